@@ -1,0 +1,19 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+import { databaseUrl } from "./url";
+
+// One client per process. Both the embedded default and production speak the PostgreSQL
+// protocol (scripts/start.ts serves PGlite on a local port), so there is one code path.
+const globalForDb = globalThis as unknown as { kuaijiDb?: PrismaClient };
+
+export function createDb(url: string = databaseUrl()): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  return new PrismaClient({ adapter });
+}
+
+export const db: PrismaClient = globalForDb.kuaijiDb ?? createDb();
+globalForDb.kuaijiDb = db;
+
+export type Db = PrismaClient;
+/** The client handed to a `db.$transaction(async (tx) => …)` callback. */
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
