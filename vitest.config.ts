@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"], environment: "node" },
       },
       {
         extends: true,
@@ -18,6 +18,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/support/db-global-setup.ts"],
+          setupFiles: ["tests/support/integration-env.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,

@@ -1,0 +1,24 @@
+import { requireSession } from "@/lib/auth/current-session";
+import { PageContainer } from "@/components/shell/page-container";
+import { AccountNav } from "@/components/account/account-nav";
+import { LogoutButton } from "./logout/logout-button";
+
+// Every page in this group is behind login; the session row is checked on each request.
+export default async function AccountLayout({ children }: { children: React.ReactNode }) {
+  const person = await requireSession("/account");
+  return (
+    <PageContainer>
+      <div className="mb-6 flex flex-wrap items-center justify-between gap-3 border-b pb-4">
+        <div>
+          <p className="text-lg font-semibold">{person.name}</p>
+          <p className="text-sm text-muted-foreground">证件号码：{person.idNumberMasked}</p>
+        </div>
+        <LogoutButton />
+      </div>
+      <div className="grid gap-6 md:grid-cols-[200px_1fr]">
+        <AccountNav />
+        <main>{children}</main>
+      </div>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,26 @@
+"use server";
+
+import { db } from "@/lib/db/client";
+import { fieldError, publicAction } from "@/lib/auth/action-client";
+import { phoneMatchesAccount, resetPassword } from "@/lib/account/password-service";
+import { sendSmsCode } from "@/lib/account/sms-code-service";
+import { resetPasswordSchema, sendResetCodeSchema } from "./forgot-password.validation";
+
+/**
+ * 获取短信验证码 for 找回密码. The code reaches the phone only if it is the account's registered
+ * number; the page says the same either way, so it reveals nothing about the account.
+ */
+export const sendResetCode = publicAction(sendResetCodeSchema, async ({ idNumber, ...input }, { request }) => {
+  const r = await sendSmsCode(db, request, {
+    ...input,
+    purpose: "reset-password",
+    deliverTo: (tx) => phoneMatchesAccount(tx, idNumber, input.phone),
+  });
+  if (!r.ok) return fieldError(r.field === "captcha" ? "captchaAnswer" : "phone", r.message);
+  return { ok: true, data: { resendAfterSeconds: r.resendAfterSeconds } };
+});
+
+export const resetPasswordAction = publicAction(resetPasswordSchema, async (input, { request }) => {
+  const r = await resetPassword(db, request, input);
+  return r.ok ? { ok: true, data: null } : fieldError(r.field, r.message);
+});

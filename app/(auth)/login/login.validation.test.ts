@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { safeNextPath } from "./login.validation";
+
+describe("safeNextPath", () => {
+  it("follows same-site paths only", () => {
+    expect(safeNextPath("/account/security")).toBe("/account/security");
+    expect(safeNextPath("//evil.example")).toBe("/account");
+    expect(safeNextPath("/\\evil.example")).toBe("/account");
+    expect(safeNextPath("https://evil.example")).toBe("/account");
+    expect(safeNextPath(null)).toBe("/account");
+  });
+});

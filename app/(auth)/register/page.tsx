@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { getJurisdiction } from "@/lib/jurisdiction/config";
+import { DOCUMENT_TYPE_OPTIONS } from "@/lib/identity/document-types";
+import { PageContainer } from "@/components/shell/page-container";
+import { RegisterWizard } from "./register-wizard";
+
+export const metadata: Metadata = { title: "用户注册" };
+
+export default function RegisterPage() {
+  const j = getJurisdiction();
+  return (
+    <PageContainer className="max-w-2xl">
+      <h1 className="mb-6 text-2xl font-semibold">用户注册</h1>
+      <RegisterWizard jurisdictionLabel={j.workAreaLabel} documentTypes={DOCUMENT_TYPE_OPTIONS} />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { captchaSchema, passwordInputSchema, personNameSchema, refinePasswordPair, smsCodeSchema } from "@/lib/account/field-schemas";
+import { validateDocumentNumber } from "@/lib/identity/document-number";
+import { documentTypeSchema } from "@/lib/identity/document-types";
+import { mobileSchema, normalizeMobile } from "@/lib/phone/mobile";
+
+// Shared by the 用户注册 form (field messages as the user types) and its server actions.
+
+export const eligibilitySchema = z.object({
+  worksInJurisdiction: z.enum(["yes", "no"], { error: () => "请选择" }),
+  holdsQualification: z.enum(["yes", "no"], { error: () => "请选择" }),
+});
+
+/** 若都不属于这两类人员，无须进行信息采集 (manual 2.2). */
+export function needsCollection(v: z.infer<typeof eligibilitySchema>): boolean {
+  return v.worksInJurisdiction === "yes" || v.holdsQualification === "yes";
+}
+
+export const sendRegisterCodeSchema = z.object({ phone: mobileSchema, ...captchaSchema });
+
+export const registrationSchema = z
+  .object({
+    name: personNameSchema,
+    idType: documentTypeSchema,
+    idNumber: z.string({ error: () => "请输入证件号码" }).max(40, "证件号码过长"),
+    phone: mobileSchema,
+    smsCode: smsCodeSchema,
+    password: passwordInputSchema,
+    confirmPassword: z.string({ error: () => "请再次输入密码" }).min(1, "请再次输入密码"),
+  })
+  .superRefine((v, ctx) => {
+    const doc = validateDocumentNumber(v.idType, v.idNumber, new Date());
+    if (!doc.ok) ctx.addIssue({ code: "custom", message: doc.message, path: ["idNumber"] });
+    refinePasswordPair(v, { idNumber: doc.ok ? doc.normalized : v.idNumber, phone: normalizeMobile(v.phone) ?? v.phone }, ctx);
+  });
+
+export type RegistrationValues = z.input<typeof registrationSchema>;

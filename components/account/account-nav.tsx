@@ -1,0 +1,32 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/utils/cn";
+
+// Only entries that work are listed; 信息采集, 信息变更, 继续教育 and 人员调转 join as they ship.
+const ITEMS = [
+  { href: "/account", label: "个人中心" },
+  { href: "/account/security", label: "账户安全" },
+];
+
+export function AccountNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="个人中心菜单" className="flex gap-2 overflow-x-auto md:flex-col">
+      {ITEMS.map((item) => {
+        const active = item.href === "/account" ? pathname === item.href : pathname.startsWith(item.href);
+        return (
+          <Link
+            key={item.href}
+            href={item.href}
+            aria-current={active ? "page" : undefined}
+            className={cn("whitespace-nowrap rounded-md px-3 py-2 text-sm hover:bg-muted", active && "bg-primary/10 font-medium text-primary")}
+          >
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { validatePersonName } from "@/lib/identity/person-name";
+import { passwordProblems, type PasswordContext } from "./password-policy";
+
+// Field schemas shared by every account form and its server action (one rule, one place).
+
+export const personNameSchema = z.string({ error: () => "请输入姓名" }).transform((value, ctx) => {
+  const r = validatePersonName(value);
+  if (!r.ok) {
+    ctx.addIssue({ code: "custom", message: r.message });
+    return z.NEVER;
+  }
+  return r.normalized;
+});
+
+export const smsCodeSchema = z
+  .string({ error: () => "请输入短信验证码" })
+  .trim()
+  .regex(/^\d{6}$/, "短信验证码为6位数字");
+
+export const captchaSchema = {
+  captchaId: z.string({ error: () => "请刷新图形验证码" }).min(1, "请刷新图形验证码").max(64),
+  captchaAnswer: z.string({ error: () => "请输入图形验证码" }).trim().min(1, "请输入图形验证码").max(16),
+};
+
+export const passwordInputSchema = z.string({ error: () => "请输入密码" }).min(1, "请输入密码").max(128, "密码过长");
+
+/** Adds the password rules and the 确认密码 check to an object schema's refinement. */
+export function refinePasswordPair(
+  value: { password: string; confirmPassword: string },
+  context: PasswordContext,
+  ctx: z.RefinementCtx,
+  fields: { password: string; confirm: string } = { password: "password", confirm: "confirmPassword" },
+): void {
+  const problem = passwordProblems(value.password, context);
+  if (problem) ctx.addIssue({ code: "custom", message: problem, path: [fields.password] });
+  if (value.confirmPassword !== value.password) {
+    ctx.addIssue({ code: "custom", message: "两次输入的密码不一致", path: [fields.confirm] });
+  }
+}

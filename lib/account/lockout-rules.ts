@@ -1,0 +1,39 @@
+import type { SecurityConfig } from "./security-config";
+
+export interface LoginState {
+  failedLogins: number;
+  lockedUntil: Date | null;
+}
+
+export function isLocked(s: LoginState, now: Date): boolean {
+  return s.lockedUntil !== null && s.lockedUntil.getTime() > now.getTime();
+}
+
+/**
+ * State after one more wrong password. The counter restarts once a lock has expired, so an
+ * old lock never makes the next single mistake lock the account again.
+ */
+export function afterFailure(s: LoginState, now: Date, c: SecurityConfig): LoginState & { lockedNow: boolean } {
+  const expiredLock = s.lockedUntil !== null && !isLocked(s, now);
+  const failed = (expiredLock ? 0 : s.failedLogins) + 1;
+  if (failed >= c.lockoutThreshold) {
+    return { failedLogins: failed, lockedUntil: new Date(now.getTime() + c.lockoutMinutes * 60_000), lockedNow: true };
+  }
+  return { failedLogins: failed, lockedUntil: null, lockedNow: false };
+}
+
+/** Remaining tries before the lock, for the message after a wrong password. */
+export function triesLeft(s: LoginState, c: SecurityConfig): number {
+  return Math.max(0, c.lockoutThreshold - s.failedLogins);
+}
+
+/** A lockout that says when it ends (Beijing time, minutes) — users plan around it. */
+export function lockedMessage(lockedUntil: Date): string {
+  const t = new Intl.DateTimeFormat("zh-CN", {
+    timeZone: "Asia/Shanghai",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(lockedUntil);
+  return `密码错误次数过多，账户已锁定，请于 ${t} 后再试，或通过“找回密码”重置密码`;
+}

@@ -1,0 +1,97 @@
+import type { Db } from "@/lib/db/client";
+import { writeAudit, type RequestContext } from "@/lib/audit/audit";
+import { decryptField } from "@/lib/crypto/field-cipher";
+import { hashPassword, verifyPassword } from "@/lib/crypto/password-hash";
+import { idNumberIndex } from "./identifier";
+import { passwordProblems } from "./password-policy";
+import { revokeSessionsOf, type SessionPerson } from "./session-service";
+import { verifySmsCode } from "./sms-code-service";
+
+export type FieldResult<F extends string> = { ok: true } | { ok: false; field: F; message: string };
+
+// One message for "no such account" and "not this account's phone": it must not tell which.
+export const RESET_MISMATCH = "证件号码与注册手机号码不匹配";
+
+/** Whether 找回密码 may deliver a code to this phone: only to the account's registered phone. */
+export async function phoneMatchesAccount(db: Pick<Db, "person">, idNumber: string, phone: string): Promise<boolean> {
+  const person = await db.person.findUnique({ where: { idNumberIndex: idNumberIndex(idNumber) }, select: { phone: true } });
+  return person?.phone === phone;
+}
+
+/** 找回密码: 证件号码 + registered phone + SMS code → new password; unlocks and ends all sessions. */
+export async function resetPassword(
+  db: Db,
+  ctx: RequestContext,
+  input: { idNumber: string; phone: string; smsCode: string; password: string },
+  now = new Date(),
+): Promise<FieldResult<"idNumber" | "phone" | "smsCode" | "password">> {
+  const person = await db.person.findUnique({
+    where: { idNumberIndex: idNumberIndex(input.idNumber) },
+    select: { id: true, phone: true, idNumberCipher: true, regionCode: true },
+  });
+  return db.$transaction(async (tx) => {
+    // The code is checked first, and the same way, whether or not the account matches.
+    const code = await verifySmsCode(tx, { phone: input.phone, purpose: "reset-password", code: input.smsCode }, now);
+    if (!code.ok) return { ok: false as const, field: "smsCode" as const, message: code.message };
+    if (!person || person.phone !== input.phone) return { ok: false as const, field: "phone" as const, message: RESET_MISMATCH };
+    const problem = passwordProblems(input.password, { idNumber: decryptField(person.idNumberCipher), phone: person.phone });
+    if (problem) throw new PasswordRejected(problem);
+    await tx.person.update({
+      where: { id: person.id },
+      data: { passwordHash: await hashPassword(input.password), passwordChangedAt: now, failedLogins: 0, lockedUntil: null },
+    });
+    const ended = await revokeSessionsOf(tx, person.id, "password-reset", undefined, now);
+    await writeAudit(tx, ctx, {
+      actorType: "person",
+      actorId: person.id,
+      action: "auth.password-reset",
+      outcome: "success",
+      regionCode: person.regionCode,
+      details: { sessionsEnded: ended },
+    });
+    return { ok: true as const };
+  }).catch((error: unknown) => {
+    // A password that breaks the rules must not use up the SMS code: the throw rolls it back.
+    if (error instanceof PasswordRejected) return { ok: false as const, field: "password" as const, message: error.message };
+    throw error;
+  });
+}
+
+class PasswordRejected extends Error {}
+
+/** 修改密码: the current password again; every other session of the person ends. */
+export async function changePassword(
+  db: Db,
+  ctx: RequestContext,
+  session: SessionPerson,
+  input: { currentPassword: string; newPassword: string },
+  now = new Date(),
+): Promise<FieldResult<"currentPassword" | "newPassword">> {
+  const person = await db.person.findUniqueOrThrow({
+    where: { id: session.personId },
+    select: { passwordHash: true, idNumberCipher: true, phone: true },
+  });
+  if (!(await verifyPassword(person.passwordHash, input.currentPassword))) {
+    await db.$transaction((tx) =>
+      writeAudit(tx, ctx, { actorType: "person", actorId: session.personId, action: "auth.password-change", outcome: "failure", regionCode: session.regionCode, details: { reason: "wrong-password" } }),
+    );
+    return { ok: false, field: "currentPassword", message: "当前密码不正确" };
+  }
+  if (input.currentPassword === input.newPassword) return { ok: false, field: "newPassword", message: "新密码不能与当前密码相同" };
+  const problem = passwordProblems(input.newPassword, { idNumber: decryptField(person.idNumberCipher), phone: person.phone });
+  if (problem) return { ok: false, field: "newPassword", message: problem };
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.person.update({ where: { id: session.personId }, data: { passwordHash, passwordChangedAt: now } });
+    const ended = await revokeSessionsOf(tx, session.personId, "password-change", session.sessionId, now);
+    await writeAudit(tx, ctx, {
+      actorType: "person",
+      actorId: session.personId,
+      action: "auth.password-change",
+      outcome: "success",
+      regionCode: session.regionCode,
+      details: { otherSessionsEnded: ended },
+    });
+  });
+  return { ok: true };
+}

@@ -1,0 +1,101 @@
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { writeAudit, type RequestContext } from "@/lib/audit/audit";
+import { encryptField } from "@/lib/crypto/field-cipher";
+import { hashPassword } from "@/lib/crypto/password-hash";
+import { validateDocumentNumber } from "@/lib/identity/document-number";
+import type { DocumentTypeCode } from "@/lib/identity/document-types";
+import { maskIdNumber } from "@/lib/identity/mask";
+import { getJurisdiction } from "@/lib/jurisdiction/config";
+import { passwordProblems } from "./password-policy";
+import { canonicalIdNumber, idNumberIndex } from "./identifier";
+import { verifySmsCode } from "./sms-code-service";
+
+export interface RegistrationInput {
+  name: string;
+  idType: DocumentTypeCode;
+  idNumber: string;
+  phone: string;
+  smsCode: string;
+  password: string;
+}
+
+type Field = keyof RegistrationInput;
+export type RegistrationResult =
+  | { ok: true; personId: string }
+  | { ok: false; field: Field; message: string; code?: "id-registered" | "phone-taken" };
+
+export const ID_REGISTERED = "该证件号码已注册";
+export const PHONE_TAKEN = "该手机号码已绑定其他账户，请更换手机号码";
+
+/** The new Person row: the number encrypted, indexed and masked — never stored in clear. */
+export function personCreateData(
+  input: Pick<RegistrationInput, "name" | "idType" | "phone">,
+  idNumber: string,
+  doc: { gender?: string; birthDate?: string },
+  passwordHash: string,
+  regionCode: string,
+) {
+  return {
+    name: input.name,
+    idType: input.idType,
+    idNumberCipher: encryptField(idNumber),
+    idNumberIndex: idNumberIndex(idNumber),
+    idNumberMasked: maskIdNumber(idNumber),
+    gender: doc.gender ?? null,
+    birthDate: doc.birthDate ? new Date(`${doc.birthDate}T00:00:00Z`) : null,
+    phone: input.phone,
+    passwordHash,
+    regionCode,
+  };
+}
+
+/** 用户注册: re-validates everything (the client is never trusted), then creates the account. */
+export async function registerPerson(db: Db, ctx: RequestContext, input: RegistrationInput, now = new Date()): Promise<RegistrationResult> {
+  const doc = validateDocumentNumber(input.idType, input.idNumber, now);
+  if (!doc.ok) return { ok: false, field: "idNumber", message: doc.message };
+  const idNumber = canonicalIdNumber(doc.normalized);
+  const problem = passwordProblems(input.password, { idNumber, phone: input.phone });
+  if (problem) return { ok: false, field: "password", message: problem };
+
+  const index = idNumberIndex(idNumber);
+  if (await db.person.findUnique({ where: { idNumberIndex: index }, select: { id: true } })) {
+    return { ok: false, field: "idNumber", message: ID_REGISTERED, code: "id-registered" };
+  }
+  if (await db.person.findUnique({ where: { phone: input.phone }, select: { id: true } })) {
+    return { ok: false, field: "phone", message: PHONE_TAKEN, code: "phone-taken" };
+  }
+  const passwordHash = await hashPassword(input.password);
+  const regionCode = getJurisdiction().code;
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const code = await verifySmsCode(tx, { phone: input.phone, purpose: "register", code: input.smsCode }, now);
+      if (!code.ok) return { ok: false as const, field: "smsCode" as const, message: code.message };
+      const person = await tx.person.create({
+        data: personCreateData(input, idNumber, doc, passwordHash, regionCode),
+        select: { id: true },
+      });
+      await writeAudit(tx, ctx, {
+        actorType: "person",
+        actorId: person.id,
+        action: "auth.register",
+        outcome: "success",
+        regionCode,
+        targetType: "person",
+        targetId: person.id,
+        details: { idType: input.idType, idNumber: maskIdNumber(idNumber) },
+      });
+      return { ok: true as const, personId: person.id };
+    });
+  } catch (error) {
+    // Two submissions racing past the checks above: the unique indexes decide.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const target = JSON.stringify(error.meta ?? {});
+      return target.includes("phone")
+        ? { ok: false, field: "phone", message: PHONE_TAKEN, code: "phone-taken" }
+        : { ok: false, field: "idNumber", message: ID_REGISTERED, code: "id-registered" };
+    }
+    throw error;
+  }
+}

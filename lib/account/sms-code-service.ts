@@ -1,0 +1,117 @@
+import type { Db, Tx } from "@/lib/db/client";
+import { writeAudit, type RequestContext } from "@/lib/audit/audit";
+import { hashSecret, secretEquals } from "@/lib/crypto/secret-hash";
+import { maskPhone } from "@/lib/phone/mobile";
+import { getSmsSender } from "@/lib/sms/sender";
+import { smsText } from "@/lib/sms/text";
+import type { SmsPurpose } from "@/lib/sms/types";
+import { logger } from "@/lib/log/logger";
+import { CAPTCHA_WRONG, consumeCaptcha } from "./captcha-service";
+import { securityConfig } from "./security-config";
+import { codeState, decideSend, generateSmsCode, SMS_CODE_MESSAGES } from "./sms-code-rules";
+
+export type SendCodeResult =
+  | { ok: true; resendAfterSeconds: number }
+  | { ok: false; field: "captcha" | "phone"; message: string; retryAfterSeconds?: number };
+
+export interface SendCodeRequest {
+  phone: string;
+  purpose: SmsPurpose;
+  captchaId: string;
+  captchaAnswer: string;
+  /**
+   * Whether this phone may really receive a code for this purpose (e.g. 找回密码 only to the
+   * account's own phone). The answer on screen is the same either way, so nobody learns
+   * whether a number is registered; only the phone's owner sees a difference.
+   */
+  deliverTo?: (tx: Tx) => Promise<boolean>;
+}
+
+const HOUR = 3_600_000;
+
+/** 获取短信验证码: captcha first, then the shared limits, then the code (stored hashed). */
+export async function sendSmsCode(db: Db, ctx: RequestContext, req: SendCodeRequest, now = new Date()): Promise<SendCodeResult> {
+  if (!(await consumeCaptcha(db, req.captchaId, req.captchaAnswer, now))) {
+    return { ok: false, field: "captcha", message: CAPTCHA_WRONG };
+  }
+  const config = securityConfig();
+  const code = generateSmsCode();
+  const outcome = await db.$transaction(async (tx) => {
+    // Serialise sends per phone and per IP across every app instance sharing the database.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"sms-phone:" + req.phone}))`;
+    if (ctx.ip) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"sms-ip:" + ctx.ip}))`;
+    const dayAgo = new Date(now.getTime() - 24 * HOUR);
+    const hourAgo = new Date(now.getTime() - HOUR);
+    const [last, phoneLastHour, phoneLastDay, ipLastHour, ipLastDay] = await Promise.all([
+      tx.smsCode.findFirst({ where: { phone: req.phone }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
+      tx.smsCode.count({ where: { phone: req.phone, createdAt: { gt: hourAgo } } }),
+      tx.smsCode.count({ where: { phone: req.phone, createdAt: { gt: dayAgo } } }),
+      ctx.ip ? tx.smsCode.count({ where: { ip: ctx.ip, createdAt: { gt: hourAgo } } }) : 0,
+      ctx.ip ? tx.smsCode.count({ where: { ip: ctx.ip, createdAt: { gt: dayAgo } } }) : 0,
+    ]);
+    const decision = decideSend(
+      { lastSentAt: last?.createdAt ?? null, phoneLastHour, phoneLastDay, ipLastHour, ipLastDay },
+      now,
+      config,
+    );
+    const audit = { actorType: "anonymous" as const, details: { purpose: req.purpose, phone: maskPhone(req.phone) } };
+    if (!decision.ok) {
+      await writeAudit(tx, ctx, { ...audit, action: "auth.sms-code-refused", outcome: "denied", details: { ...audit.details, reason: decision.reason } });
+      return decision;
+    }
+    const deliver = req.deliverTo ? await req.deliverTo(tx) : true;
+    // The row is written even when nothing is delivered, so limits count the same either way.
+    await tx.smsCode.create({
+      data: {
+        phone: req.phone,
+        purpose: req.purpose,
+        codeHash: hashSecret("sms", `${req.phone}:${req.purpose}:${code}`),
+        expiresAt: new Date(now.getTime() + config.smsCodeTtlSeconds * 1000),
+        ip: ctx.ip,
+      },
+    });
+    await writeAudit(tx, ctx, { ...audit, action: "auth.sms-code-sent", outcome: "success", details: { ...audit.details, delivered: deliver } });
+    return { ok: true as const, deliver };
+  });
+  if (!outcome.ok) return { ok: false, field: "phone", message: outcome.message, retryAfterSeconds: outcome.retryAfterSeconds };
+  if (outcome.deliver) {
+    try {
+      await getSmsSender().send({ to: req.phone, purpose: req.purpose, text: smsText(req.purpose, code), templateParams: { code } });
+    } catch (error) {
+      logger.error({ err: error instanceof Error ? error.message : String(error), purpose: req.purpose }, "sms delivery failed");
+      return { ok: false, field: "phone", message: "短信发送失败，请稍后重试" };
+    }
+  }
+  return { ok: true, resendAfterSeconds: config.smsResendSeconds };
+}
+
+export type VerifyCodeResult = { ok: true } | { ok: false; message: string };
+
+/**
+ * Checks a code inside the caller's transaction: a right code is used up together with the
+ * change it authorises (rolled back with it if that change fails); a wrong one counts a try,
+ * so the caller must commit — i.e. return, not throw — on failure.
+ */
+export async function verifySmsCode(
+  tx: Tx,
+  req: { phone: string; purpose: SmsPurpose; code: string },
+  now = new Date(),
+): Promise<VerifyCodeResult> {
+  if (!/^\d{6}$/.test(req.code)) return { ok: false, message: SMS_CODE_MESSAGES.format };
+  // Only the newest code counts: asking again replaces the previous one.
+  const latest = await tx.smsCode.findFirst({
+    where: { phone: req.phone, purpose: req.purpose },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!latest) return { ok: false, message: SMS_CODE_MESSAGES.missing };
+  const state = codeState(latest, now, securityConfig());
+  if (state === "expired" || state === "consumed") return { ok: false, message: SMS_CODE_MESSAGES.expired };
+  if (state === "exhausted") return { ok: false, message: SMS_CODE_MESSAGES.exhausted };
+  const right = secretEquals(latest.codeHash, hashSecret("sms", `${req.phone}:${req.purpose}:${req.code}`));
+  if (!right) {
+    await tx.smsCode.update({ where: { id: latest.id }, data: { attempts: { increment: 1 } } });
+    return { ok: false, message: latest.attempts + 1 >= securityConfig().smsCodeMaxAttempts ? SMS_CODE_MESSAGES.exhausted : SMS_CODE_MESSAGES.wrong };
+  }
+  const claimed = await tx.smsCode.updateMany({ where: { id: latest.id, consumedAt: null }, data: { consumedAt: now } });
+  return claimed.count === 1 ? { ok: true } : { ok: false, message: SMS_CODE_MESSAGES.expired };
+}

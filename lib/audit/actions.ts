@@ -1,0 +1,15 @@
+/** Audit action names. One list so reports and the future staff console agree on them. */
+export const AUDIT_ACTIONS = [
+  "auth.register",
+  "auth.login",
+  "auth.lockout",
+  "auth.logout",
+  "auth.session-expired",
+  "auth.password-reset",
+  "auth.password-change",
+  "auth.phone-change",
+  "auth.sms-code-sent",
+  "auth.sms-code-refused",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

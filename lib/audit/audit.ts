@@ -1,0 +1,46 @@
+import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { AuditAction } from "./actions";
+
+export type ActorType = "person" | "staff" | "system" | "anonymous";
+export type AuditOutcome = "success" | "failure" | "denied";
+
+/** Who did it and from where; every service that changes state receives one. */
+export interface RequestContext {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditEntry {
+  actorType: ActorType;
+  actorId?: string | null;
+  action: AuditAction;
+  outcome: AuditOutcome;
+  regionCode?: string | null;
+  targetType?: string;
+  targetId?: string;
+  /** Reasons, ids and masked values only — never a plain ID number, phone, code or password. */
+  details?: Prisma.InputJsonValue;
+}
+
+/**
+ * Appends one audit row. Takes the transaction client on purpose: the row commits or rolls
+ * back together with the change it records (documenso's rule). The table refuses UPDATE and
+ * DELETE (trigger in the init migration), so the log is append-only.
+ */
+export async function writeAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorType: entry.actorType,
+      actorId: entry.actorId ?? null,
+      action: entry.action,
+      outcome: entry.outcome,
+      regionCode: entry.regionCode ?? null,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      details: entry.details,
+      ip: ctx.ip?.slice(0, 64) ?? null,
+      userAgent: ctx.userAgent?.slice(0, 400) ?? null,
+    },
+  });
+}

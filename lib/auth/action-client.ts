@@ -1,0 +1,68 @@
+import "server-only";
+import { headers } from "next/headers";
+import { z } from "zod";
+import type { RequestContext } from "@/lib/audit/audit";
+import type { SessionPerson } from "@/lib/account/session-service";
+import { clientInfoFromHeaders } from "@/lib/http/client-info";
+import { currentSession } from "./current-session";
+
+/**
+ * What every server action returns: data, or errors keyed by form field (shown at the field)
+ * plus an optional form-level message. Actions never throw for user mistakes.
+ */
+export type ActionResult<T = null> =
+  | { ok: true; data: T }
+  | { ok: false; fieldErrors: Record<string, string>; formError?: string };
+
+export function fieldError(field: string, message: string): ActionResult<never> {
+  return { ok: false, fieldErrors: { [field]: message } };
+}
+
+export function formError(message: string): ActionResult<never> {
+  return { ok: false, fieldErrors: {}, formError: message };
+}
+
+/** The first message per field of a zod error, keyed by the dotted path. */
+export function zodFieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+async function requestContext(): Promise<RequestContext> {
+  return clientInfoFromHeaders(await headers());
+}
+
+/**
+ * Builds an action for visitors who are not logged in: parse with the form's own zod schema
+ * (the client is never trusted), then run the handler with the caller's IP and user agent.
+ */
+export function publicAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.output<S>, ctx: { request: RequestContext }) => Promise<ActionResult<T>>,
+) {
+  return async (raw: z.input<S>): Promise<ActionResult<T>> => {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
+    return handler(parsed.data, { request: await requestContext() });
+  };
+}
+
+export const SESSION_ENDED = "登录已失效，请重新登录（已填写的内容仍保留在本页）";
+
+/** Builds an action for a logged-in accountant: session checked on the server first. */
+export function personAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.output<S>, ctx: { request: RequestContext; session: SessionPerson }) => Promise<ActionResult<T>>,
+) {
+  return async (raw: z.input<S>): Promise<ActionResult<T>> => {
+    const session = await currentSession();
+    if (!session) return formError(SESSION_ENDED);
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
+    return handler(parsed.data, { request: await requestContext(), session });
+  };
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { db } from "@/lib/db/client";
+import { checkSession, type SessionPerson } from "@/lib/account/session-service";
+import { clientInfoFromHeaders } from "@/lib/http/client-info";
+import { authOptions } from "./options";
+
+/** The logged-in accountant for this request, or null. Checked against the server-side row. */
+export const currentSession = cache(async (): Promise<SessionPerson | null> => {
+  const session = await getServerSession(authOptions());
+  if (!session?.sid) return null;
+  const check = await checkSession(db, clientInfoFromHeaders(await headers()), session.sid);
+  return check.ok ? check.person : null;
+});
+
+/** For pages behind login: sends the visitor to 登录 and back here afterwards. */
+export async function requireSession(returnTo: string): Promise<SessionPerson> {
+  const person = await currentSession();
+  if (!person) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  return person;
+}

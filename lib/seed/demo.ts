@@ -1,0 +1,52 @@
+import type { Db } from "@/lib/db/client";
+import { hashPassword } from "@/lib/crypto/password-hash";
+import { personCreateData } from "@/lib/account/register-service";
+import { idNumberIndex } from "@/lib/account/identifier";
+import { validateDocumentNumber } from "@/lib/identity/document-number";
+import type { DocumentTypeCode } from "@/lib/identity/document-types";
+import { getJurisdiction } from "@/lib/jurisdiction/config";
+
+export interface DemoAccount {
+  label: string;
+  idNumber: string;
+  password: string;
+  phone: string;
+}
+
+// Demo accountants for the embedded default only (scripts/start.ts). The numbers are valid by
+// GB 11643 but belong to nobody; the phones are in ranges reserved for testing conventions.
+const DEMO: { label: string; name: string; idType: DocumentTypeCode; idNumber: string; phone: string; password: string }[] = [
+  { label: "会计人员（居民身份证）", name: "张晓明", idType: "RESIDENT_ID", idNumber: "44010619900307001X", phone: "13800138000", password: "Kuaiji@2026" },
+  { label: "会计人员（少数民族姓名）", name: "阿依古丽·艾力", idType: "RESIDENT_ID", idNumber: "440104198511230027", phone: "13800138001", password: "Kuaiji@2026" },
+];
+
+const NOTICES = [
+  {
+    title: "关于做好会计人员信息采集工作的通知",
+    body: "在本省（除深圳）从事会计工作的人员，以及持有会计专业技术资格证书的人员，请登录会计人员信息服务平台完成信息采集。信息采集提交后无需财政部门审核，系统自动生成会计人员信息档案。必须上传的附件为本人证件和免冠证件照，在校学生还需上传学生证。",
+  },
+  {
+    title: "会计人员信息服务平台使用说明",
+    body: "首次使用请先“用户注册”，注册后使用证件号码和密码登录。忘记密码可通过“找回密码”以注册手机号码重置；注册手机号码已停用的，请携带证件到所在地财政部门办理。建议使用 Chrome、360 极速浏览器或火狐浏览器。",
+  },
+];
+
+/** Creates the demo accounts and notices if missing; returns the accounts to print. */
+export async function seedDemo(db: Db): Promise<DemoAccount[]> {
+  const regionCode = getJurisdiction().code;
+  for (const d of DEMO) {
+    const doc = validateDocumentNumber(d.idType, d.idNumber, new Date());
+    if (!doc.ok) throw new Error(`demo ID ${d.label} is invalid: ${doc.message}`);
+    const exists = await db.person.findUnique({ where: { idNumberIndex: idNumberIndex(doc.normalized) }, select: { id: true } });
+    if (exists) continue;
+    const passwordHash = await hashPassword(d.password);
+    await db.person.create({ data: personCreateData(d, doc.normalized, doc, passwordHash, regionCode) });
+  }
+  if ((await db.notice.count()) === 0) {
+    const now = Date.now();
+    await db.notice.createMany({
+      data: NOTICES.map((n, i) => ({ ...n, regionCode, publishedAt: new Date(now - i * 86_400_000) })),
+    });
+  }
+  return DEMO.map(({ label, idNumber, password, phone }) => ({ label, idNumber, password, phone }));
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { authenticate } from "@/lib/account/login-service";
+import { checkSession } from "@/lib/account/session-service";
+import { changePassword, resetPassword } from "@/lib/account/password-service";
+import { changePhone } from "@/lib/account/phone-service";
+import { sendSmsCode } from "@/lib/account/sms-code-service";
+import { latestCodeFor, randomPhone, solvedCaptcha } from "../../support/accounts";
+import { createPerson } from "../../support/person";
+
+const ctx = { ip: "203.0.113.20", userAgent: "vitest" };
+const min = (base: Date, m: number) => new Date(base.getTime() + m * 60_000);
+
+async function login(idNumber: string, password: string, now = new Date(), withCaptcha = true) {
+  return authenticate(db, ctx, { idNumber, password, ...(withCaptcha ? await solvedCaptcha(db, now) : {}) }, now);
+}
+
+describe("登录", () => {
+  it("logs in with the ID number in any case and starts a new server-side session", async () => {
+    const p = await createPerson(db);
+    const r = await authenticate(db, ctx, { idNumber: p.idNumber.toLowerCase(), password: p.password });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const again = await authenticate(db, ctx, { idNumber: p.idNumber, password: p.password });
+    expect(again.ok && again.sessionId).not.toBe(r.sessionId);
+    expect(await db.auditEvent.count({ where: { action: "auth.login", outcome: "success", actorId: p.id } })).toBe(2);
+  });
+
+  it("answers an unknown account exactly like a wrong password", async () => {
+    const p = await createPerson(db);
+    const wrong = await login(p.idNumber, "Wrong-pass1");
+    const unknown = await login("110101199001011237", "Wrong-pass1");
+    expect(wrong).toMatchObject({ ok: false, code: "invalid" });
+    expect(unknown).toMatchObject({ ok: false, code: "invalid", message: "证件号码或密码错误" });
+  });
+
+  it("asks for the graphic captcha after a failure", async () => {
+    const p = await createPerson(db);
+    expect((await authenticate(db, ctx, { idNumber: p.idNumber, password: "nope" })).ok).toBe(false);
+    const noCaptcha = await authenticate(db, ctx, { idNumber: p.idNumber, password: p.password });
+    expect(noCaptcha).toMatchObject({ ok: false, code: "captcha", captchaRequired: true });
+    expect((await login(p.idNumber, p.password)).ok).toBe(true);
+  });
+
+  it("locks the account for 30 minutes after 5 wrong passwords, with a clear message", async () => {
+    const p = await createPerson(db);
+    const t0 = new Date();
+    for (let i = 1; i <= 4; i++) {
+      const r = await login(p.idNumber, "Wrong-pass1", t0);
+      expect(r).toMatchObject({ ok: false, code: "invalid", message: expect.stringContaining(`还可尝试 ${5 - i} 次`) });
+    }
+    expect(await login(p.idNumber, "Wrong-pass1", t0)).toMatchObject({ ok: false, code: "locked", message: expect.stringContaining("已锁定") });
+    // even the right password is refused while locked
+    expect(await login(p.idNumber, p.password, min(t0, 29))).toMatchObject({ ok: false, code: "locked" });
+    expect((await login(p.idNumber, p.password, min(t0, 31))).ok).toBe(true);
+    expect(await db.auditEvent.count({ where: { action: "auth.lockout", actorId: p.id } })).toBe(1);
+  });
+});
+
+describe("会话", () => {
+  it("ends after 30 idle minutes and after 12 hours in any case", async () => {
+    const p = await createPerson(db);
+    const t0 = new Date();
+    const r = await login(p.idNumber, p.password, t0, false);
+    if (!r.ok) throw new Error(r.message);
+    expect((await checkSession(db, ctx, r.sessionId, min(t0, 29))).ok).toBe(true);
+    expect(await checkSession(db, ctx, r.sessionId, min(t0, 29 + 31))).toEqual({ ok: false, reason: "idle" });
+
+    const r2 = await login(p.idNumber, p.password, t0, false);
+    if (!r2.ok) throw new Error(r2.message);
+    let t = t0;
+    for (let i = 0; i < 24; i++) {
+      t = min(t, 29);
+      expect((await checkSession(db, ctx, r2.sessionId, t)).ok).toBe(true);
+    }
+    t = min(t0, 12 * 60 + 1);
+    expect(await checkSession(db, ctx, r2.sessionId, t)).toEqual({ ok: false, reason: "expired" });
+  });
+
+  it("修改密码 ends the other sessions but keeps this one", async () => {
+    const p = await createPerson(db);
+    const a = await login(p.idNumber, p.password, new Date(), false);
+    const b = await login(p.idNumber, p.password, new Date(), false);
+    if (!a.ok || !b.ok) throw new Error("login failed");
+    const check = await checkSession(db, ctx, a.sessionId);
+    if (!check.ok) throw new Error("no session");
+    expect(await changePassword(db, ctx, check.person, { currentPassword: "bad", newPassword: "N3w-Passw0rd" })).toMatchObject({ ok: false, field: "currentPassword" });
+    expect(await changePassword(db, ctx, check.person, { currentPassword: p.password, newPassword: "N3w-Passw0rd" })).toEqual({ ok: true });
+    expect((await checkSession(db, ctx, a.sessionId)).ok).toBe(true);
+    expect(await checkSession(db, ctx, b.sessionId)).toEqual({ ok: false, reason: "revoked" });
+    expect((await login(p.idNumber, p.password, new Date(), true)).ok).toBe(false);
+    expect((await login(p.idNumber, "N3w-Passw0rd")).ok).toBe(true);
+  });
+});
+
+describe("找回密码", () => {
+  it("sends the code only to the registered phone, resets, unlocks and ends every session", async () => {
+    const p = await createPerson(db);
+    const s = await login(p.idNumber, p.password, new Date(), false);
+    if (!s.ok) throw new Error("login failed");
+    for (let i = 0; i < 5; i++) await login(p.idNumber, "Wrong-pass1");
+
+    const stranger = randomPhone();
+    const deliverTo = (phone: string) => (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) =>
+      tx.person.findUnique({ where: { id: p.id } }).then((x) => x?.phone === phone);
+    const toStranger = await sendSmsCode(db, ctx, { phone: stranger, purpose: "reset-password", ...(await solvedCaptcha(db)), deliverTo: deliverTo(stranger) });
+    expect(toStranger.ok).toBe(true); // same answer on screen …
+    expect(latestCodeFor(stranger)).toBeNull(); // … but nothing delivered
+
+    await sendSmsCode(db, ctx, { phone: p.phone, purpose: "reset-password", ...(await solvedCaptcha(db)), deliverTo: deliverTo(p.phone) });
+    const code = latestCodeFor(p.phone)!;
+    expect(await resetPassword(db, ctx, { idNumber: p.idNumber, phone: p.phone, smsCode: code, password: "short" })).toMatchObject({ ok: false, field: "password" });
+    expect(await resetPassword(db, ctx, { idNumber: p.idNumber, phone: p.phone, smsCode: code, password: "Res3t-Passw0rd" })).toEqual({ ok: true });
+    expect(await checkSession(db, ctx, s.sessionId)).toEqual({ ok: false, reason: "revoked" });
+    expect((await authenticate(db, ctx, { idNumber: p.idNumber, password: "Res3t-Passw0rd" })).ok).toBe(true);
+    expect(await db.auditEvent.count({ where: { action: "auth.password-reset", actorId: p.id } })).toBe(1);
+  });
+});
+
+describe("更换手机号", () => {
+  it("needs the password and a code sent to the new number; refuses a number in use", async () => {
+    const p = await createPerson(db);
+    const other = await createPerson(db);
+    const s = await login(p.idNumber, p.password, new Date(), false);
+    if (!s.ok) throw new Error("login failed");
+    const check = await checkSession(db, ctx, s.sessionId);
+    if (!check.ok) throw new Error("no session");
+    const newPhone = randomPhone();
+    await sendSmsCode(db, ctx, { phone: newPhone, purpose: "change-phone", ...(await solvedCaptcha(db)) });
+    const code = latestCodeFor(newPhone)!;
+    expect(await changePhone(db, ctx, check.person, { password: "bad", newPhone, smsCode: code })).toMatchObject({ ok: false, field: "password" });
+    expect(await changePhone(db, ctx, check.person, { password: p.password, newPhone, smsCode: code })).toEqual({ ok: true });
+    expect((await db.person.findUniqueOrThrow({ where: { id: p.id } })).phone).toBe(newPhone);
+
+    await sendSmsCode(db, ctx, { phone: other.phone, purpose: "change-phone", ...(await solvedCaptcha(db)) });
+    const taken = await changePhone(db, ctx, check.person, { password: p.password, newPhone: other.phone, smsCode: latestCodeFor(other.phone)! });
+    expect(taken).toMatchObject({ ok: false, field: "newPhone" });
+  });
+});
