@@ -1,0 +1,44 @@
+import { defineConfig, devices } from "@playwright/test";
+import { E2E } from "./tests/e2e/support/env";
+
+// Real Chromium from Debian (/usr/bin/chromium): no browser downloads on these machines.
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: { baseURL: E2E.baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai", trace: "retain-on-failure", launchOptions: chromium },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
+    { name: "mobile-360", use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, launchOptions: chromium } },
+  ],
+  // The platform exactly as a user starts it (embedded default), on a fresh data directory,
+  // with the two documented test switches on.
+  webServer: {
+    command: `rm -rf ${E2E.dataDir} && node --import tsx scripts/start.ts`,
+    url: `${E2E.baseURL}/api/ready`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(E2E.port),
+      KUAIJI_DATA_DIR: E2E.dataDir,
+      KUAIJI_DB_PORT: String(E2E.dbPort),
+      SMS_DRIVER: "outbox",
+      SMS_OUTBOX_FILE: E2E.outbox,
+      CAPTCHA_TEST_ANSWER: E2E.captcha,
+      KUAIJI_ALLOW_TEST_SWITCHES: "1",
+      // every test request comes from 127.0.0.1: lift the per-IP SMS cap, keep the per-phone ones
+      KUAIJI_SMS_PER_IP_HOUR: "1000",
+      KUAIJI_SMS_PER_IP_DAY: "5000",
+    },
+  },
+});
