@@ -1,4 +1,4 @@
-import { blindIndex } from "@/lib/crypto/blind-index";
+import { idNumberIndex as indexOfNormalized } from "@/lib/crypto/blind-index";
 import { normalizeDocumentNumber } from "@/lib/identity/document-number";
 
 /**
@@ -9,6 +9,7 @@ export function canonicalIdNumber(raw: string): string {
   return normalizeDocumentNumber("RESIDENT_ID", raw);
 }
 
+/** Blind index of a document number as typed (any case, spaces, full-width digits). */
 export function idNumberIndex(raw: string): string {
-  return blindIndex("idnumber", canonicalIdNumber(raw));
+  return indexOfNormalized(canonicalIdNumber(raw));
 }

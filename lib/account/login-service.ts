@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
-import { verifyPassword } from "@/lib/crypto/password-hash";
+import { verifyAgainstDummy, verifyPassword } from "@/lib/crypto/password-hash";
 import { CAPTCHA_WRONG, consumeCaptcha } from "./captcha-service";
 import { idNumberIndex } from "./identifier";
 import { afterFailure, isLocked, lockedMessage, triesLeft } from "./lockout-rules";
@@ -38,6 +38,8 @@ export async function authenticate(db: Db, ctx: RequestContext, input: LoginInpu
     : null;
 
   if (!person) {
+    // Spend the time a real check takes, so response times do not tell who is registered.
+    await verifyAgainstDummy(input.password);
     if (hasCaptcha && !(await captchaOk())) return { ok: false, code: "captcha", message: CAPTCHA_WRONG, captchaRequired: true };
     await db.$transaction((tx) =>
       writeAudit(tx, ctx, { actorType: "anonymous", action: "auth.login", outcome: "failure", details: { reason: "unknown-account" } }),
