@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { SMS_PURPOSE_LABELS, smsText } from "./text";
+import { SMS_PURPOSES } from "./types";
+
+describe("smsText", () => {
+  it("writes the documented register text", () => {
+    expect(smsText("register", "123456")).toBe(
+      "【会计人员信息服务平台】您正在进行注册，验证码为123456，5分钟内有效。请勿泄露给他人。",
+    );
+  });
+
+  it.each(SMS_PURPOSES)("names the purpose and carries the code for %s", (purpose) => {
+    const text = smsText(purpose, "012345");
+    expect(text).toContain(SMS_PURPOSE_LABELS[purpose]);
+    expect(text.match(/验证码为(\d{6})/)?.[1]).toBe("012345");
+    expect(text.startsWith("【会计人员信息服务平台】")).toBe(true);
+  });
+
+  it("uses the purpose wording of the brief", () => {
+    expect(Object.values(SMS_PURPOSE_LABELS)).toEqual([
+      "注册",
+      "找回密码",
+      "更换手机号",
+      "调入验证",
+    ]);
+  });
+
+  it("refuses anything but six digits", () => {
+    for (const bad of ["12345", "1234567", "12345a", ""])
+      expect(() => smsText("register", bad)).toThrow();
+  });
+
+  it("states another validity when asked", () => {
+    expect(smsText("change-phone", "999999", 10)).toContain("10分钟内有效");
+  });
+});
