@@ -1,0 +1,67 @@
+import { cache } from "react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ChevronLeftIcon } from "lucide-react";
+import { getPublishedNotice } from "@/lib/notice/notices";
+import { formatBeijingDate } from "@/lib/time/beijing";
+import { regionName } from "@/lib/region/divisions";
+import { PortalNav } from "@/components/shell/portal-nav";
+import { PageContainer } from "@/components/shell/page-container";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+// generateMetadata and the page share one query per request.
+const loadNotice = cache(getPublishedNotice);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const notice = await loadNotice((await params).id);
+  return { title: notice ? notice.title : "公告不存在" };
+}
+
+export default async function NoticePage({ params }: Props) {
+  const notice = await loadNotice((await params).id);
+  if (!notice) notFound();
+
+  const paragraphs = notice.body
+    .split(/\r?\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const region = regionName(notice.regionCode, "");
+
+  return (
+    <>
+      <PortalNav />
+      <PageContainer width="md" className="py-6 sm:py-10">
+        <nav aria-label="位置" className="text-sm">
+          <Link
+            href="/#notices"
+            className="inline-flex items-center gap-1 text-primary hover:underline"
+          >
+            <ChevronLeftIcon className="size-4" aria-hidden="true" />
+            返回通知公告
+          </Link>
+        </nav>
+        <article className="mt-4 rounded-lg border bg-card p-5 shadow-xs sm:p-8">
+          <h1 className="text-xl leading-snug font-bold sm:text-2xl">{notice.title}</h1>
+          <p className="mt-2 flex flex-wrap gap-x-4 text-sm text-muted-foreground">
+            <span>
+              发布日期：
+              <time dateTime={notice.publishedAt.toISOString()}>
+                {formatBeijingDate(notice.publishedAt)}
+              </time>
+            </span>
+            {region && <span>发布地区：{region}</span>}
+          </p>
+          <div className="mt-6 grid gap-4 text-base leading-relaxed break-words">
+            {paragraphs.map((p, i) => (
+              <p key={i}>{p}</p>
+            ))}
+          </div>
+        </article>
+      </PageContainer>
+    </>
+  );
+}

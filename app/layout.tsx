@@ -1,0 +1,63 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import { getJurisdiction } from "@/lib/jurisdiction/config";
+import { PageContainer } from "@/components/shell/page-container";
+import "./globals.css";
+
+export function generateMetadata(): Metadata {
+  const j = getJurisdiction();
+  return {
+    title: { template: `%s · ${j.platformName}`, default: `${j.name}${j.platformName}` },
+    description: `${j.label}会计人员信息采集、信息变更、继续教育、跨省调转等业务的网上办理平台。`,
+    applicationName: j.platformName,
+    formatDetection: { telephone: false, email: false, address: false },
+  };
+}
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: "#1a4b8c",
+  colorScheme: "light",
+};
+
+export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  const j = getJurisdiction();
+  return (
+    <html lang="zh-CN">
+      <body className="flex min-h-dvh flex-col">
+        <a
+          href="#main-content"
+          className="sr-only z-50 rounded-md bg-background px-4 py-2 text-primary focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+        >
+          跳到主要内容
+        </a>
+        <header className="border-b-4 border-destructive bg-primary text-primary-foreground">
+          <PageContainer className="flex min-h-16 items-center py-3">
+            <Link
+              href="/"
+              className="flex min-w-0 flex-wrap items-baseline gap-x-3 gap-y-0.5 rounded-sm focus-visible:outline-primary-foreground"
+            >
+              <span className="rounded-sm border border-primary-foreground/70 px-1.5 py-0.5 text-sm leading-tight">
+                {j.name}
+              </span>
+              <span className="text-lg leading-tight font-bold tracking-wide sm:text-xl">
+                {j.platformName}
+              </span>
+            </Link>
+          </PageContainer>
+        </header>
+        <main id="main-content" tabIndex={-1} className="flex-1 focus:outline-none">
+          {children}
+        </main>
+        <footer className="mt-12 border-t bg-background text-sm text-muted-foreground">
+          <PageContainer className="flex flex-col gap-1 py-6 sm:flex-row sm:flex-wrap sm:justify-between sm:gap-x-6">
+            <p>主办单位：{j.hostOrganisation}</p>
+            <p>服务对象：{j.label}的会计人员</p>
+            <p>建议使用最新版 Chrome、Edge、Firefox、360 极速浏览器或手机浏览器访问</p>
+          </PageContainer>
+        </footer>
+      </body>
+    </html>
+  );
+}

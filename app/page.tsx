@@ -1,0 +1,210 @@
+import Link from "next/link";
+import { ChevronRightIcon, FilePenLineIcon, UserPlusIcon, type LucideIcon } from "lucide-react";
+import { getJurisdiction } from "@/lib/jurisdiction/config";
+import { listPublishedNotices, type NoticeSummary } from "@/lib/notice/notices";
+import { formatBeijingDate } from "@/lib/time/beijing";
+import { PortalNav } from "@/components/shell/portal-nav";
+import { PageContainer } from "@/components/shell/page-container";
+import { Button } from "@/components/ui/button";
+import { Card, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+
+// Notices come from the database at request time.
+export const dynamic = "force-dynamic";
+
+const GUIDE = [
+  {
+    title: "注册",
+    text: "点击“用户注册”，确认采集对象，填写姓名、证件类型、证件号码和手机号，输入短信验证码完成注册。",
+  },
+  { title: "登录", text: "使用证件号码和密码登录。" },
+  { title: "阅读须知", text: "阅读采集须知，勾选承诺所填信息真实。" },
+  {
+    title: "填写信息",
+    text: "依次填写个人信息（上传证件照和身份证人像面、国徽面）、学历、工作、专业技术资格和奖励信息；不适用的部分可以不填。",
+  },
+  {
+    title: "提交",
+    text: "提交后无需财政部门审核，系统自动生成会计人员信息档案，状态显示“信息已采集”。",
+  },
+] as const;
+
+function ServiceCard({
+  icon: Icon,
+  title,
+  description,
+  children,
+}: {
+  icon: LucideIcon;
+  title: string;
+  description: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle asChild>
+          <h3 className="flex items-center gap-2">
+            <Icon className="size-5 text-primary" aria-hidden="true" />
+            {title}
+          </h3>
+        </CardTitle>
+        <CardDescription>{description}</CardDescription>
+      </CardHeader>
+      <CardFooter className="mt-auto">{children}</CardFooter>
+    </Card>
+  );
+}
+
+async function loadNotices(): Promise<NoticeSummary[] | null> {
+  try {
+    return await listPublishedNotices(8);
+  } catch (error) {
+    // The portal (login, registration) must stay usable when notices cannot be read.
+    console.error("通知公告加载失败", error);
+    return null;
+  }
+}
+
+export default async function HomePage() {
+  const j = getJurisdiction();
+  const notices = await loadNotices();
+  const elsewhere = j.excludedNames.join("、");
+
+  return (
+    <>
+      <PortalNav />
+
+      <section aria-labelledby="hero-title" className="border-b bg-background">
+        <PageContainer className="py-8 sm:py-12">
+          <h1 id="hero-title" className="text-2xl leading-tight font-bold text-primary sm:text-3xl">
+            {j.name}
+            {j.platformName}
+          </h1>
+          <p className="mt-3 max-w-3xl text-base leading-relaxed sm:text-lg">
+            为{j.label}
+            的会计人员提供会计人员信息采集、信息变更、继续教育、跨省调转等业务的网上办理服务。
+          </p>
+          <p className="mt-2 max-w-3xl text-sm leading-relaxed text-muted-foreground">
+            在{j.label}
+            从事会计工作，或持有会计专业技术资格证书的人员，应当进行信息采集；两者都不是的，无须采集。
+            {elsewhere && `在${elsewhere}从事会计工作的人员，请到当地财政部门的平台办理。`}
+          </p>
+          <div className="mt-6 flex flex-wrap gap-3">
+            <Button asChild size="lg">
+              <Link href="/login">登录办理</Link>
+            </Button>
+            <Button asChild size="lg" variant="outline">
+              <Link href="/register">用户注册</Link>
+            </Button>
+          </div>
+        </PageContainer>
+      </section>
+
+      <PageContainer className="grid gap-10 py-8 sm:py-10">
+        <section id="services" aria-labelledby="services-title">
+          <h2 id="services-title" className="text-xl font-semibold">
+            业务办理
+          </h2>
+          <div className="mt-4 grid gap-4 md:grid-cols-2">
+            <ServiceCard
+              icon={UserPlusIcon}
+              title="信息采集"
+              description="首次办理：先注册账号，登录后按步骤填写个人、学历、工作、专业技术等信息并提交。"
+            >
+              <Button asChild>
+                <Link href="/login">登录</Link>
+              </Button>
+              <Button asChild variant="outline">
+                <Link href="/register">用户注册</Link>
+              </Button>
+            </ServiceCard>
+            <ServiceCard
+              icon={FilePenLineIcon}
+              title="信息变更"
+              description="已完成信息采集，工作单位、学历、专业技术资格等信息有变化时办理。证件号码、证件类型、性别和所属国家不能变更。"
+            >
+              <Button asChild>
+                <Link href="/login">登录后办理</Link>
+              </Button>
+            </ServiceCard>
+          </div>
+        </section>
+
+        <section id="notices" aria-labelledby="notices-title">
+          <h2 id="notices-title" className="text-xl font-semibold">
+            通知公告
+          </h2>
+          <div className="mt-4 rounded-lg border bg-card shadow-xs">
+            {notices === null ? (
+              <p className="px-4 py-6 text-muted-foreground sm:px-6">
+                公告暂时无法加载，请稍后刷新页面。
+              </p>
+            ) : notices.length === 0 ? (
+              <p className="px-4 py-6 text-muted-foreground sm:px-6">暂无公告</p>
+            ) : (
+              <ul className="divide-y">
+                {notices.map((n) => (
+                  <li key={n.id}>
+                    <Link
+                      href={`/notices/${n.id}`}
+                      className="flex items-start gap-3 px-4 py-3 hover:bg-accent sm:items-center sm:px-6"
+                    >
+                      <span className="min-w-0 flex-1 sm:flex sm:items-center sm:gap-4">
+                        <span className="block font-medium text-foreground sm:flex-1 sm:truncate">
+                          {n.title}
+                        </span>
+                        <time
+                          dateTime={n.publishedAt.toISOString()}
+                          className="mt-0.5 block text-sm text-muted-foreground sm:mt-0"
+                        >
+                          {formatBeijingDate(n.publishedAt)}
+                        </time>
+                      </span>
+                      <ChevronRightIcon
+                        className="mt-1 size-4 shrink-0 text-muted-foreground sm:mt-0"
+                        aria-hidden="true"
+                      />
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </section>
+
+        <section id="guide" aria-labelledby="guide-title">
+          <h2 id="guide-title" className="text-xl font-semibold">
+            操作指南
+          </h2>
+          <p className="mt-1 text-sm text-muted-foreground">
+            信息采集流程：注册 → 登录 → 阅读须知 → 填写信息 → 提交
+          </p>
+          <ol className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+            {GUIDE.map((step, i) => (
+              <li
+                key={step.title}
+                className="flex gap-3 rounded-lg border bg-card p-4 shadow-xs lg:flex-col"
+              >
+                <span
+                  aria-hidden="true"
+                  className="flex size-8 shrink-0 items-center justify-center rounded-full bg-primary text-sm font-semibold text-primary-foreground"
+                >
+                  {i + 1}
+                </span>
+                <span>
+                  <span className="block font-semibold">
+                    <span className="sr-only">第 {i + 1} 步：</span>
+                    {step.title}
+                  </span>
+                  <span className="mt-1 block text-sm leading-relaxed text-muted-foreground">
+                    {step.text}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </PageContainer>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/utils/cn";
+import { buttonVariants } from "@/components/ui/button";
+import { PageContainer } from "./page-container";
+
+const SECTIONS = [
+  { href: "/", label: "首页" },
+  { href: "/#services", label: "业务办理" },
+  { href: "/#notices", label: "通知公告" },
+] as const;
+
+/** Top navigation of the public portal. Render it first in portal pages (the layout has no nav). */
+export function PortalNav({ className }: { className?: string }) {
+  const pathname = usePathname();
+  return (
+    <nav
+      aria-label="门户导航"
+      data-slot="portal-nav"
+      className={cn("border-b bg-background", className)}
+    >
+      <PageContainer className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 py-2">
+        <ul className="-ml-2 flex items-center">
+          {SECTIONS.map((item) => {
+            const current = item.href === "/" && pathname === "/";
+            return (
+              <li key={item.href}>
+                <Link
+                  href={item.href}
+                  aria-current={current ? "page" : undefined}
+                  className={cn(
+                    "inline-flex h-10 items-center rounded-md px-2 text-[15px] font-medium whitespace-nowrap text-foreground sm:px-3",
+                    "hover:bg-accent hover:text-accent-foreground",
+                    current && "text-primary underline decoration-2 underline-offset-8",
+                  )}
+                >
+                  {item.label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+        <ul className="ml-auto flex items-center gap-2">
+          <li>
+            <Link
+              href="/login"
+              aria-current={pathname === "/login" ? "page" : undefined}
+              className={buttonVariants({ variant: "outline", size: "sm" })}
+            >
+              登录
+            </Link>
+          </li>
+          <li>
+            <Link
+              href="/register"
+              aria-current={pathname === "/register" ? "page" : undefined}
+              className={buttonVariants({ variant: "default", size: "sm" })}
+            >
+              用户注册
+            </Link>
+          </li>
+        </ul>
+      </PageContainer>
+    </nav>
+  );
+}

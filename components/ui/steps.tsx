@@ -1,0 +1,97 @@
+"use client";
+
+import * as React from "react";
+import { CheckIcon } from "lucide-react";
+import { cn } from "@/lib/utils/cn";
+
+export interface StepsProps {
+  /** Step names in order, e.g. ["阅读须知", "个人信息", "学历信息", …]. */
+  steps: readonly string[];
+  /** 0-based index of the current step; steps before it are done. `steps.length` = all done. */
+  current: number;
+  /** Accessible name of the list; default "办理进度". */
+  label?: string;
+  className?: string;
+}
+
+/**
+ * Step indicator. Every step is shown; done steps carry a check, the current one is highlighted
+ * and has aria-current="step". On narrow screens the row scrolls sideways (the current step is
+ * scrolled into view) and a line above it says "第 3 步，共 7 步：工作信息".
+ */
+export function Steps({ steps, current, label = "办理进度", className }: StepsProps) {
+  const listRef = React.useRef<HTMLOListElement>(null);
+  const total = steps.length;
+  const index = Math.max(0, Math.min(current, total));
+
+  React.useEffect(() => {
+    const list = listRef.current;
+    const item = list?.querySelector<HTMLElement>('[aria-current="step"]');
+    if (!list || !item || list.scrollWidth <= list.clientWidth) return;
+    // Centre the current step horizontally without scrolling the page itself.
+    list.scrollLeft = item.offsetLeft - (list.clientWidth - item.offsetWidth) / 2;
+  }, [index]);
+
+  if (total === 0) return null;
+
+  return (
+    <nav aria-label={label} data-slot="steps" className={cn("w-full", className)}>
+      <p className="mb-2 text-sm text-muted-foreground sm:sr-only">
+        {index < total
+          ? `第 ${index + 1} 步，共 ${total} 步：${steps[index]}`
+          : `已完成全部 ${total} 步`}
+      </p>
+      <ol
+        ref={listRef}
+        className="relative flex snap-x overflow-x-auto pb-1 [scrollbar-width:thin]"
+      >
+        {steps.map((name, i) => {
+          const state = i < index ? "done" : i === index ? "current" : "todo";
+          return (
+            <li
+              key={`${i}-${name}`}
+              data-state={state}
+              aria-current={state === "current" ? "step" : undefined}
+              className="relative flex min-w-[4.75rem] flex-1 snap-center flex-col items-center gap-1.5 px-1 text-center"
+            >
+              {i < total - 1 && (
+                <span
+                  aria-hidden="true"
+                  className={cn(
+                    "absolute top-3.5 left-[calc(50%+1.125rem)] h-0.5 w-[calc(100%-2.25rem)]",
+                    i < index ? "bg-primary" : "bg-border",
+                  )}
+                />
+              )}
+              <span
+                aria-hidden="true"
+                className={cn(
+                  "relative z-10 flex size-7 items-center justify-center rounded-full border-2 text-sm font-semibold",
+                  state === "done" && "border-primary bg-primary text-primary-foreground",
+                  state === "current" &&
+                    "border-primary bg-background text-primary ring-4 ring-primary-soft",
+                  state === "todo" && "border-input bg-background text-muted-foreground",
+                )}
+              >
+                {state === "done" ? <CheckIcon className="size-4" strokeWidth={3} /> : i + 1}
+              </span>
+              <span
+                className={cn(
+                  "text-xs leading-tight sm:text-sm",
+                  state === "current"
+                    ? "font-semibold text-primary"
+                    : state === "done"
+                      ? "text-foreground"
+                      : "text-muted-foreground",
+                )}
+              >
+                {name}
+                {state === "done" && <span className="sr-only">（已完成）</span>}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
