@@ -17,7 +17,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
       </div>
       <div className="grid gap-6 md:grid-cols-[200px_1fr]">
         <AccountNav />
-        <main>{children}</main>
+        <div>{children}</div>
       </div>
     </PageContainer>
   );

@@ -11,8 +11,22 @@ export function createDb(url: string = databaseUrl()): PrismaClient {
   return new PrismaClient({ adapter });
 }
 
-export const db: PrismaClient = globalForDb.kuaijiDb ?? createDb();
-globalForDb.kuaijiDb = db;
+function instance(): PrismaClient {
+  globalForDb.kuaijiDb ??= createDb();
+  return globalForDb.kuaijiDb;
+}
+
+/**
+ * The shared client, created on first use rather than on import: `next build` imports every
+ * route while no database exists, and tests set DATABASE_URL before the first query.
+ */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const client = instance();
+    const value: unknown = Reflect.get(client, prop, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
 
 export type Db = PrismaClient;
 /** The client handed to a `db.$transaction(async (tx) => …)` callback. */
