@@ -1,7 +1,7 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   {
@@ -9,9 +9,11 @@ export default [
   },
   {
     // Prisma is reached only through lib/db and the domain services (CONTRIBUTING.md).
-    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    files: ["components/**/*.ts", "components/**/*.tsx"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/db/*"], message: "组件不得直接访问数据库：通过 lib/<domain> 的服务。" }] }],
     },
   },
 ];
+
+export default config;
