@@ -28,6 +28,7 @@ export async function createCaptcha(db: Db, now = new Date()): Promise<{ id: str
   const row = await db.captcha.create({
     data: {
       answerHash: hashSecret("captcha", normaliseAnswer(captcha.text)),
+      createdAt: now,
       expiresAt: new Date(now.getTime() + securityConfig().captchaTtlSeconds * 1000),
     },
     select: { id: true },

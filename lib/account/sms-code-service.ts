@@ -65,6 +65,7 @@ export async function sendSmsCode(db: Db, ctx: RequestContext, req: SendCodeRequ
       data: {
         phone: req.phone,
         purpose: req.purpose,
+        createdAt: now,
         codeHash: hashSecret("sms", `${req.phone}:${req.purpose}:${code}`),
         expiresAt: new Date(now.getTime() + config.smsCodeTtlSeconds * 1000),
         ip: ctx.ip,
