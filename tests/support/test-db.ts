@@ -1,0 +1,106 @@
+// Test databases for the integration project.
+//
+// Default: a throwaway in-memory PGlite served over the PostgreSQL protocol on a random local
+// port (no external service needed). With TEST_DATABASE_URL=postgresql://user@host:5432/anydb: a
+// fresh database `kuaiji_test_<random>` created on that server and dropped afterwards.
+// Either way the migrations in prisma/migrations are applied, exactly as in production.
+//
+// Worker-side helpers (resetDatabase) use the app's own `db` from lib/db/client.
+import { randomBytes } from "node:crypto";
+import { userInfo } from "node:os";
+import pg from "pg";
+import { startEmbeddedDb } from "../../lib/db/embedded";
+import { applyMigrations } from "../../scripts/db/migrations";
+
+export interface TestDatabase {
+  kind: "pglite" | "postgres";
+  url: string;
+  /** time spent applying migrations, for the curious */
+  migrateMs: number;
+  stop(): Promise<void>;
+}
+
+/** The URL with another database name; a missing user name made explicit (libpq's default). */
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  if (!u.username) u.username = process.env.PGUSER ?? process.env.USER ?? userInfo().username;
+  return u.toString();
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, application_name: "kuaiji-test-setup" });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Starts (or creates) an empty, migrated database for one test run. */
+export async function startTestDatabase(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<TestDatabase> {
+  if (env.TEST_DATABASE_URL) {
+    const server = withDatabase(
+      env.TEST_DATABASE_URL,
+      new URL(env.TEST_DATABASE_URL).pathname.slice(1) || "postgres",
+    );
+    const name = `kuaiji_test_${randomBytes(6).toString("hex")}`;
+    await adminQuery(server, `CREATE DATABASE "${name}"`);
+    const url = withDatabase(server, name);
+    try {
+      const { ms } = await applyMigrations(url);
+      return {
+        kind: "postgres",
+        url,
+        migrateMs: ms,
+        // WITH (FORCE) (PostgreSQL 13+) ends connections a test left open
+        stop: () => adminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      };
+    } catch (e) {
+      await adminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+      throw e;
+    }
+  }
+
+  // Generous connection limit: every test file's module graph opens its own pool.
+  const embedded = await startEmbeddedDb({ dataDir: "memory://", port: 0, maxConnections: 100 });
+  try {
+    const { ms } = await applyMigrations(embedded.url);
+    return { kind: "pglite", url: embedded.url, migrateMs: ms, stop: () => embedded.stop() };
+  } catch (e) {
+    await embedded.stop();
+    throw e;
+  }
+}
+
+/** Fresh secrets for one test run (names match lib/crypto and next-auth). */
+export function testSecrets(): Record<string, string> {
+  return {
+    KUAIJI_ENC_KEY: randomBytes(32).toString("hex"),
+    KUAIJI_INDEX_KEY: randomBytes(32).toString("hex"),
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+    KUAIJI_OTP_KEY: randomBytes(32).toString("hex"),
+  };
+}
+
+/**
+ * Empties every application table (keeps `_prisma_migrations`). AuditEvent's append-only
+ * triggers are disabled for the TRUNCATE only, inside the same transaction; tests own the
+ * database, production code has no such path. Call from a test file (worker), e.g. beforeEach.
+ */
+export async function resetDatabase(): Promise<void> {
+  const { db } = await import("../../lib/db/client");
+  const tables = await db.$queryRaw<{ name: string }[]>`
+    SELECT quote_ident(tablename)::text AS name FROM pg_tables
+    WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
+  if (tables.length === 0) return;
+  const list = tables.map((t) => t.name).join(", ");
+  await db.$transaction([
+    db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER USER`),
+    db.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`),
+    db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER USER`),
+  ]);
+}
