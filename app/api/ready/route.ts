@@ -1,0 +1,58 @@
+// Readiness: the database answers and holds every migration this build ships. 200 or 503 with
+// the reasons, for load balancers / orchestrators (and scripts/start.ts waits on it).
+import { db } from "@/lib/db/client";
+import { childLogger } from "@/lib/log/logger";
+import {
+  compareMigrations,
+  listLocalMigrations,
+  type AppliedMigrationRow,
+} from "@/scripts/db/migrations";
+
+export const dynamic = "force-dynamic";
+
+/** The useful line of a Prisma error ("Can't reach database server at …"), never the query. */
+function describe(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const lines = e.message
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const line = lines.at(-1) ?? e.name;
+  const inner = /Message: `(.*)`/.exec(line)?.[1];
+  return (inner ?? line).slice(0, 300);
+}
+
+export async function GET(request: Request) {
+  const reasons: string[] = [];
+  const checks: Record<string, "ok" | "fail"> = { database: "ok", migrations: "ok" };
+  try {
+    await db.$queryRaw`SELECT 1`;
+    const exists = await db.$queryRaw<
+      { t: string | null }[]
+    >`SELECT to_regclass('"_prisma_migrations"')::text AS t`;
+    const rows = exists[0]?.t
+      ? await db.$queryRaw<AppliedMigrationRow[]>`
+          SELECT id, checksum, migration_name, finished_at, rolled_back_at FROM "_prisma_migrations"`
+      : [];
+    const status = compareMigrations(listLocalMigrations(), rows);
+    if (status.pending.length) reasons.push(`pending migrations: ${status.pending.join(", ")}`);
+    if (status.failed.length) reasons.push(`failed migrations: ${status.failed.join(", ")}`);
+    if (status.modified.length)
+      reasons.push(`applied migrations modified on disk: ${status.modified.join(", ")}`);
+    if (reasons.length) checks.migrations = "fail";
+  } catch (e) {
+    checks.database = "fail";
+    checks.migrations = "fail";
+    reasons.push(`database unreachable: ${describe(e)}`);
+  }
+  const ready = reasons.length === 0;
+  if (!ready)
+    childLogger({ requestId: request.headers.get("x-request-id"), route: "/api/ready" }).warn(
+      { reasons },
+      "not ready",
+    );
+  return Response.json(
+    ready ? { status: "ready", checks } : { status: "not_ready", checks, reasons },
+    { status: ready ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
+}

@@ -1,0 +1,27 @@
+// Runs once when a Next.js server instance starts, before it serves requests (nodejs runtime).
+// Refuses to start when a test switch (CAPTCHA_TEST_ANSWER…) is set without
+// KUAIJI_ALLOW_TEST_SWITCHES=1, and warns loudly when switches are active.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { assertTestSwitchesAllowed, activeTestSwitches } =
+    await import("./lib/config/test-switches");
+  const { logger } = await import("./lib/log/logger");
+
+  const active = activeTestSwitches(process.env);
+  if (active.length === 0) return;
+  try {
+    assertTestSwitchesAllowed(process.env);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    logger.fatal({ switches: active }, message);
+    console.error(`\n✖ ${message}\n`);
+    // (not `process.exit`: this file is also compiled for the edge runtime, which lacks it)
+    const { exit } = process;
+    exit(1);
+  }
+  const warning =
+    `测试开关已启用：${active.join(", ")} —— 仅限自动化测试，切勿用于生产！` +
+    ` / TEST SWITCHES ACTIVE: ${active.join(", ")} — for automated tests only, never in production!`;
+  logger.warn({ switches: active }, warning);
+  console.warn(`\n${"!".repeat(100)}\n!! ${warning}\n${"!".repeat(100)}\n`);
+}

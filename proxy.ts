@@ -1,0 +1,24 @@
+// Next.js 16 proxy (formerly middleware): gives every request an `x-request-id`, forwarded to
+// route handlers / server components on the request headers (read it with
+// `(await headers()).get("x-request-id")` and pass it to `childLogger({ requestId })`) and
+// returned on the response so a user's report can be matched with the logs.
+// An id set by a trusted front proxy is kept when it is a UUID; anything else is replaced.
+import { NextResponse, type NextRequest } from "next/server";
+
+const REQUEST_ID_HEADER = "x-request-id";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function proxy(request: NextRequest) {
+  const incoming = request.headers.get(REQUEST_ID_HEADER);
+  const requestId = incoming && UUID.test(incoming) ? incoming.toLowerCase() : crypto.randomUUID();
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+export const config = {
+  // everything but build assets and static metadata files
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|sitemap.xml).*)"],
+};
