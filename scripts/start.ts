@@ -132,7 +132,7 @@ function banner(
   if (embeddedMode) {
     out.push(
       `  内置数据库 / embedded database:  ${dataDir}  (PostgreSQL protocol: ${env.DATABASE_URL})`,
-      `  短信 / SMS:  ${env.SMS_DRIVER === "outbox" ? `验证码写入 / codes are written to ${env.SMS_OUTBOX_FILE}` : env.SMS_DRIVER}`,
+      `  短信 / SMS:  ${env.SMS_DRIVER === "outbox" ? `验证码见 / codes at ${url}/dev/sms（${env.SMS_OUTBOX_FILE}）` : env.SMS_DRIVER}`,
     );
     if (accounts.length) {
       out.push(
@@ -199,6 +199,8 @@ async function main() {
       env.DATABASE_URL = embedded.url;
       env.SMS_DRIVER ??= "outbox";
       env.SMS_OUTBOX_FILE ??= path.join(dataDir, "sms-outbox.jsonl");
+      // No gateway on the embedded default: the codes must be readable somewhere in the browser.
+      env.SMS_OUTBOX_PAGE ??= "1";
       env.NEXTAUTH_URL ??= `http://localhost:${port}`;
     } else if (!env.NEXTAUTH_URL) {
       say("warning: NEXTAUTH_URL is not set; set it to the public https:// address in production");

@@ -25,6 +25,17 @@ export const captchaSchema = {
 
 export const passwordInputSchema = z.string({ error: () => "请输入密码" }).min(1, "请输入密码").max(128, "密码过长");
 
+/**
+ * Cross-field checks (password rules, 确认密码, the number for its document type) run even when
+ * other fields have errors, so the user sees every problem at once. The refinement then gets
+ * the raw values: read them with `text()`.
+ */
+export const ALWAYS = { when: () => true } as const;
+
+export function text(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
 /** Adds the password rules and the 确认密码 check to an object schema's refinement. */
 export function refinePasswordPair(
   value: { password: string; confirmPassword: string },
@@ -32,9 +43,10 @@ export function refinePasswordPair(
   ctx: z.RefinementCtx,
   fields: { password: string; confirm: string } = { password: "password", confirm: "confirmPassword" },
 ): void {
-  const problem = passwordProblems(value.password, context);
+  const password = text(value.password);
+  const problem = passwordProblems(password, context);
   if (problem) ctx.addIssue({ code: "custom", message: problem, path: [fields.password] });
-  if (value.confirmPassword !== value.password) {
+  if (text(value.confirmPassword) !== password) {
     ctx.addIssue({ code: "custom", message: "两次输入的密码不一致", path: [fields.confirm] });
   }
 }

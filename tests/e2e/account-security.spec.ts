@@ -9,7 +9,7 @@ test("找回密码 with the registered phone, then log in with the new password"
   await page.getByLabel("注册手机号码").fill(phone);
   await requestSmsCode(page);
   await page.getByLabel("短信验证码").fill(await smsCodeFor(phone));
-  await page.getByLabel("新密码", { exact: true }).fill("Reset-Pass-88");
+  await page.getByRole("textbox", { name: "新密码", exact: true }).fill("Reset-Pass-88");
   await page.getByLabel("确认新密码").fill("Reset-Pass-88");
   await page.getByRole("button", { name: "重置密码" }).click();
   await expect(page.getByText("密码已重置")).toBeVisible();
@@ -26,7 +26,7 @@ test("修改密码 ends the session on the other device", async ({ page, browser
   await page.goto("/account/security");
   await page.getByRole("link", { name: "修改密码" }).click();
   await page.getByLabel("当前密码").fill(password);
-  await page.getByLabel("新密码", { exact: true }).fill("Changed-Pass-77");
+  await page.getByRole("textbox", { name: "新密码", exact: true }).fill("Changed-Pass-77");
   await page.getByLabel("确认新密码").fill("Changed-Pass-77");
   await page.getByRole("button", { name: "确认修改" }).click();
   await expect(page.getByText("密码已修改")).toBeVisible();

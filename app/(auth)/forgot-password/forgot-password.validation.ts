@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { captchaSchema, passwordInputSchema, refinePasswordPair, smsCodeSchema } from "@/lib/account/field-schemas";
+import { ALWAYS, captchaSchema, passwordInputSchema, refinePasswordPair, smsCodeSchema, text } from "@/lib/account/field-schemas";
 import { mobileSchema, normalizeMobile } from "@/lib/phone/mobile";
 
 // 找回密码: shared by the form and its server actions.
@@ -16,6 +16,9 @@ export const resetPasswordSchema = z
     password: passwordInputSchema,
     confirmPassword: z.string({ error: () => "请再次输入密码" }).min(1, "请再次输入密码"),
   })
-  .superRefine((v, ctx) => refinePasswordPair(v, { idNumber: v.idNumber, phone: normalizeMobile(v.phone) ?? v.phone }, ctx));
+  .superRefine(
+    (v, ctx) => refinePasswordPair(v, { idNumber: text(v.idNumber), phone: normalizeMobile(text(v.phone)) ?? text(v.phone) }, ctx),
+    ALWAYS,
+  );
 
 export type ResetPasswordValues = z.input<typeof resetPasswordSchema>;

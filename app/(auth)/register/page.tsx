@@ -5,6 +5,8 @@ import { PageContainer } from "@/components/shell/page-container";
 import { RegisterWizard } from "./register-wizard";
 
 export const metadata: Metadata = { title: "用户注册" };
+// The jurisdiction comes from the environment at run time, not at build time.
+export const dynamic = "force-dynamic";
 
 export default function RegisterPage() {
   const j = getJurisdiction();

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { captchaSchema, passwordInputSchema, personNameSchema, refinePasswordPair, smsCodeSchema } from "@/lib/account/field-schemas";
+import { ALWAYS, captchaSchema, passwordInputSchema, personNameSchema, refinePasswordPair, smsCodeSchema, text } from "@/lib/account/field-schemas";
 import { validateDocumentNumber } from "@/lib/identity/document-number";
-import { documentTypeSchema } from "@/lib/identity/document-types";
+import { documentTypeSchema, isDocumentTypeCode } from "@/lib/identity/document-types";
 import { mobileSchema, normalizeMobile } from "@/lib/phone/mobile";
 
 // Shared by the 用户注册 form (field messages as the user types) and its server actions.
@@ -29,9 +29,11 @@ export const registrationSchema = z
     confirmPassword: z.string({ error: () => "请再次输入密码" }).min(1, "请再次输入密码"),
   })
   .superRefine((v, ctx) => {
-    const doc = validateDocumentNumber(v.idType, v.idNumber, new Date());
-    if (!doc.ok) ctx.addIssue({ code: "custom", message: doc.message, path: ["idNumber"] });
-    refinePasswordPair(v, { idNumber: doc.ok ? doc.normalized : v.idNumber, phone: normalizeMobile(v.phone) ?? v.phone }, ctx);
-  });
+    const idNumber = text(v.idNumber);
+    const doc = isDocumentTypeCode(v.idType) ? validateDocumentNumber(v.idType, idNumber, new Date()) : null;
+    if (doc && !doc.ok) ctx.addIssue({ code: "custom", message: doc.message, path: ["idNumber"] });
+    const phone = text(v.phone);
+    refinePasswordPair(v, { idNumber: doc?.ok ? doc.normalized : idNumber, phone: normalizeMobile(phone) ?? phone }, ctx);
+  }, ALWAYS);
 
 export type RegistrationValues = z.input<typeof registrationSchema>;

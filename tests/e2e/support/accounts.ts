@@ -40,7 +40,7 @@ export async function smsCodeFor(phone: string): Promise<string> {
 }
 
 export async function requestSmsCode(page: Page) {
-  await page.getByLabel("图形验证码").fill(E2E.captcha);
+  await page.getByRole("textbox", { name: "图形验证码", exact: true }).fill(E2E.captcha);
   await page.getByRole("button", { name: "获取短信验证码" }).click();
   await expect(page.getByRole("button", { name: /秒后重新获取/ })).toBeVisible();
 }
@@ -68,7 +68,7 @@ export async function registerThroughUi(page: Page, who: { name?: string; idNumb
 export async function loginThroughUi(page: Page, idNumber: string, password: string) {
   await page.goto("/login");
   await page.getByLabel("证件号码").fill(idNumber);
-  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByRole("textbox", { name: "密码", exact: true }).fill(password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { passwordInputSchema, refinePasswordPair } from "@/lib/account/field-schemas";
+import { ALWAYS, passwordInputSchema, refinePasswordPair } from "@/lib/account/field-schemas";
 
 // 修改密码. The rules that need the account's ID and phone are checked again on the server.
 export const changePasswordSchema = z
@@ -8,8 +8,10 @@ export const changePasswordSchema = z
     newPassword: passwordInputSchema,
     confirmPassword: z.string().min(1, "请再次输入新密码"),
   })
-  .superRefine((v, ctx) =>
-    refinePasswordPair({ password: v.newPassword, confirmPassword: v.confirmPassword }, {}, ctx, { password: "newPassword", confirm: "confirmPassword" }),
+  .superRefine(
+    (v, ctx) =>
+      refinePasswordPair({ password: v.newPassword, confirmPassword: v.confirmPassword }, {}, ctx, { password: "newPassword", confirm: "confirmPassword" }),
+    ALWAYS,
   );
 
 export type ChangePasswordValues = z.input<typeof changePasswordSchema>;
