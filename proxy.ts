@@ -6,6 +6,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 const REQUEST_ID_HEADER = "x-request-id";
+const PATH_HEADER = "x-kuaiji-path";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function proxy(request: NextRequest) {
@@ -13,6 +14,8 @@ export function proxy(request: NextRequest) {
   const requestId = incoming && UUID.test(incoming) ? incoming.toLowerCase() : crypto.randomUUID();
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
+  // Layouts cannot see the path; the login redirect needs it to send the user back here.
+  headers.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;

@@ -35,7 +35,7 @@ export function securityConfig(env: Env = process.env): SecurityConfig {
     sessionMaxHours: intEnv(env, "KUAIJI_SESSION_MAX_HOURS", 12),
     smsCodeTtlSeconds: 300,
     smsCodeMaxAttempts: 5,
-    smsResendSeconds: 60,
+    smsResendSeconds: intEnv(env, "KUAIJI_SMS_RESEND_SECONDS", 60),
     smsPerPhoneHour: 5,
     smsPerPhoneDay: 10,
     smsPerIpHour: intEnv(env, "KUAIJI_SMS_PER_IP_HOUR", 20),

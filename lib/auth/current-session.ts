@@ -16,9 +16,15 @@ export const currentSession = cache(async (): Promise<SessionPerson | null> => {
   return check.ok ? check.person : null;
 });
 
-/** For pages behind login: sends the visitor to 登录 and back here afterwards. */
-export async function requireSession(returnTo: string): Promise<SessionPerson> {
+/**
+ * For pages behind login: sends the visitor to 登录 and back afterwards — to the path the
+ * proxy recorded for this request (layouts cannot see it), else to `fallback`.
+ */
+export async function requireSession(fallback = "/account"): Promise<SessionPerson> {
   const person = await currentSession();
-  if (!person) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  if (!person) {
+    const path = (await headers()).get("x-kuaiji-path");
+    redirect(`/login?next=${encodeURIComponent(path?.startsWith("/") ? path : fallback)}`);
+  }
   return person;
 }

@@ -39,10 +39,22 @@ export async function smsCodeFor(phone: string): Promise<string> {
   return code!;
 }
 
+/**
+ * 获取短信验证码. A phone that received a code a moment ago (e.g. at registration) is told to
+ * wait — as a person would, the helper waits the seconds the page names and asks again.
+ */
 export async function requestSmsCode(page: Page) {
-  await page.getByRole("textbox", { name: "图形验证码", exact: true }).fill(E2E.captcha);
-  await page.getByRole("button", { name: "获取短信验证码" }).click();
-  await expect(page.getByRole("button", { name: /秒后重新获取/ })).toBeVisible();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByRole("textbox", { name: "图形验证码", exact: true }).fill(E2E.captcha);
+    await page.getByRole("button", { name: "获取短信验证码" }).click();
+    const countdown = page.getByRole("button", { name: /秒后重新获取/ });
+    const wait = page.getByText(/请(\d+)秒后再获取短信验证码/);
+    await expect(countdown.or(wait)).toBeVisible();
+    if (await countdown.isVisible()) return;
+    const seconds = Number(/(\d+)/.exec((await wait.textContent()) ?? "")?.[1] ?? 5);
+    await page.waitForTimeout((seconds + 1) * 1000);
+  }
+  throw new Error("短信验证码 could not be requested");
 }
 
 /** 用户注册 through the UI, as a person does it. */
