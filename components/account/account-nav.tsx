@@ -15,13 +15,17 @@ export function AccountNav() {
   return (
     <nav aria-label="个人中心菜单" className="flex gap-2 overflow-x-auto md:flex-col">
       {ITEMS.map((item) => {
-        const active = item.href === "/account" ? pathname === item.href : pathname.startsWith(item.href);
+        const active =
+          item.href === "/account" ? pathname === item.href : pathname.startsWith(item.href);
         return (
           <Link
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
-            className={cn("whitespace-nowrap rounded-md px-3 py-2 text-sm hover:bg-muted", active && "bg-primary/10 font-medium text-primary")}
+            className={cn(
+              "whitespace-nowrap rounded-md px-3 py-2 text-sm hover:bg-muted",
+              active && "bg-primary/10 font-medium text-primary",
+            )}
           >
             {item.label}
           </Link>

@@ -4,12 +4,27 @@ import { Check, X } from "lucide-react";
 import { checkPassword, type PasswordContext } from "@/lib/account/password-policy";
 
 /** The password rules with their state, updated as the user types. */
-export function PasswordChecklist({ password, context, id }: { password: string; context: PasswordContext; id?: string }) {
+export function PasswordChecklist({
+  password,
+  context,
+  id,
+}: {
+  password: string;
+  context: PasswordContext;
+  id?: string;
+}) {
   const rules = checkPassword(password, context);
   return (
     <ul id={id} className="mt-2 space-y-1 text-sm" aria-live="polite" aria-label="密码要求">
       {rules.map((r) => (
-        <li key={r.id} className={r.ok ? "flex items-center gap-1.5 text-green-700" : "flex items-center gap-1.5 text-muted-foreground"}>
+        <li
+          key={r.id}
+          className={
+            r.ok
+              ? "flex items-center gap-1.5 text-green-700"
+              : "flex items-center gap-1.5 text-muted-foreground"
+          }
+        >
           {r.ok ? <Check className="size-4" aria-hidden /> : <X className="size-4" aria-hidden />}
           <span>{r.label}</span>
           <span className="sr-only">{r.ok ? "（已满足）" : "（未满足）"}</span>

@@ -9,7 +9,10 @@ import { securityConfig } from "./security-config";
 const IGNORE = "0oO1iIlLqg9";
 const SIZE = { width: 120, height: 40, fontSize: 44 };
 // The package's default export also renders a given text; its typings omit that signature.
-const renderText = svgCaptcha as unknown as (text: string, options: Parameters<typeof svgCaptcha.create>[0]) => string;
+const renderText = svgCaptcha as unknown as (
+  text: string,
+  options: Parameters<typeof svgCaptcha.create>[0],
+) => string;
 
 function normaliseAnswer(answer: string): string {
   return answer.trim().toLowerCase();
@@ -20,7 +23,10 @@ function normaliseAnswer(answer: string): string {
  * so every app instance can check it. Under the CAPTCHA_TEST_ANSWER switch the picture shows
  * that text and only that text is accepted (end-to-end tests; refused at start in production).
  */
-export async function createCaptcha(db: Db, now = new Date()): Promise<{ id: string; svg: string }> {
+export async function createCaptcha(
+  db: Db,
+  now = new Date(),
+): Promise<{ id: string; svg: string }> {
   const forced = captchaTestAnswer(process.env);
   const captcha = forced
     ? { text: forced, data: renderText(forced, SIZE) }
@@ -44,7 +50,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Checks and uses up a captcha. A wrong answer also uses it up, so each picture allows one
  * guess: the client then shows a new one.
  */
-export async function consumeCaptcha(db: Db, id: string, answer: string, now = new Date()): Promise<boolean> {
+export async function consumeCaptcha(
+  db: Db,
+  id: string,
+  answer: string,
+  now = new Date(),
+): Promise<boolean> {
   if (!UUID.test(id) || !answer) return false;
   const claimed = await db.captcha.updateMany({
     where: { id, consumedAt: null, expiresAt: { gt: now } },

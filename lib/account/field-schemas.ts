@@ -19,11 +19,21 @@ export const smsCodeSchema = z
   .regex(/^\d{6}$/, "短信验证码为6位数字");
 
 export const captchaSchema = {
-  captchaId: z.string({ error: () => "请刷新图形验证码" }).min(1, "请刷新图形验证码").max(64),
-  captchaAnswer: z.string({ error: () => "请输入图形验证码" }).trim().min(1, "请输入图形验证码").max(16),
+  captchaId: z
+    .string({ error: () => "请刷新图形验证码" })
+    .min(1, "请刷新图形验证码")
+    .max(64),
+  captchaAnswer: z
+    .string({ error: () => "请输入图形验证码" })
+    .trim()
+    .min(1, "请输入图形验证码")
+    .max(16),
 };
 
-export const passwordInputSchema = z.string({ error: () => "请输入密码" }).min(1, "请输入密码").max(128, "密码过长");
+export const passwordInputSchema = z
+  .string({ error: () => "请输入密码" })
+  .min(1, "请输入密码")
+  .max(128, "密码过长");
 
 /**
  * Cross-field checks (password rules, 确认密码, the number for its document type) run even when
@@ -41,7 +51,10 @@ export function refinePasswordPair(
   value: { password: string; confirmPassword: string },
   context: PasswordContext,
   ctx: z.RefinementCtx,
-  fields: { password: string; confirm: string } = { password: "password", confirm: "confirmPassword" },
+  fields: { password: string; confirm: string } = {
+    password: "password",
+    confirm: "confirmPassword",
+  },
 ): void {
   const password = text(value.password);
   const problem = passwordProblems(password, context);

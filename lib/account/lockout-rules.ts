@@ -13,11 +13,19 @@ export function isLocked(s: LoginState, now: Date): boolean {
  * State after one more wrong password. The counter restarts once a lock has expired, so an
  * old lock never makes the next single mistake lock the account again.
  */
-export function afterFailure(s: LoginState, now: Date, c: SecurityConfig): LoginState & { lockedNow: boolean } {
+export function afterFailure(
+  s: LoginState,
+  now: Date,
+  c: SecurityConfig,
+): LoginState & { lockedNow: boolean } {
   const expiredLock = s.lockedUntil !== null && !isLocked(s, now);
   const failed = (expiredLock ? 0 : s.failedLogins) + 1;
   if (failed >= c.lockoutThreshold) {
-    return { failedLogins: failed, lockedUntil: new Date(now.getTime() + c.lockoutMinutes * 60_000), lockedNow: true };
+    return {
+      failedLogins: failed,
+      lockedUntil: new Date(now.getTime() + c.lockoutMinutes * 60_000),
+      lockedNow: true,
+    };
   }
   return { failedLogins: failed, lockedUntil: null, lockedNow: false };
 }

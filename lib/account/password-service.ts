@@ -13,8 +13,15 @@ export type FieldResult<F extends string> = { ok: true } | { ok: false; field: F
 export const RESET_MISMATCH = "证件号码与注册手机号码不匹配";
 
 /** Whether 找回密码 may deliver a code to this phone: only to the account's registered phone. */
-export async function phoneMatchesAccount(db: Pick<Db, "person">, idNumber: string, phone: string): Promise<boolean> {
-  const person = await db.person.findUnique({ where: { idNumberIndex: idNumberIndex(idNumber) }, select: { phone: true } });
+export async function phoneMatchesAccount(
+  db: Pick<Db, "person">,
+  idNumber: string,
+  phone: string,
+): Promise<boolean> {
+  const person = await db.person.findUnique({
+    where: { idNumberIndex: idNumberIndex(idNumber) },
+    select: { phone: true },
+  });
   return person?.phone === phone;
 }
 
@@ -29,32 +36,48 @@ export async function resetPassword(
     where: { idNumberIndex: idNumberIndex(input.idNumber) },
     select: { id: true, phone: true, idNumberCipher: true, regionCode: true },
   });
-  return db.$transaction(async (tx) => {
-    // The code is checked first, and the same way, whether or not the account matches.
-    const code = await verifySmsCode(tx, { phone: input.phone, purpose: "reset-password", code: input.smsCode }, now);
-    if (!code.ok) return { ok: false as const, field: "smsCode" as const, message: code.message };
-    if (!person || person.phone !== input.phone) return { ok: false as const, field: "phone" as const, message: RESET_MISMATCH };
-    const problem = passwordProblems(input.password, { idNumber: decryptField(person.idNumberCipher), phone: person.phone });
-    if (problem) throw new PasswordRejected(problem);
-    await tx.person.update({
-      where: { id: person.id },
-      data: { passwordHash: await hashPassword(input.password), passwordChangedAt: now, failedLogins: 0, lockedUntil: null },
+  return db
+    .$transaction(async (tx) => {
+      // The code is checked first, and the same way, whether or not the account matches.
+      const code = await verifySmsCode(
+        tx,
+        { phone: input.phone, purpose: "reset-password", code: input.smsCode },
+        now,
+      );
+      if (!code.ok) return { ok: false as const, field: "smsCode" as const, message: code.message };
+      if (!person || person.phone !== input.phone)
+        return { ok: false as const, field: "phone" as const, message: RESET_MISMATCH };
+      const problem = passwordProblems(input.password, {
+        idNumber: decryptField(person.idNumberCipher),
+        phone: person.phone,
+      });
+      if (problem) throw new PasswordRejected(problem);
+      await tx.person.update({
+        where: { id: person.id },
+        data: {
+          passwordHash: await hashPassword(input.password),
+          passwordChangedAt: now,
+          failedLogins: 0,
+          lockedUntil: null,
+        },
+      });
+      const ended = await revokeSessionsOf(tx, person.id, "password-reset", undefined, now);
+      await writeAudit(tx, ctx, {
+        actorType: "person",
+        actorId: person.id,
+        action: "auth.password-reset",
+        outcome: "success",
+        regionCode: person.regionCode,
+        details: { sessionsEnded: ended },
+      });
+      return { ok: true as const };
+    })
+    .catch((error: unknown) => {
+      // A password that breaks the rules must not use up the SMS code: the throw rolls it back.
+      if (error instanceof PasswordRejected)
+        return { ok: false as const, field: "password" as const, message: error.message };
+      throw error;
     });
-    const ended = await revokeSessionsOf(tx, person.id, "password-reset", undefined, now);
-    await writeAudit(tx, ctx, {
-      actorType: "person",
-      actorId: person.id,
-      action: "auth.password-reset",
-      outcome: "success",
-      regionCode: person.regionCode,
-      details: { sessionsEnded: ended },
-    });
-    return { ok: true as const };
-  }).catch((error: unknown) => {
-    // A password that breaks the rules must not use up the SMS code: the throw rolls it back.
-    if (error instanceof PasswordRejected) return { ok: false as const, field: "password" as const, message: error.message };
-    throw error;
-  });
 }
 
 class PasswordRejected extends Error {}
@@ -73,17 +96,37 @@ export async function changePassword(
   });
   if (!(await verifyPassword(person.passwordHash, input.currentPassword))) {
     await db.$transaction((tx) =>
-      writeAudit(tx, ctx, { actorType: "person", actorId: session.personId, action: "auth.password-change", outcome: "failure", regionCode: session.regionCode, details: { reason: "wrong-password" } }),
+      writeAudit(tx, ctx, {
+        actorType: "person",
+        actorId: session.personId,
+        action: "auth.password-change",
+        outcome: "failure",
+        regionCode: session.regionCode,
+        details: { reason: "wrong-password" },
+      }),
     );
     return { ok: false, field: "currentPassword", message: "当前密码不正确" };
   }
-  if (input.currentPassword === input.newPassword) return { ok: false, field: "newPassword", message: "新密码不能与当前密码相同" };
-  const problem = passwordProblems(input.newPassword, { idNumber: decryptField(person.idNumberCipher), phone: person.phone });
+  if (input.currentPassword === input.newPassword)
+    return { ok: false, field: "newPassword", message: "新密码不能与当前密码相同" };
+  const problem = passwordProblems(input.newPassword, {
+    idNumber: decryptField(person.idNumberCipher),
+    phone: person.phone,
+  });
   if (problem) return { ok: false, field: "newPassword", message: problem };
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
-    await tx.person.update({ where: { id: session.personId }, data: { passwordHash, passwordChangedAt: now } });
-    const ended = await revokeSessionsOf(tx, session.personId, "password-change", session.sessionId, now);
+    await tx.person.update({
+      where: { id: session.personId },
+      data: { passwordHash, passwordChangedAt: now },
+    });
+    const ended = await revokeSessionsOf(
+      tx,
+      session.personId,
+      "password-change",
+      session.sessionId,
+      now,
+    );
     await writeAudit(tx, ctx, {
       actorType: "person",
       actorId: session.personId,

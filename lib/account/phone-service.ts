@@ -18,19 +18,38 @@ export async function changePhone(
   input: { password: string; newPhone: string; smsCode: string },
   now = new Date(),
 ): Promise<FieldResult<PhoneField>> {
-  const person = await db.person.findUniqueOrThrow({ where: { id: session.personId }, select: { passwordHash: true, phone: true } });
-  const audit = { actorType: "person" as const, actorId: session.personId, action: "auth.phone-change" as const, regionCode: session.regionCode };
+  const person = await db.person.findUniqueOrThrow({
+    where: { id: session.personId },
+    select: { passwordHash: true, phone: true },
+  });
+  const audit = {
+    actorType: "person" as const,
+    actorId: session.personId,
+    action: "auth.phone-change" as const,
+    regionCode: session.regionCode,
+  };
   if (!(await verifyPassword(person.passwordHash, input.password))) {
-    await db.$transaction((tx) => writeAudit(tx, ctx, { ...audit, outcome: "failure", details: { reason: "wrong-password" } }));
+    await db.$transaction((tx) =>
+      writeAudit(tx, ctx, { ...audit, outcome: "failure", details: { reason: "wrong-password" } }),
+    );
     return { ok: false, field: "password", message: "登录密码不正确" };
   }
-  if (input.newPhone === person.phone) return { ok: false, field: "newPhone", message: "新手机号码与当前手机号码相同" };
+  if (input.newPhone === person.phone)
+    return { ok: false, field: "newPhone", message: "新手机号码与当前手机号码相同" };
   try {
     return await db.$transaction(async (tx) => {
-      const code = await verifySmsCode(tx, { phone: input.newPhone, purpose: "change-phone", code: input.smsCode }, now);
+      const code = await verifySmsCode(
+        tx,
+        { phone: input.newPhone, purpose: "change-phone", code: input.smsCode },
+        now,
+      );
       if (!code.ok) return { ok: false as const, field: "smsCode" as const, message: code.message };
       await tx.person.update({ where: { id: session.personId }, data: { phone: input.newPhone } });
-      await writeAudit(tx, ctx, { ...audit, outcome: "success", details: { from: maskPhone(person.phone), to: maskPhone(input.newPhone) } });
+      await writeAudit(tx, ctx, {
+        ...audit,
+        outcome: "success",
+        details: { from: maskPhone(person.phone), to: maskPhone(input.newPhone) },
+      });
       return { ok: true as const };
     });
   } catch (error) {

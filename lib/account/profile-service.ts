@@ -6,6 +6,9 @@ import { decryptField } from "@/lib/crypto/field-cipher";
  * password rule "不能包含证件号码"); every other view uses the masked form.
  */
 export async function ownIdNumber(db: Db, personId: string): Promise<string> {
-  const p = await db.person.findUniqueOrThrow({ where: { id: personId }, select: { idNumberCipher: true } });
+  const p = await db.person.findUniqueOrThrow({
+    where: { id: personId },
+    select: { idNumberCipher: true },
+  });
   return decryptField(p.idNumberCipher);
 }

@@ -51,7 +51,12 @@ export function personCreateData(
 }
 
 /** 用户注册: re-validates everything (the client is never trusted), then creates the account. */
-export async function registerPerson(db: Db, ctx: RequestContext, input: RegistrationInput, now = new Date()): Promise<RegistrationResult> {
+export async function registerPerson(
+  db: Db,
+  ctx: RequestContext,
+  input: RegistrationInput,
+  now = new Date(),
+): Promise<RegistrationResult> {
   const doc = validateDocumentNumber(input.idType, input.idNumber, now);
   if (!doc.ok) return { ok: false, field: "idNumber", message: doc.message };
   const idNumber = canonicalIdNumber(doc.normalized);
@@ -70,7 +75,11 @@ export async function registerPerson(db: Db, ctx: RequestContext, input: Registr
 
   try {
     return await db.$transaction(async (tx) => {
-      const code = await verifySmsCode(tx, { phone: input.phone, purpose: "register", code: input.smsCode }, now);
+      const code = await verifySmsCode(
+        tx,
+        { phone: input.phone, purpose: "register", code: input.smsCode },
+        now,
+      );
       if (!code.ok) return { ok: false as const, field: "smsCode" as const, message: code.message };
       const person = await tx.person.create({
         data: personCreateData(input, idNumber, doc, passwordHash, regionCode),

@@ -3,7 +3,12 @@ import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { securityConfig } from "./security-config";
 
 /** Server-side sessions: the next-auth token only carries the id of one of these rows. */
-export async function createSession(tx: Tx, personId: string, ctx: RequestContext, now = new Date()): Promise<string> {
+export async function createSession(
+  tx: Tx,
+  personId: string,
+  ctx: RequestContext,
+  now = new Date(),
+): Promise<string> {
   const { sessionMaxHours } = securityConfig();
   const row = await tx.authSession.create({
     data: {
@@ -29,16 +34,34 @@ export interface SessionPerson {
   regionCode: string;
 }
 
-export type SessionCheck = { ok: true; person: SessionPerson } | { ok: false; reason: "missing" | "revoked" | "idle" | "expired" };
+export type SessionCheck =
+  | { ok: true; person: SessionPerson }
+  | { ok: false; reason: "missing" | "revoked" | "idle" | "expired" };
 
 // lastSeenAt is written at most this often: one write a minute per session, not per request.
 const TOUCH_EVERY_MS = 60_000;
 
 /** Whether a session is still alive (not revoked, not idle too long, not too old); keeps it alive. */
-export async function checkSession(db: Db, ctx: RequestContext, sessionId: string, now = new Date()): Promise<SessionCheck> {
+export async function checkSession(
+  db: Db,
+  ctx: RequestContext,
+  sessionId: string,
+  now = new Date(),
+): Promise<SessionCheck> {
   const row = await db.authSession.findUnique({
     where: { id: sessionId },
-    include: { person: { select: { id: true, name: true, idType: true, idNumberMasked: true, phone: true, regionCode: true } } },
+    include: {
+      person: {
+        select: {
+          id: true,
+          name: true,
+          idType: true,
+          idNumberMasked: true,
+          phone: true,
+          regionCode: true,
+        },
+      },
+    },
   });
   if (!row) return { ok: false, reason: "missing" };
   if (row.revokedAt) return { ok: false, reason: "revoked" };
@@ -48,7 +71,10 @@ export async function checkSession(db: Db, ctx: RequestContext, sessionId: strin
   if (idle || expired) {
     const reason = expired ? "expired" : "idle";
     await db.$transaction(async (tx) => {
-      const ended = await tx.authSession.updateMany({ where: { id: row.id, revokedAt: null }, data: { revokedAt: now, revokeReason: reason } });
+      const ended = await tx.authSession.updateMany({
+        where: { id: row.id, revokedAt: null },
+        data: { revokedAt: now, revokeReason: reason },
+      });
       if (ended.count === 1) {
         await writeAudit(tx, ctx, {
           actorType: "person",
@@ -68,17 +94,39 @@ export async function checkSession(db: Db, ctx: RequestContext, sessionId: strin
   const p = row.person;
   return {
     ok: true,
-    person: { sessionId: row.id, personId: p.id, name: p.name, idType: p.idType, idNumberMasked: p.idNumberMasked, phone: p.phone, regionCode: p.regionCode },
+    person: {
+      sessionId: row.id,
+      personId: p.id,
+      name: p.name,
+      idType: p.idType,
+      idNumberMasked: p.idNumberMasked,
+      phone: p.phone,
+      regionCode: p.regionCode,
+    },
   };
 }
 
-export async function revokeSession(tx: Tx, sessionId: string, reason: string, now = new Date()): Promise<boolean> {
-  const r = await tx.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now, revokeReason: reason } });
+export async function revokeSession(
+  tx: Tx,
+  sessionId: string,
+  reason: string,
+  now = new Date(),
+): Promise<boolean> {
+  const r = await tx.authSession.updateMany({
+    where: { id: sessionId, revokedAt: null },
+    data: { revokedAt: now, revokeReason: reason },
+  });
   return r.count === 1;
 }
 
 /** Ends every other session of a person (password change) or all of them (password reset). */
-export async function revokeSessionsOf(tx: Tx, personId: string, reason: string, keepSessionId?: string, now = new Date()): Promise<number> {
+export async function revokeSessionsOf(
+  tx: Tx,
+  personId: string,
+  reason: string,
+  keepSessionId?: string,
+  now = new Date(),
+): Promise<number> {
   const r = await tx.authSession.updateMany({
     where: { personId, revokedAt: null, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
     data: { revokedAt: now, revokeReason: reason },
@@ -86,7 +134,12 @@ export async function revokeSessionsOf(tx: Tx, personId: string, reason: string,
   return r.count;
 }
 
-export async function logout(db: Db, ctx: RequestContext, session: SessionPerson, now = new Date()): Promise<void> {
+export async function logout(
+  db: Db,
+  ctx: RequestContext,
+  session: SessionPerson,
+  now = new Date(),
+): Promise<void> {
   await db.$transaction(async (tx) => {
     await revokeSession(tx, session.sessionId, "logout", now);
     await writeAudit(tx, ctx, {

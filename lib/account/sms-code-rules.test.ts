@@ -19,16 +19,26 @@ describe("decideSend", () => {
   it("enforces the 60-second resend cooldown and says how long to wait", () => {
     const d = decideSend({ ...quiet, lastSentAt: new Date(now.getTime() - 45_000) }, now, c);
     expect(d).toMatchObject({ ok: false, reason: "cooldown", retryAfterSeconds: 15 });
-    expect(decideSend({ ...quiet, lastSentAt: new Date(now.getTime() - 60_000) }, now, c).ok).toBe(true);
+    expect(decideSend({ ...quiet, lastSentAt: new Date(now.getTime() - 60_000) }, now, c).ok).toBe(
+      true,
+    );
   });
   it("caps 5 an hour and 10 a day per phone", () => {
     expect(decideSend({ ...quiet, phoneLastHour: 4, phoneLastDay: 4 }, now, c).ok).toBe(true);
-    expect(decideSend({ ...quiet, phoneLastHour: 5, phoneLastDay: 5 }, now, c)).toMatchObject({ reason: "phone-hour" });
-    expect(decideSend({ ...quiet, phoneLastHour: 0, phoneLastDay: 10 }, now, c)).toMatchObject({ reason: "phone-day" });
+    expect(decideSend({ ...quiet, phoneLastHour: 5, phoneLastDay: 5 }, now, c)).toMatchObject({
+      reason: "phone-hour",
+    });
+    expect(decideSend({ ...quiet, phoneLastHour: 0, phoneLastDay: 10 }, now, c)).toMatchObject({
+      reason: "phone-day",
+    });
   });
   it("caps per IP", () => {
-    expect(decideSend({ ...quiet, ipLastHour: c.smsPerIpHour }, now, c)).toMatchObject({ reason: "ip-hour" });
-    expect(decideSend({ ...quiet, ipLastDay: c.smsPerIpDay }, now, c)).toMatchObject({ reason: "ip-day" });
+    expect(decideSend({ ...quiet, ipLastHour: c.smsPerIpHour }, now, c)).toMatchObject({
+      reason: "ip-hour",
+    });
+    expect(decideSend({ ...quiet, ipLastDay: c.smsPerIpDay }, now, c)).toMatchObject({
+      reason: "ip-day",
+    });
   });
 });
 
@@ -37,7 +47,8 @@ describe("codeState", () => {
   it("is usable within 5 minutes", () => expect(codeState(fresh, now, c)).toBe("usable"));
   it("expires after 5 minutes", () =>
     expect(codeState(fresh, new Date(now.getTime() + 300_000), c)).toBe("expired"));
-  it("is single use", () => expect(codeState({ ...fresh, consumedAt: now }, now, c)).toBe("consumed"));
+  it("is single use", () =>
+    expect(codeState({ ...fresh, consumedAt: now }, now, c)).toBe("consumed"));
   it("is void after 5 wrong tries", () => {
     expect(codeState({ ...fresh, attempts: 4 }, now, c)).toBe("usable");
     expect(codeState({ ...fresh, attempts: 5 }, now, c)).toBe("exhausted");

@@ -17,22 +17,55 @@ export interface SendHistory {
 
 export type SendDecision =
   | { ok: true }
-  | { ok: false; reason: "cooldown" | "phone-hour" | "phone-day" | "ip-hour" | "ip-day"; retryAfterSeconds: number; message: string };
+  | {
+      ok: false;
+      reason: "cooldown" | "phone-hour" | "phone-day" | "ip-hour" | "ip-day";
+      retryAfterSeconds: number;
+      message: string;
+    };
 
 /** Whether another code may be sent now. Limits are shared by all instances (counted in the DB). */
 export function decideSend(h: SendHistory, now: Date, c: SecurityConfig): SendDecision {
   if (h.lastSentAt) {
-    const wait = Math.ceil((h.lastSentAt.getTime() + c.smsResendSeconds * 1000 - now.getTime()) / 1000);
-    if (wait > 0) return { ok: false, reason: "cooldown", retryAfterSeconds: wait, message: `请${wait}秒后再获取短信验证码` };
+    const wait = Math.ceil(
+      (h.lastSentAt.getTime() + c.smsResendSeconds * 1000 - now.getTime()) / 1000,
+    );
+    if (wait > 0)
+      return {
+        ok: false,
+        reason: "cooldown",
+        retryAfterSeconds: wait,
+        message: `请${wait}秒后再获取短信验证码`,
+      };
   }
   if (h.phoneLastDay >= c.smsPerPhoneDay)
-    return { ok: false, reason: "phone-day", retryAfterSeconds: 86_400, message: "该手机号今日获取验证码次数已达上限，请明天再试" };
+    return {
+      ok: false,
+      reason: "phone-day",
+      retryAfterSeconds: 86_400,
+      message: "该手机号今日获取验证码次数已达上限，请明天再试",
+    };
   if (h.phoneLastHour >= c.smsPerPhoneHour)
-    return { ok: false, reason: "phone-hour", retryAfterSeconds: 3_600, message: "该手机号获取验证码过于频繁，请1小时后再试" };
+    return {
+      ok: false,
+      reason: "phone-hour",
+      retryAfterSeconds: 3_600,
+      message: "该手机号获取验证码过于频繁，请1小时后再试",
+    };
   if (h.ipLastDay >= c.smsPerIpDay)
-    return { ok: false, reason: "ip-day", retryAfterSeconds: 86_400, message: "当前网络获取验证码次数过多，请明天再试" };
+    return {
+      ok: false,
+      reason: "ip-day",
+      retryAfterSeconds: 86_400,
+      message: "当前网络获取验证码次数过多，请明天再试",
+    };
   if (h.ipLastHour >= c.smsPerIpHour)
-    return { ok: false, reason: "ip-hour", retryAfterSeconds: 3_600, message: "当前网络获取验证码过于频繁，请稍后再试" };
+    return {
+      ok: false,
+      reason: "ip-hour",
+      retryAfterSeconds: 3_600,
+      message: "当前网络获取验证码过于频繁，请稍后再试",
+    };
   return { ok: true };
 }
 

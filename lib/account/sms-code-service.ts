@@ -30,7 +30,12 @@ export interface SendCodeRequest {
 const HOUR = 3_600_000;
 
 /** 获取短信验证码: captcha first, then the shared limits, then the code (stored hashed). */
-export async function sendSmsCode(db: Db, ctx: RequestContext, req: SendCodeRequest, now = new Date()): Promise<SendCodeResult> {
+export async function sendSmsCode(
+  db: Db,
+  ctx: RequestContext,
+  req: SendCodeRequest,
+  now = new Date(),
+): Promise<SendCodeResult> {
   if (!(await consumeCaptcha(db, req.captchaId, req.captchaAnswer, now))) {
     return { ok: false, field: "captcha", message: CAPTCHA_WRONG };
   }
@@ -43,7 +48,11 @@ export async function sendSmsCode(db: Db, ctx: RequestContext, req: SendCodeRequ
     const dayAgo = new Date(now.getTime() - 24 * HOUR);
     const hourAgo = new Date(now.getTime() - HOUR);
     const [last, phoneLastHour, phoneLastDay, ipLastHour, ipLastDay] = await Promise.all([
-      tx.smsCode.findFirst({ where: { phone: req.phone }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
+      tx.smsCode.findFirst({
+        where: { phone: req.phone },
+        orderBy: { createdAt: "desc" },
+        select: { createdAt: true },
+      }),
       tx.smsCode.count({ where: { phone: req.phone, createdAt: { gt: hourAgo } } }),
       tx.smsCode.count({ where: { phone: req.phone, createdAt: { gt: dayAgo } } }),
       ctx.ip ? tx.smsCode.count({ where: { ip: ctx.ip, createdAt: { gt: hourAgo } } }) : 0,
@@ -54,9 +63,17 @@ export async function sendSmsCode(db: Db, ctx: RequestContext, req: SendCodeRequ
       now,
       config,
     );
-    const audit = { actorType: "anonymous" as const, details: { purpose: req.purpose, phone: maskPhone(req.phone) } };
+    const audit = {
+      actorType: "anonymous" as const,
+      details: { purpose: req.purpose, phone: maskPhone(req.phone) },
+    };
     if (!decision.ok) {
-      await writeAudit(tx, ctx, { ...audit, action: "auth.sms-code-refused", outcome: "denied", details: { ...audit.details, reason: decision.reason } });
+      await writeAudit(tx, ctx, {
+        ...audit,
+        action: "auth.sms-code-refused",
+        outcome: "denied",
+        details: { ...audit.details, reason: decision.reason },
+      });
       return decision;
     }
     const deliver = req.deliverTo ? await req.deliverTo(tx) : true;
@@ -71,15 +88,34 @@ export async function sendSmsCode(db: Db, ctx: RequestContext, req: SendCodeRequ
         ip: ctx.ip,
       },
     });
-    await writeAudit(tx, ctx, { ...audit, action: "auth.sms-code-sent", outcome: "success", details: { ...audit.details, delivered: deliver } });
+    await writeAudit(tx, ctx, {
+      ...audit,
+      action: "auth.sms-code-sent",
+      outcome: "success",
+      details: { ...audit.details, delivered: deliver },
+    });
     return { ok: true as const, deliver };
   });
-  if (!outcome.ok) return { ok: false, field: "phone", message: outcome.message, retryAfterSeconds: outcome.retryAfterSeconds };
+  if (!outcome.ok)
+    return {
+      ok: false,
+      field: "phone",
+      message: outcome.message,
+      retryAfterSeconds: outcome.retryAfterSeconds,
+    };
   if (outcome.deliver) {
     try {
-      await getSmsSender().send({ to: req.phone, purpose: req.purpose, text: smsText(req.purpose, code), templateParams: { code } });
+      await getSmsSender().send({
+        to: req.phone,
+        purpose: req.purpose,
+        text: smsText(req.purpose, code),
+        templateParams: { code },
+      });
     } catch (error) {
-      logger.error({ err: error instanceof Error ? error.message : String(error), purpose: req.purpose }, "sms delivery failed");
+      logger.error(
+        { err: error instanceof Error ? error.message : String(error), purpose: req.purpose },
+        "sms delivery failed",
+      );
       return { ok: false, field: "phone", message: "短信发送失败，请稍后重试" };
     }
   }
@@ -106,13 +142,26 @@ export async function verifySmsCode(
   });
   if (!latest) return { ok: false, message: SMS_CODE_MESSAGES.missing };
   const state = codeState(latest, now, securityConfig());
-  if (state === "expired" || state === "consumed") return { ok: false, message: SMS_CODE_MESSAGES.expired };
+  if (state === "expired" || state === "consumed")
+    return { ok: false, message: SMS_CODE_MESSAGES.expired };
   if (state === "exhausted") return { ok: false, message: SMS_CODE_MESSAGES.exhausted };
-  const right = secretEquals(latest.codeHash, hashSecret("sms", `${req.phone}:${req.purpose}:${req.code}`));
+  const right = secretEquals(
+    latest.codeHash,
+    hashSecret("sms", `${req.phone}:${req.purpose}:${req.code}`),
+  );
   if (!right) {
     await tx.smsCode.update({ where: { id: latest.id }, data: { attempts: { increment: 1 } } });
-    return { ok: false, message: latest.attempts + 1 >= securityConfig().smsCodeMaxAttempts ? SMS_CODE_MESSAGES.exhausted : SMS_CODE_MESSAGES.wrong };
+    return {
+      ok: false,
+      message:
+        latest.attempts + 1 >= securityConfig().smsCodeMaxAttempts
+          ? SMS_CODE_MESSAGES.exhausted
+          : SMS_CODE_MESSAGES.wrong,
+    };
   }
-  const claimed = await tx.smsCode.updateMany({ where: { id: latest.id, consumedAt: null }, data: { consumedAt: now } });
+  const claimed = await tx.smsCode.updateMany({
+    where: { id: latest.id, consumedAt: null },
+    data: { consumedAt: now },
+  });
   return claimed.count === 1 ? { ok: true } : { ok: false, message: SMS_CODE_MESSAGES.expired };
 }

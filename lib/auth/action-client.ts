@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { RequestContext } from "@/lib/audit/audit";
 import type { SessionPerson } from "@/lib/account/session-service";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
+import { childLogger } from "@/lib/log/logger";
 import { currentSession } from "./current-session";
 
 /**
@@ -11,8 +12,7 @@ import { currentSession } from "./current-session";
  * plus an optional form-level message. Actions never throw for user mistakes.
  */
 export type ActionResult<T = null> =
-  | { ok: true; data: T }
-  | { ok: false; fieldErrors: Record<string, string>; formError?: string };
+  { ok: true; data: T } | { ok: false; fieldErrors: Record<string, string>; formError?: string };
 
 export function fieldError(field: string, message: string): ActionResult<never> {
   return { ok: false, fieldErrors: { [field]: message } };
@@ -32,8 +32,43 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-async function requestContext(): Promise<RequestContext> {
-  return clientInfoFromHeaders(await headers());
+async function requestContext(): Promise<RequestContext & { requestId: string }> {
+  const h = await headers();
+  return { ...clientInfoFromHeaders(h), requestId: h.get("x-request-id") ?? crypto.randomUUID() };
+}
+
+/**
+ * Runs a handler; an unexpected failure is logged with the request id (never the input: it
+ * holds personal data) and the user gets a message with that reference — the form keeps
+ * everything typed, so trying again costs nothing.
+ */
+async function guarded<T>(
+  name: string,
+  requestId: string,
+  run: () => Promise<ActionResult<T>>,
+): Promise<ActionResult<T>> {
+  const started = performance.now();
+  try {
+    const result = await run();
+    childLogger({ requestId, action: name }).info(
+      { ok: result.ok, ms: Math.round(performance.now() - started) },
+      "action",
+    );
+    return result;
+  } catch (error) {
+    childLogger({ requestId, action: name }).error(
+      {
+        err:
+          error instanceof Error
+            ? { type: error.name, message: error.message, stack: error.stack }
+            : String(error),
+      },
+      "action failed",
+    );
+    return formError(
+      `系统繁忙，请稍后重试。如多次失败，请联系客服并提供编号 ${requestId.slice(0, 8)}`,
+    );
+  }
 }
 
 /**
@@ -41,13 +76,15 @@ async function requestContext(): Promise<RequestContext> {
  * (the client is never trusted), then run the handler with the caller's IP and user agent.
  */
 export function publicAction<S extends z.ZodType, T>(
+  name: string,
   schema: S,
   handler: (input: z.output<S>, ctx: { request: RequestContext }) => Promise<ActionResult<T>>,
 ) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
-    return handler(parsed.data, { request: await requestContext() });
+    const request = await requestContext();
+    return guarded(name, request.requestId, () => handler(parsed.data, { request }));
   };
 }
 
@@ -55,14 +92,19 @@ export const SESSION_ENDED = "登录已失效，请重新登录（已填写的�
 
 /** Builds an action for a logged-in accountant: session checked on the server first. */
 export function personAction<S extends z.ZodType, T>(
+  name: string,
   schema: S,
-  handler: (input: z.output<S>, ctx: { request: RequestContext; session: SessionPerson }) => Promise<ActionResult<T>>,
+  handler: (
+    input: z.output<S>,
+    ctx: { request: RequestContext; session: SessionPerson },
+  ) => Promise<ActionResult<T>>,
 ) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const session = await currentSession();
     if (!session) return formError(SESSION_ENDED);
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
-    return handler(parsed.data, { request: await requestContext(), session });
+    const request = await requestContext();
+    return guarded(name, request.requestId, () => handler(parsed.data, { request, session }));
   };
 }

@@ -17,7 +17,12 @@ export function encodeLoginError(e: Omit<LoginError, "code"> & { code: LoginFail
 export function decodeLoginError(raw: string | null | undefined): LoginError {
   try {
     const v = JSON.parse(raw ?? "") as Partial<LoginError>;
-    if (typeof v.message === "string") return { code: v.code ?? "unknown", message: v.message, captchaRequired: v.captchaRequired === true };
+    if (typeof v.message === "string")
+      return {
+        code: v.code ?? "unknown",
+        message: v.message,
+        captchaRequired: v.captchaRequired === true,
+      };
   } catch {
     // fall through: not one of ours (e.g. next-auth's own CSRF error)
   }

@@ -31,7 +31,8 @@ export function authOptions(): NextAuthOptions {
         async authorize(raw, req) {
           const input = credentialsSchema.parse(raw ?? {});
           const headers = new Headers();
-          for (const [k, v] of Object.entries(req?.headers ?? {})) if (typeof v === "string") headers.set(k, v);
+          for (const [k, v] of Object.entries(req?.headers ?? {}))
+            if (typeof v === "string") headers.set(k, v);
           const result = await authenticate(db, clientInfoFromHeaders(headers), input);
           if (!result.ok) throw new Error(encodeLoginError(result));
           return { id: result.personId, sessionId: result.sessionId };

@@ -7,7 +7,10 @@ import { databaseUrl } from "./url";
 const globalForDb = globalThis as unknown as { kuaijiDb?: PrismaClient };
 
 export function createDb(url: string = databaseUrl()): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  });
   return new PrismaClient({ adapter });
 }
 

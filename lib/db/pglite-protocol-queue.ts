@@ -23,7 +23,10 @@ interface QueryQueue {
   db: {
     isInTransaction(): boolean;
     runExclusive<T>(fn: () => Promise<T>): Promise<T>;
-    execProtocolRawStream(message: Uint8Array, opts: { onRawData: (d: Uint8Array) => void }): Promise<void>;
+    execProtocolRawStream(
+      message: Uint8Array,
+      opts: { onRawData: (d: Uint8Array) => void },
+    ): Promise<void>;
   };
   processQueue(): Promise<void>;
   clearQueueForHandler(handlerId: number): void;

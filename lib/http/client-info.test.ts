@@ -5,7 +5,9 @@ const h = (o: Record<string, string>) => new Headers(o);
 
 describe("clientInfoFromHeaders", () => {
   it("takes the socket address Next.js put in X-Forwarded-For", () => {
-    expect(clientInfoFromHeaders(h({ "x-forwarded-for": "::ffff:10.0.0.7", "user-agent": "UA" }), 0)).toEqual({
+    expect(
+      clientInfoFromHeaders(h({ "x-forwarded-for": "::ffff:10.0.0.7", "user-agent": "UA" }), 0),
+    ).toEqual({
       ip: "10.0.0.7",
       userAgent: "UA",
     });

@@ -15,9 +15,30 @@ export interface DemoAccount {
 
 // Demo accountants for the embedded default only (scripts/start.ts). The numbers are valid by
 // GB 11643 but belong to nobody; the phones are in ranges reserved for testing conventions.
-const DEMO: { label: string; name: string; idType: DocumentTypeCode; idNumber: string; phone: string; password: string }[] = [
-  { label: "会计人员（居民身份证）", name: "张晓明", idType: "RESIDENT_ID", idNumber: "44010619900307001X", phone: "13800138000", password: "Kuaiji@2026" },
-  { label: "会计人员（少数民族姓名）", name: "阿依古丽·艾力", idType: "RESIDENT_ID", idNumber: "440104198511230027", phone: "13800138001", password: "Kuaiji@2026" },
+const DEMO: {
+  label: string;
+  name: string;
+  idType: DocumentTypeCode;
+  idNumber: string;
+  phone: string;
+  password: string;
+}[] = [
+  {
+    label: "会计人员（居民身份证）",
+    name: "张晓明",
+    idType: "RESIDENT_ID",
+    idNumber: "44010619900307001X",
+    phone: "13800138000",
+    password: "Kuaiji@2026",
+  },
+  {
+    label: "会计人员（少数民族姓名）",
+    name: "阿依古丽·艾力",
+    idType: "RESIDENT_ID",
+    idNumber: "440104198511230027",
+    phone: "13800138001",
+    password: "Kuaiji@2026",
+  },
 ];
 
 const NOTICES = [
@@ -37,15 +58,24 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
   for (const d of DEMO) {
     const doc = validateDocumentNumber(d.idType, d.idNumber, new Date());
     if (!doc.ok) throw new Error(`demo ID ${d.label} is invalid: ${doc.message}`);
-    const exists = await db.person.findUnique({ where: { idNumberIndex: idNumberIndex(doc.normalized) }, select: { id: true } });
+    const exists = await db.person.findUnique({
+      where: { idNumberIndex: idNumberIndex(doc.normalized) },
+      select: { id: true },
+    });
     if (exists) continue;
     const passwordHash = await hashPassword(d.password);
-    await db.person.create({ data: personCreateData(d, doc.normalized, doc, passwordHash, regionCode) });
+    await db.person.create({
+      data: personCreateData(d, doc.normalized, doc, passwordHash, regionCode),
+    });
   }
   if ((await db.notice.count()) === 0) {
     const now = Date.now();
     await db.notice.createMany({
-      data: NOTICES.map((n, i) => ({ ...n, regionCode, publishedAt: new Date(now - i * 86_400_000) })),
+      data: NOTICES.map((n, i) => ({
+        ...n,
+        regionCode,
+        publishedAt: new Date(now - i * 86_400_000),
+      })),
     });
   }
   return DEMO.map(({ label, idNumber, password, phone }) => ({ label, idNumber, password, phone }));

@@ -1,5 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { loginThroughUi, newPhone, registerThroughUi, requestSmsCode, smsCodeFor } from "./support/accounts";
+import {
+  loginThroughUi,
+  newPhone,
+  registerThroughUi,
+  requestSmsCode,
+  smsCodeFor,
+} from "./support/accounts";
 
 test("找回密码 with the registered phone, then log in with the new password", async ({ page }) => {
   const { idNumber, phone } = await registerThroughUi(page);
@@ -50,5 +56,7 @@ test("更换手机号 with the password and a code sent to the new number", asyn
   await page.getByLabel("短信验证码").fill(await smsCodeFor(newNumber));
   await page.getByRole("button", { name: "确认更换" }).click();
   await expect(page.getByText("手机号码已更换")).toBeVisible();
-  await expect(page.getByText(`当前绑定：${newNumber.slice(0, 3)}****${newNumber.slice(-4)}`)).toBeVisible();
+  await expect(
+    page.getByText(`当前绑定：${newNumber.slice(0, 3)}****${newNumber.slice(-4)}`),
+  ).toBeVisible();
 });

@@ -8,7 +8,8 @@ test("five wrong passwords lock the account, with a captcha after the first", as
   await page.getByLabel("证件号码").fill(idNumber);
   for (let i = 1; i <= 5; i++) {
     await page.getByRole("textbox", { name: "密码", exact: true }).fill(`Wrong-${i}-pass`);
-    if (i > 1) await page.getByRole("textbox", { name: "图形验证码", exact: true }).fill(E2E.captcha);
+    if (i > 1)
+      await page.getByRole("textbox", { name: "图形验证码", exact: true }).fill(E2E.captcha);
     await page.getByRole("button", { name: "登录", exact: true }).click();
     if (i < 5) await expect(page.getByText(`还可尝试 ${5 - i} 次`)).toBeVisible();
     // after the first failure the graphic captcha is asked for

@@ -1,12 +1,26 @@
 import { expect, test } from "@playwright/test";
-import { loginThroughUi, newIdNumber, newPhone, PASSWORD, registerThroughUi, requestSmsCode, smsCodeFor } from "./support/accounts";
+import {
+  loginThroughUi,
+  newIdNumber,
+  newPhone,
+  PASSWORD,
+  registerThroughUi,
+  requestSmsCode,
+  smsCodeFor,
+} from "./support/accounts";
 
 test("neither collection question applies: 无须进行信息采集, and no form", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("link", { name: "用户注册" }).first().click();
   await expect(page).toHaveURL(/\/register/);
-  await page.getByRole("radiogroup", { name: /从事会计工作/ }).getByRole("radio", { name: "否" }).click();
-  await page.getByRole("radiogroup", { name: /资格证书/ }).getByRole("radio", { name: "否" }).click();
+  await page
+    .getByRole("radiogroup", { name: /从事会计工作/ })
+    .getByRole("radio", { name: "否" })
+    .click();
+  await page
+    .getByRole("radiogroup", { name: /资格证书/ })
+    .getByRole("radio", { name: "否" })
+    .click();
   await page.getByRole("button", { name: "下一步" }).click();
   await expect(page.getByText("无须进行信息采集", { exact: true })).toBeVisible();
   await expect(page.getByLabel("姓名")).toHaveCount(0);
@@ -23,10 +37,18 @@ test("register with the SMS code from the outbox, then log in to 个人中心", 
   await expect(page.getByText(`${idNumber.slice(0, 4)}`, { exact: false }).first()).toBeVisible();
 });
 
-test("field errors in Chinese at the field; typed values survive a refused submit", async ({ page }) => {
+test("field errors in Chinese at the field; typed values survive a refused submit", async ({
+  page,
+}) => {
   await page.goto("/register");
-  await page.getByRole("radiogroup", { name: /从事会计工作/ }).getByRole("radio", { name: "是" }).click();
-  await page.getByRole("radiogroup", { name: /资格证书/ }).getByRole("radio", { name: "是" }).click();
+  await page
+    .getByRole("radiogroup", { name: /从事会计工作/ })
+    .getByRole("radio", { name: "是" })
+    .click();
+  await page
+    .getByRole("radiogroup", { name: /资格证书/ })
+    .getByRole("radio", { name: "是" })
+    .click();
   await page.getByRole("button", { name: "下一步" }).click();
   const id = newIdNumber();
   const wrongCheck = id.slice(0, 17) + (id[17] === "1" ? "2" : "1");
@@ -42,11 +64,19 @@ test("field errors in Chinese at the field; typed values survive a refused submi
   await expect(page.getByLabel("证件号码")).toHaveValue(wrongCheck);
 });
 
-test("an ID number already registered: 该证件号码已注册 with a way to 找回密码", async ({ page }) => {
+test("an ID number already registered: 该证件号码已注册 with a way to 找回密码", async ({
+  page,
+}) => {
   const first = await registerThroughUi(page);
   await page.goto("/register");
-  await page.getByRole("radiogroup", { name: /从事会计工作/ }).getByRole("radio", { name: "是" }).click();
-  await page.getByRole("radiogroup", { name: /资格证书/ }).getByRole("radio", { name: "是" }).click();
+  await page
+    .getByRole("radiogroup", { name: /从事会计工作/ })
+    .getByRole("radio", { name: "是" })
+    .click();
+  await page
+    .getByRole("radiogroup", { name: /资格证书/ })
+    .getByRole("radio", { name: "是" })
+    .click();
   await page.getByRole("button", { name: "下一步" }).click();
   const phone = newPhone();
   await page.getByLabel("姓名").fill("林晓峰");

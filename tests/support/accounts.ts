@@ -21,7 +21,10 @@ export function randomPhone(): string {
 export const STRONG_PASSWORD = "Acc0unt!ng";
 
 /** A captcha the test switch makes answerable. */
-export async function solvedCaptcha(db: Db, now = new Date()): Promise<{ captchaId: string; captchaAnswer: string }> {
+export async function solvedCaptcha(
+  db: Db,
+  now = new Date(),
+): Promise<{ captchaId: string; captchaAnswer: string }> {
   const c = await createCaptcha(db, now);
   return { captchaId: c.id, captchaAnswer: process.env.CAPTCHA_TEST_ANSWER ?? "" };
 }

@@ -12,7 +12,13 @@ export async function createPerson(db: Db, over: { password?: string } = {}) {
   if (!doc.ok) throw new Error(doc.message);
   const password = over.password ?? STRONG_PASSWORD;
   const p = await db.person.create({
-    data: personCreateData({ name: "陈静", idType: "RESIDENT_ID", phone }, idNumber, doc, await hashPassword(password), "440000"),
+    data: personCreateData(
+      { name: "陈静", idType: "RESIDENT_ID", phone },
+      idNumber,
+      doc,
+      await hashPassword(password),
+      "440000",
+    ),
   });
   return { id: p.id, idNumber, phone, password };
 }

@@ -12,7 +12,10 @@ export default async function AccountHomePage() {
   const person = await requireSession("/account");
   const rows: [string, string][] = [
     ["姓名", person.name],
-    ["证件类型", isDocumentTypeCode(person.idType) ? documentTypeLabel(person.idType) : person.idType],
+    [
+      "证件类型",
+      isDocumentTypeCode(person.idType) ? documentTypeLabel(person.idType) : person.idType,
+    ],
     ["证件号码", person.idNumberMasked],
     ["手机号码", maskPhone(person.phone)],
     ["所属地区", regionName(person.regionCode) ?? person.regionCode],

@@ -10,17 +10,25 @@ import { resetPasswordSchema, sendResetCodeSchema } from "./forgot-password.vali
  * 获取短信验证码 for 找回密码. The code reaches the phone only if it is the account's registered
  * number; the page says the same either way, so it reveals nothing about the account.
  */
-export const sendResetCode = publicAction(sendResetCodeSchema, async ({ idNumber, ...input }, { request }) => {
-  const r = await sendSmsCode(db, request, {
-    ...input,
-    purpose: "reset-password",
-    deliverTo: (tx) => phoneMatchesAccount(tx, idNumber, input.phone),
-  });
-  if (!r.ok) return fieldError(r.field === "captcha" ? "captchaAnswer" : "phone", r.message);
-  return { ok: true, data: { resendAfterSeconds: r.resendAfterSeconds } };
-});
+export const sendResetCode = publicAction(
+  "sendResetCode",
+  sendResetCodeSchema,
+  async ({ idNumber, ...input }, { request }) => {
+    const r = await sendSmsCode(db, request, {
+      ...input,
+      purpose: "reset-password",
+      deliverTo: (tx) => phoneMatchesAccount(tx, idNumber, input.phone),
+    });
+    if (!r.ok) return fieldError(r.field === "captcha" ? "captchaAnswer" : "phone", r.message);
+    return { ok: true, data: { resendAfterSeconds: r.resendAfterSeconds } };
+  },
+);
 
-export const resetPasswordAction = publicAction(resetPasswordSchema, async (input, { request }) => {
-  const r = await resetPassword(db, request, input);
-  return r.ok ? { ok: true, data: null } : fieldError(r.field, r.message);
-});
+export const resetPasswordAction = publicAction(
+  "resetPasswordAction",
+  resetPasswordSchema,
+  async (input, { request }) => {
+    const r = await resetPassword(db, request, input);
+    return r.ok ? { ok: true, data: null } : fieldError(r.field, r.message);
+  },
+);

@@ -15,11 +15,20 @@ import { useForm } from "@/components/form/use-form";
 import { resetPasswordAction, sendResetCode } from "./actions";
 import { resetPasswordSchema, type ResetPasswordValues } from "./forgot-password.validation";
 
-const EMPTY: ResetPasswordValues = { idNumber: "", phone: "", smsCode: "", password: "", confirmPassword: "" };
+const EMPTY: ResetPasswordValues = {
+  idNumber: "",
+  phone: "",
+  smsCode: "",
+  password: "",
+  confirmPassword: "",
+};
 
 export function ForgotPasswordForm() {
   const router = useRouter();
-  const form = useForm(resetPasswordSchema, EMPTY, { storageKey: "kuaiji.reset", persist: ["idNumber", "phone"] });
+  const form = useForm(resetPasswordSchema, EMPTY, {
+    storageKey: "kuaiji.reset",
+    persist: ["idNumber", "phone"],
+  });
   const { values, errors, setValue, blur } = form;
   const [captcha, setCaptcha] = useState<CaptchaValue>({ captchaId: "", captchaAnswer: "" });
   const [captchaKey, setCaptchaKey] = useState(0);
@@ -60,24 +69,85 @@ export function ForgotPasswordForm() {
       <CardContent className="pt-6">
         <form noValidate onSubmit={submit} className="space-y-5">
           <FormField id="idNumber" label="证件号码" required error={errors.idNumber}>
-            <Input {...fieldAria("idNumber", errors.idNumber)} name="idNumber" autoComplete="username" autoCapitalize="characters" value={values.idNumber} onChange={(e) => setValue("idNumber", e.target.value)} onBlur={() => blur("idNumber")} />
+            <Input
+              {...fieldAria("idNumber", errors.idNumber)}
+              name="idNumber"
+              autoComplete="username"
+              autoCapitalize="characters"
+              value={values.idNumber}
+              onChange={(e) => setValue("idNumber", e.target.value)}
+              onBlur={() => blur("idNumber")}
+            />
           </FormField>
           <FormField id="phone" label="注册手机号码" required error={errors.phone}>
-            <Input {...fieldAria("phone", errors.phone)} name="phone" type="tel" inputMode="numeric" autoComplete="tel" value={values.phone} onChange={(e) => setValue("phone", e.target.value)} onBlur={() => blur("phone")} />
+            <Input
+              {...fieldAria("phone", errors.phone)}
+              name="phone"
+              type="tel"
+              inputMode="numeric"
+              autoComplete="tel"
+              value={values.phone}
+              onChange={(e) => setValue("phone", e.target.value)}
+              onBlur={() => blur("phone")}
+            />
           </FormField>
-          <CaptchaField value={captcha} onChange={setCaptcha} error={captchaError} refreshKey={captchaKey} />
-          <FormField id="smsCode" label="短信验证码" required error={errors.smsCode} hint={sent ? "如果证件号码与手机号码匹配，验证码已发送至该手机，5分钟内有效。" : undefined}>
+          <CaptchaField
+            value={captcha}
+            onChange={setCaptcha}
+            error={captchaError}
+            refreshKey={captchaKey}
+          />
+          <FormField
+            id="smsCode"
+            label="短信验证码"
+            required
+            error={errors.smsCode}
+            hint={
+              sent ? "如果证件号码与手机号码匹配，验证码已发送至该手机，5分钟内有效。" : undefined
+            }
+          >
             <div className="flex gap-3">
-              <Input {...fieldAria("smsCode", errors.smsCode)} name="smsCode" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={values.smsCode} onChange={(e) => setValue("smsCode", e.target.value)} onBlur={() => blur("smsCode")} />
+              <Input
+                {...fieldAria("smsCode", errors.smsCode)}
+                name="smsCode"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                value={values.smsCode}
+                onChange={(e) => setValue("smsCode", e.target.value)}
+                onBlur={() => blur("smsCode")}
+              />
               <SmsCodeButton onRequest={requestCode} />
             </div>
           </FormField>
           <FormField id="password" label="新密码" required error={errors.password}>
-            <PasswordInput {...fieldAria("password", errors.password)} name="password" autoComplete="new-password" value={values.password} onChange={(e) => setValue("password", e.target.value)} onBlur={() => blur("password")} />
-            <PasswordChecklist password={values.password} context={{ idNumber: values.idNumber, phone: values.phone }} />
+            <PasswordInput
+              {...fieldAria("password", errors.password)}
+              name="password"
+              autoComplete="new-password"
+              value={values.password}
+              onChange={(e) => setValue("password", e.target.value)}
+              onBlur={() => blur("password")}
+            />
+            <PasswordChecklist
+              password={values.password}
+              context={{ idNumber: values.idNumber, phone: values.phone }}
+            />
           </FormField>
-          <FormField id="confirmPassword" label="确认新密码" required error={errors.confirmPassword}>
-            <PasswordInput {...fieldAria("confirmPassword", errors.confirmPassword)} name="confirmPassword" autoComplete="new-password" value={values.confirmPassword} onChange={(e) => setValue("confirmPassword", e.target.value)} onBlur={() => blur("confirmPassword")} />
+          <FormField
+            id="confirmPassword"
+            label="确认新密码"
+            required
+            error={errors.confirmPassword}
+          >
+            <PasswordInput
+              {...fieldAria("confirmPassword", errors.confirmPassword)}
+              name="confirmPassword"
+              autoComplete="new-password"
+              value={values.confirmPassword}
+              onChange={(e) => setValue("confirmPassword", e.target.value)}
+              onBlur={() => blur("confirmPassword")}
+            />
           </FormField>
           {errors._form && (
             <Alert variant="destructive">

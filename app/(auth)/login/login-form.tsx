@@ -64,12 +64,34 @@ export function LoginForm({ next, notice }: { next: string; notice?: string }) {
         )}
         <form noValidate onSubmit={submit} className="space-y-5">
           <FormField id="idNumber" label="证件号码" required error={errors.idNumber}>
-            <Input {...fieldAria("idNumber", errors.idNumber)} name="idNumber" autoComplete="username" autoCapitalize="characters" spellCheck={false} value={values.idNumber} onChange={(e) => setValue("idNumber", e.target.value)} onBlur={() => blur("idNumber")} />
+            <Input
+              {...fieldAria("idNumber", errors.idNumber)}
+              name="idNumber"
+              autoComplete="username"
+              autoCapitalize="characters"
+              spellCheck={false}
+              value={values.idNumber}
+              onChange={(e) => setValue("idNumber", e.target.value)}
+              onBlur={() => blur("idNumber")}
+            />
           </FormField>
           <FormField id="password" label="密码" required error={errors.password}>
-            <PasswordInput {...fieldAria("password", errors.password)} name="password" autoComplete="current-password" value={values.password} onChange={(e) => setValue("password", e.target.value)} />
+            <PasswordInput
+              {...fieldAria("password", errors.password)}
+              name="password"
+              autoComplete="current-password"
+              value={values.password}
+              onChange={(e) => setValue("password", e.target.value)}
+            />
           </FormField>
-          {needCaptcha && <CaptchaField value={captcha} onChange={setCaptcha} error={captchaError} refreshKey={captchaKey} />}
+          {needCaptcha && (
+            <CaptchaField
+              value={captcha}
+              onChange={setCaptcha}
+              error={captchaError}
+              refreshKey={captchaKey}
+            />
+          )}
           {errors._form && (
             <Alert variant="destructive">
               <AlertDescription>{errors._form}</AlertDescription>

@@ -10,5 +10,7 @@ export type LoginValues = z.input<typeof loginSchema>;
 
 /** Only same-site paths are followed after login (no open redirect). */
 export function safeNextPath(next: string | null | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/account";
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")
+    ? next
+    : "/account";
 }

@@ -12,14 +12,23 @@ import { eligibilitySchema, needsCollection } from "./register.validation";
 type Answer = "yes" | "no" | "";
 
 /** 第二步：选择信息采集对象 — two questions; "neither" ends here (无须进行信息采集). */
-export function EligibilityStep({ jurisdictionLabel, onEligible }: { jurisdictionLabel: string; onEligible: () => void }) {
+export function EligibilityStep({
+  jurisdictionLabel,
+  onEligible,
+}: {
+  jurisdictionLabel: string;
+  onEligible: () => void;
+}) {
   const [works, setWorks] = useState<Answer>("");
   const [holds, setHolds] = useState<Answer>("");
   const [error, setError] = useState<string>();
   const [notNeeded, setNotNeeded] = useState(false);
 
   function next() {
-    const parsed = eligibilitySchema.safeParse({ worksInJurisdiction: works, holdsQualification: holds });
+    const parsed = eligibilitySchema.safeParse({
+      worksInJurisdiction: works,
+      holdsQualification: holds,
+    });
     if (!parsed.success) {
       setError("请回答以上两个问题");
       return;
@@ -33,14 +42,31 @@ export function EligibilityStep({ jurisdictionLabel, onEligible }: { jurisdictio
     <Card>
       <CardContent className="space-y-6 pt-6">
         <p className="text-sm text-muted-foreground">请根据您的实际情况选择信息采集对象：</p>
-        <Question id="works" label={`1. 是否在${jurisdictionLabel}从事会计工作？`} value={works} onChange={(v) => { setWorks(v); setNotNeeded(false); }} />
-        <Question id="holds" label="2. 是否持有会计专业技术资格证书？" value={holds} onChange={(v) => { setHolds(v); setNotNeeded(false); }} />
+        <Question
+          id="works"
+          label={`1. 是否在${jurisdictionLabel}从事会计工作？`}
+          value={works}
+          onChange={(v) => {
+            setWorks(v);
+            setNotNeeded(false);
+          }}
+        />
+        <Question
+          id="holds"
+          label="2. 是否持有会计专业技术资格证书？"
+          value={holds}
+          onChange={(v) => {
+            setHolds(v);
+            setNotNeeded(false);
+          }}
+        />
         {error && <p className="text-sm text-destructive">{error}</p>}
         {notNeeded ? (
           <Alert>
             <AlertTitle>无须进行信息采集</AlertTitle>
             <AlertDescription>
-              您既不在{jurisdictionLabel}从事会计工作，也未持有会计专业技术资格证书，无须进行会计人员信息采集。
+              您既不在{jurisdictionLabel}
+              从事会计工作，也未持有会计专业技术资格证书，无须进行会计人员信息采集。
               <Link href="/" className="ml-1 text-primary underline">
                 返回首页
               </Link>
@@ -57,11 +83,26 @@ export function EligibilityStep({ jurisdictionLabel, onEligible }: { jurisdictio
   );
 }
 
-function Question({ id, label, value, onChange }: { id: string; label: string; value: Answer; onChange: (v: Answer) => void }) {
+function Question({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: Answer;
+  onChange: (v: Answer) => void;
+}) {
   return (
     <fieldset className="space-y-3">
       <legend className="font-medium">{label}</legend>
-      <RadioGroup value={value} onValueChange={(v) => onChange(v as Answer)} className="flex gap-6" aria-label={label}>
+      <RadioGroup
+        value={value}
+        onValueChange={(v) => onChange(v as Answer)}
+        className="flex gap-6"
+        aria-label={label}
+      >
         {(["yes", "no"] as const).map((v) => (
           <div key={v} className="flex items-center gap-2">
             <RadioGroupItem value={v} id={`${id}-${v}`} />

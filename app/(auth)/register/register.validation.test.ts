@@ -24,15 +24,25 @@ describe("registrationSchema", () => {
     expect(registrationSchema.safeParse(valid).success).toBe(true);
   });
   it("reports every field at once, including the cross-field rules", () => {
-    const e = errors({ ...valid, idNumber: "110105194912310021", phone: "12345", password: "abc", confirmPassword: "x" });
+    const e = errors({
+      ...valid,
+      idNumber: "110105194912310021",
+      phone: "12345",
+      password: "abc",
+      confirmPassword: "x",
+    });
     expect(Object.keys(e).sort()).toEqual(["confirmPassword", "idNumber", "password", "phone"]);
     expect(e.idNumber).toContain("校验");
   });
   it("refuses a password containing the ID number's last six characters", () => {
-    expect(errors({ ...valid, password: "Aa-31002X", confirmPassword: "Aa-31002X" }).password).toBeTruthy();
+    expect(
+      errors({ ...valid, password: "Aa-31002X", confirmPassword: "Aa-31002X" }).password,
+    ).toBeTruthy();
   });
   it("survives junk from a forged request without throwing", () => {
-    expect(() => registrationSchema.safeParse({ idType: "NOPE", idNumber: 5, password: null })).not.toThrow();
+    expect(() =>
+      registrationSchema.safeParse({ idType: "NOPE", idNumber: 5, password: null }),
+    ).not.toThrow();
   });
 });
 

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { ALWAYS, captchaSchema, passwordInputSchema, personNameSchema, refinePasswordPair, smsCodeSchema, text } from "@/lib/account/field-schemas";
+import {
+  ALWAYS,
+  captchaSchema,
+  passwordInputSchema,
+  personNameSchema,
+  refinePasswordPair,
+  smsCodeSchema,
+  text,
+} from "@/lib/account/field-schemas";
 import { validateDocumentNumber } from "@/lib/identity/document-number";
 import { documentTypeSchema, isDocumentTypeCode } from "@/lib/identity/document-types";
 import { mobileSchema, normalizeMobile } from "@/lib/phone/mobile";
@@ -30,10 +38,16 @@ export const registrationSchema = z
   })
   .superRefine((v, ctx) => {
     const idNumber = text(v.idNumber);
-    const doc = isDocumentTypeCode(v.idType) ? validateDocumentNumber(v.idType, idNumber, new Date()) : null;
+    const doc = isDocumentTypeCode(v.idType)
+      ? validateDocumentNumber(v.idType, idNumber, new Date())
+      : null;
     if (doc && !doc.ok) ctx.addIssue({ code: "custom", message: doc.message, path: ["idNumber"] });
     const phone = text(v.phone);
-    refinePasswordPair(v, { idNumber: doc?.ok ? doc.normalized : idNumber, phone: normalizeMobile(phone) ?? phone }, ctx);
+    refinePasswordPair(
+      v,
+      { idNumber: doc?.ok ? doc.normalized : idNumber, phone: normalizeMobile(phone) ?? phone },
+      ctx,
+    );
   }, ALWAYS);
 
 export type RegistrationValues = z.input<typeof registrationSchema>;

@@ -31,7 +31,9 @@ export async function smsCodeFor(phone: string): Promise<string> {
   await expect
     .poll(() => {
       const lines = readFileSync(E2E.outbox, "utf8").trim().split("\n").reverse();
-      const hit = lines.map((l) => JSON.parse(l) as { to: string; text: string }).find((m) => m.to === phone);
+      const hit = lines
+        .map((l) => JSON.parse(l) as { to: string; text: string })
+        .find((m) => m.to === phone);
       code = hit ? /\d{6}/.exec(hit.text)?.[0] : undefined;
       return code;
     })
@@ -58,12 +60,21 @@ export async function requestSmsCode(page: Page) {
 }
 
 /** 用户注册 through the UI, as a person does it. */
-export async function registerThroughUi(page: Page, who: { name?: string; idNumber?: string; phone?: string } = {}) {
+export async function registerThroughUi(
+  page: Page,
+  who: { name?: string; idNumber?: string; phone?: string } = {},
+) {
   const idNumber = who.idNumber ?? newIdNumber();
   const phone = who.phone ?? newPhone();
   await page.goto("/register");
-  await page.getByRole("radiogroup", { name: /从事会计工作/ }).getByRole("radio", { name: "是" }).click();
-  await page.getByRole("radiogroup", { name: /资格证书/ }).getByRole("radio", { name: "否" }).click();
+  await page
+    .getByRole("radiogroup", { name: /从事会计工作/ })
+    .getByRole("radio", { name: "是" })
+    .click();
+  await page
+    .getByRole("radiogroup", { name: /资格证书/ })
+    .getByRole("radio", { name: "否" })
+    .click();
   await page.getByRole("button", { name: "下一步" }).click();
   await page.getByLabel("姓名").fill(who.name ?? "林晓峰");
   await page.getByLabel("证件号码").fill(idNumber);

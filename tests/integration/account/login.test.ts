@@ -12,18 +12,30 @@ const ctx = { ip: "203.0.113.20", userAgent: "vitest" };
 const min = (base: Date, m: number) => new Date(base.getTime() + m * 60_000);
 
 async function login(idNumber: string, password: string, now = new Date(), withCaptcha = true) {
-  return authenticate(db, ctx, { idNumber, password, ...(withCaptcha ? await solvedCaptcha(db, now) : {}) }, now);
+  return authenticate(
+    db,
+    ctx,
+    { idNumber, password, ...(withCaptcha ? await solvedCaptcha(db, now) : {}) },
+    now,
+  );
 }
 
 describe("登录", () => {
   it("logs in with the ID number in any case and starts a new server-side session", async () => {
     const p = await createPerson(db);
-    const r = await authenticate(db, ctx, { idNumber: p.idNumber.toLowerCase(), password: p.password });
+    const r = await authenticate(db, ctx, {
+      idNumber: p.idNumber.toLowerCase(),
+      password: p.password,
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const again = await authenticate(db, ctx, { idNumber: p.idNumber, password: p.password });
     expect(again.ok && again.sessionId).not.toBe(r.sessionId);
-    expect(await db.auditEvent.count({ where: { action: "auth.login", outcome: "success", actorId: p.id } })).toBe(2);
+    expect(
+      await db.auditEvent.count({
+        where: { action: "auth.login", outcome: "success", actorId: p.id },
+      }),
+    ).toBe(2);
   });
 
   it("answers an unknown account exactly like a wrong password", async () => {
@@ -36,7 +48,9 @@ describe("登录", () => {
 
   it("asks for the graphic captcha after a failure", async () => {
     const p = await createPerson(db);
-    expect((await authenticate(db, ctx, { idNumber: p.idNumber, password: "nope" })).ok).toBe(false);
+    expect((await authenticate(db, ctx, { idNumber: p.idNumber, password: "nope" })).ok).toBe(
+      false,
+    );
     const noCaptcha = await authenticate(db, ctx, { idNumber: p.idNumber, password: p.password });
     expect(noCaptcha).toMatchObject({ ok: false, code: "captcha", captchaRequired: true });
     expect((await login(p.idNumber, p.password)).ok).toBe(true);
@@ -47,11 +61,22 @@ describe("登录", () => {
     const t0 = new Date();
     for (let i = 1; i <= 4; i++) {
       const r = await login(p.idNumber, "Wrong-pass1", t0);
-      expect(r).toMatchObject({ ok: false, code: "invalid", message: expect.stringContaining(`还可尝试 ${5 - i} 次`) });
+      expect(r).toMatchObject({
+        ok: false,
+        code: "invalid",
+        message: expect.stringContaining(`还可尝试 ${5 - i} 次`),
+      });
     }
-    expect(await login(p.idNumber, "Wrong-pass1", t0)).toMatchObject({ ok: false, code: "locked", message: expect.stringContaining("已锁定") });
+    expect(await login(p.idNumber, "Wrong-pass1", t0)).toMatchObject({
+      ok: false,
+      code: "locked",
+      message: expect.stringContaining("已锁定"),
+    });
     // even the right password is refused while locked
-    expect(await login(p.idNumber, p.password, min(t0, 29))).toMatchObject({ ok: false, code: "locked" });
+    expect(await login(p.idNumber, p.password, min(t0, 29))).toMatchObject({
+      ok: false,
+      code: "locked",
+    });
     expect((await login(p.idNumber, p.password, min(t0, 31))).ok).toBe(true);
     expect(await db.auditEvent.count({ where: { action: "auth.lockout", actorId: p.id } })).toBe(1);
   });
@@ -64,7 +89,10 @@ describe("会话", () => {
     const r = await login(p.idNumber, p.password, t0, false);
     if (!r.ok) throw new Error(r.message);
     expect((await checkSession(db, ctx, r.sessionId, min(t0, 29))).ok).toBe(true);
-    expect(await checkSession(db, ctx, r.sessionId, min(t0, 29 + 31))).toEqual({ ok: false, reason: "idle" });
+    expect(await checkSession(db, ctx, r.sessionId, min(t0, 29 + 31))).toEqual({
+      ok: false,
+      reason: "idle",
+    });
 
     const r2 = await login(p.idNumber, p.password, t0, false);
     if (!r2.ok) throw new Error(r2.message);
@@ -84,8 +112,18 @@ describe("会话", () => {
     if (!a.ok || !b.ok) throw new Error("login failed");
     const check = await checkSession(db, ctx, a.sessionId);
     if (!check.ok) throw new Error("no session");
-    expect(await changePassword(db, ctx, check.person, { currentPassword: "bad", newPassword: "N3w-Passw0rd" })).toMatchObject({ ok: false, field: "currentPassword" });
-    expect(await changePassword(db, ctx, check.person, { currentPassword: p.password, newPassword: "N3w-Passw0rd" })).toEqual({ ok: true });
+    expect(
+      await changePassword(db, ctx, check.person, {
+        currentPassword: "bad",
+        newPassword: "N3w-Passw0rd",
+      }),
+    ).toMatchObject({ ok: false, field: "currentPassword" });
+    expect(
+      await changePassword(db, ctx, check.person, {
+        currentPassword: p.password,
+        newPassword: "N3w-Passw0rd",
+      }),
+    ).toEqual({ ok: true });
     expect((await checkSession(db, ctx, a.sessionId)).ok).toBe(true);
     expect(await checkSession(db, ctx, b.sessionId)).toEqual({ ok: false, reason: "revoked" });
     expect((await login(p.idNumber, p.password, new Date(), true)).ok).toBe(false);
@@ -101,19 +139,48 @@ describe("找回密码", () => {
     for (let i = 0; i < 5; i++) await login(p.idNumber, "Wrong-pass1");
 
     const stranger = randomPhone();
-    const deliverTo = (phone: string) => (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) =>
-      tx.person.findUnique({ where: { id: p.id } }).then((x) => x?.phone === phone);
-    const toStranger = await sendSmsCode(db, ctx, { phone: stranger, purpose: "reset-password", ...(await solvedCaptcha(db)), deliverTo: deliverTo(stranger) });
+    const deliverTo =
+      (phone: string) => (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) =>
+        tx.person.findUnique({ where: { id: p.id } }).then((x) => x?.phone === phone);
+    const toStranger = await sendSmsCode(db, ctx, {
+      phone: stranger,
+      purpose: "reset-password",
+      ...(await solvedCaptcha(db)),
+      deliverTo: deliverTo(stranger),
+    });
     expect(toStranger.ok).toBe(true); // same answer on screen …
     expect(latestCodeFor(stranger)).toBeNull(); // … but nothing delivered
 
-    await sendSmsCode(db, ctx, { phone: p.phone, purpose: "reset-password", ...(await solvedCaptcha(db)), deliverTo: deliverTo(p.phone) });
+    await sendSmsCode(db, ctx, {
+      phone: p.phone,
+      purpose: "reset-password",
+      ...(await solvedCaptcha(db)),
+      deliverTo: deliverTo(p.phone),
+    });
     const code = latestCodeFor(p.phone)!;
-    expect(await resetPassword(db, ctx, { idNumber: p.idNumber, phone: p.phone, smsCode: code, password: "short" })).toMatchObject({ ok: false, field: "password" });
-    expect(await resetPassword(db, ctx, { idNumber: p.idNumber, phone: p.phone, smsCode: code, password: "Res3t-Passw0rd" })).toEqual({ ok: true });
+    expect(
+      await resetPassword(db, ctx, {
+        idNumber: p.idNumber,
+        phone: p.phone,
+        smsCode: code,
+        password: "short",
+      }),
+    ).toMatchObject({ ok: false, field: "password" });
+    expect(
+      await resetPassword(db, ctx, {
+        idNumber: p.idNumber,
+        phone: p.phone,
+        smsCode: code,
+        password: "Res3t-Passw0rd",
+      }),
+    ).toEqual({ ok: true });
     expect(await checkSession(db, ctx, s.sessionId)).toEqual({ ok: false, reason: "revoked" });
-    expect((await authenticate(db, ctx, { idNumber: p.idNumber, password: "Res3t-Passw0rd" })).ok).toBe(true);
-    expect(await db.auditEvent.count({ where: { action: "auth.password-reset", actorId: p.id } })).toBe(1);
+    expect(
+      (await authenticate(db, ctx, { idNumber: p.idNumber, password: "Res3t-Passw0rd" })).ok,
+    ).toBe(true);
+    expect(
+      await db.auditEvent.count({ where: { action: "auth.password-reset", actorId: p.id } }),
+    ).toBe(1);
   });
 });
 
@@ -126,14 +193,30 @@ describe("更换手机号", () => {
     const check = await checkSession(db, ctx, s.sessionId);
     if (!check.ok) throw new Error("no session");
     const newPhone = randomPhone();
-    await sendSmsCode(db, ctx, { phone: newPhone, purpose: "change-phone", ...(await solvedCaptcha(db)) });
+    await sendSmsCode(db, ctx, {
+      phone: newPhone,
+      purpose: "change-phone",
+      ...(await solvedCaptcha(db)),
+    });
     const code = latestCodeFor(newPhone)!;
-    expect(await changePhone(db, ctx, check.person, { password: "bad", newPhone, smsCode: code })).toMatchObject({ ok: false, field: "password" });
-    expect(await changePhone(db, ctx, check.person, { password: p.password, newPhone, smsCode: code })).toEqual({ ok: true });
+    expect(
+      await changePhone(db, ctx, check.person, { password: "bad", newPhone, smsCode: code }),
+    ).toMatchObject({ ok: false, field: "password" });
+    expect(
+      await changePhone(db, ctx, check.person, { password: p.password, newPhone, smsCode: code }),
+    ).toEqual({ ok: true });
     expect((await db.person.findUniqueOrThrow({ where: { id: p.id } })).phone).toBe(newPhone);
 
-    await sendSmsCode(db, ctx, { phone: other.phone, purpose: "change-phone", ...(await solvedCaptcha(db)) });
-    const taken = await changePhone(db, ctx, check.person, { password: p.password, newPhone: other.phone, smsCode: latestCodeFor(other.phone)! });
+    await sendSmsCode(db, ctx, {
+      phone: other.phone,
+      purpose: "change-phone",
+      ...(await solvedCaptcha(db)),
+    });
+    const taken = await changePhone(db, ctx, check.person, {
+      password: p.password,
+      newPhone: other.phone,
+      smsCode: latestCodeFor(other.phone)!,
+    });
     expect(taken).toMatchObject({ ok: false, field: "newPhone" });
   });
 });

@@ -7,18 +7,31 @@ const ip = () => `192.0.2.${Math.floor(Math.random() * 250)}`;
 const at = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 1000);
 
 async function send(phone: string, now: Date, clientIp = ip(), client = db) {
-  return sendSmsCode(client, { ip: clientIp, userAgent: "vitest" }, { phone, purpose: "register", ...(await solvedCaptcha(client, now)) }, now);
+  return sendSmsCode(
+    client,
+    { ip: clientIp, userAgent: "vitest" },
+    { phone, purpose: "register", ...(await solvedCaptcha(client, now)) },
+    now,
+  );
 }
 
 describe("短信验证码", () => {
   it("is sent only after a correct graphic captcha", async () => {
     const phone = randomPhone();
     const c = await solvedCaptcha(db);
-    const r = await sendSmsCode(db, { ip: ip(), userAgent: null }, { phone, purpose: "register", captchaId: c.captchaId, captchaAnswer: "wrong" });
+    const r = await sendSmsCode(
+      db,
+      { ip: ip(), userAgent: null },
+      { phone, purpose: "register", captchaId: c.captchaId, captchaAnswer: "wrong" },
+    );
     expect(r).toMatchObject({ ok: false, field: "captcha" });
     expect(latestCodeFor(phone)).toBeNull();
     // and the captcha cannot be retried: one picture, one try
-    const retry = await sendSmsCode(db, { ip: ip(), userAgent: null }, { phone, purpose: "register", ...c });
+    const retry = await sendSmsCode(
+      db,
+      { ip: ip(), userAgent: null },
+      { phone, purpose: "register", ...c },
+    );
     expect(retry.ok).toBe(false);
   });
 
@@ -28,20 +41,30 @@ describe("短信验证码", () => {
     expect((await send(phone, t0)).ok).toBe(true);
     expect(await send(phone, at(t0, 30))).toMatchObject({ ok: false, retryAfterSeconds: 30 });
     for (let i = 1; i < 5; i++) expect((await send(phone, at(t0, i * 61))).ok).toBe(true);
-    expect(await send(phone, at(t0, 5 * 61))).toMatchObject({ ok: false, message: expect.stringContaining("1小时") });
+    expect(await send(phone, at(t0, 5 * 61))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("1小时"),
+    });
     // next hour: 5 more allowed, then the daily cap of 10
     const t1 = at(t0, 3601);
     for (let i = 0; i < 5; i++) expect((await send(phone, at(t1, i * 61))).ok).toBe(true);
     const t2 = at(t0, 2 * 3601);
-    expect(await send(phone, t2)).toMatchObject({ ok: false, message: expect.stringContaining("今日") });
+    expect(await send(phone, t2)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("今日"),
+    });
     expect((await send(phone, at(t0, 24 * 3600 + 10))).ok).toBe(true);
   });
 
   it("limits one IP across many phones", async () => {
     const clientIp = "192.0.2.254";
     const t0 = new Date("2031-01-01T00:00:00Z");
-    for (let i = 0; i < 20; i++) expect((await send(randomPhone(), at(t0, i), clientIp)).ok).toBe(true);
-    expect(await send(randomPhone(), at(t0, 30), clientIp)).toMatchObject({ ok: false, message: expect.stringContaining("当前网络") });
+    for (let i = 0; i < 20; i++)
+      expect((await send(randomPhone(), at(t0, i), clientIp)).ok).toBe(true);
+    expect(await send(randomPhone(), at(t0, 30), clientIp)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("当前网络"),
+    });
   });
 
   it("expires after 5 minutes, is single use, and is void after 5 wrong tries", async () => {
@@ -49,8 +72,12 @@ describe("短信验证码", () => {
     const phone = randomPhone();
     await send(phone, now);
     const code = latestCodeFor(phone)!;
-    const verify = (c: string, when: Date) => db.$transaction((tx) => verifySmsCode(tx, { phone, purpose: "register", code: c }, when));
-    expect(await verify(code, at(now, 301))).toMatchObject({ ok: false, message: expect.stringContaining("过期") });
+    const verify = (c: string, when: Date) =>
+      db.$transaction((tx) => verifySmsCode(tx, { phone, purpose: "register", code: c }, when));
+    expect(await verify(code, at(now, 301))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("过期"),
+    });
     expect(await verify(code, at(now, 299))).toEqual({ ok: true });
     expect(await verify(code, at(now, 299))).toMatchObject({ ok: false });
 
@@ -59,10 +86,14 @@ describe("短信验证码", () => {
     const code2 = latestCodeFor(phone2)!;
     const wrong = code2 === "999999" ? "888888" : "999999";
     for (let i = 0; i < 5; i++) {
-      const r = await db.$transaction((tx) => verifySmsCode(tx, { phone: phone2, purpose: "register", code: wrong }, at(now, 10)));
+      const r = await db.$transaction((tx) =>
+        verifySmsCode(tx, { phone: phone2, purpose: "register", code: wrong }, at(now, 10)),
+      );
       expect(r.ok).toBe(false);
     }
-    const after = await db.$transaction((tx) => verifySmsCode(tx, { phone: phone2, purpose: "register", code: code2 }, at(now, 20)));
+    const after = await db.$transaction((tx) =>
+      verifySmsCode(tx, { phone: phone2, purpose: "register", code: code2 }, at(now, 20)),
+    );
     expect(after).toMatchObject({ ok: false, message: expect.stringContaining("次数过多") });
   });
 
@@ -70,7 +101,9 @@ describe("短信验证码", () => {
     const phone = randomPhone();
     await send(phone, new Date());
     const code = latestCodeFor(phone)!;
-    const r = await db.$transaction((tx) => verifySmsCode(tx, { phone, purpose: "reset-password", code }));
+    const r = await db.$transaction((tx) =>
+      verifySmsCode(tx, { phone, purpose: "reset-password", code }),
+    );
     expect(r.ok).toBe(false);
   });
 
@@ -79,10 +112,17 @@ describe("短信验证码", () => {
     try {
       const phone = randomPhone();
       const now = new Date("2033-01-01T00:00:00Z");
-      const captchas = await Promise.all(Array.from({ length: 6 }, (_, i) => solvedCaptcha(i % 2 ? other : db, now)));
+      const captchas = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => solvedCaptcha(i % 2 ? other : db, now)),
+      );
       const results = await Promise.all(
         captchas.map((c, i) =>
-          sendSmsCode(i % 2 ? other : db, { ip: ip(), userAgent: null }, { phone, purpose: "register", ...c }, now),
+          sendSmsCode(
+            i % 2 ? other : db,
+            { ip: ip(), userAgent: null },
+            { phone, purpose: "register", ...c },
+            now,
+          ),
         ),
       );
       // the 60-second interval lets exactly one of the simultaneous requests through

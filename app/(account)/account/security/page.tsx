@@ -7,14 +7,26 @@ import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "账户安全" };
 
-export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+export default async function SecurityPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ done?: string }>;
+}) {
   const person = await requireSession("/account/security");
   const { done } = await searchParams;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">账户安全</h1>
-      {done === "password" && <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-800">密码已修改。其他设备上的登录已全部退出。</p>}
-      {done === "phone" && <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-800">手机号码已更换。</p>}
+      {done === "password" && (
+        <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-800">
+          密码已修改。其他设备上的登录已全部退出。
+        </p>
+      )}
+      {done === "phone" && (
+        <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-800">
+          手机号码已更换。
+        </p>
+      )}
       <Card>
         <CardHeader>
           <CardTitle>登录密码</CardTitle>

@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 
-const handler = (req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) => NextAuth(authOptions())(req, ctx);
+const handler = (req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) =>
+  NextAuth(authOptions())(req, ctx);
 
 export { handler as GET, handler as POST };

@@ -6,7 +6,11 @@ import { changePassword } from "@/lib/account/password-service";
 import { changePasswordSchema } from "./change-password.validation";
 
 /** 修改密码: the current password again; every other session ends. */
-export const changePasswordAction = personAction(changePasswordSchema, async (input, { request, session }) => {
-  const r = await changePassword(db, request, session, input);
-  return r.ok ? { ok: true, data: null } : fieldError(r.field, r.message);
-});
+export const changePasswordAction = personAction(
+  "changePasswordAction",
+  changePasswordSchema,
+  async (input, { request, session }) => {
+    const r = await changePassword(db, request, session, input);
+    return r.ok ? { ok: true, data: null } : fieldError(r.field, r.message);
+  },
+);

@@ -14,7 +14,11 @@ import { changePasswordSchema } from "./change-password.validation";
 
 export function ChangePasswordForm({ context }: { context: PasswordContext }) {
   const router = useRouter();
-  const form = useForm(changePasswordSchema, { currentPassword: "", newPassword: "", confirmPassword: "" });
+  const form = useForm(changePasswordSchema, {
+    currentPassword: "",
+    newPassword: "",
+    confirmPassword: "",
+  });
   const { values, errors, setValue, blur } = form;
   const [pending, startTransition] = useTransition();
 
@@ -33,14 +37,31 @@ export function ChangePasswordForm({ context }: { context: PasswordContext }) {
   return (
     <form noValidate onSubmit={submit} className="space-y-5">
       <FormField id="currentPassword" label="当前密码" required error={errors.currentPassword}>
-        <PasswordInput {...fieldAria("currentPassword", errors.currentPassword)} autoComplete="current-password" value={values.currentPassword} onChange={(e) => setValue("currentPassword", e.target.value)} />
+        <PasswordInput
+          {...fieldAria("currentPassword", errors.currentPassword)}
+          autoComplete="current-password"
+          value={values.currentPassword}
+          onChange={(e) => setValue("currentPassword", e.target.value)}
+        />
       </FormField>
       <FormField id="newPassword" label="新密码" required error={errors.newPassword}>
-        <PasswordInput {...fieldAria("newPassword", errors.newPassword)} autoComplete="new-password" value={values.newPassword} onChange={(e) => setValue("newPassword", e.target.value)} onBlur={() => blur("newPassword")} />
+        <PasswordInput
+          {...fieldAria("newPassword", errors.newPassword)}
+          autoComplete="new-password"
+          value={values.newPassword}
+          onChange={(e) => setValue("newPassword", e.target.value)}
+          onBlur={() => blur("newPassword")}
+        />
         <PasswordChecklist password={values.newPassword} context={context} />
       </FormField>
       <FormField id="confirmPassword" label="确认新密码" required error={errors.confirmPassword}>
-        <PasswordInput {...fieldAria("confirmPassword", errors.confirmPassword)} autoComplete="new-password" value={values.confirmPassword} onChange={(e) => setValue("confirmPassword", e.target.value)} onBlur={() => blur("confirmPassword")} />
+        <PasswordInput
+          {...fieldAria("confirmPassword", errors.confirmPassword)}
+          autoComplete="new-password"
+          value={values.confirmPassword}
+          onChange={(e) => setValue("confirmPassword", e.target.value)}
+          onBlur={() => blur("confirmPassword")}
+        />
       </FormField>
       {errors._form && (
         <Alert variant="destructive">

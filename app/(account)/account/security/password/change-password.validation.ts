@@ -10,7 +10,10 @@ export const changePasswordSchema = z
   })
   .superRefine(
     (v, ctx) =>
-      refinePasswordPair({ password: v.newPassword, confirmPassword: v.confirmPassword }, {}, ctx, { password: "newPassword", confirm: "confirmPassword" }),
+      refinePasswordPair({ password: v.newPassword, confirmPassword: v.confirmPassword }, {}, ctx, {
+        password: "newPassword",
+        confirm: "confirmPassword",
+      }),
     ALWAYS,
   );
 

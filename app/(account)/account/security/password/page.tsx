@@ -11,7 +11,9 @@ export default async function ChangePasswordPage() {
   return (
     <div className="max-w-md space-y-6">
       <h1 className="text-2xl font-semibold">修改密码</h1>
-      <ChangePasswordForm context={{ idNumber: await ownIdNumber(db, person.personId), phone: person.phone }} />
+      <ChangePasswordForm
+        context={{ idNumber: await ownIdNumber(db, person.personId), phone: person.phone }}
+      />
     </div>
   );
 }

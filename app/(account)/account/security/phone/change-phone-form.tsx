@@ -29,7 +29,8 @@ export function ChangePhoneForm() {
     setCaptchaKey((k) => k + 1);
     if (!r.ok) {
       setCaptchaError(r.fieldErrors.captchaAnswer);
-      if (r.fieldErrors.newPhone || r.formError) form.setErrors((e) => ({ ...e, newPhone: r.fieldErrors.newPhone, _form: r.formError }));
+      if (r.fieldErrors.newPhone || r.formError)
+        form.setErrors((e) => ({ ...e, newPhone: r.fieldErrors.newPhone, _form: r.formError }));
       return null;
     }
     return r.data.resendAfterSeconds;
@@ -50,15 +51,41 @@ export function ChangePhoneForm() {
   return (
     <form noValidate onSubmit={submit} className="space-y-5">
       <FormField id="password" label="登录密码" required error={errors.password}>
-        <PasswordInput {...fieldAria("password", errors.password)} autoComplete="current-password" value={values.password} onChange={(e) => setValue("password", e.target.value)} />
+        <PasswordInput
+          {...fieldAria("password", errors.password)}
+          autoComplete="current-password"
+          value={values.password}
+          onChange={(e) => setValue("password", e.target.value)}
+        />
       </FormField>
       <FormField id="newPhone" label="新手机号码" required error={errors.newPhone}>
-        <Input {...fieldAria("newPhone", errors.newPhone)} type="tel" inputMode="numeric" autoComplete="tel" value={values.newPhone} onChange={(e) => setValue("newPhone", e.target.value)} onBlur={() => blur("newPhone")} />
+        <Input
+          {...fieldAria("newPhone", errors.newPhone)}
+          type="tel"
+          inputMode="numeric"
+          autoComplete="tel"
+          value={values.newPhone}
+          onChange={(e) => setValue("newPhone", e.target.value)}
+          onBlur={() => blur("newPhone")}
+        />
       </FormField>
-      <CaptchaField value={captcha} onChange={setCaptcha} error={captchaError} refreshKey={captchaKey} />
+      <CaptchaField
+        value={captcha}
+        onChange={setCaptcha}
+        error={captchaError}
+        refreshKey={captchaKey}
+      />
       <FormField id="smsCode" label="短信验证码" required error={errors.smsCode}>
         <div className="flex gap-3">
-          <Input {...fieldAria("smsCode", errors.smsCode)} inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={values.smsCode} onChange={(e) => setValue("smsCode", e.target.value)} onBlur={() => blur("smsCode")} />
+          <Input
+            {...fieldAria("smsCode", errors.smsCode)}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={values.smsCode}
+            onChange={(e) => setValue("smsCode", e.target.value)}
+            onBlur={() => blur("smsCode")}
+          />
           <SmsCodeButton onRequest={requestCode} />
         </div>
       </FormField>

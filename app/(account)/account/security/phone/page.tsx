@@ -10,7 +10,9 @@ export default async function ChangePhonePage() {
   return (
     <div className="max-w-md space-y-6">
       <h1 className="text-2xl font-semibold">更换手机号</h1>
-      <p className="text-sm text-muted-foreground">当前绑定的手机号码：{maskPhone(person.phone)}。验证码将发送到新手机号码。</p>
+      <p className="text-sm text-muted-foreground">
+        当前绑定的手机号码：{maskPhone(person.phone)}。验证码将发送到新手机号码。
+      </p>
       <ChangePhoneForm />
     </div>
   );
