@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { z } from "zod";
 
-type Values = Record<string, string>;
+export type FormValues = Record<string, string>;
+type Values = FormValues;
 
 /**
  * Form state for our forms: values, field errors from the shared zod schema (shown once a
@@ -93,3 +94,5 @@ export function useForm<V extends Values>(
 
   return { values, errors, setValue, blur, validateAll, setServerErrors, setErrors, clearStorage };
 }
+
+export type FormApi<V extends FormValues> = ReturnType<typeof useForm<V>>;

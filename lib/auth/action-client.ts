@@ -3,16 +3,10 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import type { RequestContext } from "@/lib/audit/audit";
 import type { SessionPerson } from "@/lib/account/session-service";
+import type { ActionResult } from "@/lib/http/action-result";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { childLogger } from "@/lib/log/logger";
 import { currentSession } from "./current-session";
-
-/**
- * What every server action returns: data, or errors keyed by form field (shown at the field)
- * plus an optional form-level message. Actions never throw for user mistakes.
- */
-export type ActionResult<T = null> =
-  { ok: true; data: T } | { ok: false; fieldErrors: Record<string, string>; formError?: string };
 
 export function fieldError(field: string, message: string): ActionResult<never> {
   return { ok: false, fieldErrors: { [field]: message } };

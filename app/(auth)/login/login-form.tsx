@@ -5,11 +5,10 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, useTransition } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
+import { FormError } from "@/components/form/form-error";
+import { TextField } from "@/components/form/text-field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
-import { PasswordInput } from "@/components/ui/password-input";
 import { CaptchaField, type CaptchaValue } from "@/components/auth/captcha-field";
 import { useForm } from "@/components/form/use-form";
 import { decodeLoginError } from "@/lib/auth/login-error";
@@ -18,7 +17,7 @@ import { loginSchema } from "./login.validation";
 export function LoginForm({ next, notice }: { next: string; notice?: string }) {
   const router = useRouter();
   const form = useForm(loginSchema, { idNumber: "", password: "" });
-  const { values, errors, setValue, blur } = form;
+  const { values, setValue } = form;
   const [needCaptcha, setNeedCaptcha] = useState(false);
   const [captcha, setCaptcha] = useState<CaptchaValue>({ captchaId: "", captchaAnswer: "" });
   const [captchaKey, setCaptchaKey] = useState(0);
@@ -63,27 +62,21 @@ export function LoginForm({ next, notice }: { next: string; notice?: string }) {
           </Alert>
         )}
         <form noValidate onSubmit={submit} className="space-y-5">
-          <FormField id="idNumber" label="证件号码" required error={errors.idNumber}>
-            <Input
-              {...fieldAria("idNumber", errors.idNumber)}
-              name="idNumber"
-              autoComplete="username"
-              autoCapitalize="characters"
-              spellCheck={false}
-              value={values.idNumber}
-              onChange={(e) => setValue("idNumber", e.target.value)}
-              onBlur={() => blur("idNumber")}
-            />
-          </FormField>
-          <FormField id="password" label="密码" required error={errors.password}>
-            <PasswordInput
-              {...fieldAria("password", errors.password)}
-              name="password"
-              autoComplete="current-password"
-              value={values.password}
-              onChange={(e) => setValue("password", e.target.value)}
-            />
-          </FormField>
+          <TextField
+            form={form}
+            name="idNumber"
+            label="证件号码"
+            autoComplete="username"
+            autoCapitalize="characters"
+            spellCheck={false}
+          />
+          <TextField
+            form={form}
+            name="password"
+            label="密码"
+            password
+            autoComplete="current-password"
+          />
           {needCaptcha && (
             <CaptchaField
               value={captcha}
@@ -92,11 +85,7 @@ export function LoginForm({ next, notice }: { next: string; notice?: string }) {
               refreshKey={captchaKey}
             />
           )}
-          {errors._form && (
-            <Alert variant="destructive">
-              <AlertDescription>{errors._form}</AlertDescription>
-            </Alert>
-          )}
+          <FormError message={form.errors._form} />
           <Button type="submit" className="w-full" disabled={pending}>
             {pending ? "正在登录…" : "登录"}
           </Button>

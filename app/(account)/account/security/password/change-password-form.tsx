@@ -1,13 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField, fieldAria } from "@/components/ui/form-field";
-import { PasswordInput } from "@/components/ui/password-input";
-import { PasswordChecklist } from "@/components/auth/password-checklist";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
+import { FormError } from "@/components/form/form-error";
+import { TextField } from "@/components/form/text-field";
 import { useForm } from "@/components/form/use-form";
+import { useFormSubmit } from "@/components/form/use-form-submit";
 import type { PasswordContext } from "@/lib/account/password-policy";
 import { changePasswordAction } from "./actions";
 import { changePasswordSchema } from "./change-password.validation";
@@ -19,55 +18,28 @@ export function ChangePasswordForm({ context }: { context: PasswordContext }) {
     newPassword: "",
     confirmPassword: "",
   });
-  const { values, errors, setValue, blur } = form;
-  const [pending, startTransition] = useTransition();
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    if (!form.validateAll()) return;
-    startTransition(async () => {
-      const r = await changePasswordAction(values);
-      if (r.ok) {
-        router.push("/account/security?done=password");
-        router.refresh();
-      } else form.setServerErrors(r.fieldErrors, r.formError);
-    });
-  }
+  const { pending, onSubmit } = useFormSubmit(form, changePasswordAction, () => {
+    router.push("/account/security?done=password");
+    router.refresh();
+  });
 
   return (
-    <form noValidate onSubmit={submit} className="space-y-5">
-      <FormField id="currentPassword" label="当前密码" required error={errors.currentPassword}>
-        <PasswordInput
-          {...fieldAria("currentPassword", errors.currentPassword)}
-          autoComplete="current-password"
-          value={values.currentPassword}
-          onChange={(e) => setValue("currentPassword", e.target.value)}
-        />
-      </FormField>
-      <FormField id="newPassword" label="新密码" required error={errors.newPassword}>
-        <PasswordInput
-          {...fieldAria("newPassword", errors.newPassword)}
-          autoComplete="new-password"
-          value={values.newPassword}
-          onChange={(e) => setValue("newPassword", e.target.value)}
-          onBlur={() => blur("newPassword")}
-        />
-        <PasswordChecklist password={values.newPassword} context={context} />
-      </FormField>
-      <FormField id="confirmPassword" label="确认新密码" required error={errors.confirmPassword}>
-        <PasswordInput
-          {...fieldAria("confirmPassword", errors.confirmPassword)}
-          autoComplete="new-password"
-          value={values.confirmPassword}
-          onChange={(e) => setValue("confirmPassword", e.target.value)}
-          onBlur={() => blur("confirmPassword")}
-        />
-      </FormField>
-      {errors._form && (
-        <Alert variant="destructive">
-          <AlertDescription>{errors._form}</AlertDescription>
-        </Alert>
-      )}
+    <form noValidate onSubmit={onSubmit} className="space-y-5">
+      <TextField
+        form={form}
+        name="currentPassword"
+        label="当前密码"
+        password
+        autoComplete="current-password"
+      />
+      <NewPasswordFields
+        form={form}
+        passwordField="newPassword"
+        confirmField="confirmPassword"
+        labels={{ password: "新密码", confirm: "确认新密码" }}
+        context={context}
+      />
+      <FormError message={form.errors._form} />
       <Button type="submit" disabled={pending}>
         {pending ? "正在保存…" : "确认修改"}
       </Button>

@@ -1,0 +1,162 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { FormField, fieldAria } from "@/components/ui/form-field";
+import { NativeSelect } from "@/components/ui/native-select";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
+import { SmsCodeFields } from "@/components/auth/sms-code-fields";
+import { FormError } from "@/components/form/form-error";
+import { TextField } from "@/components/form/text-field";
+import { useForm } from "@/components/form/use-form";
+import { useFormSubmit } from "@/components/form/use-form-submit";
+import { validateDocumentNumber } from "@/lib/identity/document-number";
+import { DOCUMENT_TYPES, type DocumentTypeCode } from "@/lib/identity/document-types";
+import { maskPhone } from "@/lib/phone/mobile";
+import { register, sendRegisterCode } from "./actions";
+import { registrationSchema, type RegistrationValues } from "./register.validation";
+
+const EMPTY: RegistrationValues = {
+  name: "",
+  idType: "RESIDENT_ID",
+  idNumber: "",
+  phone: "",
+  smsCode: "",
+  password: "",
+  confirmPassword: "",
+};
+
+/** 第三步：填写注册信息. Non-secret fields survive a reload (sessionStorage). */
+export function RegistrationForm({
+  documentTypes,
+  onBack,
+  onDone,
+}: {
+  documentTypes: readonly { value: DocumentTypeCode; label: string }[];
+  onBack: () => void;
+  onDone: () => void;
+}) {
+  const form = useForm(registrationSchema, EMPTY, {
+    storageKey: "kuaiji.register",
+    persist: ["name", "idType", "idNumber", "phone"],
+  });
+  const { values, errors } = form;
+  const [idRegistered, setIdRegistered] = useState(false);
+
+  const idType = values.idType as DocumentTypeCode;
+  const doc = values.idNumber ? validateDocumentNumber(idType, values.idNumber, new Date()) : null;
+  const derived =
+    doc?.ok && doc.birthDate
+      ? `性别：${doc.gender === "1" ? "男" : "女"}　出生日期：${doc.birthDate}（由证件号码识别）`
+      : undefined;
+
+  const { pending, onSubmit } = useFormSubmit(
+    form,
+    (v) => {
+      setIdRegistered(false);
+      return register(v);
+    },
+    () => {
+      form.clearStorage();
+      onDone();
+    },
+    (r) => {
+      if (r.formError !== "id-registered") return false;
+      setIdRegistered(true);
+      form.setServerErrors(r.fieldErrors);
+      return true;
+    },
+  );
+
+  return (
+    <Card>
+      <CardContent className="pt-6">
+        <form noValidate onSubmit={onSubmit} className="space-y-5">
+          <TextField
+            form={form}
+            name="name"
+            label="姓名"
+            autoComplete="name"
+            hint="与证件上的姓名一致；生僻字请直接输入，少数民族姓名中的圆点可输入“·”。"
+          />
+          <FormField id="idType" label="证件类型" required error={errors.idType}>
+            <NativeSelect
+              {...fieldAria("idType", errors.idType)}
+              name="idType"
+              value={values.idType}
+              onChange={(e) => form.setValue("idType", e.target.value as DocumentTypeCode)}
+            >
+              {documentTypes.map((t) => (
+                <option key={t.value} value={t.value}>
+                  {t.label}
+                </option>
+              ))}
+            </NativeSelect>
+          </FormField>
+          <TextField
+            form={form}
+            name="idNumber"
+            label="证件号码"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            hint={derived ?? DOCUMENT_TYPES[idType]?.numberHint}
+          />
+          {idRegistered && (
+            <Alert variant="destructive">
+              <AlertTitle>该证件号码已注册</AlertTitle>
+              <AlertDescription>
+                如忘记密码，请
+                <Link className="mx-1 underline" href="/forgot-password">
+                  找回密码
+                </Link>
+                ；如非本人注册，请联系所在地财政部门。
+              </AlertDescription>
+            </Alert>
+          )}
+          <TextField
+            form={form}
+            name="phone"
+            label="手机号码"
+            type="tel"
+            inputMode="numeric"
+            autoComplete="tel"
+            hint="用于接收短信验证码，一个手机号码只能注册一个账户。"
+          />
+          <SmsCodeFields
+            form={form}
+            codeField="smsCode"
+            checkFirst={["phone"]}
+            send={(captcha) => sendRegisterCode({ phone: values.phone, ...captcha })}
+            sentHint={`验证码已发送至 ${maskPhone(values.phone)}，5分钟内有效。`}
+          />
+          <NewPasswordFields
+            form={form}
+            passwordField="password"
+            confirmField="confirmPassword"
+            labels={{ password: "设置密码", confirm: "确认密码" }}
+            context={{ idNumber: doc?.ok ? doc.normalized : values.idNumber, phone: values.phone }}
+          />
+          <FormError message={errors._form} />
+          <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-between">
+            <Button type="button" variant="outline" onClick={onBack}>
+              上一步
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? "正在注册…" : "注册"}
+            </Button>
+          </div>
+          <p className="text-sm text-muted-foreground">
+            已有账户？
+            <Link className="text-primary underline" href="/login">
+              直接登录
+            </Link>
+          </p>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import { FormField, fieldAria } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import type { FormApi, FormValues } from "@/components/form/use-form";
+import { CaptchaField, type CaptchaValue } from "./captcha-field";
+import { SmsCodeButton } from "./sms-code-button";
+
+type SendResult =
+  | { ok: true; data: { resendAfterSeconds: number } }
+  | { ok: false; fieldErrors: Record<string, string>; formError?: string };
+
+/**
+ * 图形验证码 + 短信验证码 with 获取短信验证码: the captcha is asked before every send (each
+ * picture allows one try, so a fresh one loads after each), the fields named in `checkFirst`
+ * are validated before a send, and the send's field errors land at those fields.
+ */
+export function SmsCodeFields<V extends FormValues>({
+  form,
+  codeField,
+  checkFirst,
+  send,
+  sentHint,
+  idleHint = "先输入图形验证码，再点击“获取短信验证码”。",
+}: {
+  form: FormApi<V>;
+  codeField: keyof V & string;
+  checkFirst: (keyof V & string)[];
+  send: (captcha: CaptchaValue) => Promise<SendResult>;
+  sentHint: ReactNode;
+  idleHint?: ReactNode;
+}) {
+  const [captcha, setCaptcha] = useState<CaptchaValue>({ captchaId: "", captchaAnswer: "" });
+  const [captchaError, setCaptchaError] = useState<string>();
+  const [captchaKey, setCaptchaKey] = useState(0);
+  const [sent, setSent] = useState(false);
+  const error = form.errors[codeField];
+
+  async function requestCode(): Promise<number | null> {
+    setCaptchaError(undefined);
+    if (!form.validateAll(checkFirst)) return null;
+    const r = await send(captcha);
+    setCaptchaKey((k) => k + 1);
+    if (!r.ok) {
+      setCaptchaError(r.fieldErrors.captchaAnswer ?? r.fieldErrors.captchaId);
+      form.setErrors((e) => {
+        const next: Record<string, string | undefined> = { ...e, _form: r.formError };
+        for (const f of checkFirst) if (r.fieldErrors[f]) next[f] = r.fieldErrors[f];
+        return next as typeof e;
+      });
+      return null;
+    }
+    setSent(true);
+    return r.data.resendAfterSeconds;
+  }
+
+  return (
+    <>
+      <CaptchaField
+        value={captcha}
+        onChange={setCaptcha}
+        error={captchaError}
+        refreshKey={captchaKey}
+      />
+      <FormField
+        id={codeField}
+        label="短信验证码"
+        required
+        error={error}
+        hint={sent ? sentHint : idleHint}
+      >
+        <div className="flex gap-3">
+          <Input
+            {...fieldAria(codeField, error, { hint: true })}
+            name={codeField}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={form.values[codeField]}
+            onChange={(e) => form.setValue(codeField, e.target.value as V[typeof codeField])}
+            onBlur={() => form.blur(codeField)}
+          />
+          <SmsCodeButton onRequest={requestCode} />
+        </div>
+      </FormField>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import type { ComponentProps, ReactNode } from "react";
+import { FormField, fieldAria } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { PasswordInput } from "@/components/ui/password-input";
+import type { FormApi, FormValues } from "./use-form";
+
+type InputProps = Omit<
+  ComponentProps<typeof Input>,
+  "form" | "name" | "value" | "onChange" | "onBlur" | "id"
+>;
+
+/**
+ * A labelled text input bound to a `useForm` field: value, change, blur-validation and the
+ * error at the field. `password` swaps in the show/hide password input; `children` render
+ * below the control (e.g. the live password rules).
+ */
+export function TextField<V extends FormValues>({
+  form,
+  name,
+  label,
+  hint,
+  required = true,
+  password = false,
+  children,
+  ...inputProps
+}: {
+  form: FormApi<V>;
+  name: keyof V & string;
+  label: string;
+  hint?: ReactNode;
+  required?: boolean;
+  password?: boolean;
+  children?: ReactNode;
+} & InputProps) {
+  const error = form.errors[name];
+  const Control = password ? PasswordInput : Input;
+  return (
+    <FormField id={name} label={label} required={required} error={error} hint={hint}>
+      <Control
+        {...inputProps}
+        {...fieldAria(name, error, { hint: Boolean(hint) })}
+        name={name}
+        value={form.values[name]}
+        onChange={(e) => form.setValue(name, e.target.value as V[typeof name])}
+        onBlur={() => form.blur(name)}
+      />
+      {children}
+    </FormField>
+  );
+}
