@@ -1,6 +1,6 @@
 "use client";
 
-import type { ComponentProps, ReactNode } from "react";
+import { useEffect, useRef, type ComponentProps, type ReactNode } from "react";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { PasswordInput } from "@/components/ui/password-input";
@@ -35,12 +35,21 @@ export function TextField<V extends FormValues>({
   children?: ReactNode;
 } & InputProps) {
   const error = form.errors[name];
+  const ref = useRef<HTMLInputElement>(null);
+  const { setValue } = form;
+  // On a slow phone people type before the page has hydrated; React would then show its
+  // empty state and drop what they typed. Adopt whatever the input already holds.
+  useEffect(() => {
+    const typed = ref.current?.value;
+    if (typed) setValue(name, typed as V[typeof name]);
+  }, [name, setValue]);
   const Control = password ? PasswordInput : Input;
   return (
     <FormField id={name} label={label} required={required} error={error} hint={hint}>
       <Control
         {...inputProps}
         {...fieldAria(name, error, { hint: Boolean(hint) })}
+        ref={ref}
         name={name}
         value={form.values[name]}
         onChange={(e) => form.setValue(name, e.target.value as V[typeof name])}

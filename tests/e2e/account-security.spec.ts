@@ -11,6 +11,7 @@ test("找回密码 with the registered phone, then log in with the new password"
   const { idNumber, phone } = await registerThroughUi(page);
   await page.goto("/login");
   await page.getByRole("link", { name: "找回密码" }).click();
+  await expect(page.getByRole("heading", { name: "找回密码" })).toBeVisible();
   await page.getByLabel("证件号码").fill(idNumber);
   await page.getByLabel("注册手机号码").fill(phone);
   await requestSmsCode(page);

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import {
+  answerEligibility,
   loginThroughUi,
   newIdNumber,
   newPhone,
@@ -13,15 +14,7 @@ test("neither collection question applies: 无须进行信息采集, and no form
   await page.goto("/");
   await page.getByRole("link", { name: "用户注册" }).first().click();
   await expect(page).toHaveURL(/\/register/);
-  await page
-    .getByRole("radiogroup", { name: /从事会计工作/ })
-    .getByRole("radio", { name: "否" })
-    .click();
-  await page
-    .getByRole("radiogroup", { name: /资格证书/ })
-    .getByRole("radio", { name: "否" })
-    .click();
-  await page.getByRole("button", { name: "下一步" }).click();
+  await answerEligibility(page, "否", "否");
   await expect(page.getByText("无须进行信息采集", { exact: true })).toBeVisible();
   await expect(page.getByLabel("姓名")).toHaveCount(0);
 });
@@ -41,15 +34,7 @@ test("field errors in Chinese at the field; typed values survive a refused submi
   page,
 }) => {
   await page.goto("/register");
-  await page
-    .getByRole("radiogroup", { name: /从事会计工作/ })
-    .getByRole("radio", { name: "是" })
-    .click();
-  await page
-    .getByRole("radiogroup", { name: /资格证书/ })
-    .getByRole("radio", { name: "是" })
-    .click();
-  await page.getByRole("button", { name: "下一步" }).click();
+  await answerEligibility(page, "是", "是");
   const id = newIdNumber();
   const wrongCheck = id.slice(0, 17) + (id[17] === "1" ? "2" : "1");
   await page.getByLabel("姓名").fill("周杰");
@@ -69,15 +54,7 @@ test("an ID number already registered: 该证件号码已注册 with a way to �
 }) => {
   const first = await registerThroughUi(page);
   await page.goto("/register");
-  await page
-    .getByRole("radiogroup", { name: /从事会计工作/ })
-    .getByRole("radio", { name: "是" })
-    .click();
-  await page
-    .getByRole("radiogroup", { name: /资格证书/ })
-    .getByRole("radio", { name: "是" })
-    .click();
-  await page.getByRole("button", { name: "下一步" }).click();
+  await answerEligibility(page, "是", "是");
   const phone = newPhone();
   await page.getByLabel("姓名").fill("林晓峰");
   await page.getByLabel("证件号码").fill(first.idNumber);

@@ -59,6 +59,19 @@ export async function requestSmsCode(page: Page) {
   throw new Error("短信验证码 could not be requested");
 }
 
+/** 信息采集对象: answers the two questions and presses 下一步. */
+export async function answerEligibility(page: Page, works: "是" | "否", holds: "是" | "否") {
+  await page
+    .getByRole("radiogroup", { name: /从事会计工作/ })
+    .getByRole("radio", { name: works })
+    .click();
+  await page
+    .getByRole("radiogroup", { name: /资格证书/ })
+    .getByRole("radio", { name: holds })
+    .click();
+  await page.getByRole("button", { name: "下一步" }).click();
+}
+
 /** 用户注册 through the UI, as a person does it. */
 export async function registerThroughUi(
   page: Page,
@@ -67,15 +80,7 @@ export async function registerThroughUi(
   const idNumber = who.idNumber ?? newIdNumber();
   const phone = who.phone ?? newPhone();
   await page.goto("/register");
-  await page
-    .getByRole("radiogroup", { name: /从事会计工作/ })
-    .getByRole("radio", { name: "是" })
-    .click();
-  await page
-    .getByRole("radiogroup", { name: /资格证书/ })
-    .getByRole("radio", { name: "否" })
-    .click();
-  await page.getByRole("button", { name: "下一步" }).click();
+  await answerEligibility(page, "是", "否");
   await page.getByLabel("姓名").fill(who.name ?? "林晓峰");
   await page.getByLabel("证件号码").fill(idNumber);
   await page.getByLabel("手机号码").fill(phone);
