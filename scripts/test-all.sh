@@ -10,8 +10,9 @@ step() { printf '\n=== %s ===\n' "$1"; }
 step "generate Prisma client"
 npm run -s db:generate >/dev/null
 
-step "lint"
+step "lint and format"
 npx eslint . --max-warnings=0
+npx prettier --check . >/dev/null || { npx prettier --check . ; exit 1; }
 
 step "typecheck"
 npx tsc --noEmit
