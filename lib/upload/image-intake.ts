@@ -118,8 +118,9 @@ function targetSize(rule: KindRule, width: number, height: number) {
 
 /**
  * Decodes every pixel, upright and in sRGB. `failOn: "warning"` (sharp's default, stated here
- * because it is the point): libjpeg reports damaged entropy data only as a warning, so a laxer
- * level would accept a JPEG with flipped bytes; truncation is refused at every level.
+ * because it is the point): libjpeg reports damaged image data ("premature end of data
+ * segment", "extraneous bytes before marker") only as a warning, so a laxer level would accept
+ * a visibly broken JPEG; truncation is refused at every level.
  * Decoding to raw pixels forces the whole file to be read — a lazy pipeline could stop early.
  */
 async function decodeFully(bytes: Buffer) {
@@ -138,8 +139,9 @@ export async function processUpload(bytes: Buffer, kind: UploadKind): Promise<Up
   const sniffed = sniffImage(bytes);
   if (!sniffed.ok) return refuse("format", sniffed.message);
 
-  // The header alone (cheap): refuse a bomb before a single pixel is decoded.
-  const header = await sharp(bytes)
+  // The header alone (cheap): refuse a bomb before a single pixel is decoded. The limit is
+  // lifted for this read only so that a bomb gets its own message rather than "damaged".
+  const header = await sharp(bytes, { limitInputPixels: false })
     .metadata()
     .catch(() => null);
   if (header?.format !== sniffed.format) return refuse("corrupt", UPLOAD_MESSAGES.corrupt);
