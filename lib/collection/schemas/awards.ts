@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { AWARD_LEVELS } from "@/lib/codes/award-level";
+import type { CollectionContext } from "../rules";
+import { requiredText, yearField } from "./fields";
+
+// 奖励信息 (用户操作手册 2.3 第七步): optional entries, each 奖励名称, 奖励级别 and 获奖年份.
+
+export const MAX_AWARDS = 30;
+
+export function awardEntrySchema(ctx: CollectionContext) {
+  return z.object({
+    name: requiredText("奖励名称", 100),
+    level: AWARD_LEVELS.schema,
+    year: yearField("获奖年份", ctx),
+  });
+}
+
+export function awardsSchema(ctx: CollectionContext) {
+  return z.object({
+    awards: z
+      .array(awardEntrySchema(ctx))
+      .max(MAX_AWARDS, `奖励信息最多填写${MAX_AWARDS}条`)
+      .default([]),
+  });
+}
+
+export type AwardEntry = z.output<ReturnType<typeof awardEntrySchema>>;
+export type AwardsInput = z.input<ReturnType<typeof awardsSchema>>;
+export type AwardsData = z.output<ReturnType<typeof awardsSchema>>;

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { ALWAYS } from "@/lib/account/field-schemas";
+import { DEGREES } from "@/lib/codes/degree";
+import { EDUCATION_LEVELS } from "@/lib/codes/education-level";
+import type { CollectionContext } from "../rules";
+import { monthField, parseMonth, requiredText } from "./fields";
+
+// 学历信息: 全日制教育 (at least one entry) and 非全日制教育 (optional: the manual says those who never
+// studied part-time leave it empty). One entry schema serves both lists and 信息变更.
+
+export const MAX_EDUCATION_ENTRIES = 10;
+
+export function educationEntrySchema(ctx: CollectionContext) {
+  const thisMonth = ctx.today.slice(0, 7);
+  const birthMonth = ctx.birthDate?.slice(0, 7);
+  return z
+    .object({
+      level: EDUCATION_LEVELS.schema,
+      degree: DEGREES.schema,
+      school: requiredText("毕业院校", 100),
+      major: requiredText("所学专业", 100),
+      enrolledOn: monthField("入学时间"),
+      graduatedOn: monthField("毕业时间"),
+      /** 在读: 毕业时间 is the expected one and may lie in the future. */
+      inStudy: z.boolean().default(false),
+    })
+    .superRefine((v, issue) => {
+      const enrolled = parseMonth(v.enrolledOn);
+      const graduated = parseMonth(v.graduatedOn);
+      const add = (path: string, message: string) =>
+        issue.addIssue({ code: "custom", message, path: [path] });
+      if (enrolled && enrolled > thisMonth) add("enrolledOn", "入学时间不能晚于本月");
+      if (enrolled && birthMonth && enrolled < birthMonth) {
+        add("enrolledOn", "入学时间不能早于出生日期");
+      }
+      if (enrolled && graduated && graduated <= enrolled) {
+        add("graduatedOn", "毕业时间应晚于入学时间");
+      } else if (graduated && graduated > thisMonth && v.inStudy !== true) {
+        add("graduatedOn", "毕业时间不能晚于本月；仍在读请勾选“在读”");
+      }
+    }, ALWAYS);
+}
+
+export function educationSchema(ctx: CollectionContext) {
+  const entry = educationEntrySchema(ctx);
+  return z.object({
+    fullTime: z
+      .array(entry, { error: () => "请至少填写一条全日制教育信息" })
+      .min(1, "请至少填写一条全日制教育信息")
+      .max(MAX_EDUCATION_ENTRIES, `全日制教育最多填写${MAX_EDUCATION_ENTRIES}条`),
+    partTime: z
+      .array(entry)
+      .max(MAX_EDUCATION_ENTRIES, `非全日制教育最多填写${MAX_EDUCATION_ENTRIES}条`)
+      .default([]),
+  });
+}
+
+export type EducationEntryInput = z.input<ReturnType<typeof educationEntrySchema>>;
+export type EducationEntry = z.output<ReturnType<typeof educationEntrySchema>>;
+export type EducationInput = z.input<ReturnType<typeof educationSchema>>;
+export type EducationData = z.output<ReturnType<typeof educationSchema>>;

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { ALWAYS } from "@/lib/account/field-schemas";
+import { ABACUS_LEVELS } from "@/lib/codes/abacus-level";
+import { TALENT_STATUSES, TALENT_TYPES } from "@/lib/codes/high-end-talent";
+import {
+  QUALIFICATION_LEVELS,
+  QUALIFICATION_METHODS,
+  QUALIFICATION_TYPES,
+} from "@/lib/codes/professional-qualification";
+import type { CollectionContext } from "../rules";
+import { optionalYearInput, readYear, requiredText, yearField } from "./fields";
+
+// 专业技术信息 (用户操作手册 2.3 第六步): (一) 专业技术认证, (二) 专业技术资格 entries, (三) 高端会计人才
+// entries (optional). Every year follows the year rules (not in the future, not before birth + 16).
+
+export const MAX_QUALIFICATIONS = 20;
+export const MAX_TALENT_ENTRIES = 10;
+
+export function qualificationEntrySchema(ctx: CollectionContext) {
+  return z.object({
+    type: QUALIFICATION_TYPES.schema,
+    level: QUALIFICATION_LEVELS.schema,
+    method: QUALIFICATION_METHODS.schema,
+    year: yearField("取得年份", ctx),
+    certificateNo: requiredText("证书编号", 50),
+  });
+}
+
+export function talentEntrySchema(ctx: CollectionContext) {
+  return z
+    .object({
+      type: TALENT_TYPES.schema,
+      selectedYear: yearField("入选年度", ctx),
+      status: TALENT_STATUSES.schema,
+      /** 毕业年度: required when 已毕业, dropped otherwise. */
+      graduatedYear: optionalYearInput,
+    })
+    .superRefine((v, issue) => {
+      if (v.status !== "GRADUATED") return;
+      const graduated = readYear(v.graduatedYear, "毕业年度", ctx);
+      const selected = readYear(v.selectedYear, "入选年度", ctx);
+      const message = !graduated.ok
+        ? graduated.message
+        : selected.ok && graduated.year < selected.year
+          ? "毕业年度不能早于入选年度"
+          : null;
+      if (message) issue.addIssue({ code: "custom", message, path: ["graduatedYear"] });
+    }, ALWAYS)
+    .transform(({ graduatedYear, ...rest }) =>
+      rest.status === "GRADUATED" ? { ...rest, graduatedYear: Number(graduatedYear) } : rest,
+    );
+}
+
+const yesNo = (label: string) => z.boolean({ error: () => `请选择是否是${label}` });
+
+export function professionalSchema(ctx: CollectionContext) {
+  return z.object({
+    isCpa: yesNo("注册会计师"),
+    isTaxAdvisor: yesNo("税务师"),
+    isAssetAppraiser: yesNo("资产评估师"),
+    abacusLevel: ABACUS_LEVELS.schema,
+    qualifications: z
+      .array(qualificationEntrySchema(ctx))
+      .max(MAX_QUALIFICATIONS, `专业技术资格最多填写${MAX_QUALIFICATIONS}条`)
+      .default([]),
+    talents: z
+      .array(talentEntrySchema(ctx))
+      .max(MAX_TALENT_ENTRIES, `高端会计人才信息最多填写${MAX_TALENT_ENTRIES}条`)
+      .default([]),
+  });
+}
+
+export type TalentEntry = z.output<ReturnType<typeof talentEntrySchema>>;
+export type ProfessionalInput = z.input<ReturnType<typeof professionalSchema>>;
+export type ProfessionalData = z.output<ReturnType<typeof professionalSchema>>;

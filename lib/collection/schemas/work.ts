@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { text } from "@/lib/account/field-schemas";
+import { ACCOUNTING_POSTS, type AccountingPostCode } from "@/lib/codes/accounting-post";
+import {
+  EMPLOYMENT_STATUSES,
+  type EmploymentStatusCode,
+  hasPost,
+} from "@/lib/codes/employment-status";
+import { validateCreditCode } from "../credit-code";
+import { type CollectionContext, regionProblem } from "../rules";
+import { optionalYearInput, readYear } from "./fields";
+
+// 工作信息: 在岗状态 decides which fields apply. 所属行政区划 always (its meaning follows the status:
+// regionRuleText); with a post 工作单位名称 and 统一社会信用代码; with 会计工作岗位 also the post kind
+// and the year accounting work began; for 在校生 学校名称. Fields that do not apply are dropped, so
+// switching status in the form never stores stale values.
+
+export interface WorkData {
+  status: EmploymentStatusCode;
+  regionCode: string;
+  employerName?: string;
+  employerCreditCode?: string;
+  postKind?: AccountingPostCode;
+  accountingSinceYear?: number;
+  schoolName?: string;
+}
+
+const NAME_MAX = 100;
+
+export function workSchema(ctx: CollectionContext) {
+  return z
+    .object({
+      status: EMPLOYMENT_STATUSES.schema,
+      regionCode: z.string({ error: () => "请选择所属行政区划" }).trim(),
+      employerName: z.string().trim().optional(),
+      employerCreditCode: z.string().optional(),
+      postKind: z.string().optional(),
+      accountingSinceYear: optionalYearInput,
+      schoolName: z.string().trim().optional(),
+    })
+    .transform((v, issue): WorkData => {
+      const add = (path: string, message: string) => {
+        issue.addIssue({ code: "custom", message, path: [path] });
+      };
+      const out: WorkData = { status: v.status, regionCode: v.regionCode };
+      const region = regionProblem(v.status, v.regionCode, ctx);
+      if (region) add("regionCode", region);
+
+      if (hasPost(v.status)) {
+        const name = text(v.employerName);
+        if (name === "") add("employerName", "请填写工作单位名称");
+        else if (name.length > NAME_MAX) add("employerName", `工作单位名称不能超过${NAME_MAX}个字`);
+        else out.employerName = name;
+        const code = validateCreditCode(text(v.employerCreditCode));
+        if (code.ok) out.employerCreditCode = code.normalized;
+        else add("employerCreditCode", code.message);
+      }
+      if (v.status === "ACCOUNTING_POST") {
+        if (ACCOUNTING_POSTS.is(v.postKind)) out.postKind = v.postKind;
+        else add("postKind", "请选择会计工作岗位");
+        const year = readYear(v.accountingSinceYear, "从事会计工作年份", ctx);
+        if (year.ok) out.accountingSinceYear = year.year;
+        else add("accountingSinceYear", year.message);
+      }
+      if (v.status === "STUDENT") {
+        const school = text(v.schoolName);
+        if (school === "") add("schoolName", "请填写学校名称");
+        else if (school.length > NAME_MAX) add("schoolName", `学校名称不能超过${NAME_MAX}个字`);
+        else out.schoolName = school;
+      }
+      return out;
+    });
+}
+
+export type WorkInput = z.input<ReturnType<typeof workSchema>>;
