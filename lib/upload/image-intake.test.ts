@@ -81,7 +81,9 @@ describe("processUpload: accepted images", () => {
   it("scales a large PNG document page to 2000 px on the long edge, keeping its shape", async () => {
     const r = await accept(await documentPagePng(2400, 1800), "document-page");
     expect([r.width, r.height]).toEqual([2000, 1500]);
-    expect((await sharp(r.jpeg).metadata()).format).toBe("jpeg");
+    const meta = await sharp(r.jpeg).metadata();
+    expect(meta.format).toBe("jpeg");
+    expect(meta.isProgressive).toBe(true); // pages load top to bottom in coarse-to-fine passes
   });
 
   it("keeps a small enough page or student card at its own size, portrait or landscape", async () => {

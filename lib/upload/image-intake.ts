@@ -32,6 +32,8 @@ interface KindRule {
   maxLongEdge: number;
   /** Required width:height (portrait) with a relative tolerance; the output is cropped to it exactly. */
   aspect?: { width: number; height: number; tolerance: number };
+  /** mozjpeg's trellis quantisation and scan optimisation: smallest files, slowest encoder. */
+  mozjpeg: boolean;
 }
 
 /**
@@ -42,10 +44,24 @@ interface KindRule {
  * The 2 % tolerance absorbs the browser crop's rounding (1 px at 295 wide is 0.3 %) while still
  * refusing a square or a 3:4 phone photo; the small remainder is cropped from the centre.
  *
- * Document pages and student cards: any orientation; at most 2000 px on the long edge keeps
- * an ID card's small print legible (about 400 dpi across its 85.6 mm) at a few hundred KB.
- * Under 300 px on the short edge nothing on a card can be read.
+ * Document pages and student cards (the same rule: both are a card photographed by phone):
+ * any orientation; at most 2000 px on the long edge — about 590 dpi across an ID card's
+ * 85.6 mm when it fills the frame, so its small print stays legible even when it fills half —
+ * at a few hundred KB. Under 300 px on the short edge nothing on a card can be read.
+ *
+ * Encoder: mozjpeg for the headshot (≈ 60 ms at 590 × 826; it is the image shown and printed
+ * most). Not for pages: at 2000 × 1500 mozjpeg took ≈ 500 ms against ≈ 80 ms for a progressive
+ * JPEG with optimised Huffman tables, for files only a few per cent smaller — and pages arrive
+ * by the thousand in the days before a collection deadline.
  */
+const PAGE: KindRule = {
+  label: "图片",
+  minShortEdge: 300,
+  minLongEdge: 300,
+  maxLongEdge: 2000,
+  mozjpeg: false,
+};
+
 export const UPLOAD_KINDS: Readonly<Record<UploadKind, KindRule>> = {
   headshot: {
     label: "证件照",
@@ -53,9 +69,10 @@ export const UPLOAD_KINDS: Readonly<Record<UploadKind, KindRule>> = {
     minLongEdge: 413,
     maxLongEdge: 826,
     aspect: { width: 5, height: 7, tolerance: 0.02 },
+    mozjpeg: true,
   },
-  "document-page": { label: "图片", minShortEdge: 300, minLongEdge: 300, maxLongEdge: 2000 },
-  "student-card": { label: "图片", minShortEdge: 300, minLongEdge: 300, maxLongEdge: 2000 },
+  "document-page": PAGE,
+  "student-card": PAGE,
 };
 
 export const JPEG_QUALITY = 85;
@@ -165,7 +182,11 @@ export async function processUpload(bytes: Buffer, kind: UploadKind): Promise<Up
   const target = targetSize(rule, width, height);
   const { data: jpeg, info } = await sharp(decoded.data, { raw: { width, height, channels } })
     .resize(target.width, target.height, { fit: target.fit, position: "centre" })
-    .jpeg({ quality: JPEG_QUALITY, mozjpeg: true })
+    .jpeg(
+      rule.mozjpeg
+        ? { quality: JPEG_QUALITY, mozjpeg: true }
+        : { quality: JPEG_QUALITY, progressive: true, optimiseCoding: true },
+    )
     .toBuffer({ resolveWithObject: true });
 
   return {
