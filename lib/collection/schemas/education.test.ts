@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import type { CollectionContext } from "../rules";
+import { educationEntrySchema, educationSchema } from "./education";
+
+const ctx: CollectionContext = {
+  today: "2026-11-27",
+  documentType: "RESIDENT_ID",
+  birthDate: "1990-05-17",
+};
+
+function issues(r: z.ZodSafeParseResult<unknown>): Record<string, string> {
+  return Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
+}
+
+const bachelor = {
+  level: "21",
+  degree: "BACHELOR",
+  school: " 中山大学 ",
+  major: "会计学",
+  enrolledOn: "2008-09",
+  graduatedOn: "2012-07",
+};
+
+describe("education entry", () => {
+  const entry = educationEntrySchema(ctx);
+
+  it("accepts a finished entry and trims text", () => {
+    expect(entry.parse(bachelor)).toEqual({ ...bachelor, school: "中山大学", inStudy: false });
+  });
+
+  it("requires 毕业时间 after 入学时间", () => {
+    expect(issues(entry.safeParse({ ...bachelor, graduatedOn: "2008-09" }))).toEqual({
+      graduatedOn: "毕业时间应晚于入学时间",
+    });
+    expect(issues(entry.safeParse({ ...bachelor, graduatedOn: "2007-07" }))).toEqual({
+      graduatedOn: "毕业时间应晚于入学时间",
+    });
+  });
+
+  it("refuses a future 毕业时间 unless the entry is 在读", () => {
+    const future = { ...bachelor, enrolledOn: "2024-09", graduatedOn: "2027-07" };
+    expect(issues(entry.safeParse(future))).toEqual({
+      graduatedOn: "毕业时间不能晚于本月；仍在读请勾选“在读”",
+    });
+    expect(entry.safeParse({ ...future, inStudy: true }).success).toBe(true);
+    expect(entry.safeParse({ ...future, graduatedOn: "2026-11" }).success).toBe(true);
+    expect(entry.safeParse({ ...future, graduatedOn: "2026-12" }).success).toBe(false);
+  });
+
+  it("refuses a future 入学时间 even when 在读", () => {
+    const r = entry.safeParse({
+      ...bachelor,
+      enrolledOn: "2026-12",
+      graduatedOn: "2030-07",
+      inStudy: true,
+    });
+    expect(issues(r)).toEqual({ enrolledOn: "入学时间不能晚于本月" });
+  });
+
+  it("refuses an enrolment before birth", () => {
+    const r = entry.safeParse({ ...bachelor, enrolledOn: "1990-04", graduatedOn: "1994-07" });
+    expect(issues(r)).toEqual({ enrolledOn: "入学时间不能早于出生日期" });
+  });
+
+  it("explains malformed months and missing fields", () => {
+    expect(
+      issues(entry.safeParse({ ...bachelor, enrolledOn: "2008/09", graduatedOn: "2012-13" })),
+    ).toEqual({
+      enrolledOn: "入学时间格式应为YYYY-MM，如2020-09",
+      graduatedOn: "毕业时间格式应为YYYY-MM，如2020-09",
+    });
+    expect(issues(entry.safeParse({}))).toEqual({
+      level: "请选择学历",
+      degree: "请选择学位",
+      school: "请填写毕业院校",
+      major: "请填写所学专业",
+      enrolledOn: "请选择入学时间",
+      graduatedOn: "请选择毕业时间",
+    });
+  });
+});
+
+describe("学历信息 step", () => {
+  const schema = educationSchema(ctx);
+
+  it("needs at least one 全日制 entry; 非全日制 may stay empty", () => {
+    expect(schema.parse({ fullTime: [bachelor] }).partTime).toEqual([]);
+    expect(issues(schema.safeParse({ fullTime: [] }))).toEqual({
+      fullTime: "请至少填写一条全日制教育信息",
+    });
+    expect(issues(schema.safeParse({}))).toEqual({ fullTime: "请至少填写一条全日制教育信息" });
+  });
+
+  it("puts an entry's message at its path in the list", () => {
+    const r = schema.safeParse({
+      fullTime: [bachelor, { ...bachelor, level: "14", degree: "MASTER", graduatedOn: "2008-01" }],
+      partTime: [{ ...bachelor, school: "" }],
+    });
+    expect(issues(r)).toEqual({
+      "fullTime.1.graduatedOn": "毕业时间应晚于入学时间",
+      "partTime.0.school": "请填写毕业院校",
+    });
+  });
+});
