@@ -5,8 +5,8 @@ import { sniffImage } from "./sniff";
 /**
  * Server-side intake of every uploaded image (issue 3, "Uploads"): nothing the browser says is
  * trusted. The bytes are size-checked before any decoding, identified by their magic bytes,
- * decoded in full (a truncated or corrupt file is refused, not half-stored), checked against
- * the kind's rules, and re-encoded to a fresh JPEG. Re-encoding from decoded pixels is what
+ * checked against the kind's rules from the header, decoded in full (a truncated or corrupt
+ * file is refused, not half-stored), and re-encoded to a fresh JPEG. Re-encoding from decoded pixels is what
  * strips EXIF (GPS position, camera serials), XMP, IPTC and ICC profiles — and any payload
  * hidden in the original file — while keeping the picture.
  */
@@ -165,6 +165,9 @@ export async function processUpload(bytes: Buffer, kind: UploadKind): Promise<Up
   if (header.width * header.height > MAX_INPUT_PIXELS) {
     return refuse("dimensions", UPLOAD_MESSAGES.tooManyPixels);
   }
+  // Size and ratio as the user sees the picture (after EXIF rotation), also before decoding.
+  const problem = dimensionProblem(rule, header.autoOrient.width, header.autoOrient.height);
+  if (problem) return refuse("dimensions", problem);
 
   let decoded: Awaited<ReturnType<typeof decodeFully>>;
   try {
@@ -173,9 +176,6 @@ export async function processUpload(bytes: Buffer, kind: UploadKind): Promise<Up
     return refuse("corrupt", UPLOAD_MESSAGES.corrupt);
   }
   const { width, height, channels } = decoded.info;
-
-  const problem = dimensionProblem(rule, width, height);
-  if (problem) return refuse("dimensions", problem);
 
   // From here on the input is pixels we decoded ourselves: a failure is ours, not the user's,
   // so it is left to throw.
