@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EMPLOYMENT_STATUSES } from "@/lib/codes/employment-status";
-import { jurisdictionFromEnv } from "@/lib/jurisdiction/config";
 import {
-  type CollectionContext,
   asksGenderAndBirthDate,
   earliestCareerYear,
   regionProblem,
@@ -10,14 +8,9 @@ import {
   studentCardProblem,
   yearProblem,
 } from "./rules";
+import { TEST_CONTEXT } from "./test-support";
 
-const guangdong = jurisdictionFromEnv({});
-const ctx: CollectionContext = {
-  today: "2026-11-27",
-  documentType: "RESIDENT_ID",
-  birthDate: "1990-05-17",
-  jurisdiction: guangdong,
-};
+const ctx = TEST_CONTEXT;
 
 describe("year rules", () => {
   it("accepts this year and birth year + 16", () => {

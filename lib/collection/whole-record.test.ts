@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { jurisdictionFromEnv } from "@/lib/jurisdiction/config";
-import type { CollectionContext } from "./rules";
 import { type CollectionDraft, stepSchema, validateWholeRecord } from "./whole-record";
+import { TEST_CONTEXT } from "./test-support";
 
-const ctx: CollectionContext = {
-  today: "2026-11-27",
-  documentType: "RESIDENT_ID",
-  birthDate: "1990-05-17",
-  jurisdiction: jurisdictionFromEnv({}),
-};
+const ctx = TEST_CONTEXT;
 
 const personal = {
   ethnicGroup: "01",

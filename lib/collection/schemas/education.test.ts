@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
-import type { CollectionContext } from "../rules";
 import { educationEntrySchema, educationSchema } from "./education";
+import { TEST_CONTEXT, issuesByPath } from "../test-support";
 
-const ctx: CollectionContext = {
-  today: "2026-11-27",
-  documentType: "RESIDENT_ID",
-  birthDate: "1990-05-17",
-};
-
-function issues(r: z.ZodSafeParseResult<unknown>): Record<string, string> {
-  return Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
-}
+const ctx = TEST_CONTEXT;
 
 const bachelor = {
   level: "21",
@@ -30,17 +21,17 @@ describe("education entry", () => {
   });
 
   it("requires 毕业时间 after 入学时间", () => {
-    expect(issues(entry.safeParse({ ...bachelor, graduatedOn: "2008-09" }))).toEqual({
+    expect(issuesByPath(entry.safeParse({ ...bachelor, graduatedOn: "2008-09" }))).toEqual({
       graduatedOn: "毕业时间应晚于入学时间",
     });
-    expect(issues(entry.safeParse({ ...bachelor, graduatedOn: "2007-07" }))).toEqual({
+    expect(issuesByPath(entry.safeParse({ ...bachelor, graduatedOn: "2007-07" }))).toEqual({
       graduatedOn: "毕业时间应晚于入学时间",
     });
   });
 
   it("refuses a future 毕业时间 unless the entry is 在读", () => {
     const future = { ...bachelor, enrolledOn: "2024-09", graduatedOn: "2027-07" };
-    expect(issues(entry.safeParse(future))).toEqual({
+    expect(issuesByPath(entry.safeParse(future))).toEqual({
       graduatedOn: "毕业时间不能晚于本月；仍在读请勾选“在读”",
     });
     expect(entry.safeParse({ ...future, inStudy: true }).success).toBe(true);
@@ -55,22 +46,22 @@ describe("education entry", () => {
       graduatedOn: "2030-07",
       inStudy: true,
     });
-    expect(issues(r)).toEqual({ enrolledOn: "入学时间不能晚于本月" });
+    expect(issuesByPath(r)).toEqual({ enrolledOn: "入学时间不能晚于本月" });
   });
 
   it("refuses an enrolment before birth", () => {
     const r = entry.safeParse({ ...bachelor, enrolledOn: "1990-04", graduatedOn: "1994-07" });
-    expect(issues(r)).toEqual({ enrolledOn: "入学时间不能早于出生日期" });
+    expect(issuesByPath(r)).toEqual({ enrolledOn: "入学时间不能早于出生日期" });
   });
 
   it("explains malformed months and missing fields", () => {
     expect(
-      issues(entry.safeParse({ ...bachelor, enrolledOn: "2008/09", graduatedOn: "2012-13" })),
+      issuesByPath(entry.safeParse({ ...bachelor, enrolledOn: "2008/09", graduatedOn: "2012-13" })),
     ).toEqual({
       enrolledOn: "入学时间格式应为YYYY-MM，如2020-09",
       graduatedOn: "毕业时间格式应为YYYY-MM，如2020-09",
     });
-    expect(issues(entry.safeParse({}))).toEqual({
+    expect(issuesByPath(entry.safeParse({}))).toEqual({
       level: "请选择学历",
       degree: "请选择学位",
       school: "请填写毕业院校",
@@ -86,10 +77,12 @@ describe("学历信息 step", () => {
 
   it("needs at least one 全日制 entry; 非全日制 may stay empty", () => {
     expect(schema.parse({ fullTime: [bachelor] }).partTime).toEqual([]);
-    expect(issues(schema.safeParse({ fullTime: [] }))).toEqual({
+    expect(issuesByPath(schema.safeParse({ fullTime: [] }))).toEqual({
       fullTime: "请至少填写一条全日制教育信息",
     });
-    expect(issues(schema.safeParse({}))).toEqual({ fullTime: "请至少填写一条全日制教育信息" });
+    expect(issuesByPath(schema.safeParse({}))).toEqual({
+      fullTime: "请至少填写一条全日制教育信息",
+    });
   });
 
   it("puts an entry's message at its path in the list", () => {
@@ -97,7 +90,7 @@ describe("学历信息 step", () => {
       fullTime: [bachelor, { ...bachelor, level: "14", degree: "MASTER", graduatedOn: "2008-01" }],
       partTime: [{ ...bachelor, school: "" }],
     });
-    expect(issues(r)).toEqual({
+    expect(issuesByPath(r)).toEqual({
       "fullTime.1.graduatedOn": "毕业时间应晚于入学时间",
       "partTime.0.school": "请填写毕业院校",
     });

@@ -1,24 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
-import type { CollectionContext } from "../rules";
 import { noticeSchema } from "./notice";
 import { personalSchema } from "./personal";
+import { TEST_CONTEXT, issuesByPath } from "../test-support";
 
-const ctx: CollectionContext = {
-  today: "2026-11-27",
-  documentType: "RESIDENT_ID",
-  birthDate: "1990-05-17",
-};
-
-function issues(r: z.ZodSafeParseResult<unknown>): Record<string, string> {
-  return Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
-}
+const ctx = TEST_CONTEXT;
 
 describe("阅读须知", () => {
   it("requires the 承诺 checkbox to be ticked", () => {
     expect(noticeSchema.safeParse({ truthPledge: true }).success).toBe(true);
     for (const value of [false, undefined, "true"]) {
-      expect(issues(noticeSchema.safeParse({ truthPledge: value }))).toEqual({
+      expect(issuesByPath(noticeSchema.safeParse({ truthPledge: value }))).toEqual({
         truthPledge: "请勾选“承诺填写信息的真实性”",
       });
     }
@@ -53,7 +44,7 @@ describe("个人信息", () => {
   });
 
   it("reports every missing field in Chinese at its path", () => {
-    expect(issues(personalSchema(ctx).safeParse({ documentPageIds: {} }))).toEqual({
+    expect(issuesByPath(personalSchema(ctx).safeParse({ documentPageIds: {} }))).toEqual({
       ethnicGroup: "请选择民族",
       politicalStatus: "请选择政治面貌",
       email: "请填写电子邮箱",
@@ -65,17 +56,17 @@ describe("个人信息", () => {
 
   it("refuses a malformed e-mail address", () => {
     const r = personalSchema(ctx).safeParse({ ...idCardPersonal, email: "li.ming@" });
-    expect(issues(r).email).toMatch(/^电子邮箱格式不正确/);
+    expect(issuesByPath(r).email).toMatch(/^电子邮箱格式不正确/);
   });
 
   it("asks a passport holder for the passport pages, 性别 and 出生日期", () => {
     const passport = { ...ctx, documentType: "PASSPORT" as const, birthDate: undefined };
     const base = { ...idCardPersonal, documentPageIds: { DATA_PAGE: "p1", VALIDITY_PAGE: "p2" } };
-    expect(issues(personalSchema(passport).safeParse(base))).toEqual({
+    expect(issuesByPath(personalSchema(passport).safeParse(base))).toEqual({
       gender: "请选择性别",
       birthDate: "请填写出生日期",
     });
-    expect(issues(personalSchema(passport).safeParse(idCardPersonal))).toMatchObject({
+    expect(issuesByPath(personalSchema(passport).safeParse(idCardPersonal))).toMatchObject({
       "documentPageIds.DATA_PAGE": "请上传护照个人资料页（照片页）",
     });
     const ok = personalSchema(passport).safeParse({
@@ -94,7 +85,7 @@ describe("个人信息", () => {
       documentPageIds: { DATA_PAGE: "p1", VALIDITY_PAGE: "p2" },
     };
     const at = (birthDate: string) =>
-      issues(personalSchema(passport).safeParse({ ...base, birthDate })).birthDate;
+      issuesByPath(personalSchema(passport).safeParse({ ...base, birthDate })).birthDate;
     expect(at("1985-02-30")).toBe("出生日期无效，请按YYYY-MM-DD填写");
     expect(at("19850228")).toBe("出生日期无效，请按YYYY-MM-DD填写");
     expect(at("2026-11-28")).toBe("出生日期不能晚于今天");
@@ -106,7 +97,8 @@ describe("个人信息", () => {
     const pages = { FRONT: "a", BACK: "b" };
     const old = { ...ctx, documentType: "FOREIGN_PR" as const, birthDate: undefined };
     expect(
-      issues(personalSchema(old).safeParse({ ...idCardPersonal, documentPageIds: pages })).gender,
+      issuesByPath(personalSchema(old).safeParse({ ...idCardPersonal, documentPageIds: pages }))
+        .gender,
     ).toBe("请选择性别");
     const card2023 = { ...old, birthDate: "1980-01-01", documentEncodesBirthDate: true };
     expect(

@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
-import type { CollectionContext } from "../rules";
 import { awardsSchema } from "./awards";
 import { professionalSchema, talentEntrySchema } from "./professional";
+import { TEST_CONTEXT, issuesByPath } from "../test-support";
 
-const ctx: CollectionContext = {
-  today: "2026-11-27",
-  documentType: "RESIDENT_ID",
-  birthDate: "1990-05-17",
-};
-
-function issues(r: z.ZodSafeParseResult<unknown>): Record<string, string> {
-  return Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
-}
+const ctx = TEST_CONTEXT;
 
 const certification = {
   isCpa: true,
@@ -40,7 +31,7 @@ describe("专业技术信息", () => {
   });
 
   it("needs an answer for each certification", () => {
-    expect(issues(schema.safeParse({}))).toEqual({
+    expect(issuesByPath(schema.safeParse({}))).toEqual({
       isCpa: "请选择是否是注册会计师",
       isTaxAdvisor: "请选择是否是税务师",
       isAssetAppraiser: "请选择是否是资产评估师",
@@ -58,7 +49,7 @@ describe("专业技术信息", () => {
         { ...qualification, year: "15" },
       ],
     });
-    expect(issues(r)).toEqual({
+    expect(issuesByPath(r)).toEqual({
       "qualifications.1.year": "取得年份不能晚于今年（2026年）",
       "qualifications.2.year": "取得年份不能早于2006年（出生年份加16年）",
       "qualifications.3.year": "取得年份应为4位年份，如2020",
@@ -69,7 +60,7 @@ describe("专业技术信息", () => {
 
   it("explains a missing qualification field", () => {
     const r = schema.safeParse({ ...certification, qualifications: [{}] });
-    expect(issues(r)).toEqual({
+    expect(issuesByPath(r)).toEqual({
       "qualifications.0.type": "请选择专业技术资格类型",
       "qualifications.0.level": "请选择专业技术资格级别",
       "qualifications.0.method": "请选择专业技术资格取得方式",
@@ -84,19 +75,19 @@ describe("高端会计人才", () => {
   const base = { type: "HIGH_END", selectedYear: 2018 };
 
   it("requires 毕业年度 when 已毕业, not before 入选年度", () => {
-    expect(issues(talent.safeParse({ ...base, status: "GRADUATED" }))).toEqual({
+    expect(issuesByPath(talent.safeParse({ ...base, status: "GRADUATED" }))).toEqual({
       graduatedYear: "请填写毕业年度",
     });
-    expect(issues(talent.safeParse({ ...base, status: "GRADUATED", graduatedYear: 2017 }))).toEqual(
-      {
-        graduatedYear: "毕业年度不能早于入选年度",
-      },
-    );
-    expect(issues(talent.safeParse({ ...base, status: "GRADUATED", graduatedYear: 2027 }))).toEqual(
-      {
-        graduatedYear: "毕业年度不能晚于今年（2026年）",
-      },
-    );
+    expect(
+      issuesByPath(talent.safeParse({ ...base, status: "GRADUATED", graduatedYear: 2017 })),
+    ).toEqual({
+      graduatedYear: "毕业年度不能早于入选年度",
+    });
+    expect(
+      issuesByPath(talent.safeParse({ ...base, status: "GRADUATED", graduatedYear: 2027 })),
+    ).toEqual({
+      graduatedYear: "毕业年度不能晚于今年（2026年）",
+    });
     expect(talent.parse({ ...base, status: "GRADUATED", graduatedYear: "2018" })).toEqual({
       ...base,
       status: "GRADUATED",
@@ -112,7 +103,9 @@ describe("高端会计人才", () => {
   });
 
   it("applies the year rules to 入选年度", () => {
-    expect(issues(talent.safeParse({ ...base, selectedYear: 2004, status: "REMOVED" }))).toEqual({
+    expect(
+      issuesByPath(talent.safeParse({ ...base, selectedYear: 2004, status: "REMOVED" })),
+    ).toEqual({
       selectedYear: "入选年度不能早于2006年（出生年份加16年）",
     });
   });
@@ -132,7 +125,7 @@ describe("奖励信息", () => {
         { name: "", level: "CITY", year: 2030 },
       ],
     });
-    expect(issues(r)).toEqual({
+    expect(issuesByPath(r)).toEqual({
       "awards.1.name": "请填写奖励名称",
       "awards.1.level": "请选择奖励级别",
       "awards.1.year": "获奖年份不能晚于今年（2026年）",

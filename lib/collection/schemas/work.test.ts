@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
-import { jurisdictionFromEnv } from "@/lib/jurisdiction/config";
-import type { CollectionContext } from "../rules";
 import { workSchema } from "./work";
+import { TEST_CONTEXT, issuesByPath } from "../test-support";
 
-const ctx: CollectionContext = {
-  today: "2026-11-27",
-  documentType: "RESIDENT_ID",
-  birthDate: "1990-05-17",
-  jurisdiction: jurisdictionFromEnv({}),
-};
-
-function issues(r: z.ZodSafeParseResult<unknown>): Record<string, string> {
-  return Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
-}
+const ctx = TEST_CONTEXT;
 
 const schema = workSchema(ctx);
 const unit = { employerName: " 华为技术有限公司 ", employerCreditCode: "914403001922038216" };
@@ -36,7 +25,9 @@ describe("工作信息", () => {
       postKind: "CASHIER",
       accountingSinceYear: 2012,
     });
-    expect(issues(schema.safeParse({ status: "ACCOUNTING_POST", regionCode: "440106" }))).toEqual({
+    expect(
+      issuesByPath(schema.safeParse({ status: "ACCOUNTING_POST", regionCode: "440106" })),
+    ).toEqual({
       employerName: "请填写工作单位名称",
       employerCreditCode: "请输入统一社会信用代码",
       postKind: "请选择会计工作岗位",
@@ -51,10 +42,10 @@ describe("工作信息", () => {
       ...unit,
       postKind: "CHIEF_ACCOUNTANT",
     };
-    expect(issues(schema.safeParse({ ...base, accountingSinceYear: 2027 }))).toEqual({
+    expect(issuesByPath(schema.safeParse({ ...base, accountingSinceYear: 2027 }))).toEqual({
       accountingSinceYear: "从事会计工作年份不能晚于今年（2026年）",
     });
-    expect(issues(schema.safeParse({ ...base, accountingSinceYear: 2005 }))).toEqual({
+    expect(issuesByPath(schema.safeParse({ ...base, accountingSinceYear: 2005 }))).toEqual({
       accountingSinceYear: "从事会计工作年份不能早于2006年（出生年份加16年）",
     });
   });
@@ -79,7 +70,7 @@ describe("工作信息", () => {
       regionCode: "440106",
       employerCreditCode: "914403001922038217",
     });
-    expect(issues(wrong)).toEqual({
+    expect(issuesByPath(wrong)).toEqual({
       employerCreditCode: "统一社会信用代码校验位错误，请核对后重新输入",
     });
   });
@@ -89,13 +80,13 @@ describe("工作信息", () => {
       status: "UNEMPLOYED",
       regionCode: "442000",
     });
-    expect(issues(schema.safeParse({ status: "UNEMPLOYED", regionCode: "" }))).toEqual({
+    expect(issuesByPath(schema.safeParse({ status: "UNEMPLOYED", regionCode: "" }))).toEqual({
       regionCode: "请选择户口所在地或者居住证所在行政区划",
     });
   });
 
   it("在校生 needs 学校名称 and the school's region", () => {
-    expect(issues(schema.safeParse({ status: "STUDENT", regionCode: "" }))).toEqual({
+    expect(issuesByPath(schema.safeParse({ status: "STUDENT", regionCode: "" }))).toEqual({
       regionCode: "请选择学校所在行政区划",
       schoolName: "请填写学校名称",
     });
@@ -110,14 +101,14 @@ describe("工作信息", () => {
 
   it("needs a leaf region of the jurisdiction", () => {
     const at = (regionCode: string) =>
-      issues(schema.safeParse({ status: "UNEMPLOYED", regionCode })).regionCode;
+      issuesByPath(schema.safeParse({ status: "UNEMPLOYED", regionCode })).regionCode;
     expect(at("440100")).toBe("请选择到区县一级");
     expect(at("440305")).toBe("所属行政区划应在广东省内（除深圳）");
     expect(at("110101")).toBe("所属行政区划应在广东省内（除深圳）");
   });
 
   it("asks for 在岗状态 first", () => {
-    expect(issues(schema.safeParse({ regionCode: "440106" }))).toEqual({
+    expect(issuesByPath(schema.safeParse({ regionCode: "440106" }))).toEqual({
       status: "请选择在岗状态",
     });
   });
