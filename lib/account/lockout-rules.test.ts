@@ -20,6 +20,14 @@ describe("lockout", () => {
     expect(isLocked(locked, new Date(now.getTime() + 29 * 60_000))).toBe(true);
     expect(isLocked(locked, new Date(now.getTime() + 30 * 60_000))).toBe(false);
   });
+  it("does not extend or re-announce a lock a parallel guess already set", () => {
+    const until = new Date(now.getTime() + 60_000);
+    expect(afterFailure({ failedLogins: 5, lockedUntil: until }, now, c)).toEqual({
+      failedLogins: 6,
+      lockedUntil: until,
+      lockedNow: false,
+    });
+  });
   it("restarts counting after an expired lock", () => {
     const s = { failedLogins: 5, lockedUntil: new Date(now.getTime() - 1) };
     expect(afterFailure(s, now, c)).toMatchObject({ failedLogins: 1, lockedNow: false });

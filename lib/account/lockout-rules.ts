@@ -18,7 +18,10 @@ export function afterFailure(
   now: Date,
   c: SecurityConfig,
 ): LoginState & { lockedNow: boolean } {
-  const expiredLock = s.lockedUntil !== null && !isLocked(s, now);
+  // A guess racing an existing lock neither extends it nor locks "again".
+  if (isLocked(s, now))
+    return { failedLogins: s.failedLogins + 1, lockedUntil: s.lockedUntil, lockedNow: false };
+  const expiredLock = s.lockedUntil !== null;
   const failed = (expiredLock ? 0 : s.failedLogins) + 1;
   if (failed >= c.lockoutThreshold) {
     return {

@@ -3,7 +3,8 @@ import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/crypto/password-hash";
 import { CAPTCHA_WRONG, consumeCaptcha } from "./captcha-service";
 import { idNumberIndex } from "./identifier";
-import { afterFailure, isLocked, lockedMessage, triesLeft } from "./lockout-rules";
+import { isLocked, lockedMessage, triesLeft } from "./lockout-rules";
+import { clearLoginFailures, loginState, recordLoginFailure } from "./login-throttle";
 import { securityConfig } from "./security-config";
 import { createSession } from "./session-service";
 
@@ -22,9 +23,9 @@ export type LoginResult =
 const INVALID = "证件号码或密码错误";
 
 /**
- * 登录 with 证件号码 + 密码. A captcha is required after any failure (the client shows it
- * from then on; the server insists once the account has a failure on record). Unknown
- * accounts get the same answers as wrong passwords.
+ * 登录 with 证件号码 + 密码. Every answer — tries left, the captcha after a failure, the lock —
+ * depends only on the number typed (LoginThrottle), and the password hash is always computed,
+ * so neither the words nor the timing tell whether the number is registered.
  */
 export async function authenticate(
   db: Db,
@@ -33,46 +34,28 @@ export async function authenticate(
   now = new Date(),
 ): Promise<LoginResult> {
   const config = securityConfig();
-  const hasCaptcha = Boolean(input.captchaId && input.captchaAnswer);
-  const captchaOk = async () =>
-    hasCaptcha && (await consumeCaptcha(db, input.captchaId!, input.captchaAnswer!, now));
-  const person = input.idNumber
-    ? await db.person.findUnique({
-        where: { idNumberIndex: idNumberIndex(input.idNumber) },
-        select: {
-          id: true,
-          passwordHash: true,
-          failedLogins: true,
-          lockedUntil: true,
-          regionCode: true,
-        },
-      })
-    : null;
+  const index = idNumberIndex(input.idNumber);
+  const [state, person] = await Promise.all([
+    loginState(db, index),
+    db.person.findUnique({
+      where: { idNumberIndex: index },
+      select: { id: true, passwordHash: true, regionCode: true },
+    }),
+  ]);
+  const passwordOk = person
+    ? await verifyPassword(person.passwordHash, input.password)
+    : await verifyAgainstDummy(input.password);
+  const audit = person
+    ? {
+        actorType: "person" as const,
+        actorId: person.id,
+        regionCode: person.regionCode,
+        targetType: "person",
+        targetId: person.id,
+      }
+    : { actorType: "anonymous" as const };
 
-  if (!person) {
-    // Spend the time a real check takes, so response times do not tell who is registered.
-    await verifyAgainstDummy(input.password);
-    if (hasCaptcha && !(await captchaOk()))
-      return { ok: false, code: "captcha", message: CAPTCHA_WRONG, captchaRequired: true };
-    await db.$transaction((tx) =>
-      writeAudit(tx, ctx, {
-        actorType: "anonymous",
-        action: "auth.login",
-        outcome: "failure",
-        details: { reason: "unknown-account" },
-      }),
-    );
-    return { ok: false, code: "invalid", message: INVALID, captchaRequired: true };
-  }
-
-  const audit = {
-    actorType: "person" as const,
-    actorId: person.id,
-    regionCode: person.regionCode,
-    targetType: "person",
-    targetId: person.id,
-  };
-  if (isLocked(person, now)) {
+  if (isLocked(state, now)) {
     await db.$transaction((tx) =>
       writeAudit(tx, ctx, {
         ...audit,
@@ -84,48 +67,44 @@ export async function authenticate(
     return {
       ok: false,
       code: "locked",
-      message: lockedMessage(person.lockedUntil!),
+      message: lockedMessage(state.lockedUntil!),
       captchaRequired: true,
     };
   }
-  if (person.failedLogins > 0 || hasCaptcha) {
-    if (!(await captchaOk())) {
-      return {
-        ok: false,
-        code: "captcha",
-        message: hasCaptcha ? CAPTCHA_WRONG : "请输入图形验证码",
-        captchaRequired: true,
-      };
+  const hasCaptcha = Boolean(input.captchaId && input.captchaAnswer);
+  if (state.failedLogins > 0 || hasCaptcha) {
+    if (!hasCaptcha)
+      return { ok: false, code: "captcha", message: "请输入图形验证码", captchaRequired: true };
+    if (!(await consumeCaptcha(db, input.captchaId!, input.captchaAnswer!, now))) {
+      return { ok: false, code: "captcha", message: CAPTCHA_WRONG, captchaRequired: true };
     }
   }
 
-  if (!(await verifyPassword(person.passwordHash, input.password))) {
-    const next = afterFailure(person, now, config);
-    await db.$transaction(async (tx) => {
-      await tx.person.update({
-        where: { id: person.id },
-        data: { failedLogins: next.failedLogins, lockedUntil: next.lockedUntil },
-      });
+  if (!person || !passwordOk) {
+    const next = await db.$transaction(async (tx) => {
+      const after = await recordLoginFailure(tx, index, now);
+      const reason = person ? "wrong-password" : "unknown-account";
       await writeAudit(tx, ctx, {
         ...audit,
         action: "auth.login",
         outcome: "failure",
-        details: { reason: "wrong-password", failedLogins: next.failedLogins },
+        details: { reason, failedLogins: after.failedLogins },
       });
-      if (next.lockedNow) {
+      if (after.lockedNow) {
         await writeAudit(tx, ctx, {
           ...audit,
           action: "auth.lockout",
           outcome: "success",
-          details: { until: next.lockedUntil!.toISOString() },
+          details: { until: after.lockedUntil!.toISOString() },
         });
       }
+      return after;
     });
-    if (next.lockedNow)
+    if (next.lockedUntil)
       return {
         ok: false,
         code: "locked",
-        message: lockedMessage(next.lockedUntil!),
+        message: lockedMessage(next.lockedUntil),
         captchaRequired: true,
       };
     return {
@@ -137,10 +116,7 @@ export async function authenticate(
   }
 
   const sessionId = await db.$transaction(async (tx) => {
-    await tx.person.update({
-      where: { id: person.id },
-      data: { failedLogins: 0, lockedUntil: null },
-    });
+    await clearLoginFailures(tx, index);
     const id = await createSession(tx, person.id, ctx, now);
     await writeAudit(tx, ctx, {
       ...audit,

@@ -79,3 +79,13 @@ describe("passwordProblems", () => {
     ).toBeNull();
   });
 });
+
+describe("full-width input", () => {
+  it("judges the NFKC form the hash uses", () => {
+    expect(
+      passwordProblems("Ab!\uFF11\uFF13\uFF18\uFF10\uFF10\uFF11\uFF13\uFF18\uFF10\uFF10\uFF10", {
+        phone: "13800138000",
+      }),
+    ).not.toBeNull();
+  });
+});

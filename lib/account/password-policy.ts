@@ -24,10 +24,10 @@ export interface PasswordContext {
  * Every rule with its state, in display order. The two "must not contain" rules appear only
  * when the value they compare against is known (e.g. once the ID field is filled in).
  */
-export function checkPassword(
-  password: string,
-  context: PasswordContext = {},
-): PasswordRuleResult[] {
+export function checkPassword(raw: string, context: PasswordContext = {}): PasswordRuleResult[] {
+  // The hash is taken of the NFKC form (lib/crypto/password-hash.ts): judge that same form, so
+  // full-width digits cannot smuggle the phone number past the rules.
+  const password = raw.normalize("NFKC");
   // Count code points, not UTF-16 units, so a rare character or emoji counts once.
   const length = Array.from(password).length;
   const lower = password.toLowerCase();

@@ -1,8 +1,10 @@
 import type { Db } from "@/lib/db/client";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { decryptField } from "@/lib/crypto/field-cipher";
-import { hashPassword, verifyPassword } from "@/lib/crypto/password-hash";
+import { hashPassword } from "@/lib/crypto/password-hash";
 import { idNumberIndex } from "./identifier";
+import { clearLoginFailures } from "./login-throttle";
+import { reauthenticate } from "./reauthenticate";
 import { passwordProblems } from "./password-policy";
 import { revokeSessionsOf, type SessionPerson } from "./session-service";
 import { verifySmsCode } from "./sms-code-service";
@@ -34,7 +36,7 @@ export async function resetPassword(
 ): Promise<FieldResult<"idNumber" | "phone" | "smsCode" | "password">> {
   const person = await db.person.findUnique({
     where: { idNumberIndex: idNumberIndex(input.idNumber) },
-    select: { id: true, phone: true, idNumberCipher: true, regionCode: true },
+    select: { id: true, phone: true, idNumberCipher: true, idNumberIndex: true, regionCode: true },
   });
   return db
     .$transaction(async (tx) => {
@@ -57,10 +59,9 @@ export async function resetPassword(
         data: {
           passwordHash: await hashPassword(input.password),
           passwordChangedAt: now,
-          failedLogins: 0,
-          lockedUntil: null,
         },
       });
+      await clearLoginFailures(tx, person.idNumberIndex);
       const ended = await revokeSessionsOf(tx, person.id, "password-reset", undefined, now);
       await writeAudit(tx, ctx, {
         actorType: "person",
@@ -90,23 +91,19 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   now = new Date(),
 ): Promise<FieldResult<"currentPassword" | "newPassword">> {
+  const check = await reauthenticate(
+    db,
+    ctx,
+    session,
+    input.currentPassword,
+    "auth.password-change",
+    now,
+  );
+  if (!check.ok) return { ok: false, field: "currentPassword", message: check.message };
   const person = await db.person.findUniqueOrThrow({
     where: { id: session.personId },
-    select: { passwordHash: true, idNumberCipher: true, phone: true },
+    select: { idNumberCipher: true, phone: true },
   });
-  if (!(await verifyPassword(person.passwordHash, input.currentPassword))) {
-    await db.$transaction((tx) =>
-      writeAudit(tx, ctx, {
-        actorType: "person",
-        actorId: session.personId,
-        action: "auth.password-change",
-        outcome: "failure",
-        regionCode: session.regionCode,
-        details: { reason: "wrong-password" },
-      }),
-    );
-    return { ok: false, field: "currentPassword", message: "当前密码不正确" };
-  }
   if (input.currentPassword === input.newPassword)
     return { ok: false, field: "newPassword", message: "新密码不能与当前密码相同" };
   const problem = passwordProblems(input.newPassword, {

@@ -1,9 +1,9 @@
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
-import { verifyPassword } from "@/lib/crypto/password-hash";
 import { maskPhone } from "@/lib/phone/mobile";
 import type { FieldResult } from "./password-service";
+import { reauthenticate } from "./reauthenticate";
 import { PHONE_TAKEN } from "./register-service";
 import type { SessionPerson } from "./session-service";
 import { verifySmsCode } from "./sms-code-service";
@@ -18,9 +18,11 @@ export async function changePhone(
   input: { password: string; newPhone: string; smsCode: string },
   now = new Date(),
 ): Promise<FieldResult<PhoneField>> {
+  const check = await reauthenticate(db, ctx, session, input.password, "auth.phone-change", now);
+  if (!check.ok) return { ok: false, field: "password", message: check.message };
   const person = await db.person.findUniqueOrThrow({
     where: { id: session.personId },
-    select: { passwordHash: true, phone: true },
+    select: { phone: true },
   });
   const audit = {
     actorType: "person" as const,
@@ -28,12 +30,6 @@ export async function changePhone(
     action: "auth.phone-change" as const,
     regionCode: session.regionCode,
   };
-  if (!(await verifyPassword(person.passwordHash, input.password))) {
-    await db.$transaction((tx) =>
-      writeAudit(tx, ctx, { ...audit, outcome: "failure", details: { reason: "wrong-password" } }),
-    );
-    return { ok: false, field: "password", message: "登录密码不正确" };
-  }
   if (input.newPhone === person.phone)
     return { ok: false, field: "newPhone", message: "新手机号码与当前手机号码相同" };
   try {

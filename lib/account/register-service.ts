@@ -63,6 +63,13 @@ export async function registerPerson(
   const problem = passwordProblems(input.password, { idNumber, phone: input.phone });
   if (problem) return { ok: false, field: "password", message: problem };
 
+  // The SMS code first: only someone holding the phone learns whether the number or the phone
+  // is already registered, and nobody makes us compute a password hash for free.
+  const code = await db.$transaction((tx) =>
+    verifySmsCode(tx, { phone: input.phone, purpose: "register", code: input.smsCode }, now),
+  );
+  if (!code.ok) return { ok: false, field: "smsCode", message: code.message };
+
   const index = idNumberIndex(idNumber);
   if (await db.person.findUnique({ where: { idNumberIndex: index }, select: { id: true } })) {
     return { ok: false, field: "idNumber", message: ID_REGISTERED, code: "id-registered" };
@@ -75,12 +82,6 @@ export async function registerPerson(
 
   try {
     return await db.$transaction(async (tx) => {
-      const code = await verifySmsCode(
-        tx,
-        { phone: input.phone, purpose: "register", code: input.smsCode },
-        now,
-      );
-      if (!code.ok) return { ok: false as const, field: "smsCode" as const, message: code.message };
       const person = await tx.person.create({
         data: personCreateData(input, idNumber, doc, passwordHash, regionCode),
         select: { id: true },

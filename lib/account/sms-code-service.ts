@@ -83,6 +83,7 @@ export async function sendSmsCode(
         phone: req.phone,
         purpose: req.purpose,
         createdAt: now,
+        delivered: deliver,
         codeHash: hashSecret("sms", `${req.phone}:${req.purpose}:${code}`),
         expiresAt: new Date(now.getTime() + config.smsCodeTtlSeconds * 1000),
         ip: ctx.ip,
@@ -104,19 +105,28 @@ export async function sendSmsCode(
       retryAfterSeconds: outcome.retryAfterSeconds,
     };
   if (outcome.deliver) {
-    try {
-      await getSmsSender().send({
-        to: req.phone,
-        purpose: req.purpose,
-        text: smsText(req.purpose, code),
-        templateParams: { code },
-      });
-    } catch (error) {
+    const delivery = getSmsSender().send({
+      to: req.phone,
+      purpose: req.purpose,
+      text: smsText(req.purpose, code),
+      templateParams: { code },
+    });
+    const logFailure = (error: unknown) =>
       logger.error(
         { err: error instanceof Error ? error.message : String(error), purpose: req.purpose },
         "sms delivery failed",
       );
-      return { ok: false, field: "phone", message: "短信发送失败，请稍后重试" };
+    if (req.deliverTo) {
+      // The answer must not wait for the gateway only when a code is really sent: that delay
+      // would tell whether the number belongs to the account.
+      void delivery.catch(logFailure);
+    } else {
+      try {
+        await delivery;
+      } catch (error) {
+        logFailure(error);
+        return { ok: false, field: "phone", message: "短信发送失败，请稍后重试" };
+      }
     }
   }
   return { ok: true, resendAfterSeconds: config.smsResendSeconds };
@@ -135,26 +145,33 @@ export async function verifySmsCode(
   now = new Date(),
 ): Promise<VerifyCodeResult> {
   if (!/^\d{6}$/.test(req.code)) return { ok: false, message: SMS_CODE_MESSAGES.format };
-  // Only the newest code counts: asking again replaces the previous one.
+  // Only the newest code the phone really received counts: asking again replaces it, and a
+  // request that delivered nothing (someone else's 找回密码 attempt) cannot cancel it.
   const latest = await tx.smsCode.findFirst({
-    where: { phone: req.phone, purpose: req.purpose },
+    where: { phone: req.phone, purpose: req.purpose, delivered: true },
     orderBy: { createdAt: "desc" },
   });
   if (!latest) return { ok: false, message: SMS_CODE_MESSAGES.missing };
-  const state = codeState(latest, now, securityConfig());
+  const config = securityConfig();
+  const state = codeState(latest, now, config);
   if (state === "expired" || state === "consumed")
     return { ok: false, message: SMS_CODE_MESSAGES.expired };
   if (state === "exhausted") return { ok: false, message: SMS_CODE_MESSAGES.exhausted };
+  // Reserve the try before comparing, atomically: parallel guesses cannot exceed the limit.
+  const reserved = await tx.smsCode.updateMany({
+    where: { id: latest.id, consumedAt: null, attempts: { lt: config.smsCodeMaxAttempts } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (reserved.count !== 1) return { ok: false, message: SMS_CODE_MESSAGES.exhausted };
   const right = secretEquals(
     latest.codeHash,
     hashSecret("sms", `${req.phone}:${req.purpose}:${req.code}`),
   );
   if (!right) {
-    await tx.smsCode.update({ where: { id: latest.id }, data: { attempts: { increment: 1 } } });
     return {
       ok: false,
       message:
-        latest.attempts + 1 >= securityConfig().smsCodeMaxAttempts
+        latest.attempts + 1 >= config.smsCodeMaxAttempts
           ? SMS_CODE_MESSAGES.exhausted
           : SMS_CODE_MESSAGES.wrong,
     };

@@ -50,15 +50,16 @@ async function guarded<T>(
     );
     return result;
   } catch (error) {
-    childLogger({ requestId, action: name }).error(
-      {
-        err:
-          error instanceof Error
-            ? { type: error.name, message: error.message, stack: error.stack }
-            : String(error),
-      },
-      "action failed",
-    );
+    // Name, code and stack only: messages of database errors can quote the input values.
+    const err =
+      error instanceof Error
+        ? {
+            type: error.name,
+            code: (error as { code?: unknown }).code,
+            stack: error.stack?.split("\n").slice(1).join("\n"),
+          }
+        : { type: typeof error };
+    childLogger({ requestId, action: name }).error({ err }, "action failed");
     return formError(
       `系统繁忙，请稍后重试。如多次失败，请联系客服并提供编号 ${requestId.slice(0, 8)}`,
     );

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { authenticate } from "@/lib/account/login-service";
 import { securityConfig } from "@/lib/account/security-config";
+import { revokeSession } from "@/lib/account/session-service";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { encodeLoginError } from "./login-error";
 
@@ -39,6 +40,12 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    events: {
+      // next-auth's own /api/auth/signout only clears the cookie: end the server-side row too.
+      async signOut({ token }) {
+        if (token?.sid) await db.$transaction((tx) => revokeSession(tx, token.sid!, "logout"));
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user) token.sid = user.sessionId;

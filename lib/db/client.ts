@@ -11,7 +11,9 @@ export function createDb(url: string = databaseUrl()): PrismaClient {
     connectionString: url,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
   });
-  return new PrismaClient({ adapter });
+  // PGlite runs one transaction at a time, so under load a transaction may wait its turn longer
+  // than Prisma's 2 s default; the same bound is harmless on PostgreSQL.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
 }
 
 function instance(): PrismaClient {

@@ -54,7 +54,6 @@ describe("Person", () => {
       id: created.id,
       name: "测试",
       regionCode: "110000",
-      failedLogins: 0,
     });
     await db.person.delete({ where: { id: created.id } });
   });

@@ -46,3 +46,14 @@ export function latestCodeFor(phone: string): string | null {
   }
   return null;
 }
+
+/** Like latestCodeFor, waiting briefly: 找回密码 codes are sent after the answer. */
+export async function waitForCode(phone: string, timeoutMs = 3000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const code = latestCodeFor(phone);
+    if (code) return code;
+    if (Date.now() > until) throw new Error(`no SMS code reached ${phone.slice(0, 3)}****`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -24,7 +24,7 @@ export function ForgotPasswordForm() {
   const router = useRouter();
   const form = useForm(resetPasswordSchema, EMPTY, {
     storageKey: "kuaiji.reset",
-    persist: ["idNumber", "phone"],
+    persist: ["phone"],
   });
   const { values } = form;
   const { pending, onSubmit } = useFormSubmit(form, resetPasswordAction, () => {

@@ -8,5 +8,8 @@ describe("safeNextPath", () => {
     expect(safeNextPath("/\\evil.example")).toBe("/account");
     expect(safeNextPath("https://evil.example")).toBe("/account");
     expect(safeNextPath(null)).toBe("/account");
+    expect(safeNextPath("/\t/example.com/phish")).toBe("/account");
+    expect(safeNextPath("/\n/example.com/phish")).toBe("/account");
+    expect(safeNextPath("/account?x=1#y")).toBe("/account?x=1#y");
   });
 });

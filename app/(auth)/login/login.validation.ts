@@ -8,9 +8,18 @@ export const loginSchema = z.object({
 
 export type LoginValues = z.input<typeof loginSchema>;
 
-/** Only same-site paths are followed after login (no open redirect). */
+/**
+ * Only same-site paths are followed after login (no open redirect). Parsed as a URL, because
+ * browsers drop tabs and newlines: "/\t/evil.example" would become "//evil.example".
+ */
 export function safeNextPath(next: string | null | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")
-    ? next
-    : "/account";
+  const fallback = "/account";
+  if (!next || !next.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
+  try {
+    const base = "http://kuaiji.invalid";
+    const url = new URL(next, base);
+    return url.origin === base ? url.pathname + url.search + url.hash : fallback;
+  } catch {
+    return fallback;
+  }
 }

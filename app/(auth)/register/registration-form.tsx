@@ -41,7 +41,7 @@ export function RegistrationForm({
 }) {
   const form = useForm(registrationSchema, EMPTY, {
     storageKey: "kuaiji.register",
-    persist: ["name", "idType", "idNumber", "phone"],
+    persist: ["name", "idType", "phone"],
   });
   const { values, errors } = form;
   const [idRegistered, setIdRegistered] = useState(false);

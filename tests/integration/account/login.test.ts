@@ -5,7 +5,7 @@ import { checkSession } from "@/lib/account/session-service";
 import { changePassword, resetPassword } from "@/lib/account/password-service";
 import { changePhone } from "@/lib/account/phone-service";
 import { sendSmsCode } from "@/lib/account/sms-code-service";
-import { latestCodeFor, randomPhone, solvedCaptcha } from "../../support/accounts";
+import { latestCodeFor, randomPhone, solvedCaptcha, waitForCode } from "../../support/accounts";
 import { createPerson } from "../../support/person";
 
 const ctx = { ip: "203.0.113.20", userAgent: "vitest" };
@@ -42,8 +42,16 @@ describe("登录", () => {
     const p = await createPerson(db);
     const wrong = await login(p.idNumber, "Wrong-pass1");
     const unknown = await login("110101199001011237", "Wrong-pass1");
-    expect(wrong).toMatchObject({ ok: false, code: "invalid" });
-    expect(unknown).toMatchObject({ ok: false, code: "invalid", message: "证件号码或密码错误" });
+    expect(wrong).toMatchObject({
+      ok: false,
+      code: "invalid",
+      message: "证件号码或密码错误，还可尝试 4 次",
+    });
+    expect(unknown).toEqual(wrong);
+    // and the next try without a captcha is refused the same way for both
+    const wrong2 = await authenticate(db, ctx, { idNumber: p.idNumber, password: "x" });
+    const unknown2 = await authenticate(db, ctx, { idNumber: "110101199001011237", password: "x" });
+    expect(unknown2).toEqual(wrong2);
   });
 
   it("asks for the graphic captcha after a failure", async () => {
@@ -82,6 +90,20 @@ describe("登录", () => {
   });
 });
 
+describe("登录 under parallel guessing", () => {
+  it("counts every one of many simultaneous wrong passwords", async () => {
+    const p = await createPerson(db);
+    const now = new Date();
+    const captchas = await Promise.all(Array.from({ length: 10 }, () => solvedCaptcha(db, now)));
+    await Promise.all(
+      captchas.map((c) =>
+        authenticate(db, ctx, { idNumber: p.idNumber, password: "Wrong-pass1", ...c }, now),
+      ),
+    );
+    expect(await login(p.idNumber, p.password, now)).toMatchObject({ ok: false, code: "locked" });
+  });
+});
+
 describe("会话", () => {
   it("ends after 30 idle minutes and after 12 hours in any case", async () => {
     const p = await createPerson(db);
@@ -103,6 +125,33 @@ describe("会话", () => {
     }
     t = min(t0, 12 * 60 + 1);
     expect(await checkSession(db, ctx, r2.sessionId, t)).toEqual({ ok: false, reason: "expired" });
+  });
+
+  it("a stolen session cannot guess the password: 5 wrong re-entries lock and end every session", async () => {
+    const p = await createPerson(db);
+    const s = await login(p.idNumber, p.password, new Date(), false);
+    if (!s.ok) throw new Error("login failed");
+    const check = await checkSession(db, ctx, s.sessionId);
+    if (!check.ok) throw new Error("no session");
+    for (let i = 1; i <= 4; i++) {
+      const r = await changePassword(db, ctx, check.person, {
+        currentPassword: `Guess-${i}-x`,
+        newPassword: "N3w-Passw0rd",
+      });
+      expect(r).toMatchObject({
+        ok: false,
+        field: "currentPassword",
+        message: expect.stringContaining(`还可尝试 ${5 - i} 次`),
+      });
+    }
+    expect(
+      await changePhone(db, ctx, check.person, {
+        password: "Guess-5-x",
+        newPhone: randomPhone(),
+        smsCode: "123456",
+      }),
+    ).toMatchObject({ ok: false, message: expect.stringContaining("已锁定") });
+    expect(await checkSession(db, ctx, s.sessionId)).toEqual({ ok: false, reason: "revoked" });
   });
 
   it("修改密码 ends the other sessions but keeps this one", async () => {
@@ -157,7 +206,21 @@ describe("找回密码", () => {
       ...(await solvedCaptcha(db)),
       deliverTo: deliverTo(p.phone),
     });
-    const code = latestCodeFor(p.phone)!;
+    const code = await waitForCode(p.phone);
+    // someone else asking for a reset code for this phone (with another ID) must not cancel it
+    const later = new Date(Date.now() + 61_000);
+    const decoy = await sendSmsCode(
+      db,
+      ctx,
+      {
+        phone: p.phone,
+        purpose: "reset-password",
+        ...(await solvedCaptcha(db, later)),
+        deliverTo: async () => false,
+      },
+      later,
+    );
+    expect(decoy.ok).toBe(true);
     expect(
       await resetPassword(db, ctx, {
         idNumber: p.idNumber,

@@ -89,16 +89,41 @@ describe("用户注册", () => {
       message: ID_REGISTERED,
       code: "id-registered",
     });
-    // the phone is checked before the code: no second code needed (and the 60 s interval holds)
-    const samePhone = await registerPerson(db, ctx, {
+    // the phone's owner (a fresh code, after the 60 s interval) learns the number is taken
+    const later = new Date(Date.now() + 61_000);
+    await sendSmsCode(
+      db,
+      ctx,
+      { phone: first.phone, purpose: "register", ...(await solvedCaptcha(db, later)) },
+      later,
+    );
+    const samePhone = await registerPerson(
+      db,
+      ctx,
+      {
+        name: "李雪",
+        idType: "RESIDENT_ID",
+        idNumber: randomResidentId(),
+        phone: first.phone,
+        smsCode: latestCodeFor(first.phone)!,
+        password: STRONG_PASSWORD,
+      },
+      later,
+    );
+    expect(samePhone).toMatchObject({ ok: false, field: "phone", message: PHONE_TAKEN });
+  });
+
+  it("tells nobody without the phone's code whether a number or phone is registered", async () => {
+    const first = await registerNew();
+    const probe = await registerPerson(db, ctx, {
       name: "李雪",
       idType: "RESIDENT_ID",
-      idNumber: randomResidentId(),
+      idNumber: first.idNumber,
       phone: first.phone,
       smsCode: "000000",
       password: STRONG_PASSWORD,
     });
-    expect(samePhone).toMatchObject({ ok: false, field: "phone", message: PHONE_TAKEN });
+    expect(probe).toMatchObject({ ok: false, field: "smsCode" });
   });
 
   it("refuses a wrong SMS code and keeps the code usable for the right one", async () => {
