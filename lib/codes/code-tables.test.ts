@@ -4,7 +4,12 @@ import { ACCOUNTING_POSTS } from "./accounting-post";
 import { AWARD_LEVELS } from "./award-level";
 import { defineCodeTable } from "./code-table";
 import { DEGREES } from "./degree";
-import { EDUCATION_LEVEL_GROUPS, EDUCATION_LEVELS, educationMainLevel } from "./education-level";
+import {
+  EDUCATION_LEVEL_GROUPS,
+  EDUCATION_LEVELS,
+  educationMainLevel,
+  isLevelWithOutcomes,
+} from "./education-level";
 import { EMPLOYMENT_STATUSES, hasPost } from "./employment-status";
 import { ETHNIC_GROUPS } from "./ethnic-group";
 import { TALENT_STATUSES, TALENT_TYPES } from "./high-end-talent";
@@ -107,6 +112,12 @@ describe("学历 GB/T 4658-2006", () => {
     expect(EDUCATION_LEVELS.label("31")).toBe("大学专科毕业");
     expect(EDUCATION_LEVELS.label("41")).toBe("中等专科毕业");
     expect(EDUCATION_LEVELS.is("50")).toBe(false);
+  });
+
+  it("knows which level codes need an outcome (毕业/结业/肄业)", () => {
+    expect(isLevelWithOutcomes("20")).toBe(true);
+    expect(isLevelWithOutcomes("21")).toBe(false);
+    expect(isLevelWithOutcomes("90")).toBe(false);
   });
 
   it("every detail code belongs to its group's main level", () => {

@@ -90,6 +90,15 @@ export const EDUCATION_LEVELS = defineCodeTable(
   "请选择学历",
 );
 
+const LEVELS_WITH_OUTCOMES = new Set(
+  EDUCATION_LEVEL_GROUPS.filter((g) => g.details.length > 0).map((g) => g.level.code),
+);
+
+/** A level code ("20") that has outcome codes: a finished entry must pick one of those ("21"). */
+export function isLevelWithOutcomes(code: string): boolean {
+  return LEVELS_WITH_OUTCOMES.has(code);
+}
+
 /** The main level ("20" 大学本科教育) of any code of the table ("21" → "20"). */
 export function educationMainLevel(code: string): string {
   return `${code.charAt(0)}0`;

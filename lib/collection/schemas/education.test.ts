@@ -39,6 +39,15 @@ describe("education entry", () => {
     expect(entry.safeParse({ ...future, graduatedOn: "2026-12" }).success).toBe(false);
   });
 
+  it("takes a bare level (大学本科教育) only for an entry still 在读", () => {
+    const inProgress = { ...bachelor, level: "20", enrolledOn: "2024-09", graduatedOn: "2028-07" };
+    expect(entry.safeParse({ ...inProgress, inStudy: true }).success).toBe(true);
+    expect(issuesByPath(entry.safeParse({ ...bachelor, level: "20" }))).toEqual({
+      level: "请选择具体学历（毕业、结业或肄业）；仍在读请勾选“在读”",
+    });
+    expect(entry.safeParse({ ...bachelor, level: "90" }).success).toBe(true);
+  });
+
   it("refuses a future 入学时间 even when 在读", () => {
     const r = entry.safeParse({
       ...bachelor,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ALWAYS } from "@/lib/account/field-schemas";
 import { DEGREES } from "@/lib/codes/degree";
-import { EDUCATION_LEVELS } from "@/lib/codes/education-level";
+import { EDUCATION_LEVELS, isLevelWithOutcomes } from "@/lib/codes/education-level";
 import type { CollectionContext } from "../rules";
 import { monthField, parseMonth, requiredText } from "./fields";
 
@@ -29,6 +29,9 @@ export function educationEntrySchema(ctx: CollectionContext) {
       const graduated = parseMonth(v.graduatedOn);
       const add = (path: string, message: string) =>
         issue.addIssue({ code: "custom", message, path: [path] });
+      if (v.inStudy !== true && isLevelWithOutcomes(v.level)) {
+        add("level", "请选择具体学历（毕业、结业或肄业）；仍在读请勾选“在读”");
+      }
       if (enrolled && enrolled > thisMonth) add("enrolledOn", "入学时间不能晚于本月");
       if (enrolled && birthMonth && enrolled < birthMonth) {
         add("enrolledOn", "入学时间不能早于出生日期");
