@@ -223,11 +223,20 @@ async function main() {
       ? process.env.HOSTNAME
       : undefined;
   const hostname = chosen ?? (embeddedMode ? "127.0.0.1" : undefined);
-  const args = [dev ? "dev" : "start", "-p", String(port), ...(hostname ? ["-H", hostname] : [])];
-  say(`next ${args.join(" ")}`);
-  const child = spawn(process.execPath, [NEXT_BIN, ...args], {
+  // Production: our server in front of Next.js, so X-Forwarded-For comes from the socket
+  // (scripts/next-server.ts). Development keeps `next dev` for hot reload.
+  const args = dev
+    ? [NEXT_BIN, "dev", "-p", String(port), ...(hostname ? ["-H", hostname] : [])]
+    : ["--import", "tsx", path.join(ROOT, "scripts/next-server.ts")];
+  say(dev ? `next ${args.slice(1).join(" ")}` : `next-server on ${hostname ?? "0.0.0.0"}:${port}`);
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...env, PORT: String(port), NODE_ENV: dev ? "development" : "production" },
+    env: {
+      ...env,
+      PORT: String(port),
+      HOSTNAME: hostname ?? "",
+      NODE_ENV: dev ? "development" : "production",
+    },
     stdio: "inherit",
   });
 

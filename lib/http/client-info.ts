@@ -3,10 +3,9 @@ import type { RequestContext } from "@/lib/audit/audit";
 /**
  * The caller's IP and user agent from request headers.
  *
- * `next start` sets X-Forwarded-For to the socket address only when the header is absent, so
- * behind a reverse proxy that proxy must overwrite it (nginx: `proxy_set_header
- * X-Forwarded-For $remote_addr`). KUAIJI_TRUSTED_PROXY_HOPS counts proxies that append
- * instead: we take the entry that many places from the right.
+ * Our server (scripts/next-server.ts) rewrites X-Forwarded-For from the socket address, so a
+ * client cannot forge it (lib/http/forwarded.ts). KUAIJI_TRUSTED_PROXY_HOPS counts reverse
+ * proxies in front that append to it: we take the entry that many places from the right.
  */
 export function clientInfoFromHeaders(
   headers: { get(name: string): string | null },
@@ -20,7 +19,7 @@ export function clientInfoFromHeaders(
         .filter(Boolean)
     : [];
   const index = Math.max(0, chain.length - 1 - (Number.isFinite(hops) ? hops : 0));
-  const ip = chain[index] ?? headers.get("x-real-ip") ?? null;
+  const ip = chain[index] ?? null;
   return { ip: ip ? normaliseIp(ip) : null, userAgent: headers.get("user-agent") };
 }
 

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { clientInfoFromHeaders } from "./client-info";
+import { forwardedFor } from "./forwarded";
+
+function clientIp(claimed: string | undefined, socket: string, hops: number) {
+  const xff = forwardedFor(claimed, socket, hops);
+  return clientInfoFromHeaders(new Headers(xff ? { "x-forwarded-for": xff } : {}), hops).ip;
+}
+
+describe("client address", () => {
+  it("ignores a forged X-Forwarded-For when no proxy is trusted", () => {
+    expect(clientIp("6.6.6.6", "203.0.113.5", 0)).toBe("203.0.113.5");
+  });
+  it("behind one trusted proxy, takes what that proxy saw, not what the client claimed", () => {
+    // the client forged "6.6.6.6"; the proxy appended the real client 198.51.100.7
+    expect(clientIp("6.6.6.6, 198.51.100.7", "10.0.0.2", 1)).toBe("198.51.100.7");
+  });
+  it("has no forwarded header without a socket address", () => {
+    expect(forwardedFor("1.2.3.4", undefined, 0)).toBeUndefined();
+  });
+});

@@ -1,0 +1,20 @@
+/**
+ * The X-Forwarded-For a request should carry once it reaches Next.js. Next.js itself keeps a
+ * client-sent header (it only fills it in when absent), so our server sets it: with no trusted
+ * proxy the socket address replaces whatever the client claimed; behind `hops` proxies that
+ * append, the socket address (the nearest proxy) is appended and lib/http/client-info.ts counts
+ * back from the right.
+ */
+export function forwardedFor(
+  existing: string | string[] | undefined,
+  socketAddress: string | undefined,
+  hops: number,
+): string | undefined {
+  if (!socketAddress) return undefined;
+  if (hops <= 0) return socketAddress;
+  const prior = (Array.isArray(existing) ? existing.join(",") : (existing ?? ""))
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return [...prior, socketAddress].join(", ");
+}

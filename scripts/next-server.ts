@@ -1,0 +1,36 @@
+// The production web server: Next.js behind a plain Node HTTP server whose only job is to set
+// X-Forwarded-For from the socket (lib/http/forwarded.ts). `next start` would keep whatever a
+// client sends in that header, and per-IP limits and the audit log rely on it.
+//
+//   PORT (3000), HOSTNAME (bind address; unset: all interfaces), KUAIJI_TRUSTED_PROXY_HOPS (0)
+//
+// scripts/start.ts runs this for `npm start`; it can also be run on its own:
+//   node --import tsx scripts/next-server.ts
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { forwardedFor } from "../lib/http/forwarded";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME || undefined;
+const hops = Number(process.env.KUAIJI_TRUSTED_PROXY_HOPS ?? 0);
+
+const app = next({ dev: false, dir: ROOT, hostname: hostname ?? "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  const xff = forwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
+  if (xff) req.headers["x-forwarded-for"] = xff;
+  else delete req.headers["x-forwarded-for"];
+  delete req.headers["x-real-ip"];
+  void handle(req, res);
+});
+server.listen(port, hostname, () => {
+  console.log(`▲ Next.js ready on http://${hostname ?? "0.0.0.0"}:${port}`);
+});
+
+const stop = () => server.close(() => process.exit(0));
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
