@@ -7,6 +7,14 @@ export async function register(): Promise<void> {
     await import("./lib/config/test-switches");
   const { logger } = await import("./lib/log/logger");
 
+  // A real deployment (its own database) that forgot its SMS gateway would silently write every
+  // code to a file nobody reads; the embedded default sets SMS_DRIVER=outbox on purpose.
+  if (process.env.DATABASE_URL && !process.env.SMS_DRIVER) {
+    logger.warn(
+      "SMS_DRIVER 未设置：验证码只写入发件箱文件，用户收不到短信。生产环境请设置 SMS_DRIVER=aliyun。/ SMS_DRIVER is unset: codes go to the outbox file only.",
+    );
+  }
+
   const active = activeTestSwitches(process.env);
   if (active.length === 0) return;
   try {
