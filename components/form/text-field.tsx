@@ -6,6 +6,12 @@ import { Input } from "@/components/ui/input";
 import { PasswordInput } from "@/components/ui/password-input";
 import type { FormApi, FormValues } from "./use-form";
 
+/** Input behaviour shared by every field of one kind (keyboard, autofill, no spellcheck). */
+const PRESETS = {
+  "id-number": { autoComplete: "username", autoCapitalize: "characters", spellCheck: false },
+  phone: { type: "tel", inputMode: "numeric", autoComplete: "tel" },
+} as const;
+
 type InputProps = Omit<
   ComponentProps<typeof Input>,
   "form" | "name" | "value" | "onChange" | "onBlur" | "id"
@@ -23,6 +29,7 @@ export function TextField<V extends FormValues>({
   hint,
   required = true,
   password = false,
+  preset,
   children,
   ...inputProps
 }: {
@@ -32,6 +39,7 @@ export function TextField<V extends FormValues>({
   hint?: ReactNode;
   required?: boolean;
   password?: boolean;
+  preset?: keyof typeof PRESETS;
   children?: ReactNode;
 } & InputProps) {
   const error = form.errors[name];
@@ -47,6 +55,7 @@ export function TextField<V extends FormValues>({
   return (
     <FormField id={name} label={label} required={required} error={error} hint={hint}>
       <Control
+        {...(preset ? PRESETS[preset] : {})}
         {...inputProps}
         {...fieldAria(name, error, { hint: Boolean(hint) })}
         ref={ref}

@@ -36,22 +36,8 @@ export function ForgotPasswordForm() {
     <Card>
       <CardContent className="pt-6">
         <form noValidate onSubmit={onSubmit} className="space-y-5">
-          <TextField
-            form={form}
-            name="idNumber"
-            label="证件号码"
-            autoComplete="username"
-            autoCapitalize="characters"
-            spellCheck={false}
-          />
-          <TextField
-            form={form}
-            name="phone"
-            label="注册手机号码"
-            type="tel"
-            inputMode="numeric"
-            autoComplete="tel"
-          />
+          <TextField form={form} name="idNumber" label="证件号码" preset="id-number" />
+          <TextField form={form} name="phone" label="注册手机号码" preset="phone" />
           <SmsCodeFields
             form={form}
             codeField="smsCode"

@@ -62,14 +62,7 @@ export function LoginForm({ next, notice }: { next: string; notice?: string }) {
           </Alert>
         )}
         <form noValidate onSubmit={submit} className="space-y-5">
-          <TextField
-            form={form}
-            name="idNumber"
-            label="证件号码"
-            autoComplete="username"
-            autoCapitalize="characters"
-            spellCheck={false}
-          />
+          <TextField form={form} name="idNumber" label="证件号码" preset="id-number" />
           <TextField
             form={form}
             name="password"

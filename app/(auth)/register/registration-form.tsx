@@ -100,9 +100,8 @@ export function RegistrationForm({
             form={form}
             name="idNumber"
             label="证件号码"
+            preset="id-number"
             autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
             hint={derived ?? DOCUMENT_TYPES[idType]?.numberHint}
           />
           {idRegistered && (
@@ -121,9 +120,7 @@ export function RegistrationForm({
             form={form}
             name="phone"
             label="手机号码"
-            type="tel"
-            inputMode="numeric"
-            autoComplete="tel"
+            preset="phone"
             hint="用于接收短信验证码，一个手机号码只能注册一个账户。"
           />
           <SmsCodeFields

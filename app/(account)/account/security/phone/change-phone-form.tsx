@@ -28,14 +28,7 @@ export function ChangePhoneForm() {
         password
         autoComplete="current-password"
       />
-      <TextField
-        form={form}
-        name="newPhone"
-        label="新手机号码"
-        type="tel"
-        inputMode="numeric"
-        autoComplete="tel"
-      />
+      <TextField form={form} name="newPhone" label="新手机号码" preset="phone" />
       <SmsCodeFields
         form={form}
         codeField="smsCode"
