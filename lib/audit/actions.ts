@@ -10,6 +10,11 @@ export const AUDIT_ACTIONS = [
   "auth.phone-change",
   "auth.sms-code-sent",
   "auth.sms-code-refused",
+  "collection.save-step",
+  "collection.save-draft",
+  "collection.submit",
+  "attachment.upload",
+  "attachment.sweep",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
