@@ -1,0 +1,219 @@
+import type { SessionPerson } from "@/lib/account/session-service";
+import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { getJurisdiction } from "@/lib/jurisdiction/config";
+import { beijingToday } from "@/lib/time/beijing";
+import { archiveProvince, formatArchiveNumber } from "./archive-number";
+import {
+  ALREADY_COLLECTED,
+  ATTACHMENT_INVALID,
+  attachmentProblems,
+  attachmentRefs,
+  collectionContextFor,
+  DRAFT_STALE,
+  loadDraft,
+} from "./draft-service";
+import type { StepId } from "./steps";
+import { type CollectionRecord, type StepErrors, validateWholeRecord } from "./whole-record";
+
+// Submit (issue 3): the whole draft is validated again on the server, then one transaction writes
+// the archive (会计人员信息档案) with its immutable version 1 — a snapshot of everything and links
+// to the files it shows — an archive number, the person's region, and the audit row. No review:
+// the status is 信息已采集 at once. Later versions (信息变更, issue 4) go on top of version 1.
+
+export const SUBMIT_INCOMPLETE = "信息尚未填写完整，请按提示修改后再提交";
+
+export type SubmitResult =
+  | { ok: true; archiveId: string; archiveNumber: string; version: number; collectedAt: Date }
+  | { ok: false; reason: "collected" | "stale"; message: string }
+  /** Per step: the problems to show there (validateWholeRecord's shape). */
+  | { ok: false; reason: "incomplete"; message: string; errors: StepErrors };
+
+/** What version 1 keeps: registration facts as they were, and each step's parsed data. */
+export interface CollectionSnapshot extends CollectionRecord {
+  person: {
+    name: string;
+    idType: string;
+    idNumberMasked: string;
+    gender: string | null;
+    birthDate: string | null;
+  };
+}
+
+class Refused extends Error {
+  constructor(readonly result: SubmitResult) {
+    super("refused");
+  }
+}
+
+export async function submitCollection(
+  db: Db,
+  ctx: RequestContext,
+  session: SessionPerson,
+  now = new Date(),
+): Promise<SubmitResult> {
+  const personId = session.personId;
+  const collected = { ok: false, reason: "collected", message: ALREADY_COLLECTED } as const;
+  const [person, archive, draft] = await Promise.all([
+    db.person.findUniqueOrThrow({ where: { id: personId } }),
+    db.archive.findUnique({ where: { personId }, select: { id: true } }),
+    loadDraft(db, personId),
+  ]);
+  if (archive) return collected;
+
+  const checked = validateWholeRecord(draft.steps, collectionContextFor(person, draft.steps, now));
+  const errors: StepErrors = checked.ok ? {} : { ...checked.errors };
+  if (checked.ok) {
+    const files = await attachmentProblems(db, personId, "personal", checked.record.personal);
+    const issues = Object.entries(files).map(([path, message]) => ({
+      path: path.split("."),
+      message,
+    }));
+    if (issues.length > 0) errors.personal = issues;
+  }
+  if (!checked.ok || Object.keys(errors).length > 0) {
+    return { ok: false, reason: "incomplete", message: SUBMIT_INCOMPLETE, errors };
+  }
+
+  const record = checked.record;
+  const refs = attachmentRefs(record as unknown as Record<string, unknown>);
+  const snapshot: CollectionSnapshot = {
+    person: {
+      name: person.name,
+      idType: person.idType,
+      idNumberMasked: person.idNumberMasked,
+      gender: person.gender,
+      birthDate: person.birthDate?.toISOString().slice(0, 10) ?? null,
+    },
+    ...record,
+  };
+  const regionCode = record.work.regionCode;
+
+  try {
+    return await db.$transaction(async (tx) => {
+      // Closes the draft at the revision validated above: a save from another tab in between
+      // makes this submit stale rather than archiving data nobody checked.
+      const bumped = await tx.collectionDraft.updateMany({
+        where: { personId, revision: draft.revision },
+        data: { revision: { increment: 1 }, regionCode },
+      });
+      if (bumped.count === 0)
+        throw new Refused({ ok: false, reason: "stale", message: DRAFT_STALE });
+
+      const ids = [...new Set(refs.map((r) => r.id))];
+      const claimed = await tx.attachment.updateMany({
+        where: { personId, id: { in: ids } },
+        data: { orphanedAt: null },
+      });
+      if (claimed.count < ids.length) {
+        throw new Refused({
+          ok: false,
+          reason: "incomplete",
+          message: SUBMIT_INCOMPLETE,
+          errors: {
+            personal: refs.map((r) => ({
+              path: r.role.split(".").slice(1),
+              message: ATTACHMENT_INVALID,
+            })),
+          },
+        });
+      }
+
+      const [{ serial }] = await tx.$queryRaw<[{ serial: bigint }]>`
+        SELECT nextval('archive_number_seq') AS serial`;
+      const archiveNumber = formatArchiveNumber({
+        province: archiveProvince(getJurisdiction().code),
+        year: Number(beijingToday(now).slice(0, 4)),
+        serial: Number(serial),
+      });
+      const created = await tx.archive.create({
+        data: {
+          personId,
+          archiveNumber,
+          regionCode,
+          currentVersion: 1,
+          collectedAt: now,
+          versions: {
+            create: {
+              version: 1,
+              snapshot: snapshot as unknown as Prisma.InputJsonObject,
+              channel: "collection",
+              actorType: "person",
+              actorId: personId,
+              regionCode,
+              createdAt: now,
+              attachments: {
+                create: refs.map((r) => ({ role: r.role, attachmentId: r.id })),
+              },
+            },
+          },
+        },
+        select: { id: true },
+      });
+      // 所属行政区划 from 工作信息 becomes the person's region (it was the province until now).
+      await tx.person.update({ where: { id: personId }, data: { regionCode } });
+      await writeAudit(tx, ctx, {
+        actorType: "person",
+        actorId: personId,
+        action: "collection.submit",
+        outcome: "success",
+        regionCode,
+        targetType: "archive",
+        targetId: created.id,
+        details: { archiveNumber, version: 1, attachments: ids.length },
+      });
+      return { ok: true, archiveId: created.id, archiveNumber, version: 1, collectedAt: now };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.result;
+    // Two submits racing past the first check: the unique personId index decides.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return collected;
+    }
+    throw error;
+  }
+}
+
+export type CollectionStatus =
+  | { status: "未采集" }
+  /** Shown as 采集中（已保存草稿）. */
+  | { status: "采集中"; resumeAt: StepId; savedAt: Date | null }
+  | { status: "信息已采集"; archiveId: string; archiveNumber: string; collectedAt: Date };
+
+export async function collectionStatus(db: Db, personId: string): Promise<CollectionStatus> {
+  const archive = await db.archive.findUnique({
+    where: { personId },
+    select: { id: true, archiveNumber: true, collectedAt: true },
+  });
+  if (archive) {
+    return {
+      status: "信息已采集",
+      archiveId: archive.id,
+      archiveNumber: archive.archiveNumber,
+      collectedAt: archive.collectedAt,
+    };
+  }
+  const view = await loadDraft(db, personId);
+  if (view.updatedAt === null) return { status: "未采集" };
+  return { status: "采集中", resumeAt: view.resumeAt, savedAt: view.updatedAt };
+}
+
+/** The person's archive at its current version (for the 完成 page and printing), or null. */
+export async function currentArchive(db: Db, personId: string) {
+  const archive = await db.archive.findUnique({ where: { personId } });
+  if (!archive) return null;
+  const version = await db.archiveVersion.findUniqueOrThrow({
+    where: { archiveId_version: { archiveId: archive.id, version: archive.currentVersion } },
+    include: { attachments: { select: { role: true, attachmentId: true } } },
+  });
+  return {
+    archiveId: archive.id,
+    archiveNumber: archive.archiveNumber,
+    regionCode: archive.regionCode,
+    collectedAt: archive.collectedAt,
+    version: version.version,
+    snapshot: version.snapshot as unknown as CollectionSnapshot,
+    attachments: version.attachments,
+  };
+}

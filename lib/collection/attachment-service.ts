@@ -1,0 +1,180 @@
+import type { SessionPerson } from "@/lib/account/session-service";
+import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import type { Db } from "@/lib/db/client";
+import type { ObjectStorage } from "@/lib/storage/types";
+import { processUpload, UPLOAD_KINDS, type UploadKind } from "@/lib/upload/image-intake";
+import { ATTACHMENT_CONTENT_TYPE, attachmentStorageKey } from "@/lib/upload/storage-key";
+
+// Uploaded files (issue 3, Uploads): checked and re-encoded by lib/upload before anything is
+// stored, kept under a server-generated key, readable only by whom `canRead` allows, and swept
+// once no draft and no archive version refers to them any more.
+
+export const UPLOAD_KIND_UNKNOWN = "不支持的附件类型";
+
+export type StoreUploadResult =
+  | { ok: true; attachmentId: string; width: number; height: number; byteSize: number }
+  | { ok: false; message: string };
+
+export function isUploadKind(value: unknown): value is UploadKind {
+  return typeof value === "string" && Object.hasOwn(UPLOAD_KINDS, value);
+}
+
+/**
+ * Checks, re-encodes and stores one upload. Refused input stores nothing (no object, no row);
+ * the refusal is audited with its reason. The new file starts orphaned (`orphanedAt = now`):
+ * until a draft save names it, it is an abandoned upload the sweep may remove after its grace
+ * period.
+ */
+export async function storeUpload(
+  db: Db,
+  storage: ObjectStorage,
+  ctx: RequestContext,
+  session: SessionPerson,
+  input: { kind: string; bytes: Buffer },
+  now = new Date(),
+): Promise<StoreUploadResult> {
+  const personId = session.personId;
+  const person = await db.person.findUniqueOrThrow({
+    where: { id: personId },
+    select: { regionCode: true },
+  });
+  const audit = { actorType: "person", actorId: personId, regionCode: person.regionCode } as const;
+
+  if (!isUploadKind(input.kind)) return { ok: false, message: UPLOAD_KIND_UNKNOWN };
+  const kind = input.kind;
+  const r = await processUpload(input.bytes, kind);
+  if (!r.ok) {
+    await db.$transaction(async (tx) => {
+      await writeAudit(tx, ctx, {
+        ...audit,
+        action: "attachment.upload",
+        outcome: "failure",
+        details: { kind, reason: r.reason, byteSize: input.bytes.length },
+      });
+    });
+    return { ok: false, message: r.message };
+  }
+
+  const storageKey = attachmentStorageKey(now);
+  await storage.put(storageKey, r.jpeg, {
+    contentType: ATTACHMENT_CONTENT_TYPE,
+    contentLength: r.byteSize,
+  });
+  try {
+    const row = await db.$transaction(async (tx) => {
+      const created = await tx.attachment.create({
+        data: {
+          personId,
+          kind,
+          storageKey,
+          contentType: ATTACHMENT_CONTENT_TYPE,
+          byteSize: r.byteSize,
+          width: r.width,
+          height: r.height,
+          sha256: r.sha256,
+          regionCode: person.regionCode,
+          createdAt: now,
+          orphanedAt: now,
+        },
+        select: { id: true },
+      });
+      await writeAudit(tx, ctx, {
+        ...audit,
+        action: "attachment.upload",
+        outcome: "success",
+        targetType: "attachment",
+        targetId: created.id,
+        details: { kind, byteSize: r.byteSize, width: r.width, height: r.height },
+      });
+      return created;
+    });
+    return {
+      ok: true,
+      attachmentId: row.id,
+      width: r.width,
+      height: r.height,
+      byteSize: r.byteSize,
+    };
+  } catch (error) {
+    // No row, no file: an object nobody can name would never be swept.
+    await storage.delete(storageKey).catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * Who is looking. Only the owner for now; finance staff come with their own model: add
+ * `{ type: "staff"; staffId; regionCodes }` here and a region check in `readableAttachment`
+ * (their jurisdiction's region prefix against Attachment.regionCode), nothing else changes.
+ */
+export type AttachmentViewer = { type: "person"; personId: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the file route needs to serve an attachment, or null when the viewer may not see it. */
+export async function readableAttachment(db: Db, attachmentId: string, viewer: AttachmentViewer) {
+  if (!UUID.test(attachmentId)) return null;
+  const row = await db.attachment.findUnique({
+    where: { id: attachmentId },
+    select: { personId: true, storageKey: true, contentType: true, byteSize: true },
+  });
+  if (!row) return null;
+  switch (viewer.type) {
+    case "person":
+      return row.personId === viewer.personId ? row : null;
+  }
+}
+
+export async function canRead(
+  db: Db,
+  attachmentId: string,
+  viewer: AttachmentViewer,
+): Promise<boolean> {
+  return (await readableAttachment(db, attachmentId, viewer)) !== null;
+}
+
+/**
+ * Deletes files orphaned before `olderThan` that nothing refers to: no archive version (also
+ * refused by the foreign key) and not the owner's draft. The draft check is repeated here in
+ * SQL, in the same statement as the delete, so a save that names a file again — which clears
+ * orphanedAt under the row lock — and the sweep can never both win. Ids are UUIDs, so finding
+ * one in the draft's JSON text is exact enough: a false hit only keeps a file.
+ * Rows go first, objects after: a failed object delete leaves an unreachable object, never a
+ * row pointing at nothing.
+ */
+export async function sweepOrphans(
+  db: Db,
+  storage: ObjectStorage,
+  olderThan: Date,
+): Promise<{ deleted: number; failedObjects: number }> {
+  const removed = await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: string; storageKey: string; regionCode: string }[]>`
+      DELETE FROM "Attachment" a
+      WHERE a."orphanedAt" IS NOT NULL AND a."orphanedAt" < ${olderThan}
+        AND NOT EXISTS (SELECT 1 FROM "ArchiveVersionAttachment" v WHERE v."attachmentId" = a.id)
+        AND NOT EXISTS (
+          SELECT 1 FROM "CollectionDraft" d
+          WHERE d."personId" = a."personId" AND strpos(lower(d.steps::text), a.id::text) > 0)
+      RETURNING a.id::text AS id, a."storageKey" AS "storageKey", a."regionCode" AS "regionCode"`;
+    if (rows.length > 0) {
+      await writeAudit(
+        tx,
+        { ip: null, userAgent: null },
+        {
+          actorType: "system",
+          action: "attachment.sweep",
+          outcome: "success",
+          details: { deleted: rows.length, olderThan: olderThan.toISOString() },
+        },
+      );
+    }
+    return rows;
+  });
+  let failedObjects = 0;
+  for (const row of removed) {
+    await storage.delete(row.storageKey).catch(() => {
+      failedObjects++;
+    });
+  }
+  return { deleted: removed.length, failedObjects };
+}

@@ -1,0 +1,460 @@
+import type { SessionPerson } from "@/lib/account/session-service";
+import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import type { Db, Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { isDocumentTypeCode } from "@/lib/identity/document-types";
+import { beijingToday } from "@/lib/time/beijing";
+import type { UploadKind } from "@/lib/upload/image-intake";
+import type { CollectionContext } from "./rules";
+import {
+  canOpenStep,
+  DATA_STEP_IDS,
+  type DataStepId,
+  firstIncompleteStep,
+  STEP_IDS,
+  type StepId,
+} from "./steps";
+import { type CollectionDraft as DraftSteps, stepSchema } from "./whole-record";
+
+// 信息采集 drafts (issue 3, Rules): 下一步 saves one step through its zod schema (the form's own)
+// and marks it complete; 保存草稿 stores whatever was typed, valid or not, so nothing is lost.
+// Both write in one transaction with an audit row, under optimistic concurrency: a save names the
+// revision it started from and a stale one is refused, so two tabs never silently overwrite.
+// The draft's references to uploads are kept in step with Attachment.orphanedAt (see
+// attachment-service.ts for the sweep).
+
+export const STEP_LOCKED = "请先完成前面的步骤";
+export const DRAFT_STALE = "信息已在其他页面或设备上修改，请刷新后再保存";
+export const ALREADY_COLLECTED = "您已采集过信息，无需重复采集";
+export const STEP_UNKNOWN = "没有这个采集步骤";
+export const DRAFT_TOO_LARGE = "填写的内容过多，无法保存";
+export const ATTACHMENT_INVALID = "附件无效或已过期，请重新上传";
+
+/** One step's saved input is small (a few KB with many entries); this stops abuse, not people. */
+const MAX_STEP_JSON_CHARS = 64 * 1024;
+
+export interface DraftView {
+  /** Each data step's saved input (parsed data after 下一步, raw input after 保存草稿). */
+  steps: DraftSteps;
+  completed: StepId[];
+  /** 0 when nothing was saved yet: the revision the first save names. */
+  revision: number;
+  /** Where the wizard resumes. */
+  resumeAt: StepId;
+  updatedAt: Date | null;
+}
+
+export type SaveResult =
+  | { ok: true; revision: number; completed: StepId[]; resumeAt: StepId }
+  /** `fieldErrors`: dotted path inside the step's data ("fullTime.0.graduatedOn"; "" for the whole step) → message. */
+  | { ok: false; reason: "invalid"; fieldErrors: Record<string, string> }
+  | {
+      ok: false;
+      reason: "stale" | "locked" | "collected" | "unknown-step" | "too-large";
+      message: string;
+      /** With "stale": the revision now stored (loadDraft shows its values). */
+      revision?: number;
+    };
+
+export interface SaveStepInput {
+  step: string;
+  data: unknown;
+  revision: number;
+}
+
+export function isDataStepId(value: unknown): value is DataStepId {
+  return typeof value === "string" && (DATA_STEP_IDS as readonly string[]).includes(value);
+}
+
+function completedOf(raw: readonly string[]): StepId[] {
+  return STEP_IDS.filter((id) => raw.includes(id));
+}
+
+function stepsOf(raw: Prisma.JsonValue | undefined): DraftSteps {
+  return raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as DraftSteps) : {};
+}
+
+export async function loadDraft(db: Db | Tx, personId: string): Promise<DraftView> {
+  const row = await db.collectionDraft.findUnique({ where: { personId } });
+  const completed = completedOf(row?.completedSteps ?? []);
+  return {
+    steps: stepsOf(row?.steps),
+    completed,
+    revision: row?.revision ?? 0,
+    resumeAt: firstIncompleteStep(completed),
+    updatedAt: row?.updatedAt ?? null,
+  };
+}
+
+// --- Context ------------------------------------------------------------------------------------
+
+export interface PersonFacts {
+  idType: string;
+  birthDate: Date | null;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * What the step schemas need to know about this person: today in Beijing, the registered
+ * document type and the birth date — from registration when the number carries it, otherwise
+ * as entered at 个人信息 (the same rule as validateWholeRecord).
+ */
+export function collectionContextFor(
+  person: PersonFacts,
+  steps: DraftSteps,
+  now: Date,
+): CollectionContext {
+  if (!isDocumentTypeCode(person.idType)) throw new Error("未知的证件类型");
+  const registered = person.birthDate?.toISOString().slice(0, 10);
+  const entered = (steps.personal as { birthDate?: unknown } | undefined)?.birthDate;
+  const birthDate =
+    registered ?? (typeof entered === "string" && DAY.test(entered) ? entered : undefined);
+  return {
+    today: beijingToday(now),
+    documentType: person.idType,
+    documentEncodesBirthDate: registered !== undefined,
+    ...(birthDate ? { birthDate } : {}),
+  };
+}
+
+// --- Attachment references ----------------------------------------------------------------------
+
+export interface AttachmentRef {
+  id: string;
+  kind: UploadKind;
+  /** Where the draft or snapshot refers to it, e.g. "personal.documentPageIds.FRONT". */
+  role: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The uploads a draft (raw or parsed) refers to. Only 个人信息 carries attachments today; later
+ * steps with files add their fields here. Anything that is not a UUID is not a reference.
+ */
+export function attachmentRefs(steps: DraftSteps): AttachmentRef[] {
+  const personal = steps.personal as Record<string, unknown> | null | undefined;
+  if (!personal || typeof personal !== "object") return [];
+  const refs: AttachmentRef[] = [];
+  const add = (value: unknown, kind: UploadKind, role: string) => {
+    if (typeof value === "string" && UUID.test(value.trim())) {
+      refs.push({ id: value.trim().toLowerCase(), kind, role });
+    }
+  };
+  add(personal.headshotId, "headshot", "personal.headshotId");
+  const pages = personal.documentPageIds;
+  if (pages && typeof pages === "object" && !Array.isArray(pages)) {
+    for (const [page, id] of Object.entries(pages)) {
+      add(id, "document-page", `personal.documentPageIds.${page}`);
+    }
+  }
+  add(personal.studentCardId, "student-card", "personal.studentCardId");
+  return refs;
+}
+
+/**
+ * Problems with the uploads a step's data names: each must be this person's, of the right kind.
+ * Keyed by the path inside the step ("documentPageIds.FRONT"), like the schema's errors. Stops a
+ * forged id from pulling someone else's file into an archive.
+ */
+export async function attachmentProblems(
+  db: Db | Tx,
+  personId: string,
+  step: DataStepId,
+  data: unknown,
+): Promise<Record<string, string>> {
+  const problems: Record<string, string> = {};
+  if (step !== "personal") return problems;
+  const refs = attachmentRefs({ personal: data });
+  const rows = await db.attachment.findMany({
+    where: { personId, id: { in: [...new Set(refs.map((r) => r.id))] } },
+    select: { id: true, kind: true },
+  });
+  const kinds = new Map(rows.map((r) => [r.id, r.kind]));
+  for (const ref of refs) {
+    if (kinds.get(ref.id) !== ref.kind)
+      problems[ref.role.replace(/^personal\./, "")] = ATTACHMENT_INVALID;
+  }
+  // A value that is not an id at all (typed by hand into a forged request).
+  const raw = data as Record<string, unknown> | null;
+  for (const key of ["headshotId", "studentCardId"]) {
+    const v = raw?.[key];
+    if (typeof v === "string" && v.trim() !== "" && !UUID.test(v.trim())) {
+      problems[key] = ATTACHMENT_INVALID;
+    }
+  }
+  const pages = raw?.documentPageIds;
+  if (pages && typeof pages === "object") {
+    for (const [page, v] of Object.entries(pages)) {
+      if (typeof v === "string" && v.trim() !== "" && !UUID.test(v.trim())) {
+        problems[`documentPageIds.${page}`] = ATTACHMENT_INVALID;
+      }
+    }
+  }
+  return problems;
+}
+
+/** The upload kinds a collection draft refers to; other features' files are not its business. */
+export const COLLECTION_KINDS: readonly UploadKind[] = [
+  "headshot",
+  "document-page",
+  "student-card",
+];
+
+/**
+ * Keeps Attachment.orphanedAt true to the draft: files the draft names are not orphans; this
+ * person's other files that no archive version keeps become orphans as of `now` (the sweep
+ * removes them after a grace period). Returns how many of `refs` were claimed (theirs, present).
+ */
+export async function syncOrphans(
+  tx: Tx,
+  personId: string,
+  refs: readonly AttachmentRef[],
+  now: Date,
+): Promise<number> {
+  const ids = [...new Set(refs.map((r) => r.id))];
+  const claimed = await tx.attachment.updateMany({
+    where: { personId, id: { in: ids } },
+    data: { orphanedAt: null },
+  });
+  await tx.attachment.updateMany({
+    where: {
+      personId,
+      kind: { in: [...COLLECTION_KINDS] },
+      orphanedAt: null,
+      id: { notIn: ids },
+      versions: { none: {} },
+    },
+    data: { orphanedAt: now },
+  });
+  return claimed.count;
+}
+
+// --- Saving -------------------------------------------------------------------------------------
+
+/** Thrown inside the transaction to roll it back; turned into a result outside. */
+class SaveRefused extends Error {
+  constructor(readonly result: SaveResult) {
+    super(result.ok ? "ok" : result.reason);
+  }
+}
+
+/** Dotted path → the first message for it. */
+export function fieldErrorsOf(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) out[i.path.map(String).join(".")] ??= i.message;
+  return out;
+}
+
+interface Loaded {
+  person: PersonFacts & { regionCode: string };
+  draft: DraftView;
+}
+
+/** The checks both saves share; a refusal, or what they need. */
+async function beforeSave(
+  db: Db,
+  personId: string,
+  input: SaveStepInput,
+): Promise<{ ok: false; result: SaveResult } | ({ ok: true; step: DataStepId } & Loaded)> {
+  const refuse = (result: SaveResult) => ({ ok: false as const, result });
+  if (!isDataStepId(input.step)) {
+    return refuse({ ok: false, reason: "unknown-step", message: STEP_UNKNOWN });
+  }
+  if (JSON.stringify(input.data ?? null).length > MAX_STEP_JSON_CHARS) {
+    return refuse({ ok: false, reason: "too-large", message: DRAFT_TOO_LARGE });
+  }
+  const [person, archive, draft] = await Promise.all([
+    db.person.findUniqueOrThrow({
+      where: { id: personId },
+      select: { idType: true, birthDate: true, regionCode: true },
+    }),
+    db.archive.findUnique({ where: { personId }, select: { id: true } }),
+    loadDraft(db, personId),
+  ]);
+  if (archive) return refuse({ ok: false, reason: "collected", message: ALREADY_COLLECTED });
+  if (!Number.isInteger(input.revision) || input.revision !== draft.revision) {
+    return refuse({ ok: false, reason: "stale", message: DRAFT_STALE, revision: draft.revision });
+  }
+  if (!canOpenStep(input.step, draft.completed)) {
+    return refuse({ ok: false, reason: "locked", message: STEP_LOCKED });
+  }
+  return { ok: true, step: input.step, person, draft };
+}
+
+/**
+ * Writes the new steps and completion under the revision check, then the orphan marks and the
+ * audit row, all in `tx`. The first save creates the draft (revision 0 → 1); racing first saves
+ * meet the unique personId index.
+ */
+async function writeDraft(
+  tx: Tx,
+  personId: string,
+  regionCode: string,
+  from: number,
+  steps: DraftSteps,
+  completed: StepId[],
+): Promise<number> {
+  const data = {
+    steps: steps as Prisma.InputJsonObject,
+    completedSteps: completed,
+    revision: from + 1,
+  };
+  if (from === 0) {
+    await tx.collectionDraft.create({ data: { personId, regionCode, ...data } });
+  } else {
+    const r = await tx.collectionDraft.updateMany({
+      where: { personId, revision: from },
+      data,
+    });
+    if (r.count === 0) throw new SaveRefused({ ok: false, reason: "stale", message: DRAFT_STALE });
+  }
+  return from + 1;
+}
+
+async function runSave(
+  db: Db,
+  work: (tx: Tx) => Promise<SaveResult>,
+  personId: string,
+): Promise<SaveResult> {
+  try {
+    return await db.$transaction(work);
+  } catch (error) {
+    if (error instanceof SaveRefused) {
+      if (!error.result.ok && error.result.reason === "stale") {
+        return { ...error.result, revision: (await loadDraft(db, personId)).revision };
+      }
+      return error.result;
+    }
+    // Two first saves racing: the unique index on personId decides.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const revision = (await loadDraft(db, personId)).revision;
+      return { ok: false, reason: "stale", message: DRAFT_STALE, revision };
+    }
+    throw error;
+  }
+}
+
+/**
+ * 下一步: validates `data` with the step's schema for this person, checks its uploads are the
+ * person's own, and stores the parsed data with the step marked complete.
+ */
+export async function saveStep(
+  db: Db,
+  ctx: RequestContext,
+  session: SessionPerson,
+  input: SaveStepInput,
+  now = new Date(),
+): Promise<SaveResult> {
+  const personId = session.personId;
+  const pre = await beforeSave(db, personId, input);
+  if (!pre.ok) return pre.result;
+  const { step, person, draft } = pre;
+
+  const context = collectionContextFor(person, draft.steps, now);
+  const parsed = stepSchema(step, context).safeParse(input.data);
+  // The schema's message wins where both speak about one field.
+  const fieldErrors = {
+    ...(await attachmentProblems(db, personId, step, input.data)),
+    ...(parsed.success ? {} : fieldErrorsOf(parsed.error.issues)),
+  };
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) {
+    return { ok: false, reason: "invalid", fieldErrors };
+  }
+
+  const steps: DraftSteps = { ...draft.steps, [step]: parsed.data };
+  const completed = completedOf([...draft.completed, step]);
+  return runSave(
+    db,
+    async (tx) => {
+      const revision = await writeDraft(
+        tx,
+        personId,
+        person.regionCode,
+        input.revision,
+        steps,
+        completed,
+      );
+      const stepRefs = attachmentRefs({ [step]: parsed.data });
+      const refs = attachmentRefs(steps);
+      const claimed = await syncOrphans(tx, personId, refs, now);
+      // A file checked above but swept before this transaction: the save would name a ghost.
+      if (claimed < new Set(refs.map((r) => r.id)).size && stepRefs.length > 0) {
+        throw new SaveRefused({
+          ok: false,
+          reason: "invalid",
+          fieldErrors: Object.fromEntries(
+            stepRefs.map((r) => [r.role.replace(/^personal\./, ""), ATTACHMENT_INVALID]),
+          ),
+        });
+      }
+      await writeAudit(tx, ctx, {
+        actorType: "person",
+        actorId: personId,
+        action: "collection.save-step",
+        outcome: "success",
+        regionCode: person.regionCode,
+        targetType: "collection-draft",
+        targetId: personId,
+        details: { step, revision },
+      });
+      return { ok: true, revision, completed, resumeAt: firstIncompleteStep(completed) };
+    },
+    personId,
+  );
+}
+
+/**
+ * 保存草稿 (and 上一步): stores the step's input exactly as typed, valid or not, without marking it
+ * complete. A complete step whose new input no longer validates is complete no more, so the
+ * wizard resumes there and submit cannot go past it.
+ */
+export async function saveDraftOnly(
+  db: Db,
+  ctx: RequestContext,
+  session: SessionPerson,
+  input: SaveStepInput,
+  now = new Date(),
+): Promise<SaveResult> {
+  const personId = session.personId;
+  const pre = await beforeSave(db, personId, input);
+  if (!pre.ok) return pre.result;
+  const { step, person, draft } = pre;
+
+  const steps: DraftSteps = { ...draft.steps, [step]: input.data ?? null };
+  const stillValid =
+    draft.completed.includes(step) &&
+    stepSchema(step, collectionContextFor(person, draft.steps, now)).safeParse(input.data)
+      .success &&
+    Object.keys(await attachmentProblems(db, personId, step, input.data)).length === 0;
+  const completed = draft.completed.filter((s) => s !== step || stillValid);
+  return runSave(
+    db,
+    async (tx) => {
+      const revision = await writeDraft(
+        tx,
+        personId,
+        person.regionCode,
+        input.revision,
+        steps,
+        completed,
+      );
+      await syncOrphans(tx, personId, attachmentRefs(steps), now);
+      await writeAudit(tx, ctx, {
+        actorType: "person",
+        actorId: personId,
+        action: "collection.save-draft",
+        outcome: "success",
+        regionCode: person.regionCode,
+        targetType: "collection-draft",
+        targetId: personId,
+        details: { step, revision },
+      });
+      return { ok: true, revision, completed, resumeAt: firstIncompleteStep(completed) };
+    },
+    personId,
+  );
+}
