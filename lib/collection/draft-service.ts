@@ -285,54 +285,89 @@ async function beforeSave(
   return { ok: true, step: input.step, person, draft };
 }
 
-/**
- * Writes the new steps and completion under the revision check, then the orphan marks and the
- * audit row, all in `tx`. The first save creates the draft (revision 0 → 1); racing first saves
- * meet the unique personId index.
- */
-async function writeDraft(
-  tx: Tx,
-  personId: string,
-  regionCode: string,
-  from: number,
-  steps: DraftSteps,
-  completed: StepId[],
-): Promise<number> {
-  const data = {
-    steps: steps as Prisma.InputJsonObject,
-    completedSteps: completed,
-    revision: from + 1,
-  };
-  if (from === 0) {
-    await tx.collectionDraft.create({ data: { personId, regionCode, ...data } });
-  } else {
-    const r = await tx.collectionDraft.updateMany({
-      where: { personId, revision: from },
-      data,
-    });
-    if (r.count === 0) throw new SaveRefused({ ok: false, reason: "stale", message: DRAFT_STALE });
-  }
-  return from + 1;
+/** What a save writes: the new steps and completion, on top of revision `from`. */
+interface Commit {
+  personId: string;
+  regionCode: string;
+  step: DataStepId;
+  from: number;
+  steps: DraftSteps;
+  completed: StepId[];
+  action: "collection.save-step" | "collection.save-draft";
+  /** 下一步 only: the step's files must still exist (a sweep may have won since the check). */
+  claimStepFiles: boolean;
 }
 
-async function runSave(
-  db: Db,
-  work: (tx: Tx) => Promise<SaveResult>,
-  personId: string,
-): Promise<SaveResult> {
+/**
+ * One transaction: the draft under the revision check (the first save creates it, 0 → 1;
+ * racing first saves meet the unique personId index), the orphan marks, the audit row.
+ */
+async function commitSave(db: Db, ctx: RequestContext, c: Commit, now: Date): Promise<SaveResult> {
+  const revision = c.from + 1;
+  const stale = async (): Promise<SaveResult> => ({
+    ok: false,
+    reason: "stale",
+    message: DRAFT_STALE,
+    revision: (await loadDraft(db, c.personId)).revision,
+  });
   try {
-    return await db.$transaction(work);
+    return await db.$transaction(async (tx) => {
+      const data = {
+        steps: c.steps as Prisma.InputJsonObject,
+        completedSteps: c.completed,
+        revision,
+      };
+      if (c.from === 0) {
+        await tx.collectionDraft.create({
+          data: { personId: c.personId, regionCode: c.regionCode, ...data },
+        });
+      } else {
+        const r = await tx.collectionDraft.updateMany({
+          where: { personId: c.personId, revision: c.from },
+          data,
+        });
+        if (r.count === 0) throw new SaveRefused({ ok: false, reason: "stale", message: "" });
+      }
+      const refs = attachmentRefs(c.steps);
+      const claimed = await syncOrphans(tx, c.personId, refs, now);
+      const stepRefs = attachmentRefs({ [c.step]: c.steps[c.step] });
+      if (
+        c.claimStepFiles &&
+        stepRefs.length > 0 &&
+        claimed < new Set(refs.map((r) => r.id)).size
+      ) {
+        throw new SaveRefused({
+          ok: false,
+          reason: "invalid",
+          fieldErrors: Object.fromEntries(
+            stepRefs.map((r) => [r.role.replace(/^personal\./, ""), ATTACHMENT_INVALID]),
+          ),
+        });
+      }
+      await writeAudit(tx, ctx, {
+        actorType: "person",
+        actorId: c.personId,
+        action: c.action,
+        outcome: "success",
+        regionCode: c.regionCode,
+        targetType: "collection-draft",
+        targetId: c.personId,
+        details: { step: c.step, revision },
+      });
+      return {
+        ok: true,
+        revision,
+        completed: c.completed,
+        resumeAt: firstIncompleteStep(c.completed),
+      };
+    });
   } catch (error) {
     if (error instanceof SaveRefused) {
-      if (!error.result.ok && error.result.reason === "stale") {
-        return { ...error.result, revision: (await loadDraft(db, personId)).revision };
-      }
-      return error.result;
+      return !error.result.ok && error.result.reason === "stale" ? stale() : error.result;
     }
     // Two first saves racing: the unique index on personId decides.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const revision = (await loadDraft(db, personId)).revision;
-      return { ok: false, reason: "stale", message: DRAFT_STALE, revision };
+      return stale();
     }
     throw error;
   }
@@ -364,46 +399,20 @@ export async function saveStep(
   if (!parsed.success || Object.keys(fieldErrors).length > 0) {
     return { ok: false, reason: "invalid", fieldErrors };
   }
-
-  const steps: DraftSteps = { ...draft.steps, [step]: parsed.data };
-  const completed = completedOf([...draft.completed, step]);
-  return runSave(
+  return commitSave(
     db,
-    async (tx) => {
-      const revision = await writeDraft(
-        tx,
-        personId,
-        person.regionCode,
-        input.revision,
-        steps,
-        completed,
-      );
-      const stepRefs = attachmentRefs({ [step]: parsed.data });
-      const refs = attachmentRefs(steps);
-      const claimed = await syncOrphans(tx, personId, refs, now);
-      // A file checked above but swept before this transaction: the save would name a ghost.
-      if (claimed < new Set(refs.map((r) => r.id)).size && stepRefs.length > 0) {
-        throw new SaveRefused({
-          ok: false,
-          reason: "invalid",
-          fieldErrors: Object.fromEntries(
-            stepRefs.map((r) => [r.role.replace(/^personal\./, ""), ATTACHMENT_INVALID]),
-          ),
-        });
-      }
-      await writeAudit(tx, ctx, {
-        actorType: "person",
-        actorId: personId,
-        action: "collection.save-step",
-        outcome: "success",
-        regionCode: person.regionCode,
-        targetType: "collection-draft",
-        targetId: personId,
-        details: { step, revision },
-      });
-      return { ok: true, revision, completed, resumeAt: firstIncompleteStep(completed) };
+    ctx,
+    {
+      personId,
+      regionCode: person.regionCode,
+      step,
+      from: input.revision,
+      steps: { ...draft.steps, [step]: parsed.data },
+      completed: completedOf([...draft.completed, step]),
+      action: "collection.save-step",
+      claimStepFiles: true,
     },
-    personId,
+    now,
   );
 }
 
@@ -424,37 +433,24 @@ export async function saveDraftOnly(
   if (!pre.ok) return pre.result;
   const { step, person, draft } = pre;
 
-  const steps: DraftSteps = { ...draft.steps, [step]: input.data ?? null };
   const stillValid =
     draft.completed.includes(step) &&
     stepSchema(step, collectionContextFor(person, draft.steps, now)).safeParse(input.data)
       .success &&
     Object.keys(await attachmentProblems(db, personId, step, input.data)).length === 0;
-  const completed = draft.completed.filter((s) => s !== step || stillValid);
-  return runSave(
+  return commitSave(
     db,
-    async (tx) => {
-      const revision = await writeDraft(
-        tx,
-        personId,
-        person.regionCode,
-        input.revision,
-        steps,
-        completed,
-      );
-      await syncOrphans(tx, personId, attachmentRefs(steps), now);
-      await writeAudit(tx, ctx, {
-        actorType: "person",
-        actorId: personId,
-        action: "collection.save-draft",
-        outcome: "success",
-        regionCode: person.regionCode,
-        targetType: "collection-draft",
-        targetId: personId,
-        details: { step, revision },
-      });
-      return { ok: true, revision, completed, resumeAt: firstIncompleteStep(completed) };
+    ctx,
+    {
+      personId,
+      regionCode: person.regionCode,
+      step,
+      from: input.revision,
+      steps: { ...draft.steps, [step]: input.data ?? null },
+      completed: draft.completed.filter((s) => s !== step || stillValid),
+      action: "collection.save-draft",
+      claimStepFiles: false,
     },
-    personId,
+    now,
   );
 }

@@ -1,8 +1,10 @@
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import type { SessionPerson } from "@/lib/account/session-service";
 import { storeUpload } from "@/lib/collection/attachment-service";
+import { saveStep } from "@/lib/collection/draft-service";
 import type { Db } from "@/lib/db/client";
 import { LocalDiskStorage } from "@/lib/storage/local-disk";
 import { documentPagePng, headshotJpeg } from "../fixtures/images/make";
@@ -28,6 +30,31 @@ export async function tempStorage() {
     },
     remove: () => rm(dir, { recursive: true, force: true }),
   };
+}
+
+/** A temporary object store for the test file: created before its tests, removed after. */
+export function tempStorageForFile() {
+  const holder = {} as { current: Awaited<ReturnType<typeof tempStorage>> };
+  beforeAll(async () => {
+    holder.current = await tempStorage();
+  });
+  afterAll(() => holder.current.remove());
+  return holder;
+}
+
+/** Saves the given steps in order with 下一步 from `revision`; returns the last revision. */
+export async function saveAll(
+  db: Db,
+  s: SessionPerson,
+  steps: Record<string, unknown>,
+  revision = 0,
+): Promise<number> {
+  for (const [step, data] of Object.entries(steps)) {
+    const r = await saveStep(db, ctx, s, { step, data, revision }, NOW);
+    if (!r.ok) throw new Error(`${step}: ${JSON.stringify(r)}`);
+    revision = r.revision;
+  }
+  return revision;
 }
 
 /** A new account and the session the services receive (only personId and regionCode are read). */

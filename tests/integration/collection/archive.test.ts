@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SessionPerson } from "@/lib/account/session-service";
+import { describe, expect, it } from "vitest";
 import { parseArchiveNumber } from "@/lib/collection/archive-number";
 import {
   collectionStatus,
@@ -7,38 +6,25 @@ import {
   SUBMIT_INCOMPLETE,
   submitCollection,
 } from "@/lib/collection/archive-service";
-import { ALREADY_COLLECTED, saveDraftOnly, saveStep } from "@/lib/collection/draft-service";
+import { ALREADY_COLLECTED, saveDraftOnly } from "@/lib/collection/draft-service";
 import { TRUTH_PLEDGE_REQUIRED } from "@/lib/collection/schemas/notice";
 import { db } from "@/lib/db/client";
 import {
   ctx,
   NOW,
   personWithSession,
-  tempStorage,
+  saveAll,
+  tempStorageForFile,
   uploadPersonalFiles,
   validSteps,
 } from "../../support/collection";
 
-let store: Awaited<ReturnType<typeof tempStorage>>;
-beforeAll(async () => {
-  store = await tempStorage();
-});
-afterAll(() => store.remove());
-
-/** Saves the given steps in order with 下一步; returns the last revision. */
-async function saveAll(s: SessionPerson, steps: Record<string, unknown>, revision = 0) {
-  for (const [step, data] of Object.entries(steps)) {
-    const r = await saveStep(db, ctx, s, { step, data, revision }, NOW);
-    if (!r.ok) throw new Error(`${step}: ${JSON.stringify(r)}`);
-    revision = r.revision;
-  }
-  return revision;
-}
+const store = tempStorageForFile();
 
 async function collectedPerson() {
   const s = await personWithSession(db);
-  const files = await uploadPersonalFiles(db, store.storage, s);
-  await saveAll(s, validSteps(files));
+  const files = await uploadPersonalFiles(db, store.current.storage, s);
+  await saveAll(db, s, validSteps(files));
   const r = await submitCollection(db, ctx, s, NOW);
   if (!r.ok) throw new Error(JSON.stringify(r));
   return { s, files, r };
@@ -48,9 +34,9 @@ describe("信息采集 submit", () => {
   it("is refused while steps are missing, with per-step errors, and writes nothing", async () => {
     const s = await personWithSession(db);
     const { notice, personal, education } = validSteps(
-      await uploadPersonalFiles(db, store.storage, s),
+      await uploadPersonalFiles(db, store.current.storage, s),
     );
-    const revision = await saveAll(s, { notice, personal, education });
+    const revision = await saveAll(db, s, { notice, personal, education });
     const r = await submitCollection(db, ctx, s, NOW);
     expect(r).toMatchObject({ ok: false, reason: "incomplete", message: SUBMIT_INCOMPLETE });
     if (r.ok || r.reason !== "incomplete") return;
@@ -59,6 +45,7 @@ describe("信息采集 submit", () => {
     // A step complete earlier but since saved as an invalid draft is refused again at submit.
     const rest = validSteps({ headshot: "", front: "", back: "" });
     const last = await saveAll(
+      db,
       s,
       { work: rest.work, professional: rest.professional, awards: rest.awards },
       revision,
@@ -141,7 +128,7 @@ describe("信息采集 submit", () => {
     });
 
     const t = await personWithSession(db);
-    await saveAll(t, validSteps(await uploadPersonalFiles(db, store.storage, t)));
+    await saveAll(db, t, validSteps(await uploadPersonalFiles(db, store.current.storage, t)));
     const both = await Promise.all([
       submitCollection(db, ctx, t, NOW),
       submitCollection(db, ctx, t, NOW),

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { submitCollection } from "@/lib/collection/archive-service";
 import {
   canRead,
@@ -6,7 +6,6 @@ import {
   storeUpload,
   sweepOrphans,
 } from "@/lib/collection/attachment-service";
-import { saveStep } from "@/lib/collection/draft-service";
 import { db } from "@/lib/db/client";
 import { UPLOAD_MESSAGES } from "@/lib/upload/image-intake";
 import {
@@ -19,17 +18,14 @@ import {
   ctx,
   NOW,
   personWithSession,
-  tempStorage,
+  saveAll,
+  tempStorageForFile,
   upload,
   uploadPersonalFiles,
   validSteps,
 } from "../../support/collection";
 
-let store: Awaited<ReturnType<typeof tempStorage>>;
-beforeAll(async () => {
-  store = await tempStorage();
-});
-afterAll(() => store.remove());
+const store = tempStorageForFile();
 
 const LATER = new Date(NOW.getTime() + 2 * 24 * 3600 * 1000);
 
@@ -39,7 +35,7 @@ describe("attachments", () => {
     const other = await personWithSession(db);
     const r = await storeUpload(
       db,
-      store.storage,
+      store.current.storage,
       ctx,
       s,
       { kind: "headshot", bytes: await headshotJpeg() },
@@ -57,7 +53,7 @@ describe("attachments", () => {
     });
     expect(row.storageKey).toMatch(/^attachments\/2026\/11\/[0-9a-f-]{36}\.jpg$/);
     expect(row.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(await store.storage.exists(row.storageKey)).toBe(true);
+    expect(await store.current.storage.exists(row.storageKey)).toBe(true);
 
     expect(await canRead(db, r.attachmentId, { type: "person", personId: s.personId })).toBe(true);
     expect(await canRead(db, r.attachmentId, { type: "person", personId: other.personId })).toBe(
@@ -75,14 +71,21 @@ describe("attachments", () => {
     ["a renamed executable", async () => renamedExecutable(), "headshot", undefined],
   ] as const)("refuses %s and stores nothing", async (_name, make, kind, message) => {
     const s = await personWithSession(db);
-    const before = (await store.files()).length;
-    const r = await storeUpload(db, store.storage, ctx, s, { kind, bytes: await make() }, NOW);
+    const before = (await store.current.files()).length;
+    const r = await storeUpload(
+      db,
+      store.current.storage,
+      ctx,
+      s,
+      { kind, bytes: await make() },
+      NOW,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     if (message) expect(r.message).toBe(message);
     else expect(r.message).toMatch(/JPEG|PNG|图片/);
     expect(await db.attachment.count({ where: { personId: s.personId } })).toBe(0);
-    expect((await store.files()).length).toBe(before);
+    expect((await store.current.files()).length).toBe(before);
     expect(
       await db.auditEvent.findFirst({
         where: { action: "attachment.upload", actorId: s.personId },
@@ -94,7 +97,7 @@ describe("attachments", () => {
     const s = await personWithSession(db);
     const r = await storeUpload(
       db,
-      store.storage,
+      store.current.storage,
       ctx,
       s,
       { kind: "script", bytes: await headshotJpeg() },
@@ -106,15 +109,10 @@ describe("attachments", () => {
 
   it("sweeps abandoned and replaced files, keeps those a draft or an archive version refers to", async () => {
     const s = await personWithSession(db);
-    const files = await uploadPersonalFiles(db, store.storage, s);
+    const files = await uploadPersonalFiles(db, store.current.storage, s);
     const steps = validSteps(files);
-    let revision = 0;
-    for (const [step, data] of Object.entries(steps)) {
-      const r = await saveStep(db, ctx, s, { step, data, revision }, NOW);
-      if (!r.ok) throw new Error(JSON.stringify(r));
-      revision = r.revision;
-    }
-    const abandoned = await upload(db, store.storage, s, "student-card");
+    await saveAll(db, s, steps);
+    const abandoned = await upload(db, store.current.storage, s, "student-card");
     const keyOf = async (id: string) =>
       (await db.attachment.findUniqueOrThrow({ where: { id } })).storageKey;
     const abandonedKey = await keyOf(abandoned);
@@ -125,29 +123,29 @@ describe("attachments", () => {
         .sort();
     // Within the grace period nothing goes, not even the abandoned upload. (The sweep is
     // global: other tests' orphans go too, so this person's files are what is checked.)
-    await sweepOrphans(db, store.storage, NOW);
+    await sweepOrphans(db, store.current.storage, NOW);
     expect(await mine()).toEqual([...Object.values(files), abandoned].sort());
 
     // Even a wrongly set mark does not remove a file the draft still names.
     await db.attachment.update({ where: { id: files.headshot }, data: { orphanedAt: NOW } });
-    const swept = await sweepOrphans(db, store.storage, LATER);
+    const swept = await sweepOrphans(db, store.current.storage, LATER);
     expect(swept.deleted).toBeGreaterThanOrEqual(1);
     expect(swept.failedObjects).toBe(0);
     expect(await mine()).toEqual(Object.values(files).sort());
     expect(await db.attachment.findUnique({ where: { id: abandoned } })).toBeNull();
-    expect(await store.storage.exists(abandonedKey)).toBe(false);
+    expect(await store.current.storage.exists(abandonedKey)).toBe(false);
     for (const id of Object.values(files)) {
-      expect(await store.storage.exists(await keyOf(id))).toBe(true);
+      expect(await store.current.storage.exists(await keyOf(id))).toBe(true);
     }
 
     // After submit the archive version keeps the files even with the draft gone.
     expect(await submitCollection(db, ctx, s, NOW)).toMatchObject({ ok: true });
     await db.collectionDraft.delete({ where: { personId: s.personId } });
     await db.attachment.updateMany({ where: { personId: s.personId }, data: { orphanedAt: NOW } });
-    await sweepOrphans(db, store.storage, LATER);
+    await sweepOrphans(db, store.current.storage, LATER);
     expect(await mine()).toEqual(Object.values(files).sort());
     for (const id of Object.values(files)) {
-      expect(await store.storage.exists(await keyOf(id))).toBe(true);
+      expect(await store.current.storage.exists(await keyOf(id))).toBe(true);
     }
     // And the database refuses to delete a file an archive version refers to.
     await expect(db.attachment.delete({ where: { id: files.headshot } })).rejects.toThrow();

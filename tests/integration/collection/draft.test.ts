@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ALREADY_COLLECTED,
   ATTACHMENT_INVALID,
@@ -15,17 +15,14 @@ import {
   ctx,
   NOW,
   personWithSession,
-  tempStorage,
+  saveAll,
+  tempStorageForFile,
   upload,
   uploadPersonalFiles,
   validSteps,
 } from "../../support/collection";
 
-let store: Awaited<ReturnType<typeof tempStorage>>;
-beforeAll(async () => {
-  store = await tempStorage();
-});
-afterAll(() => store.remove());
+const store = tempStorageForFile();
 
 describe("信息采集 step saves", () => {
   it("validates a step with its schema, stores it and marks it complete, with an audit row", async () => {
@@ -128,8 +125,8 @@ describe("信息采集 step saves", () => {
     const s = await personWithSession(db);
     const other = await personWithSession(db);
     await saveStep(db, ctx, s, { step: "notice", data: { truthPledge: true }, revision: 0 }, NOW);
-    const mine = await uploadPersonalFiles(db, store.storage, s);
-    const theirs = await upload(db, store.storage, other, "headshot");
+    const mine = await uploadPersonalFiles(db, store.current.storage, s);
+    const theirs = await upload(db, store.current.storage, other, "headshot");
     const personal = validSteps(mine).personal;
 
     const forged = await saveStep(
@@ -162,11 +159,11 @@ describe("信息采集 step saves", () => {
   it("marks a replaced file orphaned, and claims it back when named again", async () => {
     const s = await personWithSession(db);
     await saveStep(db, ctx, s, { step: "notice", data: { truthPledge: true }, revision: 0 }, NOW);
-    const files = await uploadPersonalFiles(db, store.storage, s);
+    const files = await uploadPersonalFiles(db, store.current.storage, s);
     const personal = validSteps(files).personal;
     await saveStep(db, ctx, s, { step: "personal", data: personal, revision: 1 }, NOW);
 
-    const replacement = await upload(db, store.storage, s, "headshot");
+    const replacement = await upload(db, store.current.storage, s, "headshot");
     expect(
       await saveStep(
         db,
@@ -191,13 +188,8 @@ describe("信息采集 step saves", () => {
   it("refuses every save once the collection is submitted", async () => {
     const { submitCollection } = await import("@/lib/collection/archive-service");
     const s = await personWithSession(db);
-    const steps = validSteps(await uploadPersonalFiles(db, store.storage, s));
-    let revision = 0;
-    for (const [step, data] of Object.entries(steps)) {
-      const r = await saveStep(db, ctx, s, { step, data, revision }, NOW);
-      if (!r.ok) throw new Error(JSON.stringify(r));
-      revision = r.revision;
-    }
+    const steps = validSteps(await uploadPersonalFiles(db, store.current.storage, s));
+    const revision = await saveAll(db, s, steps);
     expect(await submitCollection(db, ctx, s, NOW)).toMatchObject({ ok: true });
     expect(
       await saveStep(
