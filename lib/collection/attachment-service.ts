@@ -15,6 +15,13 @@ export type StoreUploadResult =
   | { ok: true; attachmentId: string; width: number; height: number; byteSize: number }
   | { ok: false; message: string };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Attachment ids are UUIDs; anything else (a key, a path, a guess) names no attachment. */
+export function isAttachmentId(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
 export function isUploadKind(value: unknown): value is UploadKind {
   return typeof value === "string" && Object.hasOwn(UPLOAD_KINDS, value);
 }
@@ -109,11 +116,9 @@ export async function storeUpload(
  */
 export type AttachmentViewer = { type: "person"; personId: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** What the file route needs to serve an attachment, or null when the viewer may not see it. */
 export async function readableAttachment(db: Db, attachmentId: string, viewer: AttachmentViewer) {
-  if (!UUID.test(attachmentId)) return null;
+  if (!isAttachmentId(attachmentId)) return null;
   const row = await db.attachment.findUnique({
     where: { id: attachmentId },
     select: { personId: true, storageKey: true, contentType: true, byteSize: true },

@@ -4,6 +4,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { isDocumentTypeCode } from "@/lib/identity/document-types";
 import { beijingToday } from "@/lib/time/beijing";
+import { isAttachmentId } from "./attachment-service";
 import type { UploadKind } from "@/lib/upload/image-intake";
 import type { CollectionContext } from "./rules";
 import {
@@ -127,8 +128,6 @@ export interface AttachmentRef {
   role: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The uploads a draft (raw or parsed) refers to. Only 个人信息 carries attachments today; later
  * steps with files add their fields here. Anything that is not a UUID is not a reference.
@@ -138,7 +137,7 @@ export function attachmentRefs(steps: DraftSteps): AttachmentRef[] {
   if (!personal || typeof personal !== "object") return [];
   const refs: AttachmentRef[] = [];
   const add = (value: unknown, kind: UploadKind, role: string) => {
-    if (typeof value === "string" && UUID.test(value.trim())) {
+    if (typeof value === "string" && isAttachmentId(value.trim())) {
       refs.push({ id: value.trim().toLowerCase(), kind, role });
     }
   };
@@ -180,14 +179,14 @@ export async function attachmentProblems(
   const raw = data as Record<string, unknown> | null;
   for (const key of ["headshotId", "studentCardId"]) {
     const v = raw?.[key];
-    if (typeof v === "string" && v.trim() !== "" && !UUID.test(v.trim())) {
+    if (typeof v === "string" && v.trim() !== "" && !isAttachmentId(v.trim())) {
       problems[key] = ATTACHMENT_INVALID;
     }
   }
   const pages = raw?.documentPageIds;
   if (pages && typeof pages === "object") {
     for (const [page, v] of Object.entries(pages)) {
-      if (typeof v === "string" && v.trim() !== "" && !UUID.test(v.trim())) {
+      if (typeof v === "string" && v.trim() !== "" && !isAttachmentId(v.trim())) {
         problems[`documentPageIds.${page}`] = ATTACHMENT_INVALID;
       }
     }
