@@ -153,6 +153,24 @@ function banner(
 
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env };
+  // Docker and some shells export HOSTNAME as the machine's own name: that is not a bind address.
+  const chosen =
+    process.env.HOSTNAME && process.env.HOSTNAME !== osHostname()
+      ? process.env.HOSTNAME
+      : undefined;
+  const hostname = chosen ?? (embeddedMode ? "127.0.0.1" : undefined);
+  // The embedded default is for one machine: its database takes any password, /dev/sms shows
+  // every code, and the demo passwords are printed at start. Never publish that by accident.
+  const loopback = !hostname || /^(127\.|::1$|localhost$)/.test(hostname);
+  if (
+    embeddedMode &&
+    (!loopback || !hostname) &&
+    process.env.KUAIJI_ALLOW_PUBLIC_EMBEDDED !== "1"
+  ) {
+    throw new Error(
+      `内置模式只在本机地址上提供服务（HOSTNAME=${hostname ?? "(all interfaces)"}）：正式部署请设置 DATABASE_URL；确需对外演示请设置 KUAIJI_ALLOW_PUBLIC_EMBEDDED=1。/ The embedded default serves loopback only; set DATABASE_URL for a real deployment, or KUAIJI_ALLOW_PUBLIC_EMBEDDED=1 for a deliberate demo.`,
+    );
+  }
   let embedded: EmbeddedDb | undefined;
   let accounts: { label: string; idNumber: string; password: string; phone: string }[] = [];
 
@@ -217,12 +235,6 @@ async function main() {
     throw e;
   }
 
-  // Docker and some shells export HOSTNAME as the machine's own name: that is not a bind address.
-  const chosen =
-    process.env.HOSTNAME && process.env.HOSTNAME !== osHostname()
-      ? process.env.HOSTNAME
-      : undefined;
-  const hostname = chosen ?? (embeddedMode ? "127.0.0.1" : undefined);
   // Production: our server in front of Next.js, so X-Forwarded-For comes from the socket
   // (scripts/next-server.ts). Development keeps `next dev` for hot reload.
   const args = dev
