@@ -1,6 +1,12 @@
 import type { Db } from "@/lib/db/client";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
-import { verifyAgainstDummy, verifyPassword } from "@/lib/crypto/password-hash";
+import { decryptField, encryptField, needsReencryption } from "@/lib/crypto/field-cipher";
+import {
+  hashPassword,
+  needsRehash,
+  verifyAgainstDummy,
+  verifyPassword,
+} from "@/lib/crypto/password-hash";
 import { CAPTCHA_WRONG, consumeCaptcha } from "./captcha-service";
 import { idNumberIndex } from "./identifier";
 import { isLocked, lockedMessage, triesLeft } from "./lockout-rules";
@@ -39,7 +45,7 @@ export async function authenticate(
     loginState(db, index),
     db.person.findUnique({
       where: { idNumberIndex: index },
-      select: { id: true, passwordHash: true, regionCode: true },
+      select: { id: true, passwordHash: true, idNumberCipher: true, regionCode: true },
     }),
   ]);
   const passwordOk = person
@@ -115,8 +121,20 @@ export async function authenticate(
     };
   }
 
+  // The one moment the password is known: bring old hashes up to today's argon2 parameters and
+  // old ciphertexts to the current key, so rotations complete as people log in.
+  const refreshed = {
+    ...(needsRehash(person.passwordHash)
+      ? { passwordHash: await hashPassword(input.password) }
+      : {}),
+    ...(needsReencryption(person.idNumberCipher)
+      ? { idNumberCipher: encryptField(decryptField(person.idNumberCipher)) }
+      : {}),
+  };
   const sessionId = await db.$transaction(async (tx) => {
     await clearLoginFailures(tx, index);
+    if (Object.keys(refreshed).length > 0)
+      await tx.person.update({ where: { id: person.id }, data: refreshed });
     const id = await createSession(tx, person.id, ctx, now);
     await writeAudit(tx, ctx, {
       ...audit,

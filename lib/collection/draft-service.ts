@@ -373,6 +373,30 @@ async function commitSave(db: Db, ctx: RequestContext, c: Commit, now: Date): Pr
 }
 
 /**
+ * One step's input checked as 下一步 and 保存草稿 both need it: the step's schema for this
+ * person, and its uploads being the person's own. The schema's message wins where both speak
+ * about one field.
+ */
+async function checkStep(
+  db: Db,
+  personId: string,
+  pre: Loaded & { step: DataStepId },
+  data: unknown,
+  now: Date,
+): Promise<{ ok: true; data: unknown } | { ok: false; fieldErrors: Record<string, string> }> {
+  const parsed = stepSchema(
+    pre.step,
+    collectionContextFor(pre.person, pre.draft.steps, now),
+  ).safeParse(data);
+  const fieldErrors = {
+    ...(await attachmentProblems(db, personId, pre.step, data)),
+    ...(parsed.success ? {} : fieldErrorsOf(parsed.error.issues)),
+  };
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  return { ok: true, data: parsed.data };
+}
+
+/**
  * 下一步: validates `data` with the step's schema for this person, checks its uploads are the
  * person's own, and stores the parsed data with the step marked complete.
  */
@@ -388,16 +412,8 @@ export async function saveStep(
   if (!pre.ok) return pre.result;
   const { step, person, draft } = pre;
 
-  const context = collectionContextFor(person, draft.steps, now);
-  const parsed = stepSchema(step, context).safeParse(input.data);
-  // The schema's message wins where both speak about one field.
-  const fieldErrors = {
-    ...(await attachmentProblems(db, personId, step, input.data)),
-    ...(parsed.success ? {} : fieldErrorsOf(parsed.error.issues)),
-  };
-  if (!parsed.success || Object.keys(fieldErrors).length > 0) {
-    return { ok: false, reason: "invalid", fieldErrors };
-  }
+  const checked = await checkStep(db, personId, pre, input.data, now);
+  if (!checked.ok) return { ok: false, reason: "invalid", fieldErrors: checked.fieldErrors };
   return commitSave(
     db,
     ctx,
@@ -406,7 +422,7 @@ export async function saveStep(
       regionCode: person.regionCode,
       step,
       from: input.revision,
-      steps: { ...draft.steps, [step]: parsed.data },
+      steps: { ...draft.steps, [step]: checked.data },
       completed: completedOf([...draft.completed, step]),
       action: "collection.save-step",
       claimStepFiles: true,
@@ -433,10 +449,7 @@ export async function saveDraftOnly(
   const { step, person, draft } = pre;
 
   const stillValid =
-    draft.completed.includes(step) &&
-    stepSchema(step, collectionContextFor(person, draft.steps, now)).safeParse(input.data)
-      .success &&
-    Object.keys(await attachmentProblems(db, personId, step, input.data)).length === 0;
+    draft.completed.includes(step) && (await checkStep(db, personId, pre, input.data, now)).ok;
   return commitSave(
     db,
     ctx,

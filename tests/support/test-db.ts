@@ -4,8 +4,7 @@
 // port (no external service needed). With TEST_DATABASE_URL=postgresql://user@host:5432/anydb: a
 // fresh database `kuaiji_test_<random>` created on that server and dropped afterwards.
 // Either way the migrations in prisma/migrations are applied, exactly as in production.
-//
-// Worker-side helpers (resetDatabase) use the app's own `db` from lib/db/client.
+
 import { randomBytes } from "node:crypto";
 import { userInfo } from "node:os";
 import pg from "pg";
@@ -84,23 +83,4 @@ export function testSecrets(): Record<string, string> {
     NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
     KUAIJI_OTP_KEY: randomBytes(32).toString("hex"),
   };
-}
-
-/**
- * Empties every application table (keeps `_prisma_migrations`). AuditEvent's append-only
- * triggers are disabled for the TRUNCATE only, inside the same transaction; tests own the
- * database, production code has no such path. Call from a test file (worker), e.g. beforeEach.
- */
-export async function resetDatabase(): Promise<void> {
-  const { db } = await import("../../lib/db/client");
-  const tables = await db.$queryRaw<{ name: string }[]>`
-    SELECT quote_ident(tablename)::text AS name FROM pg_tables
-    WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
-  if (tables.length === 0) return;
-  const list = tables.map((t) => t.name).join(", ");
-  await db.$transaction([
-    db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER USER`),
-    db.$executeRawUnsafe(`TRUNCATE ${list} RESTART IDENTITY CASCADE`),
-    db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER USER`),
-  ]);
 }

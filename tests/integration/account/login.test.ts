@@ -283,3 +283,35 @@ describe("更换手机号", () => {
     expect(taken).toMatchObject({ ok: false, field: "newPhone" });
   });
 });
+
+describe("key rotation", () => {
+  it("re-encrypts an ID number under the current key when its owner logs in", async () => {
+    const p = await createPerson(db);
+    const before = await db.person.findUniqueOrThrow({ where: { id: p.id } });
+    const saved = {
+      key: process.env.KUAIJI_ENC_KEY,
+      id: process.env.KUAIJI_ENC_KEY_ID,
+      old: process.env.KUAIJI_ENC_KEYS_OLD,
+    };
+    try {
+      process.env.KUAIJI_ENC_KEYS_OLD = `${saved.id ?? "k1"}:${saved.key}`;
+      process.env.KUAIJI_ENC_KEY = "ab".repeat(32);
+      process.env.KUAIJI_ENC_KEY_ID = "k2";
+      expect((await authenticate(db, ctx, { idNumber: p.idNumber, password: p.password })).ok).toBe(
+        true,
+      );
+      const after = await db.person.findUniqueOrThrow({ where: { id: p.id } });
+      expect(after.idNumberCipher.split(".")[2]).toBe("k2");
+      expect(after.idNumberCipher).not.toBe(before.idNumberCipher);
+    } finally {
+      for (const [k, v] of [
+        ["KUAIJI_ENC_KEY", saved.key],
+        ["KUAIJI_ENC_KEY_ID", saved.id],
+        ["KUAIJI_ENC_KEYS_OLD", saved.old],
+      ] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  });
+});
