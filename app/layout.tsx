@@ -32,7 +32,7 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
         >
           跳到主要内容
         </a>
-        <header className="border-b-4 border-destructive bg-primary text-primary-foreground">
+        <header className="print:hidden border-b-4 border-destructive bg-primary text-primary-foreground">
           <PageContainer className="flex min-h-16 items-center py-3">
             <Link
               href="/"
@@ -50,7 +50,7 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
         <main id="main-content" tabIndex={-1} className="flex-1 focus:outline-none">
           {children}
         </main>
-        <footer className="mt-12 border-t bg-background text-sm text-muted-foreground">
+        <footer className="print:hidden mt-12 border-t bg-background text-sm text-muted-foreground">
           <PageContainer className="flex flex-col gap-1 py-6 sm:flex-row sm:flex-wrap sm:justify-between sm:gap-x-6">
             <p>主办单位：{j.hostOrganisation}</p>
             <p>服务对象：{j.label}的会计人员</p>

@@ -8,16 +8,16 @@ export default async function AccountLayout({ children }: { children: React.Reac
   const person = await requireSession("/account");
   return (
     <PageContainer>
-      <div className="mb-6 flex flex-wrap items-center justify-between gap-3 border-b pb-4">
+      <div className="print:hidden mb-6 flex flex-wrap items-center justify-between gap-3 border-b pb-4">
         <div>
           <p className="text-lg font-semibold">{person.name}</p>
           <p className="text-sm text-muted-foreground">证件号码：{person.idNumberMasked}</p>
         </div>
         <LogoutButton />
       </div>
-      <div className="grid gap-6 md:grid-cols-[200px_1fr]">
+      <div className="grid gap-6 md:grid-cols-[200px_1fr] print:block">
         <AccountNav />
-        <div>{children}</div>
+        <div className="min-w-0">{children}</div>
       </div>
     </PageContainer>
   );

@@ -4,16 +4,18 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils/cn";
 
-// Only entries that work are listed; 信息采集, 信息变更, 继续教育 and 人员调转 join as they ship.
+// Only entries that work are listed; 信息变更, 继续教育 and 人员调转 join as they ship.
 const ITEMS = [
   { href: "/account", label: "个人中心" },
+  { href: "/account/collection", label: "信息采集" },
+  { href: "/account/archive", label: "我的档案" },
   { href: "/account/security", label: "账户安全" },
 ];
 
 export function AccountNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="个人中心菜单" className="flex gap-2 overflow-x-auto md:flex-col">
+    <nav aria-label="个人中心菜单" className="flex gap-2 overflow-x-auto md:flex-col print:hidden">
       {ITEMS.map((item) => {
         const active =
           item.href === "/account" ? pathname === item.href : pathname.startsWith(item.href);

@@ -17,7 +17,7 @@ export const ACCOUNTING_POSTS = defineCodeTable(
     { code: "HEAD_OF_ACCOUNTING", label: "会计机构负责人（会计主管人员）" },
     { code: "CHIEF_ACCOUNTANT", label: "总会计师" },
   ],
-  "请选择会计工作岗位",
+  "请选择会计工作岗位类别",
 );
 
 export type AccountingPostCode = (typeof ACCOUNTING_POSTS.codes)[number];

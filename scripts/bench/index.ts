@@ -3,7 +3,12 @@
 //   1. crypto micro-benchmarks (argon2id, SM4 / AES-256-GCM field cipher, blind index);
 //   2. login, session check and SMS-code send against the embedded default (in-memory PGlite);
 //   3. the same against PostgreSQL when TEST_DATABASE_URL (or BENCH_DATABASE_URL) is set, in a
-//      fresh `kuaiji_test_<random>` database that is dropped afterwards.
+//      fresh `kuaiji_test_<random>` database that is dropped afterwards;
+//   4. 信息采集: a logged-in step save next to the bare write of the same draft row, on the same
+//      databases (collection.ts).
+//   5. opt-in, named with --only (needs `npm run build`): the same over HTTP, the real server
+//      action through scripts/start.ts vs a bare route handler.
+// `--only crypto,accounts,collection,collection-http` runs just the sections named.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,11 +17,31 @@ import { startEmbeddedDb } from "@/lib/db/embedded";
 import { applyMigrations } from "../db/migrations";
 import { startTestDatabase, testSecrets } from "../../tests/support/test-db";
 import { ACCOUNTS, accountFigures, buildSeedAccounts, type SeedAccount } from "./accounts";
+import {
+  COLLECTION_PEOPLE,
+  collectionFigures,
+  collectionHttpFigures,
+  httpBuildProblem,
+} from "./collection";
 import { cryptoFigures } from "./crypto";
 import { rssMiB } from "./measure";
 import { printTable, type Figure } from "./report";
 
-const TIME_LIMIT_MS = 110_000;
+const SECTIONS = ["crypto", "accounts", "collection", "collection-http"] as const;
+type Section = (typeof SECTIONS)[number];
+const onlyAt = process.argv.indexOf("--only");
+const only: string[] =
+  onlyAt > 0 ? (process.argv[onlyAt + 1] ?? "").split(",") : SECTIONS.slice(0, 3);
+for (const name of only) {
+  if (!(SECTIONS as readonly string[]).includes(name)) {
+    console.error(`bench: unknown section "${name}" (known: ${SECTIONS.join(", ")})`);
+    process.exit(2);
+  }
+}
+const runs = (section: Section) => only.includes(section);
+
+const TIME_LIMIT_MS =
+  110_000 + (runs("collection") ? 60_000 : 0) + (runs("collection-http") ? 150_000 : 0);
 
 // Last resort only: every loop is already bounded by count and time. A PostgreSQL database
 // created by this run may be left behind when this fires (its name was printed).
@@ -78,14 +103,23 @@ function postgres(serverUrl: string): Backend {
   };
 }
 
-async function runOn(backend: Backend, accounts: SeedAccount[]): Promise<Figure[]> {
+interface DbFigures {
+  accounts?: Figure[];
+  collection?: Figure[];
+}
+
+/** The database sections on one fresh database; accounts first, so its RSS figures are its own. */
+async function runOn(backend: Backend, accounts: SeedAccount[] | null): Promise<DbFigures> {
   const rssBefore = rssMiB();
   const started = await backend.start();
   const db = createDb(started.url);
   try {
     const [{ version }] = await db.$queryRaw<[{ version: string }]>`SELECT version() AS version`;
     console.log(`  server: ${version}`);
-    return await accountFigures(db, accounts, { ...started, rssBefore });
+    return {
+      ...(accounts && { accounts: await accountFigures(db, accounts, { ...started, rssBefore }) }),
+      ...(runs("collection") && { collection: await collectionFigures(db) }),
+    };
   } finally {
     await db.$disconnect();
     await started.stop();
@@ -110,7 +144,10 @@ async function main(): Promise<void> {
       : "") +
     (process.env.npm_lifecycle_event === "bench"
       ? "npm run bench"
-      : "node --import tsx scripts/bench/index.ts");
+      : "node --import tsx scripts/bench/index.ts") +
+    (onlyAt > 0
+      ? `${process.env.npm_lifecycle_event === "bench" ? " --" : ""} --only ${only.join(",")}`
+      : "");
   const cpus = os.cpus();
   console.log("kuaiji bench — account foundation");
   console.log(`command: ${command}`);
@@ -123,19 +160,24 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   let failed = false;
   try {
-    const crypto = await phase("crypto", cryptoFigures);
-    printTable("1. Crypto (no database)", [{ name: "value", figures: crypto }]);
+    if (runs("crypto")) {
+      const crypto = await phase("crypto", cryptoFigures);
+      printTable("1. Crypto (no database)", [{ name: "value", figures: crypto }]);
+    }
 
-    const accounts = await phase(
-      `seed data: ${ACCOUNTS} accounts, built once for every database`,
-      buildSeedAccounts,
-    );
+    const accounts = runs("accounts")
+      ? await phase(
+          `seed data: ${ACCOUNTS} accounts, built once for every database`,
+          buildSeedAccounts,
+        )
+      : null;
 
     // PostgreSQL runs first so its RSS figures are the client's alone: memory PGlite (in this
     // process) used is not handed back to the OS at once. Columns show PGlite, the default, first.
     const display = [pglite, ...(serverUrl ? [postgres(serverUrl)] : [])];
-    const columns: { name: string; figures: Figure[] }[] = [];
+    const columns: { name: string; figures: DbFigures }[] = [];
     for (const backend of [...display].reverse()) {
+      if (!accounts && !runs("collection")) break;
       try {
         columns.unshift({
           name: backend.name,
@@ -148,13 +190,35 @@ async function main(): Promise<void> {
         );
       }
     }
-    if (columns.length > 0) {
-      printTable(
-        `2. Account services on a database (${ACCOUNTS} accounts; latencies per operation)`,
-        columns,
-      );
+    const table = (title: string, section: keyof DbFigures) => {
+      const cols = columns.flatMap((c) => {
+        const figures = c.figures[section];
+        return figures ? [{ name: c.name, figures }] : [];
+      });
+      if (cols.length > 0) printTable(title, cols);
+    };
+    table(
+      `2. Account services on a database (${ACCOUNTS} accounts; latencies per operation)`,
+      "accounts",
+    );
+    table(
+      `3. 信息采集 step save (A: checkSession + saveStep) vs bare draft write (B: one updateMany); ` +
+        `${COLLECTION_PEOPLE} people, each their own session and draft row`,
+      "collection",
+    );
+    if (runs("collection-http")) {
+      const problem = httpBuildProblem();
+      if (problem) {
+        failed = true;
+        console.error(`\n[collection-http] cannot run: ${problem}`);
+      } else {
+        printTable(
+          `4. The same over HTTP: server action (A) vs bare route handler (B), next start on PGlite`,
+          [{ name: "HTTP", figures: await phase("collection-http", collectionHttpFigures) }],
+        );
+      }
     }
-    if (!serverUrl)
+    if (!serverUrl && (runs("accounts") || runs("collection")))
       console.log("\n(TEST_DATABASE_URL / BENCH_DATABASE_URL not set: PostgreSQL column skipped)");
   } finally {
     rmSync(outboxDir, { recursive: true, force: true });

@@ -1,15 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSession } from "@/lib/auth/current-session";
+import { type CollectionStatus, collectionStatus } from "@/lib/collection/archive-service";
+import { db } from "@/lib/db/client";
 import { documentTypeLabel, isDocumentTypeCode } from "@/lib/identity/document-types";
 import { maskPhone } from "@/lib/phone/mobile";
 import { regionName } from "@/lib/region/divisions";
+import { formatBeijingDateTime } from "@/lib/time/beijing";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "个人中心" };
 
 export default async function AccountHomePage() {
   const person = await requireSession("/account");
+  const collection = await collectionStatus(db, person.personId);
   const rows: [string, string][] = [
     ["姓名", person.name],
     [
@@ -23,6 +29,7 @@ export default async function AccountHomePage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">个人中心</h1>
+      <CollectionCard status={collection} />
       <Card>
         <CardHeader>
           <CardTitle>账户信息</CardTitle>
@@ -50,5 +57,57 @@ export default async function AccountHomePage() {
         </CardContent>
       </Card>
     </div>
+  );
+}
+
+/** 信息采集 first: it is what every other service of the platform builds on. */
+function CollectionCard({ status }: { status: CollectionStatus }) {
+  return (
+    <Card>
+      <CardHeader className="flex-row flex-wrap items-center gap-x-3 gap-y-1">
+        <CardTitle>信息采集</CardTitle>
+        {status.status === "未采集" && <Badge variant="outline">未采集</Badge>}
+        {status.status === "采集中" && <Badge variant="secondary">采集中（已保存草稿）</Badge>}
+        {status.status === "信息已采集" && <Badge variant="success">信息已采集</Badge>}
+      </CardHeader>
+      <CardContent className="space-y-4 text-sm">
+        {status.status === "未采集" && (
+          <>
+            <p className="text-muted-foreground">
+              请先完成会计人员信息采集，采集后即生成您的会计人员信息档案。
+            </p>
+            <Button asChild>
+              <Link href="/account/collection">开始采集</Link>
+            </Button>
+          </>
+        )}
+        {status.status === "采集中" && (
+          <>
+            {status.savedAt && (
+              <p>
+                <span className="text-muted-foreground">上次保存：</span>
+                {formatBeijingDateTime(status.savedAt)}
+              </p>
+            )}
+            <Button asChild>
+              <Link href="/account/collection">继续采集</Link>
+            </Button>
+          </>
+        )}
+        {status.status === "信息已采集" && (
+          <>
+            <p className="break-all">
+              <span className="text-muted-foreground">档案编号：</span>
+              <span className="font-medium">{status.archiveNumber}</span>
+            </p>
+            <p>
+              <Link href="/account/archive" className="text-primary underline">
+                查看档案
+              </Link>
+            </p>
+          </>
+        )}
+      </CardContent>
+    </Card>
   );
 }

@@ -34,7 +34,26 @@ describe("个人信息", () => {
       email: "li.ming@example.com",
       headshotId: "f-head",
       documentPageIds: { PORTRAIT: "f-front", EMBLEM: "f-back" },
+      nationality: "CHN",
     });
+  });
+
+  it("asks 国籍/地区 only when the document does not settle it, and keeps what it settles", () => {
+    const passport = { ...ctx, documentType: "PASSPORT" as const, nationality: undefined };
+    const base = {
+      ...idCardPersonal,
+      gender: "1",
+      birthDate: "1985-02-28",
+      documentPageIds: { DATA_PAGE: "p1", VALIDITY_PAGE: "p2" },
+    };
+    expect(issuesByPath(personalSchema(passport).safeParse(base))).toEqual({
+      nationality: "请选择国籍/地区",
+    });
+    expect(personalSchema(passport).parse({ ...base, nationality: "SGP" }).nationality).toBe("SGP");
+    // A forged value cannot override what the document settles.
+    expect(personalSchema(ctx).parse({ ...idCardPersonal, nationality: "USA" }).nationality).toBe(
+      "CHN",
+    );
   });
 
   it("accepts 97 其他 and 98 外国血统中国籍人士", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ALWAYS, text } from "@/lib/account/field-schemas";
 import { ETHNIC_GROUPS } from "@/lib/codes/ethnic-group";
+import { NATIONALITIES } from "@/lib/codes/nationality";
 import { POLITICAL_STATUSES } from "@/lib/codes/political-status";
 import { DOCUMENT_TYPES } from "@/lib/identity/document-types";
 import { type GenderCode, parseBirthDate } from "@/lib/identity/gb11643";
@@ -10,7 +11,8 @@ import { attachmentId } from "./fields";
 
 // 个人信息: 民族, 政治面貌, 电子邮箱 and the attachments (本人免冠证件照, the document's pages, and a
 // 学生证 — required for 在校生, a rule checked across steps). 姓名/证件 come from registration;
-// 性别 and 出生日期 are asked only when the document number does not carry them.
+// 性别 and 出生日期 are asked only when the document number does not carry them, 国籍/地区 only when
+// the document does not settle it (护照, 外国人永久居留身份证).
 
 export const GENDER_OPTIONS: readonly { value: GenderCode; label: string }[] = [
   { value: "1", label: "男" },
@@ -46,6 +48,7 @@ export function personalSchema(ctx: CollectionContext) {
       ethnicGroup: ETHNIC_GROUPS.schema,
       politicalStatus: POLITICAL_STATUSES.schema,
       email: emailSchema,
+      nationality: z.string().optional(),
       gender: z.string().optional(),
       birthDate: z.string().trim().optional(),
       headshotId: attachmentId("请上传本人免冠证件照"),
@@ -57,6 +60,9 @@ export function personalSchema(ctx: CollectionContext) {
       studentCardId: z.string().trim().max(100).optional(),
     })
     .superRefine((v, issue) => {
+      if (!ctx.nationality && !NATIONALITIES.is(v.nationality)) {
+        issue.addIssue({ code: "custom", message: "请选择国籍/地区", path: ["nationality"] });
+      }
       if (!asks) return;
       if (!GENDER_OPTIONS.some((o) => o.value === v.gender)) {
         issue.addIssue({ code: "custom", message: "请选择性别", path: ["gender"] });
@@ -64,8 +70,10 @@ export function personalSchema(ctx: CollectionContext) {
       const problem = birthDateProblem(text(v.birthDate).trim(), ctx);
       if (problem) issue.addIssue({ code: "custom", message: problem, path: ["birthDate"] });
     }, ALWAYS)
-    .transform(({ gender, birthDate, studentCardId, documentPageIds, ...rest }) => ({
+    .transform(({ nationality, gender, birthDate, studentCardId, documentPageIds, ...rest }) => ({
       ...rest,
+      // What the document settles is kept too, so the archive always names 国籍/地区.
+      nationality: ctx.nationality ?? nationality!,
       documentPageIds: documentPageIds as Record<string, string>,
       // Kept only where asked: otherwise the document number is the source of truth.
       ...(asks ? { gender: gender as GenderCode, birthDate: birthDate! } : {}),

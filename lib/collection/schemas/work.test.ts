@@ -30,7 +30,7 @@ describe("工作信息", () => {
     ).toEqual({
       employerName: "请填写工作单位名称",
       employerCreditCode: "请输入统一社会信用代码",
-      postKind: "请选择会计工作岗位",
+      postKind: "请选择会计工作岗位类别",
       accountingSinceYear: "请填写从事会计工作年份",
     });
   });

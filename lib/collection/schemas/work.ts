@@ -57,7 +57,7 @@ export function workSchema(ctx: CollectionContext) {
       }
       if (v.status === "ACCOUNTING_POST") {
         if (ACCOUNTING_POSTS.is(v.postKind)) out.postKind = v.postKind;
-        else add("postKind", "请选择会计工作岗位");
+        else add("postKind", "请选择会计工作岗位类别");
         const year = readYear(v.accountingSinceYear, "从事会计工作年份", ctx);
         if (year.ok) out.accountingSinceYear = year.year;
         else add("accountingSinceYear", year.message);

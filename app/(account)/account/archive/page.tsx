@@ -1,0 +1,172 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireSession } from "@/lib/auth/current-session";
+import { currentArchive } from "@/lib/collection/archive-service";
+import {
+  registeredFactRows,
+  type SummaryRow,
+  type SummarySection,
+  summarizeRecord,
+} from "@/lib/collection/summary";
+import { db } from "@/lib/db/client";
+import { regionName } from "@/lib/region/divisions";
+import { formatBeijingDateTime } from "@/lib/time/beijing";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { PrintButton } from "./print-button";
+
+export const metadata: Metadata = { title: "会计人员信息档案" };
+
+// The archive as a document to read and print. Everything comes from the version's snapshot,
+// never the live draft or person row: the paper must show what was archived. The bordered,
+// unrounded look is the paper form's; `print:` variants drop colours and the page chrome.
+
+export default async function ArchivePage() {
+  const person = await requireSession("/account/archive");
+  const archive = await currentArchive(db, person.personId);
+  if (!archive) {
+    return (
+      <Card>
+        <CardHeader>
+          <CardTitle asChild>
+            <h1>会计人员信息档案</h1>
+          </CardTitle>
+          <CardDescription>您尚未完成信息采集，完成后即可在此查看并打印档案。</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <Button asChild>
+            <Link href="/account/collection">前往信息采集</Link>
+          </Button>
+        </CardContent>
+      </Card>
+    );
+  }
+
+  const { snapshot } = archive;
+  const headshotId = snapshot.personal.headshotId;
+  // The header shows the registered facts beside the photo, so 个人信息 leaves them out.
+  const sections = summarizeRecord(snapshot, {
+    regionLabel: (code) => regionName(code) ?? code,
+    omitRegisteredFacts: true,
+  });
+
+  return (
+    <div className="min-w-0 space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
+        <p className="text-sm text-muted-foreground">如需修改档案信息，请通过“信息变更”办理。</p>
+        <PrintButton />
+      </div>
+      <article
+        aria-labelledby="archive-title"
+        className="space-y-6 border bg-card p-4 sm:p-8 print:border-0 print:p-0"
+      >
+        <header className="space-y-3 border-b-2 border-foreground pb-4 text-center">
+          <h1 id="archive-title" className="text-2xl font-bold tracking-widest sm:text-3xl">
+            会计人员信息档案
+          </h1>
+          <dl className="flex flex-wrap justify-center gap-x-6 gap-y-1 text-sm">
+            <Meta label="档案编号" value={archive.archiveNumber} />
+            <Meta label="版本" value={`第${archive.version}版`} />
+            <Meta label="采集时间" value={formatBeijingDateTime(archive.collectedAt)} />
+          </dl>
+        </header>
+
+        <section aria-labelledby="archive-person" className="space-y-3">
+          <h2 id="archive-person" className="text-lg font-semibold">
+            基本信息
+          </h2>
+          <div className="grid gap-4 sm:grid-cols-[1fr_8rem] print:grid-cols-[1fr_8rem]">
+            <Rows rows={registeredFactRows(snapshot.person, snapshot.personal)} />
+            {/* eslint-disable-next-line @next/next/no-img-element -- an authenticated route serves the upload; next/image would fetch it without the session */}
+            <img
+              src={`/api/attachments/${headshotId}`}
+              alt="本人免冠证件照"
+              className="row-start-1 aspect-[3/4] w-28 justify-self-center border object-cover sm:row-start-auto sm:w-32 print:row-start-auto"
+            />
+          </div>
+        </section>
+
+        {sections.map((s) => (
+          <Section key={s.step} section={s} skipAttachment={headshotId} />
+        ))}
+      </article>
+    </div>
+  );
+}
+
+function Meta({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="flex gap-1">
+      <dt className="text-muted-foreground print:text-foreground">{label}：</dt>
+      <dd className="font-medium">{value}</dd>
+    </div>
+  );
+}
+
+/** Label/value pairs as a ruled two-column form; stacked on phones. */
+function Rows({ rows }: { rows: SummaryRow[] }) {
+  return (
+    <dl className="grid border-t text-sm sm:grid-cols-[9rem_1fr] print:grid-cols-[9rem_1fr]">
+      {rows.map((r, i) => (
+        <div key={`${r.label}-${i}`} className="grid border-b sm:contents print:contents">
+          <dt className="bg-muted/50 px-3 pt-2 text-muted-foreground sm:border-b sm:py-2 print:border-b print:py-2 print:text-foreground">
+            {r.label}
+          </dt>
+          <dd className="px-3 pb-2 wrap-anywhere sm:border-b sm:py-2 print:border-b print:py-2">
+            {r.value}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Section({ section, skipAttachment }: { section: SummarySection; skipAttachment: string }) {
+  const attachments = section.attachments.filter((a) => a.attachmentId !== skipAttachment);
+  return (
+    <section aria-labelledby={`archive-${section.step}`} className="space-y-3">
+      <h2 id={`archive-${section.step}`} className="text-lg font-semibold">
+        {section.title}
+      </h2>
+      {section.rows.length > 0 && <Rows rows={section.rows} />}
+      {section.lists.map((list) => (
+        <div key={list.title} className="space-y-2">
+          {/* 奖励信息's one list would repeat the section's title. */}
+          {list.title !== section.title && <h3 className="font-medium">{list.title}</h3>}
+          {list.entries.length === 0 ? (
+            <p className="text-sm">{list.empty}</p>
+          ) : (
+            <ol className="space-y-3">
+              {list.entries.map((entry, i) => (
+                <li key={i} className="break-inside-avoid space-y-1">
+                  <p className="text-sm text-muted-foreground print:text-foreground">
+                    第 {i + 1} 条
+                  </p>
+                  <Rows rows={entry} />
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      ))}
+      {attachments.length > 0 && (
+        <div className="space-y-2">
+          <h3 className="font-medium">附件</h3>
+          <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 print:grid-cols-2">
+            {attachments.map((a) => (
+              <li key={`${a.label}-${a.attachmentId}`} className="break-inside-avoid space-y-1">
+                {/* eslint-disable-next-line @next/next/no-img-element -- served by an authenticated route, as above */}
+                <img
+                  src={`/api/attachments/${a.attachmentId}`}
+                  alt={a.label}
+                  className="aspect-[3/2] w-full border object-contain"
+                />
+                <p className="text-center text-sm">{a.label}</p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

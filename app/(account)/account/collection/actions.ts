@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formError, personAction } from "@/lib/auth/action-client";
+import { submitCollection } from "@/lib/collection/archive-service";
+import { saveDraftOnly, saveStep } from "@/lib/collection/draft-service";
+import { stepLabel } from "@/lib/collection/steps";
+import { db } from "@/lib/db/client";
+import type { ActionResult } from "@/lib/http/action-result";
+import type { SaveOutcome, SubmitOutcome } from "./wizard-types";
+
+// 信息采集's actions: thin — parse the envelope, let the domain validate the step with its own
+// schema (the one the form runs), revalidate. The session comes from personAction.
+
+const saveInput = z.object({
+  step: z.string().max(20),
+  data: z.unknown(),
+  revision: z.number().int().min(0),
+  /** "next": 下一步 (validate, mark complete); "draft": 保存草稿 and 上一步 (store as typed). */
+  mode: z.enum(["next", "draft"]),
+});
+
+export const saveCollectionStepAction = personAction(
+  "saveCollectionStepAction",
+  saveInput,
+  async (input, { request, session }): Promise<ActionResult<SaveOutcome>> => {
+    const save = input.mode === "next" ? saveStep : saveDraftOnly;
+    const r = await save(db, request, session, input);
+    if (r.ok) {
+      revalidatePath("/account", "layout");
+      return { ok: true, data: { revision: r.revision, resumeAt: r.resumeAt } };
+    }
+    if (r.reason === "invalid") {
+      const { "": whole, ...fields } = r.fieldErrors;
+      return { ok: false, fieldErrors: fields, ...(whole ? { formError: whole } : {}) };
+    }
+    // A stale save keeps the typed input on the page; the message says to reload.
+    return formError(r.message);
+  },
+);
+
+export const submitCollectionAction = personAction(
+  "submitCollectionAction",
+  z.object({}),
+  async (_input, { request, session }): Promise<ActionResult<SubmitOutcome>> => {
+    const r = await submitCollection(db, request, session);
+    if (r.ok) {
+      revalidatePath("/account", "layout");
+      return { ok: true, data: { archiveNumber: r.archiveNumber } };
+    }
+    if (r.reason !== "incomplete") return formError(r.message);
+    // Every problem keyed "step.path…", so 确认信息 can list them with a link to their step.
+    const fieldErrors: Record<string, string> = {};
+    for (const [step, issues] of Object.entries(r.errors)) {
+      for (const issue of issues ?? []) {
+        const key = [step, ...issue.path].join(".");
+        fieldErrors[key] ??=
+          `${stepLabel(step as Parameters<typeof stepLabel>[0])}：${issue.message}`;
+      }
+    }
+    return { ok: false, fieldErrors, formError: r.message };
+  },
+);

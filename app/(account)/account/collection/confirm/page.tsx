@@ -1,0 +1,155 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DATA_STEP_IDS, type DataStepId, stepLabel } from "@/lib/collection/steps";
+import { type SummaryInput, type SummarySection, summarizeStep } from "@/lib/collection/summary";
+import { stepSchema, validateWholeRecord } from "@/lib/collection/whole-record";
+import { regionName } from "@/lib/region/divisions";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { openStep } from "../open-step";
+import { WizardSteps } from "../wizard-steps";
+import { SubmitPanel } from "./submit-panel";
+
+export const metadata: Metadata = { title: "信息采集 · 确认信息" };
+
+/** What 确认信息 shows for one step: its summary, and the problems submit would refuse. */
+interface StepView {
+  step: DataStepId;
+  section?: SummarySection;
+  /** Incomplete: the step does not parse, or submit's whole-record check refuses it. */
+  incomplete: boolean;
+  problems: string[];
+}
+
+export default async function ConfirmPage() {
+  // Redirects to 完成 once collected, or to the first incomplete step (no skipping by URL).
+  const { draft, context, person } = await openStep("confirm");
+  // Each saved step is parsed data once it passed 下一步, but is parsed again here: a value fine
+  // when saved may be wrong now (a year in a new birth-date context, a 在校生 without 学生证),
+  // and the person should see that before 提交 rather than after.
+  const whole = validateWholeRecord(draft.steps, context);
+  const options = { regionLabel: (code: string) => regionName(code) ?? code };
+  const views: StepView[] = DATA_STEP_IDS.map((step) => {
+    const parsed = stepSchema(step, context).safeParse(draft.steps[step]);
+    const input: SummaryInput = { person, [step]: parsed.data };
+    const problems = whole.ok ? [] : (whole.errors[step] ?? []).map((i) => i.message);
+    return {
+      step,
+      section: parsed.success ? summarizeStep(step, input, options) : undefined,
+      problems,
+      incomplete: !parsed.success || problems.length > 0,
+    };
+  });
+
+  return (
+    <div className="min-w-0 space-y-6">
+      <WizardSteps current="confirm" />
+      <div className="space-y-1">
+        <h1 className="text-xl font-semibold">确认信息</h1>
+        <p className="text-sm text-muted-foreground">
+          请逐项核对以下信息，如有错误请点击“修改”返回对应步骤更正。
+        </p>
+      </div>
+      {views
+        // 阅读须知 has nothing to show; it appears only if its pledge is somehow missing.
+        .filter((v) => v.step !== "notice" || v.incomplete)
+        .map((v) => (
+          <StepGroup key={v.step} view={v} />
+        ))}
+      <SubmitPanel />
+    </div>
+  );
+}
+
+function StepGroup({ view }: { view: StepView }) {
+  const title = stepLabel(view.step);
+  const section = view.section;
+  return (
+    <Card>
+      <CardHeader className="flex-row flex-wrap items-center justify-between gap-2">
+        <CardTitle id={`confirm-${view.step}`}>{title}</CardTitle>
+        <Link
+          href={`/account/collection/${view.step}`}
+          className="text-sm text-primary underline underline-offset-4"
+        >
+          修改<span className="sr-only">{title}</span>
+        </Link>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        {view.incomplete && (
+          <Alert variant="destructive" role="status">
+            <AlertDescription>
+              <p>此部分信息不完整，请修改</p>
+              {view.problems.length > 0 && (
+                <ul className="list-disc pl-5">
+                  {view.problems.map((m, i) => (
+                    <li key={i}>{m}</li>
+                  ))}
+                </ul>
+              )}
+            </AlertDescription>
+          </Alert>
+        )}
+        {section && <SectionBody section={section} />}
+      </CardContent>
+    </Card>
+  );
+}
+
+function Rows({ rows }: { rows: SummarySection["rows"] }) {
+  return (
+    <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[9rem_1fr]">
+      {rows.map((r, i) => (
+        <div key={`${r.label}-${i}`} className="grid gap-0.5 sm:contents">
+          <dt className="text-muted-foreground">{r.label}</dt>
+          <dd className="wrap-anywhere">{r.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function SectionBody({ section }: { section: SummarySection }) {
+  return (
+    <>
+      {section.rows.length > 0 && <Rows rows={section.rows} />}
+      {section.lists.map((list) => (
+        <section key={list.title} className="space-y-2">
+          {/* 奖励信息's one list would repeat the section's title. */}
+          {list.title !== section.title && <h3 className="font-medium">{list.title}</h3>}
+          {list.entries.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{list.empty}</p>
+          ) : (
+            <ol className="space-y-3">
+              {list.entries.map((entry, i) => (
+                <li key={i} className="rounded-md border p-3">
+                  <p className="mb-2 text-sm font-medium text-muted-foreground">第 {i + 1} 条</p>
+                  <Rows rows={entry} />
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      ))}
+      {section.attachments.length > 0 && (
+        <section className="space-y-2">
+          <h3 className="font-medium">附件</h3>
+          <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+            {section.attachments.map((a) => (
+              <li key={`${a.label}-${a.attachmentId}`} className="min-w-0 space-y-1">
+                {/* An authenticated route serves the upload: next/image would re-fetch it without the session. */}
+                {/* eslint-disable-next-line @next/next/no-img-element */}
+                <img
+                  src={`/api/attachments/${a.attachmentId}`}
+                  alt={a.label}
+                  className="aspect-[4/3] w-full rounded-md border bg-muted object-contain"
+                />
+                <p className="text-xs text-muted-foreground">{a.label}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

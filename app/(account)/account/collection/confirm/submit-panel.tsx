@@ -1,0 +1,93 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { isStepId } from "@/lib/collection/steps";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import { submitCollectionAction } from "../actions";
+
+interface Refusal {
+  formError?: string;
+  /** Each problem with the step it belongs to (the key's first segment), for a 修改 link. */
+  problems: { key: string; step?: string; message: string }[];
+}
+
+/** 上一步 / 提交 of 确认信息. A refusal lists every problem with a link to the step to fix it. */
+export function SubmitPanel() {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  // Stays true while 完成 loads: the transition ends before the navigation does, and a second
+  // click would only earn 您已采集过信息.
+  const [submitted, setSubmitted] = useState(false);
+
+  function submit() {
+    setRefusal(null);
+    startTransition(async () => {
+      // A lost connection rejects the call: say so here instead of replacing the page.
+      const r = await submitCollectionAction({}).catch(() => null);
+      if (r === null) {
+        setRefusal({ formError: "网络异常，提交未完成，请稍后重试", problems: [] });
+        return;
+      }
+      if (r.ok) {
+        setSubmitted(true);
+        router.push("/account/collection/done");
+        return;
+      }
+      setRefusal({
+        formError: r.formError,
+        problems: Object.entries(r.fieldErrors).map(([key, message]) => {
+          const step = key.split(".")[0];
+          return { key, message, step: isStepId(step) ? step : undefined };
+        }),
+      });
+    });
+  }
+
+  const busy = pending || submitted;
+  return (
+    <div className="space-y-4">
+      {refusal && (
+        <Alert variant="destructive">
+          <AlertTitle>{refusal.formError ?? "提交未成功"}</AlertTitle>
+          {refusal.problems.length > 0 && (
+            <AlertDescription>
+              <ul className="list-disc space-y-1 pl-5">
+                {refusal.problems.map((p) => (
+                  <li key={p.key}>
+                    {p.step ? (
+                      <Link
+                        href={`/account/collection/${p.step}`}
+                        className="underline underline-offset-4"
+                      >
+                        {p.message}
+                      </Link>
+                    ) : (
+                      p.message
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </AlertDescription>
+          )}
+        </Alert>
+      )}
+      <p className="text-sm leading-relaxed">
+        提交后系统将生成您的会计人员信息档案，无需财政部门审核。提交后如需修改，请通过“信息变更”办理。
+      </p>
+      <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-between">
+        <Button asChild variant="outline">
+          <Link href="/account/collection/awards">上一步</Link>
+        </Button>
+        <Button type="button" onClick={submit} disabled={busy} aria-busy={busy}>
+          {busy && <Spinner label={null} size="sm" className="text-current" />}
+          {busy ? "提交中…" : "提交"}
+        </Button>
+      </div>
+    </div>
+  );
+}

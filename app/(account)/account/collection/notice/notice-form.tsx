@@ -1,0 +1,42 @@
+"use client";
+
+import { NestedCheckbox } from "@/components/form/nested-fields";
+import { useNestedForm } from "@/components/form/use-nested-form";
+import type { ContentText } from "@/lib/content/content-blocks";
+import { noticeSchema } from "@/lib/collection/schemas/notice";
+import { StepForm } from "../step-form";
+import { useWizardStep } from "../use-wizard-step";
+
+export function NoticeForm({
+  notice,
+  initial,
+  revision,
+  storageKey,
+}: {
+  notice: ContentText;
+  initial: Record<string, unknown>;
+  revision: number;
+  /** Per person: unsaved input never shows to the next person using this browser tab. */
+  storageKey: string;
+}) {
+  const form = useNestedForm(noticeSchema, initial, { storageKey });
+  const wizard = useWizardStep("notice", form, revision);
+  return (
+    <StepForm title="阅读须知" form={form} wizard={wizard}>
+      <section
+        aria-labelledby="notice-title"
+        className="max-h-[60vh] overflow-y-auto rounded-md border bg-muted/30 p-4 text-sm leading-relaxed"
+      >
+        <h2 id="notice-title" className="mb-3 text-base font-semibold">
+          {notice.title}
+        </h2>
+        {notice.paragraphs.map((p, i) => (
+          <p key={i} className="mb-2">
+            {p}
+          </p>
+        ))}
+      </section>
+      <NestedCheckbox form={form} path="truthPledge" label="承诺填写信息的真实性" />
+    </StepForm>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { NATIONALITIES } from "@/lib/codes/nationality";
+import { GENDER_OPTIONS } from "@/lib/collection/schemas/personal";
+import { DOCUMENT_TYPES, isDocumentTypeCode } from "@/lib/identity/document-types";
+import { openStep } from "../open-step";
+import { stepStorageKey } from "../step-page";
+import { WizardSteps } from "../wizard-steps";
+import { PersonalForm } from "./personal-form";
+
+export const metadata: Metadata = { title: "信息采集 · 个人信息" };
+
+export default async function PersonalStepPage() {
+  const { session, draft, context, person } = await openStep("personal");
+  const docType = isDocumentTypeCode(person.idType) ? DOCUMENT_TYPES[person.idType] : undefined;
+  // Shown read-only: what registration recorded (the document is the source of truth).
+  const registered: [string, string][] = [
+    ["姓名", person.name],
+    ["证件类型", docType?.label ?? person.idType],
+    ["证件号码", person.idNumberMasked],
+  ];
+  if (person.gender) {
+    registered.push(["性别", GENDER_OPTIONS.find((g) => g.value === person.gender)?.label ?? ""]);
+  }
+  if (person.birthDate) registered.push(["出生日期", person.birthDate]);
+  if (context.nationality) {
+    registered.push(["国籍/地区", NATIONALITIES.label(context.nationality) ?? ""]);
+  }
+  return (
+    <>
+      <WizardSteps current="personal" />
+      <PersonalForm
+        registered={registered}
+        pages={docType?.attachments ?? []}
+        initial={(draft.steps.personal as Record<string, unknown> | undefined) ?? {}}
+        revision={draft.revision}
+        storageKey={stepStorageKey(session.personId, "personal")}
+        context={context}
+      />
+    </>
+  );
+}

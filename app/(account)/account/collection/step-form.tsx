@@ -1,0 +1,98 @@
+"use client";
+
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import type { NestedForm } from "@/components/form/use-nested-form";
+import type { useWizardStep } from "./use-wizard-step";
+
+const TIME = new Intl.DateTimeFormat("zh-CN", {
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Asia/Shanghai",
+});
+
+/** 上一步 · 保存草稿 · 下一步, with the form-level message and the draft-saved notice. */
+export function WizardButtons({
+  form,
+  wizard,
+}: {
+  form: NestedForm;
+  wizard: ReturnType<typeof useWizardStep>;
+}) {
+  return (
+    <div className="mt-8 space-y-4">
+      {form.restored && (
+        <Alert>
+          <AlertDescription>已恢复您在本浏览器中尚未保存的填写内容。</AlertDescription>
+        </Alert>
+      )}
+      {form.formError && (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription>{form.formError}</AlertDescription>
+        </Alert>
+      )}
+      {Object.keys(form.errors).length > 0 && !form.formError && (
+        <p role="alert" className="text-sm text-destructive">
+          还有 {Object.keys(form.errors).length} 处需要修改，请查看标红的项目。
+        </p>
+      )}
+      {wizard.savedAt && (
+        <p role="status" className="text-sm text-muted-foreground">
+          草稿已保存（{TIME.format(wizard.savedAt)}）
+        </p>
+      )}
+      <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-between">
+        <div className="flex flex-col-reverse gap-3 sm:flex-row">
+          {wizard.hasPrevious && (
+            <Button type="button" variant="outline" disabled={wizard.pending} onClick={wizard.back}>
+              上一步
+            </Button>
+          )}
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={wizard.pending}
+            onClick={wizard.saveDraft}
+          >
+            保存草稿
+          </Button>
+        </div>
+        <Button type="submit" disabled={wizard.pending}>
+          {wizard.pending && <Spinner />}
+          下一步
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** One data step's form: heading, fields, the buttons; Enter or 下一步 runs `wizard.next`. */
+export function StepForm({
+  title,
+  description,
+  form,
+  wizard,
+  children,
+}: {
+  title: string;
+  description?: React.ReactNode;
+  form: NestedForm;
+  wizard: ReturnType<typeof useWizardStep>;
+  children: React.ReactNode;
+}) {
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        wizard.next();
+      }}
+    >
+      <h1 className="text-xl font-semibold">{title}</h1>
+      {description && <div className="mt-1 text-sm text-muted-foreground">{description}</div>}
+      <div className="mt-6 space-y-6">{children}</div>
+      <WizardButtons form={form} wizard={wizard} />
+    </form>
+  );
+}

@@ -1,0 +1,152 @@
+import { after, type NextRequest } from "next/server";
+import { currentSession } from "@/lib/auth/current-session";
+import {
+  isUploadKind,
+  storeUpload,
+  sweepOrphans,
+  UPLOAD_KIND_UNKNOWN,
+} from "@/lib/collection/attachment-service";
+import { db } from "@/lib/db/client";
+import { clientInfoFromHeaders } from "@/lib/http/client-info";
+import { childLogger } from "@/lib/log/logger";
+import { getStorage } from "@/lib/storage/storage";
+import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "@/lib/upload/image-intake";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * How long an upload no draft names yet is kept before the sweep may delete it. A day: the
+ * wizard saves the draft after the upload, and a person who uploads, then fills in the rest of
+ * the step over lunch, must never find the photo gone. (Defined here, not in the service,
+ * because only the sweep's caller decides when it runs and with what margin.)
+ */
+const ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
+
+/** About one successful upload in this many also sweeps abandoned uploads; no cron needed. */
+const SWEEP_ONE_IN = 50;
+
+const LOGIN_EXPIRED = "登录已失效，请重新登录";
+const CROSS_SITE = "请求来源无效，请刷新页面后重试";
+const INTERRUPTED = "上传中断，请重试";
+
+function answer(status: number, body: object): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/**
+ * CSRF: a page on another site can POST here with the user's cookie (a form or a no-cors
+ * fetch), but the browser always sends its own Origin with a cross-origin POST and the page
+ * cannot change it. A missing or unparsable Origin is refused too: our own XHR always sends one.
+ */
+function sameOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("host");
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host.toLowerCase() === host.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The body, or "too-large" as soon as it passes `limit` bytes: the rest is never read, so a
+ * body without (or with a false) Content-Length cannot make the server buffer more than that.
+ */
+async function readAtMost(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Buffer | "too-large"> {
+  if (!body) return Buffer.alloc(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      return "too-large";
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Deletes abandoned uploads after the response is sent; a failure only costs disk space. */
+function sweepLater(requestId: string) {
+  after(async () => {
+    try {
+      const r = await sweepOrphans(db, getStorage(), new Date(Date.now() - ORPHAN_GRACE_MS));
+      if (r.deleted > 0 || r.failedObjects > 0) {
+        childLogger({ requestId, route: "/api/attachments" }).info(r, "orphan sweep");
+      }
+    } catch (error) {
+      childLogger({ requestId, route: "/api/attachments" }).error(
+        { err: { type: error instanceof Error ? error.name : typeof error } },
+        "orphan sweep failed",
+      );
+    }
+  });
+}
+
+/**
+ * One image for the 信息采集 wizard. Query `?kind=headshot|document-page|student-card`, body the
+ * raw file bytes (not multipart). Answers `{ ok: true, attachmentId, width, height }` or
+ * `{ ok: false, message }` with a Chinese message for the field.
+ */
+export async function POST(request: NextRequest) {
+  const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
+  if (!sameOrigin(request)) return answer(403, { ok: false, message: CROSS_SITE });
+
+  const session = await currentSession();
+  if (!session) return answer(401, { ok: false, message: LOGIN_EXPIRED });
+
+  // before the body: a request for an unknown kind need not be read at all
+  const kind = request.nextUrl.searchParams.get("kind");
+  if (!isUploadKind(kind)) return answer(422, { ok: false, message: UPLOAD_KIND_UNKNOWN });
+
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) {
+    return answer(413, { ok: false, message: UPLOAD_MESSAGES.tooLarge });
+  }
+
+  let bytes: Buffer | "too-large";
+  try {
+    bytes = await readAtMost(request.body, MAX_UPLOAD_BYTES);
+  } catch {
+    // the browser went away or the connection broke mid-upload
+    return answer(400, { ok: false, message: INTERRUPTED });
+  }
+  if (bytes === "too-large") return answer(413, { ok: false, message: UPLOAD_MESSAGES.tooLarge });
+
+  try {
+    const r = await storeUpload(db, getStorage(), clientInfoFromHeaders(request.headers), session, {
+      kind,
+      bytes,
+    });
+    if (!r.ok) return answer(422, { ok: false, message: r.message });
+    if (Math.random() < 1 / SWEEP_ONE_IN) sweepLater(requestId);
+    return answer(200, {
+      ok: true,
+      attachmentId: r.attachmentId,
+      width: r.width,
+      height: r.height,
+    });
+  } catch (error) {
+    childLogger({ requestId, route: "/api/attachments" }).error(
+      {
+        err:
+          error instanceof Error
+            ? { type: error.name, stack: error.stack?.split("\n").slice(1).join("\n") }
+            : { type: typeof error },
+      },
+      "upload failed",
+    );
+    return answer(500, {
+      ok: false,
+      message: `系统繁忙，请稍后重试。如多次失败，请联系客服并提供编号 ${requestId.slice(0, 8)}`,
+    });
+  }
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { useState } from "react";
+import { FormField, fieldAria } from "@/components/ui/form-field";
+import { NativeSelect } from "@/components/ui/native-select";
+import { cityOf, type JurisdictionRegions } from "@/lib/region/jurisdiction-regions";
+
+/**
+ * 所属行政区划: city, then county, within the platform's jurisdiction. A city without a county
+ * level (东莞, 中山) is itself the choice. `value` is the chosen leaf code ("" until one is chosen).
+ * `rule` is the manual's sentence for the current 在岗状态, shown next to the picker.
+ */
+export function RegionPicker({
+  id,
+  regions,
+  value,
+  onChange,
+  onBlur,
+  rule,
+  error,
+}: {
+  id: string;
+  regions: JurisdictionRegions;
+  value: string;
+  onChange: (code: string) => void;
+  onBlur?: () => void;
+  rule: string;
+  error?: string;
+}) {
+  // The city chosen before its county: held here, since the value is only ever a leaf.
+  const [pickedCity, setPickedCity] = useState("");
+  const city = cityOf(regions, value) ?? regions.cities.find((c) => c.code === pickedCity);
+  const hasCounties = (city?.counties.length ?? 0) > 0;
+  return (
+    <FormField id={id} label="所属行政区划" required error={error} hint={rule}>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <NativeSelect
+          {...fieldAria(id, error, { hint: true })}
+          aria-label="所属行政区划（市）"
+          placeholder="请选择市"
+          value={city?.code ?? ""}
+          onChange={(e) => {
+            const next = regions.cities.find((c) => c.code === e.target.value);
+            setPickedCity(next?.code ?? "");
+            // A city without counties is the answer; otherwise the county is still to come.
+            onChange(next && next.counties.length === 0 ? next.code : "");
+          }}
+          onBlur={onBlur}
+        >
+          {regions.cities.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </NativeSelect>
+        {hasCounties && (
+          <NativeSelect
+            id={`${id}-county`}
+            aria-label="所属行政区划（区县）"
+            aria-invalid={error ? true : undefined}
+            placeholder="请选择区县"
+            value={city?.counties.some((c) => c.code === value) ? value : ""}
+            onChange={(e) => onChange(e.target.value)}
+            onBlur={onBlur}
+          >
+            {city!.counties.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </NativeSelect>
+        )}
+      </div>
+    </FormField>
+  );
+}

@@ -1,0 +1,279 @@
+import { describe, expect, it } from "vitest";
+import { awardsSchema } from "./schemas/awards";
+import { educationSchema } from "./schemas/education";
+import { noticeSchema } from "./schemas/notice";
+import { personalSchema } from "./schemas/personal";
+import { professionalSchema } from "./schemas/professional";
+import { workSchema } from "./schemas/work";
+import {
+  formatDay,
+  formatMonth,
+  type RegisteredPerson,
+  type SummaryInput,
+  type SummarySection,
+  summarizeRecord,
+} from "./summary";
+import { TEST_CONTEXT } from "./test-support";
+
+const ctx = TEST_CONTEXT;
+const HEADSHOT = "0b6c5e2a-3f1d-4c1e-9a55-1d2b3c4d5e6f";
+const PORTRAIT = "1b6c5e2a-3f1d-4c1e-9a55-1d2b3c4d5e6f";
+const EMBLEM = "2b6c5e2a-3f1d-4c1e-9a55-1d2b3c4d5e6f";
+
+const person: RegisteredPerson = {
+  name: "张三",
+  idType: "RESIDENT_ID",
+  idNumberMasked: "4401**********001X",
+  gender: "1",
+  birthDate: "1990-05-17",
+};
+
+// Built through the step schemas, so the test sees the data exactly as a draft stores it.
+const record: SummaryInput = {
+  person,
+  notice: noticeSchema.parse({ truthPledge: true }),
+  personal: personalSchema(ctx).parse({
+    ethnicGroup: "01",
+    politicalStatus: "13",
+    email: "zhangsan@example.com",
+    headshotId: HEADSHOT,
+    documentPageIds: { EMBLEM, PORTRAIT },
+  }),
+  education: educationSchema(ctx).parse({
+    fullTime: [
+      {
+        level: "21",
+        degree: "BACHELOR",
+        school: "中山大学",
+        major: "会计学",
+        enrolledOn: "2008-09",
+        graduatedOn: "2012-07",
+      },
+    ],
+  }),
+  work: workSchema(ctx).parse({
+    status: "ACCOUNTING_POST",
+    regionCode: "440106",
+    employerName: "华为技术有限公司",
+    employerCreditCode: "914403001922038216",
+    postKind: "CASHIER",
+    accountingSinceYear: "2012",
+  }),
+  professional: professionalSchema(ctx).parse({
+    isCpa: true,
+    isTaxAdvisor: false,
+    isAssetAppraiser: false,
+    abacusLevel: "LEVEL_2",
+    qualifications: [
+      {
+        type: "ACCOUNTING",
+        level: "INTERMEDIATE",
+        method: "EXAM",
+        year: "2015",
+        certificateNo: "Z1",
+      },
+    ],
+    talents: [
+      { type: "HIGH_END", selectedYear: 2018, status: "GRADUATED", graduatedYear: 2021 },
+      { type: "INTERNATIONAL", selectedYear: 2022, status: "IN_TRAINING" },
+    ],
+  }),
+  awards: awardsSchema(ctx).parse({
+    awards: [{ name: "先进会计工作者", level: "MUNICIPAL", year: 2020 }],
+  }),
+};
+
+const regionLabel = (code: string) => (code === "440106" ? "广东省 广州市 天河区" : `?${code}`);
+
+function section(sections: SummarySection[], step: SummarySection["step"]): SummarySection {
+  const s = sections.find((x) => x.step === step);
+  if (!s) throw new Error(`no section ${step}`);
+  return s;
+}
+
+describe("summarizeRecord", () => {
+  const sections = summarizeRecord(record, { regionLabel });
+
+  it("gives one titled section per data step in wizard order, 阅读须知 left out", () => {
+    expect(sections.map((s) => [s.step, s.title])).toEqual([
+      ["personal", "个人信息"],
+      ["education", "学历信息"],
+      ["work", "工作信息"],
+      ["professional", "专业技术信息"],
+      ["awards", "奖励信息"],
+    ]);
+  });
+
+  it("个人信息: registered facts, code labels and the attachments in page order", () => {
+    const s = section(sections, "personal");
+    expect(s.rows).toEqual([
+      { label: "姓名", value: "张三" },
+      { label: "证件类型", value: "居民身份证" },
+      { label: "证件号码", value: "4401**********001X" },
+      { label: "性别", value: "男" },
+      { label: "出生日期", value: "1990年05月17日" },
+      { label: "国籍/地区", value: "中国" },
+      { label: "民族", value: "汉族" },
+      { label: "政治面貌", value: "群众" },
+      { label: "电子邮箱", value: "zhangsan@example.com" },
+    ]);
+    expect(s.attachments).toEqual([
+      { label: "本人免冠证件照", attachmentId: HEADSHOT },
+      { label: "身份证人像面", attachmentId: PORTRAIT },
+      { label: "身份证国徽面", attachmentId: EMBLEM },
+    ]);
+  });
+
+  it("takes 性别 and 出生日期 from 个人信息 when registration lacks them, and can omit the facts", () => {
+    const passport = { ...person, idType: "PASSPORT", gender: null, birthDate: null };
+    const personal = {
+      ...record.personal!,
+      gender: "2" as const,
+      birthDate: "1991-02-03",
+      nationality: "USA",
+      documentPageIds: { DATA_PAGE: PORTRAIT, VALIDITY_PAGE: EMBLEM },
+      studentCardId: HEADSHOT,
+    };
+    const s = section(summarizeRecord({ person: passport, personal }, { regionLabel }), "personal");
+    expect(s.rows.slice(1, 6).map((r) => r.value)).toEqual([
+      "护照",
+      "4401**********001X",
+      "女",
+      "1991年02月03日",
+      "美国",
+    ]);
+    expect(s.attachments.map((a) => a.label)).toEqual([
+      "本人免冠证件照",
+      "护照个人资料页（照片页）",
+      "护照有效期页",
+      "学生证",
+    ]);
+    const omitted = summarizeRecord(
+      { person, personal },
+      { regionLabel, omitRegisteredFacts: true },
+    );
+    expect(section(omitted, "personal").rows.map((r) => r.label)).toEqual([
+      "民族",
+      "政治面貌",
+      "电子邮箱",
+    ]);
+  });
+
+  it("学历信息: an entry per row group, months in Chinese, empty part-time as 无", () => {
+    const s = section(sections, "education");
+    expect(s.rows).toEqual([]);
+    expect(s.lists).toEqual([
+      {
+        title: "全日制教育",
+        empty: "未填写",
+        entries: [
+          [
+            { label: "学历", value: "大学本科毕业" },
+            { label: "学位", value: "学士" },
+            { label: "毕业院校", value: "中山大学" },
+            { label: "所学专业", value: "会计学" },
+            { label: "入学时间", value: "2008年09月" },
+            { label: "毕业时间", value: "2012年07月" },
+            { label: "在读", value: "否" },
+          ],
+        ],
+      },
+      { title: "非全日制教育", empty: "无", entries: [] },
+    ]);
+  });
+
+  it("工作信息: the region through regionLabel and only the status's fields", () => {
+    expect(section(sections, "work").rows).toEqual([
+      { label: "在岗状态", value: "会计工作岗位" },
+      { label: "所属行政区划", value: "广东省 广州市 天河区" },
+      { label: "工作单位名称", value: "华为技术有限公司" },
+      { label: "统一社会信用代码", value: "914403001922038216" },
+      { label: "会计工作岗位", value: "出纳" },
+      { label: "从事会计工作年份", value: "2012年" },
+    ]);
+    const student = workSchema(ctx).parse({
+      status: "STUDENT",
+      regionCode: "440106",
+      schoolName: "暨南大学",
+    });
+    expect(
+      section(summarizeRecord({ person, work: student }, { regionLabel }), "work").rows,
+    ).toEqual([
+      { label: "在岗状态", value: "在校生" },
+      { label: "所属行政区划", value: "广东省 广州市 天河区" },
+      { label: "学校名称", value: "暨南大学" },
+    ]);
+  });
+
+  it("专业技术信息: 是/否, levels, and 毕业年度 only for 已毕业", () => {
+    const s = section(sections, "professional");
+    expect(s.rows).toEqual([
+      { label: "注册会计师", value: "是" },
+      { label: "税务师", value: "否" },
+      { label: "资产评估师", value: "否" },
+      { label: "珠算等级", value: "二级" },
+    ]);
+    expect(s.lists[0]).toEqual({
+      title: "专业技术资格",
+      empty: "无",
+      entries: [
+        [
+          { label: "类型", value: "会计类" },
+          { label: "级别", value: "中级" },
+          { label: "取得方式", value: "考试" },
+          { label: "取得年份", value: "2015年" },
+          { label: "证书编号", value: "Z1" },
+        ],
+      ],
+    });
+    expect(s.lists[1]!.title).toBe("高端会计人才");
+    expect(s.lists[1]!.entries).toEqual([
+      [
+        { label: "人才类型", value: "高端会计人才" },
+        { label: "入选年度", value: "2018年" },
+        { label: "培养状态", value: "已毕业" },
+        { label: "毕业年度", value: "2021年" },
+      ],
+      [
+        { label: "人才类型", value: "国际化高端会计人才" },
+        { label: "入选年度", value: "2022年" },
+        { label: "培养状态", value: "培养中" },
+      ],
+    ]);
+  });
+
+  it("奖励信息: entries, or 无 when there are none", () => {
+    expect(section(sections, "awards").lists).toEqual([
+      {
+        title: "奖励信息",
+        empty: "无",
+        entries: [
+          [
+            { label: "奖励名称", value: "先进会计工作者" },
+            { label: "奖励级别", value: "地市级" },
+            { label: "获奖年份", value: "2020年" },
+          ],
+        ],
+      },
+    ]);
+    const none = summarizeRecord({ person, awards: { awards: [] } }, { regionLabel });
+    expect(none).toHaveLength(1);
+    expect(section(none, "awards").lists[0]).toMatchObject({ empty: "无", entries: [] });
+  });
+
+  it("shows only the steps present, and a code no longer in a table as stored", () => {
+    const stale = { ...record.work!, postKind: "RETIRED" } as unknown as SummaryInput["work"];
+    const s = summarizeRecord({ person, work: stale }, { regionLabel });
+    expect(s.map((x) => x.step)).toEqual(["work"]);
+    expect(s[0]!.rows.find((r) => r.label === "会计工作岗位")?.value).toBe("RETIRED");
+  });
+});
+
+describe("formatMonth / formatDay", () => {
+  it("writes months and days the Chinese way and flags a missing value", () => {
+    expect(formatMonth("2012-07")).toBe("2012年07月");
+    expect(formatMonth(undefined)).toBe("未填写");
+    expect(formatDay("1990-03-07")).toBe("1990年03月07日");
+    expect(formatDay(null)).toBe("未填写");
+  });
+});

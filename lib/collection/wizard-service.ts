@@ -1,0 +1,66 @@
+import type { Db } from "@/lib/db/client";
+import { collectionContextFor, type DraftView, loadDraft } from "./draft-service";
+import type { CollectionContext } from "./rules";
+import { canOpenStep, type StepId } from "./steps";
+
+// What a wizard page needs before it renders: where the person may be, their draft, and the
+// context the step schemas run with (serialisable: the form runs the same schema in the browser).
+
+export interface RegisteredFacts {
+  name: string;
+  idType: string;
+  idNumberMasked: string;
+  /** GB/T 2261.1 code, from the document number; null when the document does not carry it. */
+  gender: string | null;
+  /** "YYYY-MM-DD", from the document number; null when it does not carry it. */
+  birthDate: string | null;
+}
+
+export type WizardPlace =
+  | { kind: "collected" }
+  /** The step may not be opened yet: go to `to` (the first incomplete step). */
+  | { kind: "redirect"; to: StepId }
+  | {
+      kind: "open";
+      draft: DraftView;
+      context: CollectionContext;
+      person: RegisteredFacts;
+    };
+
+export async function openWizardStep(
+  db: Db,
+  personId: string,
+  step: StepId,
+  now = new Date(),
+): Promise<WizardPlace> {
+  const [person, archive, draft] = await Promise.all([
+    db.person.findUniqueOrThrow({
+      where: { id: personId },
+      select: {
+        name: true,
+        idType: true,
+        idNumberMasked: true,
+        gender: true,
+        birthDate: true,
+      },
+    }),
+    db.archive.findUnique({ where: { personId }, select: { id: true } }),
+    loadDraft(db, personId),
+  ]);
+  if (archive) return { kind: "collected" };
+  if (step === "done" || !canOpenStep(step, draft.completed)) {
+    return { kind: "redirect", to: draft.resumeAt };
+  }
+  return {
+    kind: "open",
+    draft,
+    context: collectionContextFor(person, draft.steps, now),
+    person: {
+      name: person.name,
+      idType: person.idType,
+      idNumberMasked: person.idNumberMasked,
+      gender: person.gender,
+      birthDate: person.birthDate?.toISOString().slice(0, 10) ?? null,
+    },
+  };
+}
