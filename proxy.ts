@@ -23,5 +23,9 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // everything but build assets and static metadata files
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|sitemap.xml).*)"],
+  matcher: [
+    // Uploads skip the proxy: it would buffer the whole body before the route can refuse it by
+    // its declared size (the route makes its own request id).
+    "/((?!_next/static|_next/image|favicon.ico|robots.txt|sitemap.xml|api/attachments$).*)",
+  ],
 };

@@ -1,3 +1,4 @@
+import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "@/lib/upload/limits";
 import { sniffImageFormat, UNSUPPORTED_FORMAT_MESSAGE } from "@/lib/upload/sniff";
 
 /**
@@ -10,12 +11,7 @@ export type AttachmentKind = "headshot" | "document-page" | "student-card";
 export type UploadAttachmentResult =
   { ok: true; attachmentId: string } | { ok: false; message: string };
 
-/**
- * Copies of lib/upload/image-intake.ts's limit and message (that module loads sharp, which the
- * browser cannot); upload-attachment.test.ts fails if they drift apart.
- */
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-export const TOO_LARGE_MESSAGE = "图片不能超过5MB";
+export const TOO_LARGE_MESSAGE = UPLOAD_MESSAGES.tooLarge;
 
 export const NETWORK_FAILURE_MESSAGE = "网络异常，上传失败，请重试";
 export const UNEXPECTED_ANSWER_MESSAGE = "服务器暂时无法处理上传，请稍后重试";

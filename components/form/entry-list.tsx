@@ -48,9 +48,13 @@ export function EntryList({
       )}
       {entries.length === 0 && <p className="text-sm text-muted-foreground">{empty}</p>}
       {entries.map((_, index) => (
-        <fieldset key={index} className="space-y-4 rounded-md border p-4">
+        <fieldset
+          key={index}
+          aria-label={`${title}${entryTitle(index)}`}
+          className="space-y-4 rounded-md border p-4"
+        >
           <div className="flex items-center justify-between gap-2">
-            <legend className="float-left text-sm font-medium">{entryTitle(index)}</legend>
+            <p className="text-sm font-medium">{entryTitle(index)}</p>
             <Button
               type="button"
               variant="ghost"

@@ -17,13 +17,8 @@ import {
   wrongRatioHeadshotJpeg,
   writeFixtures,
 } from "@/tests/fixtures/images/make";
-import {
-  MAX_UPLOAD_BYTES,
-  processUpload,
-  UPLOAD_MESSAGES,
-  type UploadKind,
-  type UploadResult,
-} from "./image-intake";
+import { processUpload, type UploadKind, type UploadResult } from "./image-intake";
+import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "./limits";
 import { UNSUPPORTED_FORMAT_MESSAGE } from "./sniff";
 
 type Accepted = Extract<UploadResult, { ok: true }>;

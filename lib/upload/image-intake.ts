@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
+import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "./limits";
 import { sniffImage } from "./sniff";
 
 /**
@@ -12,9 +13,6 @@ import { sniffImage } from "./sniff";
  */
 
 export type UploadKind = "headshot" | "document-page" | "student-card";
-
-/** 5 MB as the issue states it; a phone photo of a document is 2–4 MB. */
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 /**
  * Decompression bombs: a few KB of PNG can declare 16 000 × 16 000 px (768 MB decoded). The
@@ -82,13 +80,6 @@ export type UploadRefusal = "format" | "size" | "corrupt" | "dimensions";
 export type UploadResult =
   | { ok: true; jpeg: Buffer; width: number; height: number; byteSize: number; sha256: string }
   | { ok: false; reason: UploadRefusal; message: string };
-
-export const UPLOAD_MESSAGES = {
-  empty: "请选择要上传的图片",
-  tooLarge: "图片不能超过5MB",
-  corrupt: "图片已损坏或不完整，无法读取，请重新拍摄或保存后再上传",
-  tooManyPixels: "图片像素过多（超过5000万像素），请缩小后再上传",
-} as const;
 
 function refuse(reason: UploadRefusal, message: string): UploadResult {
   return { ok: false, reason, message };

@@ -10,7 +10,7 @@ import { db } from "@/lib/db/client";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { childLogger } from "@/lib/log/logger";
 import { getStorage } from "@/lib/storage/storage";
-import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "@/lib/upload/image-intake";
+import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "@/lib/upload/limits";
 
 export const dynamic = "force-dynamic";
 

@@ -63,7 +63,7 @@ describe("个人信息", () => {
   });
 
   it("reports every missing field in Chinese at its path", () => {
-    expect(issuesByPath(personalSchema(ctx).safeParse({ documentPageIds: {} }))).toEqual({
+    expect(issuesByPath(personalSchema(ctx).safeParse({}))).toEqual({
       ethnicGroup: "请选择民族",
       politicalStatus: "请选择政治面貌",
       email: "请填写电子邮箱",

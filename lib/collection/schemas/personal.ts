@@ -53,10 +53,12 @@ export function personalSchema(ctx: CollectionContext) {
       birthDate: z.string().trim().optional(),
       headshotId: attachmentId("请上传本人免冠证件照"),
       /** One id per page of the document type (身份证人像面/国徽面, 护照资料页/有效期页, …). */
-      documentPageIds: z.object(
-        Object.fromEntries(pages.map((p) => [p.id, attachmentId(`请上传${p.label}`)])),
-        { error: () => "请上传证件照片" },
-      ),
+      // Missing reads as {}: each page is then asked for at its own field.
+      documentPageIds: z
+        .object(Object.fromEntries(pages.map((p) => [p.id, attachmentId(`请上传${p.label}`)])), {
+          error: () => "请上传证件照片",
+        })
+        .prefault({}),
       studentCardId: z.string().trim().max(100).optional(),
     })
     .superRefine((v, issue) => {

@@ -107,6 +107,18 @@ describe("工作信息", () => {
     expect(at("110101")).toBe("所属行政区划应在广东省内（除深圳）");
   });
 
+  it("reports a missing region together with the other fields", () => {
+    expect(
+      issuesByPath(
+        schema.safeParse({ status: "ACCOUNTING_POST", ...unit, employerCreditCode: "x" }),
+      ),
+    ).toMatchObject({
+      regionCode: "请选择单位所在行政区划",
+      employerCreditCode: expect.any(String),
+      postKind: "请选择会计工作岗位类别",
+    });
+  });
+
   it("asks for 在岗状态 first", () => {
     expect(issuesByPath(schema.safeParse({ regionCode: "440106" }))).toEqual({
       status: "请选择在岗状态",

@@ -31,7 +31,8 @@ export function workSchema(ctx: CollectionContext) {
   return z
     .object({
       status: EMPLOYMENT_STATUSES.schema,
-      regionCode: z.string({ error: () => "请选择所属行政区划" }).trim(),
+      // Missing reads as "": the transform then reports it with every other field's problem.
+      regionCode: z.string().trim().default(""),
       employerName: z.string().trim().optional(),
       employerCreditCode: z.string().optional(),
       postKind: z.string().optional(),

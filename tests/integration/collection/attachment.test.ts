@@ -7,7 +7,7 @@ import {
   sweepOrphans,
 } from "@/lib/collection/attachment-service";
 import { db } from "@/lib/db/client";
-import { UPLOAD_MESSAGES } from "@/lib/upload/image-intake";
+import { UPLOAD_MESSAGES } from "@/lib/upload/limits";
 import {
   corruptedJpeg,
   headshotJpeg,
