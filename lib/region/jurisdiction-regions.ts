@@ -39,11 +39,3 @@ export function regionPlace(regions: JurisdictionRegions, code: string): RegionP
 export function cityOf(regions: JurisdictionRegions, code: string): CityOption | undefined {
   return regions.cities.find((c) => c.code === code || c.counties.some((k) => k.code === code));
 }
-
-/** "广州市 天河区" for a leaf; undefined when unknown. */
-export function leafName(regions: JurisdictionRegions, code: string): string | undefined {
-  const city = cityOf(regions, code);
-  if (!city) return undefined;
-  const county = city.counties.find((c) => c.code === code);
-  return county ? `${city.name} ${county.name}` : city.name;
-}

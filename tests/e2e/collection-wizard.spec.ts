@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { loginThroughUi, registerThroughUi } from "./support/accounts";
 import {
   countRows,
+  expectNoSidewaysScroll,
   fillAwards,
   fillEducation,
   fillNotice,
@@ -88,6 +89,7 @@ test("a new accountant completes 信息采集, resuming after logging out half-w
   await expect(page).toHaveURL(/\/account\/collection\/done$/);
   await expect(page.getByText("信息已采集").first()).toBeVisible();
   await expect(page.getByText(/^44\d{12}$/)).toBeVisible();
+  await expectNoSidewaysScroll(page);
 
   await second.getByRole("button", { name: "提交" }).click();
   await expect(second.getByText("您已采集过信息，无需重复采集")).toBeVisible();
@@ -96,6 +98,7 @@ test("a new accountant completes 信息采集, resuming after logging out half-w
   // The archive, with the headshot served to its owner.
   await page.getByRole("link", { name: "查看并打印档案" }).click();
   await expect(page.getByRole("heading", { name: "会计人员信息档案" })).toBeVisible();
+  await expectNoSidewaysScroll(page);
   const headshot = page.getByRole("img", { name: /免冠证件照/ }).first();
   await expect(headshot).toBeVisible();
   expect(await headshot.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);

@@ -28,9 +28,18 @@ export async function countRows(sql: string, params: unknown[] = []): Promise<nu
   }
 }
 
+/** The page fits the viewport's width (at 360 px nothing may need sideways scrolling). */
+export async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, "horizontal overflow in px").toBeLessThanOrEqual(0);
+}
+
 export async function next(page: Page, to: string) {
   await page.getByRole("button", { name: "下一步" }).click();
   await expect(page).toHaveURL(new RegExp(`/account/collection/${to}$`));
+  await expectNoSidewaysScroll(page);
 }
 
 export async function fillNotice(page: Page) {
