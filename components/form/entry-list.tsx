@@ -14,20 +14,21 @@ export function EntryList({
   form,
   path,
   title,
-  entryTitle,
+  entryTitle = (index) => `第${index + 1}条`,
   empty,
-  newEntry,
+  newEntry = () => ({}),
   max,
   children,
 }: {
   form: NestedForm;
   path: Path;
   title: string;
-  /** e.g. (i) => `第${i + 1}条` */
-  entryTitle: (index: number) => string;
+  /** Default 第1条, 第2条 … */
+  entryTitle?: (index: number) => string;
   /** Shown when the list is empty. */
   empty: string;
-  newEntry: () => Record<string, unknown>;
+  /** Default: an empty entry. */
+  newEntry?: () => Record<string, unknown>;
   max: number;
   /** The fields of entry `index`, whose paths start with `${path}.${index}.`. */
   children: (index: number) => ReactNode;

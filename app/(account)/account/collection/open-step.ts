@@ -1,9 +1,10 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { requireSession } from "@/lib/auth/current-session";
-import type { StepId } from "@/lib/collection/steps";
+import type { DataStepId, StepId } from "@/lib/collection/steps";
 import { openWizardStep } from "@/lib/collection/wizard-service";
 import { db } from "@/lib/db/client";
+import type { StepFormProps } from "./use-wizard-step";
 
 /**
  * For a wizard page: the logged-in person's draft and schema context, or a redirect — to the
@@ -16,4 +17,21 @@ export async function openStep(step: StepId) {
   if (place.kind === "collected") redirect("/account/collection/done");
   if (place.kind === "redirect") redirect(`/account/collection/${place.to}`);
   return { session, ...place };
+}
+
+/** For a data step's page: `openStep` plus the props its form takes. */
+export async function openDataStep(step: DataStepId) {
+  const opened = await openStep(step);
+  const saved = opened.draft.steps[step];
+  const formProps: StepFormProps = {
+    initial:
+      saved && typeof saved === "object" && !Array.isArray(saved)
+        ? (saved as Record<string, unknown>)
+        : {},
+    revision: opened.draft.revision,
+    // Per person: unsaved input in this tab never shows to the next person who logs in here.
+    storageKey: `kuaiji:collection:${opened.session.personId}:${step}`,
+    context: opened.context,
+  };
+  return { ...opened, formProps };
 }

@@ -1,8 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import type { NestedForm } from "@/components/form/use-nested-form";
+import { useMemo, useState, useTransition } from "react";
+import type { z } from "zod";
+import { type NestedForm, useNestedForm } from "@/components/form/use-nested-form";
+import type { CollectionContext } from "@/lib/collection/rules";
 import { type DataStepId, nextStep, previousStep } from "@/lib/collection/steps";
 import { saveCollectionStepAction } from "./actions";
 
@@ -61,4 +63,26 @@ export function useWizardStep(step: DataStepId, form: NestedForm, initialRevisio
     },
     hasPrevious: previousStep(step) !== undefined,
   };
+}
+
+/** What the server page hands every data step's form. */
+export interface StepFormProps {
+  /** The step's saved input ({} before the first save). */
+  initial: Record<string, unknown>;
+  revision: number;
+  /** Per person: unsaved input never shows to the next person using this browser tab. */
+  storageKey: string;
+  context: CollectionContext;
+}
+
+/** A data step's form state, built from the step's own schema for this person, and its buttons. */
+export function useStepForm(
+  step: DataStepId,
+  makeSchema: (context: CollectionContext) => z.ZodType,
+  { initial, revision, storageKey, context }: StepFormProps,
+) {
+  const schema = useMemo(() => makeSchema(context), [makeSchema, context]);
+  const form = useNestedForm(schema, initial, { storageKey });
+  const wizard = useWizardStep(step, form, revision);
+  return { form, wizard };
 }

@@ -1,29 +1,14 @@
 "use client";
 
-import { useMemo } from "react";
 import { EntryList } from "@/components/form/entry-list";
 import { NestedSelect, NestedText, NestedYear } from "@/components/form/nested-fields";
-import { useNestedForm } from "@/components/form/use-nested-form";
 import { AWARD_LEVELS } from "@/lib/codes/award-level";
-import type { CollectionContext } from "@/lib/collection/rules";
 import { awardsSchema, MAX_AWARDS } from "@/lib/collection/schemas/awards";
 import { StepForm } from "../step-form";
-import { useWizardStep } from "../use-wizard-step";
+import { type StepFormProps, useStepForm } from "../use-wizard-step";
 
-export function AwardsForm({
-  initial,
-  revision,
-  storageKey,
-  context,
-}: {
-  initial: Record<string, unknown>;
-  revision: number;
-  storageKey: string;
-  context: CollectionContext;
-}) {
-  const schema = useMemo(() => awardsSchema(context), [context]);
-  const form = useNestedForm(schema, initial, { storageKey });
-  const wizard = useWizardStep("awards", form, revision);
+export function AwardsForm(props: StepFormProps) {
+  const { form, wizard } = useStepForm("awards", awardsSchema, props);
   return (
     <StepForm
       title="奖励信息"
@@ -31,15 +16,7 @@ export function AwardsForm({
       form={form}
       wizard={wizard}
     >
-      <EntryList
-        form={form}
-        path="awards"
-        title="奖励信息"
-        entryTitle={(i) => `第${i + 1}条`}
-        empty="暂无奖励信息。"
-        newEntry={() => ({})}
-        max={MAX_AWARDS}
-      >
+      <EntryList form={form} path="awards" title="奖励信息" empty="暂无奖励信息。" max={MAX_AWARDS}>
         {(i) => (
           <div className="grid gap-4 sm:grid-cols-2">
             <div className="sm:col-span-2">

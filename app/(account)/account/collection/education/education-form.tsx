@@ -1,6 +1,5 @@
 "use client";
 
-import { useMemo } from "react";
 import { EntryList } from "@/components/form/entry-list";
 import {
   NestedCheckbox,
@@ -9,13 +8,11 @@ import {
   NestedText,
 } from "@/components/form/nested-fields";
 import type { NestedForm } from "@/components/form/use-nested-form";
-import { useNestedForm } from "@/components/form/use-nested-form";
 import { DEGREES } from "@/lib/codes/degree";
 import { EDUCATION_LEVEL_GROUPS } from "@/lib/codes/education-level";
-import type { CollectionContext } from "@/lib/collection/rules";
 import { educationSchema, MAX_EDUCATION_ENTRIES } from "@/lib/collection/schemas/education";
 import { StepForm } from "../step-form";
-import { useWizardStep } from "../use-wizard-step";
+import { type StepFormProps, useStepForm } from "../use-wizard-step";
 
 // GB/T 4658 detail codes (…毕业/结业/肄业); a level's own code only for an entry still 在读.
 const LEVEL_OPTIONS = EDUCATION_LEVEL_GROUPS.flatMap((g) =>
@@ -48,20 +45,8 @@ function EntryFields({ form, path }: { form: NestedForm; path: string }) {
   );
 }
 
-export function EducationForm({
-  initial,
-  revision,
-  storageKey,
-  context,
-}: {
-  initial: Record<string, unknown>;
-  revision: number;
-  storageKey: string;
-  context: CollectionContext;
-}) {
-  const schema = useMemo(() => educationSchema(context), [context]);
-  const form = useNestedForm(schema, initial, { storageKey });
-  const wizard = useWizardStep("education", form, revision);
+export function EducationForm(props: StepFormProps) {
+  const { form, wizard } = useStepForm("education", educationSchema, props);
   return (
     <StepForm
       title="学历信息"
@@ -73,9 +58,7 @@ export function EducationForm({
         form={form}
         path="fullTime"
         title="全日制教育"
-        entryTitle={(i) => `第${i + 1}条`}
         empty="尚未填写全日制教育，请点击“新增”。"
-        newEntry={() => ({})}
         max={MAX_EDUCATION_ENTRIES}
       >
         {(i) => <EntryFields form={form} path={`fullTime.${i}`} />}
@@ -84,9 +67,7 @@ export function EducationForm({
         form={form}
         path="partTime"
         title="非全日制教育"
-        entryTitle={(i) => `第${i + 1}条`}
         empty="无非全日制教育经历的可不填写。"
-        newEntry={() => ({})}
         max={MAX_EDUCATION_ENTRIES}
       >
         {(i) => <EntryFields form={form} path={`partTime.${i}`} />}

@@ -1,23 +1,23 @@
 import type { Metadata } from "next";
-import { openStep } from "../open-step";
-import { savedInput, stepStorageKey } from "../step-page";
+import { openDataStep } from "../open-step";
 import { WizardSteps } from "../wizard-steps";
 import { EducationForm } from "./education-form";
 
 export const metadata: Metadata = { title: "信息采集 · 学历信息" };
 
 export default async function EducationStepPage() {
-  const { session, draft, context } = await openStep("education");
-  const initial = savedInput(draft.steps, "education");
+  const { formProps } = await openDataStep("education");
   return (
     <>
       <WizardSteps current="education" />
       <EducationForm
+        {...formProps}
         // A first visit starts with one empty 全日制 entry: everyone has at least one.
-        initial={Object.keys(initial).length > 0 ? initial : { fullTime: [{}], partTime: [] }}
-        revision={draft.revision}
-        storageKey={stepStorageKey(session.personId, "education")}
-        context={context}
+        initial={
+          Object.keys(formProps.initial).length > 0
+            ? formProps.initial
+            : { fullTime: [{}], partTime: [] }
+        }
       />
     </>
   );

@@ -1,26 +1,15 @@
 "use client";
 
 import { NestedCheckbox } from "@/components/form/nested-fields";
-import { useNestedForm } from "@/components/form/use-nested-form";
 import type { ContentText } from "@/lib/content/content-blocks";
 import { noticeSchema } from "@/lib/collection/schemas/notice";
 import { StepForm } from "../step-form";
-import { useWizardStep } from "../use-wizard-step";
+import { type StepFormProps, useStepForm } from "../use-wizard-step";
 
-export function NoticeForm({
-  notice,
-  initial,
-  revision,
-  storageKey,
-}: {
-  notice: ContentText;
-  initial: Record<string, unknown>;
-  revision: number;
-  /** Per person: unsaved input never shows to the next person using this browser tab. */
-  storageKey: string;
-}) {
-  const form = useNestedForm(noticeSchema, initial, { storageKey });
-  const wizard = useWizardStep("notice", form, revision);
+const schema = () => noticeSchema;
+
+export function NoticeForm({ notice, ...props }: StepFormProps & { notice: ContentText }) {
+  const { form, wizard } = useStepForm("notice", schema, props);
   return (
     <StepForm title="阅读须知" form={form} wizard={wizard}>
       <section

@@ -2,24 +2,21 @@ import type { Metadata } from "next";
 import { contentBlock } from "@/lib/content/content-blocks";
 import { db } from "@/lib/db/client";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
-import { openStep } from "../open-step";
-import { stepStorageKey } from "../step-page";
+import { openDataStep } from "../open-step";
 import { WizardSteps } from "../wizard-steps";
 import { NoticeForm } from "./notice-form";
 
 export const metadata: Metadata = { title: "信息采集 · 阅读须知" };
 
 export default async function NoticeStepPage() {
-  const { session, draft } = await openStep("notice");
+  const { formProps } = await openDataStep("notice");
   const notice = await contentBlock(db, "collection-notice", getJurisdiction().code);
   return (
     <>
       <WizardSteps current="notice" />
       <NoticeForm
         notice={notice ?? { title: "会计人员信息采集须知", paragraphs: [] }}
-        initial={(draft.steps.notice as Record<string, unknown> | undefined) ?? {}}
-        revision={draft.revision}
-        storageKey={stepStorageKey(session.personId, "notice")}
+        {...formProps}
       />
     </>
   );

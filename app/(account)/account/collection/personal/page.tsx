@@ -2,15 +2,14 @@ import type { Metadata } from "next";
 import { NATIONALITIES } from "@/lib/codes/nationality";
 import { GENDER_OPTIONS } from "@/lib/collection/schemas/personal";
 import { DOCUMENT_TYPES, isDocumentTypeCode } from "@/lib/identity/document-types";
-import { openStep } from "../open-step";
-import { stepStorageKey } from "../step-page";
+import { openDataStep } from "../open-step";
 import { WizardSteps } from "../wizard-steps";
 import { PersonalForm } from "./personal-form";
 
 export const metadata: Metadata = { title: "信息采集 · 个人信息" };
 
 export default async function PersonalStepPage() {
-  const { session, draft, context, person } = await openStep("personal");
+  const { person, formProps, context } = await openDataStep("personal");
   const docType = isDocumentTypeCode(person.idType) ? DOCUMENT_TYPES[person.idType] : undefined;
   // Shown read-only: what registration recorded (the document is the source of truth).
   const registered: [string, string][] = [
@@ -28,14 +27,7 @@ export default async function PersonalStepPage() {
   return (
     <>
       <WizardSteps current="personal" />
-      <PersonalForm
-        registered={registered}
-        pages={docType?.attachments ?? []}
-        initial={(draft.steps.personal as Record<string, unknown> | undefined) ?? {}}
-        revision={draft.revision}
-        storageKey={stepStorageKey(session.personId, "personal")}
-        context={context}
-      />
+      <PersonalForm registered={registered} pages={docType?.attachments ?? []} {...formProps} />
     </>
   );
 }

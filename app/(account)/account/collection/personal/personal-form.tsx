@@ -1,38 +1,26 @@
 "use client";
 
-import { useMemo } from "react";
 import { AttachmentField } from "@/components/collection/attachment-field";
 import { NestedRadios, NestedSelect, NestedText } from "@/components/form/nested-fields";
 import { pathId } from "@/components/form/paths";
-import { useNestedForm } from "@/components/form/use-nested-form";
 import { ETHNIC_GROUPS } from "@/lib/codes/ethnic-group";
 import { NATIONALITIES } from "@/lib/codes/nationality";
 import { POLITICAL_STATUSES } from "@/lib/codes/political-status";
-import { asksGenderAndBirthDate, type CollectionContext } from "@/lib/collection/rules";
+import { asksGenderAndBirthDate } from "@/lib/collection/rules";
 import { GENDER_OPTIONS, personalSchema } from "@/lib/collection/schemas/personal";
 import { StepForm } from "../step-form";
-import { useWizardStep } from "../use-wizard-step";
+import { type StepFormProps, useStepForm } from "../use-wizard-step";
 
 export function PersonalForm({
   registered,
   pages,
-  initial,
-  revision,
-  context,
-  storageKey,
-}: {
+  ...props
+}: StepFormProps & {
   registered: [string, string][];
   pages: readonly { id: string; label: string }[];
-  initial: Record<string, unknown>;
-  revision: number;
-  /** Per person: unsaved input never shows to the next person using this browser tab. */
-  storageKey: string;
-  context: CollectionContext;
 }) {
-  const schema = useMemo(() => personalSchema(context), [context]);
-  const form = useNestedForm(schema, initial, { storageKey });
-  const wizard = useWizardStep("personal", form, revision);
-  const asks = asksGenderAndBirthDate(context);
+  const { form, wizard } = useStepForm("personal", personalSchema, props);
+  const asks = asksGenderAndBirthDate(props.context);
   const file = (
     path: string,
     label: string,
@@ -82,7 +70,7 @@ export function PersonalForm({
           />
         </div>
       )}
-      {!context.nationality && (
+      {!props.context.nationality && (
         <NestedSelect
           form={form}
           path="nationality"

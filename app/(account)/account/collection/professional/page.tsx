@@ -1,22 +1,16 @@
 import type { Metadata } from "next";
-import { openStep } from "../open-step";
-import { savedInput, stepStorageKey } from "../step-page";
+import { openDataStep } from "../open-step";
 import { WizardSteps } from "../wizard-steps";
 import { ProfessionalForm } from "./professional-form";
 
 export const metadata: Metadata = { title: "信息采集 · 专业技术信息" };
 
 export default async function ProfessionalStepPage() {
-  const { session, draft, context } = await openStep("professional");
+  const { formProps } = await openDataStep("professional");
   return (
     <>
       <WizardSteps current="professional" />
-      <ProfessionalForm
-        initial={savedInput(draft.steps, "professional")}
-        revision={draft.revision}
-        storageKey={stepStorageKey(session.personId, "professional")}
-        context={context}
-      />
+      <ProfessionalForm {...formProps} />
     </>
   );
 }

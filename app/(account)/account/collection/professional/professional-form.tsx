@@ -1,6 +1,5 @@
 "use client";
 
-import { useMemo } from "react";
 import { EntryList } from "@/components/form/entry-list";
 import {
   NestedRadios,
@@ -8,7 +7,6 @@ import {
   NestedText,
   NestedYear,
 } from "@/components/form/nested-fields";
-import { useNestedForm } from "@/components/form/use-nested-form";
 import { ABACUS_LEVELS } from "@/lib/codes/abacus-level";
 import { TALENT_STATUSES, TALENT_TYPES } from "@/lib/codes/high-end-talent";
 import {
@@ -16,34 +14,21 @@ import {
   QUALIFICATION_METHODS,
   QUALIFICATION_TYPES,
 } from "@/lib/codes/professional-qualification";
-import type { CollectionContext } from "@/lib/collection/rules";
 import {
   MAX_QUALIFICATIONS,
   MAX_TALENT_ENTRIES,
   professionalSchema,
 } from "@/lib/collection/schemas/professional";
 import { StepForm } from "../step-form";
-import { useWizardStep } from "../use-wizard-step";
+import { type StepFormProps, useStepForm } from "../use-wizard-step";
 
 const YES_NO = [
   { value: true, label: "是" },
   { value: false, label: "否" },
 ] as const;
 
-export function ProfessionalForm({
-  initial,
-  revision,
-  storageKey,
-  context,
-}: {
-  initial: Record<string, unknown>;
-  revision: number;
-  storageKey: string;
-  context: CollectionContext;
-}) {
-  const schema = useMemo(() => professionalSchema(context), [context]);
-  const form = useNestedForm(schema, initial, { storageKey });
-  const wizard = useWizardStep("professional", form, revision);
+export function ProfessionalForm(props: StepFormProps) {
+  const { form, wizard } = useStepForm("professional", professionalSchema, props);
   return (
     <StepForm title="专业技术信息" form={form} wizard={wizard}>
       <section aria-labelledby="cert-title" className="space-y-4">
@@ -66,9 +51,7 @@ export function ProfessionalForm({
         form={form}
         path="qualifications"
         title="（二）专业技术资格"
-        entryTitle={(i) => `第${i + 1}条`}
         empty="未取得专业技术资格的可不填写。"
-        newEntry={() => ({})}
         max={MAX_QUALIFICATIONS}
       >
         {(i) => (
@@ -105,9 +88,7 @@ export function ProfessionalForm({
         form={form}
         path="talents"
         title="（三）高端会计人才"
-        entryTitle={(i) => `第${i + 1}条`}
         empty="未入选高端会计人才培养的可不填写。"
-        newEntry={() => ({})}
         max={MAX_TALENT_ENTRIES}
       >
         {(i) => (

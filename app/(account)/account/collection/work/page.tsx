@@ -1,22 +1,18 @@
 import type { Metadata } from "next";
-import { openStep } from "../open-step";
-import { stepStorageKey } from "../step-page";
+import { openDataStep } from "../open-step";
 import { WizardSteps } from "../wizard-steps";
 import { WorkForm } from "./work-form";
 
 export const metadata: Metadata = { title: "信息采集 · 工作信息" };
 
 export default async function WorkStepPage() {
-  const { session, draft, context } = await openStep("work");
+  const { formProps, draft } = await openDataStep("work");
   const personal = draft.steps.personal as { studentCardId?: unknown } | undefined;
   return (
     <>
       <WizardSteps current="work" />
       <WorkForm
-        initial={(draft.steps.work as Record<string, unknown> | undefined) ?? {}}
-        revision={draft.revision}
-        storageKey={stepStorageKey(session.personId, "work")}
-        context={context}
+        {...formProps}
         hasStudentCard={
           typeof personal?.studentCardId === "string" && personal.studentCardId !== ""
         }

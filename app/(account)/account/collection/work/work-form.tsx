@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo } from "react";
 import { RegionPicker } from "@/components/collection/region-picker";
 import {
   NestedRadios,
@@ -9,36 +8,21 @@ import {
   NestedText,
   NestedYear,
 } from "@/components/form/nested-fields";
-import { useNestedForm } from "@/components/form/use-nested-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { ACCOUNTING_POSTS } from "@/lib/codes/accounting-post";
 import { EMPLOYMENT_STATUSES, hasPost } from "@/lib/codes/employment-status";
-import {
-  type CollectionContext,
-  regionRuleText,
-  STUDENT_CARD_REQUIRED,
-} from "@/lib/collection/rules";
+import { regionRuleText, STUDENT_CARD_REQUIRED } from "@/lib/collection/rules";
 import { workSchema } from "@/lib/collection/schemas/work";
 import { StepForm } from "../step-form";
-import { useWizardStep } from "../use-wizard-step";
+import { type StepFormProps, useStepForm } from "../use-wizard-step";
 
 export function WorkForm({
-  initial,
-  revision,
-  context,
   hasStudentCard,
-  storageKey,
-}: {
-  initial: Record<string, unknown>;
-  revision: number;
-  /** Per person: unsaved input never shows to the next person using this browser tab. */
-  storageKey: string;
-  context: CollectionContext;
+  ...props
+}: StepFormProps & {
   hasStudentCard: boolean;
 }) {
-  const schema = useMemo(() => workSchema(context), [context]);
-  const form = useNestedForm(schema, initial, { storageKey });
-  const wizard = useWizardStep("work", form, revision);
+  const { form, wizard } = useStepForm("work", workSchema, props);
   const status = form.get("status");
   const known = EMPLOYMENT_STATUSES.is(status) ? status : undefined;
   const regionCode =
@@ -53,10 +37,12 @@ export function WorkForm({
       />
       <RegionPicker
         id="regionCode"
-        regions={context.regions}
+        regions={props.context.regions}
         value={regionCode}
         onChange={(code) => form.set("regionCode", code)}
-        rule={known ? `${regionRuleText(known)}（${context.regions.label}）` : "请先选择在岗状态"}
+        rule={
+          known ? `${regionRuleText(known)}（${props.context.regions.label}）` : "请先选择在岗状态"
+        }
         error={form.error("regionCode")}
       />
       {known && hasPost(known) && (
