@@ -1,13 +1,9 @@
+import { SummaryRows, SummarySectionBody } from "@/components/collection/summary-view";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSession } from "@/lib/auth/current-session";
 import { currentArchive } from "@/lib/collection/archive-service";
-import {
-  registeredFactRows,
-  type SummaryRow,
-  type SummarySection,
-  summarizeRecord,
-} from "@/lib/collection/summary";
+import { registeredFactRows, summarizeRecord } from "@/lib/collection/summary";
 import { db } from "@/lib/db/client";
 import { regionName } from "@/lib/region/divisions";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
@@ -76,7 +72,10 @@ export default async function ArchivePage() {
             基本信息
           </h2>
           <div className="grid gap-4 sm:grid-cols-[1fr_8rem] print:grid-cols-[1fr_8rem]">
-            <Rows rows={registeredFactRows(snapshot.person, snapshot.personal)} />
+            <SummaryRows
+              rows={registeredFactRows(snapshot.person, snapshot.personal)}
+              variant="paper"
+            />
             {/* eslint-disable-next-line @next/next/no-img-element -- an authenticated route serves the upload; next/image would fetch it without the session */}
             <img
               src={`/api/attachments/${headshotId}`}
@@ -87,7 +86,12 @@ export default async function ArchivePage() {
         </section>
 
         {sections.map((s) => (
-          <Section key={s.step} section={s} skipAttachment={headshotId} />
+          <section key={s.step} aria-labelledby={`archive-${s.step}`} className="space-y-3">
+            <h2 id={`archive-${s.step}`} className="text-lg font-semibold">
+              {s.title}
+            </h2>
+            <SummarySectionBody section={s} variant="paper" skipAttachmentId={headshotId} />
+          </section>
         ))}
       </article>
     </div>
@@ -100,73 +104,5 @@ function Meta({ label, value }: { label: string; value: string }) {
       <dt className="text-muted-foreground print:text-foreground">{label}：</dt>
       <dd className="font-medium">{value}</dd>
     </div>
-  );
-}
-
-/** Label/value pairs as a ruled two-column form; stacked on phones. */
-function Rows({ rows }: { rows: SummaryRow[] }) {
-  return (
-    <dl className="grid border-t text-sm sm:grid-cols-[9rem_1fr] print:grid-cols-[9rem_1fr]">
-      {rows.map((r, i) => (
-        <div key={`${r.label}-${i}`} className="grid border-b sm:contents print:contents">
-          <dt className="bg-muted/50 px-3 pt-2 text-muted-foreground sm:border-b sm:py-2 print:border-b print:py-2 print:text-foreground">
-            {r.label}
-          </dt>
-          <dd className="px-3 pb-2 wrap-anywhere sm:border-b sm:py-2 print:border-b print:py-2">
-            {r.value}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-function Section({ section, skipAttachment }: { section: SummarySection; skipAttachment: string }) {
-  const attachments = section.attachments.filter((a) => a.attachmentId !== skipAttachment);
-  return (
-    <section aria-labelledby={`archive-${section.step}`} className="space-y-3">
-      <h2 id={`archive-${section.step}`} className="text-lg font-semibold">
-        {section.title}
-      </h2>
-      {section.rows.length > 0 && <Rows rows={section.rows} />}
-      {section.lists.map((list) => (
-        <div key={list.title} className="space-y-2">
-          {/* 奖励信息's one list would repeat the section's title. */}
-          {list.title !== section.title && <h3 className="font-medium">{list.title}</h3>}
-          {list.entries.length === 0 ? (
-            <p className="text-sm">{list.empty}</p>
-          ) : (
-            <ol className="space-y-3">
-              {list.entries.map((entry, i) => (
-                <li key={i} className="break-inside-avoid space-y-1">
-                  <p className="text-sm text-muted-foreground print:text-foreground">
-                    第 {i + 1} 条
-                  </p>
-                  <Rows rows={entry} />
-                </li>
-              ))}
-            </ol>
-          )}
-        </div>
-      ))}
-      {attachments.length > 0 && (
-        <div className="space-y-2">
-          <h3 className="font-medium">附件</h3>
-          <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 print:grid-cols-2">
-            {attachments.map((a) => (
-              <li key={`${a.label}-${a.attachmentId}`} className="break-inside-avoid space-y-1">
-                {/* eslint-disable-next-line @next/next/no-img-element -- served by an authenticated route, as above */}
-                <img
-                  src={`/api/attachments/${a.attachmentId}`}
-                  alt={a.label}
-                  className="aspect-[3/2] w-full border object-contain"
-                />
-                <p className="text-center text-sm">{a.label}</p>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </section>
   );
 }

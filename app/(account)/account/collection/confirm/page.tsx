@@ -1,3 +1,4 @@
+import { SummarySectionBody } from "@/components/collection/summary-view";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DATA_STEP_IDS, type DataStepId, stepLabel } from "@/lib/collection/steps";
@@ -90,66 +91,8 @@ function StepGroup({ view }: { view: StepView }) {
             </AlertDescription>
           </Alert>
         )}
-        {section && <SectionBody section={section} />}
+        {section && <SummarySectionBody section={section} variant="screen" />}
       </CardContent>
     </Card>
-  );
-}
-
-function Rows({ rows }: { rows: SummarySection["rows"] }) {
-  return (
-    <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[9rem_1fr]">
-      {rows.map((r, i) => (
-        <div key={`${r.label}-${i}`} className="grid gap-0.5 sm:contents">
-          <dt className="text-muted-foreground">{r.label}</dt>
-          <dd className="wrap-anywhere">{r.value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-function SectionBody({ section }: { section: SummarySection }) {
-  return (
-    <>
-      {section.rows.length > 0 && <Rows rows={section.rows} />}
-      {section.lists.map((list) => (
-        <section key={list.title} className="space-y-2">
-          {/* 奖励信息's one list would repeat the section's title. */}
-          {list.title !== section.title && <h3 className="font-medium">{list.title}</h3>}
-          {list.entries.length === 0 ? (
-            <p className="text-sm text-muted-foreground">{list.empty}</p>
-          ) : (
-            <ol className="space-y-3">
-              {list.entries.map((entry, i) => (
-                <li key={i} className="rounded-md border p-3">
-                  <p className="mb-2 text-sm font-medium text-muted-foreground">第 {i + 1} 条</p>
-                  <Rows rows={entry} />
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
-      ))}
-      {section.attachments.length > 0 && (
-        <section className="space-y-2">
-          <h3 className="font-medium">附件</h3>
-          <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
-            {section.attachments.map((a) => (
-              <li key={`${a.label}-${a.attachmentId}`} className="min-w-0 space-y-1">
-                {/* An authenticated route serves the upload: next/image would re-fetch it without the session. */}
-                {/* eslint-disable-next-line @next/next/no-img-element */}
-                <img
-                  src={`/api/attachments/${a.attachmentId}`}
-                  alt={a.label}
-                  className="aspect-[4/3] w-full rounded-md border bg-muted object-contain"
-                />
-                <p className="text-xs text-muted-foreground">{a.label}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-    </>
   );
 }
