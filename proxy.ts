@@ -2,16 +2,13 @@
 // route handlers / server components on the request headers (read it with
 // `(await headers()).get("x-request-id")` and pass it to `childLogger({ requestId })`) and
 // returned on the response so a user's report can be matched with the logs.
-// An id set by a trusted front proxy is kept when it is a UUID; anything else is replaced.
 import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
 
-const REQUEST_ID_HEADER = "x-request-id";
 const PATH_HEADER = "x-kuaiji-path";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function proxy(request: NextRequest) {
-  const incoming = request.headers.get(REQUEST_ID_HEADER);
-  const requestId = incoming && UUID.test(incoming) ? incoming.toLowerCase() : crypto.randomUUID();
+  const requestId = requestIdFrom(request.headers);
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
   // Layouts cannot see the path; the login redirect needs it to send the user back here.

@@ -16,51 +16,79 @@ function issuesOf(schema: z.ZodType, values: unknown): Record<Path, string> {
   return out;
 }
 
+/** Unsaved input kept in this tab, tagged with the draft revision it was typed on. */
+interface StoredInput<V> {
+  revision: number;
+  values: V;
+}
+
 /**
  * Form state for nested values (lists of entries, grouped ids): the sibling of `useForm` for
  * the collection wizard. Errors are keyed by dotted path, exactly as zod and the server report
- * them; a field's error shows after it is left (if it holds something) or on submit. With a
- * `storageKey`, unsaved input is mirrored to sessionStorage and restored after a reload or a
- * detour to another page — tagged with the saved values it was typed over, so when the server
- * holds something else by now (a save from another device), the newer save wins.
+ * them; a field's error shows after it is left (if it holds something) or on submit.
+ *
+ * With a `storageKey`, unsaved input is mirrored to sessionStorage, tagged with the draft
+ * revision it was typed on, and never dropped silently: after a reload (or a detour, or a new
+ * login after the session ended) it comes back by itself while the server still holds that
+ * revision; when the draft was saved elsewhere since, the page offers it (`pendingRestore`)
+ * and the person chooses.
  */
 export function useNestedForm<V extends NestedValues>(
   schema: z.ZodType,
   initial: V,
-  options: { storageKey?: string } = {},
+  options: { storageKey?: string; revision?: number } = {},
 ) {
   const { storageKey } = options;
-  const [base] = useState(() => JSON.stringify(initial));
   const [values, setValues] = useState<V>(initial);
   const [errors, setErrors] = useState<Record<Path, string>>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [restored, setRestored] = useState(false);
+  const [pendingRestore, setPendingRestore] = useState<V | null>(null);
   const dirty = useRef(false);
+  /** The revision the values on the page rest on: the page's, then each save's. */
+  const revision = useRef(options.revision ?? 0);
 
   useEffect(() => {
     if (!storageKey) return;
     const saved = window.sessionStorage.getItem(storageKey);
     if (!saved) return;
     try {
-      const parsed = JSON.parse(saved) as { base?: string; values?: V };
-      if (parsed.base === base && parsed.values) {
-        // Restoring unsaved input after mount is the point: the server render cannot know it.
+      const parsed = JSON.parse(saved) as Partial<StoredInput<V>>;
+      if (!parsed.values) throw new Error("no values");
+      // Restoring unsaved input after mount is the point: the server render cannot know it.
+      if (parsed.revision === revision.current) {
         // eslint-disable-next-line react-hooks/set-state-in-effect
         setValues(parsed.values);
         setRestored(true);
         dirty.current = true;
       } else {
-        window.sessionStorage.removeItem(storageKey);
+        setPendingRestore(parsed.values);
       }
     } catch {
       window.sessionStorage.removeItem(storageKey);
     }
-  }, [storageKey, base]);
+  }, [storageKey]);
 
   useEffect(() => {
     if (!storageKey || !dirty.current) return;
-    window.sessionStorage.setItem(storageKey, JSON.stringify({ base, values }));
-  }, [values, storageKey, base]);
+    const stored: StoredInput<V> = { revision: revision.current, values };
+    window.sessionStorage.setItem(storageKey, JSON.stringify(stored));
+  }, [values, storageKey]);
+
+  /** The person's answer to `pendingRestore`: take the unsaved input, or drop it. */
+  const resolveRestore = useCallback(
+    (take: boolean) => {
+      if (take && pendingRestore) {
+        dirty.current = true;
+        setValues(pendingRestore);
+        setRestored(true);
+      } else if (storageKey) {
+        window.sessionStorage.removeItem(storageKey);
+      }
+      setPendingRestore(null);
+    },
+    [pendingRestore, storageKey],
+  );
 
   const get = useCallback((path: Path) => getAt(values, path), [values]);
 
@@ -121,12 +149,16 @@ export function useNestedForm<V extends NestedValues>(
     setErrors((e) => shiftErrorsAfterRemoval(e, listPath, index));
   }, []);
 
-  /** After a successful save: the server holds the input now. */
-  const markSaved = useCallback(() => {
-    dirty.current = false;
-    setRestored(false);
-    if (storageKey) window.sessionStorage.removeItem(storageKey);
-  }, [storageKey]);
+  /** After a successful save: the server holds the input now, at `newRevision`. */
+  const markSaved = useCallback(
+    (newRevision: number) => {
+      revision.current = newRevision;
+      dirty.current = false;
+      setRestored(false);
+      if (storageKey) window.sessionStorage.removeItem(storageKey);
+    },
+    [storageKey],
+  );
 
   return {
     values,
@@ -134,6 +166,9 @@ export function useNestedForm<V extends NestedValues>(
     formError,
     /** Input was restored from this browser (typed but not saved before a reload). */
     restored,
+    /** Unsaved input from an older revision, waiting for `resolveRestore`. */
+    pendingRestore: pendingRestore !== null,
+    resolveRestore,
     get,
     set,
     blur,

@@ -98,8 +98,11 @@ export async function submitCollection(
         where: { personId, revision: draft.revision },
         data: { revision: { increment: 1 }, regionCode },
       });
-      if (bumped.count === 0)
-        throw new Refused({ ok: false, reason: "stale", message: DRAFT_STALE });
+      if (bumped.count === 0) {
+        // Another submit of the same draft won the race: that is "already collected", not a change.
+        const won = await tx.archive.findUnique({ where: { personId }, select: { id: true } });
+        throw new Refused(won ? collected : { ok: false, reason: "stale", message: DRAFT_STALE });
+      }
 
       const ids = [...new Set(refs.map((r) => r.id))];
       const claimed = await tx.attachment.updateMany({

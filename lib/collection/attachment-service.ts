@@ -10,6 +10,13 @@ import { ATTACHMENT_CONTENT_TYPE, attachmentStorageKey } from "@/lib/upload/stor
 // once no draft and no archive version refers to them any more.
 
 export const UPLOAD_KIND_UNKNOWN = "不支持的附件类型";
+export const UPLOADS_TOO_FREQUENT = "上传过于频繁，请稍后再试";
+
+/**
+ * Per person: the wizard needs 4–5 files and a few retakes; 30 in 10 minutes is far beyond that
+ * and stops one account from filling storage or keeping the image decoder busy.
+ */
+export const UPLOAD_LIMIT = { count: 30, windowMs: 10 * 60_000 } as const;
 
 export type StoreUploadResult =
   | { ok: true; attachmentId: string; width: number; height: number; byteSize: number }
@@ -49,6 +56,20 @@ export async function storeUpload(
 
   if (!isUploadKind(input.kind)) return { ok: false, message: UPLOAD_KIND_UNKNOWN };
   const kind = input.kind;
+  const recent = await db.attachment.count({
+    where: { personId, createdAt: { gt: new Date(now.getTime() - UPLOAD_LIMIT.windowMs) } },
+  });
+  if (recent >= UPLOAD_LIMIT.count) {
+    await db.$transaction(async (tx) => {
+      await writeAudit(tx, ctx, {
+        ...audit,
+        action: "attachment.upload",
+        outcome: "failure",
+        details: { kind, reason: "rate-limit", recent },
+      });
+    });
+    return { ok: false, message: UPLOADS_TOO_FREQUENT };
+  }
   const r = await processUpload(input.bytes, kind);
   if (!r.ok) {
     await db.$transaction(async (tx) => {

@@ -62,7 +62,12 @@ export type SaveResult =
 export interface SaveStepInput {
   step: string;
   data: unknown;
-  revision: number;
+  /**
+   * The draft revision the page was showing. "latest" is the person's explicit choice after a
+   * stale refusal: keep what this page holds for this step and save it over the newer draft
+   * (other steps' newer saves stay as they are).
+   */
+  revision: number | "latest";
 }
 
 export function isDataStepId(value: unknown): value is DataStepId {
@@ -281,7 +286,7 @@ async function beforeSave(
     loadDraft(db, personId),
   ]);
   if (archive) return refuse({ ok: false, reason: "collected", message: ALREADY_COLLECTED });
-  if (!Number.isInteger(input.revision) || input.revision !== draft.revision) {
+  if (input.revision !== "latest" && input.revision !== draft.revision) {
     return refuse({ ok: false, reason: "stale", message: DRAFT_STALE, revision: draft.revision });
   }
   if (!canOpenStep(input.step, draft.completed)) {
@@ -427,7 +432,7 @@ export async function saveStep(
       personId,
       regionCode: person.regionCode,
       step,
-      from: input.revision,
+      from: draft.revision,
       steps: { ...draft.steps, [step]: checked.data },
       completed: completedOf([...draft.completed, step]),
       action: "collection.save-step",
@@ -463,7 +468,7 @@ export async function saveDraftOnly(
       personId,
       regionCode: person.regionCode,
       step,
-      from: input.revision,
+      from: draft.revision,
       steps: { ...draft.steps, [step]: input.data ?? null },
       completed: draft.completed.filter((s) => s !== step || stillValid),
       action: "collection.save-draft",

@@ -4,4 +4,11 @@
  * forms can import it.
  */
 export type ActionResult<T = null> =
-  { ok: true; data: T } | { ok: false; fieldErrors: Record<string, string>; formError?: string };
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      fieldErrors: Record<string, string>;
+      formError?: string;
+      /** For a refusal the page handles in its own way (e.g. "stale": offer to keep or reload). */
+      code?: string;
+    };

@@ -139,7 +139,36 @@ async function decodeFully(bytes: Buffer) {
     .toBuffer({ resolveWithObject: true });
 }
 
-export async function processUpload(bytes: Buffer, kind: UploadKind): Promise<UploadResult> {
+/**
+ * Decodes running at once in this process. A 50-megapixel decode takes ~150 MB and a core for a
+ * few hundred ms; before a deadline uploads arrive in bursts, and queueing them here keeps the
+ * pages of everyone else responsive (each instance has its own queue).
+ */
+export const MAX_CONCURRENT_DECODES = 2;
+let decoding = 0;
+const waitingForDecode: (() => void)[] = [];
+
+async function withDecodeSlot<T>(run: () => Promise<T>): Promise<T> {
+  if (decoding >= MAX_CONCURRENT_DECODES) {
+    await new Promise<void>((resolve) => waitingForDecode.push(resolve));
+  } else {
+    decoding++;
+  }
+  try {
+    return await run();
+  } finally {
+    // Hand the slot straight to the next in line, or give it back.
+    const next = waitingForDecode.shift();
+    if (next) next();
+    else decoding--;
+  }
+}
+
+export function processUpload(bytes: Buffer, kind: UploadKind): Promise<UploadResult> {
+  return withDecodeSlot(() => intake(bytes, kind));
+}
+
+async function intake(bytes: Buffer, kind: UploadKind): Promise<UploadResult> {
   const rule = UPLOAD_KINDS[kind];
   if (bytes.length === 0) return refuse("format", UPLOAD_MESSAGES.empty);
   if (bytes.length > MAX_UPLOAD_BYTES) return refuse("size", UPLOAD_MESSAGES.tooLarge);

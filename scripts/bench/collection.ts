@@ -275,7 +275,8 @@ export async function collectionHttpFigures(): Promise<Figure[]> {
     KUAIJI_DB_PORT: String(dbPort),
     KUAIJI_DATA_DIR: dataDir,
     KUAIJI_SKIP_BUILD: "1",
-    KUAIJI_ALLOW_TEST_SWITCHES: "1", // the bench route exists only with it
+    KUAIJI_ALLOW_TEST_SWITCHES: "1", // the bench route exists only with both
+    KUAIJI_BENCH_ROUTES: "1",
     KUAIJI_DB_MAX_CONNECTIONS: "40", // Next's pool and this process's
     NEXTAUTH_URL: base,
   };

@@ -157,3 +157,40 @@ test("uploads that are not images, too big or corrupt are refused and nothing is
   await expect(page.getByText("请上传身份证国徽面")).toBeVisible();
   await expect(page).toHaveURL(/\/personal$/);
 });
+
+test("typed input survives a reload after a save and a save from another tab", async ({ page }) => {
+  test.setTimeout(120_000);
+  const me = await registerThroughUi(page);
+  await loginThroughUi(page, me.idNumber, me.password);
+  await page.goto("/account/collection");
+  await fillNotice(page);
+  await fillPersonal(page);
+  const school = page.getByRole("textbox", { name: "毕业院校" });
+
+  // 保存草稿, type more, reload: the unsaved part comes back by itself.
+  await school.fill("中山大学");
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByText(/草稿已保存/)).toBeVisible();
+  await school.fill("中山大学南方学院");
+  await page.reload();
+  await expect(school).toHaveValue("中山大学南方学院");
+  await expect(page.getByText("已恢复您在本浏览器中尚未保存的填写内容。")).toBeVisible();
+
+  // Another tab saves the same step first: this one is told, keeps its input, and may keep it.
+  const other = await page.context().newPage();
+  await other.goto("/account/collection/education");
+  await other.getByRole("textbox", { name: "所学专业" }).fill("财务管理");
+  await other.getByRole("button", { name: "保存草稿" }).click();
+  await expect(other.getByText(/草稿已保存/)).toBeVisible();
+  await other.close();
+
+  await page.getByRole("textbox", { name: "所学专业" }).fill("会计学");
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByText(/该信息已在其他页面或设备上修改并保存/)).toBeVisible();
+  await expect(school).toHaveValue("中山大学南方学院");
+  await page.getByRole("button", { name: "保留本页内容并保存" }).click();
+  await expect(page.getByText(/草稿已保存/)).toBeVisible();
+  await page.reload();
+  await expect(school).toHaveValue("中山大学南方学院");
+  await expect(page.getByRole("textbox", { name: "所学专业" })).toHaveValue("会计学");
+});

@@ -8,6 +8,7 @@ import {
 } from "@/lib/collection/attachment-service";
 import { db } from "@/lib/db/client";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
 import { childLogger } from "@/lib/log/logger";
 import { getStorage } from "@/lib/storage/storage";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "@/lib/upload/limits";
@@ -29,8 +30,11 @@ const LOGIN_EXPIRED = "登录已失效，请重新登录";
 const CROSS_SITE = "请求来源无效，请刷新页面后重试";
 const INTERRUPTED = "上传中断，请重试";
 
-function answer(status: number, body: object): Response {
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+function answer(status: number, body: object, requestId: string): Response {
+  return Response.json(body, {
+    status,
+    headers: { "Cache-Control": "no-store", [REQUEST_ID_HEADER]: requestId },
+  });
 }
 
 /**
@@ -97,19 +101,21 @@ function sweepLater(requestId: string) {
  * `{ ok: false, message }` with a Chinese message for the field.
  */
 export async function POST(request: NextRequest) {
-  const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
-  if (!sameOrigin(request)) return answer(403, { ok: false, message: CROSS_SITE });
+  // This route skips proxy.ts (see its matcher), so it takes its request id itself.
+  const requestId = requestIdFrom(request.headers);
+  const reply = (status: number, body: object) => answer(status, body, requestId);
+  if (!sameOrigin(request)) return reply(403, { ok: false, message: CROSS_SITE });
 
   const session = await currentSession();
-  if (!session) return answer(401, { ok: false, message: LOGIN_EXPIRED });
+  if (!session) return reply(401, { ok: false, message: LOGIN_EXPIRED });
 
   // before the body: a request for an unknown kind need not be read at all
   const kind = request.nextUrl.searchParams.get("kind");
-  if (!isUploadKind(kind)) return answer(422, { ok: false, message: UPLOAD_KIND_UNKNOWN });
+  if (!isUploadKind(kind)) return reply(422, { ok: false, message: UPLOAD_KIND_UNKNOWN });
 
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) {
-    return answer(413, { ok: false, message: UPLOAD_MESSAGES.tooLarge });
+    return reply(413, { ok: false, message: UPLOAD_MESSAGES.tooLarge });
   }
 
   let bytes: Buffer | "too-large";
@@ -117,18 +123,18 @@ export async function POST(request: NextRequest) {
     bytes = await readAtMost(request.body, MAX_UPLOAD_BYTES);
   } catch {
     // the browser went away or the connection broke mid-upload
-    return answer(400, { ok: false, message: INTERRUPTED });
+    return reply(400, { ok: false, message: INTERRUPTED });
   }
-  if (bytes === "too-large") return answer(413, { ok: false, message: UPLOAD_MESSAGES.tooLarge });
+  if (bytes === "too-large") return reply(413, { ok: false, message: UPLOAD_MESSAGES.tooLarge });
 
   try {
     const r = await storeUpload(db, getStorage(), clientInfoFromHeaders(request.headers), session, {
       kind,
       bytes,
     });
-    if (!r.ok) return answer(422, { ok: false, message: r.message });
+    if (!r.ok) return reply(422, { ok: false, message: r.message });
     if (Math.random() < 1 / SWEEP_ONE_IN) sweepLater(requestId);
-    return answer(200, {
+    return reply(200, {
       ok: true,
       attachmentId: r.attachmentId,
       width: r.width,
@@ -144,7 +150,7 @@ export async function POST(request: NextRequest) {
       },
       "upload failed",
     );
-    return answer(500, {
+    return reply(500, {
       ok: false,
       message: `系统繁忙，请稍后重试。如多次失败，请联系客服并提供编号 ${requestId.slice(0, 8)}`,
     });

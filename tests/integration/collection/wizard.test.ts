@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { submitCollection } from "@/lib/collection/archive-service";
+import { ALREADY_COLLECTED, loadDraft, saveDraftOnly } from "@/lib/collection/draft-service";
 import { openWizardStep } from "@/lib/collection/wizard-service";
 import { contentBlock } from "@/lib/content/content-blocks";
 import { db } from "@/lib/db/client";
@@ -83,6 +84,57 @@ describe("the collection notice", () => {
     expect(await contentBlock(db, "collection-notice", region)).toEqual({
       title: "本地须知",
       paragraphs: ["第一段", "第二段"],
+    });
+  });
+});
+
+describe("two tabs", () => {
+  it("a stale save is refused; keeping this page's input saves it over the newer draft, other steps kept", async () => {
+    const s = await personWithSession(db);
+    const files = await uploadPersonalFiles(db, store.current.storage, s);
+    const { notice, personal, education } = validSteps(files);
+    const shown = await saveAll(db, s, { notice, personal, education });
+
+    // Tab 1 saves 个人信息 with a new e-mail; tab 2, still on the old revision, saves 学历信息.
+    const newer = { ...personal, email: "newer@example.com" };
+    expect(
+      (await saveDraftOnly(db, ctx, s, { step: "personal", data: newer, revision: shown }, NOW)).ok,
+    ).toBe(true);
+    const mine = { ...education, fullTime: [{ ...education.fullTime[0], school: "暨南大学" }] };
+    const stale = await saveDraftOnly(
+      db,
+      ctx,
+      s,
+      { step: "education", data: mine, revision: shown },
+      NOW,
+    );
+    expect(stale).toMatchObject({ ok: false, reason: "stale" });
+
+    const kept = await saveDraftOnly(
+      db,
+      ctx,
+      s,
+      { step: "education", data: mine, revision: "latest" },
+      NOW,
+    );
+    expect(kept.ok).toBe(true);
+    const draft = await loadDraft(db, s.personId);
+    expect((draft.steps.education as typeof mine).fullTime[0]!.school).toBe("暨南大学");
+    expect((draft.steps.personal as typeof newer).email).toBe("newer@example.com");
+  });
+
+  it("two submits at once: one archive, and the other is told it is collected already", async () => {
+    const s = await personWithSession(db);
+    const files = await uploadPersonalFiles(db, store.current.storage, s);
+    await saveAll(db, s, validSteps(files));
+    const results = await Promise.all([
+      submitCollection(db, ctx, s, NOW),
+      submitCollection(db, ctx, s, NOW),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({
+      reason: "collected",
+      message: ALREADY_COLLECTED,
     });
   });
 });

@@ -80,7 +80,7 @@ export default async function ArchivePage() {
             <img
               src={`/api/attachments/${headshotId}`}
               alt="本人免冠证件照"
-              className="row-start-1 aspect-[3/4] w-28 justify-self-center border object-cover sm:row-start-auto sm:w-32 print:row-start-auto"
+              className="row-start-1 aspect-[5/7] w-28 justify-self-center border object-contain sm:row-start-auto sm:w-32 print:row-start-auto"
             />
           </div>
         </section>

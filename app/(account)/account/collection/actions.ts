@@ -16,7 +16,7 @@ import type { SaveOutcome, SubmitOutcome } from "./wizard-types";
 const saveInput = z.object({
   step: z.string().max(20),
   data: z.unknown(),
-  revision: z.number().int().min(0),
+  revision: z.union([z.number().int().min(0), z.literal("latest")]),
   /** "next": 下一步 (validate, mark complete); "draft": 保存草稿 and 上一步 (store as typed). */
   mode: z.enum(["next", "draft"]),
 });
@@ -35,8 +35,10 @@ export const saveCollectionStepAction = personAction(
       const { "": whole, ...fields } = r.fieldErrors;
       return { ok: false, fieldErrors: fields, ...(whole ? { formError: whole } : {}) };
     }
-    // A stale save keeps the typed input on the page; the message says to reload.
-    return formError(r.message);
+    // A stale save keeps the typed input on the page, which offers to keep it or load the newer.
+    return r.reason === "stale"
+      ? { ok: false, fieldErrors: {}, formError: r.message, code: "stale" }
+      : formError(r.message);
   },
 );
 

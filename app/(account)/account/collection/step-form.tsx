@@ -27,6 +27,51 @@ export function WizardButtons({
           <AlertDescription>已恢复您在本浏览器中尚未保存的填写内容。</AlertDescription>
         </Alert>
       )}
+      {form.pendingRestore && (
+        <Alert role="alert">
+          <AlertDescription className="space-y-3">
+            <p>
+              本页有您此前填写但尚未保存的内容；此后该信息已在其他页面或设备上保存过。请选择要使用的内容：
+            </p>
+            <div className="flex flex-wrap gap-2">
+              <Button type="button" size="sm" onClick={() => form.resolveRestore(true)}>
+                恢复未保存的内容
+              </Button>
+              <Button
+                type="button"
+                size="sm"
+                variant="outline"
+                onClick={() => form.resolveRestore(false)}
+              >
+                使用已保存的内容
+              </Button>
+            </div>
+          </AlertDescription>
+        </Alert>
+      )}
+      {wizard.conflict && (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription className="space-y-3">
+            <p>
+              该信息已在其他页面或设备上修改并保存。本页填写的内容仍保留，请选择：保留本页内容并保存（覆盖另一处对本步骤的修改），或放弃本页内容、载入已保存的信息。
+            </p>
+            <div className="flex flex-wrap gap-2">
+              <Button type="button" size="sm" disabled={wizard.pending} onClick={wizard.keepMine}>
+                保留本页内容并保存
+              </Button>
+              <Button
+                type="button"
+                size="sm"
+                variant="outline"
+                disabled={wizard.pending}
+                onClick={wizard.loadSaved}
+              >
+                载入已保存的信息
+              </Button>
+            </div>
+          </AlertDescription>
+        </Alert>
+      )}
       {form.formError && (
         <Alert variant="destructive" role="alert">
           <AlertDescription>{form.formError}</AlertDescription>

@@ -26,31 +26,55 @@ export function useWizardStep(step: DataStepId, form: NestedForm, initialRevisio
   const router = useRouter();
   const [revision, setRevision] = useState(initialRevision);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
+  /** A save refused as stale, waiting for the person to keep this page's input or load the newer. */
+  const [conflict, setConflict] = useState<{
+    mode: "next" | "draft";
+    then: (resumeAt?: string) => void;
+  } | null>(null);
   const [pending, startTransition] = useTransition();
 
-  function save(mode: "next" | "draft", then: () => void) {
+  function save(
+    mode: "next" | "draft",
+    then: (resumeAt?: string) => void,
+    over: number | "latest" = revision,
+  ) {
     startTransition(async () => {
-      const r = await saveCollectionStepAction({ step, data: form.values, revision, mode });
+      const r = await saveCollectionStepAction({ step, data: form.values, revision: over, mode });
       if (!r.ok) {
-        form.setServerErrors(r.fieldErrors, r.formError);
-        focusFirstError();
+        form.setServerErrors(r.fieldErrors, r.code === "stale" ? undefined : r.formError);
+        if (r.code === "stale") setConflict({ mode, then });
+        else focusFirstError();
         return;
       }
+      setConflict(null);
       setRevision(r.data.revision);
-      form.markSaved();
-      then();
+      form.markSaved(r.data.revision);
+      then(r.data.resumeAt);
     });
   }
 
   return {
     pending,
     savedAt,
+    conflict: conflict !== null,
+    /** After a stale refusal: save this page's input over the newer draft (this step only). */
+    keepMine() {
+      if (conflict) save(conflict.mode, conflict.then, "latest");
+    },
+    /** After a stale refusal: drop this page's input and show what is saved now. */
+    loadSaved() {
+      form.resolveRestore(false);
+      form.markSaved(revision);
+      window.location.reload();
+    },
     next() {
       if (!form.validateAll()) {
         focusFirstError();
         return;
       }
-      save("next", () => router.push(`/account/collection/${nextStep(step)}`));
+      // Onward to the first step still to do: the next one, or — when the later steps are
+      // complete already (a 修改 from 确认信息) — straight back to 确认信息.
+      save("next", (resumeAt) => router.push(`/account/collection/${resumeAt ?? nextStep(step)}`));
     },
     saveDraft() {
       form.setFormError(undefined);
@@ -82,7 +106,7 @@ export function useStepForm(
   { initial, revision, storageKey, context }: StepFormProps,
 ) {
   const schema = useMemo(() => makeSchema(context), [makeSchema, context]);
-  const form = useNestedForm(schema, initial, { storageKey });
+  const form = useNestedForm(schema, initial, { storageKey, revision });
   const wizard = useWizardStep(step, form, revision);
   return { form, wizard };
 }
