@@ -160,8 +160,8 @@ export async function canRead(
 }
 
 /**
- * Deletes files orphaned before `olderThan` that nothing refers to: no archive version (also
- * refused by the foreign key) and not the owner's draft. The draft check is repeated here in
+ * Deletes files orphaned before `olderThan` that nothing refers to: no archive version and no
+ * 继续教育 claim (both also refused by foreign keys) and not the owner's draft. The draft check is repeated here in
  * SQL, in the same statement as the delete, so a save that names a file again — which clears
  * orphanedAt under the row lock — and the sweep can never both win. Ids are UUIDs, so finding
  * one in the draft's JSON text is exact enough: a false hit only keeps a file.
@@ -178,6 +178,7 @@ export async function sweepOrphans(
       DELETE FROM "Attachment" a
       WHERE a."orphanedAt" IS NOT NULL AND a."orphanedAt" < ${olderThan}
         AND NOT EXISTS (SELECT 1 FROM "ArchiveVersionAttachment" v WHERE v."attachmentId" = a.id)
+        AND NOT EXISTS (SELECT 1 FROM "CeCredit" c WHERE c."evidenceId" = a.id)
         AND NOT EXISTS (
           SELECT 1 FROM "CollectionDraft" d
           WHERE d."personId" = a."personId" AND strpos(lower(d.steps::text), a.id::text) > 0)
