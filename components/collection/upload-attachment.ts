@@ -6,7 +6,7 @@ import { sniffImageFormat, UNSUPPORTED_FORMAT_MESSAGE } from "@/lib/upload/sniff
  * upload progress, and a 5 MB photo on a mobile network takes long enough to need a bar.
  */
 
-export type AttachmentKind = "headshot" | "document-page" | "student-card";
+export type AttachmentKind = "headshot" | "document-page" | "student-card" | "ce-evidence";
 
 export type UploadAttachmentResult =
   { ok: true; attachmentId: string } | { ok: false; message: string };

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   "collection.save-step",
   "collection.save-draft",
   "collection.submit",
+  "archive.change",
   "attachment.upload",
   "attachment.sweep",
 ] as const;

@@ -1,9 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { awardsSchema } from "./schemas/awards";
-import { educationSchema } from "./schemas/education";
-import { noticeSchema } from "./schemas/notice";
-import { personalSchema } from "./schemas/personal";
-import { professionalSchema } from "./schemas/professional";
 import { workSchema } from "./schemas/work";
 import {
   formatDay,
@@ -13,75 +8,39 @@ import {
   type SummarySection,
   summarizeRecord,
 } from "./summary";
-import { TEST_CONTEXT } from "./test-support";
+import {
+  SAMPLE_ATTACHMENT_IDS,
+  SAMPLE_PERSON,
+  SAMPLE_PERSONAL,
+  SAMPLE_PROFESSIONAL,
+  SAMPLE_QUALIFICATION,
+  sampleSnapshot,
+  TEST_CONTEXT,
+} from "./test-support";
 
 const ctx = TEST_CONTEXT;
-const HEADSHOT = "0b6c5e2a-3f1d-4c1e-9a55-1d2b3c4d5e6f";
-const PORTRAIT = "1b6c5e2a-3f1d-4c1e-9a55-1d2b3c4d5e6f";
-const EMBLEM = "2b6c5e2a-3f1d-4c1e-9a55-1d2b3c4d5e6f";
+const { HEADSHOT, PORTRAIT, EMBLEM } = SAMPLE_ATTACHMENT_IDS;
 
-const person: RegisteredPerson = {
-  name: "张三",
-  idType: "RESIDENT_ID",
-  idNumberMasked: "4401**********001X",
-  gender: "1",
-  birthDate: "1990-05-17",
-};
+const person: RegisteredPerson = SAMPLE_PERSON;
 
-// Built through the step schemas, so the test sees the data exactly as a draft stores it.
-const record: SummaryInput = {
-  person,
-  notice: noticeSchema.parse({ truthPledge: true }),
-  personal: personalSchema(ctx).parse({
-    ethnicGroup: "01",
-    politicalStatus: "13",
-    email: "zhangsan@example.com",
-    headshotId: HEADSHOT,
-    documentPageIds: { EMBLEM, PORTRAIT },
-  }),
-  education: educationSchema(ctx).parse({
-    fullTime: [
-      {
-        level: "21",
-        degree: "BACHELOR",
-        school: "中山大学",
-        major: "会计学",
-        enrolledOn: "2008-09",
-        graduatedOn: "2012-07",
-      },
-    ],
-  }),
-  work: workSchema(ctx).parse({
-    status: "ACCOUNTING_POST",
-    regionCode: "440106",
-    employerName: "华为技术有限公司",
-    employerCreditCode: "914403001922038216",
-    postKind: "CASHIER",
-    accountingSinceYear: "2012",
-  }),
-  professional: professionalSchema(ctx).parse({
+// Built through the step schemas, so the test sees the data exactly as a draft stores it: the
+// sample record (汉族, 群众; 中山大学 会计学 2008-09 to 2012-07; 出纳 at 华为 in 440106 since 2012)
+// with a fuller 专业技术信息 and one award.
+const record: SummaryInput = sampleSnapshot({
+  // The pages out of page order: the summary must put them in the document's order.
+  personal: { ...SAMPLE_PERSONAL, documentPageIds: { EMBLEM, PORTRAIT } },
+  professional: {
+    ...SAMPLE_PROFESSIONAL,
     isCpa: true,
-    isTaxAdvisor: false,
-    isAssetAppraiser: false,
     abacusLevel: "LEVEL_2",
-    qualifications: [
-      {
-        type: "ACCOUNTING",
-        level: "INTERMEDIATE",
-        method: "EXAM",
-        year: "2015",
-        certificateNo: "Z1",
-      },
-    ],
+    qualifications: [{ ...SAMPLE_QUALIFICATION, year: "2015" }],
     talents: [
       { type: "HIGH_END", selectedYear: 2018, status: "GRADUATED", graduatedYear: 2021 },
       { type: "INTERNATIONAL", selectedYear: 2022, status: "IN_TRAINING" },
     ],
-  }),
-  awards: awardsSchema(ctx).parse({
-    awards: [{ name: "先进会计工作者", level: "MUNICIPAL", year: 2020 }],
-  }),
-};
+  },
+  awards: { awards: [{ name: "先进会计工作者", level: "MUNICIPAL", year: 2020 }] },
+});
 
 const regionLabel = (code: string) => (code === "440106" ? "广东省 广州市 天河区" : `?${code}`);
 

@@ -1,47 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { type CollectionDraft, stepSchema, validateWholeRecord } from "./whole-record";
-import { TEST_CONTEXT } from "./test-support";
+import { SAMPLE_PERSONAL, sampleDraft, TEST_CONTEXT } from "./test-support";
 
 const ctx = TEST_CONTEXT;
 
-const personal = {
-  ethnicGroup: "01",
-  politicalStatus: "01",
-  email: "a@example.com",
-  headshotId: "h",
-  documentPageIds: { PORTRAIT: "p", EMBLEM: "e" },
-};
-const draft: CollectionDraft = {
-  notice: { truthPledge: true },
-  personal,
-  education: {
-    fullTime: [
-      {
-        level: "21",
-        degree: "BACHELOR",
-        school: "中山大学",
-        major: "会计学",
-        enrolledOn: "2008-09",
-        graduatedOn: "2012-07",
-      },
-    ],
-  },
-  work: {
-    status: "ACCOUNTING_POST",
-    regionCode: "440106",
-    employerName: "华为技术有限公司",
-    employerCreditCode: "914403001922038216",
-    postKind: "HEAD_OF_ACCOUNTING",
-    accountingSinceYear: 2012,
-  },
-  professional: {
-    isCpa: false,
-    isTaxAdvisor: false,
-    isAssetAppraiser: false,
-    abacusLevel: "LEVEL_5",
-  },
-  awards: { awards: [] },
-};
+// The sample drafts: one 全日制 entry enrolled 2008-09, 会计工作岗位 since 2012.
+const personal = SAMPLE_PERSONAL;
+const draft: CollectionDraft = sampleDraft();
 
 describe("validateWholeRecord", () => {
   it("returns the parsed record when every step is valid", () => {

@@ -12,7 +12,7 @@ import { sniffImage } from "./sniff";
  * hidden in the original file — while keeping the picture.
  */
 
-export type UploadKind = "headshot" | "document-page" | "student-card";
+export type UploadKind = "headshot" | "document-page" | "student-card" | "ce-evidence";
 
 /**
  * Decompression bombs: a few KB of PNG can declare 16 000 × 16 000 px (768 MB decoded). The
@@ -71,6 +71,8 @@ export const UPLOAD_KINDS: Readonly<Record<UploadKind, KindRule>> = {
   },
   "document-page": PAGE,
   "student-card": PAGE,
+  // 继续教育 evidence (exam results, attendance certificates, papers): photos of paper too.
+  "ce-evidence": PAGE,
 };
 
 export const JPEG_QUALITY = 85;

@@ -1,0 +1,337 @@
+import { z } from "zod";
+import { defineCodeTable } from "@/lib/codes/code-table";
+import { attachmentId, requiredText } from "@/lib/collection/schemas/fields";
+
+// The ways continuing-education credits arise (学分来源), their credit equivalences and the claim
+// forms an accountant fills in for the ones that need evidence. Client-safe: the claim form and
+// the server action run the same schema.
+//
+// Equivalences: 会计专业技术人员继续教育规定 (财会〔2018〕10号) 第十三条 — (一) passing one subject of
+// the national accounting qualification exam (or another accounting exam) = 90, (二) an accounting
+// professional conference = 10 a day, (三) passing one course of a recognised accounting degree
+// programme in the year = 90, (五) a paper in a CN-numbered journal = 30 sole or first author,
+// 10 other authors. Courses of training providers count as the provider credits them.
+//
+// Category: the national rule sets these equivalences but does not say whether they count as
+// 公需科目 or 专业科目. The platform's documented default is 专业科目 for all of them: the rule's
+// 专业科目 are the accounting knowledge (财务会计, 管理会计, 财务管理, 内部控制, 会计法律法规 …) that
+// these exams, conferences, courses and papers are about, and in Guangdong 公需科目 are taken on
+// the provincial platform only. A provider course is either, as entered with the course.
+
+export const CE_CATEGORIES = defineCodeTable(
+  [
+    { code: "PUBLIC", label: "公需科目" },
+    { code: "PROFESSIONAL", label: "专业科目" },
+  ],
+  "请选择科目类别",
+);
+export type CeCategory = (typeof CE_CATEGORIES.codes)[number];
+
+export const CREDIT_KINDS = defineCodeTable(
+  [
+    { code: "COURSE", label: "培训机构课程" },
+    { code: "EXAM", label: "通过会计相关考试科目" },
+    { code: "CONFERENCE", label: "参加会计类专业会议" },
+    { code: "DEGREE_COURSE", label: "会计类专业学历（学位）教育课程" },
+    { code: "PAPER", label: "发表会计类论文" },
+  ],
+  "请选择学分来源",
+);
+export type CreditKindCode = (typeof CREDIT_KINDS.codes)[number];
+
+export const PAPER_AUTHORSHIPS = defineCodeTable(
+  [
+    { code: "SOLE", label: "独立作者" },
+    { code: "FIRST", label: "第一作者" },
+    { code: "OTHER", label: "其他作者" },
+  ],
+  "请选择作者排序",
+);
+export type PaperAuthorship = (typeof PAPER_AUTHORSHIPS.codes)[number];
+
+export interface CreditKindRule {
+  /** The category the credits count as; "ENTERED" = each record carries its own (courses). */
+  category: CeCategory | "ENTERED";
+  /** True where the national rule is silent and the category is this platform's default. */
+  categoryIsDefault: boolean;
+  /** Whether the accountant claims it with evidence for finance staff to recognise. */
+  needsClaim: boolean;
+  /** The equivalence in words, for pages. */
+  equivalence: string;
+  /** Where the equivalence comes from. */
+  basis: string;
+}
+
+export const CREDIT_KIND_RULES: Readonly<Record<CreditKindCode, CreditKindRule>> = {
+  COURSE: {
+    category: "ENTERED",
+    categoryIsDefault: false,
+    needsClaim: false,
+    equivalence: "按培训机构认定的学分计",
+    basis: "财会〔2018〕10号",
+  },
+  EXAM: {
+    category: "PROFESSIONAL",
+    categoryIsDefault: true,
+    needsClaim: true,
+    equivalence: "每通过一科折算90学分",
+    basis: "财会〔2018〕10号 第十三条（一）",
+  },
+  CONFERENCE: {
+    category: "PROFESSIONAL",
+    categoryIsDefault: true,
+    needsClaim: true,
+    equivalence: "每天折算10学分",
+    basis: "财会〔2018〕10号 第十三条（二）",
+  },
+  DEGREE_COURSE: {
+    category: "PROFESSIONAL",
+    categoryIsDefault: true,
+    needsClaim: true,
+    equivalence: "通过当年度一门课程考试或考核折算90学分",
+    basis: "财会〔2018〕10号 第十三条（三）",
+  },
+  PAPER: {
+    category: "PROFESSIONAL",
+    categoryIsDefault: true,
+    needsClaim: true,
+    equivalence: "独立作者或第一作者每篇折算30学分，其他作者每人折算10学分",
+    basis: "财会〔2018〕10号 第十三条（五）",
+  },
+};
+
+/** The kinds an accountant claims (everything but provider courses). */
+export type ClaimKindCode = Exclude<CreditKindCode, "COURSE">;
+export const CLAIM_KINDS: readonly ClaimKindCode[] = CREDIT_KINDS.codes.filter(
+  (k): k is ClaimKindCode => CREDIT_KIND_RULES[k].needsClaim,
+);
+
+export const EXAM_SUBJECT_CREDITS = 90;
+export const CONFERENCE_CREDITS_PER_DAY = 10;
+export const DEGREE_COURSE_CREDITS = 90;
+export const PAPER_LEAD_AUTHOR_CREDITS = 30;
+export const PAPER_OTHER_AUTHOR_CREDITS = 10;
+export const MAX_CONFERENCE_DAYS = 30;
+/** A single provider course never credits more than a whole year's requirement. */
+export const MAX_COURSE_CREDITS = 90;
+
+/** What decides the credits of each kind (claim forms carry more, e.g. names and evidence). */
+export interface CreditInputs {
+  COURSE: { credits: number };
+  EXAM: object;
+  CONFERENCE: { days: number };
+  DEGREE_COURSE: object;
+  PAPER: { authorship: PaperAuthorship };
+}
+
+/** Positive, at most MAX_COURSE_CREDITS, at most one decimal place (e.g. 1.5 for 1.5 学时). */
+export function isValidCourseCredits(credits: number): boolean {
+  return (
+    Number.isFinite(credits) &&
+    credits > 0 &&
+    credits <= MAX_COURSE_CREDITS &&
+    Math.abs(credits * 10 - Math.round(credits * 10)) < 1e-9
+  );
+}
+
+/** The credits one record of `kind` is worth. Throws RangeError on inputs the schemas refuse. */
+export function creditsFor<K extends CreditKindCode>(kind: K, input: CreditInputs[K]): number {
+  switch (kind) {
+    case "COURSE": {
+      const { credits } = input as CreditInputs["COURSE"];
+      if (!isValidCourseCredits(credits)) throw new RangeError(`课程学分无效：${credits}`);
+      return credits;
+    }
+    case "EXAM":
+      return EXAM_SUBJECT_CREDITS;
+    case "CONFERENCE": {
+      const { days } = input as CreditInputs["CONFERENCE"];
+      if (!Number.isInteger(days) || days < 1 || days > MAX_CONFERENCE_DAYS) {
+        throw new RangeError(`会议天数无效：${days}`);
+      }
+      return days * CONFERENCE_CREDITS_PER_DAY;
+    }
+    case "DEGREE_COURSE":
+      return DEGREE_COURSE_CREDITS;
+    case "PAPER": {
+      const { authorship } = input as CreditInputs["PAPER"];
+      if (!PAPER_AUTHORSHIPS.is(authorship)) throw new RangeError(`作者排序无效：${authorship}`);
+      return authorship === "OTHER" ? PAPER_OTHER_AUTHOR_CREDITS : PAPER_LEAD_AUTHOR_CREDITS;
+    }
+    default:
+      throw new RangeError(`未知的学分来源：${String(kind)}`);
+  }
+}
+
+/** The category a record's credits count as; a course needs the category it was entered with. */
+export function categoryFor(kind: CreditKindCode, enteredCategory?: CeCategory): CeCategory {
+  const fixed = CREDIT_KIND_RULES[kind].category;
+  if (fixed !== "ENTERED") return fixed;
+  if (!enteredCategory || !CE_CATEGORIES.is(enteredCategory)) {
+    throw new RangeError("培训机构课程须注明公需科目或专业科目");
+  }
+  return enteredCategory;
+}
+
+// --- Claim forms ---------------------------------------------------------------------------------
+
+/** What the claim schemas need beyond their own fields (serialisable: the form runs them too). */
+export interface CeClaimContext {
+  /** Today in Beijing, "YYYY-MM-DD" (`beijingToday()`; fixed in tests). */
+  today: string;
+  /** First year the person must earn credits (obligation.ts), or null when there is none. */
+  obligationStartYear: number | null;
+}
+
+/** Why credits cannot be claimed for `year`, or null. Credits count for their own year only. */
+export function claimYearProblem(year: number, label: string, ctx: CeClaimContext): string | null {
+  const thisYear = Number(ctx.today.slice(0, 4));
+  if (ctx.obligationStartYear === null) {
+    return "您没有专业技术资格，也没有从事会计工作年份，无须申报继续教育学分";
+  }
+  if (year > thisYear) return `${label}不能晚于今年（${thisYear}年）`;
+  if (year < ctx.obligationStartYear) {
+    return `${label}不能早于${ctx.obligationStartYear}年（您开始参加继续教育的年度）`;
+  }
+  return null;
+}
+
+/** A year typed as a number or "2024", within [obligation start, this year]; outputs a number. */
+export function claimYearField(label: string, ctx: CeClaimContext) {
+  return z
+    .union([z.number(), z.string()], { error: () => `请填写${label}` })
+    .transform((raw, issue) => {
+      const s = String(raw).trim();
+      const message =
+        s === ""
+          ? `请填写${label}`
+          : !/^\d{4}$/.test(s)
+            ? `${label}应为4位年份，如2024`
+            : claimYearProblem(Number(s), label, ctx);
+      if (message) {
+        issue.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return Number(s);
+    });
+}
+
+const evidence = attachmentId("请上传证明材料");
+
+export function examClaimSchema(ctx: CeClaimContext) {
+  return z.object({
+    kind: z.literal("EXAM", { error: () => "请选择学分来源" }),
+    year: claimYearField("考试通过年度", ctx),
+    examName: requiredText("考试名称", 50),
+    subject: requiredText("通过科目", 50),
+    attachmentId: evidence,
+  });
+}
+
+export function conferenceClaimSchema(ctx: CeClaimContext) {
+  const daysMessage = `会议天数应为1至${MAX_CONFERENCE_DAYS}之间的整数`;
+  return z.object({
+    kind: z.literal("CONFERENCE", { error: () => "请选择学分来源" }),
+    year: claimYearField("会议年度", ctx),
+    name: requiredText("会议名称", 100),
+    organiser: requiredText("主办单位", 100),
+    days: z
+      .union([z.number(), z.string()], { error: () => "请填写会议天数" })
+      .transform((raw, issue) => {
+        const s = String(raw).trim();
+        const days = Number(s);
+        if (s === "") issue.addIssue({ code: "custom", message: "请填写会议天数" });
+        else if (!/^\d+$/.test(s) || days < 1 || days > MAX_CONFERENCE_DAYS) {
+          issue.addIssue({ code: "custom", message: daysMessage });
+        } else return days;
+        return z.NEVER;
+      }),
+    attachmentId: evidence,
+  });
+}
+
+export function degreeCourseClaimSchema(ctx: CeClaimContext) {
+  return z.object({
+    kind: z.literal("DEGREE_COURSE", { error: () => "请选择学分来源" }),
+    year: claimYearField("课程考核通过年度", ctx),
+    school: requiredText("学校名称", 100),
+    major: requiredText("所学专业", 50),
+    courseName: requiredText("课程名称", 100),
+    attachmentId: evidence,
+  });
+}
+
+/** 国内统一刊号, e.g. "CN 11-1234/F" (the rule counts papers in CN-numbered journals only). */
+export const CN_SERIAL = /^CN ?\d{2}-\d{4}\/[A-Z0-9.]{1,6}$/;
+
+export function paperClaimSchema(ctx: CeClaimContext) {
+  return z.object({
+    kind: z.literal("PAPER", { error: () => "请选择学分来源" }),
+    year: claimYearField("发表年度", ctx),
+    title: requiredText("论文题目", 200),
+    journal: requiredText("刊物名称", 100),
+    serialNumber: z
+      .string({ error: () => "请填写国内统一刊号" })
+      .trim()
+      .toUpperCase()
+      .min(1, "请填写国内统一刊号")
+      .regex(CN_SERIAL, "国内统一刊号格式应如 CN 11-1234/F"),
+    authorship: PAPER_AUTHORSHIPS.schema,
+    attachmentId: evidence,
+  });
+}
+
+const CLAIM_SCHEMAS = {
+  EXAM: examClaimSchema,
+  CONFERENCE: conferenceClaimSchema,
+  DEGREE_COURSE: degreeCourseClaimSchema,
+  PAPER: paperClaimSchema,
+} satisfies Record<ClaimKindCode, (ctx: CeClaimContext) => z.ZodType>;
+
+export type ClaimSchema<K extends ClaimKindCode> = ReturnType<(typeof CLAIM_SCHEMAS)[K]>;
+export type ClaimInput<K extends ClaimKindCode> = z.output<ClaimSchema<K>>;
+
+/** The claim form's schema for `kind` (shared by the form and the server action). */
+export function claimSchema<K extends ClaimKindCode>(kind: K, ctx: CeClaimContext): ClaimSchema<K> {
+  return CLAIM_SCHEMAS[kind](ctx) as ClaimSchema<K>;
+}
+
+/** Any claim, told apart by `kind` (for one action that takes every kind). */
+export function anyClaimSchema(ctx: CeClaimContext) {
+  return z.discriminatedUnion("kind", [
+    examClaimSchema(ctx),
+    conferenceClaimSchema(ctx),
+    degreeCourseClaimSchema(ctx),
+    paperClaimSchema(ctx),
+  ]);
+}
+export type AnyClaimInput = z.output<ReturnType<typeof anyClaimSchema>>;
+
+/** The credits a parsed claim is worth. */
+export function claimCredits(claim: AnyClaimInput): number {
+  return creditsFor(claim.kind, claim as CreditInputs[typeof claim.kind]);
+}
+
+// --- Provider courses (entered or imported by finance staff) -------------------------------------
+
+/** A provider course record as finance staff enter or import it; years follow the claim rules. */
+export function courseEntrySchema(ctx: CeClaimContext) {
+  const creditsMessage = `学分应为大于0且不超过${MAX_COURSE_CREDITS}的数，最多一位小数`;
+  return z.object({
+    year: claimYearField("学习年度", ctx),
+    courseName: requiredText("课程名称", 100),
+    provider: requiredText("培训机构", 100),
+    category: CE_CATEGORIES.schema,
+    credits: z
+      .union([z.number(), z.string()], { error: () => "请填写学分" })
+      .transform((raw, issue) => {
+        const s = String(raw).trim();
+        if (s === "") issue.addIssue({ code: "custom", message: "请填写学分" });
+        else if (!/^\d+(\.\d+)?$/.test(s) || !isValidCourseCredits(Number(s))) {
+          issue.addIssue({ code: "custom", message: creditsMessage });
+        } else return Number(s);
+        return z.NEVER;
+      }),
+  });
+}
+export type CourseEntryInput = z.output<ReturnType<typeof courseEntrySchema>>;

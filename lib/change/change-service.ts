@@ -1,0 +1,221 @@
+import type { SessionPerson } from "@/lib/account/session-service";
+import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import type { CollectionSnapshot } from "@/lib/collection/archive-service";
+import {
+  attachmentProblems,
+  attachmentRefs,
+  collectionContextFor,
+  fieldErrorsOf,
+} from "@/lib/collection/draft-service";
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { regionName } from "@/lib/region/divisions";
+import { diffStep, type FieldChange } from "./diff";
+import {
+  EDIT_INVALID,
+  itemRefLabel,
+  itemRefProblem,
+  itemValues,
+  NOT_CHANGEABLE,
+  parseItemRef,
+  validateItemEdit,
+} from "./items";
+import { editLocks, REGION_LOCKED } from "./locks";
+
+// 信息变更 (用户操作手册 3.1; issue 4): one information item, or one entry of a list, is edited
+// and saved as a new archive version on top of the current one. Validation is the collection's
+// (validateItemEdit: the step's schema, the cross-step rules, the immutable fields); then the two
+// locks, the person's own files, and — in one transaction — the version check, the new immutable
+// ArchiveVersion with its field-level `changes`, the files it shows, and the audit row.
+
+export const NOT_COLLECTED = "您尚未完成信息采集，请先完成信息采集";
+export const CHANGE_STALE =
+  "该信息已在其他页面或设备上变更，下面显示的是当前信息，请核对后重新修改";
+export const NO_CHANGE = "信息未发生变化，无需保存";
+
+export type ChangeResult =
+  | { ok: true; version: number; changes: FieldChange[] }
+  /** fieldErrors: step-relative dotted paths ("fullTime.1.school", "regionCode"). */
+  | { ok: false; reason: "invalid"; message: string; fieldErrors: Record<string, string> }
+  | { ok: false; reason: "locked" | "not-collected" | "unchanged"; message: string }
+  /** Another save came first: `version` and `current` are what is stored now. */
+  | { ok: false; reason: "stale"; message: string; version: number; current: unknown };
+
+export interface ChangeInput {
+  /** An ItemRef ({ step, list?, index? }); parsed here, never trusted. */
+  ref: unknown;
+  /** The edited values of the item (one entry for a list entry; null removes the entry). */
+  data: unknown;
+  /** The archive version the page showed. */
+  baseVersion: number;
+}
+
+const regionLabel = (code: string) => regionName(code) ?? code;
+
+class Stale extends Error {}
+
+export async function changeArchiveItem(
+  db: Db,
+  ctx: RequestContext,
+  session: SessionPerson,
+  input: ChangeInput,
+  now = new Date(),
+): Promise<ChangeResult> {
+  const personId = session.personId;
+  const ref = parseItemRef(input.ref);
+  if (!ref) return { ok: false, reason: "invalid", message: NOT_CHANGEABLE, fieldErrors: {} };
+
+  const [person, archive, locks] = await Promise.all([
+    db.person.findUniqueOrThrow({
+      where: { id: personId },
+      select: { idType: true, idNumberMasked: true, birthDate: true },
+    }),
+    db.archive.findUnique({ where: { personId } }),
+    editLocks(db, personId),
+  ]);
+  if (!archive) return { ok: false, reason: "not-collected", message: NOT_COLLECTED };
+  if (locks.transfer) return { ok: false, reason: "locked", message: locks.transfer };
+
+  const current = await db.archiveVersion.findUniqueOrThrow({
+    where: { archiveId_version: { archiveId: archive.id, version: archive.currentVersion } },
+    select: { snapshot: true },
+  });
+  const snapshot = current.snapshot as unknown as CollectionSnapshot;
+  const stale = (): ChangeResult => ({
+    ok: false,
+    reason: "stale",
+    message: CHANGE_STALE,
+    version: archive.currentVersion,
+    current: itemRefProblem(snapshot, ref) ? null : itemValues(snapshot, ref),
+  });
+  if (input.baseVersion !== archive.currentVersion) return stale();
+
+  const problem = itemRefProblem(snapshot, ref);
+  if (problem) return { ok: false, reason: "invalid", message: problem, fieldErrors: {} };
+
+  const context = collectionContextFor(person, { personal: snapshot.personal }, now);
+  const edit = validateItemEdit(snapshot, ref, input.data, context);
+  if (!edit.ok) {
+    const own = edit.errors[ref.step] ?? [];
+    const others = Object.entries(edit.errors)
+      .filter(([step]) => step !== ref.step)
+      .flatMap(([, issues]) => (issues ?? []).map((i) => i.message));
+    return {
+      ok: false,
+      reason: "invalid",
+      message: [edit.message, ...others].join("；"),
+      fieldErrors: fieldErrorsOf(own),
+    };
+  }
+  const next = edit.snapshot;
+  const regionChanged = next.work.regionCode !== snapshot.work.regionCode;
+  if (regionChanged && locks.region) {
+    return {
+      ok: false,
+      reason: "invalid",
+      message: EDIT_INVALID,
+      fieldErrors: { regionCode: REGION_LOCKED },
+    };
+  }
+  if (ref.step === "personal") {
+    const files = await attachmentProblems(db, personId, "personal", next.personal);
+    if (Object.keys(files).length > 0) {
+      return { ok: false, reason: "invalid", message: EDIT_INVALID, fieldErrors: files };
+    }
+  }
+  const changes = diffStep(ref.step, snapshot, next, { regionLabel });
+  if (changes.length === 0) return { ok: false, reason: "unchanged", message: NO_CHANGE };
+
+  const version = archive.currentVersion + 1;
+  const regionCode = next.work.regionCode;
+  const refs = attachmentRefs(next as unknown as Record<string, unknown>);
+  try {
+    await db.$transaction(async (tx) => {
+      const bumped = await tx.archive.updateMany({
+        where: { id: archive.id, currentVersion: archive.currentVersion },
+        data: { currentVersion: version, regionCode },
+      });
+      if (bumped.count === 0) throw new Stale();
+      const ids = [...new Set(refs.map((r) => r.id))];
+      // The files of the new version stay; the old version keeps its own files as they were.
+      await tx.attachment.updateMany({
+        where: { personId, id: { in: ids } },
+        data: { orphanedAt: null },
+      });
+      const created = await tx.archiveVersion.create({
+        data: {
+          archiveId: archive.id,
+          version,
+          snapshot: next as unknown as Prisma.InputJsonObject,
+          channel: "change",
+          actorType: "person",
+          actorId: personId,
+          regionCode,
+          createdAt: now,
+          changes: changes as unknown as Prisma.InputJsonArray,
+          attachments: { create: refs.map((r) => ({ role: r.role, attachmentId: r.id })) },
+        },
+        select: { id: true },
+      });
+      if (regionChanged) await tx.person.update({ where: { id: personId }, data: { regionCode } });
+      await writeAudit(tx, ctx, {
+        actorType: "person",
+        actorId: personId,
+        action: "archive.change",
+        outcome: "success",
+        regionCode,
+        targetType: "archive-version",
+        targetId: created.id,
+        // Which item and how many fields — never the values (they are personal data).
+        details: { version, item: itemRefLabel(ref), fields: changes.map((c) => c.path) },
+      });
+    });
+  } catch (error) {
+    if (error instanceof Stale) {
+      const fresh = await db.archive.findUniqueOrThrow({ where: { id: archive.id } });
+      const latest = await db.archiveVersion.findUniqueOrThrow({
+        where: { archiveId_version: { archiveId: archive.id, version: fresh.currentVersion } },
+        select: { snapshot: true },
+      });
+      const s = latest.snapshot as unknown as CollectionSnapshot;
+      return {
+        ok: false,
+        reason: "stale",
+        message: CHANGE_STALE,
+        version: fresh.currentVersion,
+        current: itemRefProblem(s, ref) ? null : itemValues(s, ref),
+      };
+    }
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return stale();
+    }
+    throw error;
+  }
+  return { ok: true, version, changes };
+}
+
+export interface HistoryEntry {
+  version: number;
+  at: Date;
+  channel: string;
+  actorType: string;
+  changes: FieldChange[];
+}
+
+/** 变更记录: every version after the collection, newest first. */
+export async function changeHistory(db: Db, personId: string): Promise<HistoryEntry[]> {
+  const archive = await db.archive.findUnique({ where: { personId }, select: { id: true } });
+  if (!archive) return [];
+  const versions = await db.archiveVersion.findMany({
+    where: { archiveId: archive.id, version: { gt: 1 } },
+    orderBy: { version: "desc" },
+    select: { version: true, createdAt: true, channel: true, actorType: true, changes: true },
+  });
+  return versions.map((v) => ({
+    version: v.version,
+    at: v.createdAt,
+    channel: v.channel,
+    actorType: v.actorType,
+    changes: (v.changes ?? []) as unknown as FieldChange[],
+  }));
+}

@@ -1,0 +1,45 @@
+import { CE_RECORD_STATES, isInProgress } from "@/lib/ce/year-status";
+import type { Db, Tx } from "@/lib/db/client";
+
+// The two locks of 信息变更 (用户操作手册 3 and 4.1), checked in one place by every write of
+// 信息变更 and 继续教育 and shown on their pages:
+// - transfer lock: 申请调出后“信息采集变更”和“继续教育”将无操作权限，仅允许查看 — while a transfer-out
+//   is pending or approved and not yet received. The transfer issue only sets Person.transferState.
+// - region lock: 继续教育有在途未完成数据，行政区划不能修改 — enrolled courses not finished, or claims
+//   awaiting recognition.
+
+export const TRANSFER_STATES = ["OUT_PENDING", "OUT_APPROVED"] as const;
+export type TransferState = (typeof TRANSFER_STATES)[number];
+
+export const TRANSFER_LOCKED = "您已申请调出，调转完成前“信息变更”和“继续教育”仅允许查看，不能修改";
+export const REGION_LOCKED = "继续教育有在途未完成数据，行政区划不能修改";
+
+/** CeCredit states that are 在途未完成数据 (lib/ce/year-status.ts decides which). */
+const IN_PROGRESS_CE_STATES = CE_RECORD_STATES.codes.filter(isInProgress);
+
+/** Why nothing may be edited (a transfer-out is under way), or null. */
+export function transferLockReason(transferState: string | null | undefined): string | null {
+  return transferState && (TRANSFER_STATES as readonly string[]).includes(transferState)
+    ? TRANSFER_LOCKED
+    : null;
+}
+
+export interface EditLocks {
+  /** Set: every write of 信息变更 and 继续教育 refuses with this message. */
+  transfer: string | null;
+  /** Set: 所属行政区划 may not change (other fields may). */
+  region: string | null;
+}
+
+export async function editLocks(db: Db | Tx, personId: string): Promise<EditLocks> {
+  const [person, inProgress] = await Promise.all([
+    db.person.findUniqueOrThrow({ where: { id: personId }, select: { transferState: true } }),
+    db.ceCredit.count({
+      where: { personId, state: { in: IN_PROGRESS_CE_STATES } },
+    }),
+  ]);
+  return {
+    transfer: transferLockReason(person.transferState),
+    region: inProgress > 0 ? REGION_LOCKED : null,
+  };
+}
