@@ -18,6 +18,7 @@ export function RegionPicker({
   onBlur,
   rule,
   error,
+  disabled = false,
 }: {
   id: string;
   regions: JurisdictionRegions;
@@ -26,6 +27,8 @@ export function RegionPicker({
   onBlur?: () => void;
   rule: string;
   error?: string;
+  /** Shown but not changeable (信息变更's region lock: `rule` then says why). */
+  disabled?: boolean;
 }) {
   // The city chosen before its county: held here, since the value is only ever a leaf.
   const [pickedCity, setPickedCity] = useState("");
@@ -38,6 +41,7 @@ export function RegionPicker({
           {...fieldAria(id, error, { hint: true })}
           aria-label="所属行政区划（市）"
           placeholder="请选择市"
+          disabled={disabled}
           value={city?.code ?? ""}
           onChange={(e) => {
             const next = regions.cities.find((c) => c.code === e.target.value);
@@ -59,6 +63,7 @@ export function RegionPicker({
             aria-label="所属行政区划（区县）"
             aria-invalid={error ? true : undefined}
             placeholder="请选择区县"
+            disabled={disabled}
             value={city?.counties.some((c) => c.code === value) ? value : ""}
             onChange={(e) => onChange(e.target.value)}
             onBlur={onBlur}

@@ -16,6 +16,11 @@ export const AUDIT_ACTIONS = [
   "archive.change",
   "attachment.upload",
   "attachment.sweep",
+  "ce.claim-submit",
+  "ce.claim-withdraw",
+  "ce.claim-review",
+  "ce.course-record",
+  "ce.course-complete",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

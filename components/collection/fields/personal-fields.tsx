@@ -1,0 +1,112 @@
+"use client";
+
+import { AttachmentField } from "@/components/collection/attachment-field";
+import type { AttachmentKind } from "@/components/collection/upload-attachment";
+import { NestedRadios, NestedSelect, NestedText } from "@/components/form/nested-fields";
+import { pathId } from "@/components/form/paths";
+import type { NestedForm } from "@/components/form/use-nested-form";
+import { ETHNIC_GROUPS } from "@/lib/codes/ethnic-group";
+import { NATIONALITIES } from "@/lib/codes/nationality";
+import { POLITICAL_STATUSES } from "@/lib/codes/political-status";
+import { asksGenderAndBirthDate, type CollectionContext } from "@/lib/collection/rules";
+import { GENDER_OPTIONS } from "@/lib/collection/schemas/personal";
+
+/**
+ * 个人信息's own fields and attachments. 性别/出生日期 and 国籍/地区 show only where the document
+ * does not settle them — and in 信息变更 (`fixedIdentity`) 性别 and 国籍 are never editable.
+ */
+export function PersonalFields({
+  form,
+  context,
+  pages,
+  fixedIdentity = false,
+}: {
+  form: NestedForm;
+  context: CollectionContext;
+  pages: readonly { id: string; label: string }[];
+  fixedIdentity?: boolean;
+}) {
+  const asks = asksGenderAndBirthDate(context);
+  const file = (
+    path: string,
+    label: string,
+    kind: AttachmentKind,
+    extra?: { required?: boolean; hint?: string },
+  ) => {
+    const value = form.get(path);
+    return (
+      <AttachmentField
+        id={pathId(path)}
+        label={label}
+        kind={kind}
+        value={typeof value === "string" && value !== "" ? value : undefined}
+        onChange={(id) => form.set(path, id ?? "")}
+        error={form.error(path)}
+        required={extra?.required ?? true}
+        hint={extra?.hint}
+      />
+    );
+  };
+  return (
+    <>
+      {asks && (
+        <div className="grid gap-6 sm:grid-cols-2">
+          {!fixedIdentity && (
+            <NestedRadios form={form} path="gender" label="性别" options={GENDER_OPTIONS} />
+          )}
+          <NestedText
+            form={form}
+            path="birthDate"
+            label="出生日期"
+            type="date"
+            hint="以证件记载为准"
+            className="max-w-48"
+          />
+        </div>
+      )}
+      {!context.nationality && !fixedIdentity && (
+        <NestedSelect
+          form={form}
+          path="nationality"
+          label="国籍/地区"
+          options={NATIONALITIES.options}
+        />
+      )}
+      <div className="grid gap-6 sm:grid-cols-2">
+        <NestedSelect form={form} path="ethnicGroup" label="民族" options={ETHNIC_GROUPS.options} />
+        <NestedSelect
+          form={form}
+          path="politicalStatus"
+          label="政治面貌"
+          options={POLITICAL_STATUSES.options}
+        />
+      </div>
+      <NestedText
+        form={form}
+        path="email"
+        label="电子邮箱"
+        type="email"
+        inputMode="email"
+        autoComplete="email"
+        spellCheck={false}
+        className="max-w-md"
+      />
+      <fieldset className="space-y-6">
+        <legend className="mb-2 text-base font-semibold">附件</legend>
+        <p className="text-sm text-muted-foreground">
+          JPG或PNG格式，每个不超过5MB。证件照片请拍摄完整、清晰、无反光。
+        </p>
+        {file("headshotId", "本人免冠证件照", "headshot")}
+        <div className="grid gap-6 sm:grid-cols-2">
+          {pages.map((p) => (
+            <div key={p.id}>{file(`documentPageIds.${p.id}`, p.label, "document-page")}</div>
+          ))}
+        </div>
+        {file("studentCardId", "学生证", "student-card", {
+          required: false,
+          hint: "在校学生必须上传（含学生信息页和注册页）；其他人员无须上传。",
+        })}
+      </fieldset>
+    </>
+  );
+}
