@@ -54,7 +54,6 @@ export const OUTSIDE_REGION = "该人员不属于您管辖的行政区划，不�
 export const REJECT_REASON_REQUIRED = "请填写不予认定的理由";
 export const MAX_REVIEW_REASON = 500;
 export const REVIEW_REASON_TOO_LONG = `理由不能超过${MAX_REVIEW_REASON}个字`;
-export const NO_OBLIGATION = "您没有专业技术资格，也没有从事会计工作年份，无须申报继续教育学分";
 
 export type CeResult<T extends object = object> =
   | ({ ok: true } & T)

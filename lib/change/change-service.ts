@@ -11,8 +11,10 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { regionName } from "@/lib/region/divisions";
 import { diffStep, type FieldChange } from "./diff";
+import type { CollectionContext } from "@/lib/collection/rules";
 import {
   EDIT_INVALID,
+  type ItemRef,
   itemRefLabel,
   itemRefProblem,
   itemValues,
@@ -20,7 +22,7 @@ import {
   parseItemRef,
   validateItemEdit,
 } from "./items";
-import { editLocks, REGION_LOCKED } from "./locks";
+import { type EditLocks, editLocks, REGION_LOCKED } from "./locks";
 
 // 信息变更 (用户操作手册 3.1; issue 4): one information item, or one entry of a list, is edited
 // and saved as a new archive version on top of the current one. Validation is the collection's
@@ -218,4 +220,55 @@ export async function changeHistory(db: Db, personId: string): Promise<HistoryEn
     actorType: v.actorType,
     changes: (v.changes ?? []) as unknown as FieldChange[],
   }));
+}
+
+export type OpenedItem =
+  | { kind: "not-collected" }
+  | { kind: "gone"; message: string }
+  | {
+      kind: "open";
+      ref: ItemRef;
+      /** The archive version shown: the save names it. */
+      version: number;
+      snapshot: CollectionSnapshot;
+      /** The item's current values for the form (undefined for a new entry). */
+      values: unknown;
+      context: CollectionContext;
+      locks: EditLocks;
+    };
+
+/** What the 变更信息 page of one item needs, read from the current archive version. */
+export async function openChangeItem(
+  db: Db,
+  personId: string,
+  rawRef: unknown,
+  now = new Date(),
+): Promise<OpenedItem> {
+  const ref = parseItemRef(rawRef);
+  if (!ref) return { kind: "gone", message: NOT_CHANGEABLE };
+  const [person, archive, locks] = await Promise.all([
+    db.person.findUniqueOrThrow({
+      where: { id: personId },
+      select: { idType: true, idNumberMasked: true, birthDate: true },
+    }),
+    db.archive.findUnique({ where: { personId } }),
+    editLocks(db, personId),
+  ]);
+  if (!archive) return { kind: "not-collected" };
+  const current = await db.archiveVersion.findUniqueOrThrow({
+    where: { archiveId_version: { archiveId: archive.id, version: archive.currentVersion } },
+    select: { snapshot: true },
+  });
+  const snapshot = current.snapshot as unknown as CollectionSnapshot;
+  const problem = itemRefProblem(snapshot, ref);
+  if (problem) return { kind: "gone", message: problem };
+  return {
+    kind: "open",
+    ref,
+    version: archive.currentVersion,
+    snapshot,
+    values: itemValues(snapshot, ref),
+    context: collectionContextFor(person, { personal: snapshot.personal }, now),
+    locks,
+  };
 }

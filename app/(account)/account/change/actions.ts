@@ -1,0 +1,49 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formError, personAction } from "@/lib/auth/action-client";
+import { changeArchiveItem } from "@/lib/change/change-service";
+import { db } from "@/lib/db/client";
+import type { ActionResult } from "@/lib/http/action-result";
+
+// 信息变更's action: thin — the domain parses the item, validates with the collection's schemas,
+// applies both locks and writes the new archive version.
+
+const changeInput = z.object({
+  ref: z.object({
+    step: z.string().max(20),
+    list: z.string().max(30).optional(),
+    index: z.number().int().min(0).max(100).optional(),
+  }),
+  data: z.unknown(),
+  baseVersion: z.number().int().min(1),
+});
+
+export interface ChangeOutcome {
+  version: number;
+}
+
+export const changeItemAction = personAction(
+  "changeItemAction",
+  changeInput,
+  async (input, { request, session }): Promise<ActionResult<ChangeOutcome>> => {
+    const r = await changeArchiveItem(db, request, session, input);
+    if (r.ok) {
+      revalidatePath("/account", "layout");
+      return { ok: true, data: { version: r.version } };
+    }
+    if (r.reason === "invalid") {
+      // An entry's form holds only the entry: its errors lose the "fullTime.1." prefix.
+      const prefix = input.ref.list ? new RegExp(`^${input.ref.list}\\.\\d+\\.`) : null;
+      const fieldErrors = Object.fromEntries(
+        Object.entries(r.fieldErrors).map(([k, v]) => [prefix ? k.replace(prefix, "") : k, v]),
+      );
+      return { ok: false, fieldErrors, formError: r.message };
+    }
+    if (r.reason === "stale") {
+      return { ok: false, fieldErrors: {}, formError: r.message, code: `stale:${r.version}` };
+    }
+    return formError(r.message);
+  },
+);
