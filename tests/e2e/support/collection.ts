@@ -123,3 +123,16 @@ export async function fillAwards(page: Page) {
   await page.getByRole("textbox", { name: "获奖年份" }).fill("2020");
   await next(page, "confirm");
 }
+
+/** A registered, logged-in person completes 信息采集 (lands on 完成). */
+export async function completeCollection(page: Page) {
+  await page.goto("/account/collection");
+  await fillNotice(page);
+  await fillPersonal(page);
+  await fillEducation(page);
+  await fillWork(page);
+  await fillProfessional(page);
+  await fillAwards(page);
+  await page.getByRole("button", { name: "提交" }).click();
+  await expect(page).toHaveURL(/\/account\/collection\/done$/);
+}

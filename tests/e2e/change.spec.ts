@@ -1,0 +1,75 @@
+import { expect, test } from "@playwright/test";
+import { loginThroughUi, registerThroughUi } from "./support/accounts";
+import { completeCollection, expectNoSidewaysScroll } from "./support/collection";
+
+// 信息变更 (issue 4): change an e-mail and an education entry, see both in 变更记录; the fields
+// that never change are shown with why and offer no way in; two tabs editing the same item —
+// the second is told, sees what is saved, and loses nothing.
+
+test("change an e-mail and an education entry, and see both in 变更记录", async ({ page }) => {
+  test.setTimeout(180_000);
+  const me = await registerThroughUi(page);
+  await loginThroughUi(page, me.idNumber, me.password);
+  await completeCollection(page);
+
+  await page
+    .getByRole("navigation", { name: "个人中心菜单" })
+    .getByRole("link", { name: "信息变更" })
+    .click();
+  await expect(page.getByRole("heading", { name: "信息变更" })).toBeVisible();
+  await expect(page.getByText(/证件号码：证件号码在注册时经过校验/)).toBeVisible();
+  await expect(page.getByRole("link", { name: /证件号码/ })).toHaveCount(0);
+  await expectNoSidewaysScroll(page);
+
+  await page.getByRole("link", { name: "变更个人信息" }).click();
+  await expect(page.getByRole("radio", { name: "男" })).toHaveCount(0); // 性别 is not offered
+  await page.getByRole("textbox", { name: "电子邮箱" }).fill("new.mail@example.com");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByText("变更已保存，已生成第2版档案。")).toBeVisible();
+
+  await page.getByRole("link", { name: "变更全日制教育第1条" }).click();
+  await page.getByRole("textbox", { name: "毕业院校" }).fill("暨南大学");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByText("变更已保存，已生成第3版档案。")).toBeVisible();
+  await expect(page.getByText("暨南大学")).toBeVisible();
+
+  await page.getByRole("link", { name: "变更记录" }).click();
+  await expect(
+    page.getByText(/电子邮箱: lin\.xf@example\.com → new\.mail@example\.com/),
+  ).toBeVisible();
+  await expect(page.getByText(/毕业院校: 中山大学 → 暨南大学/)).toBeVisible();
+  await expect(page.getByText(/第3版/)).toBeVisible();
+  await expectNoSidewaysScroll(page);
+});
+
+test("two tabs change the same item: the second is told and nothing typed is lost", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const me = await registerThroughUi(page);
+  await loginThroughUi(page, me.idNumber, me.password);
+  await completeCollection(page);
+
+  const first = page;
+  const second = await page.context().newPage();
+  for (const tab of [first, second]) {
+    await tab.goto("/account/change");
+    await tab.getByRole("link", { name: "变更个人信息" }).click();
+  }
+  await first.getByRole("textbox", { name: "电子邮箱" }).fill("first.tab@example.com");
+  await first.getByRole("button", { name: "保存" }).click();
+  await expect(first.getByText("变更已保存，已生成第2版档案。")).toBeVisible();
+
+  await second.getByRole("textbox", { name: "电子邮箱" }).fill("second.tab@example.com");
+  await second.getByRole("button", { name: "保存" }).click();
+  await expect(second.getByText(/该信息已在其他页面或设备上变更/)).toBeVisible();
+  const current = second.getByRole("region", { name: "当前已保存的信息" });
+  await expect(current.getByText("first.tab@example.com")).toBeVisible();
+  await expect(second.getByRole("textbox", { name: "电子邮箱" })).toHaveValue(
+    "second.tab@example.com",
+  );
+
+  await second.getByRole("button", { name: "保存" }).click();
+  await expect(second.getByText("变更已保存，已生成第3版档案。")).toBeVisible();
+  await expect(second.getByText("second.tab@example.com")).toBeVisible();
+});
