@@ -5,6 +5,7 @@ import { transferLockReason } from "@/lib/change/locks";
 import { currentArchive } from "@/lib/collection/archive-service";
 import { isAttachmentId } from "@/lib/collection/attachment-service";
 import { ATTACHMENT_INVALID, fieldErrorsOf } from "@/lib/collection/draft-service";
+import { regionWithin } from "@/lib/region/scope";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { beijingToday } from "@/lib/time/beijing";
@@ -79,24 +80,6 @@ export interface CeReviewer {
   staffId: string;
   /** GB/T 2260 prefixes: "44" a province, "4401" a city, "440106" a county ("440100" = "4401"). */
   regionCodes: readonly string[];
-}
-
-/** A region scope as a code prefix ("440000" → "44", "440100" → "4401"), or null if malformed. */
-export function regionScopePrefix(scope: string): string | null {
-  if (!/^(\d{2}|\d{4}|\d{6})$/.test(scope) || scope.startsWith("00")) return null;
-  if (scope.length === 6 && scope.endsWith("0000")) return scope.slice(0, 2);
-  if (scope.length === 6 && scope.endsWith("00")) return scope.slice(0, 4);
-  if (scope.length === 4 && scope.endsWith("00")) return scope.slice(0, 2);
-  return scope;
-}
-
-/** Whether `regionCode` lies within one of the scopes. Malformed scopes (even "") cover nothing. */
-export function regionWithin(regionCode: string, scopes: readonly string[]): boolean {
-  if (!/^\d{6}$/.test(regionCode)) return false;
-  return scopes.some((s) => {
-    const prefix = regionScopePrefix(s);
-    return prefix !== null && regionCode.startsWith(prefix);
-  });
 }
 
 // --- Reading -------------------------------------------------------------------------------------

@@ -11,8 +11,6 @@ import {
   ceOverview,
   completeCourse,
   recordCourse,
-  regionScopePrefix,
-  regionWithin,
   reviewClaim,
   submitClaim,
   withdrawClaim,
@@ -106,31 +104,6 @@ const course = (personId: string, over: Record<string, unknown> = {}) => ({
 async function auditRows(targetId: string) {
   return db.auditEvent.findMany({ where: { targetId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
 }
-
-describe("staff region scopes (pure)", () => {
-  it("reads 2-, 4- and 6-digit scopes as prefixes", () => {
-    expect(regionScopePrefix("44")).toBe("44");
-    expect(regionScopePrefix("440000")).toBe("44");
-    expect(regionScopePrefix("4401")).toBe("4401");
-    expect(regionScopePrefix("440100")).toBe("4401");
-    expect(regionScopePrefix("440106")).toBe("440106");
-    for (const bad of ["", "4", "441", "4401061", "00", "abcd"]) {
-      expect(regionScopePrefix(bad)).toBeNull();
-    }
-  });
-
-  it("matches a region within a province, a city or a county and nothing else", () => {
-    expect(regionWithin("440106", ["44"])).toBe(true);
-    expect(regionWithin("440106", ["4401"])).toBe(true);
-    expect(regionWithin("440106", ["440106"])).toBe(true);
-    expect(regionWithin("440106", ["440104", "4403"])).toBe(false);
-    expect(regionWithin("440106", ["45"])).toBe(false);
-    // An empty or malformed scope must never become "everything".
-    expect(regionWithin("440106", [""])).toBe(false);
-    expect(regionWithin("440106", [])).toBe(false);
-    expect(regionWithin("", ["44"])).toBe(false);
-  });
-});
 
 describe("继续教育 overview", () => {
   it("starts the obligation the year after a qualification when that comes first", async () => {
