@@ -6,6 +6,7 @@ import {
   attachmentRefs,
   collectionContextFor,
   fieldErrorsOf,
+  type PersonFacts,
 } from "@/lib/collection/draft-service";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -54,6 +55,49 @@ export interface ChangeInput {
 
 const regionLabel = (code: string) => regionName(code) ?? code;
 
+interface Current {
+  person: PersonFacts;
+  archive: { id: string; currentVersion: number };
+  locks: EditLocks;
+  version: number;
+  snapshot: CollectionSnapshot;
+}
+
+/** The person's current archive version and what editing it depends on; null before collection. */
+async function loadCurrent(db: Db, personId: string): Promise<Current | null> {
+  const [person, archive, locks] = await Promise.all([
+    db.person.findUniqueOrThrow({
+      where: { id: personId },
+      select: { idType: true, idNumberMasked: true, birthDate: true },
+    }),
+    db.archive.findUnique({ where: { personId }, select: { id: true, currentVersion: true } }),
+    editLocks(db, personId),
+  ]);
+  if (!archive) return null;
+  const current = await db.archiveVersion.findUniqueOrThrow({
+    where: { archiveId_version: { archiveId: archive.id, version: archive.currentVersion } },
+    select: { snapshot: true },
+  });
+  return {
+    person,
+    archive,
+    locks,
+    version: archive.currentVersion,
+    snapshot: current.snapshot as unknown as CollectionSnapshot,
+  };
+}
+
+/** A stale save's answer: what is stored now for the item. */
+function staleResult(version: number, snapshot: CollectionSnapshot, ref: ItemRef): ChangeResult {
+  return {
+    ok: false,
+    reason: "stale",
+    message: CHANGE_STALE,
+    version,
+    current: itemRefProblem(snapshot, ref) ? null : itemValues(snapshot, ref),
+  };
+}
+
 class Stale extends Error {}
 
 export async function changeArchiveItem(
@@ -67,29 +111,11 @@ export async function changeArchiveItem(
   const ref = parseItemRef(input.ref);
   if (!ref) return { ok: false, reason: "invalid", message: NOT_CHANGEABLE, fieldErrors: {} };
 
-  const [person, archive, locks] = await Promise.all([
-    db.person.findUniqueOrThrow({
-      where: { id: personId },
-      select: { idType: true, idNumberMasked: true, birthDate: true },
-    }),
-    db.archive.findUnique({ where: { personId } }),
-    editLocks(db, personId),
-  ]);
-  if (!archive) return { ok: false, reason: "not-collected", message: NOT_COLLECTED };
+  const loaded = await loadCurrent(db, personId);
+  if (!loaded) return { ok: false, reason: "not-collected", message: NOT_COLLECTED };
+  const { person, archive, locks, snapshot } = loaded;
   if (locks.transfer) return { ok: false, reason: "locked", message: locks.transfer };
-
-  const current = await db.archiveVersion.findUniqueOrThrow({
-    where: { archiveId_version: { archiveId: archive.id, version: archive.currentVersion } },
-    select: { snapshot: true },
-  });
-  const snapshot = current.snapshot as unknown as CollectionSnapshot;
-  const stale = (): ChangeResult => ({
-    ok: false,
-    reason: "stale",
-    message: CHANGE_STALE,
-    version: archive.currentVersion,
-    current: itemRefProblem(snapshot, ref) ? null : itemValues(snapshot, ref),
-  });
+  const stale = () => staleResult(archive.currentVersion, snapshot, ref);
   if (input.baseVersion !== archive.currentVersion) return stale();
 
   const problem = itemRefProblem(snapshot, ref);
@@ -174,19 +200,8 @@ export async function changeArchiveItem(
     });
   } catch (error) {
     if (error instanceof Stale) {
-      const fresh = await db.archive.findUniqueOrThrow({ where: { id: archive.id } });
-      const latest = await db.archiveVersion.findUniqueOrThrow({
-        where: { archiveId_version: { archiveId: archive.id, version: fresh.currentVersion } },
-        select: { snapshot: true },
-      });
-      const s = latest.snapshot as unknown as CollectionSnapshot;
-      return {
-        ok: false,
-        reason: "stale",
-        message: CHANGE_STALE,
-        version: fresh.currentVersion,
-        current: itemRefProblem(s, ref) ? null : itemValues(s, ref),
-      };
+      const latest = await loadCurrent(db, personId);
+      return staleResult(latest!.version, latest!.snapshot, ref);
     }
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       return stale();
@@ -246,26 +261,15 @@ export async function openChangeItem(
 ): Promise<OpenedItem> {
   const ref = parseItemRef(rawRef);
   if (!ref) return { kind: "gone", message: NOT_CHANGEABLE };
-  const [person, archive, locks] = await Promise.all([
-    db.person.findUniqueOrThrow({
-      where: { id: personId },
-      select: { idType: true, idNumberMasked: true, birthDate: true },
-    }),
-    db.archive.findUnique({ where: { personId } }),
-    editLocks(db, personId),
-  ]);
-  if (!archive) return { kind: "not-collected" };
-  const current = await db.archiveVersion.findUniqueOrThrow({
-    where: { archiveId_version: { archiveId: archive.id, version: archive.currentVersion } },
-    select: { snapshot: true },
-  });
-  const snapshot = current.snapshot as unknown as CollectionSnapshot;
+  const loaded = await loadCurrent(db, personId);
+  if (!loaded) return { kind: "not-collected" };
+  const { person, locks, snapshot, version } = loaded;
   const problem = itemRefProblem(snapshot, ref);
   if (problem) return { kind: "gone", message: problem };
   return {
     kind: "open",
     ref,
-    version: archive.currentVersion,
+    version,
     snapshot,
     values: itemValues(snapshot, ref),
     context: collectionContextFor(person, { personal: snapshot.personal }, now),

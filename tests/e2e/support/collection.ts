@@ -14,18 +14,29 @@ export function imageFiles(): Promise<Record<FixtureName, string>> {
   return fixtures;
 }
 
-/** Counts rows in the platform's own database (the embedded PostgreSQL the server runs). */
-export async function countRows(sql: string, params: unknown[] = []): Promise<number> {
+/**
+ * Runs SQL on the platform's own database (the embedded PostgreSQL the server runs) — for
+ * checking what was stored, and for states another feature will set (a transfer under way).
+ */
+export async function platformSql<R extends object = Record<string, unknown>>(
+  sql: string,
+  params: unknown[] = [],
+): Promise<R[]> {
   const client = new pg.Client({
     connectionString: `postgresql://postgres:postgres@127.0.0.1:${E2E.dbPort}/postgres?sslmode=disable`,
   });
   await client.connect();
   try {
-    const r = await client.query<{ n: string }>(sql, params);
-    return Number(r.rows[0]?.n ?? 0);
+    return (await client.query<R>(sql, params)).rows;
   } finally {
     await client.end();
   }
+}
+
+/** Counts rows: `sql` selects one column `n`. */
+export async function countRows(sql: string, params: unknown[] = []): Promise<number> {
+  const [row] = await platformSql<{ n: string }>(sql, params);
+  return Number(row?.n ?? 0);
 }
 
 /** The page fits the viewport's width (at 360 px nothing may need sideways scrolling). */
