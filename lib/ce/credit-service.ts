@@ -2,7 +2,7 @@ import type { SessionPerson } from "@/lib/account/session-service";
 import { type AuditEntry, type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { NOT_COLLECTED } from "@/lib/change/change-service";
 import { transferLockReason } from "@/lib/change/locks";
-import { currentArchive } from "@/lib/collection/archive-service";
+import type { CollectionSnapshot } from "@/lib/collection/archive-service";
 import { isAttachmentId } from "@/lib/collection/attachment-service";
 import { ATTACHMENT_INVALID, fieldErrorsOf } from "@/lib/collection/draft-service";
 import { regionWithin } from "@/lib/region/scope";
@@ -46,6 +46,9 @@ import {
 // orphan again that the upload sweep removes after its grace period.
 
 export const CHOOSE_KIND = "请选择学分来源";
+export const DUPLICATE_CLAIM = "该项学分已申报过，请勿重复申报";
+/** Kinds that count once whatever the year: one exam subject passed, one paper published. */
+const ONCE_EVER: ReadonlySet<string> = new Set(["EXAM", "PAPER"]);
 export const CLAIM_INVALID = "申报信息有误，请按提示修改";
 export const CREDIT_NOT_FOUND = "没有找到这条继续教育记录";
 export const NOT_WITHDRAWABLE = "该申报已审核，不能撤回";
@@ -86,14 +89,23 @@ export interface CeReviewer {
 
 /** The first year the person must earn credits, from their current archive (null: none). */
 export async function ceObligationStart(db: Db, personId: string): Promise<number | null> {
-  const archive = await currentArchive(db, personId);
-  if (!archive) return null;
-  const { professional, work } = archive.snapshot;
-  return obligationStartYear({
-    qualificationYears: (professional?.qualifications ?? []).map((q) => Number(q.year)),
-    accountingSinceYear: (work as { accountingSinceYear?: number } | undefined)
-      ?.accountingSinceYear,
+  // Every version, not only the current one: an obligation once started does not move later
+  // because 在岗状态 changed or a qualification entry was removed in 信息变更.
+  const versions = await db.archiveVersion.findMany({
+    where: { archive: { personId } },
+    select: { snapshot: true },
   });
+  const starts = versions
+    .map(({ snapshot }) => {
+      const { professional, work } = snapshot as unknown as CollectionSnapshot;
+      return obligationStartYear({
+        qualificationYears: (professional?.qualifications ?? []).map((q) => Number(q.year)),
+        accountingSinceYear: (work as { accountingSinceYear?: number } | undefined)
+          ?.accountingSinceYear,
+      });
+    })
+    .filter((y): y is number => y !== null);
+  return starts.length > 0 ? Math.min(...starts) : null;
 }
 
 export interface CeRecordView {
@@ -279,6 +291,21 @@ export async function submitClaim(
   return refusing(() =>
     db.$transaction(async (tx) => {
       const { regionCode } = await lockPerson(tx, personId);
+      // One exam subject or paper counts once in a lifetime; a conference or degree course once a
+      // year. Under the person's row lock, so two quick submits cannot both pass.
+      const title = claimTitle(claim).slice(0, 200);
+      const duplicate = await tx.ceCredit.count({
+        where: {
+          personId,
+          kind: claim.kind,
+          title: { equals: title, mode: "insensitive" },
+          state: { in: ["claimed", "recognised"] },
+          ...(ONCE_EVER.has(claim.kind) ? {} : { year: claim.year }),
+        },
+      });
+      if (duplicate > 0) {
+        throw new Refused({ ok: false, reason: "state", message: DUPLICATE_CLAIM });
+      }
       // Only the person's own evidence upload; claiming it keeps it from the orphan sweep.
       const evidence = await tx.attachment.updateMany({
         where: { id: claim.attachmentId, personId, kind: "ce-evidence" },
@@ -294,7 +321,7 @@ export async function submitClaim(
           category,
           credits: credits.toFixed(1),
           state: "claimed",
-          title: claimTitle(claim).slice(0, 200),
+          title,
           details: claim as unknown as Prisma.InputJsonObject,
           evidenceId: claim.attachmentId,
           createdAt: now,

@@ -2,6 +2,7 @@ import type { SessionPerson } from "@/lib/account/session-service";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import type { CollectionSnapshot } from "@/lib/collection/archive-service";
 import {
+  ATTACHMENT_INVALID,
   attachmentProblems,
   attachmentRefs,
   collectionContextFor,
@@ -23,7 +24,7 @@ import {
   parseItemRef,
   validateItemEdit,
 } from "./items";
-import { type EditLocks, editLocks, REGION_LOCKED } from "./locks";
+import { type EditLocks, editLocks, lockedEditLocks, REGION_LOCKED } from "./locks";
 
 // 信息变更 (用户操作手册 3.1; issue 4): one information item, or one entry of a list, is edited
 // and saved as a new archive version on top of the current one. Validation is the collection's
@@ -100,6 +101,13 @@ function staleResult(version: number, snapshot: CollectionSnapshot, ref: ItemRef
 
 class Stale extends Error {}
 
+/** A refusal found inside the transaction (rolls it back). */
+class Refused extends Error {
+  constructor(readonly result: ChangeResult) {
+    super("refused");
+  }
+}
+
 export async function changeArchiveItem(
   db: Db,
   ctx: RequestContext,
@@ -159,6 +167,17 @@ export async function changeArchiveItem(
   const refs = attachmentRefs(next as unknown as Record<string, unknown>);
   try {
     await db.$transaction(async (tx) => {
+      // The locks again, under the person's row lock: the checks above were a fast path.
+      const held = await lockedEditLocks(tx, personId);
+      if (held.transfer) throw new Refused({ ok: false, reason: "locked", message: held.transfer });
+      if (regionChanged && held.region) {
+        throw new Refused({
+          ok: false,
+          reason: "invalid",
+          message: EDIT_INVALID,
+          fieldErrors: { regionCode: REGION_LOCKED },
+        });
+      }
       const bumped = await tx.archive.updateMany({
         where: { id: archive.id, currentVersion: archive.currentVersion },
         data: { currentVersion: version, regionCode },
@@ -166,10 +185,19 @@ export async function changeArchiveItem(
       if (bumped.count === 0) throw new Stale();
       const ids = [...new Set(refs.map((r) => r.id))];
       // The files of the new version stay; the old version keeps its own files as they were.
-      await tx.attachment.updateMany({
+      const claimed = await tx.attachment.updateMany({
         where: { personId, id: { in: ids } },
         data: { orphanedAt: null },
       });
+      // A new upload swept since the check above (its grace period ran out) cannot be shown.
+      if (claimed.count < ids.length) {
+        throw new Refused({
+          ok: false,
+          reason: "invalid",
+          message: ATTACHMENT_INVALID,
+          fieldErrors: {},
+        });
+      }
       const created = await tx.archiveVersion.create({
         data: {
           archiveId: archive.id,
@@ -199,6 +227,7 @@ export async function changeArchiveItem(
       });
     });
   } catch (error) {
+    if (error instanceof Refused) return error.result;
     if (error instanceof Stale) {
       const latest = await loadCurrent(db, personId);
       return staleResult(latest!.version, latest!.snapshot, ref);

@@ -43,3 +43,19 @@ export async function editLocks(db: Db | Tx, personId: string): Promise<EditLock
     region: inProgress > 0 ? REGION_LOCKED : null,
   };
 }
+
+/**
+ * The locks as they stand inside a transaction, with the person's row locked (FOR UPDATE) so a
+ * 继续教育 write or a transfer-out — which lock the same row — cannot slip in before commit.
+ */
+export async function lockedEditLocks(tx: Tx, personId: string): Promise<EditLocks> {
+  const rows = await tx.$queryRaw<{ transferState: string | null }[]>`
+    SELECT "transferState" FROM "Person" WHERE id = ${personId}::uuid FOR UPDATE`;
+  const inProgress = await tx.ceCredit.count({
+    where: { personId, state: { in: IN_PROGRESS_CE_STATES } },
+  });
+  return {
+    transfer: transferLockReason(rows[0]?.transferState),
+    region: inProgress > 0 ? REGION_LOCKED : null,
+  };
+}

@@ -12,6 +12,8 @@ import {
   completeCourse,
   recordCourse,
   reviewClaim,
+  DUPLICATE_CLAIM,
+  ceObligationStart,
   submitClaim,
   withdrawClaim,
 } from "@/lib/ce/credit-service";
@@ -20,6 +22,7 @@ import { ATTACHMENT_INVALID } from "@/lib/collection/draft-service";
 import { storeUpload } from "@/lib/collection/attachment-service";
 import type { SessionPerson } from "@/lib/account/session-service";
 import { db } from "@/lib/db/client";
+import { changeArchiveItem } from "@/lib/change/change-service";
 import { documentPagePng } from "../../fixtures/images/make";
 import {
   ctx,
@@ -417,5 +420,65 @@ describe("认定", () => {
         category: "请选择科目类别",
       },
     });
+  });
+});
+
+describe("review fixes", () => {
+  it("refuses the same exam subject claimed twice, even in another year", async () => {
+    const s = await collected({ qualified: true });
+    await claimId(s, exam(await evidence(s), 2025));
+    const again = await submitClaim(db, ctx, s, exam(await evidence(s), 2026), NOW);
+    expect(again).toEqual({ ok: false, reason: "state", message: DUPLICATE_CLAIM });
+    expect(await db.ceCredit.count({ where: { personId: s.personId } })).toBe(1);
+  });
+
+  it("keeps the obligation start when 在岗状态 changes or a qualification is removed", async () => {
+    const s = await collected({ qualified: true });
+    expect(await ceObligationStart(db, s.personId)).toBe(2020);
+    const archive = await db.archive.findUniqueOrThrow({ where: { personId: s.personId } });
+    const changed = await changeArchiveItem(
+      db,
+      ctx,
+      s,
+      {
+        ref: { step: "professional", list: "qualifications", index: 0 },
+        data: null,
+        baseVersion: archive.currentVersion,
+      },
+      NOW,
+    );
+    expect(changed.ok).toBe(true);
+    expect(await ceObligationStart(db, s.personId)).toBe(2020);
+  });
+
+  it("a claim slipping in between the check and the save still blocks the region change", async () => {
+    const s = await collected();
+    const att = await evidence(s);
+    const archive = await db.archive.findUniqueOrThrow({ where: { personId: s.personId } });
+    // The claim is made by "another tab" just as the change's transaction starts.
+    const racing = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop === "$transaction") {
+          return async (fn: unknown, opts?: unknown) => {
+            await claimId(s, exam(att));
+            return (target.$transaction as (f: unknown, o?: unknown) => Promise<unknown>)(fn, opts);
+          };
+        }
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    const version = await db.archiveVersion.findFirstOrThrow({ where: { archiveId: archive.id } });
+    const work = (version.snapshot as { work: Record<string, unknown> }).work;
+    const r = await changeArchiveItem(
+      racing,
+      ctx,
+      s,
+      { ref: { step: "work" }, data: { ...work, regionCode: "440402" }, baseVersion: 1 },
+      NOW,
+    );
+    expect(r).toMatchObject({ ok: false, fieldErrors: { regionCode: REGION_LOCKED } });
+    expect((await db.person.findUniqueOrThrow({ where: { id: s.personId } })).regionCode).toBe(
+      "440106",
+    );
   });
 });

@@ -1,0 +1,175 @@
+import { expect, type Page, test } from "@playwright/test";
+import pg from "pg";
+import { loginThroughUi, registerThroughUi } from "./support/accounts";
+import {
+  completeCollection,
+  expectNoSidewaysScroll,
+  imageFiles,
+  upload,
+} from "./support/collection";
+import { E2E } from "./support/env";
+
+// 继续教育 (issue 4): a 学术会议 claim is 待认定 and locks 所属行政区划 in 信息变更 until it is withdrawn;
+// a year before the obligation start is refused at the field; the 学分证明 prints only for a 已完成
+// year. completeCollection() records a 中级 qualification of 2016 and accounting since 2010, so the
+// obligation starts in 2010.
+
+const REGION_LOCKED = "继续教育有在途未完成数据，行政区划不能修改";
+const thisYear = Number(
+  new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()),
+);
+
+function menu(page: Page, name: string) {
+  return page.getByRole("navigation", { name: "个人中心菜单" }).getByRole("link", { name });
+}
+
+async function openWorkChange(page: Page) {
+  await menu(page, "信息变更").click();
+  await expect(page.getByRole("heading", { name: "信息变更" })).toBeVisible();
+  await page.getByRole("link", { name: "变更工作信息" }).click();
+  await expect(page.getByRole("button", { name: "保存" })).toBeVisible();
+}
+
+test("a 学术会议 claim is 待认定 and locks the region until it is withdrawn", async ({ page }) => {
+  test.setTimeout(240_000);
+  const me = await registerThroughUi(page);
+  await loginThroughUi(page, me.idNumber, me.password);
+  await completeCollection(page);
+
+  await menu(page, "继续教育").click();
+  await expect(page.getByRole("heading", { name: "继续教育", level: 1 })).toBeVisible();
+  await expect(
+    page.getByText("广东省要求：每年公需科目不少于30学分、专业科目不少于60学分，合计不少于90学分"),
+  ).toBeVisible();
+  await expect(page.getByText("您自2010年起参加继续教育。")).toBeVisible();
+  const year = page.getByRole("region", { name: `${thisYear}年度` });
+  await expect(year.getByText("进行中", { exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "2010年度" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "2009年度" })).toHaveCount(0);
+  await expectNoSidewaysScroll(page);
+
+  await page.getByRole("link", { name: "申报学分" }).click();
+  await expect(page.getByRole("heading", { name: "申报学分" })).toBeVisible();
+  await page.getByRole("button", { name: "提交申报" }).click();
+  await expect(page.getByText("请选择学分来源")).toBeVisible();
+  await expect(page.getByText("每天折算10学分", { exact: true })).toBeVisible();
+  await page.getByRole("radio", { name: /参加会计类专业会议/ }).click();
+
+  // A year before the obligation start is refused at the field; nothing typed is lost.
+  const files = await imageFiles();
+  await page.getByRole("textbox", { name: "会议年度" }).fill("2009");
+  await page.getByRole("textbox", { name: "会议名称" }).fill("2026年广东省管理会计高峰论坛");
+  await page.getByRole("textbox", { name: "主办单位" }).fill("广东省会计学会");
+  await page.getByRole("textbox", { name: "会议天数" }).fill("2");
+  await expect(page.getByText("预计折算20学分（专业科目）")).toBeVisible();
+  await upload(page, "证明材料", files.documentPage);
+  await page.getByRole("button", { name: "提交申报" }).click();
+  const yearBox = page.getByRole("textbox", { name: "会议年度" });
+  await expect(yearBox).toHaveAttribute("aria-invalid", "true");
+  await expect(yearBox).toHaveAccessibleDescription(
+    /会议年度不能早于2010年（您开始参加继续教育的年度）/,
+  );
+  await expect(page).toHaveURL(/\/account\/ce\/claim$/);
+  await expect(page.getByRole("textbox", { name: "会议名称" })).toHaveValue(
+    "2026年广东省管理会计高峰论坛",
+  );
+  await expect(page.getByRole("img", { name: "证明材料" })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+
+  await yearBox.fill(String(thisYear));
+  await page.getByRole("button", { name: "提交申报" }).click();
+  await expect(page).toHaveURL(/\/account\/ce\?submitted=1$/);
+  await expect(page.getByText("学分申报已提交，请等待财政部门认定。")).toBeVisible();
+  const records = year.getByRole("list", { name: `${thisYear}年度学分记录` });
+  await expect(records.getByText("2026年广东省管理会计高峰论坛")).toBeVisible();
+  await expect(records.getByText("待认定")).toBeVisible();
+  await expect(records.getByText("参加会计类专业会议 · 专业科目 · 20学分")).toBeVisible();
+  await expect(year.getByText("进行中", { exact: true })).toBeVisible();
+  await expect(year.getByText("在途未完成（待认定、学习中）：1条")).toBeVisible();
+  await expectNoSidewaysScroll(page);
+
+  // 在途未完成数据 lock 所属行政区划 in 信息变更.
+  await openWorkChange(page);
+  await expect(page.getByLabel("所属行政区划（市）")).toBeDisabled();
+  await expect(page.getByText(REGION_LOCKED).first()).toBeVisible();
+
+  await menu(page, "继续教育").click();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await year.getByRole("button", { name: /^撤回/ }).click();
+  await expect(year.getByText("本年度暂无学分记录。")).toBeVisible();
+  await expect(year.getByText("待认定")).toHaveCount(0);
+
+  await openWorkChange(page);
+  await expect(page.getByLabel("所属行政区划（市）")).toBeEnabled();
+  await expect(page.getByText(REGION_LOCKED)).toHaveCount(0);
+});
+
+/** Runs one statement against the platform's own database. */
+async function sql(text: string, params: unknown[] = []) {
+  const client = new pg.Client({
+    connectionString: `postgresql://postgres:postgres@127.0.0.1:${E2E.dbPort}/postgres?sslmode=disable`,
+  });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as Record<string, unknown>[];
+  } finally {
+    await client.end();
+  }
+}
+
+test("the 学分证明 prints for a 已完成 year only", async ({ page }) => {
+  test.setTimeout(240_000);
+  const me = await registerThroughUi(page, { name: "陈学分" });
+  await loginThroughUi(page, me.idNumber, me.password);
+  await completeCollection(page);
+
+  // Recognition needs the staff console (not built yet): 2015's credits are written as finance
+  // staff would leave them — a finished 公需科目 course and a recognised exam.
+  const [person] = await sql(
+    `SELECT p.id, p."regionCode" FROM "Person" p JOIN "Archive" a ON a."personId" = p.id
+     WHERE p.name = '陈学分' ORDER BY p."createdAt" DESC LIMIT 1`,
+  );
+  for (const [kind, category, credits, state, title] of [
+    ["COURSE", "PUBLIC", "30.0", "completed", "会计人员职业道德"],
+    ["EXAM", "PROFESSIONAL", "90.0", "recognised", "全国会计专业技术资格考试（中级会计实务）"],
+  ]) {
+    await sql(
+      `INSERT INTO "CeCredit" (id, "personId", "regionCode", year, kind, category, credits, state,
+         title, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 2015, $3, $4, $5, $6, $7, now())`,
+      [person!.id, person!.regionCode, kind, category, credits, state, title],
+    );
+  }
+
+  await page.goto("/account/ce");
+  const done = page.getByRole("region", { name: "2015年度" });
+  await expect(done.getByText("已完成", { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "2014年度" }).getByText("未完成", { exact: true }),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: `${thisYear}年度` })
+      .getByRole("link", { name: "打印学分证明" }),
+  ).toHaveCount(0);
+  await done.getByRole("link", { name: "打印学分证明" }).click();
+  await expect(page).toHaveURL(/\/account\/ce\/certificate\/2015$/);
+  const paper = page.getByRole("article", { name: "继续教育学分证明" });
+  await expect(paper.getByText("2015年度").first()).toBeVisible();
+  await expect(paper.getByText("陈学分").first()).toBeVisible();
+  await expect(paper.getByText(/^\d{4}\*+\d{3}[\dX]$/)).toBeVisible();
+  await expect(paper.getByText("全国会计专业技术资格考试（中级会计实务）")).toBeVisible();
+  await expect(paper.getByText("会计人员职业道德")).toBeVisible();
+  await expect(paper.getByText("广东省财政厅")).toBeVisible();
+  await expect(paper.getByText(/^打印日期：\d{4}年\d{1,2}月\d{1,2}日$/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "打印" })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+
+  await page.goto(`/account/ce/certificate/${thisYear}`);
+  await expect(
+    page.getByText(
+      `${thisYear}年度继续教育状态为“进行中”，达到年度学分要求（已完成）后才能打印学分证明。`,
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole("article")).toHaveCount(0);
+  await expectNoSidewaysScroll(page);
+});
