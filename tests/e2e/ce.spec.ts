@@ -44,6 +44,8 @@ test("a 学术会议 claim is 待认定 and locks the region until it is withdra
   await expect(page.getByText("您自2010年起参加继续教育。")).toBeVisible();
   const year = page.getByRole("region", { name: `${thisYear}年度` });
   await expect(year.getByText("进行中", { exact: true })).toBeVisible();
+  // Years back to the obligation start, the older ones folded away.
+  await page.getByText(/^更早年度（2010—/).click();
   await expect(page.getByRole("region", { name: "2010年度" })).toBeVisible();
   await expect(page.getByRole("region", { name: "2009年度" })).toHaveCount(0);
   await expectNoSidewaysScroll(page);
@@ -143,6 +145,9 @@ test("the 学分证明 prints for a 已完成 year only", async ({ page }) => {
   await page.goto("/account/ce");
   const done = page.getByRole("region", { name: "2015年度" });
   await expect(done.getByText("已完成", { exact: true })).toBeVisible();
+  // Older years without records are folded away; opened, 2014 shows 未完成.
+  await expect(page.getByRole("region", { name: "2014年度" })).toBeHidden();
+  await page.getByText(/^更早年度/).click();
   await expect(
     page.getByRole("region", { name: "2014年度" }).getByText("未完成", { exact: true }),
   ).toBeVisible();

@@ -88,7 +88,8 @@ test("while a transfer-out is under way 信息变更 is view-only", async ({ pag
   await expect(
     page.getByText(/您已申请调出，调转完成前“信息变更”和“继续教育”仅允许查看/),
   ).toBeVisible();
-  await expect(page.getByRole("link", { name: /^变更/ })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "变更个人信息" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /^变更.+第\d+条$/ })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /^新增/ })).toHaveCount(0);
   await expect(page.getByText("中山大学")).toBeVisible(); // the data is still shown
 

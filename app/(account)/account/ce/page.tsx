@@ -49,6 +49,11 @@ export default async function CePage({
   const overview = await ceOverview(db, session.personId);
   const jurisdiction = getJurisdiction();
   const canClaim = !overview.locked && overview.obligationStartYear !== null;
+  // This year and the two before are always shown, and any year with records.
+  const thisYear = overview.years[0]?.year ?? 0;
+  const shown = (y: CeYearView) => y.year > thisYear - RECENT_YEARS || y.records.length > 0;
+  const recent = overview.years.filter(shown);
+  const earlier = overview.years.filter((y) => !shown(y));
   return (
     <div className="min-w-0 space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -89,12 +94,28 @@ export default async function CePage({
           </p>
         )}
       </div>
-      {overview.years.map((year) => (
+      {recent.map((year) => (
         <YearCard key={year.year} year={year} locked={Boolean(overview.locked)} />
       ))}
+      {earlier.length > 0 && (
+        // A long career is many years: older ones without a record fold away on a phone.
+        <details className="rounded-md border p-4">
+          <summary className="cursor-pointer text-sm font-medium">
+            更早年度（{earlier[earlier.length - 1]!.year}—{earlier[0]!.year}年，共{earlier.length}
+            个年度）
+          </summary>
+          <div className="mt-4 space-y-6">
+            {earlier.map((year) => (
+              <YearCard key={year.year} year={year} locked={Boolean(overview.locked)} />
+            ))}
+          </div>
+        </details>
+      )}
     </div>
   );
 }
+
+const RECENT_YEARS = 3;
 
 function YearCard({ year, locked }: { year: CeYearView; locked: boolean }) {
   const titleId = `ce-year-${year.year}`;
