@@ -13,7 +13,7 @@ import { CHANGE_ITEMS } from "./items";
 // are read through summarizeStep — the reading the person confirmed at collection and sees on the
 // printed archive — so the history says "毕业院校: 中山大学 → 暨南大学", "毕业时间: 2012年07月 → …",
 // never codes or ids. Files are named by what they are (本人免冠证件照) with 已上传/已更换; their ids
-// ride along so the history can link the old file of the old version. Pure.
+// are kept on the change (attachmentIds), so a later view can show the old file beside the new. Pure.
 
 export interface AttachmentIds {
   before: string | null;

@@ -52,7 +52,7 @@ export function immutableFieldInfo(field: ImmutableField): ImmutableFieldInfo {
   return IMMUTABLE_FIELDS.find((f) => f.field === field)!;
 }
 
-/** The sentence shown beside the read-only field and returned when a change is refused. */
+/** The sentence returned when a change of a fixed field is refused (the form never offers one). */
 export function immutableMessage(field: ImmutableField): string {
   const info = immutableFieldInfo(field);
   return `${info.label}不能变更：${info.reason}。如需更正，请${info.instead}。`;

@@ -1,6 +1,7 @@
 import type { SessionPerson } from "@/lib/account/session-service";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import type { Db } from "@/lib/db/client";
+import { transferLockReason } from "@/lib/change/locks";
 import type { ObjectStorage } from "@/lib/storage/types";
 import { processUpload, UPLOAD_KINDS, type UploadKind } from "@/lib/upload/image-intake";
 import { ATTACHMENT_CONTENT_TYPE, attachmentStorageKey } from "@/lib/upload/storage-key";
@@ -50,11 +51,14 @@ export async function storeUpload(
   const personId = session.personId;
   const person = await db.person.findUniqueOrThrow({
     where: { id: personId },
-    select: { regionCode: true },
+    select: { regionCode: true, transferState: true },
   });
   const audit = { actorType: "person", actorId: personId, regionCode: person.regionCode } as const;
 
   if (!isUploadKind(input.kind)) return { ok: false, message: UPLOAD_KIND_UNKNOWN };
+  // A transfer-out under way makes every write view-only, uploads included (nothing could use them).
+  const locked = transferLockReason(person.transferState);
+  if (locked) return { ok: false, message: locked };
   const kind = input.kind;
   const recent = await db.attachment.count({
     where: { personId, createdAt: { gt: new Date(now.getTime() - UPLOAD_LIMIT.windowMs) } },

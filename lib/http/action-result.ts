@@ -11,4 +11,6 @@ export type ActionResult<T = null> =
       formError?: string;
       /** For a refusal the page handles in its own way (e.g. "stale": offer to keep or reload). */
       code?: string;
+      /** What such a refusal hands the page (e.g. the values stored now). */
+      detail?: unknown;
     };

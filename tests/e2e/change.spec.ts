@@ -97,3 +97,45 @@ test("while a transfer-out is under way 信息变更 is view-only", async ({ pag
   await expect(page.getByText(/您已申请调出/)).toBeVisible();
   await expect(page.getByRole("button", { name: "保存" })).toHaveCount(0);
 });
+
+test("an entry edited in one tab and deleted in another can still be saved as a new one", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const me = await registerThroughUi(page);
+  await loginThroughUi(page, me.idNumber, me.password);
+  await completeCollection(page);
+
+  const editing = page;
+  await editing.goto("/account/change");
+  await editing.getByRole("link", { name: "变更奖励信息第1条" }).click();
+  await editing.getByRole("textbox", { name: "奖励名称" }).fill("全国会计工作先进个人");
+
+  // Another tab changes something else first: this save goes through without a question.
+  const other = await page.context().newPage();
+  await other.goto("/account/change/edit?step=personal");
+  await other.getByRole("textbox", { name: "电子邮箱" }).fill("other.tab@example.com");
+  await other.getByRole("button", { name: "保存" }).click();
+  await expect(other.getByText("变更已保存，已生成第2版档案。")).toBeVisible();
+  await editing.getByRole("button", { name: "保存" }).click();
+  await expect(editing.getByText("变更已保存，已生成第3版档案。")).toBeVisible();
+
+  // Now the other tab deletes the entry while this one edits it again.
+  await editing.getByRole("link", { name: "变更奖励信息第1条" }).click();
+  await editing.getByRole("textbox", { name: "奖励名称" }).fill("全国先进会计工作者");
+  await other.goto("/account/change");
+  other.once("dialog", (d) => void d.accept());
+  await other.getByRole("button", { name: "删除奖励信息第1条" }).click();
+  await expect(
+    other.getByText("暂无奖励信息").or(other.getByText("无", { exact: true })),
+  ).toBeVisible();
+
+  await editing.getByRole("button", { name: "保存" }).click();
+  await expect(editing.getByText(/该条信息已在其他页面或设备上删除/)).toBeVisible();
+  await expect(editing.getByRole("textbox", { name: "奖励名称" })).toHaveValue(
+    "全国先进会计工作者",
+  );
+  await editing.getByRole("button", { name: "作为新增的一条保存" }).click();
+  await expect(editing.getByText("变更已保存，已生成第5版档案。")).toBeVisible();
+  await expect(editing.getByText("全国先进会计工作者")).toBeVisible();
+});

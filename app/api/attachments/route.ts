@@ -96,7 +96,7 @@ function sweepLater(requestId: string) {
 }
 
 /**
- * One image for the 信息采集 wizard. Query `?kind=headshot|document-page|student-card`, body the
+ * One image (信息采集, 信息变更, 继续教育 evidence). Query `?kind=headshot|document-page|student-card|ce-evidence`, body the
  * raw file bytes (not multipart). Answers `{ ok: true, attachmentId, width, height }` or
  * `{ ok: false, message }` with a Chinese message for the field.
  */

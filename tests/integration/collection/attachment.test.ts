@@ -8,6 +8,7 @@ import {
   UPLOAD_LIMIT,
   UPLOADS_TOO_FREQUENT,
 } from "@/lib/collection/attachment-service";
+import { TRANSFER_LOCKED } from "@/lib/change/locks";
 import { db } from "@/lib/db/client";
 import { UPLOAD_MESSAGES } from "@/lib/upload/limits";
 import {
@@ -197,5 +198,21 @@ describe("attachments", () => {
       (await storeUpload(db, store.current.storage, ctx, other, { kind: "headshot", bytes }, NOW))
         .ok,
     ).toBe(true);
+  });
+
+  it("refuses uploads while a transfer-out is under way", async () => {
+    const s = await personWithSession(db);
+    await db.person.update({ where: { id: s.personId }, data: { transferState: "OUT_APPROVED" } });
+    const bytes = await headshotJpeg();
+    const r = await storeUpload(
+      db,
+      store.current.storage,
+      ctx,
+      s,
+      { kind: "headshot", bytes },
+      NOW,
+    );
+    expect(r).toEqual({ ok: false, message: TRANSFER_LOCKED });
+    expect(await db.attachment.count({ where: { personId: s.personId } })).toBe(0);
   });
 });

@@ -24,6 +24,12 @@ export interface ChangeOutcome {
   version: number;
 }
 
+/** With code "stale": the version stored now and the item's values in it (null: entry gone). */
+export interface StaleDetail {
+  version: number;
+  current: unknown;
+}
+
 export const changeItemAction = personAction(
   "changeItemAction",
   changeInput,
@@ -42,7 +48,13 @@ export const changeItemAction = personAction(
       return { ok: false, fieldErrors, formError: r.message };
     }
     if (r.reason === "stale") {
-      return { ok: false, fieldErrors: {}, formError: r.message, code: `stale:${r.version}` };
+      return {
+        ok: false,
+        fieldErrors: {},
+        formError: r.message,
+        code: "stale",
+        detail: { version: r.version, current: r.current } satisfies StaleDetail,
+      };
     }
     return formError(r.message);
   },

@@ -38,8 +38,13 @@ export function DeleteEntryButton({
               data: null,
               baseVersion,
             });
-            if (r.ok) router.refresh();
-            else setMessage(Object.values(r.fieldErrors)[0] ?? r.formError ?? "删除失败");
+            if (r.ok) {
+              router.refresh();
+              return;
+            }
+            setMessage(r.formError ?? Object.values(r.fieldErrors)[0] ?? "删除失败");
+            // Saved elsewhere meanwhile: show the list as it is now before anything else.
+            if (r.code === "stale") router.refresh();
           });
         }}
       >

@@ -3,6 +3,7 @@
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
+import { RestoreNotice } from "@/components/form/restore-notice";
 import type { NestedForm } from "@/components/form/use-nested-form";
 import type { useWizardStep } from "./use-wizard-step";
 
@@ -22,33 +23,7 @@ export function WizardButtons({
 }) {
   return (
     <div className="mt-8 space-y-4">
-      {form.restored && (
-        <Alert>
-          <AlertDescription>已恢复您在本浏览器中尚未保存的填写内容。</AlertDescription>
-        </Alert>
-      )}
-      {form.pendingRestore && (
-        <Alert role="alert">
-          <AlertDescription className="space-y-3">
-            <p>
-              本页有您此前填写但尚未保存的内容；此后该信息已在其他页面或设备上保存过。请选择要使用的内容：
-            </p>
-            <div className="flex flex-wrap gap-2">
-              <Button type="button" size="sm" onClick={() => form.resolveRestore(true)}>
-                恢复未保存的内容
-              </Button>
-              <Button
-                type="button"
-                size="sm"
-                variant="outline"
-                onClick={() => form.resolveRestore(false)}
-              >
-                使用已保存的内容
-              </Button>
-            </div>
-          </AlertDescription>
-        </Alert>
-      )}
+      <RestoreNotice form={form} />
       {wizard.conflict && (
         <Alert variant="destructive" role="alert">
           <AlertDescription className="space-y-3">

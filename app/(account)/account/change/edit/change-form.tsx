@@ -13,6 +13,7 @@ import {
 } from "@/components/collection/fields/professional-fields";
 import { WorkFields } from "@/components/collection/fields/work-fields";
 import { SummaryRows } from "@/components/collection/summary-view";
+import { RestoreNotice } from "@/components/form/restore-notice";
 import { type NestedForm, useNestedForm } from "@/components/form/use-nested-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -29,7 +30,22 @@ import {
 } from "@/lib/collection/schemas/professional";
 import { workSchema } from "@/lib/collection/schemas/work";
 import type { SummaryRow } from "@/lib/collection/summary";
-import { changeItemAction } from "../actions";
+import { changeItemAction, type StaleDetail } from "../actions";
+
+/** Equal as data, whatever the key order (the database does not keep it). */
+function sameValues(a: unknown, b: unknown): boolean {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
 
 interface FieldsProps {
   form: NestedForm;
@@ -93,6 +109,7 @@ export function ChangeForm({
   pages,
   regionLocked,
   currentRows,
+  storageKey,
 }: {
   itemRef: ItemRef;
   initial: Record<string, unknown>;
@@ -101,47 +118,87 @@ export function ChangeForm({
   pages: readonly { id: string; label: string }[];
   regionLocked: string | null;
   currentRows: SummaryRow[];
+  /** Per person and item: unsaved input survives a reload or a new login. */
+  storageKey: string;
 }) {
   const router = useRouter();
   const entry = FORMS[itemRef.list ? `${itemRef.step}.${itemRef.list}` : itemRef.step]!;
   const schema = useMemo(() => entry.schema(context), [entry, context]);
-  const form = useNestedForm(schema, initial);
-  const [stale, setStale] = useState(false);
+  const form = useNestedForm(schema, initial, { storageKey, revision: baseVersion });
+  // Where the next save goes: the item and the version it rests on (both move after a refusal).
+  const [target, setTarget] = useState({ ref: itemRef, version: baseVersion });
+  const [stale, setStale] = useState<"changed" | "gone" | null>(null);
   const [pending, start] = useTransition();
 
-  function save(e: React.FormEvent) {
-    e.preventDefault();
-    if (!form.validateAll()) return;
+  function submit(ref: ItemRef, version: number) {
     start(async () => {
-      const r = await changeItemAction({ ref: itemRef, data: form.values, baseVersion });
+      let r = await changeItemAction({ ref, data: form.values, baseVersion: version });
+      if (!r.ok && r.code === "stale") {
+        const d = r.detail as StaleDetail;
+        // Another item was saved meanwhile and this one is as it was: nothing to decide.
+        if (d.current !== null && sameValues(d.current, initial)) {
+          r = await changeItemAction({ ref, data: form.values, baseVersion: d.version });
+        }
+      }
       if (r.ok) {
+        form.markSaved(r.data.version);
         router.push(`/account/change?saved=${r.data.version}`);
         return;
       }
-      if (r.code?.startsWith("stale:")) {
-        setStale(true);
-        form.setServerErrors({}, r.formError);
-        // Re-read the page: the current values and version arrive; this form keeps its input.
-        router.refresh();
+      if (r.code === "stale") {
+        const d = r.detail as StaleDetail;
+        setTarget({ ref, version: d.version });
+        form.setServerErrors({}, undefined);
+        if (d.current === null) {
+          // The entry is gone: keep this form (a re-read would replace it) and offer to add it.
+          setStale("gone");
+        } else {
+          setStale("changed");
+          // Re-read the page for the current values; this form keeps what was typed.
+          router.refresh();
+        }
         return;
       }
       form.setServerErrors(r.fieldErrors, r.formError);
     });
   }
 
+  function save(e: React.FormEvent) {
+    e.preventDefault();
+    if (form.validateAll()) submit(target.ref, target.version);
+  }
+
   return (
     <form noValidate onSubmit={save} className="space-y-6">
-      {stale && currentRows.length > 0 && (
+      <RestoreNotice form={form} />
+      {stale === "changed" && (
         <section
           aria-label="当前已保存的信息"
           className="space-y-2 rounded-md border bg-muted/30 p-4"
         >
-          <h2 className="font-medium">当前已保存的信息</h2>
-          <SummaryRows rows={currentRows} variant="screen" />
-          <p className="text-sm text-muted-foreground">
-            下面仍是您填写的内容。核对后可再次点击“保存”，以您填写的内容为准。
+          <p role="alert" className="text-sm font-medium">
+            该信息已在其他页面或设备上变更。当前已保存的信息如下；下面仍是您填写的内容，核对后再次点击“保存”，将以您填写的内容为准。
           </p>
+          <SummaryRows rows={currentRows} variant="screen" />
         </section>
+      )}
+      {stale === "gone" && target.ref.index !== undefined && (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription className="space-y-3">
+            <p>该条信息已在其他页面或设备上删除。您填写的内容仍在下方，可作为新增的一条保存。</p>
+            <Button
+              type="button"
+              size="sm"
+              disabled={pending}
+              onClick={() => {
+                const added = { step: itemRef.step, list: itemRef.list };
+                if (form.validateAll()) submit(added, target.version);
+              }}
+            >
+              作为新增的一条保存
+            </Button>
+          </AlertDescription>
+        </Alert>
       )}
       <entry.Fields form={form} context={context} pages={pages} regionLocked={regionLocked} />
       {form.formError && (

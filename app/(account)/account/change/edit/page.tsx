@@ -21,8 +21,8 @@ function one(v: string | string[] | undefined): string | undefined {
 }
 
 export default async function ChangeEditPage({ searchParams }: { searchParams: Search }) {
-  const session = await requireSession("/account/change");
   const q = await searchParams;
+  const session = await requireSession("/account/change");
   const index = one(q.index);
   const opened = await openChangeItem(db, session.personId, {
     step: one(q.step),
@@ -82,6 +82,7 @@ export default async function ChangeEditPage({ searchParams }: { searchParams: S
           pages={isDocumentTypeCode(idType) ? DOCUMENT_TYPES[idType].attachments : []}
           regionLocked={locks.region}
           currentRows={currentRows}
+          storageKey={`kuaiji:change:${session.personId}:${[ref.step, ref.list, ref.index].join(".")}`}
         />
       )}
     </div>

@@ -137,7 +137,7 @@ export default async function CertificatePage({ params }: { params: Promise<{ ye
           </h2>
           <table className="w-full table-fixed border-collapse text-sm">
             <colgroup>
-              <col className="w-10" />
+              <col className="w-12" />
               <col />
               <col className="w-20" />
               <col className="w-14" />
