@@ -1,8 +1,7 @@
 import type { SessionPerson } from "@/lib/account/session-service";
 import { type AuditEntry, type RequestContext, writeAudit } from "@/lib/audit/audit";
-import { NOT_COLLECTED } from "@/lib/change/change-service";
 import { transferLockReason } from "@/lib/change/locks";
-import type { CollectionSnapshot } from "@/lib/collection/archive-service";
+import { type CollectionSnapshot, NOT_COLLECTED } from "@/lib/collection/archive-service";
 import { isAttachmentId } from "@/lib/collection/attachment-service";
 import { ATTACHMENT_INVALID, fieldErrorsOf } from "@/lib/collection/draft-service";
 import { regionWithin } from "@/lib/region/scope";

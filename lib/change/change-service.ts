@@ -1,6 +1,6 @@
 import type { SessionPerson } from "@/lib/account/session-service";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
-import type { CollectionSnapshot } from "@/lib/collection/archive-service";
+import { type CollectionSnapshot, NOT_COLLECTED } from "@/lib/collection/archive-service";
 import {
   ATTACHMENT_INVALID,
   attachmentProblems,
@@ -32,7 +32,6 @@ import { type EditLocks, editLocks, lockedEditLocks, REGION_LOCKED } from "./loc
 // locks, the person's own files, and — in one transaction — the version check, the new immutable
 // ArchiveVersion with its field-level `changes`, the files it shows, and the audit row.
 
-export const NOT_COLLECTED = "您尚未完成信息采集，请先完成信息采集";
 export const CHANGE_STALE =
   "该信息已在其他页面或设备上变更，下面显示的是当前信息，请核对后重新修改";
 export const NO_CHANGE = "信息未发生变化，无需保存";

@@ -22,6 +22,9 @@ import { type CollectionRecord, type StepErrors, validateWholeRecord } from "./w
 // to the files it shows — an archive number, the person's region, and the audit row. No review:
 // the status is 信息已采集 at once. Later versions (信息变更, issue 4) go on top of version 1.
 
+/** For the features that need an archive first (信息变更, 继续教育). */
+export const NOT_COLLECTED = "您尚未完成信息采集，请先完成信息采集";
+
 export const SUBMIT_INCOMPLETE = "信息尚未填写完整，请按提示修改后再提交";
 
 export type SubmitResult =

@@ -9,7 +9,7 @@ import { regionName } from "@/lib/region/divisions";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { PrintButton } from "./print-button";
+import { PrintButton } from "@/components/shell/print-button";
 
 export const metadata: Metadata = { title: "会计人员信息档案" };
 

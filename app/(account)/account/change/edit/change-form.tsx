@@ -154,7 +154,13 @@ export function ChangeForm({
           setStale("gone");
         } else {
           setStale("changed");
-          // Re-read the page for the current values; this form keeps what was typed.
+          // Fields this tab left alone take the other save's values; what was typed here stays.
+          for (const [key, value] of Object.entries(d.current as Record<string, unknown>)) {
+            if (sameValues(form.values[key], initial[key]) && !sameValues(value, initial[key])) {
+              form.set(key, value);
+            }
+          }
+          // Re-read the page for the current values shown beside the form.
           router.refresh();
         }
         return;
@@ -177,7 +183,7 @@ export function ChangeForm({
           className="space-y-2 rounded-md border bg-muted/30 p-4"
         >
           <p role="alert" className="text-sm font-medium">
-            该信息已在其他页面或设备上变更。当前已保存的信息如下；下面仍是您填写的内容，核对后再次点击“保存”，将以您填写的内容为准。
+            该信息已在其他页面或设备上变更。当前已保存的信息如下；您未改动的项目已更新为当前值，您填写的内容仍保留在下方。核对后再次点击“保存”，将以下方内容为准。
           </p>
           <SummaryRows rows={currentRows} variant="screen" />
         </section>

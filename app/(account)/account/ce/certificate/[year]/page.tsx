@@ -8,7 +8,7 @@ import { currentArchive } from "@/lib/collection/archive-service";
 import { db } from "@/lib/db/client";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { beijingToday } from "@/lib/time/beijing";
-import { PrintButton } from "../../../archive/print-button";
+import { PrintButton } from "@/components/shell/print-button";
 import { credits, thresholdsText } from "../../ce-text";
 
 export const metadata: Metadata = { title: "继续教育学分证明" };
