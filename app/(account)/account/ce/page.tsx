@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NotCollectedCard } from "@/components/collection/not-collected-card";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireSession } from "@/lib/auth/current-session";
 import { type CeYearView, ceOverview } from "@/lib/ce/credit-service";
+import { collectionStatus } from "@/lib/collection/archive-service";
 import { db } from "@/lib/db/client";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { RECORD_BADGE, YEAR_BADGE, credits, thresholdsText } from "./ce-text";
@@ -24,27 +26,9 @@ export default async function CePage({
 }) {
   const session = await requireSession("/account/ce");
   const { submitted } = await searchParams;
-  const archive = await db.archive.findUnique({
-    where: { personId: session.personId },
-    select: { id: true },
-  });
-  if (!archive) {
-    return (
-      <Card>
-        <CardHeader>
-          <CardTitle asChild>
-            <h1>继续教育</h1>
-          </CardTitle>
-        </CardHeader>
-        <CardContent className="space-y-3 text-sm">
-          <p>您尚未完成信息采集。信息采集完成后，才能查看继续教育学分和申报学分。</p>
-          <Button asChild>
-            <Link href="/account/collection">前往信息采集</Link>
-          </Button>
-        </CardContent>
-      </Card>
-    );
-  }
+  const collected = (await collectionStatus(db, session.personId)).status === "信息已采集";
+  if (!collected)
+    return <NotCollectedCard title="继续教育" needsFor="查看继续教育学分和申报学分" />;
 
   const overview = await ceOverview(db, session.personId);
   const jurisdiction = getJurisdiction();

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NotCollectedCard } from "@/components/collection/not-collected-card";
 import { SummaryRows } from "@/components/collection/summary-view";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -33,21 +34,7 @@ export default async function ChangePage({
   const session = await requireSession("/account/change");
   const saved = (await searchParams).saved;
   const archive = await currentArchive(db, session.personId);
-  if (!archive) {
-    return (
-      <Card>
-        <CardHeader>
-          <CardTitle>信息变更</CardTitle>
-        </CardHeader>
-        <CardContent className="space-y-3 text-sm">
-          <p>您尚未完成信息采集。信息采集完成后，才能办理信息变更。</p>
-          <Button asChild>
-            <Link href="/account/collection">前往信息采集</Link>
-          </Button>
-        </CardContent>
-      </Card>
-    );
-  }
+  if (!archive) return <NotCollectedCard title="信息变更" needsFor="办理信息变更" />;
   const locks = await editLocks(db, session.personId);
   const { snapshot, version } = archive;
   const options = { regionLabel: (code: string) => regionName(code) ?? code };

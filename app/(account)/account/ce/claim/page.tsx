@@ -6,6 +6,7 @@ import { requireSession } from "@/lib/auth/current-session";
 import type { CeClaimContext } from "@/lib/ce/credit-kinds";
 import { ceObligationStart } from "@/lib/ce/credit-service";
 import { editLocks } from "@/lib/change/locks";
+import { collectionStatus } from "@/lib/collection/archive-service";
 import { db } from "@/lib/db/client";
 import { beijingToday } from "@/lib/time/beijing";
 import { ClaimForm } from "./claim-form";
@@ -17,11 +18,8 @@ export const metadata: Metadata = { title: "继续教育 · 申报学分" };
 
 export default async function ClaimPage() {
   const session = await requireSession("/account/ce/claim");
-  const archive = await db.archive.findUnique({
-    where: { personId: session.personId },
-    select: { id: true },
-  });
-  if (!archive) redirect("/account/ce");
+  const collected = (await collectionStatus(db, session.personId)).status === "信息已采集";
+  if (!collected) redirect("/account/ce");
   const [start, locks] = await Promise.all([
     ceObligationStart(db, session.personId),
     editLocks(db, session.personId),
