@@ -9,6 +9,7 @@ import {
   fieldErrorsOf,
   type PersonFacts,
 } from "@/lib/collection/draft-service";
+import { claimFiles } from "@/lib/collection/attachment-service";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { regionName } from "@/lib/region/divisions";
@@ -182,14 +183,9 @@ export async function changeArchiveItem(
         data: { currentVersion: version, regionCode },
       });
       if (bumped.count === 0) throw new Stale();
-      const ids = [...new Set(refs.map((r) => r.id))];
-      // The files of the new version stay; the old version keeps its own files as they were.
-      const claimed = await tx.attachment.updateMany({
-        where: { personId, id: { in: ids } },
-        data: { orphanedAt: null },
-      });
-      // A new upload swept since the check above (its grace period ran out) cannot be shown.
-      if (claimed.count < ids.length) {
+      // The files of the new version stay (the old version keeps its own); a new upload swept
+      // since the check above (its grace period ran out) cannot be shown.
+      if (!(await claimFiles(tx, personId, refs))) {
         throw new Refused({
           ok: false,
           reason: "invalid",

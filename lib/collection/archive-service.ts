@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { beijingToday } from "@/lib/time/beijing";
 import { archiveProvince, formatArchiveNumber } from "./archive-number";
+import { claimFiles } from "./attachment-service";
 import {
   ALREADY_COLLECTED,
   ATTACHMENT_INVALID,
@@ -107,12 +108,7 @@ export async function submitCollection(
         throw new Refused(won ? collected : { ok: false, reason: "stale", message: DRAFT_STALE });
       }
 
-      const ids = [...new Set(refs.map((r) => r.id))];
-      const claimed = await tx.attachment.updateMany({
-        where: { personId, id: { in: ids } },
-        data: { orphanedAt: null },
-      });
-      if (claimed.count < ids.length) {
+      if (!(await claimFiles(tx, personId, refs))) {
         throw new Refused({
           ok: false,
           reason: "incomplete",
@@ -167,7 +163,7 @@ export async function submitCollection(
         regionCode,
         targetType: "archive",
         targetId: created.id,
-        details: { archiveNumber, version: 1, attachments: ids.length },
+        details: { archiveNumber, version: 1, attachments: new Set(refs.map((r) => r.id)).size },
       });
       return { ok: true, archiveId: created.id, archiveNumber, version: 1, collectedAt: now };
     });

@@ -1,6 +1,6 @@
 import type { SessionPerson } from "@/lib/account/session-service";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { transferLockReason } from "@/lib/change/locks";
 import type { ObjectStorage } from "@/lib/storage/types";
 import { processUpload, UPLOAD_KINDS, type UploadKind } from "@/lib/upload/image-intake";
@@ -208,4 +208,21 @@ export async function sweepOrphans(
     });
   }
   return { deleted: removed.length, failedObjects };
+}
+
+/**
+ * Keeps the person's files an archive version is about to show (clears their orphan mark);
+ * false when one of them is gone — swept after its grace period, or never theirs.
+ */
+export async function claimFiles(
+  tx: Tx,
+  personId: string,
+  refs: readonly { id: string }[],
+): Promise<boolean> {
+  const ids = [...new Set(refs.map((r) => r.id))];
+  const claimed = await tx.attachment.updateMany({
+    where: { personId, id: { in: ids } },
+    data: { orphanedAt: null },
+  });
+  return claimed.count === ids.length;
 }
