@@ -1,13 +1,11 @@
 import { expect, type Page, test } from "@playwright/test";
-import pg from "pg";
-import { loginThroughUi, registerThroughUi } from "./support/accounts";
 import {
-  completeCollection,
+  newCollectedPerson,
   expectNoSidewaysScroll,
   imageFiles,
+  platformSql,
   upload,
 } from "./support/collection";
-import { E2E } from "./support/env";
 
 // 继续教育 (issue 4): a 学术会议 claim is 待认定 and locks 所属行政区划 in 信息变更 until it is withdrawn;
 // a year before the obligation start is refused at the field; the 学分证明 prints only for a 已完成
@@ -32,9 +30,7 @@ async function openWorkChange(page: Page) {
 
 test("a 学术会议 claim is 待认定 and locks the region until it is withdrawn", async ({ page }) => {
   test.setTimeout(240_000);
-  const me = await registerThroughUi(page);
-  await loginThroughUi(page, me.idNumber, me.password);
-  await completeCollection(page);
+  await newCollectedPerson(page);
 
   await menu(page, "继续教育").click();
   await expect(page.getByRole("heading", { name: "继续教育", level: 1 })).toBeVisible();
@@ -106,28 +102,13 @@ test("a 学术会议 claim is 待认定 and locks the region until it is withdra
   await expect(page.getByText(REGION_LOCKED)).toHaveCount(0);
 });
 
-/** Runs one statement against the platform's own database. */
-async function sql(text: string, params: unknown[] = []) {
-  const client = new pg.Client({
-    connectionString: `postgresql://postgres:postgres@127.0.0.1:${E2E.dbPort}/postgres?sslmode=disable`,
-  });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as Record<string, unknown>[];
-  } finally {
-    await client.end();
-  }
-}
-
 test("the 学分证明 prints for a 已完成 year only", async ({ page }) => {
   test.setTimeout(240_000);
-  const me = await registerThroughUi(page, { name: "陈学分" });
-  await loginThroughUi(page, me.idNumber, me.password);
-  await completeCollection(page);
+  await newCollectedPerson(page, { name: "陈学分" });
 
   // Recognition needs the staff console (not built yet): 2015's credits are written as finance
   // staff would leave them — a finished 公需科目 course and a recognised exam.
-  const [person] = await sql(
+  const [person] = await platformSql(
     `SELECT p.id, p."regionCode" FROM "Person" p JOIN "Archive" a ON a."personId" = p.id
      WHERE p.name = '陈学分' ORDER BY p."createdAt" DESC LIMIT 1`,
   );
@@ -135,7 +116,7 @@ test("the 学分证明 prints for a 已完成 year only", async ({ page }) => {
     ["COURSE", "PUBLIC", "30.0", "completed", "会计人员职业道德"],
     ["EXAM", "PROFESSIONAL", "90.0", "recognised", "全国会计专业技术资格考试（中级会计实务）"],
   ]) {
-    await sql(
+    await platformSql(
       `INSERT INTO "CeCredit" (id, "personId", "regionCode", year, kind, category, credits, state,
          title, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 2015, $3, $4, $5, $6, $7, now())`,
       [person!.id, person!.regionCode, kind, category, credits, state, title],

@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { loginThroughUi, registerThroughUi } from "./support/accounts";
-import { completeCollection, expectNoSidewaysScroll, platformSql } from "./support/collection";
+import { expectNoSidewaysScroll, newCollectedPerson, platformSql } from "./support/collection";
 
 // 信息变更 (issue 4): change an e-mail and an education entry, see both in 变更记录; the fields
 // that never change are shown with why and offer no way in; two tabs editing the same item —
@@ -8,9 +7,7 @@ import { completeCollection, expectNoSidewaysScroll, platformSql } from "./suppo
 
 test("change an e-mail and an education entry, and see both in 变更记录", async ({ page }) => {
   test.setTimeout(180_000);
-  const me = await registerThroughUi(page);
-  await loginThroughUi(page, me.idNumber, me.password);
-  await completeCollection(page);
+  await newCollectedPerson(page);
 
   await page
     .getByRole("navigation", { name: "个人中心菜单" })
@@ -46,9 +43,7 @@ test("two tabs change the same item: the second is told and nothing typed is los
   page,
 }) => {
   test.setTimeout(180_000);
-  const me = await registerThroughUi(page);
-  await loginThroughUi(page, me.idNumber, me.password);
-  await completeCollection(page);
+  await newCollectedPerson(page);
 
   const first = page;
   const second = await page.context().newPage();
@@ -76,9 +71,7 @@ test("two tabs change the same item: the second is told and nothing typed is los
 
 test("while a transfer-out is under way 信息变更 is view-only", async ({ page }) => {
   test.setTimeout(180_000);
-  const me = await registerThroughUi(page);
-  await loginThroughUi(page, me.idNumber, me.password);
-  await completeCollection(page);
+  const me = await newCollectedPerson(page);
   // The transfer feature will set this state; the lock is already 信息变更's own check.
   await platformSql(`UPDATE "Person" SET "transferState" = 'OUT_PENDING' WHERE phone = $1`, [
     me.phone,
@@ -102,9 +95,7 @@ test("an entry edited in one tab and deleted in another can still be saved as a 
   page,
 }) => {
   test.setTimeout(180_000);
-  const me = await registerThroughUi(page);
-  await loginThroughUi(page, me.idNumber, me.password);
-  await completeCollection(page);
+  await newCollectedPerson(page);
 
   const editing = page;
   await editing.goto("/account/change");
@@ -140,9 +131,7 @@ test("an entry edited in one tab and deleted in another can still be saved as a 
 
 test("two tabs changing different fields of one item: the second keeps both", async ({ page }) => {
   test.setTimeout(180_000);
-  const me = await registerThroughUi(page);
-  await loginThroughUi(page, me.idNumber, me.password);
-  await completeCollection(page);
+  await newCollectedPerson(page);
 
   const first = page;
   const second = await page.context().newPage();

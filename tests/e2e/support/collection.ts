@@ -2,6 +2,7 @@ import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import pg from "pg";
 import { type FixtureName, writeFixtures } from "../../fixtures/images/make";
+import { loginThroughUi, registerThroughUi } from "./accounts";
 import { E2E } from "./env";
 
 // The 信息采集 wizard, step by step, as a person fills it in (labels and buttons as on screen).
@@ -133,6 +134,14 @@ export async function fillAwards(page: Page) {
   await page.getByLabel("奖励级别").selectOption({ label: "省部级" });
   await page.getByRole("textbox", { name: "获奖年份" }).fill("2020");
   await next(page, "confirm");
+}
+
+/** A new person registers, logs in and completes 信息采集 (lands on 完成). */
+export async function newCollectedPerson(page: Page, who: { name?: string } = {}) {
+  const me = await registerThroughUi(page, who);
+  await loginThroughUi(page, me.idNumber, me.password);
+  await completeCollection(page);
+  return me;
 }
 
 /** A registered, logged-in person completes 信息采集 (lands on 完成). */
