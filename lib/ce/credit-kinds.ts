@@ -27,6 +27,9 @@ export const CE_CATEGORIES = defineCodeTable(
 );
 export type CeCategory = (typeof CE_CATEGORIES.codes)[number];
 
+export const CHOOSE_KIND = "请选择学分来源";
+export const NO_OBLIGATION = "您没有专业技术资格，也没有从事会计工作年份，无须申报继续教育学分";
+
 export const CREDIT_KINDS = defineCodeTable(
   [
     { code: "COURSE", label: "培训机构课程" },
@@ -35,7 +38,7 @@ export const CREDIT_KINDS = defineCodeTable(
     { code: "DEGREE_COURSE", label: "会计类专业学历（学位）教育课程" },
     { code: "PAPER", label: "发表会计类论文" },
   ],
-  "请选择学分来源",
+  CHOOSE_KIND,
 );
 export type CreditKindCode = (typeof CREDIT_KINDS.codes)[number];
 
@@ -105,6 +108,11 @@ export type ClaimKindCode = Exclude<CreditKindCode, "COURSE">;
 export const CLAIM_KINDS: readonly ClaimKindCode[] = CREDIT_KINDS.codes.filter(
   (k): k is ClaimKindCode => CREDIT_KIND_RULES[k].needsClaim,
 );
+
+/** A kind the accountant claims (not a provider's course, which finance staff enter). */
+export function isClaimKind(value: unknown): value is ClaimKindCode {
+  return (CLAIM_KINDS as readonly unknown[]).includes(value);
+}
 
 export const EXAM_SUBJECT_CREDITS = 90;
 export const CONFERENCE_CREDITS_PER_DAY = 10;
@@ -187,7 +195,7 @@ export interface CeClaimContext {
 export function claimYearProblem(year: number, label: string, ctx: CeClaimContext): string | null {
   const thisYear = Number(ctx.today.slice(0, 4));
   if (ctx.obligationStartYear === null) {
-    return "您没有专业技术资格，也没有从事会计工作年份，无须申报继续教育学分";
+    return NO_OBLIGATION;
   }
   if (year > thisYear) return `${label}不能晚于今年（${thisYear}年）`;
   if (year < ctx.obligationStartYear) {
@@ -220,7 +228,7 @@ const evidence = attachmentId("请上传证明材料");
 
 export function examClaimSchema(ctx: CeClaimContext) {
   return z.object({
-    kind: z.literal("EXAM", { error: () => "请选择学分来源" }),
+    kind: z.literal("EXAM", { error: () => CHOOSE_KIND }),
     year: claimYearField("考试通过年度", ctx),
     examName: requiredText("考试名称", 50),
     subject: requiredText("通过科目", 50),
@@ -231,7 +239,7 @@ export function examClaimSchema(ctx: CeClaimContext) {
 export function conferenceClaimSchema(ctx: CeClaimContext) {
   const daysMessage = `会议天数应为1至${MAX_CONFERENCE_DAYS}之间的整数`;
   return z.object({
-    kind: z.literal("CONFERENCE", { error: () => "请选择学分来源" }),
+    kind: z.literal("CONFERENCE", { error: () => CHOOSE_KIND }),
     year: claimYearField("会议年度", ctx),
     name: requiredText("会议名称", 100),
     organiser: requiredText("主办单位", 100),
@@ -252,7 +260,7 @@ export function conferenceClaimSchema(ctx: CeClaimContext) {
 
 export function degreeCourseClaimSchema(ctx: CeClaimContext) {
   return z.object({
-    kind: z.literal("DEGREE_COURSE", { error: () => "请选择学分来源" }),
+    kind: z.literal("DEGREE_COURSE", { error: () => CHOOSE_KIND }),
     year: claimYearField("课程考核通过年度", ctx),
     school: requiredText("学校名称", 100),
     major: requiredText("所学专业", 50),
@@ -266,7 +274,7 @@ export const CN_SERIAL = /^CN ?\d{2}-\d{4}\/[A-Z0-9.]{1,6}$/;
 
 export function paperClaimSchema(ctx: CeClaimContext) {
   return z.object({
-    kind: z.literal("PAPER", { error: () => "请选择学分来源" }),
+    kind: z.literal("PAPER", { error: () => CHOOSE_KIND }),
     year: claimYearField("发表年度", ctx),
     title: requiredText("论文题目", 200),
     journal: requiredText("刊物名称", 100),

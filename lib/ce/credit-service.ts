@@ -1,6 +1,6 @@
 import type { SessionPerson } from "@/lib/account/session-service";
 import { type AuditEntry, type RequestContext, writeAudit } from "@/lib/audit/audit";
-import { transferLockReason } from "@/lib/change/locks";
+import { lockPersonRow, transferLockReason } from "@/lib/change/locks";
 import { type CollectionSnapshot, NOT_COLLECTED } from "@/lib/collection/archive-service";
 import { isAttachmentId } from "@/lib/collection/attachment-service";
 import { ATTACHMENT_INVALID, fieldErrorsOf } from "@/lib/collection/draft-service";
@@ -14,12 +14,14 @@ import {
   CE_CATEGORIES,
   type CeCategory,
   type CeClaimContext,
+  CHOOSE_KIND,
   CLAIM_KINDS,
   categoryFor,
   claimCredits,
   courseEntrySchema,
   CREDIT_KINDS,
   type CreditKindCode,
+  isClaimKind,
 } from "./credit-kinds";
 import { obligationStartYear } from "./obligation";
 import { type CeThresholds, getCeThresholds } from "./thresholds";
@@ -44,7 +46,6 @@ import {
 // CE_RECORD_STATES that every reader knows; and the evidence, no longer referred to, becomes an
 // orphan again that the upload sweep removes after its grace period.
 
-export const CHOOSE_KIND = "请选择学分来源";
 export const DUPLICATE_CLAIM = "该项学分已申报过，请勿重复申报";
 /** Kinds that count once whatever the year: one exam subject passed, one paper published. */
 const ONCE_EVER: ReadonlySet<string> = new Set(["EXAM", "PAPER"]);
@@ -217,9 +218,7 @@ export async function ceOverview(db: Db, personId: string, now = new Date()): Pr
  * and a 信息变更 moving the person's region.
  */
 async function lockPerson(tx: Tx, personId: string): Promise<{ regionCode: string }> {
-  const rows = await tx.$queryRaw<{ regionCode: string; transferState: string | null }[]>`
-    SELECT "regionCode", "transferState" FROM "Person" WHERE id = ${personId}::uuid FOR UPDATE`;
-  const person = rows[0];
+  const person = await lockPersonRow(tx, personId);
   if (!person) throw new Refused({ ok: false, reason: "not-found", message: CREDIT_NOT_FOUND });
   const locked = transferLockReason(person.transferState);
   if (locked) throw new Refused({ ok: false, reason: "locked", message: locked });
@@ -277,7 +276,7 @@ export async function submitClaim(
   if (!context) return { ok: false, reason: "not-collected", message: NOT_COLLECTED };
 
   const kind = (rawInput as { kind?: unknown } | null)?.kind;
-  if (!(CLAIM_KINDS as readonly unknown[]).includes(kind)) {
+  if (!isClaimKind(kind)) {
     return invalid({ kind: CHOOSE_KIND });
   }
   const parsed = anyClaimSchema(context).safeParse(rawInput);

@@ -7,7 +7,6 @@ import {
   summarizeStep,
 } from "@/lib/collection/summary";
 import { DOCUMENT_TYPES, isDocumentTypeCode } from "@/lib/identity/document-types";
-import { CHANGE_ITEMS } from "./items";
 
 // The field-level before/after of a 信息变更, for the append-only change log and 变更记录. Values
 // are read through summarizeStep — the reading the person confirmed at collection and sees on the
@@ -91,11 +90,6 @@ const ENTRY_KEYS: Record<string, string> = {
 
 function rowPath(step: DataStepId, label: string): string {
   return ROW_KEYS[label] ?? `${step}.${label}`;
-}
-
-function listKey(step: DataStepId, title: string): string {
-  const item = CHANGE_ITEMS.find((i) => i.step === step);
-  return item?.lists.find((l) => l.label === title)?.key ?? title;
 }
 
 function attachmentPath(input: SummaryInput, label: string): string {
@@ -193,14 +187,13 @@ export function diffStep(
     (l) => `${title}${SEP}${l}`,
   );
 
-  const listTitles = [
-    ...(a?.lists ?? []).map((l) => l.title),
-    ...(b?.lists ?? []).map((l) => l.title).filter((t) => !a?.lists.some((l) => l.title === t)),
+  const lists = [
+    ...(a?.lists ?? []),
+    ...(b?.lists ?? []).filter((l) => !a?.lists.some((x) => x.key === l.key)),
   ];
-  for (const listTitle of listTitles) {
-    const was = b?.lists.find((l) => l.title === listTitle)?.entries ?? [];
-    const now = a?.lists.find((l) => l.title === listTitle)?.entries ?? [];
-    const key = listKey(step, listTitle);
+  for (const { key, title: listTitle } of lists) {
+    const was = b?.lists.find((l) => l.key === key)?.entries ?? [];
+    const now = a?.lists.find((l) => l.key === key)?.entries ?? [];
     // 奖励信息's list has the section's own name: "奖励信息 第2条", not "奖励信息 › 奖励信息 第2条".
     const prefix = listTitle === title ? "" : `${title}${SEP}`;
     for (const [bi, ai] of alignEntries(was.map(entryKey), now.map(entryKey))) {

@@ -49,13 +49,25 @@ export async function editLocks(db: Db | Tx, personId: string): Promise<EditLock
  * 继续教育 write or a transfer-out — which lock the same row — cannot slip in before commit.
  */
 export async function lockedEditLocks(tx: Tx, personId: string): Promise<EditLocks> {
-  const rows = await tx.$queryRaw<{ transferState: string | null }[]>`
-    SELECT "transferState" FROM "Person" WHERE id = ${personId}::uuid FOR UPDATE`;
+  const person = await lockPersonRow(tx, personId);
   const inProgress = await tx.ceCredit.count({
     where: { personId, state: { in: IN_PROGRESS_CE_STATES } },
   });
   return {
-    transfer: transferLockReason(rows[0]?.transferState),
+    transfer: transferLockReason(person?.transferState),
     region: inProgress > 0 ? REGION_LOCKED : null,
   };
+}
+
+/**
+ * Locks the person's row for the rest of the transaction. Every write of 信息变更 and 继续教育
+ * (and the transfer that sets transferState) takes this lock first, so they run one at a time.
+ */
+export async function lockPersonRow(
+  tx: Tx,
+  personId: string,
+): Promise<{ regionCode: string; transferState: string | null } | undefined> {
+  const rows = await tx.$queryRaw<{ regionCode: string; transferState: string | null }[]>`
+    SELECT "regionCode", "transferState" FROM "Person" WHERE id = ${personId}::uuid FOR UPDATE`;
+  return rows[0];
 }

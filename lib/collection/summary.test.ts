@@ -123,6 +123,7 @@ describe("summarizeRecord", () => {
     expect(s.rows).toEqual([]);
     expect(s.lists).toEqual([
       {
+        key: "fullTime",
         title: "全日制教育",
         empty: "未填写",
         entries: [
@@ -137,7 +138,7 @@ describe("summarizeRecord", () => {
           ],
         ],
       },
-      { title: "非全日制教育", empty: "无", entries: [] },
+      { key: "partTime", title: "非全日制教育", empty: "无", entries: [] },
     ]);
   });
 
@@ -173,6 +174,7 @@ describe("summarizeRecord", () => {
       { label: "珠算等级", value: "二级" },
     ]);
     expect(s.lists[0]).toEqual({
+      key: "qualifications",
       title: "专业技术资格",
       empty: "无",
       entries: [
@@ -204,6 +206,7 @@ describe("summarizeRecord", () => {
   it("奖励信息: entries, or 无 when there are none", () => {
     expect(section(sections, "awards").lists).toEqual([
       {
+        key: "awards",
         title: "奖励信息",
         empty: "无",
         entries: [

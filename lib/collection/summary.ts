@@ -34,6 +34,8 @@ export interface SummaryRow {
 }
 
 export interface SummaryList {
+  /** The list's key in the step data ("fullTime"): what pages and the diff match lists by. */
+  key: string;
   title: string;
   /** Shown instead of entries when there are none ("无" for optional lists). */
   empty: string;
@@ -189,8 +191,18 @@ function educationSection(data: EducationData): SummarySection {
     rows: [],
     lists: [
       // 全日制 is required, so an empty list means the data is missing, not "none".
-      { title: "全日制教育", empty: NOT_FILLED, entries: (data.fullTime ?? []).map(educationRows) },
-      { title: "非全日制教育", empty: NONE, entries: (data.partTime ?? []).map(educationRows) },
+      {
+        key: "fullTime",
+        title: "全日制教育",
+        empty: NOT_FILLED,
+        entries: (data.fullTime ?? []).map(educationRows),
+      },
+      {
+        key: "partTime",
+        title: "非全日制教育",
+        empty: NONE,
+        entries: (data.partTime ?? []).map(educationRows),
+      },
     ],
     attachments: [],
   };
@@ -228,6 +240,7 @@ function professionalSection(data: ProfessionalData): SummarySection {
     ],
     lists: [
       {
+        key: "qualifications",
         title: "专业技术资格",
         empty: NONE,
         entries: (data.qualifications ?? []).map((q) => [
@@ -239,6 +252,7 @@ function professionalSection(data: ProfessionalData): SummarySection {
         ]),
       },
       {
+        key: "talents",
         title: "高端会计人才",
         empty: NONE,
         entries: (data.talents ?? []).map((t) => [
@@ -261,6 +275,7 @@ function awardsSection(data: AwardsData): SummarySection {
     rows: [],
     lists: [
       {
+        key: "awards",
         title: "奖励信息",
         empty: NONE,
         entries: (data.awards ?? []).map((a) => [

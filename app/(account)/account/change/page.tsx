@@ -102,7 +102,7 @@ export default async function ChangePage({
                 <p className="text-sm text-muted-foreground">注：{locks.region}。</p>
               )}
               {item.lists.map((list) => {
-                const shown = section.lists.find((l) => l.title === list.label);
+                const shown = section.lists.find((l) => l.key === list.key);
                 const entries = shown?.entries ?? [];
                 return (
                   <section key={list.key} className="space-y-3" aria-label={list.label}>

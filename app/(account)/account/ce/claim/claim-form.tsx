@@ -22,15 +22,12 @@ import {
   CREDIT_KINDS,
   creditsFor,
   type CreditInputs,
+  CHOOSE_KIND,
+  isClaimKind,
   MAX_CONFERENCE_DAYS,
   PAPER_AUTHORSHIPS,
 } from "@/lib/ce/credit-kinds";
 import { submitClaimAction } from "../actions";
-
-const CHOOSE_KIND = "请选择学分来源";
-
-const isClaimKind = (v: unknown): v is ClaimKindCode =>
-  (CLAIM_KINDS as readonly unknown[]).includes(v);
 
 /**
  * The claim's schema as the server runs it (anyClaimSchema, after the same "which kind" check as

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { requireSession } from "@/lib/auth/current-session";
-import type { CeClaimContext } from "@/lib/ce/credit-kinds";
+import { type CeClaimContext, NO_OBLIGATION } from "@/lib/ce/credit-kinds";
 import { ceObligationStart } from "@/lib/ce/credit-service";
 import { editLocks } from "@/lib/change/locks";
 import { collectionStatus } from "@/lib/collection/archive-service";
@@ -29,9 +29,7 @@ export default async function ClaimPage() {
       返回继续教育
     </Link>
   );
-  const refusal =
-    locks.transfer ??
-    (start === null ? "您没有专业技术资格，也没有从事会计工作年份，无须申报继续教育学分" : null);
+  const refusal = locks.transfer ?? (start === null ? NO_OBLIGATION : null);
   const context: CeClaimContext = { today: beijingToday(), obligationStartYear: start };
   return (
     <div className="min-w-0 space-y-6">

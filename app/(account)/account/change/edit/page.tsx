@@ -5,7 +5,7 @@ import { SummaryRows } from "@/components/collection/summary-view";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { requireSession } from "@/lib/auth/current-session";
 import { openChangeItem } from "@/lib/change/change-service";
-import { changeItem, itemRefLabel } from "@/lib/change/items";
+import { itemRefLabel } from "@/lib/change/items";
 import { summarizeStep, type SummaryRow } from "@/lib/collection/summary";
 import { db } from "@/lib/db/client";
 import { DOCUMENT_TYPES, isDocumentTypeCode } from "@/lib/identity/document-types";
@@ -56,9 +56,7 @@ export default async function ChangeEditPage({ searchParams }: { searchParams: S
       ? (section?.rows ?? [])
       : ref.index === undefined
         ? []
-        : (section?.lists.find(
-            (l) => l.title === changeItem(ref.step).lists.find((c) => c.key === ref.list)?.label,
-          )?.entries[ref.index] ?? []);
+        : (section?.lists.find((l) => l.key === ref.list)?.entries[ref.index] ?? []);
   const idType = snapshot.person.idType;
   return (
     <div className="space-y-6">
