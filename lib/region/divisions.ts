@@ -197,8 +197,23 @@ export function jurisdictionCounties(
   return childrenOf(cityCode).filter((c) => !excluded(c.code, j));
 }
 
-/** The jurisdiction's cities and counties as plain data for the browser (jurisdiction-regions.ts). */
+const regionTables = new Map<string, JurisdictionRegions>();
+
+/**
+ * The jurisdiction's cities and counties as plain data for the browser (jurisdiction-regions.ts).
+ * Built once per jurisdiction: every step save and wizard page asks for it.
+ */
 export function buildJurisdictionRegions(j: Jurisdiction = getJurisdiction()): JurisdictionRegions {
+  const key = `${j.code}|${j.excludedCodes.join(",")}|${j.label}`;
+  let table = regionTables.get(key);
+  if (!table) {
+    table = buildRegionTable(j);
+    regionTables.set(key, table);
+  }
+  return table;
+}
+
+function buildRegionTable(j: Jurisdiction): JurisdictionRegions {
   return {
     label: j.label,
     cities: jurisdictionCities(j).map((city) => ({
