@@ -55,6 +55,11 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
             <p>主办单位：{j.hostOrganisation}</p>
             <p>服务对象：{j.label}的会计人员</p>
             <p>建议使用最新版 Chrome、Edge、Firefox、360 极速浏览器或手机浏览器访问</p>
+            <p>
+              <Link href="/console/login" className="underline">
+                财政部门登录
+              </Link>
+            </p>
           </PageContainer>
         </footer>
       </body>

@@ -9,7 +9,7 @@
 //      local secrets in <dataDir>/secrets.json (environment values win);
 //   2. starts PGlite on <dataDir>/pglite, served over the PostgreSQL protocol on
 //      127.0.0.1:$KUAIJI_DB_PORT (default 54329);
-//   3. applies pending migrations and seeds the demo accounts and notices (idempotent);
+//   3. applies pending migrations and seeds the demo accounts, staff and notices (idempotent);
 //   4. runs Next.js as a child process pointed at that database, and prints the address and the
 //      demo accounts once the server is ready. Ctrl-C stops Next.js, then the database.
 //
@@ -30,6 +30,9 @@ import path from "node:path";
 import { ensureLocalSecrets } from "../lib/crypto/local-secrets";
 import { startEmbeddedDb, type EmbeddedDb } from "../lib/db/embedded";
 import { applyMigrations } from "./db/migrations";
+import type { DemoAccount, DemoStaff } from "../lib/seed/demo";
+
+type Demo = { people: DemoAccount[]; staff: DemoStaff[] };
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -122,11 +125,7 @@ async function waitUntilReady(
   return false;
 }
 
-function banner(
-  url: string,
-  accounts: { label: string; idNumber: string; password: string; phone: string }[],
-  env: NodeJS.ProcessEnv,
-) {
+function banner(url: string, demo: Demo, env: NodeJS.ProcessEnv) {
   const line = "═".repeat(72);
   const out = ["", line, `  会计人员信息服务平台已启动 / kuaiji is running:  ${url}`, line];
   if (embeddedMode) {
@@ -134,15 +133,26 @@ function banner(
       `  内置数据库 / embedded database:  ${dataDir}  (PostgreSQL protocol: ${env.DATABASE_URL})`,
       `  短信 / SMS:  ${env.SMS_DRIVER === "outbox" ? `验证码见 / codes at ${url}/dev/sms（${env.SMS_OUTBOX_FILE}）` : env.SMS_DRIVER}`,
     );
-    if (accounts.length) {
+    if (demo.people.length) {
       out.push(
         "",
         "  演示账号（证件号码 + 密码登录）/ demo accounts (log in with ID number + password):",
       );
-      for (const a of accounts) {
+      for (const a of demo.people) {
         out.push(
           `    • ${a.label}`,
           `        证件号码 / ID number: ${a.idNumber}    密码 / password: ${a.password}    手机 / phone: ${a.phone}`,
+        );
+      }
+    }
+    if (demo.staff.length) {
+      out.push(
+        "",
+        `  财政部门演示账号（${url}/console/login，登录名 + 密码）/ demo finance staff (console):`,
+      );
+      for (const s of demo.staff) {
+        out.push(
+          `    • ${s.office}    登录名 / username: ${s.username}    密码 / password: ${s.password}`,
         );
       }
     }
@@ -172,7 +182,7 @@ async function main() {
     );
   }
   let embedded: EmbeddedDb | undefined;
-  let accounts: { label: string; idNumber: string; password: string; phone: string }[] = [];
+  let demo: Demo = { people: [], staff: [] };
 
   const stopDb = async () => {
     if (!embedded) return;
@@ -209,7 +219,7 @@ async function main() {
       const { seedDemo } = await import("../lib/seed/demo");
       const seedDb = createDb(embedded.url);
       try {
-        accounts = await seedDemo(seedDb);
+        demo = await seedDemo(seedDb);
       } finally {
         await seedDb.$disconnect();
       }
@@ -283,7 +293,7 @@ async function main() {
   if (child.exitCode !== null || shuttingDown) return;
   const shownHost =
     !hostname || hostname === "0.0.0.0" || hostname === "127.0.0.1" ? "localhost" : hostname;
-  if (ready) banner(`http://${shownHost}:${port}`, accounts, env);
+  if (ready) banner(`http://${shownHost}:${port}`, demo, env);
   else
     say(
       `server did not report ready at /api/ready yet — check the log above / 服务尚未就绪，请查看上方日志`,

@@ -1,7 +1,7 @@
 import { requireSession } from "@/lib/auth/current-session";
 import { PageContainer } from "@/components/shell/page-container";
 import { AccountNav } from "@/components/account/account-nav";
-import { LogoutButton } from "./logout/logout-button";
+import { LogoutButton } from "@/components/auth/logout-button";
 
 // Every page in this group is behind login; the session row is checked on each request.
 export default async function AccountLayout({ children }: { children: React.ReactNode }) {

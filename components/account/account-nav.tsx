@@ -1,8 +1,4 @@
-"use client";
-
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { cn } from "@/lib/utils/cn";
+import { SideNav } from "@/components/shell/side-nav";
 
 // Only entries that work are listed; 人员调转 joins when it ships.
 const ITEMS = [
@@ -15,26 +11,5 @@ const ITEMS = [
 ];
 
 export function AccountNav() {
-  const pathname = usePathname();
-  return (
-    <nav aria-label="个人中心菜单" className="flex gap-2 overflow-x-auto md:flex-col print:hidden">
-      {ITEMS.map((item) => {
-        const active =
-          item.href === "/account" ? pathname === item.href : pathname.startsWith(item.href);
-        return (
-          <Link
-            key={item.href}
-            href={item.href}
-            aria-current={active ? "page" : undefined}
-            className={cn(
-              "whitespace-nowrap rounded-md px-3 py-2 text-sm hover:bg-muted",
-              active && "bg-primary/10 font-medium text-primary",
-            )}
-          >
-            {item.label}
-          </Link>
-        );
-      })}
-    </nav>
-  );
+  return <SideNav label="个人中心菜单" items={ITEMS} />;
 }

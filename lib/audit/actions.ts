@@ -21,6 +21,10 @@ export const AUDIT_ACTIONS = [
   "ce.claim-review",
   "ce.course-record",
   "ce.course-complete",
+  "staff.create",
+  "staff.disable",
+  "staff.password-reset",
+  "staff.person-lookup",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

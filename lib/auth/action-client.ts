@@ -6,7 +6,10 @@ import type { SessionPerson } from "@/lib/account/session-service";
 import type { ActionResult } from "@/lib/http/action-result";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { childLogger } from "@/lib/log/logger";
+import { hasRole, ROLE_DENIED, type StaffRole } from "@/lib/staff/roles";
+import type { SessionStaff } from "@/lib/staff/staff-session";
 import { currentSession } from "./current-session";
+import { currentStaff } from "./current-staff";
 
 export function fieldError(field: string, message: string): ActionResult<never> {
   return { ok: false, fieldErrors: { [field]: message } };
@@ -101,5 +104,31 @@ export function personAction<S extends z.ZodType, T>(
     if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
     const request = await requestContext();
     return guarded(name, request.requestId, () => handler(parsed.data, { request, session }));
+  };
+}
+
+export const STAFF_SESSION_ENDED = "登录已失效，请重新登录财政部门端（已填写的内容仍保留在本页）";
+
+/**
+ * Builds an action for finance staff: the staff session is checked on the server first, then the
+ * role the action needs. Region checks stay in the services, against the record itself.
+ */
+export function staffAction<S extends z.ZodType, T>(
+  name: string,
+  role: StaffRole,
+  schema: S,
+  handler: (
+    input: z.output<S>,
+    ctx: { request: RequestContext; staff: SessionStaff },
+  ) => Promise<ActionResult<T>>,
+) {
+  return async (raw: z.input<S>): Promise<ActionResult<T>> => {
+    const staff = await currentStaff();
+    if (!staff) return formError(STAFF_SESSION_ENDED);
+    if (!hasRole(staff, role)) return formError(ROLE_DENIED);
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
+    const request = await requestContext();
+    return guarded(name, request.requestId, () => handler(parsed.data, { request, staff }));
   };
 }

@@ -1,4 +1,4 @@
-import type { LoginFailureCode } from "@/lib/account/login-service";
+import type { LoginFailureCode } from "@/lib/account/password-login";
 
 /**
  * next-auth v4 passes a thrown authorize() error to the client only as its message string, so

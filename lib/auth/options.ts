@@ -6,19 +6,37 @@ import { authenticate } from "@/lib/account/login-service";
 import { securityConfig } from "@/lib/account/security-config";
 import { revokeSession } from "@/lib/account/session-service";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
+import { authenticateStaff } from "@/lib/staff/staff-login-service";
 import { encodeLoginError } from "./login-error";
 
-const credentialsSchema = z.object({
-  idNumber: z.string().trim().max(40).default(""),
+const captchaFields = {
   password: z.string().max(128).default(""),
   captchaId: z.string().max(64).optional(),
   captchaAnswer: z.string().max(16).optional(),
+};
+const credentialsSchema = z.object({
+  idNumber: z.string().trim().max(40).default(""),
+  ...captchaFields,
+});
+const staffCredentialsSchema = z.object({
+  username: z.string().max(80).default(""),
+  ...captchaFields,
 });
 
+/** next-auth hands authorize() plain header records; the services want a Headers. */
+function headersOf(req: { headers?: Record<string, unknown> } | undefined): Headers {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req?.headers ?? {}))
+    if (typeof v === "string") headers.set(k, v);
+  return headers;
+}
+
 /**
- * next-auth (v4) with 证件号码 + 密码 credentials. The JWT holds only the id of a server-side
- * session row; lib/auth/current-session.ts checks that row on every request, which is what
- * makes sessions revocable and gives the idle timeout.
+ * next-auth (v4) with two credential providers: accountants (证件号码 + 密码) and finance staff
+ * (登录名 + 密码, the console). The JWT holds only the id of a server-side session row;
+ * lib/auth/current-session.ts and current-staff.ts check that row on every request, which is
+ * what makes sessions revocable, gives the idle timeout, and keeps the two kinds apart (a row
+ * belongs to a person or to a staff member, never both).
  */
 export function authOptions(): NextAuthOptions {
   return {
@@ -31,12 +49,20 @@ export function authOptions(): NextAuthOptions {
         credentials: { idNumber: {}, password: {}, captchaId: {}, captchaAnswer: {} },
         async authorize(raw, req) {
           const input = credentialsSchema.parse(raw ?? {});
-          const headers = new Headers();
-          for (const [k, v] of Object.entries(req?.headers ?? {}))
-            if (typeof v === "string") headers.set(k, v);
-          const result = await authenticate(db, clientInfoFromHeaders(headers), input);
+          const result = await authenticate(db, clientInfoFromHeaders(headersOf(req)), input);
           if (!result.ok) throw new Error(encodeLoginError(result));
           return { id: result.personId, sessionId: result.sessionId };
+        },
+      }),
+      CredentialsProvider({
+        id: "staff",
+        name: "财政部门登录",
+        credentials: { username: {}, password: {}, captchaId: {}, captchaAnswer: {} },
+        async authorize(raw, req) {
+          const input = staffCredentialsSchema.parse(raw ?? {});
+          const result = await authenticateStaff(db, clientInfoFromHeaders(headersOf(req)), input);
+          if (!result.ok) throw new Error(encodeLoginError(result));
+          return { id: result.accountId, sessionId: result.sessionId };
         },
       }),
     ],

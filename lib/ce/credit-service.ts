@@ -5,6 +5,7 @@ import { type CollectionSnapshot, NOT_COLLECTED } from "@/lib/collection/archive
 import { isAttachmentId } from "@/lib/collection/attachment-service";
 import { ATTACHMENT_INVALID, fieldErrorsOf } from "@/lib/collection/draft-service";
 import { regionWithin } from "@/lib/region/scope";
+import { isUuid } from "@/lib/utils/uuid";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { beijingToday } from "@/lib/time/beijing";
@@ -24,6 +25,7 @@ import {
   isClaimKind,
 } from "./credit-kinds";
 import { obligationStartYear } from "./obligation";
+import { type ReviewDecision, reviewDecisionSchema } from "./review-rules";
 import { type CeThresholds, getCeThresholds } from "./thresholds";
 import {
   CE_RECORD_STATES,
@@ -54,10 +56,8 @@ export const CREDIT_NOT_FOUND = "没有找到这条继续教育记录";
 export const NOT_WITHDRAWABLE = "该申报已审核，不能撤回";
 export const ALREADY_REVIEWED = "该申报已审核，不能重复审核";
 export const NOT_ENROLLED = "该课程不是“学习中”状态，不能标记为已学完";
+export const PERSON_NOT_COLLECTED = "该会计人员尚未完成信息采集，不能登记继续教育学分";
 export const OUTSIDE_REGION = "该人员不属于您管辖的行政区划，不能办理";
-export const REJECT_REASON_REQUIRED = "请填写不予认定的理由";
-export const MAX_REVIEW_REASON = 500;
-export const REVIEW_REASON_TOO_LONG = `理由不能超过${MAX_REVIEW_REASON}个字`;
 
 export type CeResult<T extends object = object> =
   | ({ ok: true } & T)
@@ -382,16 +382,16 @@ export async function reviewClaim(
   ctx: RequestContext,
   reviewer: CeReviewer,
   id: string,
-  decision: "recognise" | "reject",
+  decision: ReviewDecision,
   reason: string | undefined,
   now = new Date(),
 ): Promise<CeResult> {
-  const text = reason?.trim() || null;
-  if (decision === "reject" && !text)
-    return invalid({ reason: REJECT_REASON_REQUIRED }, REJECT_REASON_REQUIRED);
-  if (text && text.length > MAX_REVIEW_REASON) {
-    return invalid({ reason: REVIEW_REASON_TOO_LONG }, REVIEW_REASON_TOO_LONG);
+  const parsed = reviewDecisionSchema.safeParse({ decision, reason: reason ?? "" });
+  if (!parsed.success) {
+    const errors = fieldErrorsOf(parsed.error.issues);
+    return invalid(errors, Object.values(errors)[0]);
   }
+  const text = parsed.data.reason || null;
   return refusing(() =>
     db.$transaction(async (tx) => {
       const claim = await staffCredit(tx, id, reviewer);
@@ -453,7 +453,7 @@ export async function recordCourse(
     return { ok: false, reason: "forbidden", message: OUTSIDE_REGION };
   }
   const context = await claimContext(db, personId, now);
-  if (!context) return { ok: false, reason: "not-collected", message: NOT_COLLECTED };
+  if (!context) return { ok: false, reason: "not-collected", message: PERSON_NOT_COLLECTED };
   const parsed = courseEntrySchema(context).safeParse(entry);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error.issues));
   const course = parsed.data;
@@ -527,7 +527,7 @@ export async function completeCourse(
 
 /** A record by id (and owner), or null; ids that are not UUIDs (as attachment ids) name nothing. */
 function ownCredit(tx: Tx, id: string, where: { personId?: string }) {
-  if (!isAttachmentId(id)) return Promise.resolve(null);
+  if (!isUuid(id)) return Promise.resolve(null);
   return tx.ceCredit.findFirst({ where: { id, ...where } });
 }
 

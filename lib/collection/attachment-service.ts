@@ -1,5 +1,7 @@
 import type { SessionPerson } from "@/lib/account/session-service";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import { regionWithin } from "@/lib/region/scope";
+import { isUuid } from "@/lib/utils/uuid";
 import type { Db, Tx } from "@/lib/db/client";
 import { transferLockReason } from "@/lib/change/locks";
 import type { ObjectStorage } from "@/lib/storage/types";
@@ -23,11 +25,9 @@ export type StoreUploadResult =
   | { ok: true; attachmentId: string; width: number; height: number; byteSize: number }
   | { ok: false; message: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Attachment ids are UUIDs; anything else (a key, a path, a guess) names no attachment. */
 export function isAttachmentId(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
+  return isUuid(value);
 }
 
 export function isUploadKind(value: unknown): value is UploadKind {
@@ -135,23 +135,32 @@ export async function storeUpload(
 }
 
 /**
- * Who is looking. Only the owner for now; finance staff come with their own model: add
- * `{ type: "staff"; staffId; regionCodes }` here and a region check in `readableAttachment`
- * (their jurisdiction's region prefix against Attachment.regionCode), nothing else changes.
+ * Who is looking: the owner, or finance staff of the region the owner now belongs to (their
+ * region scopes, lib/region/scope.ts) — the evidence of a claim they review, an archive's files.
  */
-export type AttachmentViewer = { type: "person"; personId: string };
+export type AttachmentViewer =
+  | { type: "person"; personId: string }
+  | { type: "staff"; staffId: string; regionCodes: readonly string[] };
 
 /** What the file route needs to serve an attachment, or null when the viewer may not see it. */
 export async function readableAttachment(db: Db, attachmentId: string, viewer: AttachmentViewer) {
   if (!isAttachmentId(attachmentId)) return null;
   const row = await db.attachment.findUnique({
     where: { id: attachmentId },
-    select: { personId: true, storageKey: true, contentType: true, byteSize: true },
+    select: {
+      personId: true,
+      storageKey: true,
+      contentType: true,
+      byteSize: true,
+      person: { select: { regionCode: true } },
+    },
   });
   if (!row) return null;
   switch (viewer.type) {
     case "person":
       return row.personId === viewer.personId ? row : null;
+    case "staff":
+      return regionWithin(row.person.regionCode, viewer.regionCodes) ? row : null;
   }
 }
 

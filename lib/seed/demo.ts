@@ -5,6 +5,8 @@ import { idNumberIndex } from "@/lib/account/identifier";
 import { validateDocumentNumber } from "@/lib/identity/document-number";
 import type { DocumentTypeCode } from "@/lib/identity/document-types";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
+import { financeOfficeName } from "@/lib/staff/office";
+import { createStaff, type NewStaff } from "@/lib/staff/staff-service";
 
 export interface DemoAccount {
   label: string;
@@ -41,6 +43,22 @@ const DEMO: {
   },
 ];
 
+export interface DemoStaff {
+  office: string;
+  username: string;
+  password: string;
+}
+
+// Demo finance staff, one per level (province, city, county) plus a second city, so the region
+// scopes can be tried: 广州 staff see 天河 records, 佛山 staff do not.
+const DEMO_STAFF: (Omit<NewStaff, "password"> & { username: string })[] = [
+  { username: "gd-admin", name: "王珊", regionCode: "440000", roles: ["ce-review", "ce-course"] },
+  { username: "gz-ce", name: "李明", regionCode: "440100", roles: ["ce-review", "ce-course"] },
+  { username: "th-ce", name: "陈静", regionCode: "440106", roles: ["ce-review", "ce-course"] },
+  { username: "fs-ce", name: "何伟", regionCode: "440600", roles: ["ce-review", "ce-course"] },
+];
+const DEMO_STAFF_PASSWORD = "Caizheng@2026";
+
 const NOTICES = [
   {
     title: "关于做好会计人员信息采集工作的通知",
@@ -52,8 +70,8 @@ const NOTICES = [
   },
 ];
 
-/** Creates the demo accounts and notices if missing; returns the accounts to print. */
-export async function seedDemo(db: Db): Promise<DemoAccount[]> {
+/** Creates the demo accounts, staff and notices if missing; returns the accounts to print. */
+export async function seedDemo(db: Db): Promise<{ people: DemoAccount[]; staff: DemoStaff[] }> {
   const regionCode = getJurisdiction().code;
   for (const d of DEMO) {
     const doc = validateDocumentNumber(d.idType, d.idNumber, new Date());
@@ -78,5 +96,24 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
       })),
     });
   }
-  return DEMO.map(({ label, idNumber, password, phone }) => ({ label, idNumber, password, phone }));
+  const system = { ip: null, userAgent: "seed" };
+  for (const s of DEMO_STAFF) {
+    if (await db.staff.findUnique({ where: { username: s.username }, select: { id: true } }))
+      continue;
+    const r = await createStaff(db, system, { ...s, password: DEMO_STAFF_PASSWORD });
+    if (!r.ok) throw new Error(`demo staff ${s.username}: ${JSON.stringify(r.fieldErrors)}`);
+  }
+  return {
+    people: DEMO.map(({ label, idNumber, password, phone }) => ({
+      label,
+      idNumber,
+      password,
+      phone,
+    })),
+    staff: DEMO_STAFF.map((s) => ({
+      office: financeOfficeName(s.regionCode),
+      username: s.username,
+      password: DEMO_STAFF_PASSWORD,
+    })),
+  };
 }

@@ -64,7 +64,7 @@ interface Drafter {
  */
 async function prepare(db: Db, storage: LocalDiskStorage): Promise<Drafter> {
   const p = await createPerson(db);
-  const sessionId = await db.$transaction((tx) => createSession(tx, p.id, ctx));
+  const sessionId = await db.$transaction((tx) => createSession(tx, { personId: p.id }, ctx));
   const check = await checkSession(db, ctx, sessionId);
   if (!check.ok) throw new Error(`fresh session refused: ${check.reason}`);
   const files = await uploadPersonalFiles(db, storage, check.person);

@@ -6,7 +6,6 @@ import {
   NOT_ENROLLED,
   NOT_WITHDRAWABLE,
   OUTSIDE_REGION,
-  REJECT_REASON_REQUIRED,
   type CeReviewer,
   ceOverview,
   completeCourse,
@@ -17,23 +16,12 @@ import {
   submitClaim,
   withdrawClaim,
 } from "@/lib/ce/credit-service";
-import { submitCollection } from "@/lib/collection/archive-service";
+import { REJECT_REASON_REQUIRED } from "@/lib/ce/review-rules";
 import { ATTACHMENT_INVALID } from "@/lib/collection/draft-service";
-import { storeUpload } from "@/lib/collection/attachment-service";
-import type { SessionPerson } from "@/lib/account/session-service";
 import { db } from "@/lib/db/client";
 import { changeArchiveItem } from "@/lib/change/change-service";
-import { documentPagePng } from "../../fixtures/images/make";
-import {
-  ctx,
-  NOW,
-  personWithSession,
-  saveAll,
-  tempStorageForFile,
-  upload,
-  uploadPersonalFiles,
-  validSteps,
-} from "../../support/collection";
+import { ctx, NOW, personWithSession, tempStorageForFile, upload } from "../../support/collection";
+import { ceFixtures, exam } from "../../support/ce";
 
 const store = tempStorageForFile();
 
@@ -41,57 +29,7 @@ const store = tempStorageForFile();
 const GUANGZHOU: CeReviewer = { staffId: "staff-gz", regionCodes: ["4401"] };
 const SHENZHEN: CeReviewer = { staffId: "staff-sz", regionCodes: ["440300"] };
 
-const QUALIFICATION_2019 = {
-  type: "ACCOUNTING",
-  level: "INTERMEDIATE",
-  method: "EXAM",
-  year: 2019,
-  certificateNo: "Z12345",
-};
-
-/** A person whose collection is submitted: in accounting since 2022, optionally qualified 2019. */
-async function collected(opts: { qualified?: boolean } = {}) {
-  const s = await personWithSession(db);
-  const files = await uploadPersonalFiles(db, store.current.storage, s);
-  const steps = validSteps(files);
-  const professional = {
-    ...steps.professional,
-    qualifications: opts.qualified ? [QUALIFICATION_2019] : [],
-  };
-  await saveAll(db, s, { ...steps, professional });
-  const r = await submitCollection(db, ctx, s, NOW);
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  // The session's region follows the archive's (440106), as after a fresh login.
-  return { ...s, regionCode: "440106" } satisfies SessionPerson;
-}
-
-async function evidence(s: SessionPerson): Promise<string> {
-  const bytes = await documentPagePng(1200, 900);
-  const r = await storeUpload(
-    db,
-    store.current.storage,
-    ctx,
-    s,
-    { kind: "ce-evidence", bytes },
-    NOW,
-  );
-  if (!r.ok) throw new Error(r.message);
-  return r.attachmentId;
-}
-
-const exam = (attachmentId: string, year: number | string = 2026) => ({
-  kind: "EXAM",
-  year,
-  examName: "全国会计专业技术资格考试",
-  subject: "中级会计实务",
-  attachmentId,
-});
-
-async function claimId(s: SessionPerson, input: unknown): Promise<string> {
-  const r = await submitClaim(db, ctx, s, input, NOW);
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.id;
-}
+const { collected, evidence, claimId } = ceFixtures(store);
 
 const course = (personId: string, over: Record<string, unknown> = {}) => ({
   personId,

@@ -2,15 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NotCollectedCard } from "@/components/collection/not-collected-card";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireSession } from "@/lib/auth/current-session";
-import { type CeYearView, ceOverview } from "@/lib/ce/credit-service";
+import { type CeRecordView, ceOverview } from "@/lib/ce/credit-service";
+import { YearList } from "@/components/ce/year-list";
 import { collectionStatus } from "@/lib/collection/archive-service";
 import { db } from "@/lib/db/client";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
-import { RECORD_BADGE, YEAR_BADGE, credits, thresholdsText } from "./ce-text";
+import { thresholdsText } from "@/components/ce/ce-text";
 import { WithdrawButton } from "./withdraw-button";
 
 export const metadata: Metadata = { title: "继续教育" };
@@ -33,11 +32,8 @@ export default async function CePage({
   const overview = await ceOverview(db, session.personId);
   const jurisdiction = getJurisdiction();
   const canClaim = !overview.locked && overview.obligationStartYear !== null;
-  // This year and the two before are always shown, and any year with records.
-  const thisYear = overview.years[0]?.year ?? 0;
-  const shown = (y: CeYearView) => y.year > thisYear - RECENT_YEARS || y.records.length > 0;
-  const recent = overview.years.filter(shown);
-  const earlier = overview.years.filter((y) => !shown(y));
+  const withdraw = (r: CeRecordView) =>
+    r.withdrawable && !overview.locked ? <WithdrawButton id={r.id} title={r.title} /> : null;
   return (
     <div className="min-w-0 space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -78,105 +74,11 @@ export default async function CePage({
           </p>
         )}
       </div>
-      {recent.map((year) => (
-        <YearCard key={year.year} year={year} locked={Boolean(overview.locked)} />
-      ))}
-      {earlier.length > 0 && (
-        // A long career is many years: older ones without a record fold away on a phone.
-        <details className="rounded-md border p-4">
-          <summary className="cursor-pointer text-sm font-medium">
-            更早年度（{earlier[earlier.length - 1]!.year}—{earlier[0]!.year}年，共{earlier.length}
-            个年度）
-          </summary>
-          <div className="mt-4 space-y-6">
-            {earlier.map((year) => (
-              <YearCard key={year.year} year={year} locked={Boolean(overview.locked)} />
-            ))}
-          </div>
-        </details>
-      )}
+      <YearList
+        years={overview.years}
+        recordAction={withdraw}
+        certificateHref={(y) => `/account/ce/certificate/${y}`}
+      />
     </div>
-  );
-}
-
-const RECENT_YEARS = 3;
-
-function YearCard({ year, locked }: { year: CeYearView; locked: boolean }) {
-  const titleId = `ce-year-${year.year}`;
-  const required = year.state !== "NOT_REQUIRED";
-  const rows = [
-    { label: "公需科目", required: year.required.public, earned: year.earned.public },
-    { label: "专业科目", required: year.required.professional, earned: year.earned.professional },
-    { label: "合计", required: year.required.total, earned: year.earned.total },
-  ];
-  return (
-    <Card role="region" aria-labelledby={titleId}>
-      <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
-        <div className="flex items-center gap-2">
-          <CardTitle id={titleId}>{year.year}年度</CardTitle>
-          <Badge variant={YEAR_BADGE[year.state]}>{year.stateLabel}</Badge>
-        </div>
-        {year.certificateAvailable && (
-          <Button asChild size="sm" variant="outline">
-            <Link href={`/account/ce/certificate/${year.year}`}>打印学分证明</Link>
-          </Button>
-        )}
-      </CardHeader>
-      <CardContent className="space-y-4">
-        <table className="w-full max-w-md border-collapse text-sm">
-          <caption className="sr-only">{year.year}年度学分</caption>
-          <thead>
-            <tr className="border-b text-left text-muted-foreground">
-              <th scope="col" className="py-1.5 pr-2 font-normal">
-                科目
-              </th>
-              <th scope="col" className="py-1.5 pr-2 text-right font-normal">
-                要求
-              </th>
-              <th scope="col" className="py-1.5 text-right font-normal">
-                已获得
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.label} className="border-b last:border-0">
-                <th scope="row" className="py-1.5 pr-2 text-left font-normal">
-                  {r.label}
-                </th>
-                <td className="py-1.5 pr-2 text-right">
-                  {required ? `${credits(r.required)}学分` : "—"}
-                </td>
-                <td className="py-1.5 text-right font-medium">{credits(r.earned)}学分</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {year.inProgressCount > 0 && (
-          <p className="text-sm">在途未完成（待认定、学习中）：{year.inProgressCount}条</p>
-        )}
-        {year.records.length === 0 ? (
-          <p className="text-sm text-muted-foreground">本年度暂无学分记录。</p>
-        ) : (
-          <ul className="space-y-3" aria-label={`${year.year}年度学分记录`}>
-            {year.records.map((r) => (
-              <li key={r.id} className="space-y-1.5 rounded-md border p-3 text-sm">
-                <div className="flex flex-wrap items-start justify-between gap-2">
-                  <p className="min-w-0 font-medium wrap-anywhere">{r.title}</p>
-                  <Badge variant={RECORD_BADGE[r.state]}>{r.stateLabel}</Badge>
-                </div>
-                <p className="text-muted-foreground">
-                  {r.kindLabel} · {r.categoryLabel} · {credits(r.credits)}学分
-                </p>
-                {r.state === "rejected" && r.reviewReason && (
-                  <p className="text-destructive wrap-anywhere">不予认定理由：{r.reviewReason}</p>
-                )}
-                {r.withdrawable && !locked && <WithdrawButton id={r.id} title={r.title} />}
-              </li>
-            ))}
-          </ul>
-        )}
-      </CardContent>
-    </Card>
   );
 }

@@ -1,5 +1,7 @@
 import { currentSession } from "@/lib/auth/current-session";
-import { readableAttachment } from "@/lib/collection/attachment-service";
+import { currentStaff } from "@/lib/auth/current-staff";
+import { type AttachmentViewer, readableAttachment } from "@/lib/collection/attachment-service";
+import { ceReviewer } from "@/lib/staff/staff-session";
 import { db } from "@/lib/db/client";
 import { storageResponse } from "@/lib/storage/serve";
 
@@ -7,20 +9,28 @@ export const dynamic = "force-dynamic";
 
 const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } as const;
 
+/** The accountant logged in here, else the finance staff member, else nobody. */
+async function viewer(): Promise<AttachmentViewer | null> {
+  const person = await currentSession();
+  if (person) return { type: "person", personId: person.personId };
+  const staff = await currentStaff();
+  return staff ? { type: "staff", ...ceReviewer(staff) } : null;
+}
+
 /**
- * One attachment's image, for its owner only. An id that does not exist and one that belongs
- * to someone else get the same 404, so ids cannot be probed.
+ * One attachment's image, for its owner and for finance staff of the owner's region. An id that
+ * does not exist and one the viewer may not see get the same 404, so ids cannot be probed.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const session = await currentSession();
-  if (!session) {
+  const who = await viewer();
+  if (!who) {
     return Response.json(
       { ok: false, message: "登录已失效，请重新登录" },
       { status: 401, headers: NO_STORE },
     );
   }
   const { id } = await params;
-  const row = await readableAttachment(db, id, { type: "person", personId: session.personId });
+  const row = await readableAttachment(db, id, who);
   if (!row) {
     return new Response("文件不存在", {
       status: 404,

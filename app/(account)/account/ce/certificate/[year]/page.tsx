@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { beijingToday } from "@/lib/time/beijing";
 import { PrintButton } from "@/components/shell/print-button";
-import { credits, thresholdsText } from "../../ce-text";
+import { credits, thresholdsText } from "@/components/ce/ce-text";
 
 export const metadata: Metadata = { title: "继续教育学分证明" };
 

@@ -1,6 +1,6 @@
 import { LogOut } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { logoutAction } from "./actions";
+import { logoutAction } from "@/lib/auth/logout-action";
 
 export function LogoutButton() {
   return (

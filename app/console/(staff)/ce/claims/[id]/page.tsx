@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RECORD_BADGE, credits } from "@/components/ce/ce-text";
+import { RoleDenied } from "@/components/console/role-denied";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireStaff } from "@/lib/auth/current-staff";
+import { claimForReview } from "@/lib/ce/review-queries";
+import { db } from "@/lib/db/client";
+import { hasRole } from "@/lib/staff/roles";
+import { ceReviewer } from "@/lib/staff/staff-session";
+import { formatBeijingDateTime } from "@/lib/time/beijing";
+import { ReviewForm } from "./review-form";
+
+export const metadata: Metadata = { title: "审核学分申报 · 财政部门" };
+
+// One claim: who, what they said, the credits it is worth, the evidence image — and, while it
+// awaits recognition, 认定 / 不予认定. A claim outside the staff member's region is "not found".
+
+export default async function ClaimReviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const staff = await requireStaff();
+  if (!hasRole(staff, "ce-review")) return <RoleDenied title="审核学分申报" />;
+  const { id } = await params;
+  const claim = await claimForReview(db, ceReviewer(staff), id);
+  if (!claim) notFound();
+
+  const facts = [
+    { label: "姓名", value: claim.personName },
+    { label: "证件号码", value: claim.idNumberMasked },
+    { label: "所属地区", value: claim.regionName },
+    { label: "学分来源", value: claim.kindLabel },
+    ...claim.details,
+    { label: "折算学分", value: `${credits(claim.credits)}学分（${claim.categoryLabel}）` },
+    { label: "申报时间", value: formatBeijingDateTime(claim.createdAt) },
+    ...(claim.reviewedAt
+      ? [{ label: "审核时间", value: formatBeijingDateTime(claim.reviewedAt) }]
+      : []),
+    ...(claim.reviewReason ? [{ label: "审核意见", value: claim.reviewReason }] : []),
+  ];
+  return (
+    <div className="min-w-0 space-y-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">审核学分申报</h1>
+        <Badge variant={RECORD_BADGE[claim.state]}>{claim.stateLabel}</Badge>
+      </div>
+      <Link
+        className="text-sm text-primary underline"
+        href={`/console/ce/claims?filter=${claim.state}`}
+      >
+        返回列表
+      </Link>
+      <Card>
+        <CardHeader>
+          <CardTitle className="wrap-anywhere">{claim.title}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[9rem_1fr]">
+            {facts.map((f) => (
+              <div key={f.label} className="contents">
+                <dt className="text-muted-foreground">{f.label}</dt>
+                <dd className="wrap-anywhere">{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>证明材料</CardTitle>
+        </CardHeader>
+        <CardContent>
+          {claim.evidenceId ? (
+            <a href={`/api/attachments/${claim.evidenceId}`} target="_blank" rel="noreferrer">
+              {/* eslint-disable-next-line @next/next/no-img-element -- private, no-store file */}
+              <img
+                src={`/api/attachments/${claim.evidenceId}`}
+                alt="证明材料"
+                className="max-h-[32rem] w-auto max-w-full rounded-md border"
+              />
+            </a>
+          ) : (
+            <p className="text-sm text-muted-foreground">未上传证明材料。</p>
+          )}
+        </CardContent>
+      </Card>
+      {claim.state === "claimed" && (
+        <Card>
+          <CardHeader>
+            <CardTitle>审核</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ReviewForm id={claim.id} title={claim.title} />
+          </CardContent>
+        </Card>
+      )}
+      <p className="text-sm">
+        <Link className="text-primary underline" href={`/console/ce/people/${claim.personId}`}>
+          查看{claim.personName}的继续教育记录
+        </Link>
+      </p>
+    </div>
+  );
+}

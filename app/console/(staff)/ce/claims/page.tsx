@@ -1,0 +1,144 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RoleDenied } from "@/components/console/role-denied";
+import { credits } from "@/components/ce/ce-text";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
+import { requireStaff } from "@/lib/auth/current-staff";
+import {
+  claimsForReview,
+  isReviewFilter,
+  REVIEW_FILTERS,
+  type ReviewFilter,
+} from "@/lib/ce/review-queries";
+import { CE_RECORD_STATES } from "@/lib/ce/year-status";
+import { db } from "@/lib/db/client";
+import { hasRole } from "@/lib/staff/roles";
+import { ceReviewer } from "@/lib/staff/staff-session";
+import { formatBeijingDateTime } from "@/lib/time/beijing";
+import { cn } from "@/lib/utils/cn";
+
+export const metadata: Metadata = { title: "学分认定 · 财政部门" };
+
+// 学分认定: the region's claims by state — 待认定 oldest first (nobody waits longest), 已认定 and
+// 不予认定 newest first — 20 to a page.
+
+const TABS = REVIEW_FILTERS.map((filter) => ({
+  filter,
+  label: CE_RECORD_STATES.label(filter) ?? filter,
+}));
+
+export default async function ClaimsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const staff = await requireStaff();
+  if (!hasRole(staff, "ce-review")) return <RoleDenied title="学分认定" />;
+  const params = await searchParams;
+  const filter: ReviewFilter = isReviewFilter(params.filter) ? params.filter : "claimed";
+  const after = typeof params.after === "string" ? params.after : null;
+  const page = await claimsForReview(db, ceReviewer(staff), filter, after);
+  const current = TABS.find((t) => t.filter === filter)!;
+
+  return (
+    <div className="min-w-0 space-y-4">
+      <h1 className="text-2xl font-semibold">学分认定</h1>
+      {params.done === "recognised" || params.done === "rejected" ? (
+        <Alert variant="success">
+          <AlertDescription>
+            已办理：{params.done === "recognised" ? "认定" : "不予认定"}。
+          </AlertDescription>
+        </Alert>
+      ) : null}
+      <nav aria-label="申报状态" className="flex flex-wrap gap-2">
+        {TABS.map((t) => (
+          <Link
+            key={t.filter}
+            href={`/console/ce/claims?filter=${t.filter}`}
+            aria-current={t.filter === filter ? "page" : undefined}
+            className={cn(
+              "rounded-md border px-3 py-1.5 text-sm",
+              t.filter === filter && "border-primary bg-primary/10 font-medium text-primary",
+            )}
+          >
+            {t.label}
+          </Link>
+        ))}
+      </nav>
+      <p className="text-sm text-muted-foreground">
+        {current.label}：共{page.total}条
+        {filter === "claimed" && "（按申报时间先后排列，请从最早的开始办理）"}
+      </p>
+      {page.rows.length === 0 ? (
+        <p className="text-sm">没有{current.label}的学分申报。</p>
+      ) : (
+        <Table aria-label={`${current.label}的学分申报`}>
+          <TableHeader>
+            <TableRow>
+              <TableHead>申报时间</TableHead>
+              <TableHead>姓名</TableHead>
+              <TableHead>证件号码</TableHead>
+              <TableHead>所属地区</TableHead>
+              <TableHead>学分来源</TableHead>
+              <TableHead>名称</TableHead>
+              <TableHead>年度</TableHead>
+              <TableHead className="text-right">学分</TableHead>
+              <TableHead>操作</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {page.rows.map((r) => (
+              <TableRow key={r.id}>
+                <TableCell className="whitespace-nowrap">
+                  {formatBeijingDateTime(r.createdAt)}
+                </TableCell>
+                <TableCell className="whitespace-nowrap">{r.personName}</TableCell>
+                <TableCell className="whitespace-nowrap">{r.idNumberMasked}</TableCell>
+                <TableCell>{r.regionName}</TableCell>
+                <TableCell>{r.kindLabel}</TableCell>
+                <TableCell className="min-w-40 wrap-anywhere">{r.title}</TableCell>
+                <TableCell>{r.year}</TableCell>
+                <TableCell className="text-right">{credits(r.credits)}</TableCell>
+                <TableCell>
+                  <Button asChild size="sm" variant={filter === "claimed" ? "default" : "outline"}>
+                    <Link
+                      href={`/console/ce/claims/${r.id}`}
+                      aria-label={`${filter === "claimed" ? "审核" : "查看"}${r.personName}的申报：${r.title}`}
+                    >
+                      {filter === "claimed" ? "审核" : "查看"}
+                    </Link>
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {(after || page.nextCursor) && (
+        <div className="flex gap-3">
+          {after && (
+            <Button asChild size="sm" variant="outline">
+              <Link href={`/console/ce/claims?filter=${filter}`}>回到第一页</Link>
+            </Button>
+          )}
+          {page.nextCursor && (
+            <Button asChild size="sm" variant="outline">
+              <Link href={`/console/ce/claims?filter=${filter}&after=${page.nextCursor}`}>
+                下一页
+              </Link>
+            </Button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

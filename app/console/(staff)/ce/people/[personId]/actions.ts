@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formError, staffAction } from "@/lib/auth/action-client";
+import { completeCourse, recordCourse } from "@/lib/ce/credit-service";
+import { db } from "@/lib/db/client";
+import type { ActionResult } from "@/lib/http/action-result";
+import { ceReviewer } from "@/lib/staff/staff-session";
+import { courseActionInput } from "./course.validation";
+
+/** 登记课程学分 for a person of the staff member's region. */
+export const recordCourseAction = staffAction(
+  "recordCourseAction",
+  "ce-course",
+  courseActionInput,
+  async (input, { request, staff }): Promise<ActionResult<{ id: string }>> => {
+    const { personId, status, year, courseName, provider, category, credits } = input;
+    const r = await recordCourse(db, request, ceReviewer(staff), {
+      personId,
+      year,
+      courseName,
+      provider,
+      category,
+      credits,
+      completed: status === "completed",
+    });
+    if (!r.ok) {
+      return r.reason === "invalid"
+        ? { ok: false, fieldErrors: r.fieldErrors, formError: r.message }
+        : formError(r.message);
+    }
+    revalidatePath("/console", "layout");
+    return { ok: true, data: { id: r.id } };
+  },
+);
+
+/** 学习中 → 已学完. */
+export const completeCourseAction = staffAction(
+  "completeCourseAction",
+  "ce-course",
+  z.object({ id: z.string().max(64) }),
+  async ({ id }, { request, staff }): Promise<ActionResult> => {
+    const r = await completeCourse(db, request, ceReviewer(staff), id);
+    if (!r.ok)
+      return { ...formError(r.message), ...(r.reason === "state" ? { code: "stale" } : {}) };
+    revalidatePath("/console", "layout");
+    return { ok: true, data: null };
+  },
+);

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { defineCodeTable } from "@/lib/codes/code-table";
+import { type CeClaimContext, courseEntrySchema } from "@/lib/ce/credit-kinds";
+
+// 登记课程学分: a provider course as courseEntrySchema (lib/ce) has it, plus whether the person has
+// finished it (已学完 counts at once; 学习中 is 在途未完成数据 until marked finished).
+
+export const COURSE_STATUS = defineCodeTable(
+  [
+    { code: "completed", label: "已学完（学分计入当年度）" },
+    { code: "enrolled", label: "学习中（学完后再标记）" },
+  ],
+  "请选择学习状态",
+);
+
+/** The form's schema; the year's bounds need the person's obligation start (context). */
+export function courseFormSchema(context: CeClaimContext) {
+  return courseEntrySchema(context).extend({ status: COURSE_STATUS.schema });
+}
+
+/**
+ * The action's shape check. The course itself is parsed by recordCourse with courseEntrySchema
+ * and the context only the server knows for sure (the person's obligation start).
+ */
+export const courseActionInput = z.looseObject({
+  personId: z.string().max(64),
+  status: COURSE_STATUS.schema,
+});

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireStaff } from "@/lib/auth/current-staff";
+import { pendingCounts } from "@/lib/ce/review-queries";
+import { db } from "@/lib/db/client";
+import { regionName } from "@/lib/region/divisions";
+import { hasRole, STAFF_ROLES } from "@/lib/staff/roles";
+import { ceReviewer } from "@/lib/staff/staff-session";
+
+export const metadata: Metadata = { title: "工作台 · 财政部门" };
+
+// 工作台: what waits for the office — claims to recognise, courses still 学习中 — and the staff
+// member's own scope and permissions, so nobody wonders why a record is not there.
+
+export default async function ConsoleHome() {
+  const staff = await requireStaff();
+  const counts = await pendingCounts(db, ceReviewer(staff));
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">工作台</h1>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>待认定的学分申报</CardTitle>
+          </CardHeader>
+          <CardContent className="space-y-3">
+            <p className="text-3xl font-semibold" aria-label={`待认定${counts.claims}条`}>
+              {counts.claims}
+              <span className="ml-1 text-base font-normal text-muted-foreground">条</span>
+            </p>
+            {hasRole(staff, "ce-review") && (
+              <Button asChild size="sm">
+                <Link href="/console/ce/claims">去认定</Link>
+              </Button>
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>学习中的培训课程</CardTitle>
+          </CardHeader>
+          <CardContent className="space-y-3">
+            <p className="text-3xl font-semibold" aria-label={`学习中${counts.enrolled}条`}>
+              {counts.enrolled}
+              <span className="ml-1 text-base font-normal text-muted-foreground">条</span>
+            </p>
+            {hasRole(staff, "ce-course") && (
+              <Button asChild size="sm" variant="outline">
+                <Link href="/console/ce/people">登记课程学分</Link>
+              </Button>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+      <dl className="grid gap-2 text-sm sm:grid-cols-[8rem_1fr]">
+        <dt className="text-muted-foreground">管辖范围</dt>
+        <dd>{regionName(staff.regionCode) ?? staff.regionCode}（含下级行政区划）</dd>
+        <dt className="text-muted-foreground">业务权限</dt>
+        <dd>{staff.roles.map((r) => STAFF_ROLES.label(r) ?? r).join("、") || "无"}</dd>
+      </dl>
+      <p className="text-sm text-muted-foreground">
+        待认定的申报属于会计人员继续教育的在途未完成数据：认定或不予认定之前，该会计人员不能修改所属行政区划。请及时办理。
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { type ReactNode, useState, useTransition } from "react";
+import type { z } from "zod";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { FormError } from "@/components/form/form-error";
+import { TextField } from "@/components/form/text-field";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { CaptchaField, type CaptchaValue } from "@/components/auth/captcha-field";
+import { useForm } from "@/components/form/use-form";
+import { decodeLoginError } from "@/lib/auth/login-error";
+
+type LoginValues<N extends string> = Record<N | "password", string>;
+
+/**
+ * 登录 with a login name and a password through a next-auth credentials provider: accountants
+ * (证件号码, provider "credentials") and finance staff (登录名, provider "staff"). After a failure
+ * the graphic captcha is asked for; the server's answer (tries left, lock) shows on the form, and
+ * the login name stays typed.
+ */
+export function CredentialsLoginForm<N extends string>({
+  provider,
+  schema,
+  nameField,
+  next,
+  notice,
+  links,
+}: {
+  provider: "credentials" | "staff";
+  schema: z.ZodType<unknown, LoginValues<N>>;
+  nameField: { name: N; label: string; preset?: "id-number" };
+  next: string;
+  notice?: string;
+  links?: ReactNode;
+}) {
+  const router = useRouter();
+  const form = useForm(schema, { [nameField.name]: "", password: "" } as LoginValues<N>);
+  const { values, setValue } = form;
+  const [needCaptcha, setNeedCaptcha] = useState(false);
+  const [captcha, setCaptcha] = useState<CaptchaValue>({ captchaId: "", captchaAnswer: "" });
+  const [captchaKey, setCaptchaKey] = useState(0);
+  const [captchaError, setCaptchaError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    if (!form.validateAll()) return;
+    if (needCaptcha && !captcha.captchaAnswer.trim()) {
+      setCaptchaError("请输入图形验证码");
+      return;
+    }
+    setCaptchaError(undefined);
+    startTransition(async () => {
+      const res = await signIn(provider, {
+        redirect: false,
+        [nameField.name]: values[nameField.name],
+        password: values.password,
+        ...(needCaptcha ? captcha : {}),
+      });
+      if (res?.ok && !res.error) {
+        router.replace(next);
+        router.refresh();
+        return;
+      }
+      const err = decodeLoginError(res?.error);
+      if (needCaptcha) setCaptchaKey((k) => k + 1);
+      setNeedCaptcha(true);
+      if (err.code === "captcha") setCaptchaError(err.message);
+      else form.setServerErrors({}, err.message);
+      setValue("password", "");
+    });
+  }
+
+  return (
+    <Card>
+      <CardContent className="pt-6">
+        {notice && (
+          <Alert className="mb-4">
+            <AlertDescription>{notice}</AlertDescription>
+          </Alert>
+        )}
+        <form noValidate onSubmit={submit} className="space-y-5">
+          <TextField
+            form={form}
+            name={nameField.name}
+            label={nameField.label}
+            {...(nameField.preset
+              ? { preset: nameField.preset }
+              : { autoComplete: "username", spellCheck: false, autoCapitalize: "none" })}
+          />
+          <TextField
+            form={form}
+            name="password"
+            label="密码"
+            password
+            autoComplete="current-password"
+          />
+          {needCaptcha && (
+            <CaptchaField
+              value={captcha}
+              onChange={setCaptcha}
+              error={captchaError}
+              refreshKey={captchaKey}
+            />
+          )}
+          <FormError message={form.errors._form} />
+          <Button type="submit" className="w-full" disabled={pending}>
+            {pending ? "正在登录…" : "登录"}
+          </Button>
+          {links}
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

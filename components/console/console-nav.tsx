@@ -1,0 +1,13 @@
+import { SideNav } from "@/components/shell/side-nav";
+
+// The console's menu: only entries that work are listed; search, statistics, transfers and
+// exports join as they ship.
+const ITEMS = [
+  { href: "/console", label: "工作台" },
+  { href: "/console/ce/claims", label: "学分认定" },
+  { href: "/console/ce/people", label: "继续教育人员" },
+];
+
+export function ConsoleNav() {
+  return <SideNav label="财政部门菜单" items={ITEMS} />;
+}

@@ -1,0 +1,132 @@
+import type { Db, Tx } from "@/lib/db/client";
+import { type ActorType, writeAudit, type RequestContext } from "@/lib/audit/audit";
+import { verifyAgainstDummy, verifyPassword } from "@/lib/crypto/password-hash";
+import { CAPTCHA_WRONG, consumeCaptcha } from "./captcha-service";
+import { isLocked, lockedMessage, triesLeft } from "./lockout-rules";
+import { clearLoginFailures, loginState, recordLoginFailure } from "./login-throttle";
+import { securityConfig } from "./security-config";
+
+export type LoginFailureCode = "invalid" | "locked" | "captcha";
+export type PasswordLoginResult =
+  | { ok: true; accountId: string; sessionId: string }
+  | { ok: false; code: LoginFailureCode; message: string; captchaRequired: boolean };
+
+export interface LoginAccount {
+  id: string;
+  passwordHash: string;
+  regionCode: string;
+}
+
+export interface PasswordLoginSpec<A extends LoginAccount> {
+  /** The LoginThrottle key: a blind index of what was typed as the login name. */
+  throttleKey: string;
+  /** The account that name identifies, or null (unknown, or closed). */
+  account: A | null;
+  actorType: Extract<ActorType, "person" | "staff">;
+  password: string;
+  captchaId?: string;
+  captchaAnswer?: string;
+  /** "证件号码或密码错误": names what was typed, never says which of the two was wrong. */
+  invalidMessage: string;
+  /** What a locked-out user can do instead ("或通过“找回密码”重置密码"). */
+  lockedHint: string;
+  /** Inside the success transaction: refresh stored hashes, open the session; its id. */
+  open: (tx: Tx, account: A) => Promise<string>;
+}
+
+/**
+ * The one password login, for accountants (证件号码) and finance staff (登录名) alike. Every answer
+ * — tries left, the captcha after a failure, the lock — depends only on the name typed
+ * (LoginThrottle), and the password hash is always computed, so neither the words nor the timing
+ * tell whether an account exists.
+ */
+export async function passwordLogin<A extends LoginAccount>(
+  db: Db,
+  ctx: RequestContext,
+  spec: PasswordLoginSpec<A>,
+  now = new Date(),
+): Promise<PasswordLoginResult> {
+  const config = securityConfig();
+  const { account } = spec;
+  const state = await loginState(db, spec.throttleKey);
+  const passwordOk = account
+    ? await verifyPassword(account.passwordHash, spec.password)
+    : await verifyAgainstDummy(spec.password);
+  const audit = account
+    ? {
+        actorType: spec.actorType,
+        actorId: account.id,
+        regionCode: account.regionCode,
+        targetType: spec.actorType,
+        targetId: account.id,
+      }
+    : { actorType: "anonymous" as const, details: { as: spec.actorType } };
+  const locked = (until: Date) => ({
+    ok: false as const,
+    code: "locked" as const,
+    message: lockedMessage(until, spec.lockedHint),
+    captchaRequired: true,
+  });
+
+  if (isLocked(state, now)) {
+    await db.$transaction((tx) =>
+      writeAudit(tx, ctx, {
+        ...audit,
+        action: "auth.login",
+        outcome: "denied",
+        details: { as: spec.actorType, reason: "locked" },
+      }),
+    );
+    return locked(state.lockedUntil!);
+  }
+  const hasCaptcha = Boolean(spec.captchaId && spec.captchaAnswer);
+  if (state.failedLogins > 0 || hasCaptcha) {
+    if (!hasCaptcha)
+      return { ok: false, code: "captcha", message: "请输入图形验证码", captchaRequired: true };
+    if (!(await consumeCaptcha(db, spec.captchaId!, spec.captchaAnswer!, now))) {
+      return { ok: false, code: "captcha", message: CAPTCHA_WRONG, captchaRequired: true };
+    }
+  }
+
+  if (!account || !passwordOk) {
+    const next = await db.$transaction(async (tx) => {
+      const after = await recordLoginFailure(tx, spec.throttleKey, now);
+      const reason = account ? "wrong-password" : "unknown-account";
+      await writeAudit(tx, ctx, {
+        ...audit,
+        action: "auth.login",
+        outcome: "failure",
+        details: { as: spec.actorType, reason, failedLogins: after.failedLogins },
+      });
+      if (after.lockedNow) {
+        await writeAudit(tx, ctx, {
+          ...audit,
+          action: "auth.lockout",
+          outcome: "success",
+          details: { as: spec.actorType, until: after.lockedUntil!.toISOString() },
+        });
+      }
+      return after;
+    });
+    if (next.lockedUntil) return locked(next.lockedUntil);
+    return {
+      ok: false,
+      code: "invalid",
+      message: `${spec.invalidMessage}，还可尝试 ${triesLeft(next, config)} 次`,
+      captchaRequired: true,
+    };
+  }
+
+  const sessionId = await db.$transaction(async (tx) => {
+    await clearLoginFailures(tx, spec.throttleKey);
+    const id = await spec.open(tx, account);
+    await writeAudit(tx, ctx, {
+      ...audit,
+      action: "auth.login",
+      outcome: "success",
+      details: { as: spec.actorType, sessionId: id },
+    });
+    return id;
+  });
+  return { ok: true, accountId: account.id, sessionId };
+}

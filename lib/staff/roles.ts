@@ -1,0 +1,19 @@
+import { defineCodeTable } from "@/lib/codes/code-table";
+
+// What a finance staff member may do, on the records of their own region (lib/region/scope.ts).
+// Codes are stored in Staff.roles: never rename one. New console work adds its own role here.
+
+export const STAFF_ROLES = defineCodeTable(
+  [
+    { code: "ce-review", label: "继续教育学分认定" },
+    { code: "ce-course", label: "继续教育课程登记" },
+  ],
+  "请选择权限",
+);
+export type StaffRole = (typeof STAFF_ROLES.codes)[number];
+
+export const ROLE_DENIED = "您没有办理此项业务的权限，请联系本单位平台管理员";
+
+export function hasRole(staff: { roles: readonly string[] }, role: StaffRole): boolean {
+  return staff.roles.includes(role);
+}

@@ -1,0 +1,142 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import { hashPassword } from "@/lib/crypto/password-hash";
+import { passwordProblems } from "@/lib/account/password-policy";
+import { clearLoginFailures } from "@/lib/account/login-throttle";
+import { isInJurisdiction } from "@/lib/region/divisions";
+import { STAFF_ROLES } from "./roles";
+import { usernameSchema } from "./staff-fields";
+import { staffThrottleKey } from "./staff-login-service";
+
+// Finance staff accounts. Until the console's own user administration exists, a deployment's
+// operator creates, closes and resets them with `npm run staff` (scripts/staff.ts); the embedded
+// default seeds demo staff. Every change is audited as done by "system" with the operator's host.
+
+export const USERNAME_TAKEN = "该登录名已被使用";
+
+export const newStaffSchema = z.object({
+  username: usernameSchema,
+  name: z.string().trim().min(1, "请输入姓名").max(100, "姓名不能超过100个字"),
+  regionCode: z
+    .string()
+    .refine((c) => isInJurisdiction(c), "所属财政部门的行政区划不在本平台管辖范围内"),
+  roles: z.array(STAFF_ROLES.schema).min(1, "请至少选择一项权限"),
+  password: z.string().superRefine((p, ctx) => {
+    const problem = passwordProblems(p);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
+});
+export type NewStaff = z.input<typeof newStaffSchema>;
+
+export type StaffWriteResult =
+  { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string> };
+
+export async function createStaff(
+  db: Db,
+  ctx: RequestContext,
+  input: NewStaff,
+): Promise<StaffWriteResult> {
+  const parsed = newStaffSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const i of parsed.error.issues) fieldErrors[i.path.join(".")] ??= i.message;
+    return { ok: false, fieldErrors };
+  }
+  const s = parsed.data;
+  const passwordHash = await hashPassword(s.password);
+  return db.$transaction(async (tx) => {
+    if (await tx.staff.findUnique({ where: { username: s.username }, select: { id: true } })) {
+      return { ok: false as const, fieldErrors: { username: USERNAME_TAKEN } };
+    }
+    const created = await tx.staff.create({
+      data: {
+        username: s.username,
+        name: s.name,
+        regionCode: s.regionCode,
+        roles: [...new Set(s.roles)],
+        passwordHash,
+      },
+      select: { id: true },
+    });
+    await writeAudit(tx, ctx, {
+      actorType: "system",
+      action: "staff.create",
+      outcome: "success",
+      regionCode: s.regionCode,
+      targetType: "staff",
+      targetId: created.id,
+      details: { roles: s.roles },
+    });
+    return { ok: true as const, id: created.id };
+  });
+}
+
+/** Closes an account: it cannot log in, and its open sessions end at their next request. */
+export async function disableStaff(
+  db: Db,
+  ctx: RequestContext,
+  username: string,
+  now = new Date(),
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const staff = await tx.staff.findUnique({ where: { username }, select: { id: true } });
+    if (!staff) return false;
+    const row = await tx.staff.update({
+      where: { id: staff.id },
+      data: { disabledAt: now },
+      select: { regionCode: true },
+    });
+    await tx.authSession.updateMany({
+      where: { staffId: staff.id, revokedAt: null },
+      data: { revokedAt: now, revokeReason: "account-closed" },
+    });
+    await writeAudit(tx, ctx, {
+      actorType: "system",
+      action: "staff.disable",
+      outcome: "success",
+      regionCode: row.regionCode,
+      targetType: "staff",
+      targetId: staff.id,
+    });
+    return true;
+  });
+}
+
+/** Sets a new password (the operator hands it over), ends the sessions and lifts a lockout. */
+export async function resetStaffPassword(
+  db: Db,
+  ctx: RequestContext,
+  username: string,
+  password: string,
+  now = new Date(),
+): Promise<StaffWriteResult> {
+  const problem = passwordProblems(password);
+  if (problem) return { ok: false, fieldErrors: { password: problem } };
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const staff = await tx.staff.findUnique({
+      where: { username },
+      select: { id: true, regionCode: true },
+    });
+    if (!staff) return { ok: false as const, fieldErrors: { username: "没有这个登录名" } };
+    await tx.staff.update({
+      where: { id: staff.id },
+      data: { passwordHash, passwordChangedAt: now },
+    });
+    await tx.authSession.updateMany({
+      where: { staffId: staff.id, revokedAt: null },
+      data: { revokedAt: now, revokeReason: "password-reset" },
+    });
+    await clearLoginFailures(tx, staffThrottleKey(username));
+    await writeAudit(tx, ctx, {
+      actorType: "system",
+      action: "staff.password-reset",
+      outcome: "success",
+      regionCode: staff.regionCode,
+      targetType: "staff",
+      targetId: staff.id,
+    });
+    return { ok: true as const, id: staff.id };
+  });
+}

@@ -1,0 +1,50 @@
+import type { Db } from "@/lib/db/client";
+import type { RequestContext } from "@/lib/audit/audit";
+import { liveSession, type SessionEnd } from "@/lib/account/session-service";
+import type { CeReviewer } from "@/lib/ce/credit-service";
+import { financeOfficeName } from "./office";
+
+/** A logged-in finance staff member as pages and actions see them. */
+export interface SessionStaff {
+  sessionId: string;
+  staffId: string;
+  username: string;
+  name: string;
+  /** The office's GB/T 2260 code: everything the staff member sees lies within it. */
+  regionCode: string;
+  roles: readonly string[];
+  /** 广东省财政厅, 广州市财政局, … */
+  officeName: string;
+}
+
+export type StaffSessionCheck =
+  { ok: true; staff: SessionStaff } | { ok: false; reason: SessionEnd };
+
+/** The staff member behind a live session; a session of an accountant is "missing". */
+export async function checkStaffSession(
+  db: Db,
+  ctx: RequestContext,
+  sessionId: string,
+  now = new Date(),
+): Promise<StaffSessionCheck> {
+  const live = await liveSession(db, ctx, sessionId, "staff", now);
+  if (!live.ok) return live;
+  const s = live.row.staff!;
+  return {
+    ok: true,
+    staff: {
+      sessionId,
+      staffId: s.id,
+      username: s.username,
+      name: s.name,
+      regionCode: s.regionCode,
+      roles: s.roles,
+      officeName: financeOfficeName(s.regionCode),
+    },
+  };
+}
+
+/** The 继续教育 services' view of a staff member: who, and the region they administer. */
+export function ceReviewer(staff: SessionStaff): CeReviewer {
+  return { staffId: staff.staffId, regionCodes: [staff.regionCode] };
+}

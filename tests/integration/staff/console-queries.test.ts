@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import type { CeReviewer } from "@/lib/ce/credit-service";
+import { claimForReview, claimsForReview, pendingCounts } from "@/lib/ce/review-queries";
+import { readableAttachment } from "@/lib/collection/attachment-service";
+import { db } from "@/lib/db/client";
+import { decryptField } from "@/lib/crypto/field-cipher";
+import { findPersonInScope, personForStaff, PERSON_NOT_IN_SCOPE } from "@/lib/staff/person-lookup";
+import { ceFixtures, exam } from "../../support/ce";
+import { ctx, tempStorageForFile } from "../../support/collection";
+
+const store = tempStorageForFile();
+const { collected, evidence, claimId } = ceFixtures(store);
+
+// Test people work in 440106 天河区. Their claims are moved to a county no other test uses
+// (440111 白云区) where a test needs the whole of a region's list to itself.
+const TIANHE: CeReviewer = { staffId: "staff-th", regionCodes: ["440106"] };
+const GUANGZHOU: CeReviewer = { staffId: "staff-gz", regionCodes: ["440100"] };
+const FOSHAN: CeReviewer = { staffId: "staff-fs", regionCodes: ["440600"] };
+const BAIYUN: CeReviewer = { staffId: "staff-by", regionCodes: ["440111"] };
+
+async function moveToBaiyun(personId: string) {
+  await db.person.update({ where: { id: personId }, data: { regionCode: "440111" } });
+  await db.ceCredit.updateMany({ where: { personId }, data: { regionCode: "440111" } });
+}
+
+describe("学分认定 lists", () => {
+  it("lists a region's claims awaiting recognition oldest first, and none of another region's", async () => {
+    const a = await collected();
+    const b = await collected();
+    const first = await claimId(a, exam(await evidence(a)));
+    const second = await claimId(b, {
+      kind: "CONFERENCE",
+      year: 2026,
+      name: "管理会计论坛",
+      organiser: "广东省会计学会",
+      days: 2,
+      attachmentId: await evidence(b),
+    });
+    await moveToBaiyun(a.personId);
+    await moveToBaiyun(b.personId);
+
+    const page = await claimsForReview(db, BAIYUN, "claimed");
+    expect(page.total).toBe(2);
+    expect(page.nextCursor).toBeNull();
+    expect(page.rows.map((r) => r.id)).toEqual([first, second]);
+    expect(page.rows[1]).toMatchObject({
+      personName: b.name,
+      idNumberMasked: b.idNumberMasked,
+      regionName: "广东省 广州市 白云区",
+      kindLabel: "参加会计类专业会议",
+      credits: 20,
+      stateLabel: "待认定",
+    });
+    expect((await claimsForReview(db, GUANGZHOU, "claimed")).rows.map((r) => r.id)).toEqual(
+      expect.arrayContaining([first, second]),
+    );
+    const foshan = await claimsForReview(db, FOSHAN, "claimed");
+    expect(foshan.rows.map((r) => r.id)).not.toContain(first);
+    expect(await claimsForReview(db, { staffId: "x", regionCodes: ["bogus"] }, "claimed")).toEqual({
+      rows: [],
+      total: 0,
+      nextCursor: null,
+    });
+    expect(await pendingCounts(db, BAIYUN)).toEqual({ claims: 2, enrolled: 0 });
+    expect(await claimsForReview(db, BAIYUN, "recognised")).toMatchObject({ total: 0 });
+  });
+
+  it("shows one claim with what it said, only within the region", async () => {
+    const s = await collected();
+    const evidenceId = await evidence(s);
+    const id = await claimId(s, exam(evidenceId));
+    const view = await claimForReview(db, TIANHE, id);
+    expect(view).toMatchObject({
+      id,
+      evidenceId,
+      title: "全国会计专业技术资格考试（中级会计实务）",
+      details: [
+        { label: "考试通过年度", value: "2026年" },
+        { label: "考试名称", value: "全国会计专业技术资格考试" },
+        { label: "通过科目", value: "中级会计实务" },
+      ],
+    });
+    expect(await claimForReview(db, FOSHAN, id)).toBeNull();
+    expect(await claimForReview(db, TIANHE, "not-a-uuid")).toBeNull();
+  });
+});
+
+describe("finance staff reading personal data", () => {
+  it("finds a person of the region by 证件号码 and records every lookup", async () => {
+    const s = await collected();
+    const row = await db.person.findUniqueOrThrow({ where: { id: s.personId } });
+    // The fixture keeps no number in clear: read it as the owner's own pages do.
+    const idNumber = decryptField(row.idNumberCipher);
+
+    expect(await findPersonInScope(db, ctx, GUANGZHOU, idNumber.toLowerCase())).toEqual({
+      ok: true,
+      personId: s.personId,
+    });
+    expect(await findPersonInScope(db, ctx, FOSHAN, idNumber)).toEqual({
+      ok: false,
+      message: PERSON_NOT_IN_SCOPE,
+    });
+    const audits = await db.auditEvent.findMany({
+      where: { action: "staff.person-lookup", actorId: { in: ["staff-gz", "staff-fs"] } },
+      orderBy: { id: "desc" },
+      take: 2,
+    });
+    expect(audits.map((a) => [a.actorId, a.outcome, a.targetId])).toEqual([
+      ["staff-fs", "failure", null],
+      ["staff-gz", "success", s.personId],
+    ]);
+    expect(JSON.stringify(audits.map((a) => a.details))).not.toContain(idNumber);
+
+    expect(await personForStaff(db, GUANGZHOU, s.personId)).toMatchObject({
+      name: s.name,
+      regionName: "广东省 广州市 天河区",
+    });
+    expect(await personForStaff(db, FOSHAN, s.personId)).toBeNull();
+  });
+
+  it("lets staff of the owner's region see an attachment, and nobody else", async () => {
+    const s = await collected();
+    const id = await evidence(s);
+    const staff = (r: CeReviewer) => ({ type: "staff" as const, ...r });
+    expect(await readableAttachment(db, id, staff(GUANGZHOU))).not.toBeNull();
+    expect(await readableAttachment(db, id, staff(FOSHAN))).toBeNull();
+    // The owner's current region counts: after a move to 佛山, 佛山's staff see it.
+    await db.person.update({ where: { id: s.personId }, data: { regionCode: "440604" } });
+    expect(await readableAttachment(db, id, staff(FOSHAN))).not.toBeNull();
+    expect(await readableAttachment(db, id, staff(GUANGZHOU))).toBeNull();
+  });
+});
