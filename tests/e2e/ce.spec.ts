@@ -3,9 +3,9 @@ import {
   newCollectedPerson,
   expectNoSidewaysScroll,
   imageFiles,
-  platformSql,
   upload,
 } from "./support/collection";
+import { STAFF, staffBrowser, staffLogin } from "./support/staff";
 
 // 继续教育 (issue 4): a 学术会议 claim is 待认定 and locks 所属行政区划 in 信息变更 until it is withdrawn;
 // a year before the obligation start is refused at the field; the 学分证明 prints only for a 已完成
@@ -102,26 +102,28 @@ test("a 学术会议 claim is 待认定 and locks the region until it is withdra
   await expect(page.getByText(REGION_LOCKED)).toHaveCount(0);
 });
 
-test("the 学分证明 prints for a 已完成 year only", async ({ page }) => {
+test("the 学分证明 prints for a 已完成 year only", async ({ page, browser }, testInfo) => {
   test.setTimeout(240_000);
-  await newCollectedPerson(page, { name: "陈学分" });
+  const me = await newCollectedPerson(page, { name: "陈学分" });
 
-  // Recognition needs the staff console (not built yet): 2015's credits are written as finance
-  // staff would leave them — a finished 公需科目 course and a recognised exam.
-  const [person] = await platformSql(
-    `SELECT p.id, p."regionCode" FROM "Person" p JOIN "Archive" a ON a."personId" = p.id
-     WHERE p.name = '陈学分' ORDER BY p."createdAt" DESC LIMIT 1`,
-  );
-  for (const [kind, category, credits, state, title] of [
-    ["COURSE", "PUBLIC", "30.0", "completed", "会计人员职业道德"],
-    ["EXAM", "PROFESSIONAL", "90.0", "recognised", "全国会计专业技术资格考试（中级会计实务）"],
-  ]) {
-    await platformSql(
-      `INSERT INTO "CeCredit" (id, "personId", "regionCode", year, kind, category, credits, state,
-         title, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 2015, $3, $4, $5, $6, $7, now())`,
-      [person!.id, person!.regionCode, kind, category, credits, state, title],
-    );
+  // The finance office of 天河区 records two finished provider courses of 2015.
+  const { context, page: staff } = await staffBrowser(browser, testInfo);
+  await staffLogin(staff, STAFF.tianhe, "/console/ce/people");
+  await staff.getByRole("textbox", { name: "证件号码" }).fill(me.idNumber);
+  await staff.getByRole("button", { name: "查找" }).click();
+  for (const [name, category, credits] of [
+    ["会计人员职业道德", "公需科目", "30"],
+    ["企业会计准则解读（收入）", "专业科目", "60"],
+  ] as const) {
+    await staff.getByRole("textbox", { name: "学习年度" }).fill("2015");
+    await staff.getByRole("textbox", { name: "课程名称" }).fill(name);
+    await staff.getByRole("textbox", { name: "培训机构" }).fill("广东省会计人员继续教育中心");
+    await staff.getByLabel("科目类别").selectOption({ label: category });
+    await staff.getByRole("textbox", { name: "学分" }).fill(credits);
+    await staff.getByRole("button", { name: "登记" }).click();
+    await expect(staff.getByText(`已登记：${name}`)).toBeVisible();
   }
+  await context.close();
 
   await page.goto("/account/ce");
   const done = page.getByRole("region", { name: "2015年度" });
@@ -143,7 +145,7 @@ test("the 学分证明 prints for a 已完成 year only", async ({ page }) => {
   await expect(paper.getByText("2015年度").first()).toBeVisible();
   await expect(paper.getByText("陈学分").first()).toBeVisible();
   await expect(paper.getByText(/^\d{4}\*+\d{3}[\dX]$/)).toBeVisible();
-  await expect(paper.getByText("全国会计专业技术资格考试（中级会计实务）")).toBeVisible();
+  await expect(paper.getByText("企业会计准则解读（收入）")).toBeVisible();
   await expect(paper.getByText("会计人员职业道德")).toBeVisible();
   await expect(paper.getByText("广东省财政厅")).toBeVisible();
   await expect(paper.getByText(/^打印日期：\d{4}年\d{1,2}月\d{1,2}日$/)).toBeVisible();

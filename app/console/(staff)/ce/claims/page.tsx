@@ -84,30 +84,35 @@ export default async function ClaimsPage({
         <Table aria-label={`${current.label}的学分申报`}>
           <TableHeader>
             <TableRow>
-              <TableHead>申报时间</TableHead>
               <TableHead>姓名</TableHead>
-              <TableHead>证件号码</TableHead>
-              <TableHead>所属地区</TableHead>
-              <TableHead>学分来源</TableHead>
               <TableHead>名称</TableHead>
+              <TableHead>学分来源</TableHead>
               <TableHead>年度</TableHead>
               <TableHead className="text-right">学分</TableHead>
+              <TableHead>证件号码</TableHead>
+              <TableHead>所属地区</TableHead>
+              <TableHead>申报时间</TableHead>
               <TableHead>操作</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
             {page.rows.map((r) => (
               <TableRow key={r.id}>
+                <TableCell className="whitespace-nowrap">{r.personName}</TableCell>
+                <TableCell className="min-w-40 wrap-anywhere">
+                  {/* First on a phone, where the row scrolls: the title opens the claim too. */}
+                  <Link className="text-primary underline" href={`/console/ce/claims/${r.id}`}>
+                    {r.title}
+                  </Link>
+                </TableCell>
+                <TableCell>{r.kindLabel}</TableCell>
+                <TableCell>{r.year}</TableCell>
+                <TableCell className="text-right">{credits(r.credits)}</TableCell>
+                <TableCell className="whitespace-nowrap">{r.idNumberMasked}</TableCell>
+                <TableCell>{r.regionName}</TableCell>
                 <TableCell className="whitespace-nowrap">
                   {formatBeijingDateTime(r.createdAt)}
                 </TableCell>
-                <TableCell className="whitespace-nowrap">{r.personName}</TableCell>
-                <TableCell className="whitespace-nowrap">{r.idNumberMasked}</TableCell>
-                <TableCell>{r.regionName}</TableCell>
-                <TableCell>{r.kindLabel}</TableCell>
-                <TableCell className="min-w-40 wrap-anywhere">{r.title}</TableCell>
-                <TableCell>{r.year}</TableCell>
-                <TableCell className="text-right">{credits(r.credits)}</TableCell>
                 <TableCell>
                   <Button asChild size="sm" variant={filter === "claimed" ? "default" : "outline"}>
                     <Link
