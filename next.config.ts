@@ -9,6 +9,7 @@ const nextConfig: NextConfig = {
     "pino",
     "sharp",
     "svg-captcha",
+    "exceljs",
   ],
   poweredByHeader: false,
   async headers() {

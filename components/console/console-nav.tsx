@@ -6,6 +6,7 @@ const ITEMS = [
   { href: "/console", label: "工作台" },
   { href: "/console/ce/claims", label: "学分认定" },
   { href: "/console/ce/people", label: "继续教育人员" },
+  { href: "/console/ce/courses/import", label: "课程学分导入" },
 ];
 
 export function ConsoleNav() {

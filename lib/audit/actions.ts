@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   "ce.claim-review",
   "ce.course-record",
   "ce.course-complete",
+  "ce.course-import",
   "staff.create",
   "staff.disable",
   "staff.password-reset",

@@ -20,6 +20,7 @@ import {
   categoryFor,
   claimCredits,
   courseEntrySchema,
+  type CourseEntryInput,
   CREDIT_KINDS,
   type CreditKindCode,
   isClaimKind,
@@ -56,6 +57,8 @@ export const CREDIT_NOT_FOUND = "没有找到这条继续教育记录";
 export const NOT_WITHDRAWABLE = "该申报已审核，不能撤回";
 export const ALREADY_REVIEWED = "该申报已审核，不能重复审核";
 export const NOT_ENROLLED = "该课程不是“学习中”状态，不能标记为已学完";
+/** The transfer lock as finance staff read it (the accountant's own words say 您). */
+export const PERSON_TRANSFER_LOCKED = "该会计人员已申请调出，调转完成前不能办理继续教育业务";
 export const PERSON_NOT_COLLECTED = "该会计人员尚未完成信息采集，不能登记继续教育学分";
 export const OUTSIDE_REGION = "该人员不属于您管辖的行政区划，不能办理";
 
@@ -72,7 +75,7 @@ export type CeResult<T extends object = object> =
 type Refusal = Exclude<CeResult, { ok: true }>;
 
 /** Thrown inside a transaction to roll it back and return the refusal. */
-class Refused extends Error {
+export class Refused extends Error {
   constructor(readonly result: Refusal) {
     super("refused");
   }
@@ -217,15 +220,24 @@ export async function ceOverview(db: Db, personId: string, now = new Date()): Pr
  * transfer-out is under way. The row lock orders this write against the transfer setting its state
  * and a 信息变更 moving the person's region.
  */
-async function lockPerson(tx: Tx, personId: string): Promise<{ regionCode: string }> {
+async function lockPerson(
+  tx: Tx,
+  personId: string,
+  by: "person" | "staff",
+): Promise<{ regionCode: string }> {
   const person = await lockPersonRow(tx, personId);
   if (!person) throw new Refused({ ok: false, reason: "not-found", message: CREDIT_NOT_FOUND });
   const locked = transferLockReason(person.transferState);
-  if (locked) throw new Refused({ ok: false, reason: "locked", message: locked });
+  if (locked) {
+    const message = by === "person" ? locked : PERSON_TRANSFER_LOCKED;
+    throw new Refused({ ok: false, reason: "locked", message });
+  }
   return { regionCode: person.regionCode };
 }
 
-async function refusing<T extends object>(work: () => Promise<CeResult<T>>): Promise<CeResult<T>> {
+export async function refusing<T extends object>(
+  work: () => Promise<CeResult<T>>,
+): Promise<CeResult<T>> {
   try {
     return await work();
   } catch (error) {
@@ -288,7 +300,7 @@ export async function submitClaim(
 
   return refusing(() =>
     db.$transaction(async (tx) => {
-      const { regionCode } = await lockPerson(tx, personId);
+      const { regionCode } = await lockPerson(tx, personId, "person");
       // One exam subject or paper counts once in a lifetime; a conference or degree course once a
       // year. Under the person's row lock, so two quick submits cannot both pass.
       const title = claimTitle(claim).slice(0, 200);
@@ -348,7 +360,7 @@ export async function withdrawClaim(
   const personId = session.personId;
   return refusing(() =>
     db.$transaction(async (tx) => {
-      const { regionCode } = await lockPerson(tx, personId);
+      const { regionCode } = await lockPerson(tx, personId, "person");
       const claim = await ownCredit(tx, id, { personId });
       if (!claim || !(CLAIM_KINDS as readonly string[]).includes(claim.kind)) {
         throw new Refused({ ok: false, reason: "not-found", message: CREDIT_NOT_FOUND });
@@ -398,7 +410,7 @@ export async function reviewClaim(
       if (!(CLAIM_KINDS as readonly string[]).includes(claim.kind)) {
         throw new Refused({ ok: false, reason: "not-found", message: CREDIT_NOT_FOUND });
       }
-      await lockPerson(tx, claim.personId);
+      await lockPerson(tx, claim.personId, "staff");
       const state: CeRecordState = decision === "recognise" ? "recognised" : "rejected";
       const updated = await tx.ceCredit.updateMany({
         where: { id, state: "claimed" },
@@ -459,38 +471,56 @@ export async function recordCourse(
   const course = parsed.data;
 
   return refusing(() =>
-    db.$transaction(async (tx) => {
-      const { regionCode } = await lockPerson(tx, personId);
-      // The person may have moved since the check above; the row lock holds the region now.
-      if (!regionWithin(regionCode, reviewer.regionCodes)) {
-        throw new Refused({ ok: false, reason: "forbidden", message: OUTSIDE_REGION });
-      }
-      const state: CeRecordState = completed ? "completed" : "enrolled";
-      const created = await tx.ceCredit.create({
-        data: {
-          personId,
-          regionCode,
-          year: course.year,
-          kind: "COURSE",
-          category: categoryFor("COURSE", course.category),
-          credits: course.credits.toFixed(1),
-          state,
-          title: course.courseName,
-          details: { courseName: course.courseName, provider: course.provider },
-          createdAt: now,
-        },
-        select: { id: true },
-      });
-      await audit(tx, ctx, staffAudit(reviewer, regionCode), "ce.course-record", created.id, {
-        personId,
-        year: course.year,
-        category: course.category,
-        credits: course.credits,
-        state,
-      });
-      return { ok: true as const, id: created.id };
-    }),
+    db.$transaction(async (tx) => ({
+      ok: true as const,
+      id: await insertCourse(tx, ctx, reviewer, personId, course, completed, now),
+    })),
   );
+}
+
+/**
+ * Writes one provider course inside the caller's transaction (entry and Excel import): under the
+ * person's row lock, refusing a transfer-out and a person no longer in the reviewer's region, with
+ * its audit row. Throws Refused; run it inside `refusing`.
+ */
+export async function insertCourse(
+  tx: Tx,
+  ctx: RequestContext,
+  reviewer: CeReviewer,
+  personId: string,
+  course: CourseEntryInput,
+  completed: boolean,
+  now: Date,
+): Promise<string> {
+  const { regionCode } = await lockPerson(tx, personId, "staff");
+  // The person may have moved since the caller's check; the row lock holds the region now.
+  if (!regionWithin(regionCode, reviewer.regionCodes)) {
+    throw new Refused({ ok: false, reason: "forbidden", message: OUTSIDE_REGION });
+  }
+  const state: CeRecordState = completed ? "completed" : "enrolled";
+  const created = await tx.ceCredit.create({
+    data: {
+      personId,
+      regionCode,
+      year: course.year,
+      kind: "COURSE",
+      category: categoryFor("COURSE", course.category),
+      credits: course.credits.toFixed(1),
+      state,
+      title: course.courseName,
+      details: { courseName: course.courseName, provider: course.provider },
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+  await audit(tx, ctx, staffAudit(reviewer, regionCode), "ce.course-record", created.id, {
+    personId,
+    year: course.year,
+    category: course.category,
+    credits: course.credits,
+    state,
+  });
+  return created.id;
 }
 
 /** 学习中 → 已学完 for a provider course of the reviewer's region. */
@@ -507,7 +537,7 @@ export async function completeCourse(
       if (course.kind !== "COURSE") {
         throw new Refused({ ok: false, reason: "not-found", message: CREDIT_NOT_FOUND });
       }
-      await lockPerson(tx, course.personId);
+      await lockPerson(tx, course.personId, "staff");
       const updated = await tx.ceCredit.updateMany({
         where: { id, state: "enrolled" },
         data: { state: "completed", updatedAt: now },

@@ -1,4 +1,6 @@
+import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
+import ExcelJS from "exceljs";
 import {
   expectNoSidewaysScroll,
   imageFiles,
@@ -200,5 +202,111 @@ test("staff of another region find nobody, and their claim and file links answer
   // An accountant's session does not open the console.
   await page.goto("/console");
   await expect(page).toHaveURL(/\/console\/login\?next=%2Fconsole$/);
+  await context.close();
+});
+
+/** A filled-in import sheet, as staff save it from the template. */
+async function courseSheet(dir: string, name: string, rows: string[][]): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("课程学分");
+  sheet.addRow([
+    "证件号码",
+    "姓名",
+    "学习年度",
+    "课程名称",
+    "培训机构",
+    "科目类别",
+    "学分",
+    "学习状态",
+  ]);
+  for (const r of rows) sheet.addRow(r);
+  const file = path.join(dir, name);
+  await book.xlsx.writeFile(file);
+  return file;
+}
+
+test("staff import a provider's courses from Excel: checked by line, then imported all at once", async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const me = await newCollectedPerson(page, { name: "黄导入" });
+  const { context, page: staff } = await staffBrowser(browser, testInfo);
+  await staffLogin(staff, STAFF.guangzhou);
+  await staff
+    .getByRole("navigation", { name: "财政部门菜单" })
+    .getByRole("link", { name: "课程学分导入" })
+    .click();
+
+  // The template downloads and carries the columns.
+  const [download] = await Promise.all([
+    staff.waitForEvent("download"),
+    staff.getByRole("link", { name: "下载导入模板" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("课程学分导入模板.xlsx");
+  const template = new ExcelJS.Workbook();
+  await template.xlsx.readFile((await download.path())!);
+  expect(template.worksheets[0]!.getRow(1).getCell(1).text).toBe("证件号码");
+
+  const dir = testInfo.outputPath();
+  const good = [
+    me.idNumber,
+    "黄导入",
+    String(thisYear),
+    "会计人员职业道德",
+    "省继续教育中心",
+    "公需科目",
+    "30",
+    "已学完",
+  ];
+  const fileInput = staff.getByLabel("Excel文件");
+  await fileInput.setInputFiles(
+    await courseSheet(dir, "wrong.xlsx", [
+      good,
+      [
+        me.idNumber,
+        "黄导人",
+        String(thisYear),
+        "内部控制",
+        "省继续教育中心",
+        "专业科目",
+        "60",
+        "已学完",
+      ],
+    ]),
+  );
+  await staff.getByRole("button", { name: "检查" }).click();
+  await expect(staff.getByText("共2行，其中1行需要修改后才能导入")).toBeVisible();
+  const result = staff.getByRole("table", { name: "检查结果" });
+  await expect(result.getByRole("row").filter({ hasText: "姓名与证件号码不符" })).toContainText(
+    "3",
+  );
+  await expect(staff.getByRole("button", { name: /确认导入/ })).toHaveCount(0);
+  await expectNoSidewaysScroll(staff);
+
+  await fileInput.setInputFiles(
+    await courseSheet(dir, "right.xlsx", [
+      good,
+      [
+        me.idNumber,
+        "黄导入",
+        String(thisYear),
+        "内部控制",
+        "省继续教育中心",
+        "专业科目",
+        "60",
+        "已学完",
+      ],
+    ]),
+  );
+  await staff.getByRole("button", { name: "检查" }).click();
+  await expect(staff.getByText("共2行，全部可以导入")).toBeVisible();
+  await staff.getByRole("button", { name: "确认导入2条" }).click();
+  await expect(staff.getByText("已导入2条课程学分")).toBeVisible();
+
+  await page.goto("/account/ce");
+  const year = page.getByRole("region", { name: `${thisYear}年度` });
+  await expect(year.getByText("已完成", { exact: true })).toBeVisible();
+  await expect(year.getByText("内部控制")).toBeVisible();
   await context.close();
 });

@@ -6,6 +6,7 @@ import {
   NOT_ENROLLED,
   NOT_WITHDRAWABLE,
   OUTSIDE_REGION,
+  PERSON_TRANSFER_LOCKED,
   type CeReviewer,
   ceOverview,
   completeCourse,
@@ -265,11 +266,13 @@ describe("locks", () => {
     const locked = { ok: false, reason: "locked", message: TRANSFER_LOCKED };
     expect(await submitClaim(db, ctx, s, exam(att), NOW)).toEqual(locked);
     expect(await withdrawClaim(db, ctx, s, pending, NOW)).toEqual(locked);
+    // Finance staff are told in their own words (the accountant's say 您).
+    const staffLocked = { ...locked, message: PERSON_TRANSFER_LOCKED };
     expect(await reviewClaim(db, ctx, GUANGZHOU, pending, "recognise", undefined, NOW)).toEqual(
-      locked,
+      staffLocked,
     );
-    expect(await recordCourse(db, ctx, GUANGZHOU, course(s.personId), NOW)).toEqual(locked);
-    expect(await completeCourse(db, ctx, GUANGZHOU, enrolled.id, NOW)).toEqual(locked);
+    expect(await recordCourse(db, ctx, GUANGZHOU, course(s.personId), NOW)).toEqual(staffLocked);
+    expect(await completeCourse(db, ctx, GUANGZHOU, enrolled.id, NOW)).toEqual(staffLocked);
     expect(await db.ceCredit.count({ where: { personId: s.personId } })).toBe(2);
     expect((await ceOverview(db, s.personId, NOW)).locked).toBe(TRANSFER_LOCKED);
   });

@@ -9,7 +9,12 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/current-staff";
 import type { CeClaimContext } from "@/lib/ce/credit-kinds";
-import { type CeRecordView, ceOverview, PERSON_NOT_COLLECTED } from "@/lib/ce/credit-service";
+import {
+  type CeRecordView,
+  ceOverview,
+  PERSON_NOT_COLLECTED,
+  PERSON_TRANSFER_LOCKED,
+} from "@/lib/ce/credit-service";
 import { db } from "@/lib/db/client";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { personForStaff } from "@/lib/staff/person-lookup";
@@ -80,7 +85,7 @@ export default async function PersonCePage({ params }: { params: Promise<{ perso
       </p>
       {overview.locked && (
         <Alert variant="destructive">
-          <AlertDescription>{overview.locked}</AlertDescription>
+          <AlertDescription>{PERSON_TRANSFER_LOCKED}</AlertDescription>
         </Alert>
       )}
       {!collected && (

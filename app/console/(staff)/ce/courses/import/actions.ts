@@ -1,0 +1,54 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { fieldError, staffAction } from "@/lib/auth/action-client";
+import { checkCourseImport, type ImportRow, importCourses } from "@/lib/ce/course-import";
+import { readCourseSheet } from "@/lib/ce/course-workbook";
+import { db } from "@/lib/db/client";
+import type { ActionResult } from "@/lib/http/action-result";
+import { ceReviewer } from "@/lib/staff/staff-session";
+import { fileProblem, importSchema } from "./import.validation";
+
+export type ImportOutcome = { rows: ImportRow[]; imported: number | null; message: string };
+
+/**
+ * 检查 or 导入 an uploaded course sheet. Both read and check the whole file on the server; 导入
+ * writes only when every row is right (all or nothing), so a file can be fixed and sent again.
+ */
+export const importCoursesAction = staffAction(
+  "importCoursesAction",
+  "ce-course",
+  importSchema,
+  async (form, { request, staff }): Promise<ActionResult<ImportOutcome>> => {
+    const file = form.get("file");
+    const mode = form.get("mode") === "import" ? "import" : "check";
+    const problem = fileProblem(file instanceof File ? file : null);
+    if (problem || !(file instanceof File)) return fieldError("file", problem ?? "");
+    const sheet = await readCourseSheet(new Uint8Array(await file.arrayBuffer()));
+    if (!sheet.ok) return fieldError("file", sheet.message);
+    const reviewer = ceReviewer(staff);
+
+    if (mode === "check") {
+      const check = await checkCourseImport(db, reviewer, sheet);
+      const wrong = check.rows.filter((r) => r.errors.length > 0).length;
+      return {
+        ok: true,
+        data: {
+          rows: check.rows,
+          imported: null,
+          message:
+            wrong === 0
+              ? `共${check.rows.length}行，全部可以导入`
+              : `共${check.rows.length}行，其中${wrong}行需要修改后才能导入`,
+        },
+      };
+    }
+    const r = await importCourses(db, request, reviewer, sheet);
+    if (!r.ok) return { ok: false, fieldErrors: {}, formError: r.message, detail: r.rows };
+    revalidatePath("/console", "layout");
+    return {
+      ok: true,
+      data: { rows: [], imported: r.imported, message: `已导入${r.imported}条课程学分` },
+    };
+  },
+);

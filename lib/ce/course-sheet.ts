@@ -1,0 +1,41 @@
+import { CE_CATEGORIES, type CeCategory } from "./credit-kinds";
+
+// The Excel sheet finance staff fill to import provider courses (培训机构课程学分导入): its columns,
+// and how a cell's text becomes a category or a status. Headers are matched by name, so a sheet
+// with its columns in another order, or with extra columns, still reads.
+
+export const COURSE_SHEET_COLUMNS = [
+  { key: "idNumber", header: "证件号码", width: 22, example: "44010619900307001X" },
+  { key: "name", header: "姓名", width: 12, example: "张晓明" },
+  { key: "year", header: "学习年度", width: 10, example: "2026" },
+  { key: "courseName", header: "课程名称", width: 32, example: "会计人员职业道德" },
+  { key: "provider", header: "培训机构", width: 28, example: "广东省会计人员继续教育中心" },
+  { key: "category", header: "科目类别", width: 12, example: "公需科目" },
+  { key: "credits", header: "学分", width: 8, example: "30" },
+  { key: "status", header: "学习状态", width: 10, example: "已学完" },
+] as const;
+
+export type CourseSheetKey = (typeof COURSE_SHEET_COLUMNS)[number]["key"];
+export type CourseSheetRow = { line: number; values: Record<CourseSheetKey, string> };
+
+/** At most this many data rows per file: a county's year fits, a typo in a range does not hang. */
+export const MAX_IMPORT_ROWS = 1000;
+/** Server actions take 1 MB bodies; a 1000-row sheet is about 60 KB. */
+export const MAX_IMPORT_BYTES = 1_000_000;
+
+export const STATUS_LABELS = { completed: "已学完", enrolled: "学习中" } as const;
+export type CourseStatus = keyof typeof STATUS_LABELS;
+
+/** "公需科目" / "公需" → PUBLIC; anything else null. */
+export function categoryFromCell(text: string): CeCategory | null {
+  const t = text.trim();
+  const hit = CE_CATEGORIES.entries.find((e) => e.label === t || e.label === `${t}科目`);
+  return hit?.code ?? null;
+}
+
+/** "已学完" → completed, "学习中" → enrolled; anything else null. */
+export function statusFromCell(text: string): CourseStatus | null {
+  const t = text.trim();
+  const hit = (Object.keys(STATUS_LABELS) as CourseStatus[]).find((k) => STATUS_LABELS[k] === t);
+  return hit ?? null;
+}

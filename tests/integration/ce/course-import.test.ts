@@ -1,0 +1,157 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { checkCourseImport, importCourses } from "@/lib/ce/course-import";
+import { courseTemplate, readCourseSheet } from "@/lib/ce/course-workbook";
+import { COURSE_SHEET_COLUMNS } from "@/lib/ce/course-sheet";
+import type { CeReviewer } from "@/lib/ce/credit-service";
+import { decryptField } from "@/lib/crypto/field-cipher";
+import { db } from "@/lib/db/client";
+import { ceFixtures } from "../../support/ce";
+import { ctx, NOW, tempStorageForFile } from "../../support/collection";
+
+const store = tempStorageForFile();
+const { collected } = ceFixtures(store);
+const GUANGZHOU: CeReviewer = { staffId: "staff-gz", regionCodes: ["440100"] };
+const FOSHAN: CeReviewer = { staffId: "staff-fs", regionCodes: ["440600"] };
+
+type Cells = Partial<Record<(typeof COURSE_SHEET_COLUMNS)[number]["key"], string | number>>;
+
+/** An .xlsx as staff would fill the template: header row, then one row per course. */
+async function workbook(rows: Cells[], header = COURSE_SHEET_COLUMNS.map((c) => c.header)) {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("课程学分");
+  sheet.addRow(header);
+  for (const r of rows) sheet.addRow(COURSE_SHEET_COLUMNS.map((c) => r[c.key] ?? ""));
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+async function person() {
+  const s = await collected();
+  const row = await db.person.findUniqueOrThrow({ where: { id: s.personId } });
+  return { ...s, idNumber: decryptField(row.idNumberCipher) };
+}
+
+const course = (p: { idNumber: string; name: string }, over: Cells = {}): Cells => ({
+  idNumber: p.idNumber,
+  name: p.name,
+  year: "2026",
+  courseName: "会计人员职业道德",
+  provider: "广东省会计人员继续教育中心",
+  category: "公需科目",
+  credits: "30",
+  status: "已学完",
+  ...over,
+});
+
+async function sheetOf(rows: Cells[]) {
+  const read = await readCourseSheet(await workbook(rows));
+  if (!read.ok) throw new Error(read.message);
+  return read;
+}
+
+describe("课程学分导入: reading the file", () => {
+  it("reads the template back: its columns, example row and drop-downs", async () => {
+    const read = await readCourseSheet(new Uint8Array(await courseTemplate()));
+    expect(read).toMatchObject({
+      ok: true,
+      rows: [{ line: 2, values: { idNumber: "44010619900307001X", category: "公需科目" } }],
+    });
+  });
+
+  it("refuses what is not the template's shape, in Chinese", async () => {
+    expect(await readCourseSheet(new TextEncoder().encode("证件号码,姓名"))).toEqual({
+      ok: false,
+      message: "文件不是有效的Excel文件（.xlsx），请使用下载的模板填写",
+    });
+    expect(await readCourseSheet(await workbook([], ["证件号码", "姓名"]))).toEqual({
+      ok: false,
+      message:
+        "第1行缺少列：学习年度、课程名称、培训机构、科目类别、学分、学习状态。请使用下载的模板填写",
+    });
+    expect(await readCourseSheet(await workbook([{}, {}]))).toEqual({
+      ok: false,
+      message: "文件中没有数据，请从第2行开始填写",
+    });
+  });
+});
+
+describe("课程学分导入: checking and importing", () => {
+  it("lists every wrong row by its line and imports nothing", async () => {
+    const p = await person();
+    const other = await person();
+    const sheet = await sheetOf([
+      course(p),
+      course(p, { name: "别人" }), // also the same course as line 2
+      course(p, { credits: "95", category: "公需" }),
+      course(p), // the same course twice in one file
+      course(other, { idNumber: 440106199001010000 }),
+      course({ idNumber: "110101199003074477", name: "无此人" }),
+      course(other, { status: "报名", category: "其他", courseName: "" }),
+    ]);
+    const check = await checkCourseImport(db, GUANGZHOU, sheet, NOW);
+    expect(check.rows.map((r) => [r.line, r.errors])).toEqual([
+      [2, []],
+      [3, ["姓名与证件号码不符", "与第2行重复"]],
+      [4, ["学分应为大于0且不超过90的数，最多一位小数"]],
+      [5, ["与第2行重复"]],
+      [6, ["证件号码须设为文本格式（数字格式会丢失末位），请按模板填写"]],
+      [7, ["本辖区内没有该证件号码的会计人员"]],
+      [
+        8,
+        ["学习状态应为“已学完”或“学习中”", "请填写课程名称", "科目类别应为“公需科目”或“专业科目”"],
+      ],
+    ]);
+    expect(check.rows[5]!.idNumberMasked).toBe("1101**********4477");
+
+    const before = await db.ceCredit.count();
+    const r = await importCourses(db, ctx, GUANGZHOU, sheet, NOW);
+    expect(r).toMatchObject({ ok: false, message: "有6行需要修改，本次未导入任何数据" });
+    expect(await db.ceCredit.count()).toBe(before);
+  });
+
+  it("imports a correct file in one go, on the audit record, and refuses it a second time", async () => {
+    const p = await person();
+    const sheet = await sheetOf([
+      course(p),
+      course(p, { courseName: "政府会计准则制度解读", category: "专业科目", credits: "60" }),
+      course(p, {
+        courseName: "内部控制实务",
+        category: "专业科目",
+        credits: "12.5",
+        status: "学习中",
+      }),
+    ]);
+    expect(await importCourses(db, ctx, FOSHAN, sheet, NOW)).toMatchObject({ ok: false });
+    expect(await importCourses(db, ctx, GUANGZHOU, sheet, NOW)).toEqual({ ok: true, imported: 3 });
+    const rows = await db.ceCredit.findMany({
+      where: { personId: p.personId },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(rows.map((r) => [r.title, r.category, r.credits.toNumber(), r.state])).toEqual([
+      ["会计人员职业道德", "PUBLIC", 30, "completed"],
+      ["政府会计准则制度解读", "PROFESSIONAL", 60, "completed"],
+      ["内部控制实务", "PROFESSIONAL", 12.5, "enrolled"],
+    ]);
+    expect(
+      await db.auditEvent.count({
+        where: {
+          action: "ce.course-record",
+          actorId: "staff-gz",
+          targetId: { in: rows.map((r) => r.id) },
+        },
+      }),
+    ).toBe(3);
+
+    const again = await importCourses(db, ctx, GUANGZHOU, sheet, NOW);
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.rows[0]!.errors).toEqual(["该课程已登记过，请勿重复导入"]);
+  });
+
+  it("refuses a person transferring out, told in the staff's words", async () => {
+    const p = await person();
+    await db.person.update({ where: { id: p.personId }, data: { transferState: "OUT_PENDING" } });
+    const check = await checkCourseImport(db, GUANGZHOU, await sheetOf([course(p)]), NOW);
+    expect(check.rows[0]!.errors).toEqual(["该会计人员已申请调出，调转完成前不能办理继续教育业务"]);
+    expect(check.ready).toEqual([]);
+  });
+});
