@@ -1,0 +1,141 @@
+// `npm run staff` — finance staff accounts (财政部门账号) from the operator's shell, until the
+// console has its own user administration. Every change is audited (actor "system").
+//   npm run staff -- list [--region 4401]
+//   npm run staff -- create --username gz-ce --name 李明 --region 440100 --roles ce-review,ce-course
+//   npm run staff -- reset-password --username gz-ce
+//   npm run staff -- disable --username gz-ce
+// New passwords are generated and printed once: hand them over in person, never by e-mail.
+// Production: DATABASE_URL and the KUAIJI_* keys from the environment, as the platform has them.
+// Embedded default: run while `npm start` is running; the database and keys of .data are used.
+import { randomInt } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ensureLocalSecrets, LOCAL_SECRETS_FILE } from "../lib/crypto/local-secrets";
+
+const USAGE = `用法 / usage:
+  npm run staff -- list [--region 4401]
+  npm run staff -- create --username <登录名> --name <姓名> --region <行政区划代码> --roles ce-review,ce-course
+  npm run staff -- reset-password --username <登录名>
+  npm run staff -- disable --username <登录名>`;
+
+/** 14 characters from four classes, none of them look-alikes (0/O, 1/l/I). */
+function generatePassword(): string {
+  const classes = ["ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnopqrstuvwxyz", "23456789", "@#%+=?"];
+  const chars = classes.map((c) => c[randomInt(c.length)]!);
+  const all = classes.join("");
+  while (chars.length < 14) chars.push(all[randomInt(all.length)]!);
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
+  }
+  return chars.join("");
+}
+
+function databaseUrl(): string {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const dataDir = path.resolve(process.env.KUAIJI_DATA_DIR ?? ".data");
+  if (!existsSync(path.join(dataDir, LOCAL_SECRETS_FILE))) {
+    throw new Error(
+      `未设置 DATABASE_URL，且 ${dataDir} 中没有内置数据库。请先运行 npm start。/ No DATABASE_URL and no embedded data in ${dataDir}: run npm start first.`,
+    );
+  }
+  Object.assign(process.env, ensureLocalSecrets(dataDir, process.env));
+  const port = process.env.KUAIJI_DB_PORT ?? "54329";
+  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+}
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      username: { type: "string" },
+      name: { type: "string" },
+      region: { type: "string" },
+      roles: { type: "string" },
+    },
+  });
+  const command = positionals[0];
+  if (!command || !["list", "create", "reset-password", "disable"].includes(command)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const url = databaseUrl();
+  const { createDb } = await import("../lib/db/client");
+  const staffService = await import("../lib/staff/staff-service");
+  const { financeOfficeName } = await import("../lib/staff/office");
+  const { STAFF_ROLES } = await import("../lib/staff/roles");
+  const { normalizeUsername } = await import("../lib/staff/staff-fields");
+  const db = createDb(url);
+  const ctx = { ip: null, userAgent: `npm run staff (${process.env.USER ?? "operator"})` };
+  const username = normalizeUsername(values.username ?? "");
+  try {
+    switch (command) {
+      case "list": {
+        const rows = await db.staff.findMany({
+          where: values.region ? { regionCode: { startsWith: values.region } } : {},
+          orderBy: [{ regionCode: "asc" }, { username: "asc" }],
+        });
+        for (const s of rows) {
+          const roles = s.roles.map((r) => STAFF_ROLES.label(r) ?? r).join("、");
+          const state = s.disabledAt ? "（已停用）" : "";
+          console.log(
+            `${s.username}\t${s.name}\t${financeOfficeName(s.regionCode)}\t${roles}${state}`,
+          );
+        }
+        console.log(`共 ${rows.length} 个账号 / ${rows.length} account(s)`);
+        return 0;
+      }
+      case "create": {
+        const roles = (values.roles ?? "").split(",").filter(Boolean);
+        const unknown = roles.filter((r) => !STAFF_ROLES.is(r));
+        if (unknown.length > 0) {
+          const known = STAFF_ROLES.entries.map((e) => `${e.code}（${e.label}）`).join("、");
+          return refused({ roles: `未知权限 ${unknown.join(",")}，可选：${known}` });
+        }
+        const password = generatePassword();
+        const r = await staffService.createStaff(db, ctx, {
+          username,
+          name: values.name ?? "",
+          regionCode: values.region ?? "",
+          roles: roles.filter(STAFF_ROLES.is),
+          password,
+        });
+        if (!r.ok) return refused(r.fieldErrors);
+        console.log(`已创建 / created: ${username}（${financeOfficeName(values.region!)}）`);
+        console.log(`初始密码 / initial password: ${password}`);
+        return 0;
+      }
+      case "reset-password": {
+        const password = generatePassword();
+        const r = await staffService.resetStaffPassword(db, ctx, username, password);
+        if (!r.ok) return refused(r.fieldErrors);
+        console.log(`已重置，原有登录已退出 / reset, sessions ended: ${username}`);
+        console.log(`新密码 / new password: ${password}`);
+        return 0;
+      }
+      default: {
+        if (!(await staffService.disableStaff(db, ctx, username))) {
+          return refused({ username: "没有这个登录名" });
+        }
+        console.log(`已停用，原有登录已退出 / disabled, sessions ended: ${username}`);
+        return 0;
+      }
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+function refused(fieldErrors: Record<string, string>): number {
+  for (const [field, message] of Object.entries(fieldErrors)) console.error(`${field}: ${message}`);
+  return 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,84 @@
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { authenticateStaff } from "@/lib/staff/staff-login-service";
+
+const run = promisify(execFile);
+const ctx = { ip: null, userAgent: "vitest" };
+
+/** `npm run staff -- …` against the test database (DATABASE_URL and keys are in the env). */
+async function staffCli(...args: string[]) {
+  try {
+    const r = await run("node", ["--import", "tsx", "scripts/staff.ts", ...args], {
+      env: process.env,
+    });
+    return { code: 0, out: r.stdout, err: r.stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, out: x.stdout, err: x.stderr };
+  }
+}
+
+const passwordIn = (out: string) => /(?:初始密码|新密码)[^:]*: (\S+)/.exec(out)?.[1] ?? "";
+
+describe("npm run staff", () => {
+  it("creates an account with a generated password, resets it and closes it", async () => {
+    const username = `cli-${randomUUID().slice(0, 8)}`;
+    const created = await staffCli(
+      "create",
+      "--username",
+      username,
+      "--name",
+      "周敏",
+      "--region",
+      "440106",
+      "--roles",
+      "ce-review",
+    );
+    expect(created).toMatchObject({ code: 0 });
+    expect(created.out).toContain("天河区财政局");
+    const first = passwordIn(created.out);
+    expect(first).toMatch(/^\S{14}$/);
+    expect((await authenticateStaff(db, ctx, { username, password: first })).ok).toBe(true);
+
+    const reset = await staffCli("reset-password", "--username", username);
+    const second = passwordIn(reset.out);
+    expect(second).not.toBe(first);
+    expect((await authenticateStaff(db, ctx, { username, password: first })).ok).toBe(false);
+
+    expect((await staffCli("disable", "--username", username)).code).toBe(0);
+    const list = await staffCli("list", "--region", "440106");
+    expect(list.out).toMatch(
+      new RegExp(`${username}\\s+周敏\\s+天河区财政局\\s+继续教育学分认定（已停用）`),
+    );
+    expect(
+      await db.auditEvent.count({
+        where: {
+          action: { in: ["staff.create", "staff.password-reset", "staff.disable"] },
+          targetId: (await db.staff.findUniqueOrThrow({ where: { username } })).id,
+        },
+      }),
+    ).toBe(3);
+  }, 60_000);
+
+  it("explains what is wrong and exits non-zero", async () => {
+    const bad = await staffCli(
+      "create",
+      "--username",
+      "x",
+      "--region",
+      "440300",
+      "--roles",
+      "admin",
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain(
+      "未知权限 admin，可选：ce-review（继续教育学分认定）、ce-course（继续教育课程登记）",
+    );
+    const usage = await staffCli("frobnicate");
+    expect(usage.code).toBe(2);
+    expect(usage.err).toContain("用法 / usage");
+  }, 60_000);
+});
