@@ -5,21 +5,13 @@ import {
   imageFiles,
   upload,
 } from "./support/collection";
+import { menu, REGION_LOCKED, thisYear } from "./support/ce";
 import { STAFF, staffBrowser, staffLogin } from "./support/staff";
 
 // 继续教育 (issue 4): a 学术会议 claim is 待认定 and locks 所属行政区划 in 信息变更 until it is withdrawn;
 // a year before the obligation start is refused at the field; the 学分证明 prints only for a 已完成
 // year. completeCollection() records a 中级 qualification of 2016 and accounting since 2010, so the
 // obligation starts in 2010.
-
-const REGION_LOCKED = "继续教育有在途未完成数据，行政区划不能修改";
-const thisYear = Number(
-  new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()),
-);
-
-function menu(page: Page, name: string) {
-  return page.getByRole("navigation", { name: "个人中心菜单" }).getByRole("link", { name });
-}
 
 async function openWorkChange(page: Page) {
   await menu(page, "信息变更").click();

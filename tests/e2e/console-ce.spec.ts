@@ -8,20 +8,12 @@ import {
   platformSql,
   upload,
 } from "./support/collection";
+import { menu, REGION_LOCKED, thisYear } from "./support/ce";
 import { STAFF, staffBrowser, staffLogin } from "./support/staff";
 
 // The finance office's side of 继续教育 (issue 4): an accountant's claim locks their region until
 // the staff of their region recognise it; staff enter a provider course; the year completes and
 // its 学分证明 prints. Staff of another region find nobody and see nothing.
-
-const REGION_LOCKED = "继续教育有在途未完成数据，行政区划不能修改";
-const thisYear = Number(
-  new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()),
-);
-
-function menu(page: Page, name: string) {
-  return page.getByRole("navigation", { name: "个人中心菜单" }).getByRole("link", { name });
-}
 
 async function regionPicker(page: Page) {
   await menu(page, "信息变更").click();
@@ -249,31 +241,21 @@ test("staff import a provider's courses from Excel: checked by line, then import
   expect(template.worksheets[0]!.getRow(1).getCell(1).text).toBe("证件号码");
 
   const dir = testInfo.outputPath();
-  const good = [
+  // One line per course: 证件号码, 姓名, 学习年度, 课程名称, 培训机构, 科目类别, 学分, 学习状态.
+  const line = (name: string, course: string, category: string, credits: string) => [
     me.idNumber,
-    "黄导入",
+    name,
     String(thisYear),
-    "会计人员职业道德",
+    course,
     "省继续教育中心",
-    "公需科目",
-    "30",
+    category,
+    credits,
     "已学完",
   ];
+  const good = line("黄导入", "会计人员职业道德", "公需科目", "30");
   const fileInput = staff.getByLabel("Excel文件");
   await fileInput.setInputFiles(
-    await courseSheet(dir, "wrong.xlsx", [
-      good,
-      [
-        me.idNumber,
-        "黄导人",
-        String(thisYear),
-        "内部控制",
-        "省继续教育中心",
-        "专业科目",
-        "60",
-        "已学完",
-      ],
-    ]),
+    await courseSheet(dir, "wrong.xlsx", [good, line("黄导人", "内部控制", "专业科目", "60")]),
   );
   await staff.getByRole("button", { name: "检查" }).click();
   await expect(staff.getByText("共2行，其中1行需要修改后才能导入")).toBeVisible();
@@ -285,19 +267,7 @@ test("staff import a provider's courses from Excel: checked by line, then import
   await expectNoSidewaysScroll(staff);
 
   await fileInput.setInputFiles(
-    await courseSheet(dir, "right.xlsx", [
-      good,
-      [
-        me.idNumber,
-        "黄导入",
-        String(thisYear),
-        "内部控制",
-        "省继续教育中心",
-        "专业科目",
-        "60",
-        "已学完",
-      ],
-    ]),
+    await courseSheet(dir, "right.xlsx", [good, line("黄导入", "内部控制", "专业科目", "60")]),
   );
   await staff.getByRole("button", { name: "检查" }).click();
   await expect(staff.getByText("共2行，全部可以导入")).toBeVisible();

@@ -21,38 +21,30 @@ export default async function ConsoleHome() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">工作台</h1>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>待认定的学分申报</CardTitle>
-          </CardHeader>
-          <CardContent className="space-y-3">
-            <p className="text-3xl font-semibold" aria-label={`待认定${counts.claims}条`}>
-              {counts.claims}
-              <span className="ml-1 text-base font-normal text-muted-foreground">条</span>
-            </p>
-            {hasRole(staff, "ce-review") && (
+        <CountCard
+          title="待认定的学分申报"
+          label="待认定"
+          count={counts.claims}
+          action={
+            hasRole(staff, "ce-review") && (
               <Button asChild size="sm">
                 <Link href="/console/ce/claims">去认定</Link>
               </Button>
-            )}
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>学习中的培训课程</CardTitle>
-          </CardHeader>
-          <CardContent className="space-y-3">
-            <p className="text-3xl font-semibold" aria-label={`学习中${counts.enrolled}条`}>
-              {counts.enrolled}
-              <span className="ml-1 text-base font-normal text-muted-foreground">条</span>
-            </p>
-            {hasRole(staff, "ce-course") && (
+            )
+          }
+        />
+        <CountCard
+          title="学习中的培训课程"
+          label="学习中"
+          count={counts.enrolled}
+          action={
+            hasRole(staff, "ce-course") && (
               <Button asChild size="sm" variant="outline">
                 <Link href="/console/ce/people">登记课程学分</Link>
               </Button>
-            )}
-          </CardContent>
-        </Card>
+            )
+          }
+        />
       </div>
       <dl className="grid gap-2 text-sm sm:grid-cols-[8rem_1fr]">
         <dt className="text-muted-foreground">管辖范围</dt>
@@ -64,5 +56,33 @@ export default async function ConsoleHome() {
         待认定的申报属于会计人员继续教育的在途未完成数据：认定或不予认定之前，该会计人员不能修改所属行政区划。请及时办理。
       </p>
     </div>
+  );
+}
+
+/** A number the office should act on, and where to act. */
+function CountCard({
+  title,
+  label,
+  count,
+  action,
+}: {
+  title: string;
+  label: string;
+  count: number;
+  action: React.ReactNode;
+}) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+      </CardHeader>
+      <CardContent className="space-y-3">
+        <p className="text-3xl font-semibold" aria-label={`${label}${count}条`}>
+          {count}
+          <span className="ml-1 text-base font-normal text-muted-foreground">条</span>
+        </p>
+        {action}
+      </CardContent>
+    </Card>
   );
 }
