@@ -40,7 +40,7 @@ export async function authenticate(
       captchaAnswer: input.captchaAnswer,
       invalidMessage: "证件号码或密码错误",
       lockedHint: "或通过“找回密码”重置密码",
-      async open(tx, p) {
+      async open(p) {
         // The one moment the password is known: bring old hashes up to today's argon2
         // parameters and old ciphertexts to the current key, so rotations complete as people
         // log in.
@@ -52,9 +52,11 @@ export async function authenticate(
             ? { idNumberCipher: encryptField(decryptField(p.idNumberCipher)) }
             : {}),
         };
-        if (Object.keys(refreshed).length > 0)
-          await tx.person.update({ where: { id: p.id }, data: refreshed });
-        return createSession(tx, { personId: p.id }, ctx, now);
+        return async (tx) => {
+          if (Object.keys(refreshed).length > 0)
+            await tx.person.update({ where: { id: p.id }, data: refreshed });
+          return createSession(tx, { personId: p.id }, ctx, now);
+        };
       },
     },
     now,

@@ -30,8 +30,12 @@ export interface PasswordLoginSpec<A extends LoginAccount> {
   invalidMessage: string;
   /** What a locked-out user can do instead ("或通过“找回密码”重置密码"). */
   lockedHint: string;
-  /** Inside the success transaction: refresh stored hashes, open the session; its id. */
-  open: (tx: Tx, account: A) => Promise<string>;
+  /**
+   * After the password is verified: the slow work (argon2 rehash) runs here, outside any
+   * transaction — PGlite runs one at a time — and the returned step runs inside the success
+   * transaction: store what was refreshed, open the session, return its id.
+   */
+  open: (account: A) => Promise<(tx: Tx) => Promise<string>>;
 }
 
 /**
@@ -117,9 +121,10 @@ export async function passwordLogin<A extends LoginAccount>(
     };
   }
 
+  const openSession = await spec.open(account);
   const sessionId = await db.$transaction(async (tx) => {
     await clearLoginFailures(tx, spec.throttleKey);
-    const id = await spec.open(tx, account);
+    const id = await openSession(tx);
     await writeAudit(tx, ctx, {
       ...audit,
       action: "auth.login",

@@ -13,7 +13,8 @@ import { currentStaff } from "./current-staff";
  * is worthless anywhere), clears the cookie, and goes back to the login the user came through.
  */
 export async function logoutAction(): Promise<void> {
-  const ctx = clientInfoFromHeaders(await headers());
+  const h = await headers();
+  const ctx = clientInfoFromHeaders(h);
   const person = await currentSession();
   const staff = person ? null : await currentStaff();
   if (person) {
@@ -33,5 +34,7 @@ export async function logoutAction(): Promise<void> {
   }
   const jar = await cookies();
   for (const c of jar.getAll()) if (c.name.includes("next-auth.session-token")) jar.delete(c.name);
-  redirect(staff ? "/console/login" : "/login");
+  // A session that already ended is nobody's: the page it was pressed on tells which login.
+  const fromConsole = staff !== null || (h.get("x-kuaiji-path") ?? "").startsWith("/console");
+  redirect(fromConsole ? "/console/login" : "/login");
 }

@@ -5,14 +5,14 @@ import { CE_CATEGORIES, type CeCategory } from "./credit-kinds";
 // with its columns in another order, or with extra columns, still reads.
 
 export const COURSE_SHEET_COLUMNS = [
-  { key: "idNumber", header: "证件号码", width: 22, example: "44010619900307001X" },
-  { key: "name", header: "姓名", width: 12, example: "张晓明" },
-  { key: "year", header: "学习年度", width: 10, example: "2026" },
-  { key: "courseName", header: "课程名称", width: 32, example: "会计人员职业道德" },
-  { key: "provider", header: "培训机构", width: 28, example: "广东省会计人员继续教育中心" },
-  { key: "category", header: "科目类别", width: 12, example: "公需科目" },
-  { key: "credits", header: "学分", width: 8, example: "30" },
-  { key: "status", header: "学习状态", width: 10, example: "已学完" },
+  { key: "idNumber", header: "证件号码", width: 22, note: "会计人员的证件号码，文本格式" },
+  { key: "name", header: "姓名", width: 12, note: "与证件号码相符" },
+  { key: "year", header: "学习年度", width: 10, note: "4位年份，如2026；学分只计入该年度" },
+  { key: "courseName", header: "课程名称", width: 32, note: "不超过100字" },
+  { key: "provider", header: "培训机构", width: 28, note: "不超过100字" },
+  { key: "category", header: "科目类别", width: 12, note: "公需科目或专业科目（下拉选择）" },
+  { key: "credits", header: "学分", width: 8, note: "大于0且不超过90，最多一位小数" },
+  { key: "status", header: "学习状态", width: 10, note: "已学完或学习中（下拉选择）" },
 ] as const;
 
 export type CourseSheetKey = (typeof COURSE_SHEET_COLUMNS)[number]["key"];

@@ -13,7 +13,11 @@ import { CE_CATEGORIES } from "./credit-kinds";
 
 const SHEET_NAME = "课程学分";
 
-/** 下载模板: the columns, one example row, and drop-downs for 科目类别 and 学习状态. */
+/**
+ * 下载模板: the data sheet (headers, drop-downs for 科目类别 and 学习状态, text columns) and a second
+ * sheet 填写说明 that says what each column takes. No example row on the data sheet: one left in
+ * would be imported for whoever it names.
+ */
 export async function courseTemplate(): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(SHEET_NAME);
@@ -23,7 +27,18 @@ export async function courseTemplate(): Promise<Buffer> {
     width: c.width,
   }));
   sheet.getRow(1).font = { bold: true };
-  sheet.addRow(Object.fromEntries(COURSE_SHEET_COLUMNS.map((c) => [c.key, c.example])));
+  const help = book.addWorksheet("填写说明");
+  help.columns = [
+    { header: "列", width: 12 },
+    { header: "填写要求", width: 48 },
+  ];
+  help.getRow(1).font = { bold: true };
+  for (const c of COURSE_SHEET_COLUMNS) help.addRow([c.header, c.note]);
+  help.addRow([]);
+  help.addRow([
+    "",
+    `每个文件最多${MAX_IMPORT_ROWS}行。导入前逐行检查，任何一行有误时不导入，修改后重新选择文件即可。`,
+  ]);
   // 证件号码 and 学习年度 as text: Excel turns an 18-digit number into 4.4E+17 and loses digits.
   for (const key of ["idNumber", "year", "credits"] as const) sheet.getColumn(key).numFmt = "@";
   const lists: Partial<Record<CourseSheetKey, string[]>> = {

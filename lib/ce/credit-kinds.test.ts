@@ -10,6 +10,7 @@ import {
   claimSchema,
   courseEntrySchema,
   creditsFor,
+  PERSON_NO_OBLIGATION,
 } from "./credit-kinds";
 
 const ctx: CeClaimContext = { today: "2026-11-27", obligationStartYear: 2021 };
@@ -102,6 +103,16 @@ describe("claim forms", () => {
       attachmentId: "a",
     });
     expect(messages(r).year).toMatch(/无须申报继续教育学分/);
+  });
+
+  it("speaks of 该会计人员 to finance staff, of 您 to the accountant", () => {
+    const staff = { ...ctx, reader: "staff" as const };
+    const course = { courseName: "职业道德", provider: "某机构", category: "PUBLIC", credits: 30 };
+    expect(messages(courseEntrySchema(staff).safeParse({ ...course, year: 2020 })).year).toBe(
+      "学习年度不能早于2021年（该会计人员开始参加继续教育的年度）",
+    );
+    const none = courseEntrySchema({ ...staff, obligationStartYear: null });
+    expect(messages(none.safeParse({ ...course, year: 2026 })).year).toBe(PERSON_NO_OBLIGATION);
   });
 
   it("takes 1 to 30 conference days", () => {

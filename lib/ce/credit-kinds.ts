@@ -29,6 +29,9 @@ export type CeCategory = (typeof CE_CATEGORIES.codes)[number];
 
 export const CHOOSE_KIND = "请选择学分来源";
 export const NO_OBLIGATION = "您没有专业技术资格，也没有从事会计工作年份，无须申报继续教育学分";
+/** NO_OBLIGATION as finance staff read it about someone else. */
+export const PERSON_NO_OBLIGATION =
+  "该会计人员没有专业技术资格，也没有从事会计工作年份，无须参加继续教育";
 
 export const CREDIT_KINDS = defineCodeTable(
   [
@@ -189,17 +192,21 @@ export interface CeClaimContext {
   today: string;
   /** First year the person must earn credits (obligation.ts), or null when there is none. */
   obligationStartYear: number | null;
+  /** Who reads the messages: the accountant ("您", the default) or finance staff ("该会计人员"). */
+  reader?: "self" | "staff";
 }
 
 /** Why credits cannot be claimed for `year`, or null. Credits count for their own year only. */
 export function claimYearProblem(year: number, label: string, ctx: CeClaimContext): string | null {
   const thisYear = Number(ctx.today.slice(0, 4));
+  const staff = ctx.reader === "staff";
   if (ctx.obligationStartYear === null) {
-    return NO_OBLIGATION;
+    return staff ? PERSON_NO_OBLIGATION : NO_OBLIGATION;
   }
   if (year > thisYear) return `${label}不能晚于今年（${thisYear}年）`;
   if (year < ctx.obligationStartYear) {
-    return `${label}不能早于${ctx.obligationStartYear}年（您开始参加继续教育的年度）`;
+    const whose = staff ? "该会计人员" : "您";
+    return `${label}不能早于${ctx.obligationStartYear}年（${whose}开始参加继续教育的年度）`;
   }
   return null;
 }

@@ -50,6 +50,7 @@ import {
 // orphan again that the upload sweep removes after its grace period.
 
 export const DUPLICATE_CLAIM = "该项学分已申报过，请勿重复申报";
+export const DUPLICATE_COURSE = "该会计人员本年度已登记过这门课程，请勿重复登记";
 /** Kinds that count once whatever the year: one exam subject passed, one paper published. */
 const ONCE_EVER: ReadonlySet<string> = new Set(["EXAM", "PAPER"]);
 export const CLAIM_INVALID = "申报信息有误，请按提示修改";
@@ -253,10 +254,16 @@ const invalid = (fieldErrors: Record<string, string>, message = CLAIM_INVALID): 
   fieldErrors,
 });
 
-async function claimContext(db: Db, personId: string, now: Date): Promise<CeClaimContext | null> {
+async function claimContext(
+  db: Db,
+  personId: string,
+  now: Date,
+  reader: CeClaimContext["reader"],
+): Promise<CeClaimContext | null> {
   const archive = await db.archive.findUnique({ where: { personId }, select: { id: true } });
   if (!archive) return null;
-  return { today: beijingToday(now), obligationStartYear: await ceObligationStart(db, personId) };
+  const obligationStartYear = await ceObligationStart(db, personId);
+  return { today: beijingToday(now), obligationStartYear, reader };
 }
 
 // --- The accountant's claims ---------------------------------------------------------------------
@@ -284,7 +291,7 @@ export async function submitClaim(
   now = new Date(),
 ): Promise<CeResult<{ id: string }>> {
   const personId = session.personId;
-  const context = await claimContext(db, personId, now);
+  const context = await claimContext(db, personId, now, "self");
   if (!context) return { ok: false, reason: "not-collected", message: NOT_COLLECTED };
 
   const kind = (rawInput as { kind?: unknown } | null)?.kind;
@@ -456,6 +463,7 @@ export async function recordCourse(
   now = new Date(),
 ): Promise<CeResult<{ id: string }>> {
   const { personId, completed, ...entry } = input;
+  if (!isUuid(personId)) return { ok: false, reason: "not-found", message: CREDIT_NOT_FOUND };
   const person = await db.person.findUnique({
     where: { id: personId },
     select: { regionCode: true },
@@ -464,7 +472,7 @@ export async function recordCourse(
   if (!regionWithin(person.regionCode, reviewer.regionCodes)) {
     return { ok: false, reason: "forbidden", message: OUTSIDE_REGION };
   }
-  const context = await claimContext(db, personId, now);
+  const context = await claimContext(db, personId, now, "staff");
   if (!context) return { ok: false, reason: "not-collected", message: PERSON_NOT_COLLECTED };
   const parsed = courseEntrySchema(context).safeParse(entry);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error.issues));
@@ -497,6 +505,17 @@ export async function insertCourse(
   if (!regionWithin(regionCode, reviewer.regionCodes)) {
     throw new Refused({ ok: false, reason: "forbidden", message: OUTSIDE_REGION });
   }
+  // Under the row lock, so a double click, two colleagues or two imports of one file cannot
+  // both write the course: its credits would count twice.
+  const recorded = await tx.ceCredit.count({
+    where: {
+      personId,
+      kind: "COURSE",
+      year: course.year,
+      title: { equals: course.courseName, mode: "insensitive" },
+    },
+  });
+  if (recorded > 0) throw new Refused({ ok: false, reason: "state", message: DUPLICATE_COURSE });
   const state: CeRecordState = completed ? "completed" : "enrolled";
   const created = await tx.ceCredit.create({
     data: {

@@ -135,8 +135,10 @@ export async function storeUpload(
 }
 
 /**
- * Who is looking: the owner, or finance staff of the region the owner now belongs to (their
- * region scopes, lib/region/scope.ts) — the evidence of a claim they review, an archive's files.
+ * Who is looking: the owner, or finance staff of a region — who see only what their work needs
+ * and the platform shows them: today the evidence of 继续教育 claims of their region (by the
+ * claim's regionCode, exactly as the 学分认定 lists scope claims). Archive files join with the
+ * console's archive view.
  */
 export type AttachmentViewer =
   | { type: "person"; personId: string }
@@ -152,16 +154,39 @@ export async function readableAttachment(db: Db, attachmentId: string, viewer: A
       storageKey: true,
       contentType: true,
       byteSize: true,
-      person: { select: { regionCode: true } },
+      ceCredits: { select: { regionCode: true } },
     },
   });
   if (!row) return null;
   switch (viewer.type) {
     case "person":
       return row.personId === viewer.personId ? row : null;
-    case "staff":
-      return regionWithin(row.person.regionCode, viewer.regionCodes) ? row : null;
+    case "staff": {
+      const claim = row.ceCredits.find((c) => regionWithin(c.regionCode, viewer.regionCodes));
+      return claim ? { ...row, regionCode: claim.regionCode } : null;
+    }
   }
+}
+
+/** A staff member opened someone's file: on the audit record, like every read of personal data. */
+export async function recordStaffView(
+  db: Db,
+  ctx: RequestContext,
+  staffId: string,
+  attachmentId: string,
+  regionCode: string,
+): Promise<void> {
+  await db.$transaction((tx) =>
+    writeAudit(tx, ctx, {
+      actorType: "staff",
+      actorId: staffId,
+      action: "attachment.staff-view",
+      outcome: "success",
+      regionCode,
+      targetType: "attachment",
+      targetId: attachmentId,
+    }),
+  );
 }
 
 export async function canRead(

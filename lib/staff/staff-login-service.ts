@@ -44,14 +44,14 @@ export async function authenticateStaff(
       captchaAnswer: input.captchaAnswer,
       invalidMessage: "登录名或密码错误",
       lockedHint: "或联系本单位平台管理员重置密码",
-      async open(tx, s) {
-        if (needsRehash(s.passwordHash)) {
-          await tx.staff.update({
-            where: { id: s.id },
-            data: { passwordHash: await hashPassword(input.password) },
-          });
-        }
-        return createSession(tx, { staffId: s.id }, ctx, now);
+      async open(s) {
+        const passwordHash = needsRehash(s.passwordHash)
+          ? await hashPassword(input.password)
+          : null;
+        return async (tx) => {
+          if (passwordHash) await tx.staff.update({ where: { id: s.id }, data: { passwordHash } });
+          return createSession(tx, { staffId: s.id }, ctx, now);
+        };
       },
     },
     now,

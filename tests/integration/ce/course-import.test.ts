@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { checkCourseImport, importCourses } from "@/lib/ce/course-import";
+import { checkCourseImport, importCourses, previewCourseImport } from "@/lib/ce/course-import";
 import { courseTemplate, readCourseSheet } from "@/lib/ce/course-workbook";
 import { COURSE_SHEET_COLUMNS } from "@/lib/ce/course-sheet";
-import type { CeReviewer } from "@/lib/ce/credit-service";
+import { type CeReviewer, DUPLICATE_COURSE, recordCourse } from "@/lib/ce/credit-service";
 import { decryptField } from "@/lib/crypto/field-cipher";
 import { db } from "@/lib/db/client";
 import { ceFixtures } from "../../support/ce";
@@ -50,11 +50,25 @@ async function sheetOf(rows: Cells[]) {
 }
 
 describe("课程学分导入: reading the file", () => {
-  it("reads the template back: its columns, example row and drop-downs", async () => {
-    const read = await readCourseSheet(new Uint8Array(await courseTemplate()));
-    expect(read).toMatchObject({
-      ok: true,
-      rows: [{ line: 2, values: { idNumber: "44010619900307001X", category: "公需科目" } }],
+  it("hands out a template with the columns, drop-downs and instructions, but no example row", async () => {
+    const bytes = await courseTemplate();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const [data, help] = book.worksheets;
+    expect(data!.getRow(1).values).toEqual([
+      undefined,
+      ...COURSE_SHEET_COLUMNS.map((c) => c.header),
+    ]);
+    expect(data!.getCell("F2").dataValidation).toMatchObject({
+      type: "list",
+      formulae: ['"公需科目,专业科目"'],
+    });
+    expect(help!.name).toBe("填写说明");
+    expect(help!.getCell("B9").text).toBe("已学完或学习中（下拉选择）");
+    // Left as downloaded, it imports nothing — not even an example person.
+    expect(await readCourseSheet(new Uint8Array(bytes))).toEqual({
+      ok: false,
+      message: "文件中没有数据，请从第2行开始填写",
     });
   });
 
@@ -145,6 +159,40 @@ describe("课程学分导入: checking and importing", () => {
     const again = await importCourses(db, ctx, GUANGZHOU, sheet, NOW);
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.rows[0]!.errors).toEqual(["该课程已登记过，请勿重复导入"]);
+    // Entered by hand too, the same course is refused under the person's row lock.
+    expect(
+      await recordCourse(
+        db,
+        ctx,
+        GUANGZHOU,
+        {
+          personId: p.personId,
+          year: 2026,
+          courseName: "会计人员职业道德",
+          provider: "另一机构",
+          category: "PUBLIC",
+          credits: "30",
+          completed: true,
+        },
+        NOW,
+      ),
+    ).toEqual({ ok: false, reason: "state", message: DUPLICATE_COURSE });
+  });
+
+  it("puts every 检查 on the audit record with the people it found, never their numbers", async () => {
+    const p = await person();
+    const sheet = await sheetOf([
+      course(p),
+      course({ idNumber: "110101199003074477", name: "无此人" }),
+    ]);
+    const check = await previewCourseImport(db, ctx, GUANGZHOU, sheet, NOW);
+    expect(check.found).toEqual([p.personId]);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "ce.course-import-check", actorId: "staff-gz" },
+      orderBy: { id: "desc" },
+    });
+    expect(audit.details).toEqual({ rows: 2, personIds: [p.personId] });
+    expect(JSON.stringify(audit.details)).not.toContain(p.idNumber);
   });
 
   it("refuses a person transferring out, told in the staff's words", async () => {

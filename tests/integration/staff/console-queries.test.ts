@@ -118,15 +118,25 @@ describe("finance staff reading personal data", () => {
     expect(await personForStaff(db, FOSHAN, s.personId)).toBeNull();
   });
 
-  it("lets staff of the owner's region see an attachment, and nobody else", async () => {
+  it("lets staff see the evidence of a claim of their region, and no other file", async () => {
     const s = await collected();
     const id = await evidence(s);
     const staff = (r: CeReviewer) => ({ type: "staff" as const, ...r });
+    // Not yet claimed: nobody's work but the owner's.
+    expect(await readableAttachment(db, id, staff(GUANGZHOU))).toBeNull();
+    await claimId(s, exam(id));
+    expect(await readableAttachment(db, id, staff(GUANGZHOU))).toMatchObject({
+      regionCode: "440106",
+    });
+    expect(await readableAttachment(db, id, staff(FOSHAN))).toBeNull();
+    // Archive files (the headshot, the document pages) are not shown to staff yet.
+    const headshot = await db.archiveVersionAttachment.findFirstOrThrow({
+      where: { version: { archive: { personId: s.personId } }, role: "personal.headshotId" },
+    });
+    expect(await readableAttachment(db, headshot.attachmentId, staff(GUANGZHOU))).toBeNull();
+    // The claim's region decides, as in the 学分认定 lists — not where the person is now.
+    await db.person.update({ where: { id: s.personId }, data: { regionCode: "440604" } });
     expect(await readableAttachment(db, id, staff(GUANGZHOU))).not.toBeNull();
     expect(await readableAttachment(db, id, staff(FOSHAN))).toBeNull();
-    // The owner's current region counts: after a move to 佛山, 佛山's staff see it.
-    await db.person.update({ where: { id: s.personId }, data: { regionCode: "440604" } });
-    expect(await readableAttachment(db, id, staff(FOSHAN))).not.toBeNull();
-    expect(await readableAttachment(db, id, staff(GUANGZHOU))).toBeNull();
   });
 });

@@ -1,6 +1,12 @@
 import { currentSession } from "@/lib/auth/current-session";
 import { currentStaff } from "@/lib/auth/current-staff";
-import { type AttachmentViewer, readableAttachment } from "@/lib/collection/attachment-service";
+import {
+  type AttachmentViewer,
+  readableAttachment,
+  recordStaffView,
+} from "@/lib/collection/attachment-service";
+import { clientInfoFromHeaders } from "@/lib/http/client-info";
+import { hasRole } from "@/lib/staff/roles";
 import { ceReviewer } from "@/lib/staff/staff-session";
 import { db } from "@/lib/db/client";
 import { storageResponse } from "@/lib/storage/serve";
@@ -14,14 +20,18 @@ async function viewer(): Promise<AttachmentViewer | null> {
   const person = await currentSession();
   if (person) return { type: "person", personId: person.personId };
   const staff = await currentStaff();
-  return staff ? { type: "staff", ...ceReviewer(staff) } : null;
+  if (!staff) return null;
+  // Staff see claim evidence, which is 学分认定's work: without that role, no region at all.
+  const scope = hasRole(staff, "ce-review") ? ceReviewer(staff).regionCodes : [];
+  return { type: "staff", staffId: staff.staffId, regionCodes: scope };
 }
 
 /**
- * One attachment's image, for its owner and for finance staff of the owner's region. An id that
- * does not exist and one the viewer may not see get the same 404, so ids cannot be probed.
+ * One attachment's image, for its owner and for finance staff who review it (readableAttachment
+ * decides; a staff view is audited). An id that does not exist and one the viewer may not see get
+ * the same 404, so ids cannot be probed.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const who = await viewer();
   if (!who) {
     return Response.json(
@@ -36,6 +46,15 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       status: 404,
       headers: { ...NO_STORE, "Content-Type": "text/plain; charset=utf-8" },
     });
+  }
+  if (who.type === "staff" && "regionCode" in row) {
+    await recordStaffView(
+      db,
+      clientInfoFromHeaders(request.headers),
+      who.staffId,
+      id,
+      row.regionCode,
+    );
   }
   // storageResponse sets no-store and nosniff itself, and answers the same 404 when the object
   // is missing from storage.

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { fieldError, staffAction } from "@/lib/auth/action-client";
-import { checkCourseImport, type ImportRow, importCourses } from "@/lib/ce/course-import";
+import { type ImportRow, importCourses, previewCourseImport } from "@/lib/ce/course-import";
 import { readCourseSheet } from "@/lib/ce/course-workbook";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/http/action-result";
@@ -29,7 +29,7 @@ export const importCoursesAction = staffAction(
     const reviewer = ceReviewer(staff);
 
     if (mode === "check") {
-      const check = await checkCourseImport(db, reviewer, sheet);
+      const check = await previewCourseImport(db, request, reviewer, sheet);
       const wrong = check.rows.filter((r) => r.errors.length > 0).length;
       return {
         ok: true,

@@ -1,6 +1,6 @@
 import { currentStaff } from "@/lib/auth/current-staff";
 import { courseTemplate } from "@/lib/ce/course-workbook";
-import { hasRole } from "@/lib/staff/roles";
+import { hasRole, ROLE_DENIED } from "@/lib/staff/roles";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const staff = await currentStaff();
   if (!staff || !hasRole(staff, "ce-course")) {
-    return new Response("请先登录财政部门端", {
+    return new Response(staff ? ROLE_DENIED : "登录已失效，请重新登录财政部门端", {
       status: staff ? 403 : 401,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });

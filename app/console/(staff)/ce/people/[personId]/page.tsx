@@ -42,6 +42,7 @@ export default async function PersonCePage({ params }: { params: Promise<{ perso
   const context: CeClaimContext = {
     today: beijingToday(),
     obligationStartYear: overview.obligationStartYear,
+    reader: "staff",
   };
   const action = (r: CeRecordView) => {
     if (overview.locked) return null;
