@@ -29,8 +29,17 @@ export interface AuditEntry {
  * DELETE (trigger in the init migration), so the log is append-only.
  */
 export async function writeAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
+  await writeAudits(tx, ctx, [entry]);
+}
+
+/** Many rows of one request in one statement (a bulk import writes one per record). */
+export async function writeAudits(
+  tx: Tx,
+  ctx: RequestContext,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  await tx.auditEvent.createMany({
+    data: entries.map((entry) => ({
       actorType: entry.actorType,
       actorId: entry.actorId ?? null,
       action: entry.action,
@@ -41,6 +50,6 @@ export async function writeAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry)
       details: entry.details,
       ip: ctx.ip?.slice(0, 64) ?? null,
       userAgent: ctx.userAgent?.slice(0, 400) ?? null,
-    },
+    })),
   });
 }

@@ -8,7 +8,7 @@ import { beijingToday } from "@/lib/time/beijing";
 import {
   type CeReviewer,
   ceObligationStart,
-  insertCourse,
+  insertCourses,
   PERSON_NOT_COLLECTED,
   PERSON_TRANSFER_LOCKED,
   refusing,
@@ -212,9 +212,7 @@ export async function importCourses(
   const written = await refusing(() =>
     db.$transaction(
       async (tx) => {
-        for (const r of check.ready) {
-          await insertCourse(tx, ctx, reviewer, r.personId, r.course, r.completed, now);
-        }
+        await insertCourses(tx, ctx, reviewer, check.ready, now);
         await writeAudit(tx, ctx, {
           actorType: "staff",
           actorId: reviewer.staffId,

@@ -1,5 +1,5 @@
 import type { SessionPerson } from "@/lib/account/session-service";
-import { type AuditEntry, type RequestContext, writeAudit } from "@/lib/audit/audit";
+import { type AuditEntry, type RequestContext, writeAudit, writeAudits } from "@/lib/audit/audit";
 import { lockPersonRow, transferLockReason } from "@/lib/change/locks";
 import { type CollectionSnapshot, NOT_COLLECTED } from "@/lib/collection/archive-service";
 import { isAttachmentId } from "@/lib/collection/attachment-service";
@@ -479,67 +479,103 @@ export async function recordCourse(
   const course = parsed.data;
 
   return refusing(() =>
-    db.$transaction(async (tx) => ({
-      ok: true as const,
-      id: await insertCourse(tx, ctx, reviewer, personId, course, completed, now),
-    })),
+    db.$transaction(async (tx) => {
+      const [id] = await insertCourses(tx, ctx, reviewer, [{ personId, course, completed }], now);
+      return { ok: true as const, id: id! };
+    }),
   );
 }
 
+export interface CourseToRecord {
+  personId: string;
+  course: CourseEntryInput;
+  /** true: 已学完 at once; false: 学习中 until completeCourse. */
+  completed: boolean;
+}
+
 /**
- * Writes one provider course inside the caller's transaction (entry and Excel import): under the
- * person's row lock, refusing a transfer-out and a person no longer in the reviewer's region, with
- * its audit row. Throws Refused; run it inside `refusing`.
+ * Writes provider courses inside the caller's transaction (one entry, or a whole Excel import):
+ * each person's row locked once, in id order (two imports naming the same people cannot
+ * deadlock), refusing a transfer-out and a person no longer in the reviewer's region; then one
+ * duplicate query, one insert and one audit insert for all. Throws Refused; run it in `refusing`.
  */
-export async function insertCourse(
+export async function insertCourses(
   tx: Tx,
   ctx: RequestContext,
   reviewer: CeReviewer,
-  personId: string,
-  course: CourseEntryInput,
-  completed: boolean,
+  items: readonly CourseToRecord[],
   now: Date,
-): Promise<string> {
-  const { regionCode } = await lockPerson(tx, personId, "staff");
-  // The person may have moved since the caller's check; the row lock holds the region now.
-  if (!regionWithin(regionCode, reviewer.regionCodes)) {
-    throw new Refused({ ok: false, reason: "forbidden", message: OUTSIDE_REGION });
+): Promise<string[]> {
+  const personIds = [...new Set(items.map((i) => i.personId))].sort();
+  const regionOf = new Map<string, string>();
+  for (const personId of personIds) {
+    const { regionCode } = await lockPerson(tx, personId, "staff");
+    // The person may have moved since the caller's check; the row lock holds the region now.
+    if (!regionWithin(regionCode, reviewer.regionCodes)) {
+      throw new Refused({ ok: false, reason: "forbidden", message: OUTSIDE_REGION });
+    }
+    regionOf.set(personId, regionCode);
   }
-  // Under the row lock, so a double click, two colleagues or two imports of one file cannot
-  // both write the course: its credits would count twice.
-  const recorded = await tx.ceCredit.count({
+  // Under the row locks, so a double click, two colleagues or two imports of one file cannot
+  // both write a course: its credits would count twice.
+  const key = (personId: string, year: number, title: string) =>
+    `${personId}|${year}|${title.toLowerCase()}`;
+  const recorded = await tx.ceCredit.findMany({
     where: {
-      personId,
+      personId: { in: personIds },
       kind: "COURSE",
-      year: course.year,
-      title: { equals: course.courseName, mode: "insensitive" },
+      year: { in: [...new Set(items.map((i) => i.course.year))] },
     },
+    select: { personId: true, year: true, title: true },
   });
-  if (recorded > 0) throw new Refused({ ok: false, reason: "state", message: DUPLICATE_COURSE });
-  const state: CeRecordState = completed ? "completed" : "enrolled";
-  const created = await tx.ceCredit.create({
-    data: {
+  const taken = new Set(recorded.map((c) => key(c.personId, c.year, c.title)));
+  for (const { personId, course } of items) {
+    const k = key(personId, course.year, course.courseName);
+    if (taken.has(k)) throw new Refused({ ok: false, reason: "state", message: DUPLICATE_COURSE });
+    taken.add(k);
+  }
+  const created = await tx.ceCredit.createManyAndReturn({
+    data: items.map(({ personId, course, completed }) => ({
       personId,
-      regionCode,
+      regionCode: regionOf.get(personId)!,
       year: course.year,
       kind: "COURSE",
       category: categoryFor("COURSE", course.category),
       credits: course.credits.toFixed(1),
-      state,
+      state: completed ? "completed" : "enrolled",
       title: course.courseName,
       details: { courseName: course.courseName, provider: course.provider },
       createdAt: now,
+    })),
+    select: {
+      id: true,
+      personId: true,
+      regionCode: true,
+      year: true,
+      category: true,
+      credits: true,
+      state: true,
     },
-    select: { id: true },
   });
-  await audit(tx, ctx, staffAudit(reviewer, regionCode), "ce.course-record", created.id, {
-    personId,
-    year: course.year,
-    category: course.category,
-    credits: course.credits,
-    state,
-  });
-  return created.id;
+  await writeAudits(
+    tx,
+    ctx,
+    created.map((c) => ({
+      ...staffAudit(reviewer, c.regionCode),
+      action: "ce.course-record" as const,
+      outcome: "success" as const,
+      targetType: "ce-credit",
+      targetId: c.id,
+      details: {
+        personId: c.personId,
+        year: c.year,
+        category: c.category,
+        credits: c.credits.toNumber(),
+        state: c.state,
+      },
+    })),
+  );
+  return created.map((c) => c.id);
 }
 
 /** 学习中 → 已学完 for a provider course of the reviewer's region. */

@@ -6,9 +6,10 @@
 //      fresh `kuaiji_test_<random>` database that is dropped afterwards;
 //   4. 信息采集: a logged-in step save next to the bare write of the same draft row, on the same
 //      databases (collection.ts).
-//   5. opt-in, named with --only (needs `npm run build`): the same over HTTP, the real server
-//      action through scripts/start.ts vs a bare route handler.
-// `--only crypto,accounts,collection,collection-http` runs just the sections named.
+//   5. 课程学分导入: a full 1000-row sheet read, checked and imported (course-import.ts).
+//   6. opt-in, named with --only (needs `npm run build`): the 信息采集 save over HTTP, the real
+//      server action through scripts/start.ts vs a bare route handler.
+// `--only crypto,accounts,collection,course-import,collection-http` runs just the sections named.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -23,15 +24,16 @@ import {
   collectionHttpFigures,
   httpBuildProblem,
 } from "./collection";
+import { courseImportFigures, IMPORT_PEOPLE } from "./course-import";
 import { cryptoFigures } from "./crypto";
 import { rssMiB } from "./measure";
 import { printTable, type Figure } from "./report";
 
-const SECTIONS = ["crypto", "accounts", "collection", "collection-http"] as const;
+const SECTIONS = ["crypto", "accounts", "collection", "course-import", "collection-http"] as const;
 type Section = (typeof SECTIONS)[number];
 const onlyAt = process.argv.indexOf("--only");
 const only: string[] =
-  onlyAt > 0 ? (process.argv[onlyAt + 1] ?? "").split(",") : SECTIONS.slice(0, 3);
+  onlyAt > 0 ? (process.argv[onlyAt + 1] ?? "").split(",") : SECTIONS.slice(0, 4);
 for (const name of only) {
   if (!(SECTIONS as readonly string[]).includes(name)) {
     console.error(`bench: unknown section "${name}" (known: ${SECTIONS.join(", ")})`);
@@ -41,7 +43,10 @@ for (const name of only) {
 const runs = (section: Section) => only.includes(section);
 
 const TIME_LIMIT_MS =
-  110_000 + (runs("collection") ? 60_000 : 0) + (runs("collection-http") ? 150_000 : 0);
+  110_000 +
+  (runs("collection") ? 60_000 : 0) +
+  (runs("course-import") ? 90_000 : 0) +
+  (runs("collection-http") ? 150_000 : 0);
 
 // Last resort only: every loop is already bounded by count and time. A PostgreSQL database
 // created by this run may be left behind when this fires (its name was printed).
@@ -106,6 +111,7 @@ function postgres(serverUrl: string): Backend {
 interface DbFigures {
   accounts?: Figure[];
   collection?: Figure[];
+  courseImport?: Figure[];
 }
 
 /** The database sections on one fresh database; accounts first, so its RSS figures are its own. */
@@ -119,6 +125,7 @@ async function runOn(backend: Backend, accounts: SeedAccount[] | null): Promise<
     return {
       ...(accounts && { accounts: await accountFigures(db, accounts, { ...started, rssBefore }) }),
       ...(runs("collection") && { collection: await collectionFigures(db) }),
+      ...(runs("course-import") && { courseImport: await courseImportFigures(db) }),
     };
   } finally {
     await db.$disconnect();
@@ -177,7 +184,7 @@ async function main(): Promise<void> {
     const display = [pglite, ...(serverUrl ? [postgres(serverUrl)] : [])];
     const columns: { name: string; figures: DbFigures }[] = [];
     for (const backend of [...display].reverse()) {
-      if (!accounts && !runs("collection")) break;
+      if (!accounts && !runs("collection") && !runs("course-import")) break;
       try {
         columns.unshift({
           name: backend.name,
@@ -206,6 +213,10 @@ async function main(): Promise<void> {
         `${COLLECTION_PEOPLE} people, each their own session and draft row`,
       "collection",
     );
+    table(
+      `4. 课程学分导入: a full sheet for ${IMPORT_PEOPLE} people (staff of 广州市, people in 天河区)`,
+      "courseImport",
+    );
     if (runs("collection-http")) {
       const problem = httpBuildProblem();
       if (problem) {
@@ -213,12 +224,12 @@ async function main(): Promise<void> {
         console.error(`\n[collection-http] cannot run: ${problem}`);
       } else {
         printTable(
-          `4. The same over HTTP: server action (A) vs bare route handler (B), next start on PGlite`,
+          `5. 信息采集 over HTTP: server action (A) vs bare route handler (B), next start on PGlite`,
           [{ name: "HTTP", figures: await phase("collection-http", collectionHttpFigures) }],
         );
       }
     }
-    if (!serverUrl && (runs("accounts") || runs("collection")))
+    if (!serverUrl && (runs("accounts") || runs("collection") || runs("course-import")))
       console.log("\n(TEST_DATABASE_URL / BENCH_DATABASE_URL not set: PostgreSQL column skipped)");
   } finally {
     rmSync(outboxDir, { recursive: true, force: true });
