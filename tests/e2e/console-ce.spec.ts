@@ -121,15 +121,21 @@ test("staff recognise a claim, which unlocks the region; with a course the year 
     staff.getByRole("region", { name: `${thisYear}年度` }).getByText("已完成", { exact: true }),
   ).toBeVisible();
 
-  // Both office actions are on the audit record, as the staff member.
+  // What the office did and read is on the audit record, as the staff member.
   const audits = await platformSql<{ action: string }>(
     `SELECT e.action FROM "AuditEvent" e JOIN "Staff" s ON s.id::text = e."actorId"
-     WHERE s.username = $1 AND e.action IN ('ce.claim-review', 'ce.course-record', 'staff.person-lookup')
+     WHERE s.username = $1
+       AND e.action IN ('ce.claim-review', 'ce.course-record', 'staff.person-lookup', 'attachment.staff-view')
        AND e.at > now() - interval '10 minutes'`,
     [STAFF.tianhe],
   );
   expect(new Set(audits.map((a) => a.action))).toEqual(
-    new Set(["ce.claim-review", "ce.course-record", "staff.person-lookup"]),
+    new Set([
+      "ce.claim-review",
+      "ce.course-record",
+      "staff.person-lookup",
+      "attachment.staff-view",
+    ]),
   );
 
   await page.reload();
@@ -190,6 +196,27 @@ test("staff of another region find nobody, and their claim and file links answer
   await staffLogin(staff, STAFF.guangzhou, "/console/ce/claims");
   await expect(reviewLink(staff)).toBeVisible();
   expect((await staff.request.get(`/api/attachments/${claim!.evidenceId}`)).status()).toBe(200);
+
+  // 不予认定 with a reason: the accountant reads it, and the region is free again.
+  await reviewLink(staff).click();
+  const why = "参会证明未显示本人姓名，请补充后重新申报";
+  await staff.getByRole("textbox", { name: "审核意见" }).fill(why);
+  staff.once("dialog", (d) => void d.accept());
+  await staff.getByRole("button", { name: "不予认定" }).click();
+  await expect(staff.getByText("已办理：不予认定。")).toBeVisible();
+  await staff
+    .getByRole("navigation", { name: "申报状态" })
+    .getByRole("link", { name: "未予认定" })
+    .click();
+  await expect(
+    staff.getByRole("link", { name: `查看梁辖区的申报：${title}` }).first(),
+  ).toBeVisible();
+
+  await menu(page, "继续教育").click();
+  const mine = page.getByRole("region", { name: `${thisYear}年度` });
+  await expect(mine.getByText("未予认定", { exact: true })).toBeVisible();
+  await expect(mine.getByText(`不予认定理由：${why}`)).toBeVisible();
+  await expect(await regionPicker(page)).toBeEnabled();
 
   // An accountant's session does not open the console.
   await page.goto("/console");
