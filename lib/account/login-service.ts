@@ -53,8 +53,12 @@ export async function authenticate(
             : {}),
         };
         return async (tx) => {
+          // Only over the hash just verified: a password changed meanwhile must not revert.
           if (Object.keys(refreshed).length > 0)
-            await tx.person.update({ where: { id: p.id }, data: refreshed });
+            await tx.person.updateMany({
+              where: { id: p.id, passwordHash: p.passwordHash },
+              data: refreshed,
+            });
           return createSession(tx, { personId: p.id }, ctx, now);
         };
       },

@@ -204,7 +204,8 @@ export async function importCourses(
   sheet: { rows: CourseSheetRow[]; numericIdLines: readonly number[] },
   now = new Date(),
 ): Promise<ImportResult> {
-  const check = await checkCourseImport(db, reviewer, sheet, now);
+  // Audited like 检查: a refused 导入 shows the same per-row answers.
+  const check = await previewCourseImport(db, ctx, reviewer, sheet, now);
   const wrong = check.rows.filter((r) => r.errors.length > 0).length;
   if (wrong > 0) {
     return { ok: false, rows: check.rows, message: `有${wrong}行需要修改，本次未导入任何数据` };

@@ -75,7 +75,8 @@ export async function readCourseSheet(bytes: Uint8Array): Promise<SheetRead> {
   } catch {
     return { ok: false, message: NOT_XLSX };
   }
-  const sheet = book.worksheets[0];
+  // By name first: a user may have moved 填写说明 in front of it.
+  const sheet = book.getWorksheet(SHEET_NAME) ?? book.worksheets[0];
   if (!sheet) return { ok: false, message: NOT_XLSX };
 
   const columnOf = new Map<CourseSheetKey, number>();

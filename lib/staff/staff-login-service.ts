@@ -49,7 +49,13 @@ export async function authenticateStaff(
           ? await hashPassword(input.password)
           : null;
         return async (tx) => {
-          if (passwordHash) await tx.staff.update({ where: { id: s.id }, data: { passwordHash } });
+          // Only over the hash just verified: a reset meanwhile must not revert.
+          if (passwordHash) {
+            await tx.staff.updateMany({
+              where: { id: s.id, passwordHash: s.passwordHash },
+              data: { passwordHash },
+            });
+          }
           return createSession(tx, { staffId: s.id }, ctx, now);
         };
       },

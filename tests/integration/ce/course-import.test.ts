@@ -72,6 +72,25 @@ describe("课程学分导入: reading the file", () => {
     });
   });
 
+  it("finds the data sheet by its name when 填写说明 was moved in front", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("填写说明").addRow(["列", "填写要求"]);
+    const data = book.addWorksheet("课程学分");
+    data.addRow(COURSE_SHEET_COLUMNS.map((c) => c.header));
+    data.addRow([
+      "44010619900307001X",
+      "张晓明",
+      "2026",
+      "职业道德",
+      "某机构",
+      "公需科目",
+      "30",
+      "已学完",
+    ]);
+    const read = await readCourseSheet(new Uint8Array(await book.xlsx.writeBuffer()));
+    expect(read).toMatchObject({ ok: true, rows: [{ line: 2, values: { name: "张晓明" } }] });
+  });
+
   it("refuses what is not the template's shape, in Chinese", async () => {
     expect(await readCourseSheet(new TextEncoder().encode("证件号码,姓名"))).toEqual({
       ok: false,
@@ -118,9 +137,14 @@ describe("课程学分导入: checking and importing", () => {
     expect(check.rows[5]!.idNumberMasked).toBe("1101**********4477");
 
     const before = await db.ceCredit.count();
+    const checks = () =>
+      db.auditEvent.count({ where: { action: "ce.course-import-check", actorId: "staff-gz" } });
+    const checksBefore = await checks();
     const r = await importCourses(db, ctx, GUANGZHOU, sheet, NOW);
     expect(r).toMatchObject({ ok: false, message: "有6行需要修改，本次未导入任何数据" });
     expect(await db.ceCredit.count()).toBe(before);
+    // A refused 导入 shows what 检查 shows, so it is on the record the same way.
+    expect(await checks()).toBe(checksBefore + 1);
   });
 
   it("imports a correct file in one go, on the audit record, and refuses it a second time", async () => {

@@ -47,7 +47,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       headers: { ...NO_STORE, "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  if (who.type === "staff" && "regionCode" in row) {
+  // storageResponse sets no-store and nosniff itself, and answers the same 404 when the object
+  // is missing from storage; only a file actually served is a staff view on the record.
+  const response = await storageResponse(row.storageKey, { filename: "附件.jpg" });
+  if (who.type === "staff" && "regionCode" in row && response.ok) {
     await recordStaffView(
       db,
       clientInfoFromHeaders(request.headers),
@@ -56,7 +59,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       row.regionCode,
     );
   }
-  // storageResponse sets no-store and nosniff itself, and answers the same 404 when the object
-  // is missing from storage.
-  return storageResponse(row.storageKey, { filename: "附件.jpg" });
+  return response;
 }
