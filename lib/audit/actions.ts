@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   "staff.disable",
   "staff.password-reset",
   "staff.person-lookup",
+  "staff.history-view",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -52,10 +52,30 @@ export interface DemoStaff {
 // Demo finance staff, one per level (province, city, county) plus a second city, so the region
 // scopes can be tried: 广州 staff see 天河 records, 佛山 staff do not.
 const DEMO_STAFF: (Omit<NewStaff, "password"> & { username: string })[] = [
-  { username: "gd-admin", name: "王珊", regionCode: "440000", roles: ["ce-review", "ce-course"] },
-  { username: "gz-ce", name: "李明", regionCode: "440100", roles: ["ce-review", "ce-course"] },
-  { username: "th-ce", name: "陈静", regionCode: "440106", roles: ["ce-review", "ce-course"] },
-  { username: "fs-ce", name: "何伟", regionCode: "440600", roles: ["ce-review", "ce-course"] },
+  {
+    username: "gd-admin",
+    name: "王珊",
+    regionCode: "440000",
+    roles: ["ce-review", "ce-course", "archive-read"],
+  },
+  {
+    username: "gz-ce",
+    name: "李明",
+    regionCode: "440100",
+    roles: ["ce-review", "ce-course", "archive-read"],
+  },
+  {
+    username: "th-ce",
+    name: "陈静",
+    regionCode: "440106",
+    roles: ["ce-review", "ce-course", "archive-read"],
+  },
+  {
+    username: "fs-ce",
+    name: "何伟",
+    regionCode: "440600",
+    roles: ["ce-review", "ce-course", "archive-read"],
+  },
 ];
 const DEMO_STAFF_PASSWORD = "Caizheng@2026";
 

@@ -3,6 +3,7 @@ import { isUuid } from "@/lib/utils/uuid";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { idNumberIndex } from "@/lib/account/identifier";
 import type { CeReviewer } from "@/lib/ce/credit-service";
+import { changeHistory, type HistoryEntry } from "@/lib/change/change-service";
 import { regionName } from "@/lib/region/divisions";
 import { regionWithin } from "@/lib/region/scope";
 
@@ -79,4 +80,31 @@ export async function personForStaff(
     archiveNumber: p.archive?.archiveNumber ?? null,
     transferState: p.transferState,
   };
+}
+
+/**
+ * A person's 变更记录 as finance staff of their region see it — the accountant's own list. Reading
+ * it is reading personal data (old and new values), so every read is on the audit record.
+ */
+export async function personHistoryForStaff(
+  db: Db,
+  ctx: RequestContext,
+  reviewer: CeReviewer,
+  personId: string,
+): Promise<{ person: StaffPersonView; history: HistoryEntry[] } | null> {
+  const person = await personForStaff(db, reviewer, personId);
+  if (!person) return null;
+  const history = await changeHistory(db, personId);
+  await db.$transaction((tx) =>
+    writeAudit(tx, ctx, {
+      actorType: "staff",
+      actorId: reviewer.staffId,
+      action: "staff.history-view",
+      outcome: "success",
+      regionCode: person.regionCode,
+      targetType: "person",
+      targetId: personId,
+    }),
+  );
+  return { person, history };
 }

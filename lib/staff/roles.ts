@@ -7,6 +7,7 @@ export const STAFF_ROLES = defineCodeTable(
   [
     { code: "ce-review", label: "继续教育学分认定" },
     { code: "ce-course", label: "继续教育课程登记" },
+    { code: "archive-read", label: "会计人员档案查阅" },
   ],
   "请选择权限",
 );

@@ -121,11 +121,18 @@ test("staff recognise a claim, which unlocks the region; with a course the year 
     staff.getByRole("region", { name: `${thisYear}年度` }).getByText("已完成", { exact: true }),
   ).toBeVisible();
 
+  // The person's 变更记录, as they see it: nothing changed since the collection.
+  await staff.getByRole("link", { name: "变更记录" }).click();
+  await expect(staff.getByRole("heading", { name: "林认定的变更记录" })).toBeVisible();
+  await expect(staff.getByText("该会计人员信息采集后没有变更过信息。")).toBeVisible();
+  await expectNoSidewaysScroll(staff);
+
   // What the office did and read is on the audit record, as the staff member.
   const audits = await platformSql<{ action: string }>(
     `SELECT e.action FROM "AuditEvent" e JOIN "Staff" s ON s.id::text = e."actorId"
      WHERE s.username = $1
-       AND e.action IN ('ce.claim-review', 'ce.course-record', 'staff.person-lookup', 'attachment.staff-view')
+       AND e.action IN ('ce.claim-review', 'ce.course-record', 'staff.person-lookup',
+                        'attachment.staff-view', 'staff.history-view')
        AND e.at > now() - interval '10 minutes'`,
     [STAFF.tianhe],
   );
@@ -135,6 +142,7 @@ test("staff recognise a claim, which unlocks the region; with a course the year 
       "ce.course-record",
       "staff.person-lookup",
       "attachment.staff-view",
+      "staff.history-view",
     ]),
   );
 

@@ -4,9 +4,15 @@ import { claimForReview, claimsForReview, pendingCounts } from "@/lib/ce/review-
 import { readableAttachment } from "@/lib/collection/attachment-service";
 import { db } from "@/lib/db/client";
 import { decryptField } from "@/lib/crypto/field-cipher";
-import { findPersonInScope, personForStaff, PERSON_NOT_IN_SCOPE } from "@/lib/staff/person-lookup";
+import {
+  findPersonInScope,
+  personForStaff,
+  personHistoryForStaff,
+  PERSON_NOT_IN_SCOPE,
+} from "@/lib/staff/person-lookup";
+import { changeArchiveItem } from "@/lib/change/change-service";
 import { ceFixtures, exam } from "../../support/ce";
-import { ctx, tempStorageForFile } from "../../support/collection";
+import { ctx, NOW, tempStorageForFile } from "../../support/collection";
 
 const store = tempStorageForFile();
 const { collected, evidence, claimId } = ceFixtures(store);
@@ -138,5 +144,33 @@ describe("finance staff reading personal data", () => {
     await db.person.update({ where: { id: s.personId }, data: { regionCode: "440604" } });
     expect(await readableAttachment(db, id, staff(GUANGZHOU))).not.toBeNull();
     expect(await readableAttachment(db, id, staff(FOSHAN))).toBeNull();
+  });
+
+  it("shows staff of the region the person's 变更记录, and records the read", async () => {
+    const s = await collected();
+    const version = await db.archiveVersion.findFirstOrThrow({
+      where: { archive: { personId: s.personId } },
+    });
+    const work = (version.snapshot as { work: Record<string, unknown> }).work;
+    const changed = await changeArchiveItem(
+      db,
+      ctx,
+      s,
+      { ref: { step: "work" }, data: { ...work, regionCode: "440104" }, baseVersion: 1 },
+      NOW,
+    );
+    expect(changed.ok).toBe(true);
+
+    const seen = await personHistoryForStaff(db, ctx, GUANGZHOU, s.personId);
+    expect(seen?.history).toMatchObject([{ version: 2, channel: "change" }]);
+    expect(seen?.history[0]!.changes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ after: "广东省 广州市 越秀区" })]),
+    );
+    expect(
+      await db.auditEvent.count({
+        where: { action: "staff.history-view", actorId: "staff-gz", targetId: s.personId },
+      }),
+    ).toBe(1);
+    expect(await personHistoryForStaff(db, ctx, FOSHAN, s.personId)).toBeNull();
   });
 });

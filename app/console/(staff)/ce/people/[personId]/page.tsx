@@ -63,9 +63,19 @@ export default async function PersonCePage({ params }: { params: Promise<{ perso
     <div className="min-w-0 space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">{person.name}的继续教育</h1>
-        <Link href="/console/ce/people" className="text-sm text-primary underline">
-          查找其他人员
-        </Link>
+        <div className="flex gap-4 text-sm">
+          {hasRole(staff, "archive-read") && person.archiveNumber && (
+            <Link
+              href={`/console/people/${person.personId}/history`}
+              className="text-primary underline"
+            >
+              变更记录
+            </Link>
+          )}
+          <Link href="/console/ce/people" className="text-primary underline">
+            查找其他人员
+          </Link>
+        </div>
       </div>
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[7rem_1fr]">
         <dt className="text-muted-foreground">证件号码</dt>
