@@ -6,6 +6,7 @@ import { validateDocumentNumber } from "@/lib/identity/document-number";
 import type { DocumentTypeCode } from "@/lib/identity/document-types";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { financeOfficeName } from "@/lib/staff/office";
+import { STAFF_ROLES } from "@/lib/staff/roles";
 import { createStaff, type NewStaff } from "@/lib/staff/staff-service";
 
 export interface DemoAccount {
@@ -51,31 +52,12 @@ export interface DemoStaff {
 
 // Demo finance staff, one per level (province, city, county) plus a second city, so the region
 // scopes can be tried: 广州 staff see 天河 records, 佛山 staff do not.
-const DEMO_STAFF: (Omit<NewStaff, "password"> & { username: string })[] = [
-  {
-    username: "gd-admin",
-    name: "王珊",
-    regionCode: "440000",
-    roles: ["ce-review", "ce-course", "archive-read"],
-  },
-  {
-    username: "gz-ce",
-    name: "李明",
-    regionCode: "440100",
-    roles: ["ce-review", "ce-course", "archive-read"],
-  },
-  {
-    username: "th-ce",
-    name: "陈静",
-    regionCode: "440106",
-    roles: ["ce-review", "ce-course", "archive-read"],
-  },
-  {
-    username: "fs-ce",
-    name: "何伟",
-    regionCode: "440600",
-    roles: ["ce-review", "ce-course", "archive-read"],
-  },
+// Every role, so each demo office can try every screen.
+const DEMO_STAFF: (Omit<NewStaff, "password" | "roles"> & { username: string })[] = [
+  { username: "gd-admin", name: "王珊", regionCode: "440000" },
+  { username: "gz-ce", name: "李明", regionCode: "440100" },
+  { username: "th-ce", name: "陈静", regionCode: "440106" },
+  { username: "fs-ce", name: "何伟", regionCode: "440600" },
 ];
 const DEMO_STAFF_PASSWORD = "Caizheng@2026";
 
@@ -120,7 +102,11 @@ export async function seedDemo(db: Db): Promise<{ people: DemoAccount[]; staff: 
   for (const s of DEMO_STAFF) {
     if (await db.staff.findUnique({ where: { username: s.username }, select: { id: true } }))
       continue;
-    const r = await createStaff(db, system, { ...s, password: DEMO_STAFF_PASSWORD });
+    const r = await createStaff(db, system, {
+      ...s,
+      roles: [...STAFF_ROLES.codes],
+      password: DEMO_STAFF_PASSWORD,
+    });
     if (!r.ok) throw new Error(`demo staff ${s.username}: ${JSON.stringify(r.fieldErrors)}`);
   }
   return {
