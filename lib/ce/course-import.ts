@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { idNumberIndex } from "@/lib/account/identifier";
+import { maskIdNumber } from "@/lib/identity/mask";
 import { transferLockReason } from "@/lib/change/locks";
 import { regionWithin } from "@/lib/region/scope";
 import { PERSON_NOT_IN_SCOPE } from "@/lib/staff/person-lookup";
@@ -16,7 +17,8 @@ import {
 import {
   categoryFromCell,
   type CourseSheetRow,
-  STATUS_LABELS,
+  COURSE_STATUSES,
+  courseStatusLabel,
   statusFromCell,
 } from "./course-sheet";
 import { CE_CATEGORIES, type CourseEntryInput, courseEntrySchema } from "./credit-kinds";
@@ -58,14 +60,6 @@ export type ImportCheck = {
 };
 
 const NAME_MISMATCH = "姓名与证件号码不符";
-
-/** Masks what the sheet says, for the result table (the sheet may hold numbers of strangers). */
-function maskTyped(raw: string): string {
-  const t = raw.trim();
-  return t.length <= 8
-    ? "*".repeat(t.length)
-    : `${t.slice(0, 4)}${"*".repeat(t.length - 8)}${t.slice(-4)}`;
-}
 
 /** Checks every row against the database; `ready` holds the rows that may be written. */
 export async function checkCourseImport(
@@ -119,7 +113,8 @@ export async function checkCourseImport(
 
     const category = categoryFromCell(values.category);
     const status = statusFromCell(values.status);
-    if (!status) errors.push(`学习状态应为“${Object.values(STATUS_LABELS).join("”或“")}”`);
+    if (!status)
+      errors.push(`学习状态应为“${COURSE_STATUSES.map(courseStatusLabel).join("”或“")}”`);
     let course: CourseEntryInput | undefined;
     if (inScope && person.archive) {
       if (!starts.has(person.id)) starts.set(person.id, await ceObligationStart(db, person.id));
@@ -151,7 +146,8 @@ export async function checkCourseImport(
     rows.push({
       line,
       name: values.name,
-      idNumberMasked: inScope ? person.idNumberMasked : maskTyped(values.idNumber),
+      // The sheet may hold numbers of strangers: masked like every number staff see.
+      idNumberMasked: inScope ? person.idNumberMasked : maskIdNumber(values.idNumber),
       courseName: values.courseName,
       year: values.year,
       credits: values.credits,

@@ -1,4 +1,5 @@
 import { CE_CATEGORIES, type CeCategory } from "./credit-kinds";
+import { CE_RECORD_STATES, type CeRecordState } from "./year-status";
 
 // The Excel sheet finance staff fill to import provider courses (培训机构课程学分导入): its columns,
 // and how a cell's text becomes a category or a status. Headers are matched by name, so a sheet
@@ -23,8 +24,14 @@ export const MAX_IMPORT_ROWS = 1000;
 /** Server actions take 1 MB bodies; a 1000-row sheet is about 60 KB. */
 export const MAX_IMPORT_BYTES = 1_000_000;
 
-export const STATUS_LABELS = { completed: "已学完", enrolled: "学习中" } as const;
-export type CourseStatus = keyof typeof STATUS_LABELS;
+/** A provider course is entered 已学完 or 学习中: CE_RECORD_STATES's own codes and words. */
+export const COURSE_STATUSES = [
+  "completed",
+  "enrolled",
+] as const satisfies readonly CeRecordState[];
+export type CourseStatus = (typeof COURSE_STATUSES)[number];
+export const courseStatusLabel = (status: CourseStatus): string =>
+  CE_RECORD_STATES.label(status) ?? status;
 
 /** "公需科目" / "公需" → PUBLIC; anything else null. */
 export function categoryFromCell(text: string): CeCategory | null {
@@ -35,7 +42,5 @@ export function categoryFromCell(text: string): CeCategory | null {
 
 /** "已学完" → completed, "学习中" → enrolled; anything else null. */
 export function statusFromCell(text: string): CourseStatus | null {
-  const t = text.trim();
-  const hit = (Object.keys(STATUS_LABELS) as CourseStatus[]).find((k) => STATUS_LABELS[k] === t);
-  return hit ?? null;
+  return COURSE_STATUSES.find((s) => courseStatusLabel(s) === text.trim()) ?? null;
 }

@@ -4,7 +4,8 @@ import {
   type CourseSheetKey,
   type CourseSheetRow,
   MAX_IMPORT_ROWS,
-  STATUS_LABELS,
+  COURSE_STATUSES,
+  courseStatusLabel,
 } from "./course-sheet";
 import { CE_CATEGORIES } from "./credit-kinds";
 
@@ -43,7 +44,7 @@ export async function courseTemplate(): Promise<Buffer> {
   for (const key of ["idNumber", "year", "credits"] as const) sheet.getColumn(key).numFmt = "@";
   const lists: Partial<Record<CourseSheetKey, string[]>> = {
     category: CE_CATEGORIES.entries.map((e) => e.label),
-    status: Object.values(STATUS_LABELS),
+    status: COURSE_STATUSES.map(courseStatusLabel),
   };
   for (const [key, values] of Object.entries(lists)) {
     const letter = sheet.getColumn(key).letter;

@@ -12,7 +12,7 @@ import { CE_RECORD_STATES, type CeRecordState } from "./year-status";
 // (oldest first, so nobody waits longest), those already decided (newest first), and one claim
 // with what it said. Always bounded by the reviewer's region (CeCredit.regionCode, an index range).
 
-export const REVIEW_PAGE_SIZE = 20;
+const REVIEW_PAGE_SIZE = 20;
 export const REVIEW_FILTERS = ["claimed", "recognised", "rejected"] as const;
 export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
 
@@ -21,7 +21,7 @@ export function isReviewFilter(v: unknown): v is ReviewFilter {
 }
 
 /** The reviewer's regions as a where clause; a malformed scope matches nothing. */
-export function regionScopeWhere(reviewer: CeReviewer): Prisma.CeCreditWhereInput {
+function regionScopeWhere(reviewer: CeReviewer): Prisma.CeCreditWhereInput {
   const prefixes = reviewer.regionCodes
     .map(regionScopePrefix)
     .filter((p): p is string => p !== null);

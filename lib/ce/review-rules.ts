@@ -3,7 +3,7 @@ import { z } from "zod";
 // 认定 / 不予认定 of a 继续教育 claim: a rejection must say why (the accountant reads it on their
 // 继续教育 page); a recognition may carry a note. Client-safe: the review form runs it too.
 
-export const REVIEW_DECISIONS = ["recognise", "reject"] as const;
+const REVIEW_DECISIONS = ["recognise", "reject"] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
 export const REJECT_REASON_REQUIRED = "请填写不予认定的理由";
@@ -20,4 +20,3 @@ export const reviewDecisionSchema = z
       ctx.addIssue({ code: "custom", path: ["reason"], message: REJECT_REASON_REQUIRED });
     }
   });
-export type ReviewDecisionInput = z.input<typeof reviewDecisionSchema>;

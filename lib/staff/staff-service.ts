@@ -15,7 +15,7 @@ import { staffThrottleKey } from "./staff-login-service";
 
 export const USERNAME_TAKEN = "该登录名已被使用";
 
-export const newStaffSchema = z.object({
+const newStaffSchema = z.object({
   username: usernameSchema,
   name: z.string().trim().min(1, "请输入姓名").max(100, "姓名不能超过100个字"),
   regionCode: z

@@ -12,8 +12,7 @@ export type LoginValues = z.input<typeof loginSchema>;
  * Only same-site paths are followed after login (no open redirect). Parsed as a URL, because
  * browsers drop tabs and newlines: "/\t/evil.example" would become "//evil.example".
  */
-export function safeNextPath(next: string | null | undefined): string {
-  const fallback = "/account";
+export function safeNextPath(next: string | null | undefined, fallback = "/account"): string {
   if (!next || !next.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
   try {
     const base = "http://kuaiji.invalid";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeNextPath } from "@/app/(auth)/login/login.validation";
 
 // The staff login form's own checks; the server (lib/staff/staff-login-service.ts) decides the rest.
 export const staffLoginSchema = z.object({
@@ -6,8 +7,12 @@ export const staffLoginSchema = z.object({
   password: z.string().min(1, "请输入密码").max(128, "密码过长"),
 });
 
-/** After login, only console paths are followed (no open redirect, no detour to 个人中心). */
+/**
+ * After login, only console paths are followed: the accountants' same-site check
+ * (safeNextPath), then no detour to 个人中心 and no loop back to the login.
+ */
 export function safeConsolePath(next: string | null | undefined): string {
-  if (!next || !/^\/console(\/[\w\-/]*)?(\?[\w=&%-]*)?$/.test(next)) return "/console";
-  return next.startsWith("/console/login") ? "/console" : next;
+  const path = safeNextPath(next, "/console");
+  const inConsole = path === "/console" || /^\/console[/?#]/.test(path);
+  return inConsole && !path.startsWith("/console/login") ? path : "/console";
 }

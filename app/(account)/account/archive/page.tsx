@@ -9,7 +9,7 @@ import { regionName } from "@/lib/region/divisions";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { PrintButton } from "@/components/shell/print-button";
+import { PrintableDocument } from "@/components/shell/printable-document";
 
 export const metadata: Metadata = { title: "会计人员信息档案" };
 
@@ -47,54 +47,47 @@ export default async function ArchivePage() {
   });
 
   return (
-    <div className="min-w-0 space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
+    <PrintableDocument
+      titleId="archive-title"
+      title="会计人员信息档案"
+      toolbar={
         <p className="text-sm text-muted-foreground">如需修改档案信息，请通过“信息变更”办理。</p>
-        <PrintButton />
-      </div>
-      <article
-        aria-labelledby="archive-title"
-        className="space-y-6 border bg-card p-4 sm:p-8 print:border-0 print:p-0"
-      >
-        <header className="space-y-3 border-b-2 border-foreground pb-4 text-center">
-          <h1 id="archive-title" className="text-2xl font-bold tracking-widest sm:text-3xl">
-            会计人员信息档案
-          </h1>
-          <dl className="flex flex-wrap justify-center gap-x-6 gap-y-1 text-sm">
-            <Meta label="档案编号" value={archive.archiveNumber} />
-            <Meta label="版本" value={`第${archive.version}版`} />
-            <Meta label="采集时间" value={formatBeijingDateTime(archive.collectedAt)} />
-          </dl>
-        </header>
+      }
+      header={
+        <dl className="flex flex-wrap justify-center gap-x-6 gap-y-1 text-sm">
+          <Meta label="档案编号" value={archive.archiveNumber} />
+          <Meta label="版本" value={`第${archive.version}版`} />
+          <Meta label="采集时间" value={formatBeijingDateTime(archive.collectedAt)} />
+        </dl>
+      }
+    >
+      <section aria-labelledby="archive-person" className="space-y-3">
+        <h2 id="archive-person" className="text-lg font-semibold">
+          基本信息
+        </h2>
+        <div className="grid gap-4 sm:grid-cols-[1fr_8rem] print:grid-cols-[1fr_8rem]">
+          <SummaryRows
+            rows={registeredFactRows(snapshot.person, snapshot.personal)}
+            variant="paper"
+          />
+          {/* eslint-disable-next-line @next/next/no-img-element -- an authenticated route serves the upload; next/image would fetch it without the session */}
+          <img
+            src={`/api/attachments/${headshotId}`}
+            alt="本人免冠证件照"
+            className="row-start-1 aspect-[5/7] w-28 justify-self-center border object-contain sm:row-start-auto sm:w-32 print:row-start-auto"
+          />
+        </div>
+      </section>
 
-        <section aria-labelledby="archive-person" className="space-y-3">
-          <h2 id="archive-person" className="text-lg font-semibold">
-            基本信息
+      {sections.map((s) => (
+        <section key={s.step} aria-labelledby={`archive-${s.step}`} className="space-y-3">
+          <h2 id={`archive-${s.step}`} className="text-lg font-semibold">
+            {s.title}
           </h2>
-          <div className="grid gap-4 sm:grid-cols-[1fr_8rem] print:grid-cols-[1fr_8rem]">
-            <SummaryRows
-              rows={registeredFactRows(snapshot.person, snapshot.personal)}
-              variant="paper"
-            />
-            {/* eslint-disable-next-line @next/next/no-img-element -- an authenticated route serves the upload; next/image would fetch it without the session */}
-            <img
-              src={`/api/attachments/${headshotId}`}
-              alt="本人免冠证件照"
-              className="row-start-1 aspect-[5/7] w-28 justify-self-center border object-contain sm:row-start-auto sm:w-32 print:row-start-auto"
-            />
-          </div>
+          <SummarySectionBody section={s} variant="paper" skipAttachmentId={headshotId} />
         </section>
-
-        {sections.map((s) => (
-          <section key={s.step} aria-labelledby={`archive-${s.step}`} className="space-y-3">
-            <h2 id={`archive-${s.step}`} className="text-lg font-semibold">
-              {s.title}
-            </h2>
-            <SummarySectionBody section={s} variant="paper" skipAttachmentId={headshotId} />
-          </section>
-        ))}
-      </article>
-    </div>
+      ))}
+    </PrintableDocument>
   );
 }
 

@@ -8,7 +8,7 @@ import { currentArchive } from "@/lib/collection/archive-service";
 import { db } from "@/lib/db/client";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { beijingToday } from "@/lib/time/beijing";
-import { PrintButton } from "@/components/shell/print-button";
+import { PrintableDocument } from "@/components/shell/printable-document";
 import { credits, thresholdsText } from "@/components/ce/ce-text";
 
 export const metadata: Metadata = { title: "继续教育学分证明" };
@@ -62,126 +62,115 @@ export default async function CertificatePage({ params }: { params: Promise<{ ye
   const cell = "border px-2 py-1.5 align-top";
 
   return (
-    <div className="min-w-0 space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
-        {back}
-        <PrintButton />
-      </div>
-      <article
-        aria-labelledby="certificate-title"
-        className="space-y-6 border bg-card p-4 sm:p-8 print:border-0 print:p-0"
-      >
-        <header className="space-y-2 border-b-2 border-foreground pb-4 text-center">
-          <h1 id="certificate-title" className="text-2xl font-bold tracking-widest sm:text-3xl">
-            继续教育学分证明
-          </h1>
-          <p className="text-sm">{year.year}年度</p>
-        </header>
+    <PrintableDocument
+      titleId="certificate-title"
+      title="继续教育学分证明"
+      toolbar={back}
+      header={<p className="text-sm">{year.year}年度</p>}
+    >
+      <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[7rem_1fr] print:grid-cols-[7rem_1fr]">
+        <dt className="text-muted-foreground print:text-foreground">姓名</dt>
+        <dd className="font-medium wrap-anywhere">{person.name}</dd>
+        <dt className="text-muted-foreground print:text-foreground">证件号码</dt>
+        <dd className="wrap-anywhere">{person.idNumberMasked}</dd>
+        <dt className="text-muted-foreground print:text-foreground">档案编号</dt>
+        <dd className="wrap-anywhere">{archive.archiveNumber}</dd>
+        <dt className="text-muted-foreground print:text-foreground">学分年度</dt>
+        <dd>{year.year}年度</dd>
+      </dl>
 
-        <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[7rem_1fr] print:grid-cols-[7rem_1fr]">
-          <dt className="text-muted-foreground print:text-foreground">姓名</dt>
-          <dd className="font-medium wrap-anywhere">{person.name}</dd>
-          <dt className="text-muted-foreground print:text-foreground">证件号码</dt>
-          <dd className="wrap-anywhere">{person.idNumberMasked}</dd>
-          <dt className="text-muted-foreground print:text-foreground">档案编号</dt>
-          <dd className="wrap-anywhere">{archive.archiveNumber}</dd>
-          <dt className="text-muted-foreground print:text-foreground">学分年度</dt>
-          <dd>{year.year}年度</dd>
-        </dl>
+      <p className="text-sm leading-relaxed">
+        兹证明{person.name}
+        {year.year}
+        年度继续教育已取得学分{credits(year.earned.total)}
+        学分，达到年度学分要求，状态为“已完成”。
+      </p>
 
-        <p className="text-sm leading-relaxed">
-          兹证明{person.name}
-          {year.year}
-          年度继续教育已取得学分{credits(year.earned.total)}
-          学分，达到年度学分要求，状态为“已完成”。
+      <section aria-labelledby="certificate-credits" className="space-y-2">
+        <h2 id="certificate-credits" className="font-semibold">
+          学分情况
+        </h2>
+        <table className="w-full border-collapse text-sm">
+          <thead>
+            <tr className="bg-muted/50 print:bg-transparent">
+              <th scope="col" className={`${cell} text-left`}>
+                科目类别
+              </th>
+              <th scope="col" className={`${cell} text-right`}>
+                要求学分
+              </th>
+              <th scope="col" className={`${cell} text-right`}>
+                取得学分
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {categories.map((c) => (
+              <tr key={c.label}>
+                <th scope="row" className={`${cell} text-left font-normal`}>
+                  {c.label}
+                </th>
+                <td className={`${cell} text-right`}>{credits(c.required)}</td>
+                <td className={`${cell} text-right`}>{credits(c.earned)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="text-xs text-muted-foreground print:text-foreground">
+          {thresholdsText(jurisdiction.name, overview.thresholds)}。
         </p>
+      </section>
 
-        <section aria-labelledby="certificate-credits" className="space-y-2">
-          <h2 id="certificate-credits" className="font-semibold">
-            学分情况
-          </h2>
-          <table className="w-full border-collapse text-sm">
-            <thead>
-              <tr className="bg-muted/50 print:bg-transparent">
-                <th scope="col" className={`${cell} text-left`}>
-                  科目类别
-                </th>
-                <th scope="col" className={`${cell} text-right`}>
-                  要求学分
-                </th>
-                <th scope="col" className={`${cell} text-right`}>
-                  取得学分
-                </th>
+      <section aria-labelledby="certificate-records" className="space-y-2">
+        <h2 id="certificate-records" className="font-semibold">
+          计入学分的记录
+        </h2>
+        <table className="w-full table-fixed border-collapse text-sm">
+          <colgroup>
+            <col className="w-12" />
+            <col />
+            <col className="w-20" />
+            <col className="w-14" />
+          </colgroup>
+          <thead>
+            <tr className="bg-muted/50 print:bg-transparent">
+              <th scope="col" className={`${cell} text-left`}>
+                序号
+              </th>
+              <th scope="col" className={`${cell} text-left`}>
+                名称及来源
+              </th>
+              <th scope="col" className={`${cell} text-left`}>
+                类别
+              </th>
+              <th scope="col" className={`${cell} text-right`}>
+                学分
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {counted.map((r, i) => (
+              <tr key={r.id} className="break-inside-avoid">
+                <td className={cell}>{i + 1}</td>
+                <td className={`${cell} wrap-anywhere`}>
+                  <span className="block">{r.title}</span>
+                  <span className="block text-xs text-muted-foreground print:text-foreground">
+                    {r.kindLabel}（{r.stateLabel}）
+                  </span>
+                </td>
+                <td className={cell}>{r.categoryLabel}</td>
+                <td className={`${cell} text-right`}>{credits(r.credits)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {categories.map((c) => (
-                <tr key={c.label}>
-                  <th scope="row" className={`${cell} text-left font-normal`}>
-                    {c.label}
-                  </th>
-                  <td className={`${cell} text-right`}>{credits(c.required)}</td>
-                  <td className={`${cell} text-right`}>{credits(c.earned)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="text-xs text-muted-foreground print:text-foreground">
-            {thresholdsText(jurisdiction.name, overview.thresholds)}。
-          </p>
-        </section>
+            ))}
+          </tbody>
+        </table>
+      </section>
 
-        <section aria-labelledby="certificate-records" className="space-y-2">
-          <h2 id="certificate-records" className="font-semibold">
-            计入学分的记录
-          </h2>
-          <table className="w-full table-fixed border-collapse text-sm">
-            <colgroup>
-              <col className="w-12" />
-              <col />
-              <col className="w-20" />
-              <col className="w-14" />
-            </colgroup>
-            <thead>
-              <tr className="bg-muted/50 print:bg-transparent">
-                <th scope="col" className={`${cell} text-left`}>
-                  序号
-                </th>
-                <th scope="col" className={`${cell} text-left`}>
-                  名称及来源
-                </th>
-                <th scope="col" className={`${cell} text-left`}>
-                  类别
-                </th>
-                <th scope="col" className={`${cell} text-right`}>
-                  学分
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {counted.map((r, i) => (
-                <tr key={r.id} className="break-inside-avoid">
-                  <td className={cell}>{i + 1}</td>
-                  <td className={`${cell} wrap-anywhere`}>
-                    <span className="block">{r.title}</span>
-                    <span className="block text-xs text-muted-foreground print:text-foreground">
-                      {r.kindLabel}（{r.stateLabel}）
-                    </span>
-                  </td>
-                  <td className={cell}>{r.categoryLabel}</td>
-                  <td className={`${cell} text-right`}>{credits(r.credits)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-
-        <footer className="space-y-1 pt-4 text-right text-sm">
-          <p>{jurisdiction.hostOrganisation}</p>
-          <p>{jurisdiction.platformName}</p>
-          <p>打印日期：{chineseDate(beijingToday())}</p>
-        </footer>
-      </article>
-    </div>
+      <footer className="space-y-1 pt-4 text-right text-sm">
+        <p>{jurisdiction.hostOrganisation}</p>
+        <p>{jurisdiction.platformName}</p>
+        <p>打印日期：{chineseDate(beijingToday())}</p>
+      </footer>
+    </PrintableDocument>
   );
 }

@@ -1,15 +1,21 @@
 import { z } from "zod";
 import { defineCodeTable } from "@/lib/codes/code-table";
+import { COURSE_STATUSES, type CourseStatus, courseStatusLabel } from "@/lib/ce/course-sheet";
 import { type CeClaimContext, courseEntrySchema } from "@/lib/ce/credit-kinds";
 
 // 登记课程学分: a provider course as courseEntrySchema (lib/ce) has it, plus whether the person has
 // finished it (已学完 counts at once; 学习中 is 在途未完成数据 until marked finished).
 
+const STATUS_HINTS: Record<CourseStatus, string> = {
+  completed: "学分计入当年度",
+  enrolled: "学完后再标记",
+};
+
 export const COURSE_STATUS = defineCodeTable(
-  [
-    { code: "completed", label: "已学完（学分计入当年度）" },
-    { code: "enrolled", label: "学习中（学完后再标记）" },
-  ],
+  COURSE_STATUSES.map((code) => ({
+    code,
+    label: `${courseStatusLabel(code)}（${STATUS_HINTS[code]}）`,
+  })),
   "请选择学习状态",
 );
 
