@@ -1,6 +1,7 @@
 import type { BadgeProps } from "@/components/ui/badge";
 import type { CeThresholds } from "@/lib/ce/thresholds";
-import type { CeRecordState, CeYearState } from "@/lib/ce/year-status";
+import type { CeYearState } from "@/lib/ce/year-status";
+import type { CeRecordState } from "@/lib/codes/ce-record-state";
 
 // Words and colours the 继续教育 pages share (overview and certificate).
 

@@ -4,15 +4,10 @@ import * as React from "react";
 import { ImageIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { fieldAria, FormField } from "@/components/ui/form-field";
+import type { UploadKind } from "@/lib/upload/kinds";
 import { cn } from "@/lib/utils/cn";
 import { type CropResult, type CropSource, HeadshotCropper } from "./headshot-cropper";
-import {
-  type AttachmentKind,
-  CANCELLED_MESSAGE,
-  precheckImage,
-  readHead,
-  uploadAttachment,
-} from "./upload-attachment";
+import { CANCELLED_MESSAGE, precheckImage, readHead, uploadAttachment } from "./upload-attachment";
 
 export const HEADSHOT_HINT = "近期免冠正面证件照，上传后可拖动、缩放裁剪为一寸照片比例（5:7）";
 export const UNDECODABLE_MESSAGE = "无法读取该图片，请选择JPG或PNG格式的照片";
@@ -21,7 +16,7 @@ export interface AttachmentFieldProps {
   /** The file input's id; the error is `${id}-error`, the hint `${id}-hint`. */
   id: string;
   label: string;
-  kind: AttachmentKind;
+  kind: UploadKind;
   /** The current attachment id, or undefined when none. */
   value: string | undefined;
   onChange: (attachmentId: string | undefined) => void;

@@ -1,3 +1,4 @@
+import type { UploadKind } from "@/lib/upload/kinds";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "@/lib/upload/limits";
 import { sniffImageFormat, UNSUPPORTED_FORMAT_MESSAGE } from "@/lib/upload/sniff";
 
@@ -5,8 +6,6 @@ import { sniffImageFormat, UNSUPPORTED_FORMAT_MESSAGE } from "@/lib/upload/sniff
  * The browser side of POST /api/attachments. XMLHttpRequest rather than fetch: fetch reports no
  * upload progress, and a 5 MB photo on a mobile network takes long enough to need a bar.
  */
-
-export type AttachmentKind = "headshot" | "document-page" | "student-card" | "ce-evidence";
 
 export type UploadAttachmentResult =
   { ok: true; attachmentId: string } | { ok: false; message: string };
@@ -57,7 +56,7 @@ export function resultFromResponse(status: number, text: string): UploadAttachme
 /** Sends `body` as the raw request body; `onProgress` gets 0…1 as the bytes go out. */
 export function uploadAttachment(
   body: Blob,
-  kind: AttachmentKind,
+  kind: UploadKind,
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
 ): Promise<UploadAttachmentResult> {

@@ -2,12 +2,11 @@ import type { Db } from "@/lib/db/client";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { idNumberIndex } from "@/lib/account/identifier";
 import { maskIdNumber } from "@/lib/identity/mask";
-import { transferLockReason } from "@/lib/change/locks";
+import { transferLockReason } from "@/lib/person/locks";
 import { regionWithin } from "@/lib/region/scope";
-import { PERSON_NOT_IN_SCOPE } from "@/lib/staff/person-lookup";
+import { PERSON_NOT_IN_SCOPE, type StaffScope } from "@/lib/region/scope";
 import { beijingToday } from "@/lib/time/beijing";
 import {
-  type CeReviewer,
   ceObligationStart,
   insertCourses,
   PERSON_NOT_COLLECTED,
@@ -64,7 +63,7 @@ const NAME_MISMATCH = "姓名与证件号码不符";
 /** Checks every row against the database; `ready` holds the rows that may be written. */
 export async function checkCourseImport(
   db: Db,
-  reviewer: CeReviewer,
+  reviewer: StaffScope,
   sheet: { rows: CourseSheetRow[]; numericIdLines: readonly number[] },
   now = new Date(),
 ): Promise<ImportCheck> {
@@ -171,7 +170,7 @@ export async function checkCourseImport(
 export async function previewCourseImport(
   db: Db,
   ctx: RequestContext,
-  reviewer: CeReviewer,
+  reviewer: StaffScope,
   sheet: { rows: CourseSheetRow[]; numericIdLines: readonly number[] },
   now = new Date(),
 ): Promise<ImportCheck> {
@@ -196,7 +195,7 @@ export type ImportResult =
 export async function importCourses(
   db: Db,
   ctx: RequestContext,
-  reviewer: CeReviewer,
+  reviewer: StaffScope,
   sheet: { rows: CourseSheetRow[]; numericIdLines: readonly number[] },
   now = new Date(),
 ): Promise<ImportResult> {

@@ -1,5 +1,5 @@
 import { CE_CATEGORIES, type CeCategory } from "./credit-kinds";
-import { CE_RECORD_STATES, type CeRecordState } from "./year-status";
+import { CE_RECORD_STATES, type CeRecordState } from "@/lib/codes/ce-record-state";
 
 // The Excel sheet finance staff fill to import provider courses (培训机构课程学分导入): its columns,
 // and how a cell's text becomes a category or a status. Headers are matched by name, so a sheet

@@ -1,10 +1,10 @@
 import type { SessionPerson } from "@/lib/account/session-service";
 import { type AuditEntry, type RequestContext, writeAudit, writeAudits } from "@/lib/audit/audit";
-import { lockPersonRow, transferLockReason } from "@/lib/change/locks";
+import { lockPersonRow, transferLockReason } from "@/lib/person/locks";
 import { type CollectionSnapshot, NOT_COLLECTED } from "@/lib/collection/archive-service";
-import { isAttachmentId } from "@/lib/collection/attachment-service";
+import { isAttachmentId } from "@/lib/upload/attachment-service";
 import { ATTACHMENT_INVALID, fieldErrorsOf } from "@/lib/collection/draft-service";
-import { regionWithin } from "@/lib/region/scope";
+import { OUTSIDE_REGION, regionWithin, type StaffScope } from "@/lib/region/scope";
 import { isUuid } from "@/lib/utils/uuid";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -28,14 +28,8 @@ import {
 import { obligationStartYear } from "./obligation";
 import { type ReviewDecision, reviewDecisionSchema } from "./review-rules";
 import { type CeThresholds, getCeThresholds } from "./thresholds";
-import {
-  CE_RECORD_STATES,
-  type CeRecordState,
-  type CreditRecord,
-  hasInProgressData,
-  type YearSummary,
-  yearSummary,
-} from "./year-status";
+import { type CreditRecord, hasInProgressData, type YearSummary, yearSummary } from "./year-status";
+import { CE_RECORD_STATES, type CeRecordState } from "@/lib/codes/ce-record-state";
 
 // 继续教育 records (issue 4): the accountant's claims with evidence (exam, conference, degree
 // course, paper), which finance staff of the person's region recognise or reject, and provider
@@ -61,7 +55,6 @@ export const NOT_ENROLLED = "该课程不是“学习中”状态，不能标记
 /** The transfer lock as finance staff read it (the accountant's own words say 您). */
 export const PERSON_TRANSFER_LOCKED = "该会计人员已申请调出，调转完成前不能办理继续教育业务";
 export const PERSON_NOT_COLLECTED = "该会计人员尚未完成信息采集，不能登记继续教育学分";
-export const OUTSIDE_REGION = "该人员不属于您管辖的行政区划，不能办理";
 
 export type CeResult<T extends object = object> =
   | ({ ok: true } & T)
@@ -80,13 +73,6 @@ export class Refused extends Error {
   constructor(readonly result: Refusal) {
     super("refused");
   }
-}
-
-/** Finance staff as the CE services see them: who, and which regions they administer. */
-export interface CeReviewer {
-  staffId: string;
-  /** GB/T 2260 prefixes: "44" a province, "4401" a city, "440106" a county ("440100" = "4401"). */
-  regionCodes: readonly string[];
 }
 
 // --- Reading -------------------------------------------------------------------------------------
@@ -399,7 +385,7 @@ export async function withdrawClaim(
 export async function reviewClaim(
   db: Db,
   ctx: RequestContext,
-  reviewer: CeReviewer,
+  reviewer: StaffScope,
   id: string,
   decision: ReviewDecision,
   reason: string | undefined,
@@ -458,7 +444,7 @@ export interface CourseRecordInput {
 export async function recordCourse(
   db: Db,
   ctx: RequestContext,
-  reviewer: CeReviewer,
+  reviewer: StaffScope,
   input: CourseRecordInput,
   now = new Date(),
 ): Promise<CeResult<{ id: string }>> {
@@ -502,7 +488,7 @@ export interface CourseToRecord {
 export async function insertCourses(
   tx: Tx,
   ctx: RequestContext,
-  reviewer: CeReviewer,
+  reviewer: StaffScope,
   items: readonly CourseToRecord[],
   now: Date,
 ): Promise<string[]> {
@@ -582,7 +568,7 @@ export async function insertCourses(
 export async function completeCourse(
   db: Db,
   ctx: RequestContext,
-  reviewer: CeReviewer,
+  reviewer: StaffScope,
   id: string,
   now = new Date(),
 ): Promise<CeResult> {
@@ -617,7 +603,7 @@ function ownCredit(tx: Tx, id: string, where: { personId?: string }) {
 }
 
 /** A record the reviewer administers (by the record's region), or a refusal. */
-async function staffCredit(tx: Tx, id: string, reviewer: CeReviewer) {
+async function staffCredit(tx: Tx, id: string, reviewer: StaffScope) {
   const credit = await ownCredit(tx, id, {});
   if (!credit) throw new Refused({ ok: false, reason: "not-found", message: CREDIT_NOT_FOUND });
   if (!regionWithin(credit.regionCode, reviewer.regionCodes)) {
@@ -634,7 +620,7 @@ const personAudit = (personId: string, regionCode: string): Actor => ({
   regionCode,
 });
 
-const staffAudit = (reviewer: CeReviewer, regionCode: string): Actor => ({
+const staffAudit = (reviewer: StaffScope, regionCode: string): Actor => ({
   actorType: "staff",
   actorId: reviewer.staffId,
   regionCode,

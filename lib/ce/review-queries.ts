@@ -4,9 +4,9 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { regionName } from "@/lib/region/divisions";
 import { regionScopePrefix } from "@/lib/region/scope";
 import { type DetailLine, claimDetailLines } from "./claim-details";
-import type { CeReviewer } from "./credit-service";
+import type { StaffScope } from "@/lib/region/scope";
 import { CE_CATEGORIES, CLAIM_KINDS, CREDIT_KINDS } from "./credit-kinds";
-import { CE_RECORD_STATES, type CeRecordState } from "./year-status";
+import { CE_RECORD_STATES, type CeRecordState } from "@/lib/codes/ce-record-state";
 
 // What finance staff read of 继续教育 records: the claims of their region to recognise or reject
 // (oldest first, so nobody waits longest), those already decided (newest first), and one claim
@@ -21,7 +21,7 @@ export function isReviewFilter(v: unknown): v is ReviewFilter {
 }
 
 /** The reviewer's regions as a where clause; a malformed scope matches nothing. */
-function regionScopeWhere(reviewer: CeReviewer): Prisma.CeCreditWhereInput {
+function regionScopeWhere(reviewer: StaffScope): Prisma.CeCreditWhereInput {
   const prefixes = reviewer.regionCodes
     .map(regionScopePrefix)
     .filter((p): p is string => p !== null);
@@ -93,7 +93,7 @@ export interface ClaimPage {
 /** One page of the region's claims in a state; `after` is the previous page's nextCursor. */
 export async function claimsForReview(
   db: Db,
-  reviewer: CeReviewer,
+  reviewer: StaffScope,
   filter: ReviewFilter,
   after?: string | null,
 ): Promise<ClaimPage> {
@@ -131,7 +131,7 @@ export interface ClaimReview extends ClaimRow {
 /** One claim of the reviewer's region with what it said, or null (missing, elsewhere, a course). */
 export async function claimForReview(
   db: Db,
-  reviewer: CeReviewer,
+  reviewer: StaffScope,
   id: string,
 ): Promise<ClaimReview | null> {
   if (!isUuid(id)) return null;
@@ -152,7 +152,7 @@ export async function claimForReview(
 /** The console's start page: what waits for the reviewer's office. */
 export async function pendingCounts(
   db: Db,
-  reviewer: CeReviewer,
+  reviewer: StaffScope,
 ): Promise<{ claims: number; enrolled: number }> {
   const scope = regionScopeWhere(reviewer);
   const [claims, enrolled] = await Promise.all([

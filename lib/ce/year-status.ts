@@ -1,3 +1,4 @@
+import { type CeRecordState, isInProgress } from "@/lib/codes/ce-record-state";
 import { defineCodeTable } from "@/lib/codes/code-table";
 import type { CeCategory } from "./credit-kinds";
 import type { CeThresholds } from "./thresholds";
@@ -10,18 +11,6 @@ import type { CeThresholds } from "./thresholds";
 //
 // Credits carry at most one decimal place; sums and the share rule are computed in whole tenths
 // so that "exactly two thirds" (60 of 90) is met and 59.9 of 90 is not, without float rounding.
-
-export const CE_RECORD_STATES = defineCodeTable(
-  [
-    { code: "enrolled", label: "学习中" },
-    { code: "completed", label: "已学完" },
-    { code: "claimed", label: "待认定" },
-    { code: "recognised", label: "已认定" },
-    { code: "rejected", label: "未予认定" },
-  ],
-  "学分记录状态无效",
-);
-export type CeRecordState = (typeof CE_RECORD_STATES.codes)[number];
 
 export const CE_YEAR_STATES = defineCodeTable(
   [
@@ -81,11 +70,6 @@ export interface YearSummary {
 /** Finished courses and recognised claims are earned credits. */
 export function countsAsEarned(state: CeRecordState): boolean {
   return state === "completed" || state === "recognised";
-}
-
-/** Enrolled courses and claims awaiting recognition are 在途未完成数据. */
-export function isInProgress(state: CeRecordState): boolean {
-  return state === "enrolled" || state === "claimed";
 }
 
 /** The region lock's test: any in-progress record, in any year. */

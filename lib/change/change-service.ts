@@ -9,7 +9,7 @@ import {
   fieldErrorsOf,
   type PersonFacts,
 } from "@/lib/collection/draft-service";
-import { claimFiles } from "@/lib/collection/attachment-service";
+import { claimFiles } from "@/lib/upload/attachment-service";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { regionName } from "@/lib/region/divisions";
@@ -25,7 +25,7 @@ import {
   parseItemRef,
   validateItemEdit,
 } from "./items";
-import { type EditLocks, editLocks, lockedEditLocks, REGION_LOCKED } from "./locks";
+import { type EditLocks, editLocks, lockedEditLocks, REGION_LOCKED } from "@/lib/person/locks";
 
 // 信息变更 (用户操作手册 3.1; issue 4): one information item, or one entry of a list, is edited
 // and saved as a new archive version on top of the current one. Validation is the collection's

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { beijingToday } from "@/lib/time/beijing";
 import { archiveProvince, formatArchiveNumber } from "./archive-number";
-import { claimFiles } from "./attachment-service";
+import { claimFiles } from "@/lib/upload/attachment-service";
 import {
   ALREADY_COLLECTED,
   ATTACHMENT_INVALID,

@@ -6,8 +6,8 @@ import { nationalityFromDocument } from "@/lib/codes/nationality";
 import { isDocumentTypeCode } from "@/lib/identity/document-types";
 import { buildJurisdictionRegions } from "@/lib/region/divisions";
 import { beijingToday } from "@/lib/time/beijing";
-import { isAttachmentId } from "./attachment-service";
-import type { UploadKind } from "@/lib/upload/image-intake";
+import { isAttachmentId } from "@/lib/upload/attachment-service";
+import type { UploadKind } from "@/lib/upload/kinds";
 import type { CollectionContext } from "./rules";
 import {
   canOpenStep,

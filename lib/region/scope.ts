@@ -18,3 +18,15 @@ export function regionWithin(regionCode: string, scopes: readonly string[]): boo
     return prefix !== null && regionCode.startsWith(prefix);
   });
 }
+
+/** A finance staff member as every staff-facing service sees them: who, and what they administer. */
+export interface StaffScope {
+  staffId: string;
+  /** GB/T 2260 prefixes: "44" a province, "4401" a city, "440106" a county ("440100" = "4401"). */
+  regionCodes: readonly string[];
+}
+
+/** A lookup by 证件号码 that found nobody in the staff member's region (or nobody at all). */
+export const PERSON_NOT_IN_SCOPE = "本辖区内没有该证件号码的会计人员";
+/** An action on a record outside the staff member's region. */
+export const OUTSIDE_REGION = "该人员不属于您管辖的行政区划，不能办理";

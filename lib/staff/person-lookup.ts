@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { isUuid } from "@/lib/utils/uuid";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { idNumberIndex } from "@/lib/account/identifier";
-import type { CeReviewer } from "@/lib/ce/credit-service";
+import { PERSON_NOT_IN_SCOPE, type StaffScope } from "@/lib/region/scope";
 import { changeHistory, type HistoryEntry } from "@/lib/change/change-service";
 import { regionName } from "@/lib/region/divisions";
 import { regionWithin } from "@/lib/region/scope";
@@ -12,14 +12,12 @@ import { regionWithin } from "@/lib/region/scope";
 // in URLs, where access logs and browser history would keep them. Someone outside the staff
 // member's region gets the very answer an unregistered number gets.
 
-export const PERSON_NOT_IN_SCOPE = "本辖区内没有该证件号码的会计人员";
-
 export type LookupResult = { ok: true; personId: string } | { ok: false; message: string };
 
 export async function findPersonInScope(
   db: Db,
   ctx: RequestContext,
-  reviewer: CeReviewer,
+  reviewer: StaffScope,
   idNumber: string,
 ): Promise<LookupResult> {
   const person = await db.person.findUnique({
@@ -55,7 +53,7 @@ export interface StaffPersonView {
 /** A person of the reviewer's region as the console shows them, or null. */
 export async function personForStaff(
   db: Db,
-  reviewer: CeReviewer,
+  reviewer: StaffScope,
   personId: string,
 ): Promise<StaffPersonView | null> {
   if (!isUuid(personId)) return null;
@@ -89,7 +87,7 @@ export async function personForStaff(
 export async function personHistoryForStaff(
   db: Db,
   ctx: RequestContext,
-  reviewer: CeReviewer,
+  reviewer: StaffScope,
   personId: string,
 ): Promise<{ person: StaffPersonView; history: HistoryEntry[] } | null> {
   const person = await personForStaff(db, reviewer, personId);

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/audit/audit";
 import { liveSession, type SessionEnd } from "@/lib/account/session-service";
-import type { CeReviewer } from "@/lib/ce/credit-service";
+import type { StaffScope } from "@/lib/region/scope";
 import { financeOfficeName } from "./office";
 
 /** A logged-in finance staff member as pages and actions see them. */
@@ -44,7 +44,7 @@ export async function checkStaffSession(
   };
 }
 
-/** The 继续教育 services' view of a staff member: who, and the region they administer. */
-export function ceReviewer(staff: SessionStaff): CeReviewer {
+/** What the staff-facing services need of a staff member: who, and the region they administer. */
+export function staffScope(staff: SessionStaff): StaffScope {
   return { staffId: staff.staffId, regionCodes: [staff.regionCode] };
 }

@@ -17,7 +17,8 @@ import {
   wrongRatioHeadshotJpeg,
   writeFixtures,
 } from "@/tests/fixtures/images/make";
-import { processUpload, type UploadKind, type UploadResult } from "./image-intake";
+import { processUpload, type UploadResult } from "./image-intake";
+import type { UploadKind } from "./kinds";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "./limits";
 import { UNSUPPORTED_FORMAT_MESSAGE } from "./sniff";
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
+import type { UploadKind } from "./kinds";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "./limits";
 import { sniffImage } from "./sniff";
 
@@ -11,8 +12,6 @@ import { sniffImage } from "./sniff";
  * strips EXIF (GPS position, camera serials), XMP, IPTC and ICC profiles — and any payload
  * hidden in the original file — while keeping the picture.
  */
-
-export type UploadKind = "headshot" | "document-page" | "student-card" | "ce-evidence";
 
 /**
  * Decompression bombs: a few KB of PNG can declare 16 000 × 16 000 px (768 MB decoded). The

@@ -1,6 +1,6 @@
 import { submitClaim } from "@/lib/ce/credit-service";
 import { submitCollection } from "@/lib/collection/archive-service";
-import { storeUpload } from "@/lib/collection/attachment-service";
+import { storeUpload } from "@/lib/upload/attachment-service";
 import type { SessionPerson } from "@/lib/account/session-service";
 import { db } from "@/lib/db/client";
 import { documentPagePng } from "../fixtures/images/make";

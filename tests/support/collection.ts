@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import type { SessionPerson } from "@/lib/account/session-service";
-import { storeUpload } from "@/lib/collection/attachment-service";
+import { storeUpload } from "@/lib/upload/attachment-service";
 import { saveStep } from "@/lib/collection/draft-service";
 import type { Db } from "@/lib/db/client";
 import { LocalDiskStorage } from "@/lib/storage/local-disk";

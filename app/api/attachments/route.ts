@@ -1,11 +1,7 @@
 import { after, type NextRequest } from "next/server";
 import { currentSession } from "@/lib/auth/current-session";
-import {
-  isUploadKind,
-  storeUpload,
-  sweepOrphans,
-  UPLOAD_KIND_UNKNOWN,
-} from "@/lib/collection/attachment-service";
+import { storeUpload, sweepOrphans, UPLOAD_KIND_UNKNOWN } from "@/lib/upload/attachment-service";
+import { isUploadKind } from "@/lib/upload/kinds";
 import { db } from "@/lib/db/client";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";

@@ -7,7 +7,7 @@ import { pendingCounts } from "@/lib/ce/review-queries";
 import { db } from "@/lib/db/client";
 import { regionName } from "@/lib/region/divisions";
 import { hasRole, STAFF_ROLES } from "@/lib/staff/roles";
-import { ceReviewer } from "@/lib/staff/staff-session";
+import { staffScope } from "@/lib/staff/staff-session";
 
 export const metadata: Metadata = { title: "工作台 · 财政部门" };
 
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "工作台 · 财政部门" };
 
 export default async function ConsoleHome() {
   const staff = await requireStaff();
-  const counts = await pendingCounts(db, ceReviewer(staff));
+  const counts = await pendingCounts(db, staffScope(staff));
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">工作台</h1>

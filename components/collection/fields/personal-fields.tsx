@@ -1,11 +1,11 @@
 "use client";
 
 import { AttachmentField } from "@/components/collection/attachment-field";
-import type { AttachmentKind } from "@/components/collection/upload-attachment";
 import { NestedRadios, NestedSelect, NestedText } from "@/components/form/nested-fields";
 import { pathId } from "@/components/form/paths";
 import type { NestedForm } from "@/components/form/use-nested-form";
 import { ETHNIC_GROUPS } from "@/lib/codes/ethnic-group";
+import type { UploadKind } from "@/lib/upload/kinds";
 import { NATIONALITIES } from "@/lib/codes/nationality";
 import { POLITICAL_STATUSES } from "@/lib/codes/political-status";
 import { asksGenderAndBirthDate, type CollectionContext } from "@/lib/collection/rules";
@@ -30,7 +30,7 @@ export function PersonalFields({
   const file = (
     path: string,
     label: string,
-    kind: AttachmentKind,
+    kind: UploadKind,
     extra?: { required?: boolean; hint?: string },
   ) => {
     const value = form.get(path);

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { checkCourseImport, importCourses, previewCourseImport } from "@/lib/ce/course-import";
 import { courseTemplate, readCourseSheet } from "@/lib/ce/course-workbook";
 import { COURSE_SHEET_COLUMNS } from "@/lib/ce/course-sheet";
-import { type CeReviewer, DUPLICATE_COURSE, recordCourse } from "@/lib/ce/credit-service";
+import { DUPLICATE_COURSE, recordCourse } from "@/lib/ce/credit-service";
+import { type StaffScope } from "@/lib/region/scope";
 import { decryptField } from "@/lib/crypto/field-cipher";
 import { db } from "@/lib/db/client";
 import { ceFixtures } from "../../support/ce";
@@ -11,8 +12,8 @@ import { ctx, NOW, tempStorageForFile } from "../../support/collection";
 
 const store = tempStorageForFile();
 const { collected } = ceFixtures(store);
-const GUANGZHOU: CeReviewer = { staffId: "staff-gz", regionCodes: ["440100"] };
-const FOSHAN: CeReviewer = { staffId: "staff-fs", regionCodes: ["440600"] };
+const GUANGZHOU: StaffScope = { staffId: "staff-gz", regionCodes: ["440100"] };
+const FOSHAN: StaffScope = { staffId: "staff-fs", regionCodes: ["440600"] };
 
 type Cells = Partial<Record<(typeof COURSE_SHEET_COLUMNS)[number]["key"], string | number>>;
 

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { REGION_LOCKED, TRANSFER_LOCKED, editLocks } from "@/lib/change/locks";
+import { REGION_LOCKED, TRANSFER_LOCKED, editLocks } from "@/lib/person/locks";
 import {
   ALREADY_REVIEWED,
   CREDIT_NOT_FOUND,
   NOT_ENROLLED,
   NOT_WITHDRAWABLE,
-  OUTSIDE_REGION,
   PERSON_TRANSFER_LOCKED,
-  type CeReviewer,
   ceOverview,
   completeCourse,
   recordCourse,
@@ -17,6 +15,7 @@ import {
   submitClaim,
   withdrawClaim,
 } from "@/lib/ce/credit-service";
+import { OUTSIDE_REGION, type StaffScope } from "@/lib/region/scope";
 import { REJECT_REASON_REQUIRED } from "@/lib/ce/review-rules";
 import { ATTACHMENT_INVALID } from "@/lib/collection/draft-service";
 import { db } from "@/lib/db/client";
@@ -27,8 +26,8 @@ import { ceFixtures, exam } from "../../support/ce";
 const store = tempStorageForFile();
 
 /** Finance staff of 广州市 (the test person works in 440106 天河区) and of 深圳市. */
-const GUANGZHOU: CeReviewer = { staffId: "staff-gz", regionCodes: ["4401"] };
-const SHENZHEN: CeReviewer = { staffId: "staff-sz", regionCodes: ["440300"] };
+const GUANGZHOU: StaffScope = { staffId: "staff-gz", regionCodes: ["4401"] };
+const SHENZHEN: StaffScope = { staffId: "staff-sz", regionCodes: ["440300"] };
 
 const { collected, evidence, claimId } = ceFixtures(store);
 
@@ -337,7 +336,7 @@ describe("认定", () => {
     expect(await db.ceCredit.count({ where: { personId: s.personId, state: "claimed" } })).toBe(1);
     expect(await db.ceCredit.count({ where: { personId: s.personId, kind: "COURSE" } })).toBe(0);
 
-    const province: CeReviewer = { staffId: "staff-gd", regionCodes: ["44"] };
+    const province: StaffScope = { staffId: "staff-gd", regionCodes: ["44"] };
     expect(await reviewClaim(db, ctx, province, id, "recognise", undefined, NOW)).toEqual({
       ok: true,
     });

@@ -7,7 +7,7 @@ import {
   NO_CHANGE,
 } from "@/lib/change/change-service";
 import { formatChange } from "@/lib/change/diff";
-import { REGION_LOCKED, TRANSFER_LOCKED } from "@/lib/change/locks";
+import { REGION_LOCKED, TRANSFER_LOCKED } from "@/lib/person/locks";
 import { db } from "@/lib/db/client";
 import {
   ctx,

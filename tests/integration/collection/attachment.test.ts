@@ -7,8 +7,8 @@ import {
   sweepOrphans,
   UPLOAD_LIMIT,
   UPLOADS_TOO_FREQUENT,
-} from "@/lib/collection/attachment-service";
-import { TRANSFER_LOCKED } from "@/lib/change/locks";
+} from "@/lib/upload/attachment-service";
+import { TRANSFER_LOCKED } from "@/lib/person/locks";
 import { db } from "@/lib/db/client";
 import { UPLOAD_MESSAGES } from "@/lib/upload/limits";
 import {

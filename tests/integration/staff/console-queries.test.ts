@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { CeReviewer } from "@/lib/ce/credit-service";
+import { type StaffScope } from "@/lib/region/scope";
 import { claimForReview, claimsForReview, pendingCounts } from "@/lib/ce/review-queries";
-import { readableAttachment } from "@/lib/collection/attachment-service";
+import { readableAttachment } from "@/lib/upload/attachment-service";
 import { db } from "@/lib/db/client";
 import { decryptField } from "@/lib/crypto/field-cipher";
 import {
   findPersonInScope,
   personForStaff,
   personHistoryForStaff,
-  PERSON_NOT_IN_SCOPE,
 } from "@/lib/staff/person-lookup";
+import { PERSON_NOT_IN_SCOPE } from "@/lib/region/scope";
 import { changeArchiveItem } from "@/lib/change/change-service";
 import { ceFixtures, exam } from "../../support/ce";
 import { ctx, NOW, tempStorageForFile } from "../../support/collection";
@@ -19,10 +19,10 @@ const { collected, evidence, claimId } = ceFixtures(store);
 
 // Test people work in 440106 天河区. Their claims are moved to a county no other test uses
 // (440111 白云区) where a test needs the whole of a region's list to itself.
-const TIANHE: CeReviewer = { staffId: "staff-th", regionCodes: ["440106"] };
-const GUANGZHOU: CeReviewer = { staffId: "staff-gz", regionCodes: ["440100"] };
-const FOSHAN: CeReviewer = { staffId: "staff-fs", regionCodes: ["440600"] };
-const BAIYUN: CeReviewer = { staffId: "staff-by", regionCodes: ["440111"] };
+const TIANHE: StaffScope = { staffId: "staff-th", regionCodes: ["440106"] };
+const GUANGZHOU: StaffScope = { staffId: "staff-gz", regionCodes: ["440100"] };
+const FOSHAN: StaffScope = { staffId: "staff-fs", regionCodes: ["440600"] };
+const BAIYUN: StaffScope = { staffId: "staff-by", regionCodes: ["440111"] };
 
 async function moveToBaiyun(personId: string) {
   await db.person.update({ where: { id: personId }, data: { regionCode: "440111" } });
@@ -127,7 +127,7 @@ describe("finance staff reading personal data", () => {
   it("lets staff see the evidence of a claim of their region, and no other file", async () => {
     const s = await collected();
     const id = await evidence(s);
-    const staff = (r: CeReviewer) => ({ type: "staff" as const, ...r });
+    const staff = (r: StaffScope) => ({ type: "staff" as const, ...r });
     // Not yet claimed: nobody's work but the owner's.
     expect(await readableAttachment(db, id, staff(GUANGZHOU))).toBeNull();
     await claimId(s, exam(id));

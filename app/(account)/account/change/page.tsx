@@ -8,7 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireSession } from "@/lib/auth/current-session";
 import { IMMUTABLE_FIELDS } from "@/lib/change/immutable";
 import { CHANGE_ITEMS } from "@/lib/change/items";
-import { editLocks } from "@/lib/change/locks";
+import { editLocks } from "@/lib/person/locks";
 import { currentArchive } from "@/lib/collection/archive-service";
 import { registeredFactRows, summarizeStep } from "@/lib/collection/summary";
 import { db } from "@/lib/db/client";

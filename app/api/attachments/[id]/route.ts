@@ -4,10 +4,10 @@ import {
   type AttachmentViewer,
   readableAttachment,
   recordStaffView,
-} from "@/lib/collection/attachment-service";
+} from "@/lib/upload/attachment-service";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { hasRole } from "@/lib/staff/roles";
-import { ceReviewer } from "@/lib/staff/staff-session";
+import { staffScope } from "@/lib/staff/staff-session";
 import { db } from "@/lib/db/client";
 import { storageResponse } from "@/lib/storage/serve";
 
@@ -22,7 +22,7 @@ async function viewer(): Promise<AttachmentViewer | null> {
   const staff = await currentStaff();
   if (!staff) return null;
   // Staff see claim evidence, which is 学分认定's work: without that role, no region at all.
-  const scope = hasRole(staff, "ce-review") ? ceReviewer(staff).regionCodes : [];
+  const scope = hasRole(staff, "ce-review") ? staffScope(staff).regionCodes : [];
   return { type: "staff", staffId: staff.staffId, regionCodes: scope };
 }
 

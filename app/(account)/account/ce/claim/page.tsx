@@ -5,7 +5,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { requireSession } from "@/lib/auth/current-session";
 import { type CeClaimContext, NO_OBLIGATION } from "@/lib/ce/credit-kinds";
 import { ceObligationStart } from "@/lib/ce/credit-service";
-import { editLocks } from "@/lib/change/locks";
+import { editLocks } from "@/lib/person/locks";
 import { collectionStatus } from "@/lib/collection/archive-service";
 import { db } from "@/lib/db/client";
 import { beijingToday } from "@/lib/time/beijing";

@@ -19,10 +19,10 @@ import {
   REVIEW_FILTERS,
   type ReviewFilter,
 } from "@/lib/ce/review-queries";
-import { CE_RECORD_STATES } from "@/lib/ce/year-status";
+import { CE_RECORD_STATES } from "@/lib/codes/ce-record-state";
 import { db } from "@/lib/db/client";
 import { hasRole } from "@/lib/staff/roles";
-import { ceReviewer } from "@/lib/staff/staff-session";
+import { staffScope } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { cn } from "@/lib/utils/cn";
 
@@ -46,7 +46,7 @@ export default async function ClaimsPage({
   const params = await searchParams;
   const filter: ReviewFilter = isReviewFilter(params.filter) ? params.filter : "claimed";
   const after = typeof params.after === "string" ? params.after : null;
-  const page = await claimsForReview(db, ceReviewer(staff), filter, after);
+  const page = await claimsForReview(db, staffScope(staff), filter, after);
   const current = TABS.find((t) => t.filter === filter)!;
 
   return (

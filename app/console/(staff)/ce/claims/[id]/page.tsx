@@ -9,7 +9,7 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { claimForReview } from "@/lib/ce/review-queries";
 import { db } from "@/lib/db/client";
 import { hasRole } from "@/lib/staff/roles";
-import { ceReviewer } from "@/lib/staff/staff-session";
+import { staffScope } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { ReviewForm } from "./review-form";
 
@@ -22,7 +22,7 @@ export default async function ClaimReviewPage({ params }: { params: Promise<{ id
   const staff = await requireStaff();
   if (!hasRole(staff, "ce-review")) return <RoleDenied title="审核学分申报" />;
   const { id } = await params;
-  const claim = await claimForReview(db, ceReviewer(staff), id);
+  const claim = await claimForReview(db, staffScope(staff), id);
   if (!claim) notFound();
 
   const facts = [

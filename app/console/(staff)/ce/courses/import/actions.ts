@@ -6,7 +6,7 @@ import { type ImportRow, importCourses, previewCourseImport } from "@/lib/ce/cou
 import { readCourseSheet } from "@/lib/ce/course-workbook";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/http/action-result";
-import { ceReviewer } from "@/lib/staff/staff-session";
+import { staffScope } from "@/lib/staff/staff-session";
 import { fileProblem, importSchema } from "./import.validation";
 
 export type ImportOutcome = { rows: ImportRow[]; imported: number | null; message: string };
@@ -26,7 +26,7 @@ export const importCoursesAction = staffAction(
     if (problem || !(file instanceof File)) return fieldError("file", problem ?? "");
     const sheet = await readCourseSheet(new Uint8Array(await file.arrayBuffer()));
     if (!sheet.ok) return fieldError("file", sheet.message);
-    const reviewer = ceReviewer(staff);
+    const reviewer = staffScope(staff);
 
     if (mode === "check") {
       const check = await previewCourseImport(db, request, reviewer, sheet);

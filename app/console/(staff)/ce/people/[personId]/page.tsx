@@ -19,7 +19,7 @@ import { db } from "@/lib/db/client";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { personForStaff } from "@/lib/staff/person-lookup";
 import { hasRole } from "@/lib/staff/roles";
-import { ceReviewer } from "@/lib/staff/staff-session";
+import { staffScope } from "@/lib/staff/staff-session";
 import { beijingToday } from "@/lib/time/beijing";
 import { CompleteButton } from "./complete-button";
 import { CourseForm } from "./course-form";
@@ -34,7 +34,7 @@ export default async function PersonCePage({ params }: { params: Promise<{ perso
   const staff = await requireStaff();
   if (!hasRole(staff, "ce-course")) return <RoleDenied title="继续教育人员" />;
   const { personId } = await params;
-  const person = await personForStaff(db, ceReviewer(staff), personId);
+  const person = await personForStaff(db, staffScope(staff), personId);
   if (!person) notFound();
   const overview = await ceOverview(db, person.personId);
   const collected = person.archiveNumber !== null;

@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { personHistoryForStaff } from "@/lib/staff/person-lookup";
 import { hasRole } from "@/lib/staff/roles";
-import { ceReviewer } from "@/lib/staff/staff-session";
+import { staffScope } from "@/lib/staff/staff-session";
 
 export const metadata: Metadata = { title: "变更记录 · 财政部门" };
 
@@ -25,7 +25,7 @@ export default async function PersonHistoryPage({
   if (!hasRole(staff, "archive-read")) return <RoleDenied title="变更记录" />;
   const { personId } = await params;
   const ctx = clientInfoFromHeaders(await headers());
-  const found = await personHistoryForStaff(db, ctx, ceReviewer(staff), personId);
+  const found = await personHistoryForStaff(db, ctx, staffScope(staff), personId);
   if (!found) notFound();
   const { person, history } = found;
   return (

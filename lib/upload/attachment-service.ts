@@ -3,10 +3,11 @@ import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { regionWithin } from "@/lib/region/scope";
 import { isUuid } from "@/lib/utils/uuid";
 import type { Db, Tx } from "@/lib/db/client";
-import { transferLockReason } from "@/lib/change/locks";
 import type { ObjectStorage } from "@/lib/storage/types";
-import { processUpload, UPLOAD_KINDS, type UploadKind } from "@/lib/upload/image-intake";
-import { ATTACHMENT_CONTENT_TYPE, attachmentStorageKey } from "@/lib/upload/storage-key";
+import { transferLockReason } from "@/lib/person/locks";
+import { processUpload } from "./image-intake";
+import { isUploadKind } from "./kinds";
+import { ATTACHMENT_CONTENT_TYPE, attachmentStorageKey } from "./storage-key";
 
 // Uploaded files (issue 3, Uploads): checked and re-encoded by lib/upload before anything is
 // stored, kept under a server-generated key, readable only by whom `canRead` allows, and swept
@@ -28,10 +29,6 @@ export type StoreUploadResult =
 /** Attachment ids are UUIDs; anything else (a key, a path, a guess) names no attachment. */
 export function isAttachmentId(value: unknown): value is string {
   return isUuid(value);
-}
-
-export function isUploadKind(value: unknown): value is UploadKind {
-  return typeof value === "string" && Object.hasOwn(UPLOAD_KINDS, value);
 }
 
 /**

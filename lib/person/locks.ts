@@ -1,4 +1,4 @@
-import { CE_RECORD_STATES, isInProgress } from "@/lib/ce/year-status";
+import { CE_RECORD_STATES, isInProgress } from "@/lib/codes/ce-record-state";
 import type { Db, Tx } from "@/lib/db/client";
 
 // The two locks of 信息变更 (用户操作手册 3 and 4.1), checked in one place by every write of
@@ -14,7 +14,7 @@ export type TransferState = (typeof TRANSFER_STATES)[number];
 export const TRANSFER_LOCKED = "您已申请调出，调转完成前“信息变更”和“继续教育”仅允许查看，不能修改";
 export const REGION_LOCKED = "继续教育有在途未完成数据，行政区划不能修改";
 
-/** CeCredit states that are 在途未完成数据 (lib/ce/year-status.ts decides which). */
+/** CeCredit states that are 在途未完成数据 (lib/codes/ce-record-state.ts decides which). */
 const IN_PROGRESS_CE_STATES = CE_RECORD_STATES.codes.filter(isInProgress);
 
 /** Why nothing may be edited (a transfer-out is under way), or null. */
