@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import type { CeRecordView, CeYearView } from "@/lib/ce/credit-service";
+import type { CeRecordView, CeYearView } from "@/lib/ce/overview";
 import { RECORD_BADGE, YEAR_BADGE, credits } from "./ce-text";
 
 /**

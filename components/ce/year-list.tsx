@@ -1,4 +1,4 @@
-import type { CeRecordView, CeYearView } from "@/lib/ce/credit-service";
+import type { CeRecordView, CeYearView } from "@/lib/ce/overview";
 import { YearCard } from "./year-card";
 
 // This year and the two before are always shown, and any year with records.

@@ -1,18 +1,15 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
+import { refusableTransaction } from "@/lib/db/refusal";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { idNumberIndex } from "@/lib/account/identifier";
 import { maskIdNumber } from "@/lib/identity/mask";
 import { transferLockReason } from "@/lib/person/locks";
-import { regionWithin } from "@/lib/region/scope";
-import { PERSON_NOT_IN_SCOPE, type StaffScope } from "@/lib/region/scope";
+import { PERSON_NOT_IN_SCOPE, regionWithin, type StaffScope } from "@/lib/region/scope";
 import { beijingToday } from "@/lib/time/beijing";
-import {
-  ceObligationStart,
-  insertCourses,
-  PERSON_NOT_COLLECTED,
-  PERSON_TRANSFER_LOCKED,
-  refusing,
-} from "./credit-service";
+import { insertCourses, PERSON_NOT_COLLECTED } from "./courses";
+import { ceObligationStart } from "./overview";
+import { type CeResult, PERSON_TRANSFER_LOCKED } from "./record-steps";
 import {
   categoryFromCell,
   type CourseSheetRow,
@@ -205,25 +202,24 @@ export async function importCourses(
   if (wrong > 0) {
     return { ok: false, rows: check.rows, message: `有${wrong}行需要修改，本次未导入任何数据` };
   }
-  const written = await refusing(() =>
-    db.$transaction(
-      async (tx) => {
-        await insertCourses(tx, ctx, reviewer, check.ready, now);
-        await writeAudit(tx, ctx, {
-          actorType: "staff",
-          actorId: reviewer.staffId,
-          action: "ce.course-import",
-          outcome: "success",
-          regionCode: reviewer.regionCodes[0] ?? null,
-          details: { rows: check.ready.length },
-        });
-        return { ok: true as const };
-      },
-      // All or nothing means one transaction for the whole file: a full 1000-row sheet takes a
-      // few seconds (npm run bench -- --only course-import), longer than the client's 15 s
-      // default allows under load.
-      { timeout: IMPORT_TIMEOUT_MS },
-    ),
+  const written = await refusableTransaction<CeResult>(
+    db,
+    async (tx, refuse) => {
+      await insertCourses(tx, refuse, ctx, reviewer, check.ready, now);
+      await writeAudit(tx, ctx, {
+        actorType: "staff",
+        actorId: reviewer.staffId,
+        action: "ce.course-import",
+        outcome: "success",
+        regionCode: reviewer.regionCodes[0] ?? null,
+        details: { rows: check.ready.length },
+      });
+      return { ok: true as const };
+    },
+    // All or nothing means one transaction for the whole file: a full 1000-row sheet takes a
+    // few seconds (npm run bench -- --only course-import), longer than the client's 15 s
+    // default allows under load.
+    { timeout: IMPORT_TIMEOUT_MS },
   );
   // A person moved or started a transfer between the check and the write: nothing was written.
   if (!written.ok)

@@ -1,4 +1,3 @@
-import "server-only";
 import { Prisma } from "./generated/client";
 import type { Db, Tx } from "./client";
 
@@ -15,6 +14,15 @@ export interface Refusal<R extends string = string> {
   message: string;
   /** Messages keyed by the form's dotted path ("fullTime.0.graduatedOn"). */
   fieldErrors?: Record<string, string>;
+}
+
+/** A refusal shown at one field of the form, with nothing above it. */
+export function fieldRefusal<R extends string>(
+  reason: R,
+  field: string,
+  message: string,
+): Refusal<R> & { fieldErrors: Record<string, string> } {
+  return { ok: false, reason, message: "", fieldErrors: { [field]: message } };
 }
 
 /** Carries a refusal out of a transaction callback. Private: only `refuse` throws it. */
@@ -53,9 +61,33 @@ export async function refusableTransaction<T>(
 }
 
 /**
- * Whether `error` is a unique-index violation, optionally on an index covering `field`. With a
- * driver adapter Prisma reports the index in `meta` in more than one shape (`target`, or the
- * adapter's `constraint.fields`), so the field is looked for in all of it.
+ * The fields of the unique index a P2002 names. Prisma 7 with @prisma/adapter-pg reports no
+ * `target`; it passes on the adapter's `constraint`: `{ index: "Person_phone_key" }` when
+ * PostgreSQL names the index (it always does for an index Prisma made: "<Model>_<fields>_key"),
+ * or `{ fields: [...] }` read from the error's detail otherwise. Verified on PGlite and
+ * PostgreSQL by tests/integration/db/refusal.test.ts.
+ */
+function uniqueFields(meta: Record<string, unknown> = {}): string[] {
+  const { target, modelName, driverAdapterError } = meta;
+  if (Array.isArray(target)) return target.map(String); // the query engine without an adapter
+  const cause = (driverAdapterError as { cause?: AdapterCause } | undefined)?.cause;
+  const fields = cause?.constraint?.fields;
+  if (Array.isArray(fields)) return fields.map((f) => String(f).replaceAll('"', ""));
+  const index = cause?.constraint?.index ?? target;
+  if (typeof index !== "string") return [];
+  const table = `${String(cause?.table ?? modelName)}_`;
+  const name = index.startsWith(table) ? index.slice(table.length) : index;
+  return name.replace(/_key$/, "").split("_");
+}
+
+interface AdapterCause {
+  constraint?: { fields?: unknown; index?: unknown };
+  table?: unknown;
+}
+
+/**
+ * Whether `error` is a unique-index violation (P2002), optionally of an index on `field` (a
+ * Prisma field name, e.g. "phone"; one of the index's fields for a compound index).
  */
 export function isUniqueViolation(
   error: unknown,
@@ -64,5 +96,5 @@ export function isUniqueViolation(
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") {
     return false;
   }
-  return field === undefined || JSON.stringify(error.meta ?? {}).includes(field);
+  return field === undefined || uniqueFields(error.meta).includes(field);
 }

@@ -1,4 +1,4 @@
-import { submitClaim } from "@/lib/ce/credit-service";
+import { submitClaim } from "@/lib/ce/claims";
 import { submitCollection } from "@/lib/collection/archive-service";
 import { storeUpload } from "@/lib/upload/attachment-service";
 import type { SessionPerson } from "@/lib/account/session-service";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { checkCourseImport, importCourses, previewCourseImport } from "@/lib/ce/course-import";
 import { courseTemplate, readCourseSheet } from "@/lib/ce/course-workbook";
 import { COURSE_SHEET_COLUMNS } from "@/lib/ce/course-sheet";
-import { DUPLICATE_COURSE, recordCourse } from "@/lib/ce/credit-service";
+import { DUPLICATE_COURSE, recordCourse } from "@/lib/ce/courses";
 import { type StaffScope } from "@/lib/region/scope";
 import { decryptField } from "@/lib/crypto/field-cipher";
 import { db } from "@/lib/db/client";
@@ -201,7 +201,7 @@ describe("课程学分导入: checking and importing", () => {
         },
         NOW,
       ),
-    ).toEqual({ ok: false, reason: "state", message: DUPLICATE_COURSE });
+    ).toEqual({ ok: false, reason: "duplicate", message: DUPLICATE_COURSE });
   });
 
   it("puts every 检查 on the audit record with the people it found, never their numbers", async () => {

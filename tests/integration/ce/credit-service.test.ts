@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { REGION_LOCKED, TRANSFER_LOCKED, editLocks } from "@/lib/person/locks";
-import {
-  ALREADY_REVIEWED,
-  CREDIT_NOT_FOUND,
-  NOT_ENROLLED,
-  NOT_WITHDRAWABLE,
-  PERSON_TRANSFER_LOCKED,
-  ceOverview,
-  completeCourse,
-  recordCourse,
-  reviewClaim,
-  DUPLICATE_CLAIM,
-  ceObligationStart,
-  submitClaim,
-  withdrawClaim,
-} from "@/lib/ce/credit-service";
+import { ALREADY_REVIEWED, reviewClaim } from "@/lib/ce/claim-review";
+import { NOT_WITHDRAWABLE, DUPLICATE_CLAIM, submitClaim, withdrawClaim } from "@/lib/ce/claims";
+import { NOT_ENROLLED, completeCourse, recordCourse } from "@/lib/ce/courses";
+import { ceOverview, ceObligationStart } from "@/lib/ce/overview";
+import { CREDIT_NOT_FOUND, PERSON_TRANSFER_LOCKED } from "@/lib/ce/record-steps";
 import { OUTSIDE_REGION, type StaffScope } from "@/lib/region/scope";
 import { REJECT_REASON_REQUIRED } from "@/lib/ce/review-rules";
 import { ATTACHMENT_INVALID } from "@/lib/collection/draft-service";
@@ -241,7 +231,7 @@ describe("学分申报", () => {
     await reviewClaim(db, ctx, GUANGZHOU, reviewed, "recognise", undefined, NOW);
     expect(await withdrawClaim(db, ctx, s, reviewed, NOW)).toMatchObject({
       ok: false,
-      reason: "state",
+      reason: "stale",
       message: NOT_WITHDRAWABLE,
     });
   });
@@ -322,7 +312,7 @@ describe("认定", () => {
     // Only a claim awaiting recognition can be reviewed.
     expect(await reviewClaim(db, ctx, GUANGZHOU, id, "recognise", undefined, NOW)).toMatchObject({
       ok: false,
-      reason: "state",
+      reason: "stale",
       message: ALREADY_REVIEWED,
     });
   });
@@ -368,7 +358,7 @@ describe("review fixes", () => {
     const s = await collected({ qualified: true });
     await claimId(s, exam(await evidence(s), 2025));
     const again = await submitClaim(db, ctx, s, exam(await evidence(s), 2026), NOW);
-    expect(again).toEqual({ ok: false, reason: "state", message: DUPLICATE_CLAIM });
+    expect(again).toEqual({ ok: false, reason: "duplicate", message: DUPLICATE_CLAIM });
     expect(await db.ceCredit.count({ where: { personId: s.personId } })).toBe(1);
   });
 

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { formError, personAction } from "@/lib/auth/action-client";
-import { submitClaim, withdrawClaim } from "@/lib/ce/credit-service";
+import { personAction } from "@/lib/auth/action-client";
+import { submitClaim, withdrawClaim } from "@/lib/ce/claims";
 import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/http/action-result";
+import { type ActionResult, refusalResult } from "@/lib/http/action-result";
 
 // 继续教育's actions: thin. The claim's schema needs the person's obligation start, which only the
 // server knows for sure, so submitClaim parses the input with the very schema the form ran
@@ -22,9 +22,7 @@ export const submitClaimAction = personAction(
       revalidatePath("/account", "layout");
       return { ok: true, data: { id: r.id } };
     }
-    if (r.reason === "invalid")
-      return { ok: false, fieldErrors: r.fieldErrors, formError: r.message };
-    return formError(r.message);
+    return refusalResult(r);
   },
 );
 
@@ -35,7 +33,7 @@ export const withdrawClaimAction = personAction(
   withdrawInput,
   async ({ id }, { request, session }): Promise<ActionResult> => {
     const r = await withdrawClaim(db, request, session, id);
-    if (!r.ok) return formError(r.message);
+    if (!r.ok) return refusalResult(r);
     revalidatePath("/account", "layout");
     return { ok: true, data: null };
   },

@@ -4,7 +4,7 @@ import { NotCollectedCard } from "@/components/collection/not-collected-card";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { requireSession } from "@/lib/auth/current-session";
-import { type CeRecordView, ceOverview } from "@/lib/ce/credit-service";
+import { type CeRecordView, ceOverview } from "@/lib/ce/overview";
 import { YearList } from "@/components/ce/year-list";
 import { collectionStatus } from "@/lib/collection/archive-service";
 import { db } from "@/lib/db/client";

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { requireSession } from "@/lib/auth/current-session";
 import { type CeClaimContext, NO_OBLIGATION } from "@/lib/ce/credit-kinds";
-import { ceObligationStart } from "@/lib/ce/credit-service";
+import { ceObligationStart } from "@/lib/ce/overview";
 import { editLocks } from "@/lib/person/locks";
 import { collectionStatus } from "@/lib/collection/archive-service";
 import { db } from "@/lib/db/client";

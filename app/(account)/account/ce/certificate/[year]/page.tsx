@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { requireSession } from "@/lib/auth/current-session";
-import { ceOverview } from "@/lib/ce/credit-service";
+import { ceOverview } from "@/lib/ce/overview";
 import { countsAsEarned } from "@/lib/ce/year-status";
 import { currentArchive } from "@/lib/collection/archive-service";
 import { db } from "@/lib/db/client";

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formError, staffAction } from "@/lib/auth/action-client";
-import { reviewClaim } from "@/lib/ce/credit-service";
+import { staffAction } from "@/lib/auth/action-client";
+import { reviewClaim } from "@/lib/ce/claim-review";
 import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/http/action-result";
+import { type ActionResult, refusalResult } from "@/lib/http/action-result";
 import { staffScope } from "@/lib/staff/staff-session";
 import { reviewSchema } from "./review.validation";
 
@@ -15,13 +15,8 @@ export const reviewClaimAction = staffAction(
   reviewSchema,
   async ({ id, decision, reason }, { request, staff }): Promise<ActionResult> => {
     const r = await reviewClaim(db, request, staffScope(staff), id, decision, reason);
-    if (!r.ok) {
-      if (r.reason === "invalid") {
-        return { ok: false, fieldErrors: r.fieldErrors, formError: r.message };
-      }
-      // Decided meanwhile by a colleague: show what is stored now.
-      return { ...formError(r.message), ...(r.reason === "state" ? { code: "stale" } : {}) };
-    }
+    // "stale": decided meanwhile by a colleague; the form shows what is stored now.
+    if (!r.ok) return refusalResult(r);
     revalidatePath("/console", "layout");
     return { ok: true, data: null };
   },

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { formError, staffAction } from "@/lib/auth/action-client";
-import { completeCourse, recordCourse } from "@/lib/ce/credit-service";
+import { staffAction } from "@/lib/auth/action-client";
+import { completeCourse, recordCourse } from "@/lib/ce/courses";
 import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/http/action-result";
+import { type ActionResult, refusalResult } from "@/lib/http/action-result";
 import { staffScope } from "@/lib/staff/staff-session";
 import { courseActionInput } from "./course.validation";
 
@@ -25,11 +25,7 @@ export const recordCourseAction = staffAction(
       credits,
       completed: status === "completed",
     });
-    if (!r.ok) {
-      return r.reason === "invalid"
-        ? { ok: false, fieldErrors: r.fieldErrors, formError: r.message }
-        : formError(r.message);
-    }
+    if (!r.ok) return refusalResult(r);
     revalidatePath("/console", "layout");
     return { ok: true, data: { id: r.id } };
   },
@@ -42,8 +38,7 @@ export const completeCourseAction = staffAction(
   z.object({ id: z.string().max(64) }),
   async ({ id }, { request, staff }): Promise<ActionResult> => {
     const r = await completeCourse(db, request, staffScope(staff), id);
-    if (!r.ok)
-      return { ...formError(r.message), ...(r.reason === "state" ? { code: "stale" } : {}) };
+    if (!r.ok) return refusalResult(r);
     revalidatePath("/console", "layout");
     return { ok: true, data: null };
   },

@@ -9,12 +9,9 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/current-staff";
 import type { CeClaimContext } from "@/lib/ce/credit-kinds";
-import {
-  type CeRecordView,
-  ceOverview,
-  PERSON_NOT_COLLECTED,
-  PERSON_TRANSFER_LOCKED,
-} from "@/lib/ce/credit-service";
+import { PERSON_NOT_COLLECTED } from "@/lib/ce/courses";
+import { type CeRecordView, ceOverview } from "@/lib/ce/overview";
+import { PERSON_TRANSFER_LOCKED } from "@/lib/ce/record-steps";
 import { db } from "@/lib/db/client";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { personForStaff } from "@/lib/staff/person-lookup";
