@@ -106,7 +106,7 @@ export function CredentialsLoginForm<N extends string>({
               refreshKey={captchaKey}
             />
           )}
-          <FormError message={form.errors._form} />
+          <FormError message={form.formError} />
           <Button type="submit" className="w-full" disabled={pending}>
             {pending ? "正在登录…" : "登录"}
           </Button>

@@ -4,12 +4,11 @@ import { useState, type ReactNode } from "react";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { FormApi, FormValues } from "@/components/form/use-form";
+import { type ActionResult, FORM_ERROR_KEY } from "@/lib/http/action-result";
 import { CaptchaField, type CaptchaValue } from "./captcha-field";
 import { SmsCodeButton } from "./sms-code-button";
 
-type SendResult =
-  | { ok: true; data: { resendAfterSeconds: number } }
-  | { ok: false; fieldErrors: Record<string, string>; formError?: string };
+type SendResult = ActionResult<{ resendAfterSeconds: number }>;
 
 /**
  * 图形验证码 + 短信验证码 with 获取短信验证码: the captcha is asked before every send (each
@@ -45,7 +44,10 @@ export function SmsCodeFields<V extends FormValues>({
     if (!r.ok) {
       setCaptchaError(r.fieldErrors.captchaAnswer ?? r.fieldErrors.captchaId);
       form.setErrors((e) => {
-        const next: Record<string, string | undefined> = { ...e, _form: r.formError };
+        const next: Record<string, string | undefined> = {
+          ...e,
+          [FORM_ERROR_KEY]: r.formError ?? r.fieldErrors[FORM_ERROR_KEY],
+        };
         for (const f of checkFirst) if (r.fieldErrors[f]) next[f] = r.fieldErrors[f];
         return next as typeof e;
       });

@@ -1,10 +1,13 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { z } from "zod";
+import { FORM_ERROR_KEY, fieldErrorsFromIssues } from "@/lib/http/action-result";
 
 export type FormValues = Record<string, string>;
 type Values = FormValues;
+/** Messages by field name, and the whole form's under FORM_ERROR_KEY. */
+type Errors<V> = Partial<Record<keyof V | typeof FORM_ERROR_KEY, string>>;
 
 /**
  * Form state for our forms: values, field errors from the shared zod schema (shown once a
@@ -18,8 +21,7 @@ export function useForm<V extends Values>(
   options: { storageKey?: string; persist?: (keyof V)[] } = {},
 ) {
   const [values, setValues] = useState<V>(initial);
-  const [errors, setErrors] = useState<Partial<Record<keyof V | "_form", string>>>({});
-  const touched = useRef(new Set<keyof V>());
+  const [errors, setErrors] = useState<Errors<V>>({});
   const { storageKey, persist } = options;
 
   useEffect(() => {
@@ -43,17 +45,11 @@ export function useForm<V extends Values>(
     window.sessionStorage.setItem(storageKey, JSON.stringify(keep));
   }, [values, storageKey, persist]);
 
-  const issuesFor = useCallback(
-    (v: V) => {
+  const errorsOf = useCallback(
+    (v: V): Errors<V> => {
       const r = schema.safeParse(v);
-      const out: Partial<Record<keyof V, string>> = {};
-      if (!r.success) {
-        for (const issue of r.error.issues) {
-          const key = String(issue.path[0] ?? "_form") as keyof V;
-          out[key] ??= issue.message;
-        }
-      }
-      return out;
+      // Keys are the form's field names: its schema is an object of them.
+      return r.success ? {} : (fieldErrorsFromIssues(r.error.issues) as Errors<V>);
     },
     [schema],
   );
@@ -66,33 +62,44 @@ export function useForm<V extends Values>(
 
   const blur = useCallback(
     (name: keyof V) => {
-      touched.current.add(name);
-      const found = issuesFor(values);
+      const found = errorsOf(values);
       setErrors((e) => ({ ...e, [name]: values[name] === "" ? undefined : found[name] }));
     },
-    [issuesFor, values],
+    [errorsOf, values],
   );
 
   /** Validates the whole form; shows every error; returns whether it is valid. */
   const validateAll = useCallback(
     (only?: (keyof V)[]) => {
-      const found = issuesFor(values);
+      const found = errorsOf(values);
       const shown = only ? Object.fromEntries(only.map((k) => [k, found[k]])) : found;
       setErrors(shown as typeof errors);
       return Object.values(shown).every((m) => !m);
     },
-    [issuesFor, values],
+    [errorsOf, values],
   );
 
   const setServerErrors = useCallback((fieldErrors: Record<string, string>, formError?: string) => {
-    setErrors({ ...(fieldErrors as Partial<Record<keyof V, string>>), _form: formError });
+    const whole = formError ?? fieldErrors[FORM_ERROR_KEY];
+    setErrors({ ...(fieldErrors as Errors<V>), [FORM_ERROR_KEY]: whole });
   }, []);
 
   const clearStorage = useCallback(() => {
     if (storageKey) window.sessionStorage.removeItem(storageKey);
   }, [storageKey]);
 
-  return { values, errors, setValue, blur, validateAll, setServerErrors, setErrors, clearStorage };
+  return {
+    values,
+    errors,
+    /** The message about the whole form, shown above its submit button. */
+    formError: errors[FORM_ERROR_KEY],
+    setValue,
+    blur,
+    validateAll,
+    setServerErrors,
+    setErrors,
+    clearStorage,
+  };
 }
 
 export type FormApi<V extends FormValues> = ReturnType<typeof useForm<V>>;

@@ -2,18 +2,21 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { z } from "zod";
+import { FORM_ERROR_KEY, fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { getAt, isUnder, type Path, setAt, shiftErrorsAfterRemoval } from "./paths";
 
 export type NestedValues = Record<string, unknown>;
 
 /** The first message per dotted path of a zod result ({} when valid). */
-function issuesOf(schema: z.ZodType, values: unknown): Record<Path, string> {
+function errorsOf(schema: z.ZodType, values: unknown): Record<Path, string> {
   const r = schema.safeParse(values);
-  const out: Record<Path, string> = {};
-  if (!r.success) {
-    for (const issue of r.error.issues) out[issue.path.map(String).join(".")] ??= issue.message;
-  }
-  return out;
+  return r.success ? {} : fieldErrorsFromIssues(r.error.issues);
+}
+
+/** Field messages apart from the whole form's (FORM_ERROR_KEY), which shows above the form. */
+function splitFormError(all: Record<Path, string>): [Record<Path, string>, string | undefined] {
+  const { [FORM_ERROR_KEY]: whole, ...fields } = all;
+  return [fields, whole];
 }
 
 /** Unsaved input kept in this tab, tagged with the draft revision it was typed on. */
@@ -103,7 +106,7 @@ export function useNestedForm<V extends NestedValues>(
     (path: Path) => {
       const value = getAt(values, path);
       if (value === undefined || value === "") return;
-      const message = issuesOf(schema, values)[path];
+      const message = errorsOf(schema, values)[path];
       setErrors((e) => {
         const next = { ...e };
         if (message) next[path] = message;
@@ -116,15 +119,16 @@ export function useNestedForm<V extends NestedValues>(
 
   /** Shows every error of the schema; true when valid. */
   const validateAll = useCallback(() => {
-    const found = issuesOf(schema, values);
+    const [found, whole] = splitFormError(errorsOf(schema, values));
     setErrors(found);
-    setFormError(undefined);
-    return Object.keys(found).length === 0;
+    setFormError(whole);
+    return Object.keys(found).length === 0 && whole === undefined;
   }, [schema, values]);
 
   const setServerErrors = useCallback((fieldErrors: Record<Path, string>, message?: string) => {
-    setErrors(fieldErrors);
-    setFormError(message);
+    const [fields, whole] = splitFormError(fieldErrors);
+    setErrors(fields);
+    setFormError(message ?? whole);
   }, []);
 
   const addEntry = useCallback((listPath: Path, entry: unknown) => {

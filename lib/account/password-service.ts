@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { decryptField } from "@/lib/crypto/field-cipher";
 import { hashPassword } from "@/lib/crypto/password-hash";
+import { fieldRefusal, type Refusal, refusableTransaction } from "@/lib/db/refusal";
 import { idNumberIndex } from "./identifier";
 import { clearLoginFailures } from "./login-throttle";
 import { reauthenticate } from "./reauthenticate";
@@ -9,7 +10,9 @@ import { passwordProblems } from "./password-policy";
 import { revokeSessionsOf, type SessionPerson } from "./session-service";
 import { verifySmsCode } from "./sms-code-service";
 
-export type FieldResult<F extends string> = { ok: true } | { ok: false; field: F; message: string };
+export type ResetPasswordResult = { ok: true } | Refusal<"sms-code" | "mismatch" | "password-weak">;
+export type ChangePasswordResult =
+  { ok: true } | Refusal<"reauth" | "same-password" | "password-weak">;
 
 // One message for "no such account" and "not this account's phone": it must not tell which.
 export const RESET_MISMATCH = "证件号码与注册手机号码不匹配";
@@ -33,55 +36,49 @@ export async function resetPassword(
   ctx: RequestContext,
   input: { idNumber: string; phone: string; smsCode: string; password: string },
   now = new Date(),
-): Promise<FieldResult<"idNumber" | "phone" | "smsCode" | "password">> {
+): Promise<ResetPasswordResult> {
   const person = await db.person.findUnique({
     where: { idNumberIndex: idNumberIndex(input.idNumber) },
     select: { id: true, phone: true, idNumberCipher: true, idNumberIndex: true, regionCode: true },
   });
-  return db
-    .$transaction(async (tx) => {
-      // The code is checked first, and the same way, whether or not the account matches.
-      const code = await verifySmsCode(
-        tx,
-        { phone: input.phone, purpose: "reset-password", code: input.smsCode },
-        now,
-      );
-      if (!code.ok) return { ok: false as const, field: "smsCode" as const, message: code.message };
-      if (!person || person.phone !== input.phone)
-        return { ok: false as const, field: "phone" as const, message: RESET_MISMATCH };
-      const problem = passwordProblems(input.password, {
-        idNumber: decryptField(person.idNumberCipher),
-        phone: person.phone,
-      });
-      if (problem) throw new PasswordRejected(problem);
-      await tx.person.update({
-        where: { id: person.id },
-        data: {
-          passwordHash: await hashPassword(input.password),
-          passwordChangedAt: now,
-        },
-      });
-      await clearLoginFailures(tx, person.idNumberIndex);
-      const ended = await revokeSessionsOf(tx, person.id, "password-reset", undefined, now);
-      await writeAudit(tx, ctx, {
-        actorType: "person",
-        actorId: person.id,
-        action: "auth.password-reset",
-        outcome: "success",
-        regionCode: person.regionCode,
-        details: { sessionsEnded: ended },
-      });
-      return { ok: true as const };
-    })
-    .catch((error: unknown) => {
-      // A password that breaks the rules must not use up the SMS code: the throw rolls it back.
-      if (error instanceof PasswordRejected)
-        return { ok: false as const, field: "password" as const, message: error.message };
-      throw error;
+  return refusableTransaction<ResetPasswordResult>(db, async (tx, refuse) => {
+    // The code is checked first, and the same way, whether or not the account matches. Its
+    // refusals are returned (committed: a wrong code counts a try); a password that breaks the
+    // rules is refused (rolled back: it must not use up the code).
+    const code = await verifySmsCode(
+      tx,
+      { phone: input.phone, purpose: "reset-password", code: input.smsCode },
+      now,
+    );
+    if (!code.ok) return fieldRefusal("sms-code", "smsCode", code.message);
+    if (!person || person.phone !== input.phone) {
+      return fieldRefusal("mismatch", "phone", RESET_MISMATCH);
+    }
+    const problem = passwordProblems(input.password, {
+      idNumber: decryptField(person.idNumberCipher),
+      phone: person.phone,
     });
+    if (problem) return refuse(fieldRefusal("password-weak", "password", problem));
+    await tx.person.update({
+      where: { id: person.id },
+      data: {
+        passwordHash: await hashPassword(input.password),
+        passwordChangedAt: now,
+      },
+    });
+    await clearLoginFailures(tx, person.idNumberIndex);
+    const ended = await revokeSessionsOf(tx, person.id, "password-reset", undefined, now);
+    await writeAudit(tx, ctx, {
+      actorType: "person",
+      actorId: person.id,
+      action: "auth.password-reset",
+      outcome: "success",
+      regionCode: person.regionCode,
+      details: { sessionsEnded: ended },
+    });
+    return { ok: true };
+  });
 }
-
-class PasswordRejected extends Error {}
 
 /** 修改密码: the current password again; every other session of the person ends. */
 export async function changePassword(
@@ -90,7 +87,7 @@ export async function changePassword(
   session: SessionPerson,
   input: { currentPassword: string; newPassword: string },
   now = new Date(),
-): Promise<FieldResult<"currentPassword" | "newPassword">> {
+): Promise<ChangePasswordResult> {
   const check = await reauthenticate(
     db,
     ctx,
@@ -99,18 +96,18 @@ export async function changePassword(
     "auth.password-change",
     now,
   );
-  if (!check.ok) return { ok: false, field: "currentPassword", message: check.message };
+  if (!check.ok) return fieldRefusal("reauth", "currentPassword", check.message);
   const person = await db.person.findUniqueOrThrow({
     where: { id: session.personId },
     select: { idNumberCipher: true, phone: true },
   });
   if (input.currentPassword === input.newPassword)
-    return { ok: false, field: "newPassword", message: "新密码不能与当前密码相同" };
+    return fieldRefusal("same-password", "newPassword", "新密码不能与当前密码相同");
   const problem = passwordProblems(input.newPassword, {
     idNumber: decryptField(person.idNumberCipher),
     phone: person.phone,
   });
-  if (problem) return { ok: false, field: "newPassword", message: problem };
+  if (problem) return fieldRefusal("password-weak", "newPassword", problem);
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.person.update({

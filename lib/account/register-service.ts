@@ -1,5 +1,10 @@
 import type { Db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import {
+  fieldRefusal,
+  isUniqueViolation,
+  type Refusal,
+  refusableTransaction,
+} from "@/lib/db/refusal";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { encryptField } from "@/lib/crypto/field-cipher";
 import { hashPassword } from "@/lib/crypto/password-hash";
@@ -20,10 +25,10 @@ export interface RegistrationInput {
   password: string;
 }
 
-type Field = keyof RegistrationInput;
+/** "id-registered": the page offers 找回密码 beside the field. */
 export type RegistrationResult =
   | { ok: true; personId: string }
-  | { ok: false; field: Field; message: string; code?: "id-registered" | "phone-taken" };
+  | Refusal<"id-invalid" | "password-weak" | "sms-code" | "id-registered" | "phone-taken">;
 
 export const ID_REGISTERED = "该证件号码已注册";
 export const PHONE_TAKEN = "该手机号码已绑定其他账户，请更换手机号码";
@@ -58,30 +63,33 @@ export async function registerPerson(
   now = new Date(),
 ): Promise<RegistrationResult> {
   const doc = validateDocumentNumber(input.idType, input.idNumber, now);
-  if (!doc.ok) return { ok: false, field: "idNumber", message: doc.message };
+  if (!doc.ok) return fieldRefusal("id-invalid", "idNumber", doc.message);
   const idNumber = canonicalIdNumber(doc.normalized);
   const problem = passwordProblems(input.password, { idNumber, phone: input.phone });
-  if (problem) return { ok: false, field: "password", message: problem };
+  if (problem) return fieldRefusal("password-weak", "password", problem);
 
   // The SMS code first: only someone holding the phone learns whether the number or the phone
   // is already registered, and nobody makes us compute a password hash for free.
   const code = await db.$transaction((tx) =>
     verifySmsCode(tx, { phone: input.phone, purpose: "register", code: input.smsCode }, now),
   );
-  if (!code.ok) return { ok: false, field: "smsCode", message: code.message };
+  if (!code.ok) return fieldRefusal("sms-code", "smsCode", code.message);
 
+  const idRegistered = fieldRefusal("id-registered", "idNumber", ID_REGISTERED);
+  const phoneTaken = fieldRefusal("phone-taken", "phone", PHONE_TAKEN);
   const index = idNumberIndex(idNumber);
   if (await db.person.findUnique({ where: { idNumberIndex: index }, select: { id: true } })) {
-    return { ok: false, field: "idNumber", message: ID_REGISTERED, code: "id-registered" };
+    return idRegistered;
   }
   if (await db.person.findUnique({ where: { phone: input.phone }, select: { id: true } })) {
-    return { ok: false, field: "phone", message: PHONE_TAKEN, code: "phone-taken" };
+    return phoneTaken;
   }
   const passwordHash = await hashPassword(input.password);
   const regionCode = getJurisdiction().code;
 
-  try {
-    return await db.$transaction(async (tx) => {
+  return refusableTransaction<RegistrationResult>(
+    db,
+    async (tx) => {
       const person = await tx.person.create({
         data: personCreateData(input, idNumber, doc, passwordHash, regionCode),
         select: { id: true },
@@ -96,16 +104,11 @@ export async function registerPerson(
         targetId: person.id,
         details: { idType: input.idType, idNumber: maskIdNumber(idNumber) },
       });
-      return { ok: true as const, personId: person.id };
-    });
-  } catch (error) {
-    // Two submissions racing past the checks above: the unique indexes decide.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const target = JSON.stringify(error.meta ?? {});
-      return target.includes("phone")
-        ? { ok: false, field: "phone", message: PHONE_TAKEN, code: "phone-taken" }
-        : { ok: false, field: "idNumber", message: ID_REGISTERED, code: "id-registered" };
-    }
-    throw error;
-  }
+      return { ok: true, personId: person.id };
+    },
+    {
+      // Two submissions racing past the checks above: the unique indexes decide.
+      onUniqueViolation: (error) => (isUniqueViolation(error, "phone") ? phoneTaken : idRegistered),
+    },
+  );
 }

@@ -1,6 +1,7 @@
 import type { Db, Tx } from "@/lib/db/client";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { hashSecret, secretEquals } from "@/lib/crypto/secret-hash";
+import { fieldRefusal, type Refusal } from "@/lib/db/refusal";
 import { maskPhone } from "@/lib/phone/mobile";
 import { getSmsSender } from "@/lib/sms/sender";
 import { smsText } from "@/lib/sms/text";
@@ -8,14 +9,25 @@ import type { SmsPurpose } from "@/lib/sms/types";
 import { logger } from "@/lib/log/logger";
 import { CAPTCHA_WRONG, consumeCaptcha } from "./captcha-service";
 import { securityConfig } from "./security-config";
-import { codeState, decideSend, generateSmsCode, SMS_CODE_MESSAGES } from "./sms-code-rules";
+import {
+  codeState,
+  decideSend,
+  generateSmsCode,
+  type SendDecision,
+  SMS_CODE_MESSAGES,
+} from "./sms-code-rules";
 
+type LimitReason = Extract<SendDecision, { ok: false }>["reason"];
+
+/** Refusals are shown at the captcha or at the phone's field. */
 export type SendCodeResult =
   | { ok: true; resendAfterSeconds: number }
-  | { ok: false; field: "captcha" | "phone"; message: string; retryAfterSeconds?: number };
+  | (Refusal<"captcha" | LimitReason | "delivery"> & { retryAfterSeconds?: number });
 
 export interface SendCodeRequest {
   phone: string;
+  /** The form's name for the phone, where a refusal about it is shown ("phone" by default). */
+  phoneField?: string;
   purpose: SmsPurpose;
   captchaId: string;
   captchaAnswer: string;
@@ -37,8 +49,9 @@ export async function sendSmsCode(
   now = new Date(),
 ): Promise<SendCodeResult> {
   if (!(await consumeCaptcha(db, req.captchaId, req.captchaAnswer, now))) {
-    return { ok: false, field: "captcha", message: CAPTCHA_WRONG };
+    return fieldRefusal("captcha", "captchaAnswer", CAPTCHA_WRONG);
   }
+  const phoneField = req.phoneField ?? "phone";
   const config = securityConfig();
   const code = generateSmsCode();
   const outcome = await db.$transaction(async (tx) => {
@@ -97,13 +110,10 @@ export async function sendSmsCode(
     });
     return { ok: true as const, deliver };
   });
-  if (!outcome.ok)
-    return {
-      ok: false,
-      field: "phone",
-      message: outcome.message,
-      retryAfterSeconds: outcome.retryAfterSeconds,
-    };
+  if (!outcome.ok) {
+    const { reason, message, retryAfterSeconds } = outcome;
+    return { ...fieldRefusal(reason, phoneField, message), retryAfterSeconds };
+  }
   if (outcome.deliver) {
     const delivery = getSmsSender().send({
       to: req.phone,
@@ -125,7 +135,7 @@ export async function sendSmsCode(
         await delivery;
       } catch (error) {
         logFailure(error);
-        return { ok: false, field: "phone", message: "短信发送失败，请稍后重试" };
+        return fieldRefusal("delivery", phoneField, "短信发送失败，请稍后重试");
       }
     }
   }

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import type { RequestContext } from "@/lib/audit/audit";
 import type { SessionPerson } from "@/lib/account/session-service";
-import type { ActionResult } from "@/lib/http/action-result";
+import { type ActionResult, fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { childLogger } from "@/lib/log/logger";
 import { hasRole, ROLE_DENIED, type StaffRole } from "@/lib/staff/roles";
@@ -19,14 +19,9 @@ export function formError(message: string): ActionResult<never> {
   return { ok: false, fieldErrors: {}, formError: message };
 }
 
-/** The first message per field of a zod error, keyed by the dotted path. */
-export function zodFieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
-    out[key] ??= issue.message;
-  }
-  return out;
+/** Input the form's own schema refuses: the same errors the form shows before sending. */
+function invalid(error: z.ZodError): ActionResult<never> {
+  return { ok: false, fieldErrors: fieldErrorsFromIssues(error.issues) };
 }
 
 async function requestContext(): Promise<RequestContext & { requestId: string }> {
@@ -80,7 +75,7 @@ export function publicAction<S extends z.ZodType, T>(
 ) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
+    if (!parsed.success) return invalid(parsed.error);
     const request = await requestContext();
     return guarded(name, request.requestId, () => handler(parsed.data, { request }));
   };
@@ -101,7 +96,7 @@ export function personAction<S extends z.ZodType, T>(
     const session = await currentSession();
     if (!session) return formError(SESSION_ENDED);
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
+    if (!parsed.success) return invalid(parsed.error);
     const request = await requestContext();
     return guarded(name, request.requestId, () => handler(parsed.data, { request, session }));
   };
@@ -127,7 +122,7 @@ export function staffAction<S extends z.ZodType, T>(
     if (!staff) return formError(STAFF_SESSION_ENDED);
     if (!hasRole(staff, role)) return formError(ROLE_DENIED);
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
+    if (!parsed.success) return invalid(parsed.error);
     const request = await requestContext();
     return guarded(name, request.requestId, () => handler(parsed.data, { request, staff }));
   };

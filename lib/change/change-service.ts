@@ -1,22 +1,28 @@
 import type { SessionPerson } from "@/lib/account/session-service";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
-import { type CollectionSnapshot, NOT_COLLECTED } from "@/lib/collection/archive-service";
+import {
+  type CollectionSnapshot,
+  NOT_COLLECTED,
+  parseSnapshot,
+} from "@/lib/collection/archive-service";
 import {
   ATTACHMENT_INVALID,
   attachmentProblems,
   attachmentRefs,
   collectionContextFor,
-  fieldErrorsOf,
   type PersonFacts,
 } from "@/lib/collection/draft-service";
 import { claimFiles } from "@/lib/upload/attachment-service";
 import type { Db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { type Refusal, refusableTransaction } from "@/lib/db/refusal";
+import { fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { regionName } from "@/lib/region/divisions";
-import { diffStep, type FieldChange } from "./diff";
+import { diffStep, type FieldChange, parseFieldChanges } from "./diff";
 import type { CollectionContext } from "@/lib/collection/rules";
 import {
   EDIT_INVALID,
+  entryPath,
   type ItemRef,
   itemRefLabel,
   itemRefProblem,
@@ -39,11 +45,14 @@ export const NO_CHANGE = "信息未发生变化，无需保存";
 
 export type ChangeResult =
   | { ok: true; version: number; changes: FieldChange[] }
-  /** fieldErrors: step-relative dotted paths ("fullTime.1.school", "regionCode"). */
-  | { ok: false; reason: "invalid"; message: string; fieldErrors: Record<string, string> }
-  | { ok: false; reason: "locked" | "not-collected" | "unchanged"; message: string }
+  /**
+   * fieldErrors: dotted paths of the change form — step-relative ("regionCode"), or, for a list
+   * entry, relative to the entry ("school"), since its form holds only the entry.
+   */
+  | (Refusal<"invalid"> & { fieldErrors: Record<string, string> })
+  | Refusal<"locked" | "not-collected" | "unchanged">
   /** Another save came first: `version` and `current` are what is stored now. */
-  | { ok: false; reason: "stale"; message: string; version: number; current: unknown };
+  | (Refusal<"stale"> & { version: number; current: unknown });
 
 export interface ChangeInput {
   /** An ItemRef ({ step, list?, index? }); parsed here, never trusted. */
@@ -84,7 +93,7 @@ async function loadCurrent(db: Db, personId: string): Promise<Current | null> {
     archive,
     locks,
     version: archive.currentVersion,
-    snapshot: current.snapshot as unknown as CollectionSnapshot,
+    snapshot: parseSnapshot(current.snapshot),
   };
 }
 
@@ -99,13 +108,28 @@ function staleResult(version: number, snapshot: CollectionSnapshot, ref: ItemRef
   };
 }
 
-class Stale extends Error {}
-
-/** A refusal found inside the transaction (rolls it back). */
-class Refused extends Error {
-  constructor(readonly result: ChangeResult) {
-    super("refused");
+/**
+ * The edited step's errors keyed as the change form keys its fields. An entry's form holds only
+ * the entry, so "fullTime.1.school" is "school" there; anything outside the form (another entry,
+ * the list itself, a removed entry) goes into the message instead, so it is still said.
+ */
+function formErrors(
+  snapshot: CollectionSnapshot,
+  ref: ItemRef,
+  removing: boolean,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): { fieldErrors: Record<string, string>; elsewhere: string[] } {
+  const errors = fieldErrorsFromIssues(issues);
+  const entry = entryPath(snapshot, ref);
+  if (entry === null) return { fieldErrors: errors, elsewhere: [] };
+  const prefix = `${entry}.`;
+  const fieldErrors: Record<string, string> = {};
+  const elsewhere: string[] = [];
+  for (const [key, message] of Object.entries(errors)) {
+    if (!removing && key.startsWith(prefix)) fieldErrors[key.slice(prefix.length)] = message;
+    else elsewhere.push(message);
   }
+  return { fieldErrors, elsewhere };
 }
 
 export async function changeArchiveItem(
@@ -132,15 +156,15 @@ export async function changeArchiveItem(
   const context = collectionContextFor(person, { personal: snapshot.personal }, now);
   const edit = validateItemEdit(snapshot, ref, input.data, context);
   if (!edit.ok) {
-    const own = edit.errors[ref.step] ?? [];
+    const own = formErrors(snapshot, ref, input.data === null, edit.errors[ref.step] ?? []);
     const others = Object.entries(edit.errors)
       .filter(([step]) => step !== ref.step)
       .flatMap(([, issues]) => (issues ?? []).map((i) => i.message));
     return {
       ok: false,
       reason: "invalid",
-      message: [edit.message, ...others].join("；"),
-      fieldErrors: fieldErrorsOf(own),
+      message: [edit.message, ...own.elsewhere, ...others].join("；"),
+      fieldErrors: own.fieldErrors,
     };
   }
   const next = edit.snapshot;
@@ -165,13 +189,14 @@ export async function changeArchiveItem(
   const version = archive.currentVersion + 1;
   const regionCode = next.work.regionCode;
   const refs = attachmentRefs(next as unknown as Record<string, unknown>);
-  try {
-    await db.$transaction(async (tx) => {
+  const saved = await refusableTransaction<ChangeResult>(
+    db,
+    async (tx, refuse) => {
       // The locks again, under the person's row lock: the checks above were a fast path.
       const held = await lockedEditLocks(tx, personId);
-      if (held.transfer) throw new Refused({ ok: false, reason: "locked", message: held.transfer });
+      if (held.transfer) return refuse({ ok: false, reason: "locked", message: held.transfer });
       if (regionChanged && held.region) {
-        throw new Refused({
+        return refuse({
           ok: false,
           reason: "invalid",
           message: EDIT_INVALID,
@@ -182,11 +207,11 @@ export async function changeArchiveItem(
         where: { id: archive.id, currentVersion: archive.currentVersion },
         data: { currentVersion: version, regionCode },
       });
-      if (bumped.count === 0) throw new Stale();
+      if (bumped.count === 0) return refuse(stale());
       // The files of the new version stay (the old version keeps its own); a new upload swept
       // since the check above (its grace period ran out) cannot be shown.
       if (!(await claimFiles(tx, personId, refs))) {
-        throw new Refused({
+        return refuse({
           ok: false,
           reason: "invalid",
           message: ATTACHMENT_INVALID,
@@ -220,19 +245,16 @@ export async function changeArchiveItem(
         // Which item and how many fields — never the values (they are personal data).
         details: { version, item: itemRefLabel(ref), fields: changes.map((c) => c.path) },
       });
-    });
-  } catch (error) {
-    if (error instanceof Refused) return error.result;
-    if (error instanceof Stale) {
-      const latest = await loadCurrent(db, personId);
-      return staleResult(latest!.version, latest!.snapshot, ref);
-    }
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return stale();
-    }
-    throw error;
-  }
-  return { ok: true, version, changes };
+      return { ok: true, version, changes };
+    },
+    // Two saves on the same version: the unique (archiveId, version) index decides.
+    { onUniqueViolation: stale },
+  );
+  if (saved.ok || saved.reason !== "stale") return saved;
+  // Another save came first: answer with what it stored, read once the transaction is over
+  // (inside it only `tx` may be used).
+  const latest = await loadCurrent(db, personId);
+  return staleResult(latest!.version, latest!.snapshot, ref);
 }
 
 export interface HistoryEntry {
@@ -257,7 +279,7 @@ export async function changeHistory(db: Db, personId: string): Promise<HistoryEn
     at: v.createdAt,
     channel: v.channel,
     actorType: v.actorType,
-    changes: (v.changes ?? []) as unknown as FieldChange[],
+    changes: parseFieldChanges(v.changes),
   }));
 }
 

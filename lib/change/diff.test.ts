@@ -9,7 +9,7 @@ import {
   sampleSnapshot,
   TEST_CONTEXT,
 } from "@/lib/collection/test-support";
-import { diffSnapshots, diffStep, type FieldChange, formatChange } from "./diff";
+import { diffSnapshots, diffStep, type FieldChange, formatChange, parseFieldChanges } from "./diff";
 
 const ctx = TEST_CONTEXT;
 const { HEADSHOT: OLD_PHOTO, EMBLEM } = SAMPLE_ATTACHMENT_IDS;
@@ -230,5 +230,24 @@ describe("diffStep", () => {
     expect(changes.find((c) => c.path === "awards.awards.0.name")?.label).toBe(
       "奖励信息 第1条 › 奖励名称",
     );
+  });
+});
+
+describe("parseFieldChanges", () => {
+  it("reads the changes a version stores back as they were written, and none for none", () => {
+    const photo = withStep("personal", { ...v1.personal, headshotId: NEW_PHOTO });
+    const written = [
+      ...diffStep("education", v1, fullTime(A, C), options),
+      ...diffStep("personal", v1, photo, options),
+    ];
+    expect(written.some((c) => c.attachmentIds)).toBe(true);
+    expect(parseFieldChanges(JSON.parse(JSON.stringify(written)))).toEqual(written);
+    expect(parseFieldChanges(null)).toEqual([]);
+  });
+
+  it("fails loudly on anything else", () => {
+    expect(() => parseFieldChanges({ path: "personal.email" })).toThrow();
+    expect(() => parseFieldChanges([{ path: "personal.email", label: "电子邮箱" }])).toThrow();
+    expect(() => parseFieldChanges([{ path: "a", label: "b", before: 1, after: null }])).toThrow();
   });
 });

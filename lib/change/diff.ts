@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { CollectionSnapshot } from "@/lib/collection/archive-service";
 import { DATA_STEP_IDS, type DataStepId } from "@/lib/collection/steps";
 import {
@@ -14,21 +15,28 @@ import { DOCUMENT_TYPES, isDocumentTypeCode } from "@/lib/identity/document-type
 // never codes or ids. Files are named by what they are (本人免冠证件照) with 已上传/已更换; their ids
 // are kept on the change (attachmentIds), so a later view can show the old file beside the new. Pure.
 
-export interface AttachmentIds {
-  before: string | null;
-  after: string | null;
-}
+const side = z.string().nullable();
 
-export interface FieldChange {
+const fieldChangeSchema = z.object({
   /** Dotted path in the snapshot: "personal.email", "education.fullTime.1.school". */
-  path: string;
+  path: z.string(),
   /** For people: "学历信息 › 全日制教育 第2条 › 毕业院校". */
-  label: string;
+  label: z.string(),
   /** Display value; null when the field (or its entry) did not exist on that side. */
-  before: string | null;
-  after: string | null;
+  before: side,
+  after: side,
   /** Only for attachments: the files' ids on each side. */
-  attachmentIds?: AttachmentIds;
+  attachmentIds: z.object({ before: side, after: side }).optional(),
+});
+
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
+
+/**
+ * An ArchiveVersion's `changes` as stored (null: a version without any, like version 1),
+ * checked; throws on anything else.
+ */
+export function parseFieldChanges(json: unknown): FieldChange[] {
+  return json === null ? [] : z.array(fieldChangeSchema).parse(json);
 }
 
 /** Shown for a side that has no value. */

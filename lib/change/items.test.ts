@@ -16,6 +16,7 @@ import {
   applyItemEdit,
   CHANGE_ITEMS,
   ENTRY_GONE,
+  entryPath,
   itemRefLabel,
   itemRefProblem,
   itemValues,
@@ -125,6 +126,13 @@ describe("applyItemEdit", () => {
     expect(next.isCpa).toBe(true);
     expect(next.qualifications).toEqual(v1.professional.qualifications);
     expect(itemValues(v1, { step: "professional" })).not.toHaveProperty("qualifications");
+  });
+
+  it("places an entry where it is saved: its own index, or the end for a new one", () => {
+    expect(entryPath(v1, { step: "education", list: "fullTime", index: 0 })).toBe("fullTime.0");
+    expect(entryPath(v1, { step: "education", list: "fullTime" })).toBe("fullTime.1");
+    expect(entryPath(v1, { step: "education", list: "partTime" })).toBe("partTime.0");
+    expect(entryPath(v1, { step: "education" })).toBeNull();
   });
 
   it("refuses an entry that is no longer there", () => {

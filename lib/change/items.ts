@@ -5,6 +5,7 @@ import {
   type CollectionDraft,
   type CollectionRecord,
   type FieldIssue,
+  fieldIssues,
   type StepErrors,
   stepSchema,
   validateWholeRecord,
@@ -123,6 +124,15 @@ export function itemRefProblem(snapshot: CollectionSnapshot, ref: ItemRef): stri
   return null;
 }
 
+/**
+ * Where the entry `ref` edits sits in the step's data once saved ("fullTime.1"; a new entry
+ * goes at the end of its list), or null when `ref` names the step's own fields.
+ */
+export function entryPath(snapshot: CollectionSnapshot, ref: ItemRef): string | null {
+  if (ref.list === undefined) return null;
+  return `${ref.list}.${ref.index ?? listOf(snapshot, ref).length}`;
+}
+
 /** The current values of what `ref` names, to fill the change form; undefined for a new entry. */
 export function itemValues(snapshot: CollectionSnapshot, ref: ItemRef): unknown {
   if (ref.list === undefined) {
@@ -186,13 +196,6 @@ export type ItemEditResult =
 
 export const EDIT_INVALID = "信息填写有误，请按提示修改后再保存";
 
-function issuesOf(issues: readonly { path: PropertyKey[]; message: string }[]): FieldIssue[] {
-  return issues.map((i) => ({
-    path: i.path.filter((p): p is string | number => typeof p !== "symbol"),
-    message: i.message,
-  }));
-}
-
 function draftOf(snapshot: CollectionSnapshot): CollectionDraft {
   return Object.fromEntries(DATA_STEP_IDS.map((s) => [s, snapshot[s]]));
 }
@@ -224,7 +227,7 @@ export function validateItemEdit(
   const context = step === "personal" ? ctx : { ...ctx, birthDate };
   const parsed = stepSchema(step, context).safeParse(raw);
   const errors: StepErrors = {};
-  if (!parsed.success) errors[step] = issuesOf(parsed.error.issues);
+  if (!parsed.success) errors[step] = fieldIssues(parsed.error.issues);
 
   const after = { ...draftOf(snapshot), [step]: parsed.success ? parsed.data : raw };
   const wholeBefore = validateWholeRecord(draftOf(snapshot), ctx);

@@ -1,7 +1,9 @@
 import type { SessionPerson } from "@/lib/account/session-service";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { type Refusal, refusableTransaction } from "@/lib/db/refusal";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { beijingToday } from "@/lib/time/beijing";
 import { archiveProvince, formatArchiveNumber } from "./archive-number";
@@ -30,9 +32,9 @@ export const SUBMIT_INCOMPLETE = "信息尚未填写完整，请按提示修改�
 
 export type SubmitResult =
   | { ok: true; archiveId: string; archiveNumber: string; version: number; collectedAt: Date }
-  | { ok: false; reason: "collected" | "stale"; message: string }
+  | Refusal<"collected" | "stale">
   /** Per step: the problems to show there (validateWholeRecord's shape). */
-  | { ok: false; reason: "incomplete"; message: string; errors: StepErrors };
+  | (Refusal<"incomplete"> & { errors: StepErrors });
 
 /** What version 1 keeps: registration facts as they were, and each step's parsed data. */
 export interface CollectionSnapshot extends CollectionRecord {
@@ -45,10 +47,94 @@ export interface CollectionSnapshot extends CollectionRecord {
   };
 }
 
-class Refused extends Error {
-  constructor(readonly result: SubmitResult) {
-    super("refused");
-  }
+// Reading a stored version back. Structural on purpose: the step schemas apply today's rules
+// (dates up to today, the jurisdiction's regions, the current code tables, the 阅读须知 pledge),
+// and a version confirmed under older rules is still the record of what was confirmed then.
+// What the type promises is checked — objects, lists, strings, numbers — codes as any string
+// (a code retired from a table keeps its old versions readable; CodeTable.label answers
+// undefined for it), lists the step schemas default to [] read as [] when missing, and keys this
+// schema does not know are kept, so a new version carries them on unchanged.
+
+const text = z.string();
+const optionalText = z.string().optional();
+const list = <T extends z.ZodType>(entry: T) => z.array(entry).default([]);
+const educationEntry = z.looseObject({
+  level: text,
+  degree: text,
+  school: text,
+  major: text,
+  enrolledOn: text,
+  graduatedOn: text,
+  inStudy: z.boolean().default(false),
+});
+
+const storedSnapshotSchema = z.looseObject({
+  person: z.looseObject({
+    name: text,
+    idType: text,
+    idNumberMasked: text,
+    gender: text.nullable(),
+    birthDate: text.nullable(),
+  }),
+  // 阅读须知 as it was when the version was written: older records may hold no pledge.
+  notice: z.looseObject({ truthPledge: z.literal(true).optional() }),
+  personal: z.looseObject({
+    ethnicGroup: text,
+    politicalStatus: text,
+    email: text,
+    // Kept for every document since the wizard; versions written before it have none.
+    nationality: optionalText,
+    gender: optionalText,
+    birthDate: optionalText,
+    headshotId: text,
+    documentPageIds: z.record(text, text),
+    studentCardId: optionalText,
+  }),
+  education: z.looseObject({ fullTime: z.array(educationEntry), partTime: list(educationEntry) }),
+  work: z.looseObject({
+    status: text,
+    regionCode: text,
+    employerName: optionalText,
+    employerCreditCode: optionalText,
+    postKind: optionalText,
+    accountingSinceYear: z.number().optional(),
+    schoolName: optionalText,
+  }),
+  professional: z.looseObject({
+    isCpa: z.boolean(),
+    isTaxAdvisor: z.boolean(),
+    isAssetAppraiser: z.boolean(),
+    abacusLevel: text,
+    qualifications: list(
+      z.looseObject({
+        type: text,
+        level: text,
+        method: text,
+        year: z.number(),
+        certificateNo: text,
+      }),
+    ),
+    talents: list(
+      z.looseObject({
+        type: text,
+        selectedYear: z.number(),
+        status: text,
+        graduatedYear: z.number().optional(),
+      }),
+    ),
+  }),
+  awards: z.looseObject({
+    awards: list(z.looseObject({ name: text, level: text, year: z.number() })),
+  }),
+});
+
+/**
+ * An ArchiveVersion's `snapshot` as stored, checked: throws (a ZodError naming the path) on
+ * anything that is not a snapshot — a corrupted version must not be shown or built upon.
+ */
+export function parseSnapshot(json: unknown): CollectionSnapshot {
+  // The stored shape is the type's with codes as plain strings: the one narrowing left.
+  return storedSnapshotSchema.parse(json) as CollectionSnapshot;
 }
 
 export async function submitCollection(
@@ -94,8 +180,9 @@ export async function submitCollection(
   };
   const regionCode = record.work.regionCode;
 
-  try {
-    return await db.$transaction(async (tx) => {
+  return refusableTransaction<SubmitResult>(
+    db,
+    async (tx, refuse) => {
       // Closes the draft at the revision validated above: a save from another tab in between
       // makes this submit stale rather than archiving data nobody checked.
       const bumped = await tx.collectionDraft.updateMany({
@@ -105,11 +192,11 @@ export async function submitCollection(
       if (bumped.count === 0) {
         // Another submit of the same draft won the race: that is "already collected", not a change.
         const won = await tx.archive.findUnique({ where: { personId }, select: { id: true } });
-        throw new Refused(won ? collected : { ok: false, reason: "stale", message: DRAFT_STALE });
+        return refuse(won ? collected : { ok: false, reason: "stale", message: DRAFT_STALE });
       }
 
       if (!(await claimFiles(tx, personId, refs))) {
-        throw new Refused({
+        return refuse({
           ok: false,
           reason: "incomplete",
           message: SUBMIT_INCOMPLETE,
@@ -166,15 +253,10 @@ export async function submitCollection(
         details: { archiveNumber, version: 1, attachments: new Set(refs.map((r) => r.id)).size },
       });
       return { ok: true, archiveId: created.id, archiveNumber, version: 1, collectedAt: now };
-    });
-  } catch (error) {
-    if (error instanceof Refused) return error.result;
+    },
     // Two submits racing past the first check: the unique personId index decides.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return collected;
-    }
-    throw error;
-  }
+    { onUniqueViolation: () => collected },
+  );
 }
 
 export type CollectionStatus =
@@ -215,7 +297,7 @@ export async function currentArchive(db: Db, personId: string) {
     regionCode: archive.regionCode,
     collectedAt: archive.collectedAt,
     version: version.version,
-    snapshot: version.snapshot as unknown as CollectionSnapshot,
+    snapshot: parseSnapshot(version.snapshot),
     attachments: version.attachments,
   };
 }

@@ -56,8 +56,11 @@ export function stepSchema(step: DataStepId, ctx: CollectionContext): z.ZodType 
   }
 }
 
-function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({
+/** Zod issues as FieldIssues (a symbol never appears in a path of these schemas). */
+export function fieldIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): FieldIssue[] {
+  return issues.map((i) => ({
     path: i.path.filter((p): p is string | number => typeof p !== "symbol"),
     message: i.message,
   }));
@@ -76,7 +79,7 @@ export function validateWholeRecord(
     }
     const r = stepSchema(step, context).safeParse(draft[step]);
     if (r.success) data[step] = r.data;
-    else errors[step] = issuesOf(r.error);
+    else errors[step] = fieldIssues(r.error.issues);
   };
 
   // 个人信息 first: a birth date entered there drives the year rules of the later steps.

@@ -35,6 +35,8 @@ class RefusalThrown<T> extends Error {
 export interface RefusableOptions<T> {
   /** A unique index decided a race (P2002): answer with this instead of a server error. */
   onUniqueViolation?: (error: Prisma.PrismaClientKnownRequestError) => T | Promise<T>;
+  /** The transaction's own time bound (ms), where the client's default is too short. */
+  timeout?: number;
 }
 
 /**
@@ -49,8 +51,12 @@ export async function refusableTransaction<T>(
   const refuse = (result: T): never => {
     throw new RefusalThrown(result);
   };
+  const { timeout } = options;
   try {
-    return await db.$transaction((tx) => work(tx, refuse));
+    return await db.$transaction(
+      (tx) => work(tx, refuse),
+      timeout === undefined ? undefined : { timeout },
+    );
   } catch (error) {
     if (error instanceof RefusalThrown) return error.result as T;
     if (options.onUniqueViolation && isUniqueViolation(error)) {

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { fieldRefusal, type Refusal, refusableTransaction } from "@/lib/db/refusal";
+import { fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { hashPassword } from "@/lib/crypto/password-hash";
 import { passwordProblems } from "@/lib/account/password-policy";
@@ -29,8 +31,12 @@ const newStaffSchema = z.object({
 });
 export type NewStaff = z.input<typeof newStaffSchema>;
 
+/** Refusals name the operator's fields (scripts/staff.ts prints them). */
 export type StaffWriteResult =
-  { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string> };
+  | { ok: true; id: string }
+  | (Refusal<"invalid" | "username-taken" | "unknown-username"> & {
+      fieldErrors: Record<string, string>;
+    });
 
 export async function createStaff(
   db: Db,
@@ -39,37 +45,46 @@ export async function createStaff(
 ): Promise<StaffWriteResult> {
   const parsed = newStaffSchema.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const i of parsed.error.issues) fieldErrors[i.path.join(".")] ??= i.message;
-    return { ok: false, fieldErrors };
+    return {
+      ok: false,
+      reason: "invalid",
+      message: "",
+      fieldErrors: fieldErrorsFromIssues(parsed.error.issues),
+    };
   }
   const s = parsed.data;
   const passwordHash = await hashPassword(s.password);
-  return db.$transaction(async (tx) => {
-    if (await tx.staff.findUnique({ where: { username: s.username }, select: { id: true } })) {
-      return { ok: false as const, fieldErrors: { username: USERNAME_TAKEN } };
-    }
-    const created = await tx.staff.create({
-      data: {
-        username: s.username,
-        name: s.name,
+  const taken = fieldRefusal("username-taken", "username", USERNAME_TAKEN);
+  return refusableTransaction<StaffWriteResult>(
+    db,
+    async (tx) => {
+      if (await tx.staff.findUnique({ where: { username: s.username }, select: { id: true } })) {
+        return taken;
+      }
+      const created = await tx.staff.create({
+        data: {
+          username: s.username,
+          name: s.name,
+          regionCode: s.regionCode,
+          roles: [...new Set(s.roles)],
+          passwordHash,
+        },
+        select: { id: true },
+      });
+      await writeAudit(tx, ctx, {
+        actorType: "system",
+        action: "staff.create",
+        outcome: "success",
         regionCode: s.regionCode,
-        roles: [...new Set(s.roles)],
-        passwordHash,
-      },
-      select: { id: true },
-    });
-    await writeAudit(tx, ctx, {
-      actorType: "system",
-      action: "staff.create",
-      outcome: "success",
-      regionCode: s.regionCode,
-      targetType: "staff",
-      targetId: created.id,
-      details: { roles: s.roles },
-    });
-    return { ok: true as const, id: created.id };
-  });
+        targetType: "staff",
+        targetId: created.id,
+        details: { roles: s.roles },
+      });
+      return { ok: true as const, id: created.id };
+    },
+    // Two operators creating the same 登录名 at once: the unique index decides.
+    { onUniqueViolation: () => taken },
+  );
 }
 
 /** Closes an account: it cannot log in, and its open sessions end at their next request. */
@@ -112,14 +127,14 @@ export async function resetStaffPassword(
   now = new Date(),
 ): Promise<StaffWriteResult> {
   const problem = passwordProblems(password);
-  if (problem) return { ok: false, fieldErrors: { password: problem } };
+  if (problem) return fieldRefusal("invalid", "password", problem);
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const staff = await tx.staff.findUnique({
       where: { username },
       select: { id: true, regionCode: true },
     });
-    if (!staff) return { ok: false as const, fieldErrors: { username: "没有这个登录名" } };
+    if (!staff) return fieldRefusal("unknown-username", "username", "没有这个登录名");
     await tx.staff.update({
       where: { id: staff.id },
       data: { passwordHash, passwordChangedAt: now },

@@ -1,9 +1,10 @@
 "use server";
 
 import { db } from "@/lib/db/client";
-import { fieldError, publicAction } from "@/lib/auth/action-client";
+import { publicAction } from "@/lib/auth/action-client";
 import { phoneMatchesAccount, resetPassword } from "@/lib/account/password-service";
 import { sendSmsCode } from "@/lib/account/sms-code-service";
+import { refusalResult } from "@/lib/http/action-result";
 import { resetPasswordSchema, sendResetCodeSchema } from "./forgot-password.validation";
 
 /**
@@ -19,8 +20,9 @@ export const sendResetCode = publicAction(
       purpose: "reset-password",
       deliverTo: (tx) => phoneMatchesAccount(tx, idNumber, input.phone),
     });
-    if (!r.ok) return fieldError(r.field === "captcha" ? "captchaAnswer" : "phone", r.message);
-    return { ok: true, data: { resendAfterSeconds: r.resendAfterSeconds } };
+    return r.ok
+      ? { ok: true, data: { resendAfterSeconds: r.resendAfterSeconds } }
+      : refusalResult(r);
   },
 );
 
@@ -29,6 +31,6 @@ export const resetPasswordAction = publicAction(
   resetPasswordSchema,
   async (input, { request }) => {
     const r = await resetPassword(db, request, input);
-    return r.ok ? { ok: true, data: null } : fieldError(r.field, r.message);
+    return r.ok ? { ok: true, data: null } : refusalResult(r);
   },
 );

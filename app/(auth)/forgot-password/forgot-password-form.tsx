@@ -54,7 +54,7 @@ export function ForgotPasswordForm() {
             labels={{ password: "新密码", confirm: "确认新密码" }}
             context={{ idNumber: values.idNumber, phone: values.phone }}
           />
-          <FormError message={form.errors._form} />
+          <FormError message={form.formError} />
           <Button type="submit" className="w-full" disabled={pending}>
             {pending ? "正在提交…" : "重置密码"}
           </Button>

@@ -1,9 +1,10 @@
 "use server";
 
 import { db } from "@/lib/db/client";
-import { publicAction, fieldError } from "@/lib/auth/action-client";
+import { publicAction } from "@/lib/auth/action-client";
 import { registerPerson } from "@/lib/account/register-service";
 import { sendSmsCode } from "@/lib/account/sms-code-service";
+import { refusalResult } from "@/lib/http/action-result";
 import { registrationSchema, sendRegisterCodeSchema } from "./register.validation";
 
 /** 获取短信验证码 for 用户注册. The same answer whether or not the number is registered. */
@@ -12,19 +13,14 @@ export const sendRegisterCode = publicAction(
   sendRegisterCodeSchema,
   async (input, { request }) => {
     const r = await sendSmsCode(db, request, { ...input, purpose: "register" });
-    if (!r.ok) return fieldError(r.field === "captcha" ? "captchaAnswer" : "phone", r.message);
-    return { ok: true, data: { resendAfterSeconds: r.resendAfterSeconds } };
+    return r.ok
+      ? { ok: true, data: { resendAfterSeconds: r.resendAfterSeconds } }
+      : refusalResult(r);
   },
 );
 
-/** 注册: creates the account; the wizard then goes to 登录. */
+/** 注册: creates the account; the wizard then goes to 登录. Code "id-registered" offers 找回密码. */
 export const register = publicAction("register", registrationSchema, async (input, { request }) => {
   const r = await registerPerson(db, request, input);
-  if (!r.ok)
-    return {
-      ok: false,
-      fieldErrors: { [r.field]: r.message },
-      formError: r.code === "id-registered" ? "id-registered" : undefined,
-    };
-  return { ok: true, data: null };
+  return r.ok ? { ok: true, data: null } : refusalResult(r);
 });

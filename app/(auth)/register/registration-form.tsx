@@ -64,10 +64,9 @@ export function RegistrationForm({
       onDone();
     },
     (r) => {
-      if (r.formError !== "id-registered") return false;
-      setIdRegistered(true);
-      form.setServerErrors(r.fieldErrors);
-      return true;
+      // Said at the field and, with the way out (找回密码), beside it.
+      if (r.code === "id-registered") setIdRegistered(true);
+      return false;
     },
   );
 
@@ -137,7 +136,7 @@ export function RegistrationForm({
             labels={{ password: "设置密码", confirm: "确认密码" }}
             context={{ idNumber: doc?.ok ? doc.normalized : values.idNumber, phone: values.phone }}
           />
-          <FormError message={errors._form} />
+          <FormError message={form.formError} />
           <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-between">
             <Button type="button" variant="outline" onClick={onBack}>
               上一步

@@ -4,6 +4,7 @@ import { authenticate } from "@/lib/account/login-service";
 import { checkSession } from "@/lib/account/session-service";
 import { changePassword, resetPassword } from "@/lib/account/password-service";
 import { changePhone } from "@/lib/account/phone-service";
+import { PHONE_TAKEN } from "@/lib/account/register-service";
 import { sendSmsCode } from "@/lib/account/sms-code-service";
 import { latestCodeFor, randomPhone, solvedCaptcha, waitForCode } from "../../support/accounts";
 import { createPerson } from "../../support/person";
@@ -140,8 +141,8 @@ describe("会话", () => {
       });
       expect(r).toMatchObject({
         ok: false,
-        field: "currentPassword",
-        message: expect.stringContaining(`还可尝试 ${5 - i} 次`),
+        reason: "reauth",
+        fieldErrors: { currentPassword: expect.stringContaining(`还可尝试 ${5 - i} 次`) },
       });
     }
     expect(
@@ -150,7 +151,11 @@ describe("会话", () => {
         newPhone: randomPhone(),
         smsCode: "123456",
       }),
-    ).toMatchObject({ ok: false, message: expect.stringContaining("已锁定") });
+    ).toMatchObject({
+      ok: false,
+      reason: "reauth",
+      fieldErrors: { password: expect.stringContaining("已锁定") },
+    });
     expect(await checkSession(db, ctx, s.sessionId)).toEqual({ ok: false, reason: "revoked" });
   });
 
@@ -166,7 +171,11 @@ describe("会话", () => {
         currentPassword: "bad",
         newPassword: "N3w-Passw0rd",
       }),
-    ).toMatchObject({ ok: false, field: "currentPassword" });
+    ).toMatchObject({
+      ok: false,
+      reason: "reauth",
+      fieldErrors: { currentPassword: expect.any(String) },
+    });
     expect(
       await changePassword(db, ctx, check.person, {
         currentPassword: p.password,
@@ -228,7 +237,12 @@ describe("找回密码", () => {
         smsCode: code,
         password: "short",
       }),
-    ).toMatchObject({ ok: false, field: "password" });
+    ).toMatchObject({
+      ok: false,
+      reason: "password-weak",
+      fieldErrors: { password: expect.any(String) },
+    });
+    // the refusal rolled back: the code is still unused
     expect(
       await resetPassword(db, ctx, {
         idNumber: p.idNumber,
@@ -264,7 +278,7 @@ describe("更换手机号", () => {
     const code = latestCodeFor(newPhone)!;
     expect(
       await changePhone(db, ctx, check.person, { password: "bad", newPhone, smsCode: code }),
-    ).toMatchObject({ ok: false, field: "password" });
+    ).toMatchObject({ ok: false, reason: "reauth", fieldErrors: { password: expect.any(String) } });
     expect(
       await changePhone(db, ctx, check.person, { password: p.password, newPhone, smsCode: code }),
     ).toEqual({ ok: true });
@@ -280,7 +294,14 @@ describe("更换手机号", () => {
       newPhone: other.phone,
       smsCode: latestCodeFor(other.phone)!,
     });
-    expect(taken).toMatchObject({ ok: false, field: "newPhone" });
+    // no check before the write: the unique index refuses it
+    expect(taken).toEqual({
+      ok: false,
+      reason: "phone-taken",
+      message: "",
+      fieldErrors: { newPhone: PHONE_TAKEN },
+    });
+    expect((await db.person.findUniqueOrThrow({ where: { id: p.id } })).phone).toBe(newPhone);
   });
 });
 

@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
+import { register, sendRegisterCode } from "@/app/(auth)/register/actions";
 import { ID_REGISTERED, PHONE_TAKEN, registerPerson } from "@/lib/account/register-service";
+import { CAPTCHA_WRONG } from "@/lib/account/captcha-service";
 import { sendSmsCode } from "@/lib/account/sms-code-service";
 import { decryptField } from "@/lib/crypto/field-cipher";
 import { idNumberIndex } from "@/lib/account/identifier";
@@ -14,6 +16,12 @@ import {
 } from "../../support/accounts";
 
 const ctx = { ip: "203.0.113.10", userAgent: "vitest" };
+
+// The actions as the page calls them: the request's headers are Next.js's.
+vi.mock("next/headers", () => ({
+  headers: async () =>
+    new Headers({ "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}` }),
+}));
 
 async function registerNew(overrides: { idNumber?: string; phone?: string; name?: string } = {}) {
   const phone = overrides.phone ?? randomPhone();
@@ -83,11 +91,11 @@ describe("用户注册", () => {
     const first = await registerNew();
     expect(first.result.ok).toBe(true);
     const again = await registerNew({ idNumber: first.idNumber });
-    expect(again.result).toMatchObject({
+    expect(again.result).toEqual({
       ok: false,
-      field: "idNumber",
-      message: ID_REGISTERED,
-      code: "id-registered",
+      reason: "id-registered",
+      message: "",
+      fieldErrors: { idNumber: ID_REGISTERED },
     });
     // the phone's owner (a fresh code, after the 60 s interval) learns the number is taken
     const later = new Date(Date.now() + 61_000);
@@ -110,7 +118,11 @@ describe("用户注册", () => {
       },
       later,
     );
-    expect(samePhone).toMatchObject({ ok: false, field: "phone", message: PHONE_TAKEN });
+    expect(samePhone).toMatchObject({
+      ok: false,
+      reason: "phone-taken",
+      fieldErrors: { phone: PHONE_TAKEN },
+    });
   });
 
   it("tells nobody without the phone's code whether a number or phone is registered", async () => {
@@ -123,7 +135,7 @@ describe("用户注册", () => {
       smsCode: "000000",
       password: STRONG_PASSWORD,
     });
-    expect(probe).toMatchObject({ ok: false, field: "smsCode" });
+    expect(probe).toMatchObject({ ok: false, reason: "sms-code" });
   });
 
   it("refuses a wrong SMS code and keeps the code usable for the right one", async () => {
@@ -140,8 +152,8 @@ describe("用户注册", () => {
     };
     expect(await registerPerson(db, ctx, { ...base, smsCode: wrong })).toMatchObject({
       ok: false,
-      field: "smsCode",
-      message: "短信验证码错误",
+      reason: "sms-code",
+      fieldErrors: { smsCode: "短信验证码错误" },
     });
     expect((await registerPerson(db, ctx, { ...base, smsCode: code })).ok).toBe(true);
   });
@@ -157,9 +169,115 @@ describe("用户注册", () => {
     };
     expect(
       await registerPerson(db, ctx, { ...base, idNumber: badCheck, password: STRONG_PASSWORD }),
-    ).toMatchObject({ ok: false, field: "idNumber" });
+    ).toMatchObject({
+      ok: false,
+      reason: "id-invalid",
+      fieldErrors: { idNumber: expect.any(String) },
+    });
     expect(await registerPerson(db, ctx, { ...base, idNumber: id, password: "abc" })).toMatchObject(
-      { ok: false, field: "password" },
+      { ok: false, reason: "password-weak", fieldErrors: { password: expect.any(String) } },
     );
+  });
+});
+
+describe("用户注册: races and the action's answer", () => {
+  /** A fresh code for `phone`, as 获取短信验证码 gives it. */
+  async function codeFor(phone: string) {
+    const sent = await sendSmsCode(db, ctx, {
+      phone,
+      purpose: "register",
+      ...(await solvedCaptcha(db)),
+    });
+    expect(sent.ok).toBe(true);
+    return latestCodeFor(phone)!;
+  }
+
+  it("lets the unique indexes decide two registrations racing past the checks", async () => {
+    const idNumber = randomResidentId();
+    const phones = [randomPhone(), randomPhone(), randomPhone()];
+    const codes = await Promise.all(phones.map(codeFor));
+    const results = await Promise.all(
+      phones.map((phone, i) =>
+        registerPerson(db, ctx, {
+          name: "李雪",
+          idType: "RESIDENT_ID",
+          idNumber,
+          phone,
+          smsCode: codes[i]!,
+          password: STRONG_PASSWORD,
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((x) => !x.ok)) {
+      expect(r).toEqual({
+        ok: false,
+        reason: "id-registered",
+        message: "",
+        fieldErrors: { idNumber: ID_REGISTERED },
+      });
+    }
+    const samePhone = randomPhone();
+    const [a, b] = [randomResidentId(), randomResidentId()];
+    const code = await codeFor(samePhone);
+    // One code, one phone: the second registration is told the code is used, or the phone taken.
+    const both = await Promise.all(
+      [a, b].map((id) =>
+        registerPerson(db, ctx, {
+          name: "李雪",
+          idType: "RESIDENT_ID",
+          idNumber: id,
+          phone: samePhone,
+          smsCode: code,
+          password: STRONG_PASSWORD,
+        }),
+      ),
+    );
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    expect(await db.person.count({ where: { phone: samePhone } })).toBe(1);
+  });
+
+  it("answers a registered number with code id-registered and the message at the field", async () => {
+    const phone = randomPhone();
+    const captcha = await solvedCaptcha(db);
+    expect(await sendRegisterCode({ phone, ...captcha })).toMatchObject({ ok: true });
+    const input = {
+      name: "李雪",
+      idType: "RESIDENT_ID" as const,
+      idNumber: randomResidentId(),
+      phone,
+      smsCode: latestCodeFor(phone)!,
+      password: STRONG_PASSWORD,
+      confirmPassword: STRONG_PASSWORD,
+    };
+    expect(await register({ ...input, smsCode: "000000" })).toMatchObject({
+      ok: false,
+      fieldErrors: { smsCode: expect.any(String) },
+      code: "sms-code",
+    });
+    expect(await register(input)).toEqual({ ok: true, data: null });
+
+    const again = { ...input, phone: randomPhone() };
+    expect(
+      await sendRegisterCode({ phone: again.phone, ...(await solvedCaptcha(db)) }),
+    ).toMatchObject({ ok: true });
+    const r = await register({ ...again, smsCode: latestCodeFor(again.phone)! });
+    // No sentinel above the form: the page shows 找回密码 beside the field because of `code`.
+    expect(r).toEqual({
+      ok: false,
+      fieldErrors: { idNumber: ID_REGISTERED },
+      code: "id-registered",
+    });
+  });
+
+  it("answers a wrong captcha at the captcha field", async () => {
+    const { captchaId } = await solvedCaptcha(db);
+    expect(
+      await sendRegisterCode({ phone: randomPhone(), captchaId, captchaAnswer: "wrong" }),
+    ).toEqual({
+      ok: false,
+      fieldErrors: { captchaAnswer: CAPTCHA_WRONG },
+      code: "captcha",
+    });
   });
 });

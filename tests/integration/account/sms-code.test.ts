@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createDb, db } from "@/lib/db/client";
+import { CAPTCHA_WRONG } from "@/lib/account/captcha-service";
 import { sendSmsCode, verifySmsCode } from "@/lib/account/sms-code-service";
 import { latestCodeFor, randomPhone, solvedCaptcha } from "../../support/accounts";
 
@@ -24,7 +25,11 @@ describe("短信验证码", () => {
       { ip: ip(), userAgent: null },
       { phone, purpose: "register", captchaId: c.captchaId, captchaAnswer: "wrong" },
     );
-    expect(r).toMatchObject({ ok: false, field: "captcha" });
+    expect(r).toMatchObject({
+      ok: false,
+      reason: "captcha",
+      fieldErrors: { captchaAnswer: CAPTCHA_WRONG },
+    });
     expect(latestCodeFor(phone)).toBeNull();
     // and the captcha cannot be retried: one picture, one try
     const retry = await sendSmsCode(
@@ -39,11 +44,16 @@ describe("短信验证码", () => {
     const phone = randomPhone();
     const t0 = new Date("2030-01-01T00:00:00Z");
     expect((await send(phone, t0)).ok).toBe(true);
-    expect(await send(phone, at(t0, 30))).toMatchObject({ ok: false, retryAfterSeconds: 30 });
+    expect(await send(phone, at(t0, 30))).toMatchObject({
+      ok: false,
+      reason: "cooldown",
+      retryAfterSeconds: 30,
+      fieldErrors: { phone: "请30秒后再获取短信验证码" },
+    });
     for (let i = 1; i < 5; i++) expect((await send(phone, at(t0, i * 61))).ok).toBe(true);
     expect(await send(phone, at(t0, 5 * 61))).toMatchObject({
       ok: false,
-      message: expect.stringContaining("1小时"),
+      fieldErrors: { phone: expect.stringContaining("1小时") },
     });
     // next hour: 5 more allowed, then the daily cap of 10
     const t1 = at(t0, 3601);
@@ -51,9 +61,34 @@ describe("短信验证码", () => {
     const t2 = at(t0, 2 * 3601);
     expect(await send(phone, t2)).toMatchObject({
       ok: false,
-      message: expect.stringContaining("今日"),
+      fieldErrors: { phone: expect.stringContaining("今日") },
     });
     expect((await send(phone, at(t0, 24 * 3600 + 10))).ok).toBe(true);
+  });
+
+  it("puts a refusal about the phone at the form's own field for it", async () => {
+    const newPhone = randomPhone();
+    const t0 = new Date("2032-01-01T00:00:00Z");
+    const change = async (now: Date) =>
+      sendSmsCode(
+        db,
+        { ip: ip(), userAgent: "vitest" },
+        {
+          phone: newPhone,
+          phoneField: "newPhone",
+          purpose: "change-phone",
+          ...(await solvedCaptcha(db, now)),
+        },
+        now,
+      );
+    expect((await change(t0)).ok).toBe(true);
+    expect(await change(at(t0, 10))).toEqual({
+      ok: false,
+      reason: "cooldown",
+      message: "",
+      fieldErrors: { newPhone: "请50秒后再获取短信验证码" },
+      retryAfterSeconds: 50,
+    });
   });
 
   it("limits one IP across many phones", async () => {
@@ -63,7 +98,7 @@ describe("短信验证码", () => {
       expect((await send(randomPhone(), at(t0, i), clientIp)).ok).toBe(true);
     expect(await send(randomPhone(), at(t0, 30), clientIp)).toMatchObject({
       ok: false,
-      message: expect.stringContaining("当前网络"),
+      fieldErrors: { phone: expect.stringContaining("当前网络") },
     });
   });
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import type { SessionPerson } from "@/lib/account/session-service";
 import { submitCollection } from "@/lib/collection/archive-service";
 import {
   CHANGE_STALE,
@@ -7,8 +8,10 @@ import {
   NO_CHANGE,
 } from "@/lib/change/change-service";
 import { formatChange } from "@/lib/change/diff";
+import { EDIT_INVALID, NOT_CHANGEABLE } from "@/lib/change/items";
 import { REGION_LOCKED, TRANSFER_LOCKED } from "@/lib/person/locks";
 import { db } from "@/lib/db/client";
+import { changeItemAction } from "@/app/(account)/account/change/actions";
 import {
   ctx,
   NOW,
@@ -19,6 +22,12 @@ import {
   uploadPersonalFiles,
   validSteps,
 } from "../../support/collection";
+
+// The action as the page calls it: the request's headers and the session are Next.js's.
+const signedIn = vi.hoisted(() => ({ session: null as SessionPerson | null }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "user-agent": "vitest" }) }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("@/lib/auth/current-session", () => ({ currentSession: async () => signedIn.session }));
 
 const store = tempStorageForFile();
 const LATER = new Date(NOW.getTime() + 3600_000);
@@ -130,6 +139,27 @@ describe("信息变更", () => {
     ).toEqual({ ok: false, reason: "unchanged", message: NO_CHANGE });
   });
 
+  it("answers the loser of two saves racing on one version with the winner's values", async () => {
+    const { s, steps } = await collected();
+    const save = (email: string) =>
+      changeArchiveItem(
+        db,
+        ctx,
+        s,
+        { ref: { step: "personal" }, data: { ...steps.personal, email }, baseVersion: 1 },
+        LATER,
+      );
+    const results = await Promise.all([save("a@example.com"), save("b@example.com")]);
+    const won = results.findIndex((r) => r.ok);
+    const lost = results[1 - won]!;
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(lost).toMatchObject({ ok: false, reason: "stale", message: CHANGE_STALE, version: 2 });
+    expect((lost as { current: { email: string } }).current.email).toBe(
+      won === 0 ? "a@example.com" : "b@example.com",
+    );
+    expect(await changeHistory(db, s.personId)).toHaveLength(1);
+  });
+
   it("keeps 证件号码 as registered whatever a forged request sends", async () => {
     const { s, steps, archiveId } = await collected();
     const forged = {
@@ -166,10 +196,41 @@ describe("信息变更", () => {
       },
       LATER,
     );
-    expect(bad).toMatchObject({
+    // The entry's form holds only the entry: its errors come keyed as its fields.
+    expect(bad).toEqual({
       ok: false,
       reason: "invalid",
-      fieldErrors: { "fullTime.0.graduatedOn": "毕业时间应晚于入学时间" },
+      message: EDIT_INVALID,
+      fieldErrors: { graduatedOn: "毕业时间应晚于入学时间" },
+    });
+    const added = await changeArchiveItem(
+      db,
+      ctx,
+      s,
+      {
+        ref: { step: "education", list: "fullTime" },
+        data: { ...steps.education.fullTime[0], school: "", graduatedOn: "2017-01" },
+        baseVersion: 1,
+      },
+      LATER,
+    );
+    expect(added).toMatchObject({
+      reason: "invalid",
+      fieldErrors: { school: "请填写毕业院校", graduatedOn: "毕业时间应晚于入学时间" },
+    });
+    // Removing the only 全日制 entry: no form shows the list's rule, so the message says it.
+    const removed = await changeArchiveItem(
+      db,
+      ctx,
+      s,
+      { ref: { step: "education", list: "fullTime", index: 0 }, data: null, baseVersion: 1 },
+      LATER,
+    );
+    expect(removed).toEqual({
+      ok: false,
+      reason: "invalid",
+      message: `${EDIT_INVALID}；请至少填写一条全日制教育信息`,
+      fieldErrors: {},
     });
     const student = await changeArchiveItem(
       db,
@@ -302,6 +363,58 @@ describe("信息变更", () => {
       ok: false,
       reason: "invalid",
       fieldErrors: { headshotId: expect.any(String) },
+    });
+  });
+});
+
+describe("信息变更's action", () => {
+  it('refuses a list name no item has — a "(" too — as not changeable', async () => {
+    const { s, steps } = await collected();
+    signedIn.session = s;
+    for (const list of ["(", "fullTime(", "awards"]) {
+      const r = await changeItemAction({
+        ref: { step: "education", list, index: 0 },
+        data: steps.education.fullTime[0],
+        baseVersion: 1,
+      });
+      expect(r).toEqual({
+        ok: false,
+        fieldErrors: {},
+        formError: NOT_CHANGEABLE,
+        code: "invalid",
+      });
+    }
+  });
+
+  it("keys an entry's errors as the entry's form does, and hands a stale page what is stored", async () => {
+    const { s, steps } = await collected();
+    signedIn.session = s;
+    const entry = steps.education.fullTime[0];
+    const bad = await changeItemAction({
+      ref: { step: "education", list: "fullTime", index: 0 },
+      data: { ...entry, graduatedOn: "2017-01" },
+      baseVersion: 1,
+    });
+    expect(bad).toEqual({
+      ok: false,
+      fieldErrors: { graduatedOn: "毕业时间应晚于入学时间" },
+      formError: EDIT_INVALID,
+      code: "invalid",
+    });
+    const renamed = { ...entry, school: "暨南大学" };
+    const ref = { step: "education", list: "fullTime", index: 0 };
+    expect(await changeItemAction({ ref, data: renamed, baseVersion: 1 })).toEqual({
+      ok: true,
+      data: { version: 2 },
+    });
+    expect(
+      await changeItemAction({ ref, data: { ...entry, major: "财务管理" }, baseVersion: 1 }),
+    ).toEqual({
+      ok: false,
+      fieldErrors: {},
+      formError: CHANGE_STALE,
+      code: "stale",
+      detail: { version: 2, current: { ...renamed, inStudy: false } },
     });
   });
 });

@@ -32,6 +32,8 @@ describe("财政部门账号", () => {
     });
     expect(bad).toEqual({
       ok: false,
+      reason: "invalid",
+      message: "",
       fieldErrors: {
         username: USERNAME_RULE,
         name: "请输入姓名",
@@ -51,10 +53,34 @@ describe("财政部门账号", () => {
       roles: ["ce-review"],
       password: STAFF_PASSWORD,
     });
-    expect(again).toEqual({ ok: false, fieldErrors: { username: USERNAME_TAKEN } });
+    expect(again).toEqual({
+      ok: false,
+      reason: "username-taken",
+      message: "",
+      fieldErrors: { username: USERNAME_TAKEN },
+    });
     expect(await db.auditEvent.count({ where: { action: "staff.create", targetId: s.id } })).toBe(
       1,
     );
+  });
+
+  it("gives a 登录名 to one of two operators creating it at once", async () => {
+    const username = `t-${Date.now().toString(36)}`;
+    const create = () =>
+      createStaff(db, ctx, {
+        username,
+        name: "同名",
+        regionCode: "440100",
+        roles: ["ce-review"],
+        password: STAFF_PASSWORD,
+      });
+    const results = await Promise.all([create(), create()]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({
+      reason: "username-taken",
+      fieldErrors: { username: USERNAME_TAKEN },
+    });
+    expect(await db.staff.count({ where: { username } })).toBe(1);
   });
 });
 

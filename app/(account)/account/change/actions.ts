@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { formError, personAction } from "@/lib/auth/action-client";
+import { personAction } from "@/lib/auth/action-client";
 import { changeArchiveItem } from "@/lib/change/change-service";
 import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/http/action-result";
+import { type ActionResult, refusalResult } from "@/lib/http/action-result";
 
 // 信息变更's action: thin — the domain parses the item, validates with the collection's schemas,
 // applies both locks and writes the new archive version.
@@ -35,27 +35,11 @@ export const changeItemAction = personAction(
   changeInput,
   async (input, { request, session }): Promise<ActionResult<ChangeOutcome>> => {
     const r = await changeArchiveItem(db, request, session, input);
-    if (r.ok) {
-      revalidatePath("/account", "layout");
-      return { ok: true, data: { version: r.version } };
+    if (!r.ok) {
+      const stale = r.reason === "stale" ? { version: r.version, current: r.current } : undefined;
+      return refusalResult(r, stale satisfies StaleDetail | undefined);
     }
-    if (r.reason === "invalid") {
-      // An entry's form holds only the entry: its errors lose the "fullTime.1." prefix.
-      const prefix = input.ref.list ? new RegExp(`^${input.ref.list}\\.\\d+\\.`) : null;
-      const fieldErrors = Object.fromEntries(
-        Object.entries(r.fieldErrors).map(([k, v]) => [prefix ? k.replace(prefix, "") : k, v]),
-      );
-      return { ok: false, fieldErrors, formError: r.message };
-    }
-    if (r.reason === "stale") {
-      return {
-        ok: false,
-        fieldErrors: {},
-        formError: r.message,
-        code: "stale",
-        detail: { version: r.version, current: r.current } satisfies StaleDetail,
-      };
-    }
-    return formError(r.message);
+    revalidatePath("/account", "layout");
+    return { ok: true, data: { version: r.version } };
   },
 );

@@ -1,8 +1,9 @@
 "use server";
 
 import { db } from "@/lib/db/client";
-import { fieldError, personAction } from "@/lib/auth/action-client";
+import { personAction } from "@/lib/auth/action-client";
 import { changePassword } from "@/lib/account/password-service";
+import { refusalResult } from "@/lib/http/action-result";
 import { changePasswordSchema } from "./change-password.validation";
 
 /** 修改密码: the current password again; every other session ends. */
@@ -11,6 +12,6 @@ export const changePasswordAction = personAction(
   changePasswordSchema,
   async (input, { request, session }) => {
     const r = await changePassword(db, request, session, input);
-    return r.ok ? { ok: true, data: null } : fieldError(r.field, r.message);
+    return r.ok ? { ok: true, data: null } : refusalResult(r);
   },
 );

@@ -39,7 +39,7 @@ export function ChangePasswordForm({ context }: { context: PasswordContext }) {
         labels={{ password: "新密码", confirm: "确认新密码" }}
         context={context}
       />
-      <FormError message={form.errors._form} />
+      <FormError message={form.formError} />
       <Button type="submit" disabled={pending}>
         {pending ? "正在保存…" : "确认修改"}
       </Button>

@@ -1,9 +1,10 @@
 "use server";
 
 import { db } from "@/lib/db/client";
-import { fieldError, personAction } from "@/lib/auth/action-client";
+import { personAction } from "@/lib/auth/action-client";
 import { changePhone } from "@/lib/account/phone-service";
 import { sendSmsCode } from "@/lib/account/sms-code-service";
+import { refusalResult } from "@/lib/http/action-result";
 import { changePhoneSchema, sendChangePhoneCodeSchema } from "./change-phone.validation";
 
 export const sendChangePhoneCode = personAction(
@@ -12,11 +13,13 @@ export const sendChangePhoneCode = personAction(
   async ({ newPhone, ...captcha }, { request }) => {
     const r = await sendSmsCode(db, request, {
       phone: newPhone,
+      phoneField: "newPhone",
       purpose: "change-phone",
       ...captcha,
     });
-    if (!r.ok) return fieldError(r.field === "captcha" ? "captchaAnswer" : "newPhone", r.message);
-    return { ok: true, data: { resendAfterSeconds: r.resendAfterSeconds } };
+    return r.ok
+      ? { ok: true, data: { resendAfterSeconds: r.resendAfterSeconds } }
+      : refusalResult(r);
   },
 );
 
@@ -25,6 +28,6 @@ export const changePhoneAction = personAction(
   changePhoneSchema,
   async (input, { request, session }) => {
     const r = await changePhone(db, request, session, input);
-    return r.ok ? { ok: true, data: null } : fieldError(r.field, r.message);
+    return r.ok ? { ok: true, data: null } : refusalResult(r);
   },
 );

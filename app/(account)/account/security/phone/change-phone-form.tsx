@@ -36,7 +36,7 @@ export function ChangePhoneForm() {
         send={(captcha) => sendChangePhoneCode({ newPhone: form.values.newPhone, ...captcha })}
         sentHint={`验证码已发送至 ${maskPhone(form.values.newPhone)}，5分钟内有效。`}
       />
-      <FormError message={form.errors._form} />
+      <FormError message={form.formError} />
       <Button type="submit" disabled={pending}>
         {pending ? "正在保存…" : "确认更换"}
       </Button>

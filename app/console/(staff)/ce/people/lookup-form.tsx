@@ -28,7 +28,7 @@ export function LookupForm() {
       <Button type="submit" disabled={pending} className="sm:mt-7">
         {pending ? "正在查找…" : "查找"}
       </Button>
-      <FormError message={form.errors._form} />
+      <FormError message={form.formError} />
     </form>
   );
 }

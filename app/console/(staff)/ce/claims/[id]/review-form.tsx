@@ -7,10 +7,17 @@ import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { MAX_REVIEW_REASON, type ReviewDecision } from "@/lib/ce/review-rules";
+import { fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { reviewClaimAction } from "./actions";
 import { reviewSchema } from "./review.validation";
 
 const DONE: Record<ReviewDecision, string> = { recognise: "recognised", reject: "rejected" };
+
+/** The reason's message at its field; any other (the whole form's, a bad id) above the buttons. */
+function shown(fieldErrors: Record<string, string>, formError?: string) {
+  const { reason, ...others } = fieldErrors;
+  return { reason, form: formError ?? (reason ? undefined : Object.values(others)[0]) };
+}
 
 /**
  * 认定 or 不予认定 with a reason. The reason is checked here with the action's own schema (a
@@ -19,7 +26,7 @@ const DONE: Record<ReviewDecision, string> = { recognise: "recognised", reject: 
 export function ReviewForm({ id, title }: { id: string; title: string }) {
   const router = useRouter();
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<{ reason?: string; _form?: string }>({});
+  const [errors, setErrors] = useState<{ reason?: string; form?: string }>({});
   const [pending, start] = useTransition();
   const reasonRef = useRef<HTMLTextAreaElement>(null);
 
@@ -27,11 +34,7 @@ export function ReviewForm({ id, title }: { id: string; title: string }) {
     const values = { id, decision, reason };
     const parsed = reviewSchema.safeParse(values);
     if (!parsed.success) {
-      const issue = parsed.error.issues.find((i) => i.path[0] === "reason");
-      setErrors({
-        reason: issue?.message,
-        _form: issue ? undefined : parsed.error.issues[0]?.message,
-      });
+      setErrors(shown(fieldErrorsFromIssues(parsed.error.issues)));
       reasonRef.current?.focus();
       return;
     }
@@ -47,7 +50,7 @@ export function ReviewForm({ id, title }: { id: string; title: string }) {
         router.push(`/console/ce/claims?done=${DONE[decision]}`);
         return;
       }
-      setErrors({ reason: r.fieldErrors.reason, _form: r.formError });
+      setErrors(shown(r.fieldErrors, r.formError));
       if (r.code === "stale") router.refresh();
     });
   }
@@ -71,7 +74,7 @@ export function ReviewForm({ id, title }: { id: string; title: string }) {
           {...fieldAria("reason", errors.reason, { hint: true })}
         />
       </FormField>
-      <FormError message={errors._form} />
+      <FormError message={errors.form} />
       <div className="flex flex-wrap gap-3">
         <Button type="button" disabled={pending} onClick={() => decide("recognise")}>
           认定
