@@ -1,5 +1,5 @@
 import "server-only";
-import { type CollectionSnapshot } from "@/lib/collection/archive-service";
+import { parseSnapshot } from "@/lib/collection/archive-service";
 import { CE_RECORD_STATES, type CeRecordState } from "@/lib/codes/ce-record-state";
 import type { Db } from "@/lib/db/client";
 import { transferLockReason } from "@/lib/person/locks";
@@ -22,7 +22,7 @@ export async function ceObligationStart(db: Db, personId: string): Promise<numbe
   });
   const starts = versions
     .map(({ snapshot }) => {
-      const { professional, work } = snapshot as unknown as CollectionSnapshot;
+      const { professional, work } = parseSnapshot(snapshot);
       return obligationStartYear({
         qualificationYears: (professional?.qualifications ?? []).map((q) => Number(q.year)),
         accountingSinceYear: (work as { accountingSinceYear?: number } | undefined)
