@@ -1,5 +1,7 @@
 import type { Db, Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
+import { isUuid } from "@/lib/utils/uuid";
 import { securityConfig } from "./security-config";
 
 /** Whose session: an accountant's or a finance staff member's (exactly one, by CHECK). */
@@ -40,52 +42,117 @@ export interface SessionPerson {
 export type SessionEnd = "missing" | "revoked" | "idle" | "expired";
 export type SessionCheck = { ok: true; person: SessionPerson } | { ok: false; reason: SessionEnd };
 
-const SESSION_SELECT = {
-  id: true,
-  personId: true,
-  staffId: true,
-  lastSeenAt: true,
-  expiresAt: true,
-  revokedAt: true,
-  // Both owners' display fields in the same query: one round trip per request.
-  person: {
-    select: {
-      id: true,
-      name: true,
-      idType: true,
-      idNumberMasked: true,
-      phone: true,
-      regionCode: true,
-    },
-  },
-  staff: {
-    select: {
-      id: true,
-      username: true,
-      name: true,
-      regionCode: true,
-      roles: true,
-      disabledAt: true,
-    },
-  },
-} as const;
-
-type LiveRow = NonNullable<Awaited<ReturnType<typeof loadSession>>>;
-
-function loadSession(db: Db, sessionId: string) {
-  return db.authSession.findUnique({
-    where: { id: sessionId },
-    select: SESSION_SELECT,
-  });
+interface SessionPersonRow {
+  id: string;
+  name: string;
+  idType: string;
+  idNumberMasked: string;
+  phone: string;
+  regionCode: string;
 }
+
+interface SessionStaffRow {
+  id: string;
+  username: string;
+  name: string;
+  regionCode: string;
+  roles: string[];
+  disabledAt: Date | null;
+}
+
+/** A session row with both owners' display fields (one of them null). */
+export interface LiveRow {
+  id: string;
+  personId: string | null;
+  staffId: string | null;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  person: SessionPersonRow | null;
+  staff: SessionStaffRow | null;
+}
+
+type FlatRow = Omit<LiveRow, "person" | "staff"> & {
+  [K in keyof SessionPersonRow as `p_${K}`]: SessionPersonRow[K] | null;
+} & { [K in keyof SessionStaffRow as `s_${K}`]: SessionStaffRow[K] | null };
 
 // lastSeenAt is written at most this often: one write a minute per session, not per request.
 const TOUCH_EVERY_MS = 60_000;
 
 /**
+ * Every request checks its session, so this is one round trip: the row with its owner's display
+ * fields, and — in the same statement — the lastSeenAt touch when it is due and the session is
+ * alive by exactly the rules liveSession applies to what this returns (the statement's snapshot,
+ * from before the touch). A session that is not alive is never touched; ending it is
+ * liveSession's business.
+ */
+async function loadSession(
+  db: Db,
+  sessionId: string,
+  kind: "person" | "staff",
+  now: Date,
+): Promise<LiveRow | null> {
+  if (!isUuid(sessionId)) return null;
+  const { sessionIdleMinutes } = securityConfig();
+  const touchBefore = new Date(now.getTime() - TOUCH_EVERY_MS);
+  const idleSince = new Date(now.getTime() - sessionIdleMinutes * 60_000);
+  const owned =
+    kind === "person"
+      ? Prisma.sql`t."personId" IS NOT NULL`
+      : Prisma.sql`EXISTS (SELECT 1 FROM "Staff" o WHERE o.id = t."staffId" AND o."disabledAt" IS NULL)`;
+  const rows = await db.$queryRaw<FlatRow[]>`
+    WITH touched AS (
+      UPDATE "AuthSession" t SET "lastSeenAt" = ${now}
+      WHERE t.id = ${sessionId}::uuid AND t."revokedAt" IS NULL
+        AND t."lastSeenAt" < ${touchBefore} AND t."lastSeenAt" >= ${idleSince}
+        AND t."expiresAt" > ${now} AND ${owned}
+    )
+    SELECT s.id::text AS id, s."personId"::text AS "personId", s."staffId"::text AS "staffId",
+      s."lastSeenAt", s."expiresAt", s."revokedAt",
+      p.id::text AS p_id, p.name AS p_name, p."idType" AS "p_idType",
+      p."idNumberMasked" AS "p_idNumberMasked", p.phone AS p_phone, p."regionCode" AS "p_regionCode",
+      o.id::text AS s_id, o.username AS s_username, o.name AS s_name,
+      o."regionCode" AS "s_regionCode", o.roles AS s_roles, o."disabledAt" AS "s_disabledAt"
+    FROM "AuthSession" s
+    LEFT JOIN "Person" p ON p.id = s."personId"
+    LEFT JOIN "Staff" o ON o.id = s."staffId"
+    WHERE s.id = ${sessionId}::uuid`;
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    id: r.id,
+    personId: r.personId,
+    staffId: r.staffId,
+    lastSeenAt: r.lastSeenAt,
+    expiresAt: r.expiresAt,
+    revokedAt: r.revokedAt,
+    person: r.p_id
+      ? {
+          id: r.p_id,
+          name: r.p_name!,
+          idType: r.p_idType!,
+          idNumberMasked: r.p_idNumberMasked!,
+          phone: r.p_phone!,
+          regionCode: r.p_regionCode!,
+        }
+      : null,
+    staff: r.s_id
+      ? {
+          id: r.s_id,
+          username: r.s_username!,
+          name: r.s_name!,
+          regionCode: r.s_regionCode!,
+          roles: r.s_roles!,
+          disabledAt: r.s_disabledAt,
+        }
+      : null,
+  };
+}
+
+/**
  * The session row if it is alive (not revoked, not idle too long, not too old) and belongs to the
- * expected kind of user; keeps it alive. A session of the other kind is "missing": an
- * accountant's session never opens the console, nor a staff session 个人中心.
+ * expected kind of user; keeps it alive (loadSession touches it). A session of the other kind is
+ * "missing": an accountant's session never opens the console, nor a staff session 个人中心.
  */
 export async function liveSession(
   db: Db,
@@ -94,7 +161,7 @@ export async function liveSession(
   kind: "person" | "staff",
   now = new Date(),
 ): Promise<{ ok: true; row: LiveRow } | { ok: false; reason: SessionEnd }> {
-  const row = await loadSession(db, sessionId);
+  const row = await loadSession(db, sessionId, kind, now);
   const ownerId = kind === "person" ? row?.personId : row?.staffId;
   if (!row || !ownerId) return { ok: false, reason: "missing" };
   if (row.revokedAt) return { ok: false, reason: "revoked" };
@@ -122,9 +189,6 @@ export async function liveSession(
       }
     });
     return { ok: false, reason };
-  }
-  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db.authSession.update({ where: { id: row.id }, data: { lastSeenAt: now } });
   }
   return { ok: true, row };
 }

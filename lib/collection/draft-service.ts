@@ -1,13 +1,16 @@
 import type { SessionPerson } from "@/lib/account/session-service";
-import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import { auditInsertSql, type RequestContext } from "@/lib/audit/audit";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import type { Refusal } from "@/lib/db/refusal";
 import { nationalityFromDocument } from "@/lib/codes/nationality";
+import { FORM_ERROR_KEY, fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { isDocumentTypeCode } from "@/lib/identity/document-types";
 import { buildJurisdictionRegions } from "@/lib/region/divisions";
 import { beijingToday } from "@/lib/time/beijing";
 import { isAttachmentId } from "@/lib/upload/attachment-service";
 import type { UploadKind } from "@/lib/upload/kinds";
+import { uuidv7 } from "@/lib/utils/uuid";
 import type { CollectionContext } from "./rules";
 import {
   canOpenStep,
@@ -21,10 +24,15 @@ import { type CollectionDraft as DraftSteps, stepSchema } from "./whole-record";
 
 // 信息采集 drafts (issue 3, Rules): 下一步 saves one step through its zod schema (the form's own)
 // and marks it complete; 保存草稿 stores whatever was typed, valid or not, so nothing is lost.
-// Both write in one transaction with an audit row, under optimistic concurrency: a save names the
+// Both write atomically with an audit row, under optimistic concurrency: a save names the
 // revision it started from and a stale one is refused, so two tabs never silently overwrite.
 // The draft's references to uploads are kept in step with Attachment.orphanedAt (see
 // attachment-service.ts for the sweep).
+//
+// Speed (issue 9): a save is two round trips — one read of everything the checks need (person,
+// archive, draft, the step's files), one statement that writes (draft, orphan marks, audit row;
+// a data-modifying CTE is atomic without BEGIN/COMMIT round trips). The session check before it
+// is one more (session-service.ts). tests/integration/collection/round-trips.test.ts pins this.
 
 export const STEP_LOCKED = "请先完成前面的步骤";
 export const DRAFT_STALE = "信息已在其他页面或设备上修改，请刷新后再保存";
@@ -47,17 +55,19 @@ export interface DraftView {
   updatedAt: Date | null;
 }
 
+/**
+ * Why a save was refused. "invalid": `fieldErrors` keyed by the dotted path inside the step's data
+ * ("fullTime.0.graduatedOn"), `message` the error about the step as a whole ("" when none).
+ */
+export type SaveRefusal = Refusal<
+  "invalid" | "stale" | "locked" | "collected" | "unknown-step" | "too-large"
+> & {
+  /** With "stale": the revision now stored (loadDraft shows its values). */
+  revision?: number;
+};
+
 export type SaveResult =
-  | { ok: true; revision: number; completed: StepId[]; resumeAt: StepId }
-  /** `fieldErrors`: dotted path inside the step's data ("fullTime.0.graduatedOn"; "" for the whole step) → message. */
-  | { ok: false; reason: "invalid"; fieldErrors: Record<string, string> }
-  | {
-      ok: false;
-      reason: "stale" | "locked" | "collected" | "unknown-step" | "too-large";
-      message: string;
-      /** With "stale": the revision now stored (loadDraft shows its values). */
-      revision?: number;
-    };
+  { ok: true; revision: number; completed: StepId[]; resumeAt: StepId } | SaveRefusal;
 
 export interface SaveStepInput {
   step: string;
@@ -82,8 +92,14 @@ function stepsOf(raw: Prisma.JsonValue | undefined): DraftSteps {
   return raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as DraftSteps) : {};
 }
 
-export async function loadDraft(db: Db | Tx, personId: string): Promise<DraftView> {
-  const row = await db.collectionDraft.findUnique({ where: { personId } });
+function draftView(
+  row: {
+    steps: Prisma.JsonValue;
+    completedSteps: readonly string[];
+    revision: number;
+    updatedAt: Date;
+  } | null,
+): DraftView {
   const completed = completedOf(row?.completedSteps ?? []);
   return {
     steps: stepsOf(row?.steps),
@@ -91,6 +107,85 @@ export async function loadDraft(db: Db | Tx, personId: string): Promise<DraftVie
     revision: row?.revision ?? 0,
     resumeAt: firstIncompleteStep(completed),
     updatedAt: row?.updatedAt ?? null,
+  };
+}
+
+export async function loadDraft(db: Db | Tx, personId: string): Promise<DraftView> {
+  return draftView(await db.collectionDraft.findUnique({ where: { personId } }));
+}
+
+/** What a wizard page and a save need to know, read in one round trip. */
+export interface CollectionState {
+  person: PersonFacts & { name: string; gender: string | null; regionCode: string };
+  /** The person has an archive: the collection is over. */
+  collected: boolean;
+  draft: DraftView;
+  /** Those of `fileIds` that are this person's uploads, with their kinds. */
+  files: AttachmentRow[];
+}
+
+interface AttachmentRow {
+  id: string;
+  kind: string;
+}
+
+/**
+ * The person's registration facts, whether they are collected, their draft, and which of
+ * `fileIds` (the uploads a step names) are theirs — one statement instead of four queries.
+ */
+export async function readCollectionState(
+  db: Db,
+  personId: string,
+  fileIds: readonly string[] = [],
+): Promise<CollectionState> {
+  const rows = await db.$queryRaw<
+    {
+      name: string;
+      idType: string;
+      idNumberMasked: string;
+      gender: string | null;
+      birthDate: Date | null;
+      regionCode: string;
+      collected: boolean;
+      steps: Prisma.JsonValue | null;
+      completedSteps: string[] | null;
+      revision: number | null;
+      updatedAt: Date | null;
+      files: AttachmentRow[];
+    }[]
+  >`
+    SELECT p.name, p."idType", p."idNumberMasked", p.gender, p."birthDate", p."regionCode",
+      EXISTS (SELECT 1 FROM "Archive" a WHERE a."personId" = p.id) AS collected,
+      d.steps, d."completedSteps", d.revision, d."updatedAt",
+      COALESCE((
+        SELECT json_agg(json_build_object('id', f.id, 'kind', f.kind))
+        FROM "Attachment" f WHERE f."personId" = p.id AND f.id = ANY(${[...fileIds]}::uuid[])
+      ), '[]'::json) AS files
+    FROM "Person" p LEFT JOIN "CollectionDraft" d ON d."personId" = p.id
+    WHERE p.id = ${personId}::uuid`;
+  const row = rows[0];
+  if (!row) throw new Error("no such person");
+  return {
+    person: {
+      name: row.name,
+      idType: row.idType,
+      idNumberMasked: row.idNumberMasked,
+      gender: row.gender,
+      birthDate: row.birthDate,
+      regionCode: row.regionCode,
+    },
+    collected: row.collected,
+    draft: draftView(
+      row.revision === null
+        ? null
+        : {
+            steps: row.steps,
+            completedSteps: row.completedSteps ?? [],
+            revision: row.revision,
+            updatedAt: row.updatedAt!,
+          },
+    ),
+    files: row.files,
   };
 }
 
@@ -163,6 +258,13 @@ export function attachmentRefs(steps: DraftSteps): AttachmentRef[] {
   return refs;
 }
 
+/** The ids of the uploads a step's data names (only 个人信息 names any today). */
+export function stepFileIds(step: DataStepId, data: unknown): string[] {
+  return step === "personal"
+    ? [...new Set(attachmentRefs({ personal: data }).map((r) => r.id))]
+    : [];
+}
+
 /**
  * Problems with the uploads a step's data names: each must be this person's, of the right kind.
  * Keyed by the path inside the step ("documentPageIds.FRONT"), like the schema's errors. Stops a
@@ -174,15 +276,27 @@ export async function attachmentProblems(
   step: DataStepId,
   data: unknown,
 ): Promise<Record<string, string>> {
+  const ids = stepFileIds(step, data);
+  const rows =
+    ids.length === 0
+      ? []
+      : await db.attachment.findMany({
+          where: { personId, id: { in: ids } },
+          select: { id: true, kind: true },
+        });
+  return attachmentProblemsIn(step, data, rows);
+}
+
+/** attachmentProblems against `files`: the person's uploads among those the data names. */
+function attachmentProblemsIn(
+  step: DataStepId,
+  data: unknown,
+  files: readonly AttachmentRow[],
+): Record<string, string> {
   const problems: Record<string, string> = {};
   if (step !== "personal") return problems;
-  const refs = attachmentRefs({ personal: data });
-  const rows = await db.attachment.findMany({
-    where: { personId, id: { in: [...new Set(refs.map((r) => r.id))] } },
-    select: { id: true, kind: true },
-  });
-  const kinds = new Map(rows.map((r) => [r.id, r.kind]));
-  for (const ref of refs) {
+  const kinds = new Map(files.map((r) => [r.id, r.kind]));
+  for (const ref of attachmentRefs({ personal: data })) {
     if (kinds.get(ref.id) !== ref.kind)
       problems[ref.role.replace(/^personal\./, "")] = ATTACHMENT_INVALID;
   }
@@ -212,87 +326,59 @@ export const COLLECTION_KINDS: readonly UploadKind[] = [
   "student-card",
 ];
 
-/**
- * Keeps Attachment.orphanedAt true to the draft: files the draft names are not orphans; this
- * person's other files that no archive version keeps become orphans as of `now` (the sweep
- * removes them after a grace period). Returns how many of `refs` were claimed (theirs, present).
- */
-export async function syncOrphans(
-  tx: Tx,
-  personId: string,
-  refs: readonly AttachmentRef[],
-  now: Date,
-): Promise<number> {
-  const ids = [...new Set(refs.map((r) => r.id))];
-  const claimed = await tx.attachment.updateMany({
-    where: { personId, id: { in: ids } },
-    data: { orphanedAt: null },
-  });
-  await tx.attachment.updateMany({
-    where: {
-      personId,
-      kind: { in: [...COLLECTION_KINDS] },
-      orphanedAt: null,
-      id: { notIn: ids },
-      versions: { none: {} },
-    },
-    data: { orphanedAt: now },
-  });
-  return claimed.count;
-}
-
 // --- Saving -------------------------------------------------------------------------------------
-
-/** Thrown inside the transaction to roll it back; turned into a result outside. */
-class SaveRefused extends Error {
-  constructor(readonly result: SaveResult) {
-    super(result.ok ? "ok" : result.reason);
-  }
-}
-
-/** Dotted path → the first message for it. */
-export function fieldErrorsOf(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of issues) out[i.path.map(String).join(".")] ??= i.message;
-  return out;
-}
-
-interface Loaded {
-  person: PersonFacts & { regionCode: string };
-  draft: DraftView;
-}
 
 /** The checks both saves share; a refusal, or what they need. */
 async function beforeSave(
   db: Db,
   personId: string,
   input: SaveStepInput,
-): Promise<{ ok: false; result: SaveResult } | ({ ok: true; step: DataStepId } & Loaded)> {
-  const refuse = (result: SaveResult) => ({ ok: false as const, result });
+): Promise<
+  { ok: false; result: SaveRefusal } | { ok: true; step: DataStepId; state: CollectionState }
+> {
+  const refuse = (result: SaveRefusal) => ({ ok: false as const, result });
   if (!isDataStepId(input.step)) {
     return refuse({ ok: false, reason: "unknown-step", message: STEP_UNKNOWN });
   }
   if (JSON.stringify(input.data ?? null).length > MAX_STEP_JSON_CHARS) {
     return refuse({ ok: false, reason: "too-large", message: DRAFT_TOO_LARGE });
   }
-  const [person, archive, draft] = await Promise.all([
-    db.person.findUniqueOrThrow({
-      where: { id: personId },
-      select: { idType: true, idNumberMasked: true, birthDate: true, regionCode: true },
-    }),
-    db.archive.findUnique({ where: { personId }, select: { id: true } }),
-    loadDraft(db, personId),
-  ]);
-  if (archive) return refuse({ ok: false, reason: "collected", message: ALREADY_COLLECTED });
+  const state = await readCollectionState(db, personId, stepFileIds(input.step, input.data));
+  const { draft } = state;
+  if (state.collected)
+    return refuse({ ok: false, reason: "collected", message: ALREADY_COLLECTED });
   if (input.revision !== "latest" && input.revision !== draft.revision) {
     return refuse({ ok: false, reason: "stale", message: DRAFT_STALE, revision: draft.revision });
   }
   if (!canOpenStep(input.step, draft.completed)) {
     return refuse({ ok: false, reason: "locked", message: STEP_LOCKED });
   }
-  return { ok: true, step: input.step, person, draft };
+  return { ok: true, step: input.step, state };
+}
+
+/**
+ * One step's input checked as 下一步 and 保存草稿 both need it: the step's schema for this
+ * person, and its uploads being the person's own. The schema's message wins where both speak
+ * about one field.
+ */
+function checkStep(
+  step: DataStepId,
+  state: CollectionState,
+  data: unknown,
+  now: Date,
+): { ok: true; data: unknown } | { ok: false; refusal: SaveRefusal } {
+  const parsed = stepSchema(
+    step,
+    collectionContextFor(state.person, state.draft.steps, now),
+  ).safeParse(data);
+  const { [FORM_ERROR_KEY]: whole = "", ...fieldErrors } = {
+    ...attachmentProblemsIn(step, data, state.files),
+    ...(parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues)),
+  };
+  if (parsed.success && whole === "" && Object.keys(fieldErrors).length === 0) {
+    return { ok: true, data: parsed.data };
+  }
+  return { ok: false, refusal: { ok: false, reason: "invalid", message: whole, fieldErrors } };
 }
 
 /** What a save writes: the new steps and completion, on top of revision `from`. */
@@ -309,102 +395,109 @@ interface Commit {
 }
 
 /**
- * One transaction: the draft under the revision check (the first save creates it, 0 → 1;
- * racing first saves meet the unique personId index), the orphan marks, the audit row.
+ * The save as one statement, atomic like a transaction but one round trip:
+ * - `cur` locks the draft row first (the order submit takes its locks in: draft, then files) and
+ *   sees its latest revision, for the answer to a stale save;
+ * - `files` locks the files the draft names when 下一步 needs them all present: a file the sweep
+ *   deleted is missing here, and a sweep that comes later waits, then finds it claimed;
+ * - `saved` writes the draft under the revision check — the first save inserts it, and racing
+ *   first saves meet the unique personId index (ON CONFLICT: the loser writes nothing) — only when
+ *   every such file is there;
+ * - `marks` keeps Attachment.orphanedAt true to the draft, changing only rows whose mark changes:
+ *   files the draft names are not orphans; this person's other collection files that no archive
+ *   version keeps become orphans as of `now` (the sweep removes them after a grace period);
+ * - the audit row.
+ * `marks` and the audit row run only when `saved` wrote: a refused save changes nothing.
  */
-async function commitSave(db: Db, ctx: RequestContext, c: Commit, now: Date): Promise<SaveResult> {
+function commitSql(
+  ctx: RequestContext,
+  c: Commit,
+  { ids, mustClaim }: { ids: readonly string[]; mustClaim: boolean },
+  now: Date,
+): Prisma.Sql {
   const revision = c.from + 1;
-  const stale = async (): Promise<SaveResult> => ({
-    ok: false,
-    reason: "stale",
-    message: DRAFT_STALE,
-    revision: (await loadDraft(db, c.personId)).revision,
+  const steps = JSON.stringify(c.steps);
+  const fileIds = [...ids];
+  const onlyIfFilesPresent = Prisma.sql`(NOT ${mustClaim}::boolean OR (SELECT count(*) FROM files) = ${ids.length})`;
+  const saved =
+    c.from === 0
+      ? Prisma.sql`
+        INSERT INTO "CollectionDraft" (id, "personId", steps, "completedSteps", revision,
+          "regionCode", "createdAt", "updatedAt")
+        SELECT ${uuidv7(now.getTime())}::uuid, ${c.personId}::uuid, ${steps}::jsonb,
+          ${c.completed}::text[], ${revision}, ${c.regionCode}, ${now}::timestamptz, ${now}::timestamptz
+        WHERE ${onlyIfFilesPresent}
+        ON CONFLICT ("personId") DO NOTHING
+        RETURNING revision`
+      : Prisma.sql`
+        UPDATE "CollectionDraft" d SET steps = ${steps}::jsonb, "completedSteps" = ${c.completed}::text[],
+          revision = ${revision}, "updatedAt" = ${now}::timestamptz
+        WHERE d."personId" = ${c.personId}::uuid AND d.revision = ${c.from} AND ${onlyIfFilesPresent}
+        RETURNING d.revision`;
+  const audit = auditInsertSql(ctx, {
+    actorType: "person",
+    actorId: c.personId,
+    action: c.action,
+    outcome: "success",
+    regionCode: c.regionCode,
+    targetType: "collection-draft",
+    targetId: c.personId,
+    details: { step: c.step, revision },
   });
-  try {
-    return await db.$transaction(async (tx) => {
-      const data = {
-        steps: c.steps as Prisma.InputJsonObject,
-        completedSteps: c.completed,
-        revision,
-      };
-      if (c.from === 0) {
-        await tx.collectionDraft.create({
-          data: { personId: c.personId, regionCode: c.regionCode, ...data },
-        });
-      } else {
-        const r = await tx.collectionDraft.updateMany({
-          where: { personId: c.personId, revision: c.from },
-          data,
-        });
-        if (r.count === 0) throw new SaveRefused({ ok: false, reason: "stale", message: "" });
-      }
-      const refs = attachmentRefs(c.steps);
-      const claimed = await syncOrphans(tx, c.personId, refs, now);
-      const stepRefs = attachmentRefs({ [c.step]: c.steps[c.step] });
-      if (
-        c.claimStepFiles &&
-        stepRefs.length > 0 &&
-        claimed < new Set(refs.map((r) => r.id)).size
-      ) {
-        throw new SaveRefused({
-          ok: false,
-          reason: "invalid",
-          fieldErrors: Object.fromEntries(
-            stepRefs.map((r) => [r.role.replace(/^personal\./, ""), ATTACHMENT_INVALID]),
-          ),
-        });
-      }
-      await writeAudit(tx, ctx, {
-        actorType: "person",
-        actorId: c.personId,
-        action: c.action,
-        outcome: "success",
-        regionCode: c.regionCode,
-        targetType: "collection-draft",
-        targetId: c.personId,
-        details: { step: c.step, revision },
-      });
-      return {
-        ok: true,
-        revision,
-        completed: c.completed,
-        resumeAt: firstIncompleteStep(c.completed),
-      };
-    });
-  } catch (error) {
-    if (error instanceof SaveRefused) {
-      return !error.result.ok && error.result.reason === "stale" ? stale() : error.result;
-    }
-    // Two first saves racing: the unique index on personId decides.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return stale();
-    }
-    throw error;
-  }
+  return Prisma.sql`
+    WITH cur AS (
+      SELECT revision FROM "CollectionDraft" WHERE "personId" = ${c.personId}::uuid FOR UPDATE
+    ), files AS (
+      SELECT f.id FROM "Attachment" f
+      WHERE ${mustClaim}::boolean AND (SELECT count(*) FROM cur) >= 0
+        AND f."personId" = ${c.personId}::uuid AND f.id = ANY(${fileIds}::uuid[])
+      FOR UPDATE
+    ), saved AS (${saved}
+    ), marks AS (
+      UPDATE "Attachment" a
+      SET "orphanedAt" = CASE WHEN a.id = ANY(${fileIds}::uuid[]) THEN NULL ELSE ${now}::timestamptz END
+      WHERE EXISTS (SELECT 1 FROM saved) AND a."personId" = ${c.personId}::uuid
+        AND CASE WHEN a.id = ANY(${fileIds}::uuid[]) THEN a."orphanedAt" IS NOT NULL
+          ELSE a.kind = ANY(${[...COLLECTION_KINDS]}::text[]) AND a."orphanedAt" IS NULL
+            AND NOT EXISTS (
+              SELECT 1 FROM "ArchiveVersionAttachment" v WHERE v."attachmentId" = a.id)
+          END
+    ), audit AS (${audit} FROM saved
+    )
+    SELECT (SELECT revision FROM saved) AS saved, (SELECT revision FROM cur) AS current,
+      (SELECT count(*) FROM files)::int AS files`;
 }
 
-/**
- * One step's input checked as 下一步 and 保存草稿 both need it: the step's schema for this
- * person, and its uploads being the person's own. The schema's message wins where both speak
- * about one field.
- */
-async function checkStep(
-  db: Db,
-  personId: string,
-  pre: Loaded & { step: DataStepId },
-  data: unknown,
-  now: Date,
-): Promise<{ ok: true; data: unknown } | { ok: false; fieldErrors: Record<string, string> }> {
-  const parsed = stepSchema(
-    pre.step,
-    collectionContextFor(pre.person, pre.draft.steps, now),
-  ).safeParse(data);
-  const fieldErrors = {
-    ...(await attachmentProblems(db, personId, pre.step, data)),
-    ...(parsed.success ? {} : fieldErrorsOf(parsed.error.issues)),
-  };
-  if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
-  return { ok: true, data: parsed.data };
+async function commitSave(db: Db, ctx: RequestContext, c: Commit, now: Date): Promise<SaveResult> {
+  const ids = [...new Set(attachmentRefs(c.steps).map((r) => r.id))];
+  const stepRefs = attachmentRefs({ [c.step]: c.steps[c.step] });
+  const mustClaim = c.claimStepFiles && stepRefs.length > 0;
+  const [row] = await db.$queryRaw<
+    [{ saved: number | null; current: number | null; files: number }]
+  >(commitSql(ctx, c, { ids, mustClaim }, now));
+  if (row.saved !== null) {
+    return {
+      ok: true,
+      revision: row.saved,
+      completed: c.completed,
+      resumeAt: firstIncompleteStep(c.completed),
+    };
+  }
+  // A newer revision is stored (for a first save: any draft at all) — that answer comes first.
+  const moved = row.current !== null && row.current !== c.from;
+  if (mustClaim && row.files < ids.length && !moved) {
+    return {
+      ok: false,
+      reason: "invalid",
+      message: "",
+      fieldErrors: Object.fromEntries(
+        stepRefs.map((r) => [r.role.replace(/^personal\./, ""), ATTACHMENT_INVALID]),
+      ),
+    };
+  }
+  // A racing first save committed after this statement began: only a fresh read sees it.
+  const revision = row.current ?? (await loadDraft(db, c.personId)).revision;
+  return { ok: false, reason: "stale", message: DRAFT_STALE, revision };
 }
 
 /**
@@ -421,16 +514,17 @@ export async function saveStep(
   const personId = session.personId;
   const pre = await beforeSave(db, personId, input);
   if (!pre.ok) return pre.result;
-  const { step, person, draft } = pre;
+  const { step, state } = pre;
+  const { draft } = state;
 
-  const checked = await checkStep(db, personId, pre, input.data, now);
-  if (!checked.ok) return { ok: false, reason: "invalid", fieldErrors: checked.fieldErrors };
+  const checked = checkStep(step, state, input.data, now);
+  if (!checked.ok) return checked.refusal;
   return commitSave(
     db,
     ctx,
     {
       personId,
-      regionCode: person.regionCode,
+      regionCode: state.person.regionCode,
       step,
       from: draft.revision,
       steps: { ...draft.steps, [step]: checked.data },
@@ -457,16 +551,16 @@ export async function saveDraftOnly(
   const personId = session.personId;
   const pre = await beforeSave(db, personId, input);
   if (!pre.ok) return pre.result;
-  const { step, person, draft } = pre;
+  const { step, state } = pre;
+  const { draft } = state;
 
-  const stillValid =
-    draft.completed.includes(step) && (await checkStep(db, personId, pre, input.data, now)).ok;
+  const stillValid = draft.completed.includes(step) && checkStep(step, state, input.data, now).ok;
   return commitSave(
     db,
     ctx,
     {
       personId,
-      regionCode: person.regionCode,
+      regionCode: state.person.regionCode,
       step,
       from: draft.revision,
       steps: { ...draft.steps, [step]: input.data ?? null },

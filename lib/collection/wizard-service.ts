@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { collectionContextFor, type DraftView, loadDraft } from "./draft-service";
+import { collectionContextFor, type DraftView, readCollectionState } from "./draft-service";
 import type { CollectionContext } from "./rules";
 import { canOpenStep, type StepId } from "./steps";
 
@@ -33,21 +33,9 @@ export async function openWizardStep(
   step: StepId,
   now = new Date(),
 ): Promise<WizardPlace> {
-  const [person, archive, draft] = await Promise.all([
-    db.person.findUniqueOrThrow({
-      where: { id: personId },
-      select: {
-        name: true,
-        idType: true,
-        idNumberMasked: true,
-        gender: true,
-        birthDate: true,
-      },
-    }),
-    db.archive.findUnique({ where: { personId }, select: { id: true } }),
-    loadDraft(db, personId),
-  ]);
-  if (archive) return { kind: "collected" };
+  // One round trip: a step page is rendered again after every save (the action revalidates).
+  const { person, collected, draft } = await readCollectionState(db, personId);
+  if (collected) return { kind: "collected" };
   if (step === "done" || !canOpenStep(step, draft.completed)) {
     return { kind: "redirect", to: draft.resumeAt };
   }

@@ -1,18 +1,20 @@
-// 信息采集 step save under concurrency (issue 3): what saveCollectionStepAction does per request
-// — checkSession, then saveStep (schema, revision and step checks, the draft write, orphan marks,
-// audit row, one transaction) — next to the bare write of the same draft row (one updateMany
+// 信息采集 step save under concurrency (issue 3, issue 9): what saveCollectionStepAction does per
+// request — checkSession, then saveStep (schema, revision and step checks, the draft write, orphan
+// marks, audit row, atomically) — next to the bare write of the same draft row (one updateMany
 // under the revision check, nothing else). The A/B ratio is the figure that matters: what the
-// session check, validation and audit cost on top of the write itself.
+// session check, validation and audit cost on top of the write itself; the round trips per
+// operation (counted on the wire, wire-counter.ts) say where it goes.
 //
 //   collectionFigures      in process, minus Next's transport, on the database index.ts gives it;
 //   collectionHttpFigures  opt-in (`--only collection-http`, needs a production build made with
 //                          `npm run build`): the real server action through `scripts/start.ts`
-//                          (embedded) vs the gated route app/api/bench/draft-write.
+//                          vs the gated route app/api/bench/draft-write, on PGlite (in a process
+//                          of its own, as the embedded default runs it) and on PostgreSQL.
 //
 // Every person has their own session and draft, and an operation always takes a person no other
 // operation in flight holds, so no two writes meet on one row: the figures are the path's own,
 // not lock waits. Each save names the revision the previous save of that person returned.
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";
@@ -28,8 +30,10 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { LocalDiskStorage } from "@/lib/storage/local-disk";
 import { saveAll, uploadPersonalFiles, validSteps } from "../../tests/support/collection";
 import { createPerson } from "../../tests/support/person";
+import { startTestDatabase } from "../../tests/support/test-db";
 import { percentile, perSecond, runConcurrent, type Sample } from "./measure";
 import type { Figure } from "./report";
+import { startWireCounter, type WireCounter } from "./wire-counter";
 
 /** One person per operation in flight at the highest concurrency. */
 export const COLLECTION_PEOPLE = 8;
@@ -38,6 +42,8 @@ const WARMUP = 24;
 /** Per measured run: a count and a time cap (measure.ts), the cap being the one that binds. */
 const MAX_OPS = 5_000;
 const CAP_MS = 3_000;
+/** Sequential operations whose round trips are counted (after the warm-up). */
+const COUNTED_OPS = COLLECTION_PEOPLE;
 
 const ctx: RequestContext = { ip: "198.51.100.7", userAgent: "kuaiji-bench" };
 
@@ -133,17 +139,42 @@ function runFigures(what: string, r: Run): Figure[] {
   ];
 }
 
-/** Warms both paths up, then A and B at each concurrency, with the A/B ratios. */
+/** Database round trips per operation: COUNTED_OPS of them one after another, on the wire. */
+async function roundTrips(counter: WireCounter, op: () => Promise<void>): Promise<number> {
+  counter.reset();
+  await runConcurrent(1, COUNTED_OPS, 60_000, op);
+  return counter.roundTrips() / COUNTED_OPS;
+}
+
+/** Both paths again, on a connection that goes through a round-trip counter. */
+interface Counted {
+  counter: WireCounter;
+  a: () => Promise<void>;
+  b: () => Promise<void>;
+}
+
+/**
+ * Warms both paths up, counts their round trips, then runs A and B at each concurrency, with the
+ * A/B ratios.
+ */
 async function compare(
   a: () => Promise<void>,
   b: () => Promise<void>,
   names: { a: string; b: string },
-  capMs = CAP_MS,
+  { capMs = CAP_MS, counted }: { capMs?: number; counted: Counted },
 ): Promise<Figure[]> {
   // Warm-up: connections, Prisma's query plans, the schema's code tables, Next's route modules.
   await runConcurrent(COLLECTION_PEOPLE, WARMUP, capMs, a);
   await runConcurrent(COLLECTION_PEOPLE, WARMUP, capMs, b);
   const figures: Figure[] = [];
+  {
+    const { counter } = counted;
+    const [ta, tb] = [await roundTrips(counter, counted.a), await roundTrips(counter, counted.b)];
+    figures.push(
+      { label: `A ${names.a}: database round trips per op`, unit: "", value: ta, digits: 1 },
+      { label: `B ${names.b}: database round trips per op`, unit: "", value: tb, digits: 1 },
+    );
+  }
   for (const c of CONCURRENCIES) {
     const ra = summary(await runConcurrent(c, MAX_OPS, capMs, a));
     const rb = summary(await runConcurrent(c, MAX_OPS, capMs, b));
@@ -187,16 +218,31 @@ async function bareWrite(db: Db, d: Drafter): Promise<void> {
   d.revision += 1;
 }
 
-export async function collectionFigures(db: Db): Promise<Figure[]> {
+/** `url`: the database `db` is connected to; a second client reaches it through the counter. */
+export async function collectionFigures(db: Db, url: string): Promise<Figure[]> {
   const { people, setup } = await preparePeople(db);
-  return [
-    setup,
-    ...(await compare(
-      exclusive(people, (d) => loggedInSave(db, d)),
-      exclusive(people, (d) => bareWrite(db, d)),
-      { a: "step save", b: "bare write" },
-    )),
-  ];
+  const counter = await startWireCounter(url);
+  const viaCounter = createDb(counter.url);
+  try {
+    return [
+      setup,
+      ...(await compare(
+        exclusive(people, (d) => loggedInSave(db, d)),
+        exclusive(people, (d) => bareWrite(db, d)),
+        { a: "step save", b: "bare write" },
+        {
+          counted: {
+            counter,
+            a: exclusive(people, (d) => loggedInSave(viaCounter, d)),
+            b: exclusive(people, (d) => bareWrite(viaCounter, d)),
+          },
+        },
+      )),
+    ];
+  } finally {
+    await viaCounter.$disconnect();
+    await counter.close();
+  }
 }
 
 // --- Over HTTP ----------------------------------------------------------------------------------
@@ -257,43 +303,96 @@ interface HttpDrafter extends Drafter {
   cookie: string;
 }
 
-/**
- * The real action through a production server on the embedded default (scripts/start.ts, its own
- * throwaway data directory) vs the bench route doing the bare write through the same stack.
- * People are set up directly on the server's database; their session cookie is the next-auth
- * JWT a login would have set (it carries only the session row's id).
- */
-export async function collectionHttpFigures(): Promise<Figure[]> {
-  const { id, page } = saveActionTarget();
-  const [port, dbPort] = [await freePort(), await freePort()];
-  const base = `http://127.0.0.1:${port}`;
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "kuaiji-bench-http-"));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOSTNAME: "127.0.0.1",
-    KUAIJI_DB_PORT: String(dbPort),
-    KUAIJI_DATA_DIR: dataDir,
-    KUAIJI_SKIP_BUILD: "1",
-    KUAIJI_ALLOW_TEST_SWITCHES: "1", // the bench route exists only with both
-    KUAIJI_BENCH_ROUTES: "1",
-    KUAIJI_DB_MAX_CONNECTIONS: "40", // Next's pool and this process's
-    NEXTAUTH_URL: base,
+/** A database for the HTTP server: a fresh PostgreSQL database, or PGlite in its own process. */
+export type HttpBackend = { kind: "pglite" } | { kind: "postgres"; serverUrl: string };
+
+interface HttpDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function startHttpDatabase(backend: HttpBackend): Promise<HttpDatabase> {
+  if (backend.kind === "postgres") {
+    const testDb = await startTestDatabase({
+      ...process.env,
+      TEST_DATABASE_URL: backend.serverUrl,
+    });
+    return { url: testDb.url, stop: () => testDb.stop() };
+  }
+  // On disk, like the embedded default's .data/pglite; 40 connections: Next's pool and ours.
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "kuaiji-bench-pglite-"));
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/bench/pglite-server.ts", path.join(dataDir, "pglite"), "40"],
+    { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] },
+  );
+  const exited = new Promise((r) => child.once("exit", r));
+  const stop = async () => {
+    child.stdin?.end();
+    if (child.exitCode === null) child.kill("SIGINT");
+    await exited;
+    await rm(dataDir, { recursive: true, force: true });
   };
-  delete env.DATABASE_URL; // embedded default
-  delete env.CAPTCHA_TEST_ANSWER; // not needed here: no start-up warning about it
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "ignore", "inherit"], // the action log lines are real work; not shown
+  try {
+    return { url: await firstJsonLine<{ url: string }>(child).then((l) => l.url), stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+function firstJsonLine<T>(child: ChildProcess): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+      const line = out.split("\n").find((l, i, all) => i < all.length - 1 && l.startsWith("{"));
+      if (line) resolve(JSON.parse(line) as T);
+    });
+    child.once("exit", (code) => reject(new Error(`the database process exited (${code})`)));
   });
-  const exited = new Promise((r) => server.once("exit", r));
+}
+
+/**
+ * The real action through a production server (scripts/start.ts with DATABASE_URL, so Next.js
+ * runs exactly as deployed) vs the bench route doing the bare write through the same stack.
+ * Next.js reaches the database through the round-trip counter: both paths pay its hop, and the
+ * counts are of what the server really sends. People are set up directly on the database; their
+ * session cookie is the next-auth JWT a login would have set (it carries only the session id).
+ */
+export async function collectionHttpFigures(backend: HttpBackend): Promise<Figure[]> {
+  const { id, page } = saveActionTarget();
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const database = await startHttpDatabase(backend);
+  let counter: WireCounter | undefined;
+  let server: ChildProcess | undefined;
+  let exited: Promise<unknown> = Promise.resolve();
   let db: Db | undefined;
   try {
+    counter = await startWireCounter(database.url);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: counter.url,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      KUAIJI_SKIP_BUILD: "1",
+      KUAIJI_ALLOW_TEST_SWITCHES: "1", // the bench route exists only with both
+      KUAIJI_BENCH_ROUTES: "1",
+      NEXTAUTH_URL: base,
+    };
+    delete env.CAPTCHA_TEST_ANSWER; // not needed here: no start-up warning about it
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "ignore", "inherit"], // the action log lines are real work; not shown
+    });
+    const child = server;
+    exited = new Promise((r) => child.once("exit", r));
     const t = performance.now();
-    await waitUntilUp(`${base}/api/ready`, () => server.exitCode !== null);
+    await waitUntilUp(`${base}/api/ready`, () => child.exitCode !== null);
     const readyMs = performance.now() - t;
-    db = createDb(`postgresql://postgres@127.0.0.1:${dbPort}/postgres`);
+    db = createDb(database.url);
     const { people, setup } = await preparePeople(db);
     const secret = process.env.NEXTAUTH_SECRET!;
     const drafters: HttpDrafter[] = await Promise.all(
@@ -332,23 +431,25 @@ export async function collectionHttpFigures(): Promise<Figure[]> {
       if (!res.ok || !r?.ok) throw new Error(`bench route refused: HTTP ${res.status}`);
       d.revision += 1;
     };
+    const [a, b] = [exclusive(drafters, action), exclusive(drafters, bare)];
     const figures = await compare(
-      exclusive(drafters, action),
-      exclusive(drafters, bare),
+      a,
+      b,
       { a: "server action", b: "bare route" },
-      HTTP_CAP_MS,
+      { capMs: HTTP_CAP_MS, counted: { counter, a, b } },
     );
     return [
-      { label: "server ready (start.ts, PGlite)", unit: "ms", value: readyMs, digits: 0 },
+      { label: "server ready (start.ts)", unit: "ms", value: readyMs, digits: 0 },
       setup,
       ...figures,
       { label: "action response size", unit: "bytes", value: responseBytes, digits: 0 },
     ];
   } finally {
     await db?.$disconnect();
-    if (server.exitCode === null) server.kill("SIGINT"); // start.ts stops Next, then PGlite
+    if (server && server.exitCode === null) server.kill("SIGINT");
     await exited;
-    await rm(dataDir, { recursive: true, force: true });
+    await counter?.close();
+    await database.stop();
   }
 }
 

@@ -8,7 +8,8 @@
 //      databases (collection.ts).
 //   5. 课程学分导入: a full 1000-row sheet read, checked and imported (course-import.ts).
 //   6. opt-in, named with --only (needs `npm run build`): the 信息采集 save over HTTP, the real
-//      server action through scripts/start.ts vs a bare route handler.
+//      server action through scripts/start.ts vs a bare route handler, on PGlite and (with the
+//      URL above) on PostgreSQL, with the database round trips of each.
 // `--only crypto,accounts,collection,course-import,collection-http` runs just the sections named.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -22,6 +23,7 @@ import {
   COLLECTION_PEOPLE,
   collectionFigures,
   collectionHttpFigures,
+  type HttpBackend,
   httpBuildProblem,
 } from "./collection";
 import { courseImportFigures, IMPORT_PEOPLE } from "./course-import";
@@ -46,7 +48,7 @@ const TIME_LIMIT_MS =
   110_000 +
   (runs("collection") ? 60_000 : 0) +
   (runs("course-import") ? 90_000 : 0) +
-  (runs("collection-http") ? 150_000 : 0);
+  (runs("collection-http") ? 240_000 : 0);
 
 // Last resort only: every loop is already bounded by count and time. A PostgreSQL database
 // created by this run may be left behind when this fires (its name was printed).
@@ -78,7 +80,8 @@ const pglite: Backend = {
   name: "PGlite (embedded)",
   async start() {
     const t = performance.now();
-    const embedded = await startEmbeddedDb({ dataDir: "memory://", port: 0 });
+    // The bench's client and the round-trip counter's (collection.ts) each have a pool.
+    const embedded = await startEmbeddedDb({ dataDir: "memory://", port: 0, maxConnections: 20 });
     const startMs = performance.now() - t;
     try {
       const { ms } = await applyMigrations(embedded.url);
@@ -124,7 +127,7 @@ async function runOn(backend: Backend, accounts: SeedAccount[] | null): Promise<
     console.log(`  server: ${version}`);
     return {
       ...(accounts && { accounts: await accountFigures(db, accounts, { ...started, rssBefore }) }),
-      ...(runs("collection") && { collection: await collectionFigures(db) }),
+      ...(runs("collection") && { collection: await collectionFigures(db, started.url) }),
       ...(runs("course-import") && { courseImport: await courseImportFigures(db) }),
     };
   } finally {
@@ -223,10 +226,31 @@ async function main(): Promise<void> {
         failed = true;
         console.error(`\n[collection-http] cannot run: ${problem}`);
       } else {
-        printTable(
-          `5. 信息采集 over HTTP: server action (A) vs bare route handler (B), next start on PGlite`,
-          [{ name: "HTTP", figures: await phase("collection-http", collectionHttpFigures) }],
-        );
+        const http: { name: string; figures: Figure[] }[] = [];
+        const backends: [string, HttpBackend][] = [
+          ["PGlite (embedded)", { kind: "pglite" }],
+          ...(serverUrl
+            ? [["PostgreSQL", { kind: "postgres", serverUrl }] as [string, HttpBackend]]
+            : []),
+        ];
+        for (const [name, backend] of backends) {
+          try {
+            const figures = await phase(`collection-http, ${name}`, () =>
+              collectionHttpFigures(backend),
+            );
+            http.push({ name, figures });
+          } catch (e) {
+            failed = true;
+            console.error(
+              `[collection-http, ${name}] failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+            );
+          }
+        }
+        if (http.length > 0)
+          printTable(
+            `5. 信息采集 over HTTP: server action (A) vs bare route handler (B), production build`,
+            http,
+          );
       }
     }
     if (!serverUrl && (runs("accounts") || runs("collection") || runs("course-import")))

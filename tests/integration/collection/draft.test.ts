@@ -1,10 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import {
   ALREADY_COLLECTED,
   ATTACHMENT_INVALID,
   DRAFT_STALE,
   loadDraft,
   saveDraftOnly,
+  type SaveResult,
   saveStep,
   STEP_LOCKED,
 } from "@/lib/collection/draft-service";
@@ -33,6 +34,7 @@ describe("信息采集 step saves", () => {
     expect(refused).toEqual({
       ok: false,
       reason: "invalid",
+      message: "",
       fieldErrors: { truthPledge: TRUTH_PLEDGE_REQUIRED },
     });
     expect((await loadDraft(db, s.personId)).revision).toBe(0);
@@ -97,6 +99,71 @@ describe("信息采集 step saves", () => {
     ).toMatchObject({ ok: false, reason: "stale" });
   });
 
+  it("racing first saves: one creates the draft, the other is stale and writes nothing", async () => {
+    const s = await personWithSession(db);
+    const first = () =>
+      saveStep(db, ctx, s, { step: "notice", data: { truthPledge: true }, revision: 0 }, NOW);
+    const results = await Promise.all([first(), first()]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toEqual({
+      ok: false,
+      reason: "stale",
+      message: DRAFT_STALE,
+      revision: 1,
+    });
+    expect(await db.collectionDraft.count({ where: { personId: s.personId } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { action: "collection.save-step", actorId: s.personId } }),
+    ).toBe(1);
+  });
+
+  it("racing saves from one revision: one wins, the other is stale and changes nothing", async () => {
+    const s = await personWithSession(db);
+    await saveStep(db, ctx, s, { step: "notice", data: { truthPledge: true }, revision: 0 }, NOW);
+    const save = (email: string) =>
+      saveDraftOnly(db, ctx, s, { step: "personal", data: { email }, revision: 1 }, NOW);
+    const results = await Promise.all([save("a"), save("b")]);
+    const won = results.findIndex((r) => r.ok);
+    expect(won).not.toBe(-1);
+    expect(results[won]).toMatchObject({ ok: true, revision: 2 });
+    expect(results[1 - won]).toEqual({
+      ok: false,
+      reason: "stale",
+      message: DRAFT_STALE,
+      revision: 2,
+    });
+    const draft = await loadDraft(db, s.personId);
+    expect(draft.steps.personal).toEqual({ email: won === 0 ? "a" : "b" });
+    expect(
+      await db.auditEvent.count({
+        where: { action: "collection.save-draft", actorId: s.personId },
+      }),
+    ).toBe(1);
+  });
+
+  it("下一步 is refused when a file it names is deleted while the save is under way", async () => {
+    const s = await personWithSession(db);
+    await saveStep(db, ctx, s, { step: "notice", data: { truthPledge: true }, revision: 0 }, NOW);
+    const files = await uploadPersonalFiles(db, store.current.storage, s);
+    const personal = validSteps(files).personal;
+    // The sweep's delete, holding the row until it commits. On PostgreSQL the save reads the file
+    // (the delete is not committed yet), passes its checks and then waits in its write for the
+    // row: that write must find the file gone. (PGlite runs one transaction at a time, so there
+    // the save's read waits and the read's check refuses.)
+    let save: Promise<SaveResult> | undefined;
+    await db.$transaction(async (tx) => {
+      await tx.attachment.delete({ where: { id: files.headshot } });
+      save = saveStep(db, ctx, s, { step: "personal", data: personal, revision: 1 }, NOW);
+      await untilWaitingForALock(tx);
+    });
+    expect(await save).toMatchObject({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: { headshotId: ATTACHMENT_INVALID },
+    });
+    expect(await loadDraft(db, s.personId)).toMatchObject({ revision: 1, completed: ["notice"] });
+  });
+
   it("保存草稿 keeps invalid input as typed, without completing the step", async () => {
     const s = await personWithSession(db);
     await saveStep(db, ctx, s, { step: "notice", data: { truthPledge: true }, revision: 0 }, NOW);
@@ -139,6 +206,7 @@ describe("信息采集 step saves", () => {
     expect(forged).toEqual({
       ok: false,
       reason: "invalid",
+      message: "",
       fieldErrors: { headshotId: ATTACHMENT_INVALID },
     });
     const wrongKind = await saveStep(
@@ -202,3 +270,19 @@ describe("信息采集 step saves", () => {
     ).toEqual({ ok: false, reason: "collected", message: ALREADY_COLLECTED });
   });
 });
+
+/** PostgreSQL: until some statement waits for a row lock (bounded); PGlite: a moment. */
+async function untilWaitingForALock(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) {
+  if (inject("databaseKind") !== "postgres") {
+    await new Promise((r) => setTimeout(r, 100));
+    return;
+  }
+  for (let i = 0; i < 100; i++) {
+    const [{ waiting }] = await tx.$queryRaw<[{ waiting: number }]>`
+      SELECT count(*)::int AS waiting FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    if (waiting > 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("the save never waited for the deleted file's row");
+}

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { formError, personAction } from "@/lib/auth/action-client";
+import { personAction } from "@/lib/auth/action-client";
 import { submitCollection } from "@/lib/collection/archive-service";
 import { saveDraftOnly, saveStep } from "@/lib/collection/draft-service";
 import { stepLabel } from "@/lib/collection/steps";
 import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/http/action-result";
+import { type ActionResult, fieldErrorsFromIssues, refusalResult } from "@/lib/http/action-result";
 import type { SaveOutcome, SubmitOutcome } from "./wizard-types";
 
 // 信息采集's actions: thin — parse the envelope, let the domain validate the step with its own
@@ -31,14 +31,9 @@ export const saveCollectionStepAction = personAction(
       revalidatePath("/account", "layout");
       return { ok: true, data: { revision: r.revision, resumeAt: r.resumeAt } };
     }
-    if (r.reason === "invalid") {
-      const { "": whole, ...fields } = r.fieldErrors;
-      return { ok: false, fieldErrors: fields, ...(whole ? { formError: whole } : {}) };
-    }
-    // A stale save keeps the typed input on the page, which offers to keep it or load the newer.
-    return r.reason === "stale"
-      ? { ok: false, fieldErrors: {}, formError: r.message, code: "stale" }
-      : formError(r.message);
+    // Field errors at their fields; a stale save (code "stale") keeps the typed input on the page,
+    // which offers to keep it or load the newer.
+    return refusalResult(r);
   },
 );
 
@@ -51,14 +46,13 @@ export const submitCollectionAction = personAction(
       revalidatePath("/account", "layout");
       return { ok: true, data: { archiveNumber: r.archiveNumber } };
     }
-    if (r.reason !== "incomplete") return formError(r.message);
+    if (r.reason !== "incomplete") return refusalResult(r);
     // Every problem keyed "step.path…", so 确认信息 can list them with a link to their step.
     const fieldErrors: Record<string, string> = {};
     for (const [step, issues] of Object.entries(r.errors)) {
-      for (const issue of issues ?? []) {
-        const key = [step, ...issue.path].join(".");
-        fieldErrors[key] ??=
-          `${stepLabel(step as Parameters<typeof stepLabel>[0])}：${issue.message}`;
+      const label = stepLabel(step as Parameters<typeof stepLabel>[0]);
+      for (const [key, message] of Object.entries(fieldErrorsFromIssues(issues ?? [], [step]))) {
+        fieldErrors[key] ??= `${label}：${message}`;
       }
     }
     return { ok: false, fieldErrors, formError: r.message };
