@@ -47,7 +47,7 @@ export default defineConfig({
   // The platform exactly as a user starts it (embedded default), on a fresh data directory,
   // with the two documented test switches on.
   webServer: {
-    command: `rm -rf ${E2E.dataDir} && node --import tsx scripts/start.ts`,
+    command: `rm -rf ${E2E.dataDir} && node --import ./scripts/server-only/register.mjs --import tsx scripts/start.ts`,
     url: `${E2E.baseURL}/api/ready`,
     timeout: 240_000,
     reuseExistingServer: false,

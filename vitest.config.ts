@@ -4,14 +4,27 @@ import path from "node:path";
 // Two projects: `unit` (pure domain rules, no database) and `integration` (services and
 // actions against a real database: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set).
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // `import "server-only"` throws outside a React Server Components bundle; tests load server
+      // modules directly, so they get the package's own empty module (scripts: the same through
+      // scripts/server-only/register.mjs).
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     projects: [
       {
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
+          include: [
+            "lib/**/*.test.ts",
+            "components/**/*.test.ts",
+            "app/**/*.test.ts",
+            "scripts/**/*.test.ts",
+          ],
           environment: "node",
         },
       },

@@ -12,6 +12,7 @@ npm run -s db:generate >/dev/null
 
 step "lint and format"
 npx eslint . --max-warnings=0
+node --import tsx scripts/lint/check-imports.ts
 npx prettier --check . >/dev/null || { npx prettier --check . ; exit 1; }
 
 step "typecheck"

@@ -11,9 +11,8 @@ const ctx = { ip: null, userAgent: "vitest" };
 /** `npm run staff -- …` against the test database (DATABASE_URL and keys are in the env). */
 async function staffCli(...args: string[]) {
   try {
-    const r = await run("node", ["--import", "tsx", "scripts/staff.ts", ...args], {
-      env: process.env,
-    });
+    const hooks = ["--import", "./scripts/server-only/register.mjs", "--import", "tsx"];
+    const r = await run("node", [...hooks, "scripts/staff.ts", ...args], { env: process.env });
     return { code: 0, out: r.stdout, err: r.stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };
