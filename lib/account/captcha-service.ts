@@ -1,3 +1,4 @@
+import "server-only";
 import svgCaptcha from "svg-captcha";
 import type { Db } from "@/lib/db/client";
 import { hashSecret, secretEquals } from "@/lib/crypto/secret-hash";

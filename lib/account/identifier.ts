@@ -1,3 +1,4 @@
+import "server-only";
 import { idNumberIndex as indexOfNormalized } from "@/lib/crypto/blind-index";
 import { normalizeDocumentNumber } from "@/lib/identity/document-number";
 

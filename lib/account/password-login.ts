@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import { type ActorType, writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/crypto/password-hash";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { decryptField } from "@/lib/crypto/field-cipher";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { fieldRefusal, type Refusal, refusableTransaction } from "@/lib/db/refusal";

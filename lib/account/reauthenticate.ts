@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { AuditAction } from "@/lib/audit/actions";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";

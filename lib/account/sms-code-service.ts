@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { hashSecret, secretEquals } from "@/lib/crypto/secret-hash";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { fieldRefusal, type Refusal, refusableTransaction } from "@/lib/db/refusal";
