@@ -39,9 +39,12 @@ import { startWireCounter, type WireCounter } from "./wire-counter";
 export const COLLECTION_PEOPLE = 8;
 const CONCURRENCIES = [1, 8] as const;
 const WARMUP = 24;
-/** Per measured run: a count and a time cap (measure.ts), the cap being the one that binds. */
+/** Per measured run: a count and a time cap (measure.ts), the cap being the one that binds; the
+ * cap is each path's total over its turns. */
 const MAX_OPS = 5_000;
 const CAP_MS = 3_000;
+/** Each path's measured time at a concurrency is split into this many turns, A and B alternating. */
+const ROUNDS = 5;
 /** Sequential operations whose round trips are counted (after the warm-up). */
 const COUNTED_OPS = COLLECTION_PEOPLE;
 
@@ -163,6 +166,23 @@ async function compare(
   names: { a: string; b: string },
   { capMs = CAP_MS, counted }: { capMs?: number; counted: Counted },
 ): Promise<Figure[]> {
+  // A and B take turns in short rounds: on a shared machine the load drifts, and a drift during
+  // one long run of A and then one of B would show up in the ratio.
+  const alternate = async (c: number): Promise<[Run, Run]> => {
+    const empty = (): Sample => ({ count: 0, elapsedMs: 0, latencies: [] });
+    const [sa, sb] = [empty(), empty()];
+    const turn = async (op: () => Promise<void>, into: Sample) => {
+      const s = await runConcurrent(c, MAX_OPS, capMs / ROUNDS, op);
+      into.count += s.count;
+      into.elapsedMs += s.elapsedMs;
+      into.latencies.push(...s.latencies);
+    };
+    for (let round = 0; round < ROUNDS; round++) {
+      await turn(a, sa);
+      await turn(b, sb);
+    }
+    return [summary(sa), summary(sb)];
+  };
   // Warm-up: connections, Prisma's query plans, the schema's code tables, Next's route modules.
   await runConcurrent(COLLECTION_PEOPLE, WARMUP, capMs, a);
   await runConcurrent(COLLECTION_PEOPLE, WARMUP, capMs, b);
@@ -176,8 +196,7 @@ async function compare(
     );
   }
   for (const c of CONCURRENCIES) {
-    const ra = summary(await runConcurrent(c, MAX_OPS, capMs, a));
-    const rb = summary(await runConcurrent(c, MAX_OPS, capMs, b));
+    const [ra, rb] = await alternate(c);
     figures.push(
       ...runFigures(`A ${names.a}, concurrency ${c}`, ra),
       ...runFigures(`B ${names.b}, concurrency ${c}`, rb),

@@ -194,3 +194,27 @@ test("typed input survives a reload after a save and a save from another tab", a
   await expect(school).toHaveValue("中山大学南方学院");
   await expect(page.getByRole("textbox", { name: "所学专业" })).toHaveValue("会计学");
 });
+
+test("Back after 下一步 shows the step as saved, and it saves again without a conflict", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const me = await registerThroughUi(page);
+  await loginThroughUi(page, me.idNumber, me.password);
+  await page.goto("/account/collection");
+  await fillNotice(page);
+  await fillPersonal(page);
+  await fillEducation(page);
+
+  // The browser brings 学历信息 back from its history, as rendered before the save: the page
+  // fetches itself again (a save does not render it anew), so it shows what was saved…
+  await page.goBack();
+  await expect(page).toHaveURL(/\/education$/);
+  await expect(page.getByRole("textbox", { name: "毕业院校" })).toHaveValue("中山大学");
+  // …and saves on top of the current draft, not into a conflict with this tab's own save.
+  await page.getByRole("textbox", { name: "所学专业" }).fill("财务管理");
+  await next(page, "work");
+  await expect(page.getByText(/该信息已在其他页面或设备上修改并保存/)).toHaveCount(0);
+  await page.goBack();
+  await expect(page.getByRole("textbox", { name: "所学专业" })).toHaveValue("财务管理");
+});

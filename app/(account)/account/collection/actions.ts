@@ -27,10 +27,10 @@ export const saveCollectionStepAction = personAction(
   async (input, { request, session }): Promise<ActionResult<SaveOutcome>> => {
     const save = input.mode === "next" ? saveStep : saveDraftOnly;
     const r = await save(db, request, session, input);
-    if (r.ok) {
-      revalidatePath("/account", "layout");
-      return { ok: true, data: { revision: r.revision, resumeAt: r.resumeAt } };
-    }
+    // No revalidatePath: it would render this page again into the response — most of a save's
+    // cost (issue 9), and wasted, as 下一步 and 上一步 navigate at once to a page fetched fresh. A
+    // page the browser brings back from its history checks its revision itself (fresh-draft.ts).
+    if (r.ok) return { ok: true, data: { revision: r.revision, resumeAt: r.resumeAt } };
     // Field errors at their fields; a stale save (code "stale") keeps the typed input on the page,
     // which offers to keep it or load the newer.
     return refusalResult(r);

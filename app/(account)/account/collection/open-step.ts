@@ -19,6 +19,11 @@ export async function openStep(step: StepId) {
   return { session, ...place };
 }
 
+/** Where a tab remembers the draft revision its last save stored (fresh-draft.ts). */
+export function draftRevisionKey(personId: string): string {
+  return `kuaiji:collection:${personId}:revision`;
+}
+
 /** For a data step's page: `openStep` plus the props its form takes. */
 export async function openDataStep(step: DataStepId) {
   const opened = await openStep(step);
@@ -31,6 +36,7 @@ export async function openDataStep(step: DataStepId) {
     revision: opened.draft.revision,
     // Per person: unsaved input in this tab never shows to the next person who logs in here.
     storageKey: `kuaiji:collection:${opened.session.personId}:${step}`,
+    revisionKey: draftRevisionKey(opened.session.personId),
     context: opened.context,
   };
   return { ...opened, formProps };

@@ -7,6 +7,7 @@ import { type NestedForm, useNestedForm } from "@/components/form/use-nested-for
 import type { CollectionContext } from "@/lib/collection/rules";
 import { type DataStepId, nextStep, previousStep } from "@/lib/collection/steps";
 import { saveCollectionStepAction } from "./actions";
+import { rememberRevision, useFreshDraft } from "./fresh-draft";
 
 /** Moves focus to the first field the form marked invalid, so a phone user sees why. */
 function focusFirstError() {
@@ -22,8 +23,14 @@ function focusFirstError() {
  * the same schema) and goes on; 保存草稿 stores the input as typed; 上一步 stores it too, then goes
  * back. Nothing typed is dropped when a save fails: the form keeps it (and sessionStorage).
  */
-export function useWizardStep(step: DataStepId, form: NestedForm, initialRevision: number) {
+export function useWizardStep(
+  step: DataStepId,
+  form: NestedForm,
+  initialRevision: number,
+  revisionKey: string,
+) {
   const router = useRouter();
+  useFreshDraft(revisionKey, initialRevision);
   const [revision, setRevision] = useState(initialRevision);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   /** A save refused as stale, waiting for the person to keep this page's input or load the newer. */
@@ -47,6 +54,7 @@ export function useWizardStep(step: DataStepId, form: NestedForm, initialRevisio
         return;
       }
       setConflict(null);
+      rememberRevision(revisionKey, r.data.revision);
       setRevision(r.data.revision);
       form.markSaved(r.data.revision);
       then(r.data.resumeAt);
@@ -96,6 +104,8 @@ export interface StepFormProps {
   revision: number;
   /** Per person: unsaved input never shows to the next person using this browser tab. */
   storageKey: string;
+  /** Per person: where this tab remembers the draft revision its last save stored (fresh-draft.ts). */
+  revisionKey: string;
   context: CollectionContext;
 }
 
@@ -103,10 +113,10 @@ export interface StepFormProps {
 export function useStepForm(
   step: DataStepId,
   makeSchema: (context: CollectionContext) => z.ZodType,
-  { initial, revision, storageKey, context }: StepFormProps,
+  { initial, revision, storageKey, revisionKey, context }: StepFormProps,
 ) {
   const schema = useMemo(() => makeSchema(context), [makeSchema, context]);
   const form = useNestedForm(schema, initial, { storageKey, revision });
-  const wizard = useWizardStep(step, form, revision);
+  const wizard = useWizardStep(step, form, revision, revisionKey);
   return { form, wizard };
 }

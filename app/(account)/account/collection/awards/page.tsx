@@ -10,7 +10,7 @@ export default async function AwardsStepPage() {
   return (
     <>
       <WizardSteps current="awards" />
-      <AwardsForm {...formProps} />
+      <AwardsForm key={formProps.revision} {...formProps} />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { stepSchema, validateWholeRecord } from "@/lib/collection/whole-record";
 import { regionName } from "@/lib/region/divisions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { openStep } from "../open-step";
+import { draftRevisionKey, openStep } from "../open-step";
 import { WizardSteps } from "../wizard-steps";
 import { SubmitPanel } from "./submit-panel";
 
@@ -24,7 +24,7 @@ interface StepView {
 
 export default async function ConfirmPage() {
   // Redirects to 完成 once collected, or to the first incomplete step (no skipping by URL).
-  const { draft, context, person } = await openStep("confirm");
+  const { draft, context, person, session } = await openStep("confirm");
   // Each saved step is parsed data once it passed 下一步, but is parsed again here: a value fine
   // when saved may be wrong now (a year in a new birth-date context, a 在校生 without 学生证),
   // and the person should see that before 提交 rather than after.
@@ -57,7 +57,7 @@ export default async function ConfirmPage() {
         .map((v) => (
           <StepGroup key={v.step} view={v} />
         ))}
-      <SubmitPanel />
+      <SubmitPanel revision={draft.revision} revisionKey={draftRevisionKey(session.personId)} />
     </div>
   );
 }

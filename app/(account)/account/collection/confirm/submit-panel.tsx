@@ -8,6 +8,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { submitCollectionAction } from "../actions";
+import { useFreshDraft } from "../fresh-draft";
 
 interface Refusal {
   formError?: string;
@@ -15,9 +16,13 @@ interface Refusal {
   problems: { key: string; step?: string; message: string }[];
 }
 
-/** 上一步 / 提交 of 确认信息. A refusal lists every problem with a link to the step to fix it. */
-export function SubmitPanel() {
+/**
+ * 上一步 / 提交 of 确认信息. A refusal lists every problem with a link to the step to fix it.
+ * `revision`: the draft the page shows — fetched again if this tab has saved a newer one since.
+ */
+export function SubmitPanel({ revision, revisionKey }: { revision: number; revisionKey: string }) {
   const router = useRouter();
+  useFreshDraft(revisionKey, revision);
   const [pending, startTransition] = useTransition();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   // Stays true while 完成 loads: the transition ends before the navigation does, and a second

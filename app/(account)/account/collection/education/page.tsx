@@ -11,6 +11,7 @@ export default async function EducationStepPage() {
     <>
       <WizardSteps current="education" />
       <EducationForm
+        key={formProps.revision}
         {...formProps}
         // A first visit starts with one empty 全日制 entry: everyone has at least one.
         initial={

@@ -15,6 +15,7 @@ export default async function NoticeStepPage() {
     <>
       <WizardSteps current="notice" />
       <NoticeForm
+        key={formProps.revision}
         notice={notice ?? { title: "会计人员信息采集须知", paragraphs: [] }}
         {...formProps}
       />

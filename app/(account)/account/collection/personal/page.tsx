@@ -27,7 +27,12 @@ export default async function PersonalStepPage() {
   return (
     <>
       <WizardSteps current="personal" />
-      <PersonalForm registered={registered} pages={docType?.attachments ?? []} {...formProps} />
+      <PersonalForm
+        key={formProps.revision}
+        registered={registered}
+        pages={docType?.attachments ?? []}
+        {...formProps}
+      />
     </>
   );
 }

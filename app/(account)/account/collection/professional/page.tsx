@@ -10,7 +10,7 @@ export default async function ProfessionalStepPage() {
   return (
     <>
       <WizardSteps current="professional" />
-      <ProfessionalForm {...formProps} />
+      <ProfessionalForm key={formProps.revision} {...formProps} />
     </>
   );
 }

@@ -12,6 +12,7 @@ export default async function WorkStepPage() {
     <>
       <WizardSteps current="work" />
       <WorkForm
+        key={formProps.revision}
         {...formProps}
         hasStudentCard={
           typeof personal?.studentCardId === "string" && personal.studentCardId !== ""
