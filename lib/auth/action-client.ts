@@ -15,7 +15,7 @@ export function fieldError(field: string, message: string): ActionResult<never> 
   return { ok: false, fieldErrors: { [field]: message } };
 }
 
-export function formError(message: string): ActionResult<never> {
+function formError(message: string): ActionResult<never> {
   return { ok: false, fieldErrors: {}, formError: message };
 }
 
