@@ -165,7 +165,10 @@ export async function accountFigures(
       captchaId: captchas[i]!,
       captchaAnswer: process.env.CAPTCHA_TEST_ANSWER ?? "",
     });
-    if (!r.ok) throw new Error(`SMS send refused during the benchmark: ${r.message}`);
+    if (!r.ok) {
+      const why = `${r.reason} ${JSON.stringify(r.fieldErrors ?? {})}`;
+      throw new Error(`SMS send refused during the benchmark: ${why}`);
+    }
   };
   const warm = Math.min(SMS_WARMUP, captchas.length);
   const measured = captchas.length - warm;
