@@ -51,6 +51,9 @@ export async function changePhone(
       });
       return { ok: true };
     },
-    { onUniqueViolation: () => fieldRefusal("phone-taken", "newPhone", PHONE_TAKEN) },
+    {
+      onUniqueViolation: () => fieldRefusal("phone-taken", "newPhone", PHONE_TAKEN),
+      uniqueOn: "phone",
+    },
   );
 }

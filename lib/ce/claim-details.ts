@@ -2,7 +2,7 @@ import { CONFERENCE_CREDITS_PER_DAY, PAPER_AUTHORSHIPS } from "./credit-kinds";
 
 // What a claim (or a provider course) said, as labelled lines for the finance staff who review
 // it. The labels are the claim form's own; details are stored as the parsed claim
-// (credit-service.ts submitClaim), so unknown or missing keys are simply not shown.
+// (claims.ts submitClaim), so unknown or missing keys are simply not shown.
 
 export interface DetailLine {
   label: string;

@@ -148,7 +148,7 @@ export async function withdrawClaim(
     }
     const removed = await tx.ceCredit.deleteMany({ where: { id, state: "claimed" } });
     if (removed.count === 0) {
-      return refuse({ ok: false, reason: "stale", message: NOT_WITHDRAWABLE });
+      return refuse({ ok: false, reason: "reviewed", message: NOT_WITHDRAWABLE });
     }
     if (claim.evidenceId) {
       // Another claim may show the same certificate; then the file is still in use.

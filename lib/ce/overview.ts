@@ -1,5 +1,5 @@
 import "server-only";
-import { parseSnapshot } from "@/lib/collection/archive-service";
+import { z } from "zod";
 import { CE_RECORD_STATES, type CeRecordState } from "@/lib/codes/ce-record-state";
 import type { Db } from "@/lib/db/client";
 import { transferLockReason } from "@/lib/person/locks";
@@ -12,6 +12,18 @@ import { type CreditRecord, hasInProgressData, type YearSummary, yearSummary } f
 // What the 继续教育 pages read: the person's obligation start, every year from it with its
 // requirement, earned credits and state, and the records of each year.
 
+/**
+ * What the obligation needs of a stored snapshot, and nothing else: a version of any age or origin
+ * (a file transferred in from another platform) is read as long as these two facts are sound.
+ */
+const obligationFacts = z.object({
+  professional: z
+    .object({ qualifications: z.array(z.object({ year: z.union([z.string(), z.number()]) })) })
+    .partial()
+    .optional(),
+  work: z.object({ accountingSinceYear: z.number().int() }).partial().optional(),
+});
+
 /** The first year the person must earn credits, from their current archive (null: none). */
 export async function ceObligationStart(db: Db, personId: string): Promise<number | null> {
   // Every version, not only the current one: an obligation once started does not move later
@@ -22,11 +34,10 @@ export async function ceObligationStart(db: Db, personId: string): Promise<numbe
   });
   const starts = versions
     .map(({ snapshot }) => {
-      const { professional, work } = parseSnapshot(snapshot);
+      const { professional, work } = obligationFacts.parse(snapshot);
       return obligationStartYear({
         qualificationYears: (professional?.qualifications ?? []).map((q) => Number(q.year)),
-        accountingSinceYear: (work as { accountingSinceYear?: number } | undefined)
-          ?.accountingSinceYear,
+        accountingSinceYear: work?.accountingSinceYear,
       });
     })
     .filter((y): y is number => y !== null);

@@ -1,6 +1,7 @@
 import "server-only";
 import { type AuditEntry, type RequestContext, writeAudit } from "@/lib/audit/audit";
 import type { Db, Tx } from "@/lib/db/client";
+import type { Refusal } from "@/lib/db/refusal";
 import type { Prisma } from "@/lib/db/generated/client";
 import { lockPersonRow, transferLockReason } from "@/lib/person/locks";
 import { OUTSIDE_REGION, regionWithin, type StaffScope } from "@/lib/region/scope";
@@ -20,16 +21,16 @@ export const PERSON_TRANSFER_LOCKED = "该会计人员已申请调出，调转�
 
 /**
  * "stale": the record changed meanwhile (reviewed, finished); the page shows what is stored now.
+ * "reviewed": a claim the person would withdraw was decided meanwhile; the message says so and
+ * stays on screen (a refresh would take the button and its message away).
  * "duplicate": the same claim or course is already on record.
  */
 export type CeRefusal =
   /** fieldErrors: the form's dotted paths ("year", "attachmentId", "reason"). */
-  | { ok: false; reason: "invalid"; message: string; fieldErrors: Record<string, string> }
-  | {
-      ok: false;
-      reason: "locked" | "not-collected" | "not-found" | "forbidden" | "duplicate" | "stale";
-      message: string;
-    };
+  | (Refusal<"invalid"> & { fieldErrors: Record<string, string> })
+  | Refusal<
+      "locked" | "not-collected" | "not-found" | "forbidden" | "duplicate" | "stale" | "reviewed"
+    >;
 
 export type CeResult<T extends object = object> = ({ ok: true } & T) | CeRefusal;
 

@@ -22,6 +22,7 @@ import { regionName } from "@/lib/region/divisions";
 import { diffStep, type FieldChange, parseFieldChanges } from "./diff";
 import type { CollectionContext } from "@/lib/collection/rules";
 import {
+  changeItem,
   EDIT_INVALID,
   entryPath,
   type ItemRef,
@@ -111,8 +112,9 @@ function staleResult(version: number, snapshot: CollectionSnapshot, ref: ItemRef
 
 /**
  * The edited step's errors keyed as the change form keys its fields. An entry's form holds only
- * the entry, so "fullTime.1.school" is "school" there; anything outside the form (another entry,
- * the list itself, a removed entry) goes into the message instead, so it is still said.
+ * the entry, so "fullTime.1.school" is "school" there; the step's own form holds the fields
+ * outside its lists. Anything outside the form (another entry, the list itself, a removed entry)
+ * goes into the message instead, named by its list and entry, so it is still said and found.
  */
 function formErrors(
   snapshot: CollectionSnapshot,
@@ -122,13 +124,25 @@ function formErrors(
 ): { fieldErrors: Record<string, string>; elsewhere: string[] } {
   const errors = fieldErrorsFromIssues(issues);
   const entry = entryPath(snapshot, ref);
-  if (entry === null) return { fieldErrors: errors, elsewhere: [] };
-  const prefix = `${entry}.`;
+  const lists = changeItem(ref.step).lists;
+  const inForm = (key: string): string | null => {
+    if (removing) return null;
+    if (entry !== null) return key.startsWith(`${entry}.`) ? key.slice(entry.length + 1) : null;
+    return lists.some((l) => key === l.key || key.startsWith(`${l.key}.`)) ? null : key;
+  };
   const fieldErrors: Record<string, string> = {};
   const elsewhere: string[] = [];
   for (const [key, message] of Object.entries(errors)) {
-    if (!removing && key.startsWith(prefix)) fieldErrors[key.slice(prefix.length)] = message;
-    else elsewhere.push(message);
+    const field = inForm(key);
+    if (field !== null) {
+      fieldErrors[field] = message;
+      continue;
+    }
+    const [listKey, index] = key.split(".");
+    const list = lists.find((l) => l.key === listKey);
+    const where =
+      list && /^\d+$/.test(index ?? "") ? `${list.label}第${Number(index) + 1}条：` : "";
+    elsewhere.push(`${where}${message}`);
   }
   return { fieldErrors, elsewhere };
 }
@@ -249,7 +263,7 @@ export async function changeArchiveItem(
       return { ok: true, version, changes };
     },
     // Two saves on the same version: the unique (archiveId, version) index decides.
-    { onUniqueViolation: stale },
+    { onUniqueViolation: stale, uniqueOn: "version" },
   );
   if (saved.ok || saved.reason !== "stale") return saved;
   // Another save came first: answer with what it stored, read once the transaction is over

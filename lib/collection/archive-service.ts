@@ -256,7 +256,7 @@ export async function submitCollection(
       return { ok: true, archiveId: created.id, archiveNumber, version: 1, collectedAt: now };
     },
     // Two submits racing past the first check: the unique personId index decides.
-    { onUniqueViolation: () => collected },
+    { onUniqueViolation: () => collected, uniqueOn: "personId" },
   );
 }
 

@@ -36,6 +36,11 @@ class RefusalThrown<T> extends Error {
 export interface RefusableOptions<T> {
   /** A unique index decided a race (P2002): answer with this instead of a server error. */
   onUniqueViolation?: (error: Prisma.PrismaClientKnownRequestError) => T | Promise<T>;
+  /**
+   * Only a violation of an index covering this field is the race `onUniqueViolation` answers;
+   * any other unique index failing is a bug and stays an error.
+   */
+  uniqueOn?: string;
   /** The transaction's own time bound (ms), where the client's default is too short. */
   timeout?: number;
 }
@@ -60,7 +65,7 @@ export async function refusableTransaction<T>(
     );
   } catch (error) {
     if (error instanceof RefusalThrown) return error.result as T;
-    if (options.onUniqueViolation && isUniqueViolation(error)) {
+    if (options.onUniqueViolation && isUniqueViolation(error, options.uniqueOn)) {
       return options.onUniqueViolation(error);
     }
     throw error;

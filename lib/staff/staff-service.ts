@@ -84,7 +84,7 @@ export async function createStaff(
       return { ok: true as const, id: created.id };
     },
     // Two operators creating the same 登录名 at once: the unique index decides.
-    { onUniqueViolation: () => taken },
+    { onUniqueViolation: () => taken, uniqueOn: "username" },
   );
 }
 

@@ -231,7 +231,7 @@ describe("学分申报", () => {
     await reviewClaim(db, ctx, GUANGZHOU, reviewed, "recognise", undefined, NOW);
     expect(await withdrawClaim(db, ctx, s, reviewed, NOW)).toMatchObject({
       ok: false,
-      reason: "stale",
+      reason: "reviewed",
       message: NOT_WITHDRAWABLE,
     });
   });
