@@ -1,6 +1,5 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { isUuid } from "@/lib/utils/uuid";
 import { securityConfig } from "./security-config";
@@ -82,32 +81,11 @@ const TOUCH_EVERY_MS = 60_000;
 
 /**
  * Every request checks its session, so this is one round trip: the row with its owner's display
- * fields, and — in the same statement — the lastSeenAt touch when it is due and the session is
- * alive by exactly the rules liveSession applies to what this returns (the statement's snapshot,
- * from before the touch). A session that is not alive is never touched; ending it is
- * liveSession's business.
+ * fields in one statement (Prisma's nested select would be three queries).
  */
-async function loadSession(
-  db: Db,
-  sessionId: string,
-  kind: "person" | "staff",
-  now: Date,
-): Promise<LiveRow | null> {
+async function loadSession(db: Db, sessionId: string): Promise<LiveRow | null> {
   if (!isUuid(sessionId)) return null;
-  const { sessionIdleMinutes } = securityConfig();
-  const touchBefore = new Date(now.getTime() - TOUCH_EVERY_MS);
-  const idleSince = new Date(now.getTime() - sessionIdleMinutes * 60_000);
-  const owned =
-    kind === "person"
-      ? Prisma.sql`t."personId" IS NOT NULL`
-      : Prisma.sql`EXISTS (SELECT 1 FROM "Staff" o WHERE o.id = t."staffId" AND o."disabledAt" IS NULL)`;
   const rows = await db.$queryRaw<FlatRow[]>`
-    WITH touched AS (
-      UPDATE "AuthSession" t SET "lastSeenAt" = ${now}
-      WHERE t.id = ${sessionId}::uuid AND t."revokedAt" IS NULL
-        AND t."lastSeenAt" < ${touchBefore} AND t."lastSeenAt" >= ${idleSince}
-        AND t."expiresAt" > ${now} AND ${owned}
-    )
     SELECT s.id::text AS id, s."personId"::text AS "personId", s."staffId"::text AS "staffId",
       s."lastSeenAt", s."expiresAt", s."revokedAt",
       p.id::text AS p_id, p.name AS p_name, p."idType" AS "p_idType",
@@ -152,8 +130,8 @@ async function loadSession(
 
 /**
  * The session row if it is alive (not revoked, not idle too long, not too old) and belongs to the
- * expected kind of user; keeps it alive (loadSession touches it). A session of the other kind is
- * "missing": an accountant's session never opens the console, nor a staff session 个人中心.
+ * expected kind of user; keeps it alive. A session of the other kind is "missing": an
+ * accountant's session never opens the console, nor a staff session 个人中心.
  */
 export async function liveSession(
   db: Db,
@@ -162,7 +140,7 @@ export async function liveSession(
   kind: "person" | "staff",
   now = new Date(),
 ): Promise<{ ok: true; row: LiveRow } | { ok: false; reason: SessionEnd }> {
-  const row = await loadSession(db, sessionId, kind, now);
+  const row = await loadSession(db, sessionId);
   const ownerId = kind === "person" ? row?.personId : row?.staffId;
   if (!row || !ownerId) return { ok: false, reason: "missing" };
   if (row.revokedAt) return { ok: false, reason: "revoked" };
@@ -190,6 +168,14 @@ export async function liveSession(
       }
     });
     return { ok: false, reason };
+  }
+  // At most once a minute, so nearly every request is the one round trip above. Not if it was
+  // ended meanwhile: a revocation is never undone by a late touch.
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.authSession.updateMany({
+      where: { id: row.id, revokedAt: null, lastSeenAt: { lt: now } },
+      data: { lastSeenAt: now },
+    });
   }
   return { ok: true, row };
 }

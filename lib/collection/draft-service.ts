@@ -1,3 +1,4 @@
+import "server-only";
 import type { SessionPerson } from "@/lib/account/session-service";
 import { auditInsertSql, type RequestContext } from "@/lib/audit/audit";
 import type { Db, Tx } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { collectionContextFor, type DraftView, readCollectionState } from "./draft-service";
 import type { CollectionContext } from "./rules";

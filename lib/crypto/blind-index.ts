@@ -1,3 +1,4 @@
+import "server-only";
 import { getIndexKey, hmacSm3 } from "@/lib/crypto/keys";
 
 // Keyed blind index: equality lookup and a UNIQUE constraint on encrypted columns without

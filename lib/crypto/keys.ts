@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac } from "node:crypto";
 
 // Key material from the environment. Nothing is read at import time: the embedded default

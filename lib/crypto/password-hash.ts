@@ -1,3 +1,4 @@
+import "server-only";
 import { hash, parseOptions, verify } from "@node-rs/argon2";
 
 // argon2id at the OWASP minimum (Password Storage Cheat Sheet): m = 19 MiB, t = 2, p = 1.

@@ -1,3 +1,4 @@
+import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { getOtpKey, hmacSm3 } from "@/lib/crypto/keys";
 

@@ -14,6 +14,7 @@
 // - Only one process may open a data directory: we hold `<dataDir>.lock` while running.
 // - PGlite must be closed explicitly (`stop()`), or the process hangs and the data dir may need
 //   recovery on next start.
+import "server-only";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 // pglite-socket 0.2.17 queues every wire-protocol *message* from all connections into PGlite's

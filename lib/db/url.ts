@@ -1,3 +1,5 @@
+import "server-only";
+
 /** The database URL: DATABASE_URL in production, the embedded PGlite socket otherwise. */
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;

@@ -8,6 +8,7 @@
 //   log.error({ err }, "sms delivery failed");
 //
 // LOG_LEVEL: trace | debug | info (default) | warn | error | fatal | silent (tests default to warn).
+import "server-only";
 import pino, { type Logger } from "pino";
 
 /** Keys whose values never reach the log, at any of the first three levels of nesting. */

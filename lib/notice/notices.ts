@@ -1,4 +1,5 @@
 // Portal notices (通知公告). A notice is public once its publishedAt has passed.
+import "server-only";
 import { db } from "@/lib/db/client";
 
 export interface NoticeSummary {

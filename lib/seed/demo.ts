@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/crypto/password-hash";
 import { personCreateData } from "@/lib/account/register-service";

@@ -11,6 +11,7 @@
  *   https://help.aliyun.com/document_detail/101343.htm  (短信服务 · 签名机制)
  *   https://www.alibabacloud.com/help/zh/sms/signature-method
  */
+import "server-only";
 import { createHash, createHmac } from "node:crypto";
 
 /**

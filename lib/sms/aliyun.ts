@@ -12,6 +12,7 @@
  *                                  approved template codes (SMS_xxxxxxxx), each with `${code}`
  *   ALIYUN_SMS_ENDPOINT            default https://dysmsapi.aliyuncs.com (tests point it at a local server)
  */
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { acs3Date, canonicalQueryString, signAcs3 } from "./aliyun-signature";
 import { SMS_PURPOSES, type SmsMessage, type SmsPurpose, type SmsSender } from "./types";

@@ -9,6 +9,7 @@
  * Lines are appended with O_APPEND in a single write each, so several server processes (or
  * test workers) writing at once interleave whole lines, never fragments.
  */
+import "server-only";
 import { appendFile, mkdir, open } from "node:fs/promises";
 import path from "node:path";
 import { isSmsPurpose, type SmsMessage, type SmsPurpose, type SmsSender } from "./types";

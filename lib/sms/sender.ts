@@ -8,6 +8,7 @@
  *
  * Not cached: building a sender only reads env, and tests can switch drivers between calls.
  */
+import "server-only";
 import { AliyunSmsSender, aliyunSmsConfigFromEnv } from "./aliyun";
 import { OutboxSmsSender, outboxFile } from "./outbox";
 import type { SmsSender } from "./types";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { isUuid } from "@/lib/utils/uuid";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";

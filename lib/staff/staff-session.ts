@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/audit/audit";
 import { liveSession, type SessionEnd } from "@/lib/account/session-service";

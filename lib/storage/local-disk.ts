@@ -12,6 +12,7 @@
  * one, and never an object without its content type. Delete removes data first for the same
  * reason. Empty directories left behind by deletes are harmless and not cleaned up.
  */
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { mkdir, open, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";

@@ -13,6 +13,7 @@
  * newer default adds CRC32 trailers that several S3-compatible services do not understand
  * (s3rver stores streamed uploads corrupted with them).
  */
+import "server-only";
 import {
   DeleteObjectCommand,
   GetObjectCommand,

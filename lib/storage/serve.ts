@@ -9,6 +9,7 @@
  * Content-Disposition that is `attachment` when asked for or when the type is not safe to
  * render in place (see isInlineSafe).
  */
+import "server-only";
 import { Readable } from "node:stream";
 import { contentDisposition } from "./content-disposition";
 import { isInlineSafe } from "./content-type";

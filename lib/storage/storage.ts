@@ -10,6 +10,7 @@
  * explicit STORAGE_DRIVER always wins (e.g. "local" to ignore a bucket in a dev shell).
  * Driver-specific variables are documented in local-disk.ts and s3.ts.
  */
+import "server-only";
 import { localDiskStorageFromEnv } from "./local-disk";
 import { s3StorageFromEnv } from "./s3";
 import type { ObjectStorage } from "./types";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { SessionPerson } from "@/lib/account/session-service";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { regionWithin } from "@/lib/region/scope";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 import type { UploadKind } from "./kinds";

@@ -342,7 +342,15 @@ async function startHttpDatabase(backend: HttpBackend): Promise<HttpDatabase> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "kuaiji-bench-pglite-"));
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "scripts/bench/pglite-server.ts", path.join(dataDir, "pglite"), "40"],
+    [
+      "--import",
+      "./scripts/server-only/register.mjs",
+      "--import",
+      "tsx",
+      "scripts/bench/pglite-server.ts",
+      path.join(dataDir, "pglite"),
+      "40",
+    ],
     { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] },
   );
   const exited = new Promise((r) => child.once("exit", r));
@@ -401,11 +409,15 @@ export async function collectionHttpFigures(backend: HttpBackend): Promise<Figur
       NEXTAUTH_URL: base,
     };
     delete env.CAPTCHA_TEST_ANSWER; // not needed here: no start-up warning about it
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-      cwd: ROOT,
-      env,
-      stdio: ["ignore", "ignore", "inherit"], // the action log lines are real work; not shown
-    });
+    server = spawn(
+      process.execPath,
+      ["--import", "./scripts/server-only/register.mjs", "--import", "tsx", "scripts/start.ts"],
+      {
+        cwd: ROOT,
+        env,
+        stdio: ["ignore", "ignore", "inherit"], // the action log lines are real work; not shown
+      },
+    );
     const child = server;
     exited = new Promise((r) => child.once("exit", r));
     const t = performance.now();

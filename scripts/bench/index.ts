@@ -154,7 +154,7 @@ async function main(): Promise<void> {
       : "") +
     (process.env.npm_lifecycle_event === "bench"
       ? "npm run bench"
-      : "node --import tsx scripts/bench/index.ts") +
+      : "node --import ./scripts/server-only/register.mjs --import tsx scripts/bench/index.ts") +
     (onlyAt > 0
       ? `${process.env.npm_lifecycle_event === "bench" ? " --" : ""} --only ${only.join(",")}`
       : "");
