@@ -423,10 +423,11 @@ interface Commit {
 
 /**
  * The save as one statement, atomic like a transaction but one round trip:
- * - `cur` locks the draft row first (the order submit takes its locks in: draft, then files) and
- *   sees its latest revision, for the answer to a stale save;
+ * - `cur` locks the draft row before any file is locked (submit's order too: draft, then files,
+ *   so the two never deadlock) and reads its latest revision, for the answer to a stale save;
  * - `files` locks the files the draft names when 下一步 needs them all present: a file the sweep
- *   deleted is missing here, and a sweep that comes later waits, then finds it claimed;
+ *   deleted is missing here, and a sweep that comes later waits, then finds it claimed (its
+ *   DELETE rechecks orphanedAt);
  * - `saved` writes the draft under the revision check — the first save inserts it, and racing
  *   first saves meet the unique personId index (ON CONFLICT: the loser writes nothing) — only when
  *   every such file is there;
