@@ -12,6 +12,14 @@ const nextConfig: NextConfig = {
     "exceljs",
   ],
   poweredByHeader: false,
+  experimental: {
+    // Static pages (ISR) and the data they are built from (lib/cache/published.ts) are kept in
+    // memory only, at most cacheMaxMemorySize (50 MB, least recently used first out): a page
+    // anyone can ask for (/notices/<any id>) must never become a file on disk, and after a
+    // restart the database may be another one (the embedded default, a restore), so everything
+    // is read again. What `next build` prerendered is still read from .next.
+    isrFlushToDisk: false,
+  },
   async headers() {
     return [
       {

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { isBuildPhase, renderAgainSoon } from "@/lib/cache/published";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { PageContainer } from "@/components/shell/page-container";
 import "./globals.css";
@@ -21,7 +22,13 @@ export const viewport: Viewport = {
   colorScheme: "light",
 };
 
-export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+// Pages without request data (the portal, 通知公告, the login pages) are static: rendered once,
+// then served from the cache, which lives in the server's memory (next.config.ts). What
+// `next build` rendered had neither this instance's environment (the jurisdiction) nor its
+// database, so it is rendered again on the first request (scripts/next-server.ts makes that
+// request itself as `npm start` starts).
+export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  if (isBuildPhase()) await renderAgainSoon();
   const j = getJurisdiction();
   return (
     <html lang="zh-CN">

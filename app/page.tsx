@@ -1,15 +1,16 @@
 import Link from "next/link";
 import { ChevronRightIcon, FilePenLineIcon, UserPlusIcon, type LucideIcon } from "lucide-react";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
-import { listPublishedNotices, type NoticeSummary } from "@/lib/notice/notices";
+import { isBuildPhase, publishedNotices, renderAgainSoon } from "@/lib/cache/published";
+import type { NoticeSummary } from "@/lib/notice/notices";
 import { formatBeijingDate } from "@/lib/time/beijing";
 import { PortalNav } from "@/components/shell/portal-nav";
 import { PageContainer } from "@/components/shell/page-container";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 
-// Notices come from the database at request time.
-export const dynamic = "force-dynamic";
+// Static: rendered once, served from the cache until staff publish a notice
+// (lib/cache/published.ts: revalidateNotices) or a minute has passed.
 
 const GUIDE = [
   {
@@ -56,11 +57,15 @@ function ServiceCard({
 }
 
 async function loadNotices(): Promise<NoticeSummary[] | null> {
+  // `next build` has no database; the layout has this render replaced on the first request.
+  if (isBuildPhase()) return null;
   try {
-    return await listPublishedNotices(8);
+    return await publishedNotices(8);
   } catch (error) {
-    // The portal (login, registration) must stay usable when notices cannot be read.
+    // The portal (login, registration) must stay usable when notices cannot be read; this
+    // render is replaced as soon as a request comes a second later.
     console.error("通知公告加载失败", error);
+    await renderAgainSoon();
     return null;
   }
 }

@@ -6,6 +6,7 @@
 //
 // scripts/start.ts runs this for `npm start`; it can also be run on its own:
 //   node --import tsx scripts/next-server.ts
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
@@ -29,7 +30,29 @@ const server = createServer((req, res) => {
 });
 server.listen(port, hostname, () => {
   console.log(`▲ Next.js ready on http://${hostname ?? "0.0.0.0"}:${port}`);
+  void renderStaticPages();
 });
+
+/**
+ * The static pages `next build` made (prerender-manifest.json) were rendered without the database
+ * and perhaps with other settings, so they are rendered again on their first request
+ * (app/layout.tsx): make that first request this server's own, not a visitor's.
+ */
+async function renderStaticPages(): Promise<void> {
+  const host = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
+  const base = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  try {
+    const manifest = JSON.parse(
+      readFileSync(path.join(ROOT, ".next/prerender-manifest.json"), "utf8"),
+    ) as { routes: Record<string, unknown> };
+    for (const route of Object.keys(manifest.routes)) {
+      if (route.startsWith("/_")) continue; // error pages: rendered when needed
+      await (await fetch(base + route)).arrayBuffer();
+    }
+  } catch (e) {
+    console.warn(`static pages not rendered ahead: ${e instanceof Error ? e.message : e}`);
+  }
+}
 
 const stop = () => server.close(() => process.exit(0));
 process.on("SIGINT", stop);

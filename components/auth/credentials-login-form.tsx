@@ -1,7 +1,6 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { type ReactNode, useState, useTransition } from "react";
 import type { z } from "zod";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -14,6 +13,10 @@ import { useForm } from "@/components/form/use-form";
 import { decodeLoginError } from "@/lib/auth/login-error";
 
 type LoginValues<N extends string> = Record<N | "password", string>;
+
+// next-auth's browser client (≈ 14 kB with its Babel helpers) is not part of the page's first
+// load: it is fetched when the visitor starts on the form, at the latest on submit.
+const loadSignIn = () => import("next-auth/react").then((m) => m.signIn);
 
 /**
  * 登录 with a login name and a password through a next-auth credentials provider: accountants
@@ -54,6 +57,7 @@ export function CredentialsLoginForm<N extends string>({
     }
     setCaptchaError(undefined);
     startTransition(async () => {
+      const signIn = await loadSignIn();
       const res = await signIn(provider, {
         redirect: false,
         [nameField.name]: values[nameField.name],
@@ -82,7 +86,12 @@ export function CredentialsLoginForm<N extends string>({
             <AlertDescription>{notice}</AlertDescription>
           </Alert>
         )}
-        <form noValidate onSubmit={submit} className="space-y-5">
+        <form
+          noValidate
+          onSubmit={submit}
+          onFocus={() => void loadSignIn().catch(() => {})}
+          className="space-y-5"
+        >
           <TextField
             form={form}
             name={nameField.name}

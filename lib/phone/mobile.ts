@@ -1,9 +1,37 @@
-import { parsePhoneNumberFromString } from "libphonenumber-js/mobile";
+import { parsePhoneNumberFromString } from "libphonenumber-js/core";
 import { z } from "zod";
+import type { CnMetadata } from "./cn-metadata";
+import data from "./metadata.cn.json";
 
 // Mainland China mobile numbers only: accounts and SMS codes are bound to them. The "mobile"
 // metadata of libphonenumber-js knows the current number ranges (e.g. 19x, 16x), which a
-// hand-written /^1[3-9]\d{9}$/ would not.
+// hand-written /^1[3-9]\d{9}$/ would not. Only China's part of it is loaded (cn-metadata.ts):
+// this rule runs in the browser too.
+
+const { metadata, callingCodes } = data as unknown as CnMetadata;
+const CALLING_CODES = new Set(callingCodes);
+/** Dialled from China, an international number starts with + or an IDD prefix (00, 17951 00 …). */
+const CN_IDD = new RegExp(`^(?:${(metadata.countries.CN as unknown as [string, string])[1]})`);
+
+/**
+ * The calling code of a number written in international form for another country or a global
+ * service (+852 …, 001 …), as the full numbering plan would read it; null for anything else.
+ */
+function foreignCallingCode(input: string): string | null {
+  // as the library reads a typed number: punctuation dropped, nothing after the last digit
+  const compact = input.replace(/[\s().-]/g, "").replace(/\D+$/, "");
+  const idd = compact.startsWith("+") ? "+" : CN_IDD.exec(compact)?.[0];
+  const rest = idd === undefined ? "" : compact.slice(idd.length);
+  if (!/^[1-9]\d*$/.test(rest)) return null;
+  for (let n = 1; n <= 3; n++) {
+    const code = rest.slice(0, n);
+    if (!CALLING_CODES.has(code)) continue;
+    // the numbering plan's own bounds for a national number: 2 to 17 digits
+    const national = rest.length - n;
+    return code !== "86" && national >= 2 && national <= 17 ? code : null;
+  }
+  return null;
+}
 
 export type MobileResult = { ok: true; normalized: string } | { ok: false; message: string };
 
@@ -16,10 +44,8 @@ export function validateMobile(raw: string): MobileResult {
   if (input === "") return { ok: false, message: "请输入手机号码" };
   if (!ALLOWED.test(input)) return { ok: false, message: "手机号码只能包含数字" };
 
-  const parsed = parsePhoneNumberFromString(input, "CN");
-  if (parsed && parsed.country !== "CN" && parsed.countryCallingCode !== "86") {
-    return { ok: false, message: "仅支持中国大陆手机号码" };
-  }
+  if (foreignCallingCode(input)) return { ok: false, message: "仅支持中国大陆手机号码" };
+  const parsed = parsePhoneNumberFromString(input, "CN", metadata);
   if (parsed && parsed.country === "CN" && parsed.getType() === "MOBILE") {
     return { ok: true, normalized: String(parsed.nationalNumber) };
   }

@@ -10,7 +10,11 @@
 //   6. opt-in, named with --only (needs `npm run build`): the 信息采集 save over HTTP, the real
 //      server action through scripts/start.ts vs a bare route handler, on PGlite and (with the
 //      URL above) on PostgreSQL, with the database round trips of each.
-// `--only crypto,accounts,collection,course-import,collection-http` runs just the sections named.
+//   7. opt-in, named with --only (needs `npm run build`): `pages`, requests/s of the portal and
+//      login pages against /api/health (pages.ts); `page-js`, every page's first-load JavaScript
+//      against its ceiling (page-js.ts).
+// `--only crypto,accounts,collection,course-import,collection-http,pages,page-js` runs just the
+// sections named.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -28,10 +32,21 @@ import {
 } from "./collection";
 import { courseImportFigures, IMPORT_PEOPLE } from "./course-import";
 import { cryptoFigures } from "./crypto";
+import { pageJsFigures, pageJsProblem, PAGE_JS_CEILING_KB } from "./page-js";
+import { PAGE_CONCURRENCY, pagesFigures } from "./pages";
 import { rssMiB } from "./measure";
+import { buildProblem } from "./server";
 import { printTable, type Figure } from "./report";
 
-const SECTIONS = ["crypto", "accounts", "collection", "course-import", "collection-http"] as const;
+const SECTIONS = [
+  "crypto",
+  "accounts",
+  "collection",
+  "course-import",
+  "collection-http",
+  "pages",
+  "page-js",
+] as const;
 type Section = (typeof SECTIONS)[number];
 const onlyAt = process.argv.indexOf("--only");
 const only: string[] =
@@ -48,7 +63,8 @@ const TIME_LIMIT_MS =
   110_000 +
   (runs("collection") ? 60_000 : 0) +
   (runs("course-import") ? 90_000 : 0) +
-  (runs("collection-http") ? 240_000 : 0);
+  (runs("collection-http") ? 240_000 : 0) +
+  (runs("pages") ? 120_000 : 0);
 
 // Last resort only: every loop is already bounded by count and time. A PostgreSQL database
 // created by this run may be left behind when this fires (its name was printed).
@@ -251,6 +267,30 @@ async function main(): Promise<void> {
             `5. 信息采集 over HTTP: server action (A) vs bare route handler (B), production build`,
             http,
           );
+      }
+    }
+    if (runs("pages")) {
+      const problem = buildProblem();
+      if (problem) {
+        failed = true;
+        console.error(`\n[pages] cannot run: ${problem}`);
+      } else {
+        printTable(
+          `6. Pages vs /api/health: requests/s at concurrency ${PAGE_CONCURRENCY}, same server, same run`,
+          [{ name: "HTTP", figures: await phase("pages", pagesFigures) }],
+        );
+      }
+    }
+    if (runs("page-js")) {
+      const problem = pageJsProblem();
+      if (problem) {
+        failed = true;
+        console.error(`\n[page-js] cannot run: ${problem}`);
+      } else {
+        printTable(
+          `7. First-load JavaScript per page (gzip, kB = 1000 bytes; ceiling ${PAGE_JS_CEILING_KB} kB)`,
+          [{ name: "build", figures: await phase("page-js", pageJsFigures) }],
+        );
       }
     }
     if (!serverUrl && (runs("accounts") || runs("collection") || runs("course-import")))

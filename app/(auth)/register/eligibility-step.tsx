@@ -7,9 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { Label } from "@/components/ui/label";
-import { eligibilitySchema, needsCollection } from "./register.validation";
-
-type Answer = "yes" | "no" | "";
+import { type Answer, eligibility, needsCollection } from "./eligibility";
 
 /** 第二步：选择信息采集对象 — two questions; "neither" ends here (无须进行信息采集). */
 export function EligibilityStep({
@@ -19,22 +17,19 @@ export function EligibilityStep({
   jurisdictionLabel: string;
   onEligible: () => void;
 }) {
-  const [works, setWorks] = useState<Answer>("");
-  const [holds, setHolds] = useState<Answer>("");
+  const [works, setWorks] = useState<Answer | "">("");
+  const [holds, setHolds] = useState<Answer | "">("");
   const [error, setError] = useState<string>();
   const [notNeeded, setNotNeeded] = useState(false);
 
   function next() {
-    const parsed = eligibilitySchema.safeParse({
-      worksInJurisdiction: works,
-      holdsQualification: holds,
-    });
-    if (!parsed.success) {
+    const answers = eligibility(works, holds);
+    if (!answers) {
       setError("请回答以上两个问题");
       return;
     }
     setError(undefined);
-    if (needsCollection(parsed.data)) onEligible();
+    if (needsCollection(answers)) onEligible();
     else setNotNeeded(true);
   }
 
@@ -91,7 +86,7 @@ function Question({
 }: {
   id: string;
   label: string;
-  value: Answer;
+  value: Answer | "";
   onChange: (v: Answer) => void;
 }) {
   return (

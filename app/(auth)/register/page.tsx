@@ -5,8 +5,7 @@ import { PageContainer } from "@/components/shell/page-container";
 import { RegisterWizard } from "./register-wizard";
 
 export const metadata: Metadata = { title: "用户注册" };
-// The jurisdiction comes from the environment at run time, not at build time.
-export const dynamic = "force-dynamic";
+// Static; the jurisdiction is this instance's all the same (app/layout.tsx says how).
 
 export default function RegisterPage() {
   const j = getJurisdiction();

@@ -1,16 +1,28 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
 import { Steps } from "@/components/ui/steps";
 import type { DocumentTypeCode } from "@/lib/identity/document-types";
 import { EligibilityStep } from "./eligibility-step";
-import { RegistrationForm } from "./registration-form";
 
 // The manual's registration: 信息采集对象 → 填写注册信息 → 注册.
 const STEPS = ["信息采集对象", "填写注册信息", "注册完成"];
+
+// The form of the second step brings the registration rules (zod, ID numbers, phones): it is not
+// part of the page's first load, but fetched while the visitor reads the first step.
+const loadRegistrationForm = () => import("./registration-form");
+const RegistrationForm = dynamic(() => loadRegistrationForm().then((m) => m.RegistrationForm), {
+  loading: () => (
+    <Card>
+      <CardContent className="pt-6 text-muted-foreground">正在加载…</CardContent>
+    </Card>
+  ),
+});
 
 export function RegisterWizard({
   jurisdictionLabel,
@@ -20,6 +32,11 @@ export function RegisterWizard({
   documentTypes: readonly { value: DocumentTypeCode; label: string }[];
 }) {
   const [step, setStep] = useState(0);
+  useEffect(() => {
+    loadRegistrationForm().catch(() => {
+      // fetched again when the form is shown
+    });
+  }, []);
   return (
     <div className="space-y-6">
       <Steps steps={STEPS} current={step} />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { needsCollection, registrationSchema } from "./register.validation";
+import { needsCollection } from "./eligibility";
+import { registrationSchema } from "./register.validation";
 
 function errors(input: Record<string, string>) {
   const r = registrationSchema.safeParse(input);

@@ -12,17 +12,8 @@ import { validateDocumentNumber } from "@/lib/identity/document-number";
 import { documentTypeSchema, isDocumentTypeCode } from "@/lib/identity/document-types";
 import { mobileSchema, normalizeMobile } from "@/lib/phone/mobile";
 
-// Shared by the 用户注册 form (field messages as the user types) and its server actions.
-
-export const eligibilitySchema = z.object({
-  worksInJurisdiction: z.enum(["yes", "no"], { error: () => "请选择" }),
-  holdsQualification: z.enum(["yes", "no"], { error: () => "请选择" }),
-});
-
-/** 若都不属于这两类人员，无须进行信息采集 (manual 2.2). */
-export function needsCollection(v: z.infer<typeof eligibilitySchema>): boolean {
-  return v.worksInJurisdiction === "yes" || v.holdsQualification === "yes";
-}
+// Shared by the 用户注册 form (field messages as the user types) and its server actions. The
+// questions before the form (信息采集对象) are in eligibility.ts.
 
 export const sendRegisterCodeSchema = z.object({ phone: mobileSchema, ...captchaSchema });
 

@@ -46,6 +46,8 @@ export async function smsCodeFor(phone: string): Promise<string> {
  * wait — as a person would, the helper waits the seconds the page names and asks again.
  */
 export async function requestSmsCode(page: Page) {
+  // The picture comes after the page, and with it an empty answer: type only once it is there.
+  await expect(page.getByRole("img", { name: "图形验证码图片" })).toBeVisible();
   for (let attempt = 0; attempt < 3; attempt++) {
     await page.getByRole("textbox", { name: "图形验证码", exact: true }).fill(E2E.captcha);
     await page.getByRole("button", { name: "获取短信验证码" }).click();

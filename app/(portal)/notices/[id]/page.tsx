@@ -3,18 +3,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChevronLeftIcon } from "lucide-react";
-import { getPublishedNotice } from "@/lib/notice/notices";
+import { publishedNotice } from "@/lib/cache/published";
 import { formatBeijingDate } from "@/lib/time/beijing";
 import { regionName } from "@/lib/region/divisions";
 import { PortalNav } from "@/components/shell/portal-nav";
 import { PageContainer } from "@/components/shell/page-container";
 
-export const dynamic = "force-dynamic";
-
 type Props = { params: Promise<{ id: string }> };
 
-// generateMetadata and the page share one query per request.
-const loadNotice = cache(getPublishedNotice);
+// Static: each notice is rendered on its first visit (none at build time, which has no
+// database), then served from the cache until staff publish again (revalidateNotices).
+export function generateStaticParams(): { id: string }[] {
+  return [];
+}
+
+// generateMetadata and the page share one read per render.
+const loadNotice = cache(publishedNotice);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const notice = await loadNotice((await params).id);

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { contentBlock } from "@/lib/content/content-blocks";
-import { db } from "@/lib/db/client";
+import { publishedContentBlock } from "@/lib/cache/published";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { openDataStep } from "../open-step";
 import { WizardSteps } from "../wizard-steps";
@@ -10,7 +9,7 @@ export const metadata: Metadata = { title: "信息采集 · 阅读须知" };
 
 export default async function NoticeStepPage() {
   const { formProps } = await openDataStep("notice");
-  const notice = await contentBlock(db, "collection-notice", getJurisdiction().code);
+  const notice = await publishedContentBlock("collection-notice", getJurisdiction().code);
   return (
     <>
       <WizardSteps current="notice" />
