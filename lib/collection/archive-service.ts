@@ -261,10 +261,9 @@ export async function submitCollection(
 }
 
 export type CollectionStatus =
-  /** revision: the draft's (0 before the first save), so a page can tell it is out of date. */
-  | { status: "未采集"; revision: number }
+  | { status: "未采集" }
   /** Shown as 采集中（已保存草稿）. */
-  | { status: "采集中"; resumeAt: StepId; savedAt: Date | null; revision: number }
+  | { status: "采集中"; resumeAt: StepId; savedAt: Date | null }
   | { status: "信息已采集"; archiveId: string; archiveNumber: string; collectedAt: Date };
 
 export async function collectionStatus(db: Db, personId: string): Promise<CollectionStatus> {
@@ -281,13 +280,8 @@ export async function collectionStatus(db: Db, personId: string): Promise<Collec
     };
   }
   const view = await loadDraft(db, personId);
-  if (view.updatedAt === null) return { status: "未采集", revision: view.revision };
-  return {
-    status: "采集中",
-    resumeAt: view.resumeAt,
-    savedAt: view.updatedAt,
-    revision: view.revision,
-  };
+  if (view.updatedAt === null) return { status: "未采集" };
+  return { status: "采集中", resumeAt: view.resumeAt, savedAt: view.updatedAt };
 }
 
 /** The person's archive at its current version (for the 完成 page and printing), or null. */

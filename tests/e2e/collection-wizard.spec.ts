@@ -218,18 +218,3 @@ test("Back after 下一步 shows the step as saved, and it saves again without a
   await page.goBack();
   await expect(page.getByRole("textbox", { name: "所学专业" })).toHaveValue("财务管理");
 });
-
-test("Back to 个人中心 after a step save shows the collection as 采集中", async ({ page }) => {
-  const me = await registerThroughUi(page);
-  await loginThroughUi(page, me.idNumber, me.password);
-  await page.goto("/account");
-  await expect(page.getByText("未采集", { exact: true })).toBeVisible();
-  await page.getByRole("link", { name: "开始采集" }).click();
-  await fillNotice(page);
-  // 须知 → 个人信息 is one history entry each; Back twice reaches 个人中心 as first rendered.
-  await page.goBack();
-  await page.goBack();
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByText("采集中（已保存草稿）")).toBeVisible();
-  await expect(page.getByRole("link", { name: "继续采集" })).toBeVisible();
-});

@@ -10,8 +10,6 @@ import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { draftRevisionKey } from "./collection/open-step";
-import { FreshDraftWatch } from "./fresh-draft-watch";
 
 export const metadata: Metadata = { title: "个人中心" };
 
@@ -32,12 +30,6 @@ export default async function AccountHomePage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">个人中心</h1>
       <CollectionCard status={collection} />
-      {collection.status !== "信息已采集" && (
-        <FreshDraftWatch
-          revisionKey={draftRevisionKey(person.personId)}
-          revision={collection.revision}
-        />
-      )}
       <Card>
         <CardHeader>
           <CardTitle>账户信息</CardTitle>
