@@ -33,6 +33,7 @@ import { createPerson } from "../../tests/support/person";
 import { startTestDatabase } from "../../tests/support/test-db";
 import { percentile, perSecond, runConcurrent, type Sample } from "./measure";
 import type { Figure } from "./report";
+import { waitUntilUp } from "./server";
 import { startWireCounter, type WireCounter } from "./wire-counter";
 
 /** One person per operation in flight at the highest concurrency. */
@@ -268,7 +269,6 @@ export async function collectionFigures(db: Db, url: string): Promise<Figure[]> 
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const HTTP_CAP_MS = 5_000;
-const READY_TIMEOUT_MS = 90_000;
 
 /** Whether the HTTP comparison can run: a production build that has the bench route. */
 export function httpBuildProblem(): string | null {
@@ -482,19 +482,4 @@ export async function collectionHttpFigures(backend: HttpBackend): Promise<Figur
     await counter?.close();
     await database.stop();
   }
-}
-
-async function waitUntilUp(url: string, gone: () => boolean): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline && !gone()) {
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(5000) })).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(
-    gone() ? "the server exited while starting" : `not ready within ${READY_TIMEOUT_MS} ms`,
-  );
 }

@@ -84,7 +84,8 @@ export async function startProductionServer(
   };
 }
 
-async function waitUntilUp(url: string, gone: () => boolean): Promise<void> {
+/** Polls `url` until it answers 2xx; refuses once the server process is gone or time runs out. */
+export async function waitUntilUp(url: string, gone: () => boolean): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline && !gone()) {
     try {
