@@ -12,6 +12,7 @@ import {
   fileInput,
   imageFiles,
   next,
+  startCollection,
 } from "./support/collection";
 
 // 信息采集 (issue 3) as a new accountant does it, on desktop and at 360 px: the whole wizard
@@ -130,10 +131,7 @@ test("uploads that are not images, too big or corrupt are refused and nothing is
 }) => {
   test.setTimeout(120_000);
   const files = await imageFiles();
-  const me = await registerThroughUi(page);
-  await loginThroughUi(page, me.idNumber, me.password);
-  await page.goto("/account/collection");
-  await fillNotice(page);
+  await startCollection(page);
   const before = await countRows(`SELECT count(*) AS n FROM "Attachment"`);
 
   const field = fileInput(page, "身份证人像面");
@@ -160,10 +158,7 @@ test("uploads that are not images, too big or corrupt are refused and nothing is
 
 test("typed input survives a reload after a save and a save from another tab", async ({ page }) => {
   test.setTimeout(120_000);
-  const me = await registerThroughUi(page);
-  await loginThroughUi(page, me.idNumber, me.password);
-  await page.goto("/account/collection");
-  await fillNotice(page);
+  await startCollection(page);
   await fillPersonal(page);
   const school = page.getByRole("textbox", { name: "毕业院校" });
 
@@ -199,10 +194,7 @@ test("Back after 下一步 shows the step as saved, and it saves again without a
   page,
 }) => {
   test.setTimeout(120_000);
-  const me = await registerThroughUi(page);
-  await loginThroughUi(page, me.idNumber, me.password);
-  await page.goto("/account/collection");
-  await fillNotice(page);
+  await startCollection(page);
   await fillPersonal(page);
   await fillEducation(page);
 

@@ -144,6 +144,15 @@ export async function newCollectedPerson(page: Page, who: { name?: string } = {}
   return me;
 }
 
+/** A new person, registered and logged in, past 阅读须知 (lands on 个人信息). */
+export async function startCollection(page: Page) {
+  const me = await registerThroughUi(page);
+  await loginThroughUi(page, me.idNumber, me.password);
+  await page.goto("/account/collection");
+  await fillNotice(page);
+  return me;
+}
+
 /** A registered, logged-in person completes 信息采集 (lands on 完成). */
 export async function completeCollection(page: Page) {
   await page.goto("/account/collection");
