@@ -1,7 +1,7 @@
 // The kinds of file a person uploads, one list for the browser (the upload control names its
 // kind) and the server (image-intake applies each kind's rules). No imports: client-safe.
 
-export const UPLOAD_KIND_CODES = [
+const UPLOAD_KIND_CODES = [
   "headshot",
   "document-page",
   "student-card",
