@@ -29,6 +29,11 @@ export const AUDIT_ACTIONS = [
   "staff.password-reset",
   "staff.person-lookup",
   "staff.history-view",
+  "transfer.out-apply",
+  "transfer.out-withdraw",
+  "transfer.out-review",
+  "transfer.out-outcome",
+  "transfer.staff-view",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

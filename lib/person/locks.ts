@@ -4,14 +4,17 @@ import type { Db, Tx } from "@/lib/db/client";
 // The two locks of 信息变更 (用户操作手册 3 and 4.1), checked in one place by every write of
 // 信息变更 and 继续教育 and shown on their pages:
 // - transfer lock: 申请调出后“信息采集变更”和“继续教育”将无操作权限，仅允许查看 — while a transfer-out
-//   is pending or approved and not yet received. The transfer issue only sets Person.transferState.
+//   is pending or approved and not yet received (OUT_PENDING, OUT_APPROVED); once the destination
+//   received the file (OUT_DONE, 已调出) the person may only read their archive and the transfer.
+//   lib/transfer sets Person.transferState.
 // - region lock: 继续教育有在途未完成数据，行政区划不能修改 — enrolled courses not finished, or claims
 //   awaiting recognition.
 
-export const TRANSFER_STATES = ["OUT_PENDING", "OUT_APPROVED"] as const;
+export const TRANSFER_STATES = ["OUT_PENDING", "OUT_APPROVED", "OUT_DONE"] as const;
 export type TransferState = (typeof TRANSFER_STATES)[number];
 
 export const TRANSFER_LOCKED = "您已申请调出，调转完成前“信息变更”和“继续教育”仅允许查看，不能修改";
+export const TRANSFERRED_OUT = "您已调出至其他省份，本平台的档案和调转记录仅允许查看";
 export const REGION_LOCKED = "继续教育有在途未完成数据，行政区划不能修改";
 
 /** CeCredit states that are 在途未完成数据 (lib/codes/ce-record-state.ts decides which). */
@@ -19,7 +22,8 @@ const IN_PROGRESS_CE_STATES = CE_RECORD_STATES.codes.filter(isInProgress);
 
 /** Why nothing may be edited (a transfer-out is under way), or null. */
 export function transferLockReason(transferState: string | null | undefined): string | null {
-  return transferState && (TRANSFER_STATES as readonly string[]).includes(transferState)
+  if (transferState === "OUT_DONE") return TRANSFERRED_OUT;
+  return transferState === "OUT_PENDING" || transferState === "OUT_APPROVED"
     ? TRANSFER_LOCKED
     : null;
 }

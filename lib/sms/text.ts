@@ -6,9 +6,10 @@ export const SMS_PURPOSE_LABELS: Record<SmsPurpose, string> = {
   "reset-password": "找回密码",
   "change-phone": "更换手机号",
   "transfer-in": "调入验证",
+  "transfer-notice": "调转通知",
 };
 
-const SIGNATURE = "【会计人员信息服务平台】";
+export const SMS_SIGNATURE = "【会计人员信息服务平台】";
 
 /**
  * The verification SMS, e.g.
@@ -17,5 +18,5 @@ const SIGNATURE = "【会计人员信息服务平台】";
  */
 export function smsText(purpose: SmsPurpose, code: string, validMinutes = 5): string {
   if (!/^\d{6}$/.test(code)) throw new Error("短信验证码必须是6位数字");
-  return `${SIGNATURE}您正在进行${SMS_PURPOSE_LABELS[purpose]}，验证码为${code}，${validMinutes}分钟内有效。请勿泄露给他人。`;
+  return `${SMS_SIGNATURE}您正在进行${SMS_PURPOSE_LABELS[purpose]}，验证码为${code}，${validMinutes}分钟内有效。请勿泄露给他人。`;
 }

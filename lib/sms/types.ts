@@ -1,5 +1,11 @@
 /** Why a code is sent; each purpose has its own wording and (on Aliyun) its own template. */
-export const SMS_PURPOSES = ["register", "reset-password", "change-phone", "transfer-in"] as const;
+export const SMS_PURPOSES = [
+  "register",
+  "reset-password",
+  "change-phone",
+  "transfer-in",
+  "transfer-notice",
+] as const;
 
 export type SmsPurpose = (typeof SMS_PURPOSES)[number];
 

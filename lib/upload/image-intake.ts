@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 import type { UploadKind } from "./kinds";
-import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "./limits";
+import { kindProblem, MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "./limits";
 import { sniffImage } from "./sniff";
 
 /**
@@ -73,6 +73,8 @@ export const UPLOAD_KINDS: Readonly<Record<UploadKind, KindRule>> = {
   "student-card": PAGE,
   // 继续教育 evidence (exam results, attendance certificates, papers): photos of paper too.
   "ce-evidence": PAGE,
+  // 调转附件 (work proof from the destination): photos of paper; JPEG ≤ 2 MB (limits.ts).
+  "transfer-proof": PAGE,
 };
 
 export const JPEG_QUALITY = 85;
@@ -177,6 +179,8 @@ async function intake(bytes: Buffer, kind: UploadKind): Promise<UploadResult> {
 
   const sniffed = sniffImage(bytes);
   if (!sniffed.ok) return refuse("format", sniffed.message);
+  const kindRefusal = kindProblem(kind, sniffed.format, bytes.length);
+  if (kindRefusal) return refuse(sniffed.format === "jpeg" ? "size" : "format", kindRefusal);
 
   // The header alone (cheap): refuse a bomb before a single pixel is decoded. The limit is
   // lifted for this read only so that a bomb gets its own message rather than "damaged".

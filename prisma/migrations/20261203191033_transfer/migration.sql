@@ -214,11 +214,11 @@ ALTER TABLE "TransferIn" ADD CONSTRAINT "TransferIn_personId_fkey" FOREIGN KEY (
 ALTER TABLE "HubTransferEvent" ADD CONSTRAINT "HubTransferEvent_transferId_fkey" FOREIGN KEY ("transferId") REFERENCES "HubTransfer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- One open 调出申请 per person: a second 保存 racing the first loses on this index.
-CREATE UNIQUE INDEX "TransferOut_open_person_key" ON "TransferOut"("personId")
+CREATE UNIQUE INDEX "TransferOut_personId_open_key" ON "TransferOut"("personId")
   WHERE "state" IN ('pending', 'approved', 'withdrawing');
 
 -- One open 调入 per person here.
-CREATE UNIQUE INDEX "TransferIn_open_person_key" ON "TransferIn"("personId")
+CREATE UNIQUE INDEX "TransferIn_personId_open_key" ON "TransferIn"("personId")
   WHERE "state" IN ('pending', 'approved');
 
 -- Undelivered outbox messages, oldest due first: the delivery job's only query.
