@@ -7,6 +7,7 @@ const ITEMS = [
   { href: "/console/ce/claims", label: "学分认定" },
   { href: "/console/ce/people", label: "继续教育人员" },
   { href: "/console/ce/courses/import", label: "课程学分导入" },
+  { href: "/console/transfers/out", label: "调出审核" },
 ];
 
 export function ConsoleNav() {

@@ -140,7 +140,13 @@ export async function storeUpload(
  */
 export type AttachmentViewer =
   | { type: "person"; personId: string }
-  | { type: "staff"; staffId: string; regionCodes: readonly string[] };
+  | {
+      type: "staff";
+      staffId: string;
+      /** the regions whose claim evidence (学分认定) and 调转附件 (调转审核) the staff member reviews */
+      claimRegions: readonly string[];
+      transferRegions: readonly string[];
+    };
 
 /** What the file route needs to serve an attachment, or null when the viewer may not see it. */
 export async function readableAttachment(db: Db, attachmentId: string, viewer: AttachmentViewer) {
@@ -153,6 +159,7 @@ export async function readableAttachment(db: Db, attachmentId: string, viewer: A
       contentType: true,
       byteSize: true,
       ceCredits: { select: { regionCode: true } },
+      transfers: { select: { transfer: { select: { regionCode: true } } } },
     },
   });
   if (!row) return null;
@@ -160,8 +167,16 @@ export async function readableAttachment(db: Db, attachmentId: string, viewer: A
     case "person":
       return row.personId === viewer.personId ? row : null;
     case "staff": {
-      const claim = row.ceCredits.find((c) => regionWithin(c.regionCode, viewer.regionCodes));
-      return claim ? { ...row, regionCode: claim.regionCode } : null;
+      // Staff see a file through the record that shows it: a claim's evidence, a 调出申请's
+      // 调转附件 — of their region.
+      const regionCode =
+        row.ceCredits
+          .map((c) => c.regionCode)
+          .find((code) => regionWithin(code, viewer.claimRegions)) ??
+        row.transfers
+          .map((t) => t.transfer.regionCode)
+          .find((code) => regionWithin(code, viewer.transferRegions));
+      return regionCode ? { ...row, regionCode } : null;
     }
   }
 }

@@ -127,7 +127,13 @@ describe("finance staff reading personal data", () => {
   it("lets staff see the evidence of a claim of their region, and no other file", async () => {
     const s = await collected();
     const id = await evidence(s);
-    const staff = (r: StaffScope) => ({ type: "staff" as const, ...r });
+    // A reviewer of claims only: 调转附件 would need transfer-review.
+    const staff = (r: StaffScope) => ({
+      type: "staff" as const,
+      staffId: r.staffId,
+      claimRegions: r.regionCodes,
+      transferRegions: [],
+    });
     // Not yet claimed: nobody's work but the owner's.
     expect(await readableAttachment(db, id, staff(GUANGZHOU))).toBeNull();
     await claimId(s, exam(id));

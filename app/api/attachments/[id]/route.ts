@@ -21,9 +21,14 @@ async function viewer(): Promise<AttachmentViewer | null> {
   if (person) return { type: "person", personId: person.personId };
   const staff = await currentStaff();
   if (!staff) return null;
-  // Staff see claim evidence, which is 学分认定's work: without that role, no region at all.
-  const scope = hasRole(staff, "ce-review") ? staffScope(staff).regionCodes : [];
-  return { type: "staff", staffId: staff.staffId, regionCodes: scope };
+  // Staff see claim evidence for 学分认定 and 调转附件 for 调转审核: without the role, no region.
+  const regions = staffScope(staff).regionCodes;
+  return {
+    type: "staff",
+    staffId: staff.staffId,
+    claimRegions: hasRole(staff, "ce-review") ? regions : [],
+    transferRegions: hasRole(staff, "transfer-review") ? regions : [],
+  };
 }
 
 /**

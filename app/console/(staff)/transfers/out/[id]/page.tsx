@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RoleDenied } from "@/components/console/role-denied";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireStaff } from "@/lib/auth/current-staff";
+import { db } from "@/lib/db/client";
+import { clientInfoFromHeaders } from "@/lib/http/client-info";
+import { hasRole } from "@/lib/staff/roles";
+import { staffScope } from "@/lib/staff/staff-session";
+import { formatBeijingDateTime } from "@/lib/time/beijing";
+import { outApplicationForStaff } from "@/lib/transfer/out-queries";
+import { OutReviewForm } from "./review-form";
+
+export const metadata: Metadata = { title: "审核调出申请 · 财政部门" };
+
+// One 调出申请 of the staff member's region: who, where to, why, the 调转附件 — and, while it
+// awaits review, 审核通过 / 审核不通过. Outside the region it is "not found".
+
+export default async function OutReviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const staff = await requireStaff();
+  if (!hasRole(staff, "transfer-review")) return <RoleDenied title="审核调出申请" />;
+  const { id } = await params;
+  const ctx = clientInfoFromHeaders(await headers());
+  const app = await outApplicationForStaff(db, ctx, staffScope(staff), id);
+  if (!app) notFound();
+  const facts = [
+    { label: "姓名", value: app.personName },
+    { label: "证件号码", value: app.idNumberMasked },
+    { label: "所属地区", value: app.regionName },
+    { label: "调入地", value: app.destination },
+    { label: "调出理由", value: app.reason },
+    { label: "申请时间", value: formatBeijingDateTime(app.createdAt) },
+    ...(app.state === "pending"
+      ? [{ label: "预计自动审核", value: formatBeijingDateTime(app.reviewDueAt) }]
+      : []),
+    ...(app.reviewedAt
+      ? [
+          {
+            label: "审核时间",
+            value: `${formatBeijingDateTime(app.reviewedAt)}（${app.reviewedByStaff ? "财政部门审核" : "系统自动审核"}）`,
+          },
+        ]
+      : []),
+    ...(app.reviewReason ? [{ label: "审核意见", value: app.reviewReason }] : []),
+    ...(app.hubStateLabel ? [{ label: "全国平台处理状态", value: app.hubStateLabel }] : []),
+  ];
+  return (
+    <div className="min-w-0 space-y-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">审核调出申请</h1>
+        <Badge variant={app.state === "pending" ? "default" : "secondary"}>{app.stateLabel}</Badge>
+      </div>
+      <Link className="text-sm text-primary underline" href="/console/transfers/out">
+        返回列表
+      </Link>
+      <Card>
+        <CardHeader>
+          <CardTitle>{app.personName}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[9rem_1fr]">
+            {facts.map((f) => (
+              <div key={f.label} className="contents">
+                <dt className="text-muted-foreground">{f.label}</dt>
+                <dd className="wrap-anywhere whitespace-pre-wrap">{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>调转附件</CardTitle>
+        </CardHeader>
+        <CardContent className="grid gap-4 sm:grid-cols-2">
+          {app.attachmentIds.map((attachmentId, i) => (
+            <a
+              key={attachmentId}
+              href={`/api/attachments/${attachmentId}`}
+              target="_blank"
+              rel="noreferrer"
+            >
+              {/* eslint-disable-next-line @next/next/no-img-element -- private, no-store file */}
+              <img
+                src={`/api/attachments/${attachmentId}`}
+                alt={`调转附件${i + 1}`}
+                className="max-h-[32rem] w-auto max-w-full rounded-md border"
+              />
+            </a>
+          ))}
+        </CardContent>
+      </Card>
+      {app.state === "pending" && (
+        <Card>
+          <CardHeader>
+            <CardTitle>审核</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <OutReviewForm id={app.id} personName={app.personName} />
+          </CardContent>
+        </Card>
+      )}
+    </div>
+  );
+}
