@@ -34,6 +34,9 @@ export const AUDIT_ACTIONS = [
   "transfer.out-review",
   "transfer.out-outcome",
   "transfer.staff-view",
+  "transfer.in-apply",
+  "transfer.in-review",
+  "transfer.in-outcome",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -10,9 +10,20 @@ import type { Refusal } from "@/lib/db/refusal";
 //   not-found      no such application (or not the caller's, or outside the staff member's region)
 //   stale          its state changed meanwhile: the page reloads what is stored now
 //   locked         the person's account cannot do this now (已调出)
+//   here           省外调入 of someone whose file is already active here
+//   unavailable    the national exchange cannot be reached: try again later
 export type TransferRefusal =
   | (Refusal<"invalid"> & { fieldErrors: Record<string, string> })
-  | Refusal<"not-collected" | "open" | "pending-ce" | "not-found" | "stale" | "locked">;
+  | Refusal<
+      | "not-collected"
+      | "open"
+      | "pending-ce"
+      | "not-found"
+      | "stale"
+      | "locked"
+      | "here"
+      | "unavailable"
+    >;
 
 export type TransferResult<T extends object = object> = ({ ok: true } & T) | TransferRefusal;
 

@@ -1,0 +1,124 @@
+import "server-only";
+import { canonicalIdNumber, idNumberIndex } from "@/lib/account/identifier";
+import { verifySmsCode } from "@/lib/account/sms-code-service";
+import type { Db } from "@/lib/db/client";
+import { exchangeMember } from "@/lib/exchange/members";
+import { fieldErrorsFromIssues } from "@/lib/http/action-result";
+import { validateDocumentNumber } from "@/lib/identity/document-number";
+import { maskIdNumber } from "@/lib/identity/mask";
+import { getJurisdiction } from "@/lib/jurisdiction/config";
+import { isJurisdictionLeaf, regionName } from "@/lib/region/divisions";
+import type { TransferExchange } from "./exchange-port";
+import { isInOpen, type InTransferState } from "./in-states";
+import { issueTicket } from "./in-ticket";
+import { invalid, type TransferResult } from "./results";
+import { transferInVerifySchema } from "./schemas/in-application";
+
+// 省外调入 第一步 填写验证信息 (用户操作手册 4.2): the SMS code proves the phone; the exchange
+// must hold an open transfer to this platform for that name and number, to the very county the
+// person names (“与调出申请时填写的行政区划保持一致”). Someone whose file is already active here, or
+// who already applied, is told what to do instead.
+
+export const VERIFY_INVALID = "验证信息有误，请按提示修改";
+export const ALREADY_HERE =
+  "您已在本平台完成信息采集，无需办理调入。如信息有变化，请登录后办理信息变更。";
+export const ALREADY_APPLIED = "您已提交调入申请，请登录个人中心查看审核进度";
+export const NO_TRANSFER =
+  "未查询到您调往本地的调出记录。请确认已在调出地申请调出且审核通过（全国平台处理状态为“待调入地接收”），姓名、证件号码与调出地填写的一致。";
+export const PHONE_TAKEN_HERE = "该手机号码已绑定本平台的其他账户，请更换手机号码";
+
+export interface TransferInPreview {
+  ticket: string;
+  /** No account here yet: 第二步 sets the password. */
+  needsPassword: boolean;
+  name: string;
+  idNumberMasked: string;
+  /** e.g. 广东省广州市天河区（广东省） */
+  from: string;
+  destination: string;
+  submittedAt: string;
+}
+
+export async function verifyTransferIn(
+  db: Db,
+  rawInput: unknown,
+  exchange: TransferExchange,
+  now = new Date(),
+): Promise<TransferResult<{ preview: TransferInPreview }>> {
+  const parsed = transferInVerifySchema.safeParse(rawInput);
+  if (!parsed.success) return invalid(fieldErrorsFromIssues(parsed.error.issues), VERIFY_INVALID);
+  const input = parsed.data;
+  if (!isJurisdictionLeaf(input.regionCode)) {
+    return invalid({ regionCode: "请选择本平台辖区内的区县" }, VERIFY_INVALID);
+  }
+  const doc = validateDocumentNumber(input.idType, input.idNumber, now);
+  if (!doc.ok) return invalid({ idNumber: doc.message }, VERIFY_INVALID);
+  const idNumber = canonicalIdNumber(doc.normalized);
+
+  // The code first: only the phone's holder learns anything about the number.
+  const code = await db.$transaction((tx) =>
+    verifySmsCode(tx, { phone: input.phone, purpose: "transfer-in", code: input.smsCode }, now),
+  );
+  if (!code.ok) return invalid({ smsCode: code.message }, VERIFY_INVALID);
+
+  const person = await db.person.findUnique({
+    where: { idNumberIndex: idNumberIndex(idNumber) },
+    select: {
+      id: true,
+      transferState: true,
+      archive: { select: { id: true } },
+      transfersIn: { select: { state: true } },
+    },
+  });
+  if (person?.archive && person.transferState !== "OUT_DONE") {
+    return { ok: false, reason: "here", message: ALREADY_HERE };
+  }
+  if (person?.transfersIn.some((t) => isInOpen(t.state as InTransferState))) {
+    return { ok: false, reason: "open", message: ALREADY_APPLIED };
+  }
+  if (!person) {
+    const phoneUsed = await db.person.findUnique({
+      where: { phone: input.phone },
+      select: { id: true },
+    });
+    if (phoneUsed) return invalid({ phone: PHONE_TAKEN_HERE }, VERIFY_INVALID);
+  }
+
+  const found = await exchange.lookup(input.name, idNumber);
+  if (!found.ok) return { ok: false, reason: "unavailable", message: found.message };
+  const open = found.value.filter(
+    (t) => t.state === "submitted" && t.destMember === getJurisdiction().code,
+  );
+  if (open.length === 0) return { ok: false, reason: "not-found", message: NO_TRANSFER };
+  const transfer = open.find((t) => t.destRegionCode === input.regionCode);
+  if (!transfer) {
+    const named = open.map((t) => regionName(t.destRegionCode, "") ?? t.destRegionCode);
+    return invalid(
+      { regionCode: `调入地须与调出申请时填写的一致（调出地填写的是：${named.join("、")}）` },
+      VERIFY_INVALID,
+    );
+  }
+  const origin = exchangeMember(transfer.originMember);
+  return {
+    ok: true,
+    preview: {
+      ticket: issueTicket(
+        {
+          transferId: transfer.id,
+          name: input.name,
+          idType: input.idType,
+          idNumber,
+          phone: input.phone,
+          regionCode: input.regionCode,
+        },
+        now,
+      ),
+      needsPassword: !person,
+      name: input.name,
+      idNumberMasked: maskIdNumber(idNumber),
+      from: `${transfer.originRegionName}${origin ? `（${origin.name}）` : ""}`,
+      destination: regionName(input.regionCode, "") ?? input.regionCode,
+      submittedAt: transfer.submittedAt,
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import {
+  ALWAYS,
+  captchaSchema,
+  passwordInputSchema,
+  personNameSchema,
+  refinePasswordPair,
+  smsCodeSchema,
+  text,
+} from "@/lib/account/field-schemas";
+import { validateDocumentNumber } from "@/lib/identity/document-number";
+import { documentTypeSchema, isDocumentTypeCode } from "@/lib/identity/document-types";
+import { mobileSchema, normalizeMobile } from "@/lib/phone/mobile";
+
+// 省外调入 (用户操作手册 4.2), a public page: 第一步 填写验证信息 — 姓名, 证件号码, 手机号 with its SMS
+// code (a graphic captcha before the code is sent, as in registration) and 调入地, which must
+// equal the county the sending side named; 第二步 确认调入 — with 设置密码 when the person has no
+// account here yet. Run in the browser and again in the actions.
+
+export const sendTransferInCodeSchema = z.object({ phone: mobileSchema, ...captchaSchema });
+
+export const transferInVerifySchema = z
+  .object({
+    name: personNameSchema,
+    idType: documentTypeSchema,
+    idNumber: z.string({ error: () => "请输入证件号码" }).max(40, "证件号码过长"),
+    phone: mobileSchema,
+    smsCode: smsCodeSchema,
+    regionCode: z.string().regex(/^\d{6}$/, "请选择调入地，须选到区县"),
+  })
+  .superRefine((v, ctx) => {
+    const doc = isDocumentTypeCode(v.idType)
+      ? validateDocumentNumber(v.idType, text(v.idNumber), new Date())
+      : null;
+    if (doc && !doc.ok) ctx.addIssue({ code: "custom", message: doc.message, path: ["idNumber"] });
+  }, ALWAYS);
+export type TransferInVerifyInput = z.output<typeof transferInVerifySchema>;
+
+/** 确认调入: the ticket step 1 handed out, and the password when step 1 said one is needed. */
+export const transferInConfirmSchema = z
+  .object({
+    ticket: z.string().min(1, "验证信息已失效，请返回第一步重新验证").max(4000),
+    needsPassword: z.boolean(),
+    /** only to check the password against (it may not contain them); the ticket decides */
+    idNumber: z.string().max(40).default(""),
+    phone: z.string().max(20).default(""),
+    password: z.union([passwordInputSchema, z.literal("")]).default(""),
+    confirmPassword: z.string().max(100).default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.needsPassword) return;
+    if (!v.password) {
+      ctx.addIssue({ code: "custom", path: ["password"], message: "请设置登录密码" });
+      return;
+    }
+    refinePasswordPair(
+      v,
+      { idNumber: text(v.idNumber), phone: normalizeMobile(text(v.phone)) ?? text(v.phone) },
+      ctx,
+    );
+  }, ALWAYS);
+export type TransferInConfirmInput = z.output<typeof transferInConfirmSchema>;
