@@ -7,7 +7,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import type { ObjectStorage } from "@/lib/storage/types";
 import { transferLockReason } from "@/lib/person/locks";
 import { processUpload } from "./image-intake";
-import { isUploadKind } from "./kinds";
+import { isUploadKind, type UploadKind } from "./kinds";
 import { ATTACHMENT_CONTENT_TYPE, attachmentStorageKey } from "./storage-key";
 
 // Uploaded files (issue 3, Uploads): checked and re-encoded by lib/upload before anything is
@@ -272,4 +272,45 @@ export async function claimFiles(
     data: { orphanedAt: null },
   });
   return claimed.count === ids.length;
+}
+
+/** A file another platform sent with a transfer, checked and stored; its row is the caller's. */
+export interface ReceivedFile {
+  kind: UploadKind;
+  storageKey: string;
+  byteSize: number;
+  width: number;
+  height: number;
+  sha256: string;
+}
+
+/**
+ * The intake every upload gets (decoded, re-encoded, metadata stripped) for the files of a
+ * transferred archive: the sending platform is another party, not a trusted store. Stores the
+ * object; the caller creates the rows in its own transaction and deletes the objects if it fails.
+ */
+export async function intakeReceivedFile(
+  storage: ObjectStorage,
+  kind: UploadKind,
+  bytes: Buffer,
+  now = new Date(),
+): Promise<{ ok: true; file: ReceivedFile } | { ok: false; message: string }> {
+  const r = await processUpload(bytes, kind);
+  if (!r.ok) return { ok: false, message: r.message };
+  const storageKey = attachmentStorageKey(now);
+  await storage.put(storageKey, r.jpeg, {
+    contentType: ATTACHMENT_CONTENT_TYPE,
+    contentLength: r.byteSize,
+  });
+  return {
+    ok: true,
+    file: {
+      kind,
+      storageKey,
+      byteSize: r.byteSize,
+      width: r.width,
+      height: r.height,
+      sha256: r.sha256,
+    },
+  };
 }

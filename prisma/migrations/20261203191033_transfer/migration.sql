@@ -41,6 +41,7 @@ CREATE TABLE "TransferIn" (
     "reviewedBy" VARCHAR(64),
     "reviewReason" VARCHAR(500),
     "submittedAt" TIMESTAMPTZ(3) NOT NULL,
+    "fileImportedAt" TIMESTAMPTZ(3),
     "closedAt" TIMESTAMPTZ(3),
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,

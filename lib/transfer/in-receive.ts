@@ -1,0 +1,186 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import { type CollectionSnapshot, parseSnapshot } from "@/lib/collection/archive-service";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { logger } from "@/lib/log/logger";
+import type { ObjectStorage } from "@/lib/storage/types";
+import { intakeReceivedFile, type ReceivedFile } from "@/lib/upload/attachment-service";
+import type { UploadKind } from "@/lib/upload/kinds";
+import { ATTACHMENT_CONTENT_TYPE } from "@/lib/upload/storage-key";
+import type { TransferExchange } from "./exchange-port";
+import { notifyPerson } from "./notify";
+
+// 已接收: the file comes here (issue 10: "the person logs in and completes collection pre-filled
+// from the transferred file … attachments travel with the file"). The exchange's file becomes the
+// person's 信息采集 draft: every data step filled from the archive as it left the origin, the
+// files re-checked and stored here, 所属行政区划 the county they transferred to — and no step
+// confirmed yet, so the person reads each one (and 阅读须知 again) before submitting, exactly as
+// in 信息采集 (用户操作手册: “操作可参考目录2”).
+// Runs after the receipt commits and again from the job until it succeeds (fileImportedAt).
+
+export const IMPORT_FAILED = "调入档案导入失败";
+
+/** Where a file of the snapshot sits, and so what kind of file it is. */
+function kindOf(role: string): UploadKind | null {
+  if (role === "personal.headshotId") return "headshot";
+  if (role.startsWith("personal.documentPageIds.")) return "document-page";
+  if (role === "personal.studentCardId") return "student-card";
+  if (role.startsWith("transfer.proof.")) return "transfer-proof";
+  return null;
+}
+
+/** The draft steps the snapshot becomes, with the files' new ids and the county moved to. */
+function draftSteps(
+  snapshot: CollectionSnapshot,
+  newIds: ReadonlyMap<string, string>,
+  regionCode: string,
+): Record<string, unknown> {
+  const { personal } = snapshot;
+  const pages = Object.fromEntries(
+    Object.entries(personal.documentPageIds).flatMap(([side]) => {
+      const id = newIds.get(`personal.documentPageIds.${side}`);
+      return id ? [[side, id]] : [];
+    }),
+  );
+  const headshotId = newIds.get("personal.headshotId");
+  const studentCardId = newIds.get("personal.studentCardId");
+  return {
+    personal: {
+      ...personal,
+      headshotId: headshotId ?? "",
+      documentPageIds: pages,
+      ...(studentCardId ? { studentCardId } : { studentCardId: undefined }),
+    },
+    education: snapshot.education,
+    work: { ...snapshot.work, regionCode },
+    professional: snapshot.professional,
+    awards: snapshot.awards,
+  };
+}
+
+export async function importTransferredFile(
+  db: Db,
+  storage: ObjectStorage,
+  exchange: TransferExchange,
+  id: string,
+  now = new Date(),
+): Promise<{ ok: true; imported: boolean } | { ok: false; message: string }> {
+  const app = await db.transferIn.findUnique({
+    where: { id },
+    select: { state: true, fileImportedAt: true, personId: true, regionCode: true },
+  });
+  if (!app || app.state !== "received" || app.fileImportedAt) return { ok: true, imported: false };
+  const answer = await exchange.file(id);
+  if (!answer.ok) return { ok: false, message: answer.message };
+
+  let snapshot: CollectionSnapshot | null = null;
+  try {
+    snapshot = parseSnapshot(answer.value.snapshot);
+  } catch {
+    // Another implementation's record we cannot read: the person fills the collection in anew.
+    logger.warn({ transferId: id }, "transferred snapshot not readable; empty draft");
+  }
+  const stored: { role: string; file: ReceivedFile }[] = [];
+  for (const a of snapshot ? answer.value.attachments : []) {
+    const kind = kindOf(a.role);
+    const bytes = Buffer.from(a.data, "base64");
+    if (!kind || createHash("sha256").update(bytes).digest("hex") !== a.sha256) continue;
+    const r = await intakeReceivedFile(storage, kind, bytes, now);
+    if (r.ok) stored.push({ role: a.role, file: r.file });
+  }
+
+  let imported = false;
+  try {
+    imported = await db.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ fileImportedAt: Date | null }[]>`
+        SELECT "fileImportedAt" FROM "TransferIn" WHERE id = ${id}::uuid FOR UPDATE`;
+      if (rows[0]?.fileImportedAt) return false;
+      const newIds = new Map<string, string>();
+      for (const { role, file } of stored) {
+        const row = await tx.attachment.create({
+          data: {
+            personId: app.personId,
+            kind: file.kind,
+            storageKey: file.storageKey,
+            contentType: ATTACHMENT_CONTENT_TYPE,
+            byteSize: file.byteSize,
+            width: file.width,
+            height: file.height,
+            sha256: file.sha256,
+            regionCode: app.regionCode,
+            createdAt: now,
+          },
+          select: { id: true },
+        });
+        newIds.set(role, row.id);
+      }
+      const steps = (
+        snapshot ? draftSteps(snapshot, newIds, app.regionCode) : {}
+      ) as Prisma.InputJsonObject;
+      await tx.collectionDraft.upsert({
+        where: { personId: app.personId },
+        create: { personId: app.personId, steps, completedSteps: [], regionCode: app.regionCode },
+        update: {
+          steps,
+          completedSteps: [],
+          revision: { increment: 1 },
+          regionCode: app.regionCode,
+        },
+      });
+      await tx.person.update({
+        where: { id: app.personId },
+        data: { regionCode: app.regionCode, transferState: null },
+      });
+      await tx.transferIn.update({ where: { id }, data: { fileImportedAt: now } });
+      await writeAudit(tx, SYSTEM, {
+        actorType: "system",
+        action: "transfer.in-outcome",
+        outcome: "success",
+        regionCode: app.regionCode,
+        targetType: "transfer-in",
+        targetId: id,
+        details: { imported: stored.length, readable: snapshot !== null },
+      });
+      return true;
+    });
+    if (!imported)
+      await Promise.all(stored.map((s) => storage.delete(s.file.storageKey).catch(() => {})));
+  } catch (error) {
+    await Promise.all(stored.map((s) => storage.delete(s.file.storageKey).catch(() => {})));
+    throw error;
+  }
+  if (!imported) return { ok: true, imported: false };
+  const person = await db.person.findUniqueOrThrow({
+    where: { id: app.personId },
+    select: { phone: true },
+  });
+  await notifyPerson(person.phone, {
+    status: "跨省调入已完成",
+    detail: "请登录本平台，在“信息采集”中核对调入的信息并提交。",
+  });
+  return { ok: true, imported: true };
+}
+
+/** The job: received transfers whose file is not imported yet (the exchange was down, …). */
+export async function importDueIn(ctx: {
+  db: Db;
+  storage: ObjectStorage;
+  exchange: TransferExchange;
+  now: Date;
+}): Promise<{ processed: number }> {
+  const due = await ctx.db.transferIn.findMany({
+    where: { state: "received", fileImportedAt: null },
+    select: { id: true },
+    take: 50,
+  });
+  let processed = 0;
+  for (const { id } of due) {
+    const r = await importTransferredFile(ctx.db, ctx.storage, ctx.exchange, id, ctx.now);
+    if (r.ok && r.imported) processed++;
+  }
+  return { processed };
+}
+
+const SYSTEM: RequestContext = { ip: null, userAgent: null };
