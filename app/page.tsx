@@ -1,5 +1,11 @@
 import Link from "next/link";
-import { ChevronRightIcon, FilePenLineIcon, UserPlusIcon, type LucideIcon } from "lucide-react";
+import {
+  ArrowLeftRightIcon,
+  ChevronRightIcon,
+  FilePenLineIcon,
+  UserPlusIcon,
+  type LucideIcon,
+} from "lucide-react";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { isBuildPhase, publishedNotices, renderAgainSoon } from "@/lib/cache/published";
 import type { NoticeSummary } from "@/lib/notice/notices";
@@ -130,6 +136,18 @@ export default async function HomePage() {
             >
               <Button asChild>
                 <Link href="/login">登录后办理</Link>
+              </Button>
+            </ServiceCard>
+            <ServiceCard
+              icon={ArrowLeftRightIcon}
+              title="跨省调转"
+              description="调往外省（含计划单列市）的，登录后在“人员调转”申请调出；从外省调入的，在调出地审核通过后办理省外调入。"
+            >
+              <Button asChild>
+                <Link href="/transfer-in">省外调入</Link>
+              </Button>
+              <Button asChild variant="outline">
+                <Link href="/login?next=/account/transfer">调出申请</Link>
               </Button>
             </ServiceCard>
           </div>

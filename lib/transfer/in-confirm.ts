@@ -62,10 +62,9 @@ export async function confirmTransferIn(
   });
   let passwordHash: string | null = null;
   if (!existing) {
+    // The form's rules ran against what the page sent; the ticket's facts are the ones that hold.
     const password = parsed.data.password;
-    const problem = password
-      ? passwordProblems(password, { idNumber: ticket.idNumber, phone: ticket.phone })
-      : "请设置登录密码";
+    const problem = passwordProblems(password, { idNumber: ticket.idNumber, phone: ticket.phone });
     if (problem) return invalid({ password: problem }, CONFIRM_INVALID);
     passwordHash = await hashPassword(password);
   }

@@ -2,7 +2,6 @@ import { z } from "zod";
 import {
   ALWAYS,
   captchaSchema,
-  passwordInputSchema,
   personNameSchema,
   refinePasswordPair,
   smsCodeSchema,
@@ -34,29 +33,28 @@ export const transferInVerifySchema = z
       : null;
     if (doc && !doc.ok) ctx.addIssue({ code: "custom", message: doc.message, path: ["idNumber"] });
   }, ALWAYS);
-export type TransferInVerifyInput = z.output<typeof transferInVerifySchema>;
+export type TransferInVerifyValues = z.input<typeof transferInVerifySchema>;
 
-/** 确认调入: the ticket step 1 handed out, and the password when step 1 said one is needed. */
+/**
+ * 确认调入: the ticket step 1 handed out and, when step 1 said the person has no account here
+ * (needsPassword "yes"), the password to set. The number and phone only feed the password rules
+ * (the password may not contain them); the server takes both from the ticket.
+ */
 export const transferInConfirmSchema = z
   .object({
     ticket: z.string().min(1, "验证信息已失效，请返回第一步重新验证").max(4000),
-    needsPassword: z.boolean(),
-    /** only to check the password against (it may not contain them); the ticket decides */
-    idNumber: z.string().max(40).default(""),
-    phone: z.string().max(20).default(""),
-    password: z.union([passwordInputSchema, z.literal("")]).default(""),
-    confirmPassword: z.string().max(100).default(""),
+    needsPassword: z.enum(["yes", "no"]),
+    idNumber: z.string().max(40),
+    phone: z.string().max(20),
+    password: z.string().max(128, "密码过长"),
+    confirmPassword: z.string().max(128),
   })
   .superRefine((v, ctx) => {
-    if (!v.needsPassword) return;
-    if (!v.password) {
-      ctx.addIssue({ code: "custom", path: ["password"], message: "请设置登录密码" });
-      return;
-    }
+    if (v.needsPassword !== "yes") return;
     refinePasswordPair(
       v,
       { idNumber: text(v.idNumber), phone: normalizeMobile(text(v.phone)) ?? text(v.phone) },
       ctx,
     );
   }, ALWAYS);
-export type TransferInConfirmInput = z.output<typeof transferInConfirmSchema>;
+export type TransferInConfirmValues = z.input<typeof transferInConfirmSchema>;

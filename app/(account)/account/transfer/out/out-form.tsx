@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { AttachmentField } from "@/components/collection/attachment-field";
+import { CountyPicker } from "@/components/transfer/county-picker";
 import { useNestedForm } from "@/components/form/use-nested-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,7 +11,7 @@ import { FormField, fieldAria } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Spinner } from "@/components/ui/spinner";
 import { Textarea } from "@/components/ui/textarea";
-import { cityOf, type JurisdictionRegions } from "@/lib/region/jurisdiction-regions";
+import type { JurisdictionRegions } from "@/lib/region/jurisdiction-regions";
 import {
   MAX_REASON_LENGTH,
   MAX_TRANSFER_ATTACHMENTS,
@@ -155,7 +156,6 @@ function Destination({
   const [regions, setRegions] = useState<{ member: string; data: JurisdictionRegions } | null>(
     null,
   );
-  const [pickedCity, setPickedCity] = useState("");
   const [loadError, setLoadError] = useState<string | undefined>();
   const table = regions?.member === member ? regions.data : null;
 
@@ -176,18 +176,14 @@ function Destination({
     };
   }, [member]);
 
-  const city = table
-    ? (cityOf(table, region) ?? table.cities.find((c) => c.code === pickedCity))
-    : undefined;
   return (
-    <div className="grid gap-4 sm:grid-cols-2">
+    <div className="space-y-4">
       <FormField id="destMember" label="调入省份" required error={memberError ?? loadError}>
         <NativeSelect
           {...fieldAria("destMember", memberError ?? loadError)}
           placeholder="请选择调入省份"
           value={member}
           onChange={(e) => {
-            setPickedCity("");
             setLoadError(undefined);
             onMember(e.target.value);
           }}
@@ -199,49 +195,15 @@ function Destination({
           ))}
         </NativeSelect>
       </FormField>
-      <FormField
+      <CountyPicker
         id="destRegionCode"
         label="调入地区"
-        required
+        hint="须选到区县；办理调入时须选择同一地区"
+        regions={table}
+        value={region}
+        onChange={onRegion}
         error={regionError}
-        hint="须选到区县，与调入时填写的调入地一致"
-      >
-        <div className="grid gap-3 sm:grid-cols-2">
-          <NativeSelect
-            {...fieldAria("destRegionCode", regionError, { hint: true })}
-            aria-label="调入地区（市）"
-            placeholder={table ? "请选择市" : "请先选择调入省份"}
-            disabled={!table}
-            value={city?.code ?? ""}
-            onChange={(e) => {
-              const next = table?.cities.find((c) => c.code === e.target.value);
-              setPickedCity(next?.code ?? "");
-              onRegion(next && next.counties.length === 0 ? next.code : "");
-            }}
-          >
-            {table?.cities.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </NativeSelect>
-          {city && city.counties.length > 0 && (
-            <NativeSelect
-              aria-label="调入地区（区县）"
-              aria-invalid={regionError ? true : undefined}
-              placeholder="请选择区县"
-              value={city.counties.some((k) => k.code === region) ? region : ""}
-              onChange={(e) => onRegion(e.target.value)}
-            >
-              {city.counties.map((k) => (
-                <option key={k.code} value={k.code}>
-                  {k.name}
-                </option>
-              ))}
-            </NativeSelect>
-          )}
-        </div>
-      </FormField>
+      />
     </div>
   );
 }
