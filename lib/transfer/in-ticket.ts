@@ -40,8 +40,8 @@ export function readTicket(ticket: string, now = new Date()): TransferInTicket |
   try {
     const parsed = ticketSchema.safeParse(JSON.parse(decryptField(ticket)));
     if (!parsed.success || parsed.data.expiresAt < now.getTime()) return null;
-    const { v: _v, purpose: _p, expiresAt: _e, ...facts } = parsed.data;
-    return facts;
+    const { transferId, name, idType, idNumber, phone, regionCode } = parsed.data;
+    return { transferId, name, idType, idNumber, phone, regionCode };
   } catch {
     return null;
   }
