@@ -7,6 +7,8 @@ import { documentTypeLabel, isDocumentTypeCode } from "@/lib/identity/document-t
 import { maskPhone } from "@/lib/phone/mobile";
 import { regionName } from "@/lib/region/divisions";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
+import { inStateHelp, transferInList } from "@/lib/transfer/in-view";
+import { transferOutOverview } from "@/lib/transfer/out-view";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -15,7 +17,13 @@ export const metadata: Metadata = { title: "个人中心" };
 
 export default async function AccountHomePage() {
   const person = await requireSession("/account");
-  const collection = await collectionStatus(db, person.personId);
+  const [collection, out, arrivals] = await Promise.all([
+    collectionStatus(db, person.personId),
+    transferOutOverview(db, person.personId),
+    transferInList(db, person.personId),
+  ]);
+  const latestOut = out.applications[0];
+  const latestIn = arrivals[0];
   const rows: [string, string][] = [
     ["姓名", person.name],
     [
@@ -30,6 +38,22 @@ export default async function AccountHomePage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">个人中心</h1>
       <CollectionCard status={collection} />
+      {(latestOut || latestIn) && (
+        <Card>
+          <CardHeader className="flex-row flex-wrap items-center gap-x-3 gap-y-1">
+            <CardTitle>人员调转</CardTitle>
+            {latestIn && <Badge variant="secondary">调入：{latestIn.stateLabel}</Badge>}
+            {latestOut && <Badge variant="secondary">调出：{latestOut.stateLabel}</Badge>}
+          </CardHeader>
+          <CardContent className="space-y-3 text-sm">
+            {out.lock && <p>{out.lock}</p>}
+            {latestIn?.open && <p>{inStateHelp(latestIn.state)}</p>}
+            <Link href="/account/transfer" className="text-primary underline">
+              查看调转详情
+            </Link>
+          </CardContent>
+        </Card>
+      )}
       <Card>
         <CardHeader>
           <CardTitle>账户信息</CardTitle>

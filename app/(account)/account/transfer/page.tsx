@@ -9,6 +9,7 @@ import { requireSession } from "@/lib/auth/current-session";
 import { db } from "@/lib/db/client";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
+import { type InApplicationView, inStateHelp, transferInList } from "@/lib/transfer/in-view";
 import { type OutApplicationView, transferOutOverview } from "@/lib/transfer/out-view";
 import { WithdrawOutButton } from "./withdraw-button";
 
@@ -34,8 +35,11 @@ export default async function TransferPage({
 }) {
   const session = await requireSession("/account/transfer");
   const { applied } = await searchParams;
-  const overview = await transferOutOverview(db, session.personId);
-  if (!overview.collected && overview.applications.length === 0) {
+  const [overview, arrivals] = await Promise.all([
+    transferOutOverview(db, session.personId),
+    transferInList(db, session.personId),
+  ]);
+  if (!overview.collected && overview.applications.length === 0 && arrivals.length === 0) {
     return <NotCollectedCard title="人员调转" needsFor="申请调出省外" />;
   }
   return (
@@ -65,8 +69,25 @@ export default async function TransferPage({
         以外的地区从事会计工作的，在此申请调出；审核通过后档案经全国平台转至调入地，
         再到调入地会计人员信息服务平台办理“省外调入”。申请调出后，“信息变更”和“继续教育”仅允许查看。
       </p>
+      {arrivals.length > 0 && (
+        <section aria-labelledby="arrivals" className="space-y-3">
+          <h2 id="arrivals" className="text-lg font-medium">
+            调入申请
+          </h2>
+          <ul className="space-y-4">
+            {arrivals.map((a) => (
+              <li key={a.id}>
+                <ArrivalCard arrival={a} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {arrivals.length > 0 && overview.applications.length > 0 && (
+        <h2 className="text-lg font-medium">调出申请</h2>
+      )}
       {overview.applications.length === 0 ? (
-        <p>您还没有调出申请。</p>
+        arrivals.length === 0 && <p>您还没有调出申请。</p>
       ) : (
         <ul className="space-y-4" aria-label="调出申请">
           {overview.applications.map((a) => (
@@ -77,6 +98,43 @@ export default async function TransferPage({
         </ul>
       )}
     </div>
+  );
+}
+
+function ArrivalCard({ arrival: a }: { arrival: InApplicationView }) {
+  return (
+    <Card>
+      <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
+        <CardTitle className="text-lg">从 {a.from} 调入</CardTitle>
+        <Badge variant={a.open ? "default" : "secondary"}>{a.stateLabel}</Badge>
+      </CardHeader>
+      <CardContent className="space-y-3">
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[8rem_1fr]">
+          <dt className="text-muted-foreground">调入地</dt>
+          <dd>{a.destination}</dd>
+          <dt className="text-muted-foreground">申请时间</dt>
+          <dd>{formatBeijingDateTime(a.createdAt)}</dd>
+          {a.state === "pending" && (
+            <>
+              <dt className="text-muted-foreground">预计审核时间</dt>
+              <dd>{formatBeijingDateTime(a.reviewDueAt)}前</dd>
+            </>
+          )}
+          {a.reviewReason && (
+            <>
+              <dt className="text-muted-foreground">不通过原因</dt>
+              <dd>{a.reviewReason}</dd>
+            </>
+          )}
+        </dl>
+        <p className="text-sm">{inStateHelp(a.state)}</p>
+        {a.imported && (
+          <Button asChild size="sm">
+            <Link href="/account/collection">前往信息采集</Link>
+          </Button>
+        )}
+      </CardContent>
+    </Card>
   );
 }
 
