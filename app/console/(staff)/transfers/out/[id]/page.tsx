@@ -12,7 +12,8 @@ import { hasRole } from "@/lib/staff/roles";
 import { staffScope } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { outApplicationForStaff } from "@/lib/transfer/out-queries";
-import { OutReviewForm } from "./review-form";
+import { TransferReviewForm } from "@/components/transfer/review-form";
+import { reviewOutAction } from "./actions";
 
 export const metadata: Metadata = { title: "审核调出申请 · 财政部门" };
 
@@ -99,7 +100,15 @@ export default async function OutReviewPage({ params }: { params: Promise<{ id: 
             <CardTitle>审核</CardTitle>
           </CardHeader>
           <CardContent>
-            <OutReviewForm id={app.id} personName={app.personName} />
+            <TransferReviewForm
+              id={app.id}
+              action={reviewOutAction}
+              listHref="/console/transfers/out"
+              questions={{
+                approve: `确定审核通过${app.personName}的调出申请吗？档案将报送全国平台，等待调入地接收。`,
+                reject: `确定审核不通过${app.personName}的调出申请吗？该会计人员将收到短信并看到您填写的意见。`,
+              }}
+            />
           </CardContent>
         </Card>
       )}

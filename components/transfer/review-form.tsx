@@ -8,12 +8,26 @@ import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { MAX_REASON_LENGTH, reviewSchema } from "@/lib/transfer/schemas/out-application";
-import { reviewOutAction } from "./actions";
+import type { ActionResult } from "@/lib/http/action-result";
 
 type Decision = "approve" | "reject";
 
-/** 审核通过 or 审核不通过 with 审核意见 (required either way, the person sees it). */
-export function OutReviewForm({ id, personName }: { id: string; personName: string }) {
+/**
+ * 审核通过 or 审核不通过 of a 调出申请 or 调入申请, with 审核意见 (required either way, the person
+ * sees it): checked with the action's own schema here, again on the server; a refusal keeps it.
+ */
+export function TransferReviewForm({
+  id,
+  action,
+  questions,
+  listHref,
+}: {
+  id: string;
+  action: (input: { id: string; decision: Decision; reason: string }) => Promise<ActionResult>;
+  questions: Record<Decision, string>;
+  /** the list to return to; `?done=approved|rejected` is added */
+  listHref: string;
+}) {
   const router = useRouter();
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<{ reason?: string; form?: string }>({});
@@ -29,18 +43,12 @@ export function OutReviewForm({ id, personName }: { id: string; personName: stri
       reasonRef.current?.focus();
       return;
     }
-    const question =
-      decision === "approve"
-        ? `确定审核通过${personName}的调出申请吗？档案将报送全国平台，等待调入地接收。`
-        : `确定审核不通过${personName}的调出申请吗？该会计人员将收到短信并看到您填写的意见。`;
-    if (!window.confirm(question)) return;
+    if (!window.confirm(questions[decision])) return;
     setErrors({});
     start(async () => {
-      const r = await reviewOutAction(values);
+      const r = await action(values);
       if (r.ok) {
-        router.push(
-          `/console/transfers/out?done=${decision === "approve" ? "approved" : "rejected"}`,
-        );
+        router.push(`${listHref}?done=${decision === "approve" ? "approved" : "rejected"}`);
         return;
       }
       setErrors({ reason: r.fieldErrors.reason, form: r.formError });

@@ -1,0 +1,145 @@
+import "server-only";
+import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { regionName } from "@/lib/region/divisions";
+import { regionScopePrefix, type StaffScope } from "@/lib/region/scope";
+import { isUuid } from "@/lib/utils/uuid";
+import { IN_TRANSFER_STATES, type InTransferState } from "./in-states";
+
+// 调入审核 (console): the 调入申请 to the staff member's counties — 待审核 oldest first, then those
+// awaiting the exchange's confirmation and those closed. Bounded by TransferIn.regionCode.
+
+const PAGE_SIZE = 20;
+export const IN_FILTERS = ["pending", "approved", "closed"] as const;
+export type InFilter = (typeof IN_FILTERS)[number];
+export const IN_FILTER_LABELS: Record<InFilter, string> = {
+  pending: "待审核",
+  approved: "待全国平台确认",
+  closed: "已办结",
+};
+const FILTER_STATES: Record<InFilter, InTransferState[]> = {
+  pending: ["pending"],
+  approved: ["approved"],
+  closed: ["rejected", "received", "cancelled"],
+};
+
+export function isInFilter(v: unknown): v is InFilter {
+  return (IN_FILTERS as readonly unknown[]).includes(v);
+}
+
+function scopeWhere(scope: StaffScope): Prisma.TransferInWhereInput {
+  const prefixes = scope.regionCodes.map(regionScopePrefix).filter((p): p is string => !!p);
+  if (prefixes.length === 0) return { id: { in: [] } };
+  return { OR: prefixes.map((p) => ({ regionCode: { startsWith: p } })) };
+}
+
+const ROW_SELECT = {
+  id: true,
+  regionCode: true,
+  originRegionName: true,
+  state: true,
+  createdAt: true,
+  submittedAt: true,
+  reviewDueAt: true,
+  reviewedAt: true,
+  reviewedBy: true,
+  reviewReason: true,
+  fileImportedAt: true,
+  person: { select: { name: true, idNumberMasked: true } },
+} satisfies Prisma.TransferInSelect;
+
+type Row = Prisma.TransferInGetPayload<{ select: typeof ROW_SELECT }>;
+
+export interface InRow {
+  id: string;
+  personName: string;
+  idNumberMasked: string;
+  destination: string;
+  from: string;
+  state: InTransferState;
+  stateLabel: string;
+  createdAt: Date;
+  submittedAt: Date;
+  reviewDueAt: Date;
+  reviewedAt: Date | null;
+  reviewedByStaff: boolean;
+  reviewReason: string | null;
+  imported: boolean;
+}
+
+function inRow(r: Row): InRow {
+  const state = r.state as InTransferState;
+  return {
+    id: r.id,
+    personName: r.person.name,
+    idNumberMasked: r.person.idNumberMasked,
+    destination: regionName(r.regionCode) ?? r.regionCode,
+    from: r.originRegionName,
+    state,
+    stateLabel: IN_TRANSFER_STATES.label(state) ?? r.state,
+    createdAt: r.createdAt,
+    submittedAt: r.submittedAt,
+    reviewDueAt: r.reviewDueAt,
+    reviewedAt: r.reviewedAt,
+    reviewedByStaff: r.reviewedBy !== null,
+    reviewReason: r.reviewReason,
+    imported: r.fileImportedAt !== null,
+  };
+}
+
+export async function inApplicationsForStaff(
+  db: Db,
+  scope: StaffScope,
+  filter: InFilter,
+  after?: string | null,
+): Promise<{ rows: InRow[]; total: number; nextCursor: string | null }> {
+  const where: Prisma.TransferInWhereInput = {
+    ...scopeWhere(scope),
+    state: { in: FILTER_STATES[filter] },
+  };
+  const order: Prisma.SortOrder = filter === "pending" ? "asc" : "desc";
+  const [rows, total] = await Promise.all([
+    db.transferIn.findMany({
+      where,
+      select: ROW_SELECT,
+      orderBy: [{ createdAt: order }, { id: order }],
+      take: PAGE_SIZE + 1,
+      ...(after && isUuid(after) ? { cursor: { id: after }, skip: 1 } : {}),
+    }),
+    db.transferIn.count({ where }),
+  ]);
+  const page = rows.slice(0, PAGE_SIZE);
+  return {
+    rows: page.map(inRow),
+    total,
+    nextCursor: rows.length > PAGE_SIZE ? page[page.length - 1]!.id : null,
+  };
+}
+
+/** One 调入申请 of the staff member's counties, or null; every read is audited. */
+export async function inApplicationForStaff(
+  db: Db,
+  ctx: RequestContext,
+  scope: StaffScope,
+  id: string,
+): Promise<InRow | null> {
+  if (!isUuid(id)) return null;
+  const r = await db.transferIn.findFirst({
+    where: { id, ...scopeWhere(scope) },
+    select: ROW_SELECT,
+  });
+  if (!r) return null;
+  await db.$transaction((tx) =>
+    writeAudit(tx, ctx, {
+      actorType: "staff",
+      actorId: scope.staffId,
+      action: "transfer.staff-view",
+      outcome: "success",
+      regionCode: r.regionCode,
+      targetType: "transfer-in",
+      targetId: id,
+    }),
+  );
+  return inRow(r);
+}
