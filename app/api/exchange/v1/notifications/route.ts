@@ -1,0 +1,37 @@
+import { after as afterResponse } from "next/server";
+import { db } from "@/lib/db/client";
+import { isHub } from "@/lib/exchange/config";
+import { errorResponse, jsonResponse, parseBody } from "@/lib/exchange/http";
+import { notificationSchema } from "@/lib/exchange/messages";
+import { verifyExchangeRequest } from "@/lib/exchange/verify-route";
+import { getStorage } from "@/lib/storage/storage";
+import { applyHubState } from "@/lib/transfer/hub-outcomes-apply";
+import { hubExchange } from "@/lib/transfer/hub-exchange";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The hub's notification that a transfer this platform is party to reached a state (signed with
+ * this platform's secret, audience "member"). Applied once per message id (InboxMessage, in the
+ * same transaction as the state); a repeat is answered like the first.
+ */
+export async function POST(request: Request) {
+  if (isHub()) return errorResponse(404, "not_found", "Not found");
+  const verified = await verifyExchangeRequest(db, request, { audience: "member" });
+  if (!verified.ok) return verified.response;
+  const parsed = parseBody(verified.text, notificationSchema);
+  if (!parsed.ok) return parsed.response;
+  const n = parsed.data;
+  const effects = { db, storage: getStorage(), exchange: hubExchange() };
+  const after = await db.$transaction(async (tx) => {
+    const fresh = await tx.inboxMessage.createMany({
+      data: [{ id: n.messageId, sender: "hub", kind: "transfer.outcome" }],
+      skipDuplicates: true,
+    });
+    if (fresh.count === 0) return null;
+    return applyHubState(tx, effects, n.role, n.transferId, n.state, new Date());
+  });
+  // The SMS and a receipt's file import run after the answer: the hub need not wait for them.
+  if (after) afterResponse(after);
+  return jsonResponse({ ok: true });
+}
