@@ -57,3 +57,22 @@ export async function waitForCode(phone: string, timeoutMs = 3000): Promise<stri
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Every SMS text sent to a phone, oldest first (the outbox file). */
+export function messagesTo(phone: string): string[] {
+  const file = process.env.SMS_OUTBOX_FILE;
+  if (!file) throw new Error("SMS_OUTBOX_FILE is not set");
+  let text = "";
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return [];
+  }
+  return text
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { to: string; text: string })
+    .filter((m) => m.to === phone)
+    .map((m) => m.text);
+}

@@ -1,0 +1,115 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { outboundTransfer } from "@/lib/transfer/out-file";
+import { applyHubStateIn } from "@/lib/transfer/in-outcome";
+import { importTransferredFile } from "@/lib/transfer/in-receive";
+import { reviewDueIn, reviewTransferIn } from "@/lib/transfer/in-review";
+import { messagesTo } from "../../support/accounts";
+import { ctx, NOW, tempStorageForFile } from "../../support/collection";
+import { FakeExchange } from "../../support/fake-exchange";
+import { createPerson } from "../../support/person";
+import { transferFixtures } from "../../support/transfer";
+
+const store = tempStorageForFile();
+const { collected, applied } = transferFixtures(store);
+const DUE = new Date("2026-11-30T16:00:00Z");
+
+/**
+ * A 调入申请 here (天河区) for a file that really exists: a person collected on this test
+ * database stands in for the origin's archive (its snapshot and files as they would travel).
+ */
+async function arrival(exchange: FakeExchange) {
+  const origin = await collected();
+  const out = await applied(origin);
+  const file = await outboundTransfer(db, store.current.storage, out);
+  if (!file.ok) throw new Error(file.message);
+  const id = randomUUID();
+  exchange.add({ id, name: "王芳" }, "440106199001011234", file.transfer.file);
+  const person = await createPerson(db);
+  await db.transferIn.create({
+    data: {
+      id,
+      personId: person.id,
+      regionCode: "440104",
+      originMember: "440300",
+      originRegionName: "广东省深圳市南山区",
+      state: "pending",
+      reviewDueAt: DUE,
+      submittedAt: NOW,
+    },
+  });
+  return { id, person };
+}
+
+describe("调入申请 review and receipt", () => {
+  it("approves when due, reports the receipt, and imports the file as a pre-filled draft", async () => {
+    const exchange = new FakeExchange();
+    const { id, person } = await arrival(exchange);
+    expect(await reviewDueIn({ db, now: DUE })).toEqual({ processed: 1 });
+    const events = await db.outboxMessage.findMany({ where: { transferId: id } });
+    expect(events.map((m) => [m.kind, m.payload])).toEqual([
+      ["transfer.event", { event: "receive" }],
+    ]);
+
+    const r = await db.$transaction((tx) => applyHubStateIn(tx, ctx, id, "received", DUE));
+    expect(r).toMatchObject({ ok: true, changed: true, state: "received" });
+    const imported = await importTransferredFile(db, store.current.storage, exchange, id, DUE);
+    expect(imported).toEqual({ ok: true, imported: true });
+    // Once only.
+    expect(await importTransferredFile(db, store.current.storage, exchange, id, DUE)).toEqual({
+      ok: true,
+      imported: false,
+    });
+
+    const draft = await db.collectionDraft.findUniqueOrThrow({ where: { personId: person.id } });
+    const steps = draft.steps as Record<string, any>;
+    expect(draft.completedSteps).toEqual([]);
+    expect(steps.notice).toBeUndefined();
+    expect(steps.work).toMatchObject({ regionCode: "440104" });
+    const files = await db.attachment.findMany({ where: { personId: person.id } });
+    expect(files.map((f) => f.kind).sort()).toEqual([
+      "document-page",
+      "document-page",
+      "headshot",
+      "transfer-proof",
+    ]);
+    expect(steps.personal.headshotId).toBe(files.find((f) => f.kind === "headshot")!.id);
+    expect(Object.values(steps.personal.documentPageIds).sort()).toEqual(
+      files
+        .filter((f) => f.kind === "document-page")
+        .map((f) => f.id)
+        .sort(),
+    );
+    const row = await db.person.findUniqueOrThrow({ where: { id: person.id } });
+    expect(row.regionCode).toBe("440104");
+    expect(messagesTo(person.phone).at(-1)).toContain("跨省调入已完成");
+  });
+
+  it("tells the exchange a rejection with its reason, and cancels when the origin withdrew first", async () => {
+    const exchange = new FakeExchange();
+    const a = await arrival(exchange);
+    const r = await reviewTransferIn(
+      db,
+      ctx,
+      { type: "staff", scope: { staffId: "staff-th", regionCodes: ["440104"] } },
+      a.id,
+      { decision: "reject", reason: "未在本区从事会计工作" },
+      NOW,
+    );
+    expect(r).toEqual({ ok: true, state: "rejected" });
+    const [event] = await db.outboxMessage.findMany({ where: { transferId: a.id } });
+    expect(event!.payload).toEqual({ event: "reject", reason: "未在本区从事会计工作" });
+    expect(messagesTo(a.person.phone).at(-1)).toContain("调入申请审核不通过");
+
+    const b = await arrival(exchange);
+    await reviewDueIn({ db, now: DUE });
+    const won = await db.$transaction((tx) => applyHubStateIn(tx, ctx, b.id, "withdrawn", DUE));
+    expect(won).toMatchObject({ ok: true, changed: true, state: "cancelled" });
+    expect(await importTransferredFile(db, store.current.storage, exchange, b.id, DUE)).toEqual({
+      ok: true,
+      imported: false,
+    });
+    expect(await db.collectionDraft.count({ where: { personId: b.person.id } })).toBe(0);
+  });
+});
