@@ -8,27 +8,12 @@
 // it encrypted with its own KUAIJI_ENC_KEY.
 // Production: DATABASE_URL and the KUAIJI_* keys from the environment, as the hub has them.
 // Embedded default: run while the hub's `npm start` is running (KUAIJI_DATA_DIR as for it).
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { ensureLocalSecrets, LOCAL_SECRETS_FILE } from "../lib/crypto/local-secrets";
+import { operatorDatabaseUrl } from "./operator-db";
 
 const USAGE = `用法 / usage:
   npm run hub -- member add <成员代码 code> <地址 baseUrl, e.g. https://kjxx.czt.gd.gov.cn>
   npm run hub -- member rotate <成员代码 code>
   npm run hub -- member list`;
-
-function databaseUrl(): string {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const dataDir = path.resolve(process.env.KUAIJI_DATA_DIR ?? ".data");
-  if (!existsSync(path.join(dataDir, LOCAL_SECRETS_FILE))) {
-    throw new Error(
-      `未设置 DATABASE_URL，且 ${dataDir} 中没有内置数据库。请先运行 npm start。/ No DATABASE_URL and no embedded data in ${dataDir}: run npm start first.`,
-    );
-  }
-  Object.assign(process.env, ensureLocalSecrets(dataDir, process.env));
-  const port = process.env.KUAIJI_DB_PORT ?? "54329";
-  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
-}
 
 async function main(args: string[]): Promise<number> {
   const [group, command, code, baseUrl] = args;
@@ -43,7 +28,7 @@ async function main(args: string[]): Promise<number> {
   }
   const { createDb } = await import("../lib/db/client");
   const members = await import("../lib/exchange/hub-members");
-  const db = createDb(databaseUrl());
+  const db = createDb(operatorDatabaseUrl());
   try {
     if (command === "list") {
       const rows = await members.listMembers(db);

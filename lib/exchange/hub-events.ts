@@ -11,6 +11,7 @@ import {
 } from "./hub-states";
 import { hubFailure, NOT_PARTY, TRANSFER_NOT_FOUND, type HubResult } from "./hub-results";
 import { lockTransfer, partyOf } from "./hub-transfer-row";
+import { firstDelivery } from "./inbox";
 import type { EventAnswer, TransferEvent } from "./messages";
 import { enqueue } from "./outbox";
 
@@ -54,11 +55,8 @@ export async function applyTransferEvent(
         },
       });
 
-    const { count: fresh } = await tx.inboxMessage.createMany({
-      data: [{ id: input.messageId, sender: member, kind: "transfer.event", receivedAt: now }],
-      skipDuplicates: true,
-    });
-    if (fresh === 0) {
+    const message = { id: input.messageId, sender: member, kind: "transfer.event" };
+    if (!(await firstDelivery(tx, message, now))) {
       const first = await tx.hubTransferEvent.findFirst({
         where: { transferId, messageId: input.messageId },
         orderBy: { id: "asc" },

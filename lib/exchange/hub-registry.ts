@@ -4,6 +4,7 @@ import { refusableTransaction } from "@/lib/db/refusal";
 import { regionName } from "@/lib/region/divisions";
 import { hubFailure, type HubResult } from "./hub-results";
 import { personIndexOf } from "./hub-transfer-row";
+import { firstDelivery } from "./inbox";
 import { exchangeMember, jurisdictionOf } from "./members";
 
 // The hub's registry of where each person's active file is (HubPersonFile), so that registration
@@ -23,11 +24,8 @@ export async function registerFile(
   }
   const personIndex = personIndexOf(input.idNumber);
   return refusableTransaction<HubResult<{ ok: true }>>(db, async (tx, refuse) => {
-    const { count: fresh } = await tx.inboxMessage.createMany({
-      data: [{ id: input.messageId, sender: member, kind: "file.register", receivedAt: now }],
-      skipDuplicates: true,
-    });
-    if (fresh === 0) return { ok: true, data: { ok: true } };
+    const message = { id: input.messageId, sender: member, kind: "file.register" };
+    if (!(await firstDelivery(tx, message, now))) return { ok: true, data: { ok: true } };
     const kept = await tx.$queryRaw<unknown[]>`
       INSERT INTO "HubPersonFile" ("personIndex", member, "regionCode", "updatedAt")
       VALUES (${personIndex}, ${member}, ${input.regionCode}, ${now})

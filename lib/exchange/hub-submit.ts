@@ -7,6 +7,7 @@ import type { ObjectStorage } from "@/lib/storage/types";
 import { HUB_INITIAL_STATE } from "./hub-states";
 import { hubFailure, type HubResult } from "./hub-results";
 import { sealPerson, transferView, type StoredFile } from "./hub-transfer-row";
+import { firstDelivery } from "./inbox";
 import { destinationRegionProblem, jurisdictionOf } from "./members";
 import type { SubmitTransfer, TransferView } from "./messages";
 
@@ -60,10 +61,7 @@ export async function submitTransfer(
     const row = await tx.hubTransfer.findUniqueOrThrow({ where: { id: t.id } });
     // Lost a race with the same submission arriving twice at once: the other one created it.
     if (count === 0) return repeatedIn(tx, row, member, input.messageId, now);
-    await tx.inboxMessage.createMany({
-      data: [{ id: input.messageId, sender: member, kind: "transfer.submit", receivedAt: now }],
-      skipDuplicates: true,
-    });
+    await firstDelivery(tx, { id: input.messageId, sender: member, kind: "transfer.submit" }, now);
     await recordSubmit(tx, row, input.messageId, "applied", now);
     await tx.hubPersonFile.createMany({
       data: [{ personIndex: row.personIndex, member, regionCode: t.originRegionCode }],

@@ -43,8 +43,13 @@ export interface OutboxEntry<K extends OutboxKind = OutboxKind> {
  * error at once rather than a delivery failing for ever.
  */
 export async function enqueue(tx: Tx, entry: OutboxEntry, now: Date = new Date()): Promise<string> {
+  const route = OUTBOX_KINDS[entry.kind];
+  // A route with the transfer in its path (transfer.event) cannot be sent without one.
+  if (route.path.length > 0 && !entry.transferId) {
+    throw new Error(`outbox: ${entry.kind} needs a transferId`);
+  }
   const id = uuidv7(now.getTime());
-  const body: Record<string, unknown> = OUTBOX_KINDS[entry.kind].body.parse({
+  const body: Record<string, unknown> = route.body.parse({
     ...entry.payload,
     messageId: id,
   });

@@ -81,6 +81,11 @@ describe("enqueue", () => {
         }),
       ),
     ).rejects.toThrow();
+    await expect(
+      db.$transaction((tx) =>
+        enqueue(tx, { recipient: "hub", kind: "transfer.event", payload: { event: "withdraw" } }),
+      ),
+    ).rejects.toThrow(/needs a transferId/);
   });
 });
 
