@@ -8,10 +8,8 @@
 // Production: DATABASE_URL and the KUAIJI_* keys from the environment, as the platform has them.
 // Embedded default: run while `npm start` is running; the database and keys of .data are used.
 import { randomInt } from "node:crypto";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensureLocalSecrets, LOCAL_SECRETS_FILE } from "../lib/crypto/local-secrets";
+import { operatorDatabaseUrl } from "./operator-db";
 
 const USAGE = `用法 / usage:
   npm run staff -- list [--region 4401]
@@ -32,19 +30,6 @@ function generatePassword(): string {
   return chars.join("");
 }
 
-function databaseUrl(): string {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const dataDir = path.resolve(process.env.KUAIJI_DATA_DIR ?? ".data");
-  if (!existsSync(path.join(dataDir, LOCAL_SECRETS_FILE))) {
-    throw new Error(
-      `未设置 DATABASE_URL，且 ${dataDir} 中没有内置数据库。请先运行 npm start。/ No DATABASE_URL and no embedded data in ${dataDir}: run npm start first.`,
-    );
-  }
-  Object.assign(process.env, ensureLocalSecrets(dataDir, process.env));
-  const port = process.env.KUAIJI_DB_PORT ?? "54329";
-  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
-}
-
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
@@ -60,7 +45,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const url = databaseUrl();
+  const url = operatorDatabaseUrl();
   const { createDb } = await import("../lib/db/client");
   const staffService = await import("../lib/staff/staff-service");
   const { financeOfficeName } = await import("../lib/staff/office");

@@ -152,7 +152,47 @@ export const notificationSchema = z.object({
 });
 export type Notification = z.infer<typeof notificationSchema>;
 
+/** The answer of PUT files and POST notifications. */
+export const okAnswerSchema = z.object({ ok: z.literal(true) });
+
 /** Every refusal, with its HTTP status (400 bad body, 401 signature, 403 not a party, 404, 409). */
 export const errorAnswerSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
+
+/**
+ * The messages that travel through the outbox (OutboxMessage.kind): where each goes, what its
+ * body is and what answer it expects. The stored payload is the body without `messageId`, which
+ * is the outbox row's id (lib/exchange/outbox.ts adds it when sending).
+ */
+export const OUTBOX_KINDS = {
+  /** platform → hub: an approved 调出申请 */
+  "transfer.submit": {
+    method: "POST",
+    path: () => HUB_PATHS.transfers,
+    body: submitTransferSchema,
+    answer: transferAnswerSchema,
+  },
+  /** platform → hub: withdraw (origin), receive or reject (destination) */
+  "transfer.event": {
+    method: "POST",
+    path: (transferId: string) => HUB_PATHS.events(transferId),
+    body: transferEventSchema,
+    answer: eventAnswerSchema,
+  },
+  /** platform → hub: the platform holds this person's active file */
+  "file.register": {
+    method: "PUT",
+    path: () => HUB_PATHS.files,
+    body: registerFileSchema,
+    answer: okAnswerSchema,
+  },
+  /** hub → member: a transfer the member is party to reached a final state */
+  "transfer.outcome": {
+    method: "POST",
+    path: () => MEMBER_PATHS.notifications,
+    body: notificationSchema,
+    answer: okAnswerSchema,
+  },
+} as const;
+export type OutboxKind = keyof typeof OUTBOX_KINDS;
