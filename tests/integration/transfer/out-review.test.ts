@@ -15,8 +15,12 @@ const { collected, applied } = transferFixtures(store);
 
 const GUANGZHOU: StaffScope = { staffId: "staff-gz", regionCodes: ["4401"] };
 const FOSHAN: StaffScope = { staffId: "staff-fs", regionCodes: ["4406"] };
-/** 2026-11-30 24:00 Beijing: the review of an application of NOW (a Friday) is due. */
-const DUE = new Date("2026-11-30T16:00:00Z");
+/**
+ * Applied on Monday 2026-08-03, due at the end of Tuesday (24:00 Beijing). Earlier than the other
+ * files' applications on the shared database, so this file's job runs never review theirs.
+ */
+const APPLIED = new Date("2026-08-03T02:00:00Z");
+const DUE = new Date("2026-08-04T16:00:00Z");
 
 const outbox = (transferId: string) =>
   db.outboxMessage.findMany({ where: { transferId }, orderBy: { createdAt: "asc" } });
@@ -29,7 +33,7 @@ async function state(id: string) {
 describe("调出申请 review", () => {
   it("approves automatically at the due time and sends the whole file through the outbox", async () => {
     const s = await collected();
-    const id = await applied(s);
+    const id = await applied(s, APPLIED);
     const job = { db, storage: store.current.storage };
     expect(await reviewDueOut({ ...job, now: new Date(DUE.getTime() - 1) })).toEqual({
       processed: 0,
@@ -55,20 +59,21 @@ describe("调出申请 review", () => {
     });
     const roles = (transfer.file.attachments as { role: string }[]).map((a) => a.role).sort();
     expect(roles).toEqual([
-      "personal.documentPageIds.BACK",
-      "personal.documentPageIds.FRONT",
+      "personal.documentPageIds.EMBLEM",
+      "personal.documentPageIds.PORTRAIT",
       "personal.headshotId",
       "transfer.proof.0",
     ]);
     expect(transfer.file.snapshot).toMatchObject({ work: { regionCode: "440106" } });
     expect(messagesTo(s.phone).at(-1)).toContain("调出申请审核通过");
-    // Run again: nothing is due any more.
-    expect(await reviewDueOut({ ...job, now: DUE })).toEqual({ processed: 0 });
+    // Run again: it is not reviewed twice.
+    await reviewDueOut({ ...job, now: DUE });
+    expect(await outbox(id)).toHaveLength(1);
   });
 
   it("rejects automatically when a file cannot be read, and the person may apply again", async () => {
     const s = await collected();
-    const id = await applied(s);
+    const id = await applied(s, APPLIED);
     const link = await db.transferOutAttachment.findFirstOrThrow({
       where: { transferId: id },
       include: { attachment: true },
@@ -84,12 +89,12 @@ describe("调出申请 review", () => {
     expect((await state(id)).person).toBeNull();
     expect(await outbox(id)).toEqual([]);
     expect(messagesTo(s.phone).at(-1)).toContain("调出申请审核不通过");
-    await applied(s);
+    await applied(s, APPLIED);
   });
 
   it("lets staff of the region decide earlier, once; others find nothing", async () => {
     const s = await collected();
-    const id = await applied(s);
+    const id = await applied(s, APPLIED);
     const review = (scope: StaffScope, decision: "approve" | "reject") =>
       reviewTransferOut(
         db,
@@ -121,7 +126,7 @@ describe("调出申请 review", () => {
 describe("撤回 and the exchange's outcome", () => {
   it("ends a pending application at once and lifts the lock", async () => {
     const s = await collected();
-    const id = await applied(s);
+    const id = await applied(s, APPLIED);
     expect(await withdrawTransferOut(db, ctx, s, id, NOW)).toEqual({
       ok: true,
       state: "withdrawn",
@@ -132,7 +137,7 @@ describe("撤回 and the exchange's outcome", () => {
 
   it("asks the exchange for an approved one and follows its verdict either way", async () => {
     const s = await collected();
-    const id = await applied(s);
+    const id = await applied(s, APPLIED);
     await reviewDueOut({ db, storage: store.current.storage, now: DUE });
     expect(await withdrawTransferOut(db, ctx, s, id, DUE)).toEqual({
       ok: true,
@@ -162,7 +167,7 @@ describe("撤回 and the exchange's outcome", () => {
 
   it("lifts the lock when the exchange confirms the withdrawal", async () => {
     const s = await collected();
-    const id = await applied(s);
+    const id = await applied(s, APPLIED);
     await reviewDueOut({ db, storage: store.current.storage, now: DUE });
     await withdrawTransferOut(db, ctx, s, id, DUE);
     await db.$transaction((tx) => applyHubStateOut(tx, ctx, id, "withdrawn", DUE));

@@ -2,6 +2,7 @@ import { after as afterResponse } from "next/server";
 import { db } from "@/lib/db/client";
 import { isHub } from "@/lib/exchange/config";
 import { errorResponse, jsonResponse, parseBody } from "@/lib/exchange/http";
+import { firstDelivery } from "@/lib/exchange/inbox";
 import { notificationSchema } from "@/lib/exchange/messages";
 import { verifyExchangeRequest } from "@/lib/exchange/verify-route";
 import { getStorage } from "@/lib/storage/storage";
@@ -24,11 +25,8 @@ export async function POST(request: Request) {
   const n = parsed.data;
   const effects = { db, storage: getStorage(), exchange: hubExchange() };
   const after = await db.$transaction(async (tx) => {
-    const fresh = await tx.inboxMessage.createMany({
-      data: [{ id: n.messageId, sender: "hub", kind: "transfer.outcome" }],
-      skipDuplicates: true,
-    });
-    if (fresh.count === 0) return null;
+    if (!(await firstDelivery(tx, { id: n.messageId, sender: "hub", kind: "transfer.outcome" })))
+      return null;
     return applyHubState(tx, effects, n.role, n.transferId, n.state, new Date());
   });
   // The SMS and a receipt's file import run after the answer: the hub need not wait for them.
