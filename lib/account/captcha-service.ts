@@ -3,7 +3,6 @@ import svgCaptcha from "svg-captcha";
 import type { Db } from "@/lib/db/client";
 import { hashSecret, secretEquals } from "@/lib/crypto/secret-hash";
 import { captchaTestAnswer } from "@/lib/config/test-switches";
-import { pruneExpiredChallenges } from "./housekeeping";
 import { securityConfig } from "./security-config";
 
 // Characters people confuse on a phone screen are left out.
@@ -40,8 +39,6 @@ export async function createCaptcha(
     },
     select: { id: true },
   });
-  // Captchas are created by anonymous visitors: sweep old ones now and then, without a scheduler.
-  if (Math.random() < 0.01) void pruneExpiredChallenges(db, now).catch(() => undefined);
   return { id: row.id, svg: captcha.data };
 }
 

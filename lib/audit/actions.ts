@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   "transfer.in-apply",
   "transfer.in-review",
   "transfer.in-outcome",
+  "holiday.seed",
+  "holiday.change",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

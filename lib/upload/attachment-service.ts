@@ -211,13 +211,14 @@ export async function canRead(
 }
 
 /**
- * Deletes files orphaned before `olderThan` that nothing refers to: no archive version and no
- * 继续教育 claim (both also refused by foreign keys) and not the owner's draft. The draft check is repeated here in
- * SQL, in the same statement as the delete, so a save that names a file again — which clears
- * orphanedAt under the row lock — and the sweep can never both win. Ids are UUIDs, so finding
- * one in the draft's JSON text is exact enough: a false hit only keeps a file.
+ * Deletes files orphaned before `olderThan` that nothing refers to: no archive version, no
+ * 继续教育 claim and no 调出申请 (all three also refused by foreign keys: one such file would fail
+ * the whole statement) and not the owner's draft. The draft check is repeated here in SQL, in the
+ * same statement as the delete, so a save that names a file again — which clears orphanedAt under
+ * the row lock — and the sweep can never both win. Ids are UUIDs, so finding one in the draft's
+ * JSON text is exact enough: a false hit only keeps a file.
  * Rows go first, objects after: a failed object delete leaves an unreachable object, never a
- * row pointing at nothing.
+ * row pointing at nothing. Runs as the upload-orphan-sweep job (lib/jobs).
  */
 export async function sweepOrphans(
   db: Db,
@@ -230,6 +231,7 @@ export async function sweepOrphans(
       WHERE a."orphanedAt" IS NOT NULL AND a."orphanedAt" < ${olderThan}
         AND NOT EXISTS (SELECT 1 FROM "ArchiveVersionAttachment" v WHERE v."attachmentId" = a.id)
         AND NOT EXISTS (SELECT 1 FROM "CeCredit" c WHERE c."evidenceId" = a.id)
+        AND NOT EXISTS (SELECT 1 FROM "TransferOutAttachment" t WHERE t."attachmentId" = a.id)
         AND NOT EXISTS (
           SELECT 1 FROM "CollectionDraft" d
           WHERE d."personId" = a."personId" AND strpos(lower(d.steps::text), a.id::text) > 0)

@@ -13,7 +13,8 @@ export function nextDay(day: string): string {
   return formatBeijingDate(beijingDayStart(day).getTime() + DAY_MS);
 }
 
-function isWeekday(day: string): boolean {
+/** Monday to Friday (a "YYYY-MM-DD" day; the weekday of a date is the same everywhere). */
+export function isWeekday(day: string): boolean {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   return weekday >= 1 && weekday <= 5;
 }

@@ -1,6 +1,6 @@
-import { after, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { currentSession } from "@/lib/auth/current-session";
-import { storeUpload, sweepOrphans, UPLOAD_KIND_UNKNOWN } from "@/lib/upload/attachment-service";
+import { storeUpload, UPLOAD_KIND_UNKNOWN } from "@/lib/upload/attachment-service";
 import { isUploadKind } from "@/lib/upload/kinds";
 import { db } from "@/lib/db/client";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
@@ -10,17 +10,6 @@ import { getStorage } from "@/lib/storage/storage";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "@/lib/upload/limits";
 
 export const dynamic = "force-dynamic";
-
-/**
- * How long an upload no draft names yet is kept before the sweep may delete it. A day: the
- * wizard saves the draft after the upload, and a person who uploads, then fills in the rest of
- * the step over lunch, must never find the photo gone. (Defined here, not in the service,
- * because only the sweep's caller decides when it runs and with what margin.)
- */
-const ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
-
-/** About one successful upload in this many also sweeps abandoned uploads; no cron needed. */
-const SWEEP_ONE_IN = 50;
 
 const LOGIN_EXPIRED = "登录已失效，请重新登录";
 const CROSS_SITE = "请求来源无效，请刷新页面后重试";
@@ -74,23 +63,6 @@ async function readAtMost(
   return Buffer.concat(chunks, total);
 }
 
-/** Deletes abandoned uploads after the response is sent; a failure only costs disk space. */
-function sweepLater(requestId: string) {
-  after(async () => {
-    try {
-      const r = await sweepOrphans(db, getStorage(), new Date(Date.now() - ORPHAN_GRACE_MS));
-      if (r.deleted > 0 || r.failedObjects > 0) {
-        childLogger({ requestId, route: "/api/attachments" }).info(r, "orphan sweep");
-      }
-    } catch (error) {
-      childLogger({ requestId, route: "/api/attachments" }).error(
-        { err: { type: error instanceof Error ? error.name : typeof error } },
-        "orphan sweep failed",
-      );
-    }
-  });
-}
-
 /**
  * One image (信息采集, 信息变更, 继续教育 evidence). Query `?kind=headshot|document-page|student-card|ce-evidence`, body the
  * raw file bytes (not multipart). Answers `{ ok: true, attachmentId, width, height }` or
@@ -129,7 +101,6 @@ export async function POST(request: NextRequest) {
       bytes,
     });
     if (!r.ok) return reply(422, { ok: false, message: r.message });
-    if (Math.random() < 1 / SWEEP_ONE_IN) sweepLater(requestId);
     return reply(200, {
       ok: true,
       attachmentId: r.attachmentId,

@@ -1,7 +1,10 @@
 // Readiness: the database answers and holds every migration this build ships. 200 or 503 with
-// the reasons, for load balancers / orchestrators (and scripts/start.ts waits on it).
+// the reasons, for load balancers / orchestrators (and scripts/start.ts waits on it). Warnings
+// leave it ready (200) and are listed for operators: today a year (this one or the next) without
+// holiday data, counted Monday–Friday until staff enter it (节假日设置).
 import { db } from "@/lib/db/client";
 import { childLogger } from "@/lib/log/logger";
+import { calendarWarning } from "@/lib/workdays/holiday-service";
 import {
   compareMigrations,
   listLocalMigrations,
@@ -24,7 +27,8 @@ function describe(e: unknown): string {
 
 export async function GET(request: Request) {
   const reasons: string[] = [];
-  const checks: Record<string, "ok" | "fail"> = { database: "ok", migrations: "ok" };
+  const warnings: string[] = [];
+  const checks: Record<string, "ok" | "fail" | "warn"> = { database: "ok", migrations: "ok" };
   try {
     await db.$queryRaw`SELECT 1`;
     const exists = await db.$queryRaw<
@@ -40,6 +44,11 @@ export async function GET(request: Request) {
     if (status.modified.length)
       reasons.push(`applied migrations modified on disk: ${status.modified.join(", ")}`);
     if (reasons.length) checks.migrations = "fail";
+    else {
+      const holidays = await calendarWarning(db);
+      checks.holidays = holidays.message ? "warn" : "ok";
+      if (holidays.message) warnings.push(holidays.message);
+    }
   } catch (e) {
     checks.database = "fail";
     checks.migrations = "fail";
@@ -52,7 +61,7 @@ export async function GET(request: Request) {
       "not ready",
     );
   return Response.json(
-    ready ? { status: "ready", checks } : { status: "not_ready", checks, reasons },
+    ready ? { status: "ready", checks, warnings } : { status: "not_ready", checks, reasons },
     { status: ready ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
 }

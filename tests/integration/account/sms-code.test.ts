@@ -171,12 +171,12 @@ describe("短信验证码", () => {
 
 describe("housekeeping", () => {
   it("removes only challenges nobody can use any more", async () => {
-    const { pruneExpiredChallenges } = await import("@/lib/account/housekeeping");
+    const { pruneExpiredAccountRows } = await import("@/lib/account/housekeeping");
     const now = new Date("2034-06-01T00:00:00Z");
     const phone = randomPhone();
     await send(phone, new Date(now.getTime() - 72 * 3_600_000));
     await send(phone, new Date(now.getTime() - 3_600_000));
-    await pruneExpiredChallenges(db, now);
+    await pruneExpiredAccountRows(db, now);
     expect(await db.smsCode.count({ where: { phone } })).toBe(1);
   });
 });

@@ -1,0 +1,13 @@
+import "server-only";
+import { pruneExpired } from "./prune-expired";
+import { sweepUploadOrphans } from "./sweep-upload-orphans";
+import type { JobDefinition } from "./types";
+
+// Every durable job, one line each: name (the pg-boss queue, never renamed), when pg-boss runs it
+// (cron, Beijing time) and the handler (types.ts: does what is due at ctx.now). pg-boss workers
+// (worker.ts), `npm run jobs` and /api/jobs/run all read this list; nothing else needs changing to
+// add a job. See CONTRIBUTING.md, "Jobs".
+export const JOBS: readonly JobDefinition[] = [
+  { name: "prune-expired", schedule: "7,37 * * * *", handler: pruneExpired },
+  { name: "upload-orphan-sweep", schedule: "23 * * * *", handler: sweepUploadOrphans },
+];

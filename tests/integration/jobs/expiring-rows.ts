@@ -1,0 +1,87 @@
+import { randomBytes } from "node:crypto";
+import { ACCOUNT_ROW_RETENTION } from "@/lib/account/housekeeping";
+import type { Db } from "@/lib/db/client";
+import { randomPhone } from "../../support/accounts";
+import { createPerson } from "../../support/person";
+
+const MINUTE = 60_000;
+
+/**
+ * For each kind the prune-expired job handles, one row a minute past its retention at `now`
+ * (due) and one a minute short of it (kept). `remaining()` lists which of them still exist.
+ */
+export async function expiringRows(db: Db, now: Date) {
+  const at = (ms: number) => new Date(now.getTime() + ms);
+  const r = ACCOUNT_ROW_RETENTION;
+  const tag = randomBytes(6).toString("hex");
+
+  const captcha = (expiresAt: Date) =>
+    db.captcha.create({
+      data: { answerHash: "x", createdAt: at(-r.captchaMs - 10 * MINUTE), expiresAt },
+    });
+  const captchas = [
+    await captcha(at(-r.captchaMs - MINUTE)),
+    await captcha(at(-r.captchaMs + MINUTE)),
+  ];
+
+  const phone = randomPhone();
+  const sms = (createdAt: Date) =>
+    db.smsCode.create({
+      data: { phone, purpose: "register", codeHash: "x", createdAt, expiresAt: at(1) },
+    });
+  const smsCodes = [await sms(at(-r.smsCodeMs - MINUTE)), await sms(at(-r.smsCodeMs + MINUTE))];
+
+  const throttle = (n: number, updatedAt: Date) =>
+    db.loginThrottle.create({ data: { idNumberIndex: `${tag}-${n}`, failures: 2, updatedAt } });
+  const throttles = [
+    await throttle(0, at(-r.idleThrottleMs - MINUTE)),
+    await throttle(1, at(-r.idleThrottleMs + MINUTE)),
+  ];
+
+  const person = await createPerson(db);
+  const session = (expiresAt: Date) =>
+    db.authSession.create({
+      data: { personId: person.id, createdAt: at(-r.sessionMs - 13 * 60 * MINUTE), expiresAt },
+    });
+  const sessions = [
+    await session(at(-r.sessionMs - MINUTE)),
+    await session(at(-r.sessionMs + MINUTE)),
+  ];
+
+  const nonce = (n: number, expiresAt: Date) =>
+    db.exchangeNonce.create({ data: { member: "440300", nonce: `${tag}-${n}`, expiresAt } });
+  const nonces = [await nonce(0, at(-1000)), await nonce(1, at(1000))];
+
+  const kept = {
+    captchas: [captchas[1]!.id],
+    smsCodes: [smsCodes[1]!.id],
+    loginThrottles: [throttles[1]!.idNumberIndex],
+    sessions: [sessions[1]!.id],
+    exchangeNonces: [nonces[1]!.nonce],
+  };
+  return {
+    kept,
+    async remaining(): Promise<typeof kept> {
+      const ids = <T>(rows: T[], key: (row: T) => string) => rows.map(key).sort();
+      return {
+        captchas: ids(
+          await db.captcha.findMany({ where: { id: { in: captchas.map((c) => c.id) } } }),
+          (c) => c.id,
+        ),
+        smsCodes: ids(await db.smsCode.findMany({ where: { phone } }), (c) => c.id),
+        loginThrottles: ids(
+          await db.loginThrottle.findMany({ where: { idNumberIndex: { startsWith: tag } } }),
+          (t) => t.idNumberIndex,
+        ),
+        sessions: ids(
+          await db.authSession.findMany({ where: { personId: person.id } }),
+          (s) => s.id,
+        ),
+        exchangeNonces: ids(
+          await db.exchangeNonce.findMany({ where: { nonce: { startsWith: tag } } }),
+          (n) => n.nonce,
+        ),
+      };
+    },
+  };
+}
