@@ -1,6 +1,12 @@
 import "server-only";
 import { pruneExpired } from "./prune-expired";
 import { sweepUploadOrphans } from "./sweep-upload-orphans";
+import {
+  deliverOutbox,
+  importReceivedFiles,
+  reviewTransfersIn,
+  reviewTransfersOut,
+} from "@/lib/transfer/jobs";
 import type { JobDefinition } from "./types";
 
 // Every durable job, one line each: name (the pg-boss queue, never renamed), when pg-boss runs it
@@ -10,4 +16,8 @@ import type { JobDefinition } from "./types";
 export const JOBS: readonly JobDefinition[] = [
   { name: "prune-expired", schedule: "7,37 * * * *", handler: pruneExpired },
   { name: "upload-orphan-sweep", schedule: "23 * * * *", handler: sweepUploadOrphans },
+  { name: "exchange-outbox", schedule: "* * * * *", handler: deliverOutbox },
+  { name: "transfer-review-out", schedule: "*/5 * * * *", handler: reviewTransfersOut },
+  { name: "transfer-review-in", schedule: "*/5 * * * *", handler: reviewTransfersIn },
+  { name: "transfer-import-in", schedule: "*/10 * * * *", handler: importReceivedFiles },
 ];

@@ -69,7 +69,11 @@ describe("调入申请 review and receipt", () => {
     });
 
     const draft = await db.collectionDraft.findUniqueOrThrow({ where: { personId: person.id } });
-    const steps = draft.steps as Record<string, any>;
+    const steps = draft.steps as {
+      notice?: unknown;
+      work: { regionCode: string };
+      personal: { headshotId: string; documentPageIds: Record<string, string> };
+    };
     expect(draft.completedSteps).toEqual([]);
     expect(steps.notice).toBeUndefined();
     expect(steps.work).toMatchObject({ regionCode: "440104" });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { submitTransferSchema } from "@/lib/exchange/messages";
 import { editLocks, TRANSFER_LOCKED, TRANSFERRED_OUT } from "@/lib/person/locks";
 import { OUTSIDE_REGION, type StaffScope } from "@/lib/region/scope";
 import { FILE_UNREADABLE } from "@/lib/transfer/out-file";
@@ -48,7 +49,8 @@ describe("调出申请 review", () => {
 
     const [message] = await outbox(id);
     expect(message).toMatchObject({ recipient: "hub", kind: "transfer.submit", deliveredAt: null });
-    const transfer = (message!.payload as { transfer: Record<string, any> }).transfer;
+    // The stored body is the contract's, without the message id (added when sent).
+    const { transfer } = submitTransferSchema.omit({ messageId: true }).parse(message!.payload);
     expect(transfer).toMatchObject({
       id,
       destMember: "440300",
@@ -57,7 +59,7 @@ describe("调出申请 review", () => {
       originRegionName: "广东省广州市天河区",
       person: { name: s.name, idType: "RESIDENT_ID" },
     });
-    const roles = (transfer.file.attachments as { role: string }[]).map((a) => a.role).sort();
+    const roles = transfer.file.attachments.map((a) => a.role).sort();
     expect(roles).toEqual([
       "personal.documentPageIds.EMBLEM",
       "personal.documentPageIds.PORTRAIT",

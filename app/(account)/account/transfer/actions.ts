@@ -10,8 +10,7 @@ import type { JurisdictionRegions } from "@/lib/region/jurisdiction-regions";
 import { applyForTransferOut } from "@/lib/transfer/out-apply";
 import { withdrawTransferOut } from "@/lib/transfer/out-withdraw";
 import { outApplicationSchema, transferIdSchema } from "@/lib/transfer/schemas/out-application";
-import { calendarFromChineseDays } from "@/lib/workdays/chinese-days";
-import { chineseDaysYears } from "@/lib/workdays/chinese-days";
+import { holidayCalendar } from "@/lib/workdays/holiday-service";
 
 // 人员调转's actions: thin — parse, the person's session, the service, revalidate.
 
@@ -19,8 +18,7 @@ export const applyOutAction = personAction(
   "applyOutAction",
   outApplicationSchema,
   async (input, { request, session }): Promise<ActionResult<{ id: string }>> => {
-    const calendar = calendarFromChineseDays(chineseDaysYears());
-    const r = await applyForTransferOut(db, request, session, input, calendar);
+    const r = await applyForTransferOut(db, request, session, input, await holidayCalendar(db));
     if (!r.ok) return refusalResult(r);
     revalidatePath("/account", "layout");
     return { ok: true, data: { id: r.id } };

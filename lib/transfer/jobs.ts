@@ -1,0 +1,32 @@
+import "server-only";
+import { isHub } from "@/lib/exchange/config";
+import { outboxDeliveryJob } from "@/lib/exchange/outbox-delivery";
+import type { JobContext, JobResult } from "@/lib/jobs/types";
+import { getStorage } from "@/lib/storage/storage";
+import { hubExchange } from "./hub-exchange";
+import { type AfterCommit, platformAnswerHandlers } from "./hub-outcomes-apply";
+import { importDueIn } from "./in-receive";
+import { reviewDueIn } from "./in-review";
+import { reviewDueOut } from "./out-review";
+
+// 跨省调转's durable jobs (lib/jobs/registry.ts lists them): the automatic reviews when due, the
+// import of received files the exchange could not hand over at once, and the outbox delivery —
+// on a platform with the hub's answers applied to its applications, on the hub plain.
+
+export const reviewTransfersOut = ({ db, now }: JobContext): Promise<JobResult> =>
+  reviewDueOut({ db, storage: getStorage(), now });
+
+export const reviewTransfersIn = ({ db, now }: JobContext): Promise<JobResult> =>
+  reviewDueIn({ db, now });
+
+export const importReceivedFiles = ({ db, now }: JobContext): Promise<JobResult> =>
+  importDueIn({ db, storage: getStorage(), exchange: hubExchange(), now });
+
+export async function deliverOutbox(ctx: JobContext): Promise<JobResult> {
+  if (isHub()) return outboxDeliveryJob()(ctx);
+  const after: AfterCommit[] = [];
+  const effects = { db: ctx.db, storage: getStorage(), exchange: hubExchange() };
+  const result = await outboxDeliveryJob(platformAnswerHandlers(effects, after))(ctx);
+  for (const run of after) await run();
+  return result;
+}
