@@ -1,7 +1,7 @@
 import "server-only";
 import { isHub } from "@/lib/exchange/config";
 import { outboxDeliveryJob } from "@/lib/exchange/outbox-delivery";
-import type { JobContext, JobResult } from "@/lib/jobs/types";
+import type { Db } from "@/lib/db/client";
 import { getStorage } from "@/lib/storage/storage";
 import { hubExchange } from "./hub-exchange";
 import { type AfterCommit, platformAnswerHandlers } from "./hub-outcomes-apply";
@@ -9,20 +9,26 @@ import { importDueIn } from "./in-receive";
 import { reviewDueIn } from "./in-review";
 import { reviewDueOut } from "./out-review";
 
+/** What a job receives (lib/jobs/types.ts JobContext, of which these need only two). */
+interface JobContext {
+  db: Db;
+  now: Date;
+}
+
 // 跨省调转's durable jobs (lib/jobs/registry.ts lists them): the automatic reviews when due, the
 // import of received files the exchange could not hand over at once, and the outbox delivery —
 // on a platform with the hub's answers applied to its applications, on the hub plain.
 
-export const reviewTransfersOut = ({ db, now }: JobContext): Promise<JobResult> =>
+export const reviewTransfersOut = ({ db, now }: JobContext): Promise<{ processed: number }> =>
   reviewDueOut({ db, storage: getStorage(), now });
 
-export const reviewTransfersIn = ({ db, now }: JobContext): Promise<JobResult> =>
+export const reviewTransfersIn = ({ db, now }: JobContext): Promise<{ processed: number }> =>
   reviewDueIn({ db, now });
 
-export const importReceivedFiles = ({ db, now }: JobContext): Promise<JobResult> =>
+export const importReceivedFiles = ({ db, now }: JobContext): Promise<{ processed: number }> =>
   importDueIn({ db, storage: getStorage(), exchange: hubExchange(), now });
 
-export async function deliverOutbox(ctx: JobContext): Promise<JobResult> {
+export async function deliverOutbox(ctx: JobContext): Promise<{ processed: number }> {
   if (isHub()) return outboxDeliveryJob()(ctx);
   const after: AfterCommit[] = [];
   const effects = { db: ctx.db, storage: getStorage(), exchange: hubExchange() };

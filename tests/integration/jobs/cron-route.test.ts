@@ -30,10 +30,7 @@ describe("/api/jobs/run", () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { ok: boolean; runs: { job: string; ok: boolean }[] };
     expect(body.ok).toBe(true);
-    expect(body.runs.map((r) => [r.job, r.ok])).toEqual([
-      ["prune-expired", true],
-      ["upload-orphan-sweep", true],
-    ]);
+    expect(body.runs.map((r) => [r.job, r.ok])).toEqual(JOBS.map((j) => [j.name, true]));
   });
 
   it("runs only the jobs named, and refuses an unknown one", async () => {
