@@ -17,16 +17,18 @@ export interface DemoAccount {
   phone: string;
 }
 
-// Demo accountants for the embedded default only (scripts/start.ts). The numbers are valid by
-// GB 11643 but belong to nobody; the phones are in ranges reserved for testing conventions.
-const DEMO: {
+interface DemoPerson {
   label: string;
   name: string;
   idType: DocumentTypeCode;
   idNumber: string;
   phone: string;
   password: string;
-}[] = [
+}
+
+// Demo accountants for the embedded default only (scripts/start.ts). The numbers are valid by
+// GB 11643 but belong to nobody; the phones are in ranges reserved for testing conventions.
+const GUANGDONG_PEOPLE: DemoPerson[] = [
   {
     label: "会计人员（居民身份证）",
     name: "张晓明",
@@ -51,16 +53,42 @@ export interface DemoStaff {
   password: string;
 }
 
+// 深圳 as its own platform (npm run demo:transfer): someone already collected there, with phones
+// of their own, since the demo's instances may share one SMS outbox file.
+const SHENZHEN_PEOPLE: DemoPerson[] = [
+  {
+    label: "会计人员（深圳）",
+    name: "林晓燕",
+    idType: "RESIDENT_ID",
+    idNumber: "440305199203150027",
+    phone: "13800138010",
+    password: "Kuaiji@2026",
+  },
+];
+
+type DemoStaffRow = Omit<NewStaff, "password" | "roles"> & { username: string };
+
 // Demo finance staff, one per level (province, city, county) plus a second city, so the region
 // scopes can be tried: 广州 staff see 天河 records, 佛山 staff do not.
 // Every role, so each demo office can try every screen.
-const DEMO_STAFF: (Omit<NewStaff, "password" | "roles"> & { username: string })[] = [
+const GUANGDONG_STAFF: DemoStaffRow[] = [
   { username: "gd-admin", name: "王珊", regionCode: "440000" },
   { username: "gz-ce", name: "李明", regionCode: "440100" },
   { username: "th-ce", name: "陈静", regionCode: "440106" },
   { username: "fs-ce", name: "何伟", regionCode: "440600" },
 ];
+const SHENZHEN_STAFF: DemoStaffRow[] = [
+  { username: "sz-admin", name: "黄磊", regionCode: "440300" },
+  { username: "ns-staff", name: "周敏", regionCode: "440305" },
+];
 const DEMO_STAFF_PASSWORD = "Caizheng@2026";
+
+/** The demo data of the jurisdiction this instance serves; another one gets an administrator. */
+function demoFor(code: string): { people: DemoPerson[]; staff: DemoStaffRow[] } {
+  if (code === "440000") return { people: GUANGDONG_PEOPLE, staff: GUANGDONG_STAFF };
+  if (code === "440300") return { people: SHENZHEN_PEOPLE, staff: SHENZHEN_STAFF };
+  return { people: [], staff: [{ username: "admin", name: "管理员", regionCode: code }] };
+}
 
 const NOTICES = [
   {
@@ -76,7 +104,8 @@ const NOTICES = [
 /** Creates the demo accounts, staff and notices if missing; returns the accounts to print. */
 export async function seedDemo(db: Db): Promise<{ people: DemoAccount[]; staff: DemoStaff[] }> {
   const regionCode = getJurisdiction().code;
-  for (const d of DEMO) {
+  const demo = demoFor(regionCode);
+  for (const d of demo.people) {
     const doc = validateDocumentNumber(d.idType, d.idNumber, new Date());
     if (!doc.ok) throw new Error(`demo ID ${d.label} is invalid: ${doc.message}`);
     const exists = await db.person.findUnique({
@@ -100,7 +129,7 @@ export async function seedDemo(db: Db): Promise<{ people: DemoAccount[]; staff: 
     });
   }
   const system = { ip: null, userAgent: "seed" };
-  for (const s of DEMO_STAFF) {
+  for (const s of demo.staff) {
     if (await db.staff.findUnique({ where: { username: s.username }, select: { id: true } }))
       continue;
     const r = await createStaff(db, system, {
@@ -111,13 +140,13 @@ export async function seedDemo(db: Db): Promise<{ people: DemoAccount[]; staff: 
     if (!r.ok) throw new Error(`demo staff ${s.username}: ${JSON.stringify(r.fieldErrors)}`);
   }
   return {
-    people: DEMO.map(({ label, idNumber, password, phone }) => ({
+    people: demo.people.map(({ label, idNumber, password, phone }) => ({
       label,
       idNumber,
       password,
       phone,
     })),
-    staff: DEMO_STAFF.map((s) => ({
+    staff: demo.staff.map((s) => ({
       office: financeOfficeName(s.regionCode),
       username: s.username,
       password: DEMO_STAFF_PASSWORD,

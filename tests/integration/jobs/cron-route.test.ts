@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/jobs/run/route";
+import { JOBS } from "@/lib/jobs/registry";
 
 // /api/jobs/run: Vercel Cron's way in (Authorization: Bearer $CRON_SECRET), on hosts without a
 // worker. Nothing runs without the secret.
