@@ -20,6 +20,8 @@
 // Environment: PORT (3000), HOSTNAME to bind (embedded: 127.0.0.1; production: all interfaces;
 // ignored when it merely equals the machine's host name, as Docker sets it),
 // KUAIJI_DATA_DIR (.data), KUAIJI_DB_PORT (54329), KUAIJI_DB_MAX_CONNECTIONS (20),
+// KUAIJI_ROLE=hub (the national exchange: no demo accounts; KUAIJI_DEMO_HUB_MEMBERS, a JSON list
+// of { code, baseUrl, secret }, registers demo members — see scripts/demo-transfer.ts),
 // SMS_DRIVER (embedded: outbox), SMS_OUTBOX_FILE (<dataDir>/sms-outbox.jsonl),
 // NEXTAUTH_URL (embedded: http://localhost:PORT), KUAIJI_SKIP_BUILD=1 (never build).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -216,10 +218,17 @@ async function main() {
       );
 
       const { createDb } = await import("../lib/db/client");
-      const { seedDemo } = await import("../lib/seed/demo");
       const seedDb = createDb(embedded.url);
       try {
-        demo = await seedDemo(seedDb);
+        if (process.env.KUAIJI_ROLE === "hub") {
+          // The exchange has no accountants: only its members (npm run demo:transfer names them).
+          const { seedDemoMembers } = await import("../lib/seed/demo-hub");
+          const added = await seedDemoMembers(seedDb, process.env.KUAIJI_DEMO_HUB_MEMBERS);
+          if (added.length) say(`exchange members added: ${added.join(", ")}`);
+        } else {
+          const { seedDemo } = await import("../lib/seed/demo");
+          demo = await seedDemo(seedDb);
+        }
       } finally {
         await seedDb.$disconnect();
       }
