@@ -1,10 +1,10 @@
 // Runs once when a Next.js server instance starts, before it serves requests (nodejs runtime).
 // Refuses to start when a test switch (CAPTCHA_TEST_ANSWER…) is set without
-// KUAIJI_ALLOW_TEST_SWITCHES=1, and warns loudly when switches are active.
+// KUAIJI_ALLOW_TEST_SWITCHES=1, and warns loudly when switches are active. Then seeds the holiday
+// table from chinese-days where a year has no rows yet, and starts the job worker (lib/jobs;
+// KUAIJI_JOBS=off for none; never on Vercel).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { assertTestSwitchesAllowed, activeTestSwitches } =
-    await import("./lib/config/test-switches");
   const { logger } = await import("./lib/log/logger");
 
   // A real deployment (its own database) that forgot its SMS gateway would silently write every
@@ -14,7 +14,20 @@ export async function register(): Promise<void> {
       "SMS_DRIVER 未设置：验证码只写入发件箱文件，用户收不到短信。生产环境请设置 SMS_DRIVER=aliyun。/ SMS_DRIVER is unset: codes go to the outbox file only.",
     );
   }
+  await checkTestSwitches(logger);
 
+  if (process.env.DATABASE_URL) {
+    const { db } = await import("./lib/db/client");
+    const { seedHolidaysOnStart } = await import("./lib/workdays/holiday-service");
+    await seedHolidaysOnStart(db);
+  }
+  const { startServerJobWorker } = await import("./lib/jobs/server");
+  startServerJobWorker();
+}
+
+async function checkTestSwitches(logger: import("pino").Logger): Promise<void> {
+  const { assertTestSwitchesAllowed, activeTestSwitches } =
+    await import("./lib/config/test-switches");
   const active = activeTestSwitches(process.env);
   if (active.length === 0) return;
   try {

@@ -10,6 +10,7 @@ const nextConfig: NextConfig = {
     "sharp",
     "svg-captcha",
     "exceljs",
+    "pg-boss", // the job worker (lib/jobs): loaded as installed, with its own pg and cron parser
   ],
   poweredByHeader: false,
   experimental: {

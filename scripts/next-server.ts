@@ -11,6 +11,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { forwardedFor } from "../lib/http/forwarded";
+import { runShutdownHooks } from "../lib/jobs/shutdown";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -54,6 +55,15 @@ async function renderStaticPages(): Promise<void> {
   }
 }
 
-const stop = () => server.close(() => process.exit(0));
+// Stop taking requests, let the job worker (lib/jobs, started by instrumentation.ts) finish its
+// runs and close its connections, then exit — before scripts/start.ts stops the embedded database.
+// Once only: Ctrl-C reaches this process both from the terminal and from scripts/start.ts.
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  void Promise.all([closed, runShutdownHooks()]).finally(() => process.exit(0));
+};
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
