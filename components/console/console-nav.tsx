@@ -9,6 +9,7 @@ const ITEMS = [
   { href: "/console/ce/courses/import", label: "课程学分导入" },
   { href: "/console/transfers/out", label: "调出审核" },
   { href: "/console/transfers/in", label: "调入审核" },
+  { href: "/console/holidays", label: "节假日设置" },
 ];
 
 export function ConsoleNav() {

@@ -9,6 +9,7 @@ export const STAFF_ROLES = defineCodeTable(
     { code: "ce-course", label: "继续教育课程登记" },
     { code: "archive-read", label: "会计人员档案查阅" },
     { code: "transfer-review", label: "跨省调转审核" },
+    { code: "staff-admin", label: "管理员" },
   ],
   "请选择权限",
 );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/current-staff";
@@ -8,18 +9,35 @@ import { db } from "@/lib/db/client";
 import { regionName } from "@/lib/region/divisions";
 import { hasRole, STAFF_ROLES } from "@/lib/staff/roles";
 import { staffScope } from "@/lib/staff/staff-session";
+import { calendarWarning } from "@/lib/workdays/holiday-service";
 
 export const metadata: Metadata = { title: "工作台 · 财政部门" };
 
-// 工作台: what waits for the office — claims to recognise, courses still 学习中 — and the staff
-// member's own scope and permissions, so nobody wonders why a record is not there.
+// 工作台: what waits for the office — claims to recognise, courses still 学习中, a year without
+// holiday data (working days then count Monday–Friday) — and the staff member's own scope and
+// permissions, so nobody wonders why a record is not there.
 
 export default async function ConsoleHome() {
   const staff = await requireStaff();
-  const counts = await pendingCounts(db, staffScope(staff));
+  const [counts, holidays] = await Promise.all([
+    pendingCounts(db, staffScope(staff)),
+    calendarWarning(db),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">工作台</h1>
+      {holidays.message && (
+        <Alert>
+          <AlertDescription>
+            <p>
+              {holidays.message}。
+              <Link className="text-primary underline" href="/console/holidays">
+                节假日设置
+              </Link>
+            </p>
+          </AlertDescription>
+        </Alert>
+      )}
       <div className="grid gap-4 sm:grid-cols-2">
         <CountCard
           title="待认定的学分申报"
