@@ -97,7 +97,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
       await boss.work(
         job.name,
         { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 5 },
-        // A throw fails the run, and pg-boss retries it (QUEUE); the result is the run's output.
+        // A throw fails the run, and pg-boss retries it (RUNS); the result is the run's output.
         () => runJob(job, db, new Date(), log),
       );
     }
