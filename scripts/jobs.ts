@@ -10,17 +10,22 @@
 // meanwhile, so `npm start` waits for this to finish).
 // Exit status: 0 when every job ran, 1 when one failed, 2 for bad arguments.
 //
-// One target per run. (`--demo`, for the demo's three instances, will run this once per instance
-// with that instance's KUAIJI_DATA_DIR and KUAIJI_DB_PORT: `target()` below reads only those.)
+//   npm run jobs -- --demo --at <time>            the same for `npm run demo:transfer`'s hub and
+//                                                  two platforms: twice round all three, so what
+//                                                  one sends the others act on in the same call
+// One target per run; `--demo` runs this script once per instance with that instance's
+// environment (scripts/demo/instances.ts).
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { ensureLocalSecrets, LOCAL_SECRETS_FILE } from "../lib/crypto/local-secrets";
 import { DEFAULT_DB_PORT, startEmbeddedDb } from "../lib/db/embedded";
+import { demoEnv, demoInstances } from "./demo/instances";
 
 const USAGE = `用法 / usage:
-  npm run jobs [-- --at <ISO 时间>] [--only <任务名>,…]`;
+  npm run jobs [-- --at <ISO 时间>] [--only <任务名>,…] [--demo]`;
 
 interface Target {
   url: string;
@@ -72,11 +77,11 @@ async function target(env: NodeJS.ProcessEnv): Promise<Target> {
   return { url: embedded.url, label: `${dataDir}（PGlite）`, close: () => embedded.stop() };
 }
 
-function parse(argv: string[]): { at: Date; only: string[] } | null {
+function parse(argv: string[]): { at: Date; only: string[]; demo: boolean } | null {
   try {
     const { values } = parseArgs({
       args: argv,
-      options: { at: { type: "string" }, only: { type: "string" } },
+      options: { at: { type: "string" }, only: { type: "string" }, demo: { type: "boolean" } },
     });
     const at = values.at === undefined ? new Date() : new Date(values.at);
     if (Number.isNaN(at.getTime())) return null;
@@ -84,10 +89,27 @@ function parse(argv: string[]): { at: Date; only: string[] } | null {
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean);
-    return { at, only };
+    return { at, only, demo: values.demo === true };
   } catch {
     return null;
   }
+}
+
+/** `--demo`: this script for each demo instance in turn, twice round; the worst exit status. */
+function runDemo(argv: string[]): number {
+  const rest = argv.filter((a) => a !== "--demo");
+  let worst = 0;
+  for (let round = 0; round < 2; round++) {
+    for (const instance of demoInstances()) {
+      console.log(`\n── ${instance.label} ──`);
+      const r = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, ...rest], {
+        env: demoEnv(instance),
+        stdio: "inherit",
+      });
+      worst = Math.max(worst, r.status ?? 1);
+    }
+  }
+  return worst;
 }
 
 async function main(): Promise<number> {
@@ -96,6 +118,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
+  if (args.demo) return runDemo(process.argv.slice(2));
   const { JOBS } = await import("../lib/jobs/registry");
   const { runJobs, selectJobs } = await import("../lib/jobs/run");
   const selected = selectJobs(JOBS, args.only);
