@@ -44,16 +44,17 @@ export default defineConfig({
       },
     },
   ],
-  // The platform exactly as a user starts it (embedded default), on a fresh data directory,
-  // with the two documented test switches on.
+  // The platforms exactly as a user starts them (embedded default, `npm run demo:transfer`: 广东,
+  // 深圳 and the national exchange), on fresh data directories, with the two documented test
+  // switches on. Specs run against 广东 (baseURL); the transfer spec also uses 深圳.
   webServer: {
-    command: `rm -rf ${E2E.dataDir} && node --import ./scripts/server-only/register.mjs --import tsx scripts/start.ts`,
+    command: `rm -rf ${E2E.dataDir} && node --import ./scripts/server-only/register.mjs --import tsx scripts/demo-transfer.ts`,
     url: `${E2E.baseURL}/api/ready`,
-    timeout: 240_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
-      PORT: String(E2E.port),
+      KUAIJI_DEMO_PORT: String(E2E.port),
       KUAIJI_DATA_DIR: E2E.dataDir,
       KUAIJI_DB_PORT: String(E2E.dbPort),
       SMS_DRIVER: "outbox",
