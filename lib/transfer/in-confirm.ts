@@ -1,4 +1,5 @@
 import "server-only";
+import { ownMemberCode } from "@/lib/exchange/config";
 import { idNumberIndex } from "@/lib/account/identifier";
 import { passwordProblems } from "@/lib/account/password-policy";
 import { personCreateData } from "@/lib/account/register-service";
@@ -10,7 +11,6 @@ import { fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { validateDocumentNumber } from "@/lib/identity/document-number";
 import type { DocumentTypeCode } from "@/lib/identity/document-types";
 import { maskIdNumber } from "@/lib/identity/mask";
-import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { lockPersonRow } from "@/lib/person/locks";
 import type { HolidayCalendar } from "@/lib/workdays/calendar";
 import { reviewDeadline } from "@/lib/workdays/review-deadline";
@@ -49,7 +49,7 @@ export async function confirmTransferIn(
   const t = current.value;
   if (
     t.state !== "submitted" ||
-    t.destMember !== getJurisdiction().code ||
+    t.destMember !== ownMemberCode() ||
     t.destRegionCode !== ticket.regionCode
   ) {
     return { ok: false, reason: "not-found", message: TRANSFER_GONE };

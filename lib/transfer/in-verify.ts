@@ -1,4 +1,5 @@
 import "server-only";
+import { ownMemberCode } from "@/lib/exchange/config";
 import { canonicalIdNumber, idNumberIndex } from "@/lib/account/identifier";
 import { verifySmsCode } from "@/lib/account/sms-code-service";
 import type { Db } from "@/lib/db/client";
@@ -6,7 +7,6 @@ import { exchangeMember } from "@/lib/exchange/members";
 import { fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { validateDocumentNumber } from "@/lib/identity/document-number";
 import { maskIdNumber } from "@/lib/identity/mask";
-import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { isJurisdictionLeaf, regionName } from "@/lib/region/divisions";
 import type { TransferExchange } from "./exchange-port";
 import { isInOpen, type InTransferState } from "./in-states";
@@ -87,7 +87,7 @@ export async function verifyTransferIn(
   const found = await exchange.lookup(input.name, idNumber);
   if (!found.ok) return { ok: false, reason: "unavailable", message: found.message };
   const open = found.value.filter(
-    (t) => t.state === "submitted" && t.destMember === getJurisdiction().code,
+    (t) => t.state === "submitted" && t.destMember === ownMemberCode(),
   );
   if (open.length === 0) return { ok: false, reason: "not-found", message: NO_TRANSFER };
   const transfer = open.find((t) => t.destRegionCode === input.regionCode);

@@ -1,4 +1,5 @@
 import "server-only";
+import { ownMemberCode } from "@/lib/exchange/config";
 import type { SessionPerson } from "@/lib/account/session-service";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { NOT_COLLECTED } from "@/lib/collection/archive-service";
@@ -7,7 +8,6 @@ import type { Db } from "@/lib/db/client";
 import { refusableTransaction } from "@/lib/db/refusal";
 import { destinationRegionProblem } from "@/lib/exchange/members";
 import { fieldErrorsFromIssues } from "@/lib/http/action-result";
-import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { lockPersonRow, transferLockReason } from "@/lib/person/locks";
 import type { HolidayCalendar } from "@/lib/workdays/calendar";
 import { reviewDeadline } from "@/lib/workdays/review-deadline";
@@ -39,14 +39,10 @@ export async function applyForTransferOut(
     return invalid(fieldErrorsFromIssues(parsed.error.issues), APPLICATION_INVALID);
   }
   const input = parsed.data;
-  const problem = destinationRegionProblem(
-    getJurisdiction().code,
-    input.destRegionCode,
-    input.destMember,
-  );
+  const problem = destinationRegionProblem(ownMemberCode(), input.destRegionCode, input.destMember);
   if (problem) {
     const field =
-      problem.reason === "own_jurisdiction" && input.destMember === getJurisdiction().code
+      problem.reason === "own_jurisdiction" && input.destMember === ownMemberCode()
         ? "destMember"
         : "destRegionCode";
     return invalid({ [field]: problem.message }, APPLICATION_INVALID);

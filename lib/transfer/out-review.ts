@@ -1,11 +1,11 @@
 import "server-only";
+import { ownMemberCode } from "@/lib/exchange/config";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import type { Db, Tx } from "@/lib/db/client";
 import { refusableTransaction } from "@/lib/db/refusal";
 import { enqueue } from "@/lib/exchange/outbox";
 import type { SubmitTransfer } from "@/lib/exchange/messages";
 import { destinationRegionProblem } from "@/lib/exchange/members";
-import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { lockPersonRow } from "@/lib/person/locks";
 import { OUTSIDE_REGION, regionWithin, type StaffScope } from "@/lib/region/scope";
 import type { ObjectStorage } from "@/lib/storage/types";
@@ -32,11 +32,7 @@ async function autoReviewProblem(
   db: Db,
   app: { personId: string; destMember: string; destRegionCode: string },
 ) {
-  const problem = destinationRegionProblem(
-    getJurisdiction().code,
-    app.destRegionCode,
-    app.destMember,
-  );
+  const problem = destinationRegionProblem(ownMemberCode(), app.destRegionCode, app.destMember);
   if (problem) return problem.message;
   if (transferConfig().blockOnPendingCe) {
     const claims = await db.ceCredit.count({ where: { personId: app.personId, state: "claimed" } });

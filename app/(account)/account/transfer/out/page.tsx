@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { ownMemberCode } from "@/lib/exchange/config";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireSession } from "@/lib/auth/current-session";
 import { db } from "@/lib/db/client";
 import { exchangeMembers } from "@/lib/exchange/members";
-import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { transferOutOverview } from "@/lib/transfer/out-view";
 import { OutForm } from "./out-form";
 
@@ -16,7 +16,7 @@ export default async function TransferOutPage() {
   const session = await requireSession("/account/transfer/out");
   const overview = await transferOutOverview(db, session.personId);
   if (overview.cannotApply !== null) redirect("/account/transfer");
-  const own = getJurisdiction().code;
+  const own = ownMemberCode();
   const members = exchangeMembers()
     .filter((m) => m.code !== own)
     .map((m) => ({ code: m.code, name: m.name }));
