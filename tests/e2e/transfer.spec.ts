@@ -37,8 +37,10 @@ test("申请调出 refuses a PNG and a 3 MB JPEG at the field, saves, locks, and
 
   // Nothing chosen: every field says what it needs.
   await page.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByText("请选择调入省份")).toBeVisible();
-  await expect(page.getByText("请填写调出理由")).toBeVisible();
+  await expect(page.getByLabel("调入省份")).toHaveAccessibleDescription(/请选择调入省份/);
+  await expect(page.getByRole("textbox", { name: "调出理由" })).toHaveAccessibleDescription(
+    /请填写调出理由/,
+  );
   await expect(page.getByText("请上传调转附件")).toBeVisible();
 
   await chooseShenzhenNanshan(page);
@@ -194,6 +196,6 @@ test("广东 → 深圳 end to end: approved, received through the exchange, pre
   await p.getByLabel("承诺填写信息的真实性").check();
   await p.getByRole("button", { name: "下一步" }).click();
   await expect(p.getByRole("img", { name: "本人免冠证件照" })).toBeVisible();
-  await expect(p.getByRole("textbox", { name: "电子邮箱" })).not.toHaveValue("");
+  await expect(p.getByRole("textbox", { name: "电子邮箱" })).toHaveValue("lin.xf@example.com");
   await sz.close();
 });

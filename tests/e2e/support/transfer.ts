@@ -44,6 +44,8 @@ export function runDemoJobs(daysAhead: number) {
       "--demo",
       "--at",
       at,
+      "--only",
+      TRANSFER_JOBS,
     ],
     {
       env: {
