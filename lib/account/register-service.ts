@@ -26,10 +26,23 @@ export interface RegistrationInput {
   password: string;
 }
 
-/** "id-registered": the page offers 找回密码 beside the field. */
+/**
+ * "id-registered": the page offers 找回密码 beside the field. "held-elsewhere": another platform
+ * holds the person's active file (the national exchange says so): 调出 there, 省外调入 here.
+ */
 export type RegistrationResult =
   | { ok: true; personId: string }
-  | Refusal<"id-invalid" | "password-weak" | "sms-code" | "id-registered" | "phone-taken">;
+  | Refusal<
+      | "id-invalid"
+      | "password-weak"
+      | "sms-code"
+      | "id-registered"
+      | "phone-taken"
+      | "held-elsewhere"
+    >;
+
+/** Asks the national exchange whether another platform holds this number's active file. */
+export type FileElsewhereCheck = (idNumber: string) => Promise<string | null>;
 
 export const ID_REGISTERED = "该证件号码已注册";
 export const PHONE_TAKEN = "该手机号码已绑定其他账户，请更换手机号码";
@@ -62,6 +75,7 @@ export async function registerPerson(
   ctx: RequestContext,
   input: RegistrationInput,
   now = new Date(),
+  heldElsewhere: FileElsewhereCheck = async () => null,
 ): Promise<RegistrationResult> {
   const doc = validateDocumentNumber(input.idType, input.idNumber, now);
   if (!doc.ok) return fieldRefusal("id-invalid", "idNumber", doc.message);
@@ -85,6 +99,8 @@ export async function registerPerson(
   if (await db.person.findUnique({ where: { phone: input.phone }, select: { id: true } })) {
     return phoneTaken;
   }
+  const elsewhere = await heldElsewhere(idNumber);
+  if (elsewhere) return fieldRefusal("held-elsewhere", "idNumber", elsewhere);
   const passwordHash = await hashPassword(input.password);
   const regionCode = getJurisdiction().code;
 

@@ -1,6 +1,8 @@
 import "server-only";
 import type { SessionPerson } from "@/lib/account/session-service";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import { decryptField } from "@/lib/crypto/field-cipher";
+import { enqueue } from "@/lib/exchange/outbox";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -143,6 +145,8 @@ export async function submitCollection(
   ctx: RequestContext,
   session: SessionPerson,
   now = new Date(),
+  /** Tell the national exchange (a platform that has one: file-registry.ts exchangeConfigured). */
+  registerFile = false,
 ): Promise<SubmitResult> {
   const personId = session.personId;
   const collected = { ok: false, reason: "collected", message: ALREADY_COLLECTED } as const;
@@ -253,6 +257,18 @@ export async function submitCollection(
         targetId: created.id,
         details: { archiveNumber, version: 1, attachments: new Set(refs.map((r) => r.id)).size },
       });
+      // The exchange learns this platform now holds the person's active file.
+      if (registerFile) {
+        await enqueue(
+          tx,
+          {
+            recipient: "hub",
+            kind: "file.register",
+            payload: { idNumber: decryptField(person.idNumberCipher), regionCode },
+          },
+          now,
+        );
+      }
       return { ok: true, archiveId: created.id, archiveNumber, version: 1, collectedAt: now };
     },
     // Two submits racing past the first check: the unique personId index decides.

@@ -3,6 +3,7 @@ import { isHub } from "@/lib/exchange/config";
 import { outboxDeliveryJob } from "@/lib/exchange/outbox-delivery";
 import type { Db } from "@/lib/db/client";
 import { getStorage } from "@/lib/storage/storage";
+import { exchangeConfigured } from "./file-registry";
 import { hubExchange } from "./hub-exchange";
 import { type AfterCommit, platformAnswerHandlers } from "./hub-outcomes-apply";
 import { importDueIn } from "./in-receive";
@@ -30,6 +31,8 @@ export const importReceivedFiles = ({ db, now }: JobContext): Promise<{ processe
 
 export async function deliverOutbox(ctx: JobContext): Promise<{ processed: number }> {
   if (isHub()) return outboxDeliveryJob()(ctx);
+  // A platform without an exchange (standalone) has nobody to send to; nothing is queued either.
+  if (!exchangeConfigured()) return { processed: 0 };
   const after: AfterCommit[] = [];
   const effects = { db: ctx.db, storage: getStorage(), exchange: hubExchange() };
   const result = await outboxDeliveryJob(platformAnswerHandlers(effects, after))(ctx);

@@ -5,6 +5,7 @@ import { publicAction } from "@/lib/auth/action-client";
 import { registerPerson } from "@/lib/account/register-service";
 import { sendSmsCode } from "@/lib/account/sms-code-service";
 import { refusalResult } from "@/lib/http/action-result";
+import { fileHeldElsewhere } from "@/lib/transfer/file-registry";
 import { registrationSchema, sendRegisterCodeSchema } from "./register.validation";
 
 /** 获取短信验证码 for 用户注册. The same answer whether or not the number is registered. */
@@ -19,8 +20,13 @@ export const sendRegisterCode = publicAction(
   },
 );
 
-/** 注册: creates the account; the wizard then goes to 登录. Code "id-registered" offers 找回密码. */
+/**
+ * 注册: creates the account; the wizard then goes to 登录. Code "id-registered" offers 找回密码;
+ * a file held by another platform (the exchange's registry) is refused at 证件号码.
+ */
 export const register = publicAction("register", registrationSchema, async (input, { request }) => {
-  const r = await registerPerson(db, request, input);
+  const r = await registerPerson(db, request, input, new Date(), (idNumber) =>
+    fileHeldElsewhere(idNumber),
+  );
   return r.ok ? { ok: true, data: null } : refusalResult(r);
 });

@@ -7,6 +7,7 @@ import { submitCollection } from "@/lib/collection/archive-service";
 import { saveDraftOnly, saveStep } from "@/lib/collection/draft-service";
 import { stepLabel } from "@/lib/collection/steps";
 import { db } from "@/lib/db/client";
+import { exchangeConfigured } from "@/lib/transfer/file-registry";
 import { type ActionResult, fieldErrorsFromIssues, refusalResult } from "@/lib/http/action-result";
 import type { SaveOutcome, SubmitOutcome } from "./wizard-types";
 
@@ -41,7 +42,7 @@ export const submitCollectionAction = personAction(
   "submitCollectionAction",
   z.object({}),
   async (_input, { request, session }): Promise<ActionResult<SubmitOutcome>> => {
-    const r = await submitCollection(db, request, session);
+    const r = await submitCollection(db, request, session, new Date(), exchangeConfigured());
     if (r.ok) {
       revalidatePath("/account", "layout");
       return { ok: true, data: { archiveNumber: r.archiveNumber } };
