@@ -121,7 +121,14 @@ export async function importTransferredFile(
       ) as Prisma.InputJsonObject;
       await tx.collectionDraft.upsert({
         where: { personId: app.personId },
-        create: { personId: app.personId, steps, completedSteps: [], regionCode: app.regionCode },
+        // Revision 0 means "no draft yet" to the wizard's saves (draft-service.ts commitSql).
+        create: {
+          personId: app.personId,
+          steps,
+          completedSteps: [],
+          revision: 1,
+          regionCode: app.regionCode,
+        },
         update: {
           steps,
           completedSteps: [],

@@ -75,6 +75,8 @@ describe("调入申请 review and receipt", () => {
       personal: { headshotId: string; documentPageIds: Record<string, string> };
     };
     expect(draft.completedSteps).toEqual([]);
+    // Not revision 0, which the wizard's first save takes for "no draft yet" (it would be stale).
+    expect(draft.revision).toBe(1);
     expect(steps.notice).toBeUndefined();
     expect(steps.work).toMatchObject({ regionCode: "440104" });
     const files = await db.attachment.findMany({ where: { personId: person.id } });
