@@ -28,6 +28,7 @@ import { transferInConfirmSchema } from "./schemas/in-application";
 // itself moves only once the exchange confirms the receipt (in-review.ts, in-receive.ts).
 
 export const CONFIRM_INVALID = "请按提示修改后再确认调入";
+export const ID_REGISTERED_HERE = "该证件号码已在本平台注册，请登录后查看调入申请";
 export const TRANSFER_GONE =
   "该调转已不在“待调入地接收”状态（调出地可能已撤回），请与调出地财政部门联系";
 
@@ -139,7 +140,9 @@ export async function confirmTransferIn(
       onUniqueViolation: (error) =>
         isUniqueViolation(error, "phone")
           ? invalid({ phone: PHONE_TAKEN_HERE }, CONFIRM_INVALID)
-          : { ok: false, reason: "open", message: ALREADY_APPLIED },
+          : isUniqueViolation(error, "idNumberIndex")
+            ? { ok: false, reason: "here", message: ID_REGISTERED_HERE }
+            : { ok: false, reason: "open", message: ALREADY_APPLIED },
     },
   );
 }

@@ -9,6 +9,7 @@ import type { ObjectStorage } from "@/lib/storage/types";
 import { intakeReceivedFile, type ReceivedFile } from "@/lib/upload/attachment-service";
 import type { UploadKind } from "@/lib/upload/kinds";
 import { ATTACHMENT_CONTENT_TYPE } from "@/lib/upload/storage-key";
+import { forEachDue } from "./due";
 import type { TransferExchange } from "./exchange-port";
 import { notifyPerson } from "./notify";
 
@@ -83,16 +84,22 @@ export async function importTransferredFile(
     logger.warn({ transferId: id }, "transferred snapshot not readable; empty draft");
   }
   const stored: { role: string; file: ReceivedFile }[] = [];
-  for (const a of snapshot ? answer.value.attachments : []) {
-    const kind = kindOf(a.role);
-    const bytes = Buffer.from(a.data, "base64");
-    if (!kind || createHash("sha256").update(bytes).digest("hex") !== a.sha256) continue;
-    const r = await intakeReceivedFile(storage, kind, bytes, now);
-    if (r.ok) stored.push({ role: a.role, file: r.file });
-  }
-
+  // Files left out (unknown role, altered on the way, refused by the intake): the person uploads
+  // them again in the wizard; the audit row names them.
+  const skipped: string[] = [];
   let imported = false;
   try {
+    for (const a of snapshot ? answer.value.attachments : []) {
+      const kind = kindOf(a.role);
+      const bytes = Buffer.from(a.data, "base64");
+      if (!kind || createHash("sha256").update(bytes).digest("hex") !== a.sha256) {
+        skipped.push(a.role);
+        continue;
+      }
+      const r = await intakeReceivedFile(storage, kind, bytes, now);
+      if (r.ok) stored.push({ role: a.role, file: r.file });
+      else skipped.push(a.role);
+    }
     imported = await db.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<{ fileImportedAt: Date | null }[]>`
         SELECT "fileImportedAt" FROM "TransferIn" WHERE id = ${id}::uuid FOR UPDATE`;
@@ -148,7 +155,7 @@ export async function importTransferredFile(
         regionCode: app.regionCode,
         targetType: "transfer-in",
         targetId: id,
-        details: { imported: stored.length, readable: snapshot !== null },
+        details: { imported: stored.length, skipped, readable: snapshot !== null },
       });
       return true;
     });
@@ -180,14 +187,18 @@ export async function importDueIn(ctx: {
   const due = await ctx.db.transferIn.findMany({
     where: { state: "received", fileImportedAt: null },
     select: { id: true },
+    // The longest waiting first; one that keeps failing moves back as its row is touched.
+    orderBy: { updatedAt: "asc" },
     take: 50,
   });
-  let processed = 0;
-  for (const { id } of due) {
-    const r = await importTransferredFile(ctx.db, ctx.storage, ctx.exchange, id, ctx.now);
-    if (r.ok && r.imported) processed++;
-  }
-  return { processed };
+  return forEachDue(
+    due.map((d) => d.id),
+    "import of a received file failed",
+    async (id) => {
+      const r = await importTransferredFile(ctx.db, ctx.storage, ctx.exchange, id, ctx.now);
+      return r.ok && r.imported;
+    },
+  );
 }
 
 const SYSTEM: RequestContext = { ip: null, userAgent: null };

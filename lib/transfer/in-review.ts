@@ -5,6 +5,7 @@ import { refusableTransaction } from "@/lib/db/refusal";
 import { enqueue } from "@/lib/exchange/outbox";
 import { isJurisdictionLeaf } from "@/lib/region/divisions";
 import { OUTSIDE_REGION, regionWithin, type StaffScope } from "@/lib/region/scope";
+import { forEachDue } from "./due";
 import { notifyPerson } from "./notify";
 import { inTransition, type InTransferState } from "./in-states";
 import { APPLICATION_NOT_FOUND, type TransferResult } from "./results";
@@ -101,12 +102,11 @@ export async function reviewDueIn(ctx: { db: Db; now: Date }): Promise<{ process
     orderBy: { reviewDueAt: "asc" },
     take: 200,
   });
-  let processed = 0;
-  for (const { id } of due) {
-    const r = await reviewTransferIn(ctx.db, SYSTEM, { type: "auto" }, id, null, ctx.now);
-    if (r.ok) processed++;
-  }
-  return { processed };
+  return forEachDue(
+    due.map((d) => d.id),
+    "automatic review of a 调入申请 failed",
+    async (id) => (await reviewTransferIn(ctx.db, SYSTEM, { type: "auto" }, id, null, ctx.now)).ok,
+  );
 }
 
 const SYSTEM: RequestContext = { ip: null, userAgent: null };

@@ -22,6 +22,8 @@ import { transferInVerifySchema } from "./schemas/in-application";
 export const VERIFY_INVALID = "验证信息有误，请按提示修改";
 export const ALREADY_HERE =
   "您已在本平台完成信息采集，无需办理调入。如信息有变化，请登录后办理信息变更。";
+export const LEAVING_HERE =
+  "您在本平台有正在办理的调出申请，无需办理调入。请登录本平台“人员调转”查看进度。";
 export const ALREADY_APPLIED = "您已提交调入申请，请登录个人中心查看审核进度";
 export const NO_TRANSFER =
   "未查询到您调往本地的调出记录。请确认已在调出地申请调出且审核通过（全国平台处理状态为“待调入地接收”），姓名、证件号码与调出地填写的一致。";
@@ -71,7 +73,10 @@ export async function verifyTransferIn(
     },
   });
   if (person?.archive && person.transferState !== "OUT_DONE") {
-    return { ok: false, reason: "here", message: ALREADY_HERE };
+    // Someone whose 调出 from here is under way is not here to stay: say where it stands.
+    const leaving =
+      person.transferState === "OUT_PENDING" || person.transferState === "OUT_APPROVED";
+    return { ok: false, reason: "here", message: leaving ? LEAVING_HERE : ALREADY_HERE };
   }
   if (person?.transfersIn.some((t) => isInOpen(t.state as InTransferState))) {
     return { ok: false, reason: "open", message: ALREADY_APPLIED };

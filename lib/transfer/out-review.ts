@@ -10,6 +10,7 @@ import { lockPersonRow } from "@/lib/person/locks";
 import { OUTSIDE_REGION, regionWithin, type StaffScope } from "@/lib/region/scope";
 import type { ObjectStorage } from "@/lib/storage/types";
 import { transferConfig } from "./config";
+import { forEachDue } from "./due";
 import { notifyPerson } from "./notify";
 import { outboundTransfer } from "./out-file";
 import { outTransition, type OutTransferState } from "./out-states";
@@ -187,20 +188,13 @@ export async function reviewDueOut(ctx: {
     orderBy: { reviewDueAt: "asc" },
     take: 200,
   });
-  let processed = 0;
-  for (const { id } of due) {
-    const r = await reviewTransferOut(
-      ctx.db,
-      ctx.storage,
-      SYSTEM,
-      { type: "auto" },
-      id,
-      null,
-      ctx.now,
-    );
-    if (r.ok) processed++;
-  }
-  return { processed };
+  return forEachDue(
+    due.map((d) => d.id),
+    "automatic review of a 调出申请 failed",
+    async (id) =>
+      (await reviewTransferOut(ctx.db, ctx.storage, SYSTEM, { type: "auto" }, id, null, ctx.now))
+        .ok,
+  );
 }
 
 const SYSTEM: RequestContext = { ip: null, userAgent: null };
