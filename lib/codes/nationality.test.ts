@@ -1,5 +1,7 @@
+import codes from "i18n-iso-countries/codes.json";
 import { describe, expect, it } from "vitest";
 import { NATIONALITIES, nationalityFromDocument } from "./nationality";
+import { isNationalityCode } from "./nationality-codes";
 
 describe("国籍/地区 (GB/T 2659)", () => {
   it("has every ISO 3166-1 country with Chinese names, China first", () => {
@@ -9,6 +11,13 @@ describe("国籍/地区 (GB/T 2659)", () => {
     expect(NATIONALITIES.label("HKG")).toBe("中国香港");
     expect(NATIONALITIES.label("TWN")).toBe("中国台湾");
     expect(NATIONALITIES.schema.safeParse("XXX").error?.issues[0]?.message).toBe("请选择国籍/地区");
+  });
+
+  it("checks in the browser exactly the codes the named table has", () => {
+    expect(NATIONALITIES.entries.every((e) => isNationalityCode(e.code))).toBe(true);
+    expect(isNationalityCode("XXX")).toBe(false);
+    expect(isNationalityCode("chn")).toBe(false);
+    expect(new Set(NATIONALITIES.codes)).toEqual(new Set(codes.map((row) => row[1])));
   });
 
   it("is settled by the documents that name it and asked for the others", () => {

@@ -6,7 +6,6 @@ import { pathId } from "@/components/form/paths";
 import type { NestedForm } from "@/components/form/use-nested-form";
 import { ETHNIC_GROUPS } from "@/lib/codes/ethnic-group";
 import type { UploadKind } from "@/lib/upload/kinds";
-import { NATIONALITIES } from "@/lib/codes/nationality";
 import { POLITICAL_STATUSES } from "@/lib/codes/political-status";
 import { asksGenderAndBirthDate, type CollectionContext } from "@/lib/collection/rules";
 import { GENDER_OPTIONS } from "@/lib/collection/schemas/personal";
@@ -14,16 +13,19 @@ import { GENDER_OPTIONS } from "@/lib/collection/schemas/personal";
 /**
  * 个人信息's own fields and attachments. 性别/出生日期 and 国籍/地区 show only where the document
  * does not settle them — and in 信息变更 (`fixedIdentity`) 性别 and 国籍 are never editable.
+ * The 国籍/地区 options come from the page (NATIONALITIES.options): their names stay on the server.
  */
 export function PersonalFields({
   form,
   context,
   pages,
+  nationalities = [],
   fixedIdentity = false,
 }: {
   form: NestedForm;
   context: CollectionContext;
   pages: readonly { id: string; label: string }[];
+  nationalities?: readonly { value: string; label: string }[];
   fixedIdentity?: boolean;
 }) {
   const asks = asksGenderAndBirthDate(context);
@@ -65,12 +67,7 @@ export function PersonalFields({
         </div>
       )}
       {!context.nationality && !fixedIdentity && (
-        <NestedSelect
-          form={form}
-          path="nationality"
-          label="国籍/地区"
-          options={NATIONALITIES.options}
-        />
+        <NestedSelect form={form} path="nationality" label="国籍/地区" options={nationalities} />
       )}
       <div className="grid gap-6 sm:grid-cols-2">
         <NestedSelect form={form} path="ethnicGroup" label="民族" options={ETHNIC_GROUPS.options} />

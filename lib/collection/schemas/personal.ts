@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ALWAYS, text } from "@/lib/account/field-schemas";
 import { ETHNIC_GROUPS } from "@/lib/codes/ethnic-group";
-import { NATIONALITIES } from "@/lib/codes/nationality";
+import { isNationalityCode } from "@/lib/codes/nationality-codes";
 import { POLITICAL_STATUSES } from "@/lib/codes/political-status";
 import { DOCUMENT_TYPES } from "@/lib/identity/document-types";
 import { type GenderCode, parseBirthDate } from "@/lib/identity/gb11643";
@@ -62,7 +62,7 @@ export function personalSchema(ctx: CollectionContext) {
       studentCardId: z.string().trim().max(100).optional(),
     })
     .superRefine((v, issue) => {
-      if (!ctx.nationality && !NATIONALITIES.is(v.nationality)) {
+      if (!ctx.nationality && !isNationalityCode(v.nationality)) {
         issue.addIssue({ code: "custom", message: "请选择国籍/地区", path: ["nationality"] });
       }
       if (!asks) return;

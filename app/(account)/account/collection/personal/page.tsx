@@ -31,6 +31,8 @@ export default async function PersonalStepPage() {
         key={formProps.revision}
         registered={registered}
         pages={docType?.attachments ?? []}
+        // The 国籍/地区 field shows only where the document does not settle it.
+        nationalities={context.nationality ? [] : NATIONALITIES.options}
         {...formProps}
       />
     </>
