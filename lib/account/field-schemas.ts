@@ -1,39 +1,38 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { validatePersonName } from "@/lib/identity/person-name";
 import { passwordProblems, type PasswordContext } from "./password-policy";
 
 // Field schemas shared by every account form and its server action (one rule, one place).
+// zod/mini, as every schema the browser runs: its functions tree-shake, zod's classic API does not.
 
-export const personNameSchema = z.string({ error: () => "请输入姓名" }).transform((value, ctx) => {
-  const r = validatePersonName(value);
-  if (!r.ok) {
-    ctx.addIssue({ code: "custom", message: r.message });
-    return z.NEVER;
-  }
-  return r.normalized;
-});
+export const personNameSchema = z.pipe(
+  z.string({ error: () => "请输入姓名" }),
+  z.transform((value: string, ctx) => {
+    const r = validatePersonName(value);
+    if (!r.ok) {
+      ctx.issues.push({ code: "custom", message: r.message, input: value });
+      return z.NEVER;
+    }
+    return r.normalized;
+  }),
+);
 
 export const smsCodeSchema = z
   .string({ error: () => "请输入短信验证码" })
-  .trim()
-  .regex(/^\d{6}$/, "短信验证码为6位数字");
+  .check(z.trim(), z.regex(/^\d{6}$/, "短信验证码为6位数字"));
 
 export const captchaSchema = {
   captchaId: z
     .string({ error: () => "请刷新图形验证码" })
-    .min(1, "请刷新图形验证码")
-    .max(64),
+    .check(z.minLength(1, "请刷新图形验证码"), z.maxLength(64)),
   captchaAnswer: z
     .string({ error: () => "请输入图形验证码" })
-    .trim()
-    .min(1, "请输入图形验证码")
-    .max(16),
+    .check(z.trim(), z.minLength(1, "请输入图形验证码"), z.maxLength(16)),
 };
 
 export const passwordInputSchema = z
   .string({ error: () => "请输入密码" })
-  .min(1, "请输入密码")
-  .max(128, "密码过长");
+  .check(z.minLength(1, "请输入密码"), z.maxLength(128, "密码过长"));
 
 /**
  * Cross-field checks (password rules, 确认密码, the number for its document type) run even when
@@ -50,7 +49,7 @@ export function text(value: unknown): string {
 export function refinePasswordPair(
   value: { password: string; confirmPassword: string },
   context: PasswordContext,
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   fields: { password: string; confirm: string } = {
     password: "password",
     confirm: "confirmPassword",

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { CnMetadata } from "./cn-metadata";
 import data from "./metadata.cn.json";
 
@@ -70,11 +70,14 @@ export function maskPhone(phone: string): string {
 }
 
 /** zod: string in, 11-digit mainland mobile number out, Chinese message on failure. */
-export const mobileSchema = z.string({ error: () => "请输入手机号码" }).transform((value, ctx) => {
-  const result = validateMobile(value);
-  if (!result.ok) {
-    ctx.addIssue({ code: "custom", message: result.message });
-    return z.NEVER;
-  }
-  return result.normalized;
-});
+export const mobileSchema = z.pipe(
+  z.string({ error: () => "请输入手机号码" }),
+  z.transform((value: string, ctx) => {
+    const result = validateMobile(value);
+    if (!result.ok) {
+      ctx.issues.push({ code: "custom", message: result.message, input: value });
+      return z.NEVER;
+    }
+    return result.normalized;
+  }),
+);

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { AwardEntryFields } from "@/components/collection/fields/awards-fields";
 import { EducationEntryFields } from "@/components/collection/fields/education-fields";
 import { PersonalFields } from "@/components/collection/fields/personal-fields";
@@ -57,7 +57,7 @@ interface FieldsProps {
 /** The form of each item: the collection's own schema and field set, never a copy. */
 const FORMS: Record<
   string,
-  { schema: (ctx: CollectionContext) => z.ZodType; Fields: (p: FieldsProps) => React.ReactNode }
+  { schema: (ctx: CollectionContext) => z.ZodMiniType; Fields: (p: FieldsProps) => React.ReactNode }
 > = {
   personal: {
     schema: personalSchema,
