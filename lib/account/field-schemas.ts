@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { validatePersonName } from "@/lib/identity/person-name";
+import { text } from "@/lib/utils/refinement";
 import { passwordProblems, type PasswordContext } from "./password-policy";
 
 // Field schemas shared by every account form and its server action (one rule, one place).
@@ -33,17 +34,6 @@ export const captchaSchema = {
 export const passwordInputSchema = z
   .string({ error: () => "请输入密码" })
   .check(z.minLength(1, "请输入密码"), z.maxLength(128, "密码过长"));
-
-/**
- * Cross-field checks (password rules, 确认密码, the number for its document type) run even when
- * other fields have errors, so the user sees every problem at once. The refinement then gets
- * the raw values: read them with `text()`.
- */
-export const ALWAYS = { when: () => true } as const;
-
-export function text(value: unknown): string {
-  return typeof value === "string" ? value : "";
-}
 
 /** Adds the password rules and the 确认密码 check to an object schema's refinement. */
 export function refinePasswordPair(

@@ -1,5 +1,5 @@
 import type * as z from "zod/mini";
-import { text } from "@/lib/account/field-schemas";
+import { text } from "@/lib/utils/refinement";
 import { type CollectionContext, studentCardProblem } from "./rules";
 import { awardsSchema, type AwardsData } from "./schemas/awards";
 import { educationSchema, type EducationData } from "./schemas/education";

@@ -1,12 +1,11 @@
 import * as z from "zod/mini";
 import {
-  ALWAYS,
   captchaSchema,
   passwordInputSchema,
   refinePasswordPair,
   smsCodeSchema,
-  text,
 } from "@/lib/account/field-schemas";
+import { ALWAYS, text } from "@/lib/utils/refinement";
 import { mobileSchema, normalizeMobile } from "@/lib/phone/mobile";
 
 // 找回密码: shared by the form and its server actions.

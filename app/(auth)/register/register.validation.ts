@@ -1,13 +1,12 @@
 import * as z from "zod/mini";
 import {
-  ALWAYS,
   captchaSchema,
   passwordInputSchema,
   personNameSchema,
   refinePasswordPair,
   smsCodeSchema,
-  text,
 } from "@/lib/account/field-schemas";
+import { ALWAYS, text } from "@/lib/utils/refinement";
 import { validateDocumentNumber } from "@/lib/identity/document-number";
 import { documentTypeSchema, isDocumentTypeCode } from "@/lib/identity/document-types";
 import { mobileSchema, normalizeMobile } from "@/lib/phone/mobile";

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { ALWAYS } from "@/lib/account/field-schemas";
+import { ALWAYS } from "@/lib/utils/refinement";
 import { DEGREES } from "@/lib/codes/degree";
 import { EDUCATION_LEVELS, isLevelWithOutcomes } from "@/lib/codes/education-level";
 import type { CollectionContext } from "../rules";

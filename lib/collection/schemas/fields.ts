@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { text } from "@/lib/account/field-schemas";
+import { text } from "@/lib/utils/refinement";
 import { type CollectionContext, yearProblem } from "../rules";
 
 // Field schemas shared by the collection steps (and later 信息变更). Every message is Chinese and

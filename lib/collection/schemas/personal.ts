@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { ALWAYS, text } from "@/lib/account/field-schemas";
+import { ALWAYS, text } from "@/lib/utils/refinement";
 import { ETHNIC_GROUPS } from "@/lib/codes/ethnic-group";
 import { isNationalityCode } from "@/lib/codes/nationality-codes";
 import { POLITICAL_STATUSES } from "@/lib/codes/political-status";

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { ALWAYS } from "@/lib/account/field-schemas";
+import { ALWAYS } from "@/lib/utils/refinement";
 import { ABACUS_LEVELS } from "@/lib/codes/abacus-level";
 import { TALENT_STATUSES, TALENT_TYPES } from "@/lib/codes/high-end-talent";
 import {

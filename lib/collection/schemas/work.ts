@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { text } from "@/lib/account/field-schemas";
+import { text } from "@/lib/utils/refinement";
 import { ACCOUNTING_POSTS, type AccountingPostCode } from "@/lib/codes/accounting-post";
 import {
   EMPLOYMENT_STATUSES,

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { ALWAYS, passwordInputSchema, refinePasswordPair } from "@/lib/account/field-schemas";
+import { passwordInputSchema, refinePasswordPair } from "@/lib/account/field-schemas";
+import { ALWAYS } from "@/lib/utils/refinement";
 
 // 修改密码. The rules that need the account's ID and phone are checked again on the server.
 export const changePasswordSchema = z
