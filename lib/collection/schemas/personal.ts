@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { ALWAYS, text } from "@/lib/utils/refinement";
-import { ETHNIC_GROUPS } from "@/lib/codes/ethnic-group";
+import { ethnicGroupSchema } from "@/lib/codes/ethnic-group-codes";
 import { isNationalityCode } from "@/lib/codes/nationality-codes";
 import { POLITICAL_STATUSES } from "@/lib/codes/political-status";
 import { DOCUMENT_TYPES } from "@/lib/identity/document-types";
@@ -49,7 +49,7 @@ export function personalSchema(ctx: CollectionContext) {
   const asks = asksGenderAndBirthDate(ctx);
   const fields = z
     .object({
-      ethnicGroup: ETHNIC_GROUPS.schema,
+      ethnicGroup: ethnicGroupSchema,
       politicalStatus: POLITICAL_STATUSES.schema,
       email: emailSchema,
       nationality: z.optional(z.string()),

@@ -8,11 +8,13 @@ import { type StepFormProps, useStepForm } from "../use-wizard-step";
 export function PersonalForm({
   registered,
   pages,
+  ethnicGroups,
   nationalities,
   ...props
 }: StepFormProps & {
   registered: [string, string][];
   pages: readonly { id: string; label: string }[];
+  ethnicGroups: readonly { value: string; label: string }[];
   nationalities: readonly { value: string; label: string }[];
 }) {
   const { form, wizard } = useStepForm("personal", personalSchema, props);
@@ -35,6 +37,7 @@ export function PersonalForm({
         form={form}
         context={props.context}
         pages={pages}
+        ethnicGroups={ethnicGroups}
         nationalities={nationalities}
       />
     </StepForm>
