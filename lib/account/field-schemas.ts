@@ -1,21 +1,14 @@
 import * as z from "zod/mini";
 import { validatePersonName } from "@/lib/identity/person-name";
-import { text } from "@/lib/utils/refinement";
+import { normalizedBy, text } from "@/lib/utils/refinement";
 import { passwordProblems, type PasswordContext } from "./password-policy";
 
 // Field schemas shared by every account form and its server action (one rule, one place).
 // zod/mini, as every schema the browser runs: its functions tree-shake, zod's classic API does not.
 
-export const personNameSchema = z.pipe(
+export const personNameSchema = normalizedBy(
   z.string({ error: () => "请输入姓名" }),
-  z.transform((value: string, ctx) => {
-    const r = validatePersonName(value);
-    if (!r.ok) {
-      ctx.issues.push({ code: "custom", message: r.message, input: value });
-      return z.NEVER;
-    }
-    return r.normalized;
-  }),
+  validatePersonName,
 );
 
 export const smsCodeSchema = z
