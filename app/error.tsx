@@ -2,9 +2,11 @@
 
 import { useEffect } from "react";
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button-variants";
 import { PageContainer } from "@/components/shell/page-container";
 
+// Styled with buttonVariants rather than <Button>: this boundary is in every page's first load,
+// and Button's Slot would be copied into its chunk beside each page's own (button-variants.ts).
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   useEffect(() => {
     console.error(error);
@@ -30,12 +32,12 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
           <p className="mt-2 text-sm text-muted-foreground">如需咨询，请提供错误编号：{digest}</p>
         )}
         <div className="mt-6 flex flex-wrap justify-center gap-3">
-          <Button type="button" onClick={() => retry()}>
+          <button type="button" className={buttonVariants()} onClick={() => retry()}>
             重试
-          </Button>
-          <Button asChild variant="outline">
-            <Link href="/">返回首页</Link>
-          </Button>
+          </button>
+          <Link href="/" className={buttonVariants({ variant: "outline" })}>
+            返回首页
+          </Link>
         </div>
       </div>
     </PageContainer>

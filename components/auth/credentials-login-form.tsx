@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState, useTransition } from "react";
-import type { z } from "zod";
+import type { core } from "zod/mini";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { FormError } from "@/components/form/form-error";
 import { TextField } from "@/components/form/text-field";
@@ -33,7 +33,7 @@ export function CredentialsLoginForm<N extends string>({
   links,
 }: {
   provider: "credentials" | "staff";
-  schema: z.ZodType<unknown, LoginValues<N>>;
+  schema: core.$ZodType<unknown, LoginValues<N>>;
   nameField: { name: N; label: string; preset?: "id-number" };
   next: string;
   notice?: string;

@@ -6,8 +6,17 @@ import { Button } from "@/components/ui/button";
 import { fieldAria, FormField } from "@/components/ui/form-field";
 import type { UploadKind } from "@/lib/upload/kinds";
 import { cn } from "@/lib/utils/cn";
-import { type CropResult, type CropSource, HeadshotCropper } from "./headshot-cropper";
+import type { CropResult, CropSource } from "./headshot-cropper";
 import { CANCELLED_MESSAGE, precheckImage, readHead, uploadAttachment } from "./upload-attachment";
+
+// The cropper (a dialog, its focus trap and scroll lock) is needed only once a headshot was
+// chosen: not part of the page's first load, but fetched when the person goes to choose one.
+// React.lazy rather than next/dynamic: it is never server-rendered, and next/dynamic would bring
+// its own loader (1.5 kB gzip) into the page.
+const loadCropper = () => import("./headshot-cropper");
+const HeadshotCropper = React.lazy(() =>
+  loadCropper().then((m) => ({ default: m.HeadshotCropper })),
+);
 
 export const HEADSHOT_HINT = "近期免冠正面证件照，上传后可拖动、缩放裁剪为一寸照片比例（5:7）";
 export const UNDECODABLE_MESSAGE = "无法读取该图片，请选择JPG或PNG格式的照片";
@@ -155,7 +164,14 @@ export function AttachmentField({
               size="sm"
               disabled={uploading}
               aria-describedby={aria["aria-describedby"]}
-              onClick={() => inputRef.current?.click()}
+              onClick={() => {
+                if (kind === "headshot") {
+                  loadCropper().catch(() => {
+                    // fetched again when the photo is shown
+                  });
+                }
+                inputRef.current?.click();
+              }}
             >
               {value ? "重新上传" : "上传"}
               <span className="sr-only">{label}</span>
@@ -198,7 +214,11 @@ export function AttachmentField({
           )}
         </div>
       </div>
-      <HeadshotCropper source={crop} onCancel={() => setCrop(null)} onCrop={onCrop} />
+      {crop && (
+        <React.Suspense fallback={null}>
+          <HeadshotCropper source={crop} onCancel={() => setCrop(null)} onCrop={onCrop} />
+        </React.Suspense>
+      )}
     </FormField>
   );
 }

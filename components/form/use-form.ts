@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import type { z } from "zod";
+import { type core, safeParse } from "zod/mini";
 import { FORM_ERROR_KEY, fieldErrorsFromIssues } from "@/lib/http/action-result";
 
 export type FormValues = Record<string, string>;
@@ -16,7 +16,7 @@ type Errors<V> = Partial<Record<keyof V | typeof FORM_ERROR_KEY, string>>;
  * are never persisted.
  */
 export function useForm<V extends Values>(
-  schema: z.ZodType<unknown, V>,
+  schema: core.$ZodType<unknown, V>,
   initial: V,
   options: { storageKey?: string; persist?: (keyof V)[] } = {},
 ) {
@@ -47,7 +47,7 @@ export function useForm<V extends Values>(
 
   const errorsOf = useCallback(
     (v: V): Errors<V> => {
-      const r = schema.safeParse(v);
+      const r = safeParse(schema, v);
       // Keys are the form's field names: its schema is an object of them.
       return r.success ? {} : (fieldErrorsFromIssues(r.error.issues) as Errors<V>);
     },

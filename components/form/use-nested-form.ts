@@ -1,15 +1,15 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { z } from "zod";
+import { type core, safeParse } from "zod/mini";
 import { FORM_ERROR_KEY, fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { getAt, isUnder, type Path, setAt, shiftErrorsAfterRemoval } from "./paths";
 
 export type NestedValues = Record<string, unknown>;
 
 /** The first message per dotted path of a zod result ({} when valid). */
-function errorsOf(schema: z.ZodType, values: unknown): Record<Path, string> {
-  const r = schema.safeParse(values);
+function errorsOf(schema: core.$ZodType, values: unknown): Record<Path, string> {
+  const r = safeParse(schema, values);
   return r.success ? {} : fieldErrorsFromIssues(r.error.issues);
 }
 
@@ -37,7 +37,7 @@ interface StoredInput<V> {
  * and the person chooses.
  */
 export function useNestedForm<V extends NestedValues>(
-  schema: z.ZodType,
+  schema: core.$ZodType,
   initial: V,
   options: { storageKey?: string; revision?: number } = {},
 ) {

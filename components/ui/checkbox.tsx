@@ -1,45 +1,38 @@
 "use client";
 
 import * as React from "react";
-import { Checkbox as CheckboxPrimitive } from "radix-ui";
-import { CheckIcon, MinusIcon } from "lucide-react";
+import { CheckIcon } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 
-export type CheckboxProps = React.ComponentProps<typeof CheckboxPrimitive.Root>;
+export type CheckboxProps = Omit<React.ComponentProps<"input">, "type" | "checked" | "onChange"> & {
+  checked?: boolean;
+  onCheckedChange?: (checked: boolean) => void;
+};
 
 /**
- * Radix checkbox (a <button role="checkbox">; inside a <form> with `name` it also submits a hidden
- * input). Label it with <Label htmlFor={id}> next to it; the label enlarges the touch target.
+ * A native checkbox, styled (the mark is drawn over it). Label it with <Label htmlFor={id}> next
+ * to it; the label enlarges the touch target. `className` goes to the box, the rest to the input.
  */
-export function Checkbox({ className, ...props }: CheckboxProps) {
+export function Checkbox({ className, checked, onCheckedChange, ...props }: CheckboxProps) {
   return (
-    <CheckboxPrimitive.Root
-      data-slot="checkbox"
-      className={cn(
-        "peer grid size-5 shrink-0 place-content-center rounded-sm border border-input bg-background shadow-xs transition-colors",
-        "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
-        "data-[state=checked]:border-primary data-[state=checked]:bg-primary data-[state=checked]:text-primary-foreground",
-        "data-[state=indeterminate]:border-primary data-[state=indeterminate]:bg-primary data-[state=indeterminate]:text-primary-foreground",
-        "disabled:cursor-not-allowed disabled:opacity-50 aria-invalid:border-destructive",
-        className,
-      )}
-      {...props}
-    >
-      <CheckboxPrimitive.Indicator
-        data-slot="checkbox-indicator"
-        className="group grid place-content-center text-current"
-      >
-        <CheckIcon
-          className="size-4 group-data-[state=indeterminate]:hidden"
-          aria-hidden="true"
-          strokeWidth={3}
-        />
-        <MinusIcon
-          className="hidden size-4 group-data-[state=indeterminate]:block"
-          aria-hidden="true"
-          strokeWidth={3}
-        />
-      </CheckboxPrimitive.Indicator>
-    </CheckboxPrimitive.Root>
+    <span data-slot="checkbox" className={cn("inline-grid size-5 shrink-0", className)}>
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onCheckedChange?.(e.target.checked)}
+        className={cn(
+          "peer col-start-1 row-start-1 size-5 appearance-none rounded-sm border border-input bg-background shadow-xs transition-colors",
+          "checked:border-primary checked:bg-primary",
+          "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
+          "disabled:cursor-not-allowed disabled:opacity-50 aria-invalid:border-destructive",
+        )}
+        {...props}
+      />
+      <CheckIcon
+        aria-hidden="true"
+        strokeWidth={3}
+        className="pointer-events-none col-start-1 row-start-1 hidden size-4 place-self-center text-primary-foreground peer-checked:block"
+      />
+    </span>
   );
 }

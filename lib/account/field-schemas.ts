@@ -1,56 +1,42 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { validatePersonName } from "@/lib/identity/person-name";
+import { normalizedBy, text } from "@/lib/utils/refinement";
 import { passwordProblems, type PasswordContext } from "./password-policy";
 
-// Field schemas shared by every account form and its server action (one rule, one place).
+// ALWAYS and text() live in lib/utils/refinement.ts (a collection step needs them without the
+// account's rules); re-exported for the schemas that import every field helper from here.
+export { ALWAYS, text } from "@/lib/utils/refinement";
 
-export const personNameSchema = z.string({ error: () => "请输入姓名" }).transform((value, ctx) => {
-  const r = validatePersonName(value);
-  if (!r.ok) {
-    ctx.addIssue({ code: "custom", message: r.message });
-    return z.NEVER;
-  }
-  return r.normalized;
-});
+// Field schemas shared by every account form and its server action (one rule, one place).
+// zod/mini, as every schema the browser runs: its functions tree-shake, zod's classic API does not.
+
+export const personNameSchema = normalizedBy(
+  z.string({ error: () => "请输入姓名" }),
+  validatePersonName,
+);
 
 export const smsCodeSchema = z
   .string({ error: () => "请输入短信验证码" })
-  .trim()
-  .regex(/^\d{6}$/, "短信验证码为6位数字");
+  .check(z.trim(), z.regex(/^\d{6}$/, "短信验证码为6位数字"));
 
 export const captchaSchema = {
   captchaId: z
     .string({ error: () => "请刷新图形验证码" })
-    .min(1, "请刷新图形验证码")
-    .max(64),
+    .check(z.minLength(1, "请刷新图形验证码"), z.maxLength(64)),
   captchaAnswer: z
     .string({ error: () => "请输入图形验证码" })
-    .trim()
-    .min(1, "请输入图形验证码")
-    .max(16),
+    .check(z.trim(), z.minLength(1, "请输入图形验证码"), z.maxLength(16)),
 };
 
 export const passwordInputSchema = z
   .string({ error: () => "请输入密码" })
-  .min(1, "请输入密码")
-  .max(128, "密码过长");
-
-/**
- * Cross-field checks (password rules, 确认密码, the number for its document type) run even when
- * other fields have errors, so the user sees every problem at once. The refinement then gets
- * the raw values: read them with `text()`.
- */
-export const ALWAYS = { when: () => true } as const;
-
-export function text(value: unknown): string {
-  return typeof value === "string" ? value : "";
-}
+  .check(z.minLength(1, "请输入密码"), z.maxLength(128, "密码过长"));
 
 /** Adds the password rules and the 确认密码 check to an object schema's refinement. */
 export function refinePasswordPair(
   value: { password: string; confirmPassword: string },
   context: PasswordContext,
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   fields: { password: string; confirm: string } = {
     password: "password",
     confirm: "confirmPassword",

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { RequestContext } from "@/lib/audit/audit";
 import type { SessionPerson } from "@/lib/account/session-service";
 import { type ActionResult, fieldErrorsFromIssues } from "@/lib/http/action-result";
@@ -20,7 +20,7 @@ function formError(message: string): ActionResult<never> {
 }
 
 /** Input the form's own schema refuses: the same errors the form shows before sending. */
-function invalid(error: z.ZodError): ActionResult<never> {
+function invalid(error: z.core.$ZodError): ActionResult<never> {
   return { ok: false, fieldErrors: fieldErrorsFromIssues(error.issues) };
 }
 
@@ -68,13 +68,13 @@ async function guarded<T>(
  * Builds an action for visitors who are not logged in: parse with the form's own zod schema
  * (the client is never trusted), then run the handler with the caller's IP and user agent.
  */
-export function publicAction<S extends z.ZodType, T>(
+export function publicAction<S extends z.core.$ZodType, T>(
   name: string,
   schema: S,
   handler: (input: z.output<S>, ctx: { request: RequestContext }) => Promise<ActionResult<T>>,
 ) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
-    const parsed = schema.safeParse(raw);
+    const parsed = z.safeParse(schema, raw);
     if (!parsed.success) return invalid(parsed.error);
     const request = await requestContext();
     return guarded(name, request.requestId, () => handler(parsed.data, { request }));
@@ -84,7 +84,7 @@ export function publicAction<S extends z.ZodType, T>(
 export const SESSION_ENDED = "登录已失效，请重新登录（已填写的内容仍保留在本页）";
 
 /** Builds an action for a logged-in accountant: session checked on the server first. */
-export function personAction<S extends z.ZodType, T>(
+export function personAction<S extends z.core.$ZodType, T>(
   name: string,
   schema: S,
   handler: (
@@ -95,7 +95,7 @@ export function personAction<S extends z.ZodType, T>(
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const session = await currentSession();
     if (!session) return formError(SESSION_ENDED);
-    const parsed = schema.safeParse(raw);
+    const parsed = z.safeParse(schema, raw);
     if (!parsed.success) return invalid(parsed.error);
     const request = await requestContext();
     return guarded(name, request.requestId, () => handler(parsed.data, { request, session }));
@@ -108,7 +108,7 @@ export const STAFF_SESSION_ENDED = "登录已失效，请重新登录财政部�
  * Builds an action for finance staff: the staff session is checked on the server first, then the
  * role the action needs. Region checks stay in the services, against the record itself.
  */
-export function staffAction<S extends z.ZodType, T>(
+export function staffAction<S extends z.core.$ZodType, T>(
   name: string,
   role: StaffRole,
   schema: S,
@@ -121,7 +121,7 @@ export function staffAction<S extends z.ZodType, T>(
     const staff = await currentStaff();
     if (!staff) return formError(STAFF_SESSION_ENDED);
     if (!hasRole(staff, role)) return formError(ROLE_DENIED);
-    const parsed = schema.safeParse(raw);
+    const parsed = z.safeParse(schema, raw);
     if (!parsed.success) return invalid(parsed.error);
     const request = await requestContext();
     return guarded(name, request.requestId, () => handler(parsed.data, { request, staff }));

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { defineCodeTable } from "@/lib/codes/code-table";
 import { attachmentId, requiredText } from "@/lib/collection/schemas/fields";
 
@@ -213,9 +213,9 @@ export function claimYearProblem(year: number, label: string, ctx: CeClaimContex
 
 /** A year typed as a number or "2024", within [obligation start, this year]; outputs a number. */
 export function claimYearField(label: string, ctx: CeClaimContext) {
-  return z
-    .union([z.number(), z.string()], { error: () => `请填写${label}` })
-    .transform((raw, issue) => {
+  return z.pipe(
+    z.union([z.number(), z.string()], { error: () => `请填写${label}` }),
+    z.transform((raw: number | string, issue) => {
       const s = String(raw).trim();
       const message =
         s === ""
@@ -224,11 +224,12 @@ export function claimYearField(label: string, ctx: CeClaimContext) {
             ? `${label}应为4位年份，如2024`
             : claimYearProblem(Number(s), label, ctx);
       if (message) {
-        issue.addIssue({ code: "custom", message });
+        issue.issues.push({ code: "custom", message, input: raw });
         return z.NEVER;
       }
       return Number(s);
-    });
+    }),
+  );
 }
 
 const evidence = attachmentId("请上传证明材料");
@@ -250,17 +251,19 @@ export function conferenceClaimSchema(ctx: CeClaimContext) {
     year: claimYearField("会议年度", ctx),
     name: requiredText("会议名称", 100),
     organiser: requiredText("主办单位", 100),
-    days: z
-      .union([z.number(), z.string()], { error: () => "请填写会议天数" })
-      .transform((raw, issue) => {
+    days: z.pipe(
+      z.union([z.number(), z.string()], { error: () => "请填写会议天数" }),
+      z.transform((raw: number | string, issue) => {
         const s = String(raw).trim();
         const days = Number(s);
-        if (s === "") issue.addIssue({ code: "custom", message: "请填写会议天数" });
-        else if (!/^\d+$/.test(s) || days < 1 || days > MAX_CONFERENCE_DAYS) {
-          issue.addIssue({ code: "custom", message: daysMessage });
-        } else return days;
+        const fail = (message: string) =>
+          issue.issues.push({ code: "custom", message, input: raw });
+        if (s === "") fail("请填写会议天数");
+        else if (!/^\d+$/.test(s) || days < 1 || days > MAX_CONFERENCE_DAYS) fail(daysMessage);
+        else return days;
         return z.NEVER;
       }),
+    ),
     attachmentId: evidence,
   });
 }
@@ -287,10 +290,12 @@ export function paperClaimSchema(ctx: CeClaimContext) {
     journal: requiredText("刊物名称", 100),
     serialNumber: z
       .string({ error: () => "请填写国内统一刊号" })
-      .trim()
-      .toUpperCase()
-      .min(1, "请填写国内统一刊号")
-      .regex(CN_SERIAL, "国内统一刊号格式应如 CN 11-1234/F"),
+      .check(
+        z.trim(),
+        z.toUpperCase(),
+        z.minLength(1, "请填写国内统一刊号"),
+        z.regex(CN_SERIAL, "国内统一刊号格式应如 CN 11-1234/F"),
+      ),
     authorship: PAPER_AUTHORSHIPS.schema,
     attachmentId: evidence,
   });
@@ -301,7 +306,7 @@ const CLAIM_SCHEMAS = {
   CONFERENCE: conferenceClaimSchema,
   DEGREE_COURSE: degreeCourseClaimSchema,
   PAPER: paperClaimSchema,
-} satisfies Record<ClaimKindCode, (ctx: CeClaimContext) => z.ZodType>;
+} satisfies Record<ClaimKindCode, (ctx: CeClaimContext) => z.ZodMiniType>;
 
 export type ClaimSchema<K extends ClaimKindCode> = ReturnType<(typeof CLAIM_SCHEMAS)[K]>;
 export type ClaimInput<K extends ClaimKindCode> = z.output<ClaimSchema<K>>;
@@ -337,16 +342,19 @@ export function courseEntrySchema(ctx: CeClaimContext) {
     courseName: requiredText("课程名称", 100),
     provider: requiredText("培训机构", 100),
     category: CE_CATEGORIES.schema,
-    credits: z
-      .union([z.number(), z.string()], { error: () => "请填写学分" })
-      .transform((raw, issue) => {
+    credits: z.pipe(
+      z.union([z.number(), z.string()], { error: () => "请填写学分" }),
+      z.transform((raw: number | string, issue) => {
         const s = String(raw).trim();
-        if (s === "") issue.addIssue({ code: "custom", message: "请填写学分" });
+        const fail = (message: string) =>
+          issue.issues.push({ code: "custom", message, input: raw });
+        if (s === "") fail("请填写学分");
         else if (!/^\d+(\.\d+)?$/.test(s) || !isValidCourseCredits(Number(s))) {
-          issue.addIssue({ code: "custom", message: creditsMessage });
+          fail(creditsMessage);
         } else return Number(s);
         return z.NEVER;
       }),
+    ),
   });
 }
 export type CourseEntryInput = z.output<ReturnType<typeof courseEntrySchema>>;

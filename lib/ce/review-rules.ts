@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 // 认定 / 不予认定 of a 继续教育 claim: a rejection must say why (the accountant reads it on their
 // 继续教育 page); a recognition may carry a note. Client-safe: the review form runs it too.
@@ -13,10 +13,15 @@ export const REVIEW_REASON_TOO_LONG = `理由不能超过${MAX_REVIEW_REASON}个
 export const reviewDecisionSchema = z
   .object({
     decision: z.enum(REVIEW_DECISIONS, { error: () => "请选择认定或不予认定" }),
-    reason: z.string().trim().max(MAX_REVIEW_REASON, REVIEW_REASON_TOO_LONG).default(""),
+    reason: z._default(
+      z.string().check(z.trim(), z.maxLength(MAX_REVIEW_REASON, REVIEW_REASON_TOO_LONG)),
+      "",
+    ),
   })
-  .superRefine((v, ctx) => {
-    if (v.decision === "reject" && v.reason === "") {
-      ctx.addIssue({ code: "custom", path: ["reason"], message: REJECT_REASON_REQUIRED });
-    }
-  });
+  .check(
+    z.superRefine((v, ctx) => {
+      if (v.decision === "reject" && v.reason === "") {
+        ctx.addIssue({ code: "custom", path: ["reason"], message: REJECT_REASON_REQUIRED });
+      }
+    }),
+  );

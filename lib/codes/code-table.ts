@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 // One shape for every code table of the collection: stable ASCII/numeric codes (they are stored,
 // never rename one), Chinese labels, a zod schema with a Chinese message, and <select> options.
@@ -12,7 +12,7 @@ export interface CodeTable<C extends string> {
   entries: readonly CodeEntry<C>[];
   codes: readonly [C, ...C[]];
   /** Rejects anything outside the table with `message` (e.g. "请选择民族"). */
-  schema: z.ZodEnum<{ [K in C]: K }>;
+  schema: z.ZodMiniEnum<{ [K in C]: K }>;
   options: readonly { value: C; label: string }[];
   is(value: unknown): value is C;
   /** The label of a code, or undefined for an unknown one (e.g. a code retired from the table). */
@@ -30,7 +30,7 @@ export function defineCodeTable<const C extends string>(
   return {
     entries,
     codes,
-    schema: z.enum(codes as unknown as [C, ...C[]], { error: () => message }) as z.ZodEnum<{
+    schema: z.enum(codes as unknown as [C, ...C[]], { error: () => message }) as z.ZodMiniEnum<{
       [K in C]: K;
     }>,
     options: entries.map((e) => ({ value: e.code, label: e.label })),

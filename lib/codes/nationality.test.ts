@@ -1,5 +1,7 @@
+import codes from "i18n-iso-countries/codes.json";
 import { describe, expect, it } from "vitest";
 import { NATIONALITIES, nationalityFromDocument } from "./nationality";
+import { isNationalityCode, NATIONALITY_CODES } from "./nationality-codes";
 
 describe("国籍/地区 (GB/T 2659)", () => {
   it("has every ISO 3166-1 country with Chinese names, China first", () => {
@@ -9,6 +11,14 @@ describe("国籍/地区 (GB/T 2659)", () => {
     expect(NATIONALITIES.label("HKG")).toBe("中国香港");
     expect(NATIONALITIES.label("TWN")).toBe("中国台湾");
     expect(NATIONALITIES.schema.safeParse("XXX").error?.issues[0]?.message).toBe("请选择国籍/地区");
+  });
+
+  it("checks in the browser exactly the library's codes, which the named table has", () => {
+    expect(NATIONALITY_CODES).toEqual(new Set(codes.map((row) => row[1])));
+    expect(new Set(NATIONALITIES.codes)).toEqual(NATIONALITY_CODES);
+    expect(isNationalityCode("USA")).toBe(true);
+    expect(isNationalityCode("XXX")).toBe(false);
+    expect(isNationalityCode("chn")).toBe(false);
   });
 
   it("is settled by the documents that name it and asked for the others", () => {

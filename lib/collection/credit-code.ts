@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import { normalizedBy } from "@/lib/utils/refinement";
 
 // 统一社会信用代码 — GB 32100-2015: 18 characters from 31 (digits and capitals without I O S V Z):
 // 1 登记管理部门码, 2 机构类别码, 3–8 登记管理机关行政区划码 (GB/T 2260), 9–17 主体标识码
@@ -48,14 +49,9 @@ export function validateCreditCode(raw: string): CreditCodeResult {
 }
 
 /** zod field: outputs the normalised code; the Chinese message lands on the field. */
-export const creditCodeSchema = z
-  .string({ error: () => "请输入统一社会信用代码" })
-  .max(40, "统一社会信用代码应为18位")
-  .transform((value, ctx) => {
-    const r = validateCreditCode(value);
-    if (!r.ok) {
-      ctx.addIssue({ code: "custom", message: r.message });
-      return z.NEVER;
-    }
-    return r.normalized;
-  });
+export const creditCodeSchema = normalizedBy(
+  z
+    .string({ error: () => "请输入统一社会信用代码" })
+    .check(z.maxLength(40, "统一社会信用代码应为18位")),
+  validateCreditCode,
+);

@@ -12,7 +12,7 @@ import { beijingToday } from "@/lib/time/beijing";
 import { isAttachmentId } from "@/lib/upload/attachment-service";
 import type { UploadKind } from "@/lib/upload/kinds";
 import { uuidv7 } from "@/lib/utils/uuid";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { CollectionContext } from "./rules";
 import {
   canOpenStep,
@@ -359,7 +359,7 @@ async function beforeSave(
 }
 
 /** Step schemas already built, per region table (one per jurisdiction), by step and context. */
-const schemaCache = new WeakMap<object, Map<string, z.ZodType>>();
+const schemaCache = new WeakMap<object, Map<string, z.ZodMiniType>>();
 const SCHEMA_CACHE_SIZE = 256;
 
 /**
@@ -367,7 +367,7 @@ const SCHEMA_CACHE_SIZE = 256;
  * parser zod compiles on its first use, takes ~0.6 ms — most of a save's own CPU — while a
  * person's saves of a day all run with one context. The oldest entry goes first.
  */
-function cachedStepSchema(step: DataStepId, context: CollectionContext): z.ZodType {
+function cachedStepSchema(step: DataStepId, context: CollectionContext): z.ZodMiniType {
   const { regions, ...rest } = context;
   let byKey = schemaCache.get(regions);
   if (!byKey) schemaCache.set(regions, (byKey = new Map()));

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { jurisdictionFromEnv } from "@/lib/jurisdiction/config";
 import { buildJurisdictionRegions } from "@/lib/region/divisions";
 import type { CollectionSnapshot } from "./archive-service";
@@ -24,7 +24,7 @@ export const TEST_CONTEXT: CollectionContext = {
 };
 
 /** A parse result's messages keyed by dotted path ("fullTime.0.graduatedOn"); {} on success. */
-export function issuesByPath(r: z.ZodSafeParseResult<unknown>): Record<string, string> {
+export function issuesByPath(r: z.util.SafeParseResult<unknown>): Record<string, string> {
   return Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
 }
 

@@ -1,5 +1,5 @@
-import type { z } from "zod";
-import { text } from "@/lib/account/field-schemas";
+import type * as z from "zod/mini";
+import { text } from "@/lib/utils/refinement";
 import { type CollectionContext, studentCardProblem } from "./rules";
 import { awardsSchema, type AwardsData } from "./schemas/awards";
 import { educationSchema, type EducationData } from "./schemas/education";
@@ -39,7 +39,7 @@ export type WholeRecordResult =
   { ok: true; record: CollectionRecord } | { ok: false; errors: StepErrors };
 
 /** The schema of one data step for this person (what a step's form and its save action use). */
-export function stepSchema(step: DataStepId, ctx: CollectionContext): z.ZodType {
+export function stepSchema(step: DataStepId, ctx: CollectionContext): z.ZodMiniType {
   switch (step) {
     case "notice":
       return noticeSchema;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { type DocumentTypeCode, documentTypeSchema } from "@/lib/identity/document-types";
 import {
   type GenderCode,
@@ -158,12 +158,17 @@ function checkDateAndCheckChar(n: string, now: Date): DocumentNumberResult {
  * the Chinese message lands on `number`. `now` is a function so a long-lived schema stays current.
  */
 export function documentInputSchema(now: () => Date = () => new Date()) {
-  return z
-    .object({ type: documentTypeSchema, number: z.string({ error: () => "请输入证件号码" }) })
-    .transform((value, ctx) => {
+  return z.pipe(
+    z.object({ type: documentTypeSchema, number: z.string({ error: () => "请输入证件号码" }) }),
+    z.transform((value: { type: DocumentTypeCode; number: string }, ctx) => {
       const result = validateDocumentNumber(value.type, value.number, now());
       if (!result.ok) {
-        ctx.addIssue({ code: "custom", message: result.message, path: ["number"] });
+        ctx.issues.push({
+          code: "custom",
+          message: result.message,
+          path: ["number"],
+          input: value,
+        });
         return z.NEVER;
       }
       return {
@@ -172,5 +177,6 @@ export function documentInputSchema(now: () => Date = () => new Date()) {
         gender: result.gender,
         birthDate: result.birthDate,
       };
-    });
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 // 证件类型 code table. Codes are stored in Person.idType (VARCHAR(20)): never rename one.
 export const DOCUMENT_TYPE_CODES = [

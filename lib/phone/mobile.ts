@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/core";
-import { z } from "zod";
+import * as z from "zod/mini";
+import { normalizedBy } from "@/lib/utils/refinement";
 import type { CnMetadata } from "./cn-metadata";
 import data from "./metadata.cn.json";
 
@@ -70,11 +71,7 @@ export function maskPhone(phone: string): string {
 }
 
 /** zod: string in, 11-digit mainland mobile number out, Chinese message on failure. */
-export const mobileSchema = z.string({ error: () => "请输入手机号码" }).transform((value, ctx) => {
-  const result = validateMobile(value);
-  if (!result.ok) {
-    ctx.addIssue({ code: "custom", message: result.message });
-    return z.NEVER;
-  }
-  return result.normalized;
-});
+export const mobileSchema = normalizedBy(
+  z.string({ error: () => "请输入手机号码" }),
+  validateMobile,
+);

@@ -1,10 +1,12 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { safeNextPath } from "@/app/(auth)/login/login.validation";
 
 // The staff login form's own checks; the server (lib/staff/staff-login-service.ts) decides the rest.
 export const staffLoginSchema = z.object({
-  username: z.string().trim().min(1, "请输入登录名").max(40, "登录名过长"),
-  password: z.string().min(1, "请输入密码").max(128, "密码过长"),
+  username: z
+    .string()
+    .check(z.trim(), z.minLength(1, "请输入登录名"), z.maxLength(40, "登录名过长")),
+  password: z.string().check(z.minLength(1, "请输入密码"), z.maxLength(128, "密码过长")),
 });
 
 /**

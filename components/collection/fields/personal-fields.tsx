@@ -4,26 +4,33 @@ import { AttachmentField } from "@/components/collection/attachment-field";
 import { NestedRadios, NestedSelect, NestedText } from "@/components/form/nested-fields";
 import { pathId } from "@/components/form/paths";
 import type { NestedForm } from "@/components/form/use-nested-form";
-import { ETHNIC_GROUPS } from "@/lib/codes/ethnic-group";
 import type { UploadKind } from "@/lib/upload/kinds";
-import { NATIONALITIES } from "@/lib/codes/nationality";
 import { POLITICAL_STATUSES } from "@/lib/codes/political-status";
 import { asksGenderAndBirthDate, type CollectionContext } from "@/lib/collection/rules";
 import { GENDER_OPTIONS } from "@/lib/collection/schemas/personal";
 
+type Option = { value: string; label: string };
+
 /**
  * 个人信息's own fields and attachments. 性别/出生日期 and 国籍/地区 show only where the document
  * does not settle them — and in 信息变更 (`fixedIdentity`) 性别 and 国籍 are never editable.
+ * The 民族 and 国籍/地区 options come from the page (ETHNIC_GROUPS.options, NATIONALITIES.options):
+ * their names stay on the server.
  */
 export function PersonalFields({
   form,
   context,
   pages,
+  ethnicGroups,
+  nationalities = [],
   fixedIdentity = false,
 }: {
   form: NestedForm;
   context: CollectionContext;
   pages: readonly { id: string; label: string }[];
+  ethnicGroups: readonly Option[];
+  /** Needed only where the field shows: the document does not settle 国籍/地区. */
+  nationalities?: readonly Option[];
   fixedIdentity?: boolean;
 }) {
   const asks = asksGenderAndBirthDate(context);
@@ -65,15 +72,10 @@ export function PersonalFields({
         </div>
       )}
       {!context.nationality && !fixedIdentity && (
-        <NestedSelect
-          form={form}
-          path="nationality"
-          label="国籍/地区"
-          options={NATIONALITIES.options}
-        />
+        <NestedSelect form={form} path="nationality" label="国籍/地区" options={nationalities} />
       )}
       <div className="grid gap-6 sm:grid-cols-2">
-        <NestedSelect form={form} path="ethnicGroup" label="民族" options={ETHNIC_GROUPS.options} />
+        <NestedSelect form={form} path="ethnicGroup" label="民族" options={ethnicGroups} />
         <NestedSelect
           form={form}
           path="politicalStatus"

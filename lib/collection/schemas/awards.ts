@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { AWARD_LEVELS } from "@/lib/codes/award-level";
 import type { CollectionContext } from "../rules";
 import { requiredText, yearField } from "./fields";
@@ -17,10 +17,12 @@ export function awardEntrySchema(ctx: CollectionContext) {
 
 export function awardsSchema(ctx: CollectionContext) {
   return z.object({
-    awards: z
-      .array(awardEntrySchema(ctx))
-      .max(MAX_AWARDS, `奖励信息最多填写${MAX_AWARDS}条`)
-      .default([]),
+    awards: z._default(
+      z
+        .array(awardEntrySchema(ctx))
+        .check(z.maxLength(MAX_AWARDS, `奖励信息最多填写${MAX_AWARDS}条`)),
+      [],
+    ),
   });
 }
 

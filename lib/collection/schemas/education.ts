@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { ALWAYS } from "@/lib/account/field-schemas";
+import * as z from "zod/mini";
+import { ALWAYS } from "@/lib/utils/refinement";
 import { DEGREES } from "@/lib/codes/degree";
 import { EDUCATION_LEVELS, isLevelWithOutcomes } from "@/lib/codes/education-level";
 import type { CollectionContext } from "../rules";
@@ -22,26 +22,28 @@ export function educationEntrySchema(ctx: CollectionContext) {
       enrolledOn: monthField("入学时间"),
       graduatedOn: monthField("毕业时间"),
       /** 在读: 毕业时间 is the expected one and may lie in the future. */
-      inStudy: z.boolean().default(false),
+      inStudy: z._default(z.boolean(), false),
     })
-    .superRefine((v, issue) => {
-      const enrolled = parseMonth(v.enrolledOn);
-      const graduated = parseMonth(v.graduatedOn);
-      const add = (path: string, message: string) =>
-        issue.addIssue({ code: "custom", message, path: [path] });
-      if (v.inStudy !== true && isLevelWithOutcomes(v.level)) {
-        add("level", "请选择具体学历（毕业、结业或肄业）；仍在读请勾选“在读”");
-      }
-      if (enrolled && enrolled > thisMonth) add("enrolledOn", "入学时间不能晚于本月");
-      if (enrolled && birthMonth && enrolled < birthMonth) {
-        add("enrolledOn", "入学时间不能早于出生日期");
-      }
-      if (enrolled && graduated && graduated <= enrolled) {
-        add("graduatedOn", "毕业时间应晚于入学时间");
-      } else if (graduated && graduated > thisMonth && v.inStudy !== true) {
-        add("graduatedOn", "毕业时间不能晚于本月；仍在读请勾选“在读”");
-      }
-    }, ALWAYS);
+    .check(
+      z.superRefine((v, issue) => {
+        const enrolled = parseMonth(v.enrolledOn);
+        const graduated = parseMonth(v.graduatedOn);
+        const add = (path: string, message: string) =>
+          issue.addIssue({ code: "custom", message, path: [path] });
+        if (v.inStudy !== true && isLevelWithOutcomes(v.level)) {
+          add("level", "请选择具体学历（毕业、结业或肄业）；仍在读请勾选“在读”");
+        }
+        if (enrolled && enrolled > thisMonth) add("enrolledOn", "入学时间不能晚于本月");
+        if (enrolled && birthMonth && enrolled < birthMonth) {
+          add("enrolledOn", "入学时间不能早于出生日期");
+        }
+        if (enrolled && graduated && graduated <= enrolled) {
+          add("graduatedOn", "毕业时间应晚于入学时间");
+        } else if (graduated && graduated > thisMonth && v.inStudy !== true) {
+          add("graduatedOn", "毕业时间不能晚于本月；仍在读请勾选“在读”");
+        }
+      }, ALWAYS),
+    );
 }
 
 export function educationSchema(ctx: CollectionContext) {
@@ -49,12 +51,18 @@ export function educationSchema(ctx: CollectionContext) {
   return z.object({
     fullTime: z
       .array(entry, { error: () => "请至少填写一条全日制教育信息" })
-      .min(1, "请至少填写一条全日制教育信息")
-      .max(MAX_EDUCATION_ENTRIES, `全日制教育最多填写${MAX_EDUCATION_ENTRIES}条`),
-    partTime: z
-      .array(entry)
-      .max(MAX_EDUCATION_ENTRIES, `非全日制教育最多填写${MAX_EDUCATION_ENTRIES}条`)
-      .default([]),
+      .check(
+        z.minLength(1, "请至少填写一条全日制教育信息"),
+        z.maxLength(MAX_EDUCATION_ENTRIES, `全日制教育最多填写${MAX_EDUCATION_ENTRIES}条`),
+      ),
+    partTime: z._default(
+      z
+        .array(entry)
+        .check(
+          z.maxLength(MAX_EDUCATION_ENTRIES, `非全日制教育最多填写${MAX_EDUCATION_ENTRIES}条`),
+        ),
+      [],
+    ),
   });
 }
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 // 阅读须知: the person must tick 承诺填写信息的真实性 before 下一步.
 

@@ -1,7 +1,7 @@
-import { z } from "zod";
-import { ALWAYS, text } from "@/lib/account/field-schemas";
-import { ETHNIC_GROUPS } from "@/lib/codes/ethnic-group";
-import { NATIONALITIES } from "@/lib/codes/nationality";
+import * as z from "zod/mini";
+import { ALWAYS, text } from "@/lib/utils/refinement";
+import { ethnicGroupSchema } from "@/lib/codes/ethnic-group-codes";
+import { isNationalityCode } from "@/lib/codes/nationality-codes";
 import { POLITICAL_STATUSES } from "@/lib/codes/political-status";
 import { DOCUMENT_TYPES } from "@/lib/identity/document-types";
 import { type GenderCode, parseBirthDate } from "@/lib/identity/gb11643";
@@ -19,12 +19,16 @@ export const GENDER_OPTIONS: readonly { value: GenderCode; label: string }[] = [
   { value: "2", label: "女" },
 ];
 
-const emailSchema = z
-  .string({ error: () => "请填写电子邮箱" })
-  .trim()
-  .min(1, "请填写电子邮箱")
-  .max(100, "电子邮箱不能超过100个字符")
-  .pipe(z.email("电子邮箱格式不正确，例如 name@example.com"));
+const emailSchema = z.pipe(
+  z
+    .string({ error: () => "请填写电子邮箱" })
+    .check(
+      z.trim(),
+      z.minLength(1, "请填写电子邮箱"),
+      z.maxLength(100, "电子邮箱不能超过100个字符"),
+    ),
+  z.email("电子邮箱格式不正确，例如 name@example.com"),
+);
 
 const BIRTH_DATE_MESSAGES = {
   invalid: "出生日期无效，请按YYYY-MM-DD填写",
@@ -43,44 +47,59 @@ function birthDateProblem(raw: string, ctx: CollectionContext): string | null {
 export function personalSchema(ctx: CollectionContext) {
   const pages = DOCUMENT_TYPES[ctx.documentType].attachments;
   const asks = asksGenderAndBirthDate(ctx);
-  return z
+  const fields = z
     .object({
-      ethnicGroup: ETHNIC_GROUPS.schema,
+      ethnicGroup: ethnicGroupSchema,
       politicalStatus: POLITICAL_STATUSES.schema,
       email: emailSchema,
-      nationality: z.string().optional(),
-      gender: z.string().optional(),
-      birthDate: z.string().trim().optional(),
+      nationality: z.optional(z.string()),
+      gender: z.optional(z.string()),
+      birthDate: z.optional(z.string().check(z.trim())),
       headshotId: attachmentId("请上传本人免冠证件照"),
       /** One id per page of the document type (身份证人像面/国徽面, 护照资料页/有效期页, …). */
       // Missing reads as {}: each page is then asked for at its own field.
-      documentPageIds: z
-        .object(Object.fromEntries(pages.map((p) => [p.id, attachmentId(`请上传${p.label}`)])), {
+      documentPageIds: z.prefault(
+        z.object(Object.fromEntries(pages.map((p) => [p.id, attachmentId(`请上传${p.label}`)])), {
           error: () => "请上传证件照片",
-        })
-        .prefault({}),
-      studentCardId: z.string().trim().max(100).optional(),
+        }),
+        {},
+      ),
+      studentCardId: z.optional(z.string().check(z.trim(), z.maxLength(100))),
     })
-    .superRefine((v, issue) => {
-      if (!ctx.nationality && !NATIONALITIES.is(v.nationality)) {
-        issue.addIssue({ code: "custom", message: "请选择国籍/地区", path: ["nationality"] });
-      }
-      if (!asks) return;
-      if (!GENDER_OPTIONS.some((o) => o.value === v.gender)) {
-        issue.addIssue({ code: "custom", message: "请选择性别", path: ["gender"] });
-      }
-      const problem = birthDateProblem(text(v.birthDate).trim(), ctx);
-      if (problem) issue.addIssue({ code: "custom", message: problem, path: ["birthDate"] });
-    }, ALWAYS)
-    .transform(({ nationality, gender, birthDate, studentCardId, documentPageIds, ...rest }) => ({
-      ...rest,
-      // What the document settles is kept too, so the archive always names 国籍/地区.
-      nationality: ctx.nationality ?? nationality!,
-      documentPageIds: documentPageIds as Record<string, string>,
-      // Kept only where asked: otherwise the document number is the source of truth.
-      ...(asks ? { gender: gender as GenderCode, birthDate: birthDate! } : {}),
-      ...(studentCardId ? { studentCardId } : {}),
-    }));
+    .check(
+      z.superRefine((v, issue) => {
+        if (!ctx.nationality && !isNationalityCode(v.nationality)) {
+          issue.addIssue({ code: "custom", message: "请选择国籍/地区", path: ["nationality"] });
+        }
+        if (!asks) return;
+        if (!GENDER_OPTIONS.some((o) => o.value === v.gender)) {
+          issue.addIssue({ code: "custom", message: "请选择性别", path: ["gender"] });
+        }
+        const problem = birthDateProblem(text(v.birthDate).trim(), ctx);
+        if (problem) issue.addIssue({ code: "custom", message: problem, path: ["birthDate"] });
+      }, ALWAYS),
+    );
+  return z.pipe(
+    fields,
+    z.transform(
+      ({
+        nationality,
+        gender,
+        birthDate,
+        studentCardId,
+        documentPageIds,
+        ...rest
+      }: z.output<typeof fields>) => ({
+        ...rest,
+        // What the document settles is kept too, so the archive always names 国籍/地区.
+        nationality: ctx.nationality ?? nationality!,
+        documentPageIds: documentPageIds as Record<string, string>,
+        // Kept only where asked: otherwise the document number is the source of truth.
+        ...(asks ? { gender: gender as GenderCode, birthDate: birthDate! } : {}),
+        ...(studentCardId ? { studentCardId } : {}),
+      }),
+    ),
+  );
 }
 
 export type PersonalInput = z.input<ReturnType<typeof personalSchema>>;

@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { ALWAYS } from "@/lib/account/field-schemas";
+import * as z from "zod/mini";
+import { ALWAYS } from "@/lib/utils/refinement";
 import { ABACUS_LEVELS } from "@/lib/codes/abacus-level";
 import { TALENT_STATUSES, TALENT_TYPES } from "@/lib/codes/high-end-talent";
 import {
@@ -27,7 +27,7 @@ export function qualificationEntrySchema(ctx: CollectionContext) {
 }
 
 export function talentEntrySchema(ctx: CollectionContext) {
-  return z
+  const fields = z
     .object({
       type: TALENT_TYPES.schema,
       selectedYear: yearField("入选年度", ctx),
@@ -35,20 +35,25 @@ export function talentEntrySchema(ctx: CollectionContext) {
       /** 毕业年度: required when 已毕业, dropped otherwise. */
       graduatedYear: optionalYearInput,
     })
-    .superRefine((v, issue) => {
-      if (v.status !== "GRADUATED") return;
-      const graduated = readYear(v.graduatedYear, "毕业年度", ctx);
-      const selected = readYear(v.selectedYear, "入选年度", ctx);
-      const message = !graduated.ok
-        ? graduated.message
-        : selected.ok && graduated.year < selected.year
-          ? "毕业年度不能早于入选年度"
-          : null;
-      if (message) issue.addIssue({ code: "custom", message, path: ["graduatedYear"] });
-    }, ALWAYS)
-    .transform(({ graduatedYear, ...rest }) =>
-      rest.status === "GRADUATED" ? { ...rest, graduatedYear: Number(graduatedYear) } : rest,
+    .check(
+      z.superRefine((v, issue) => {
+        if (v.status !== "GRADUATED") return;
+        const graduated = readYear(v.graduatedYear, "毕业年度", ctx);
+        const selected = readYear(v.selectedYear, "入选年度", ctx);
+        const message = !graduated.ok
+          ? graduated.message
+          : selected.ok && graduated.year < selected.year
+            ? "毕业年度不能早于入选年度"
+            : null;
+        if (message) issue.addIssue({ code: "custom", message, path: ["graduatedYear"] });
+      }, ALWAYS),
     );
+  return z.pipe(
+    fields,
+    z.transform(({ graduatedYear, ...rest }: z.output<typeof fields>) =>
+      rest.status === "GRADUATED" ? { ...rest, graduatedYear: Number(graduatedYear) } : rest,
+    ),
+  );
 }
 
 const yesNo = (label: string) => z.boolean({ error: () => `请选择是否是${label}` });
@@ -59,14 +64,18 @@ export function professionalSchema(ctx: CollectionContext) {
     isTaxAdvisor: yesNo("税务师"),
     isAssetAppraiser: yesNo("资产评估师"),
     abacusLevel: ABACUS_LEVELS.schema,
-    qualifications: z
-      .array(qualificationEntrySchema(ctx))
-      .max(MAX_QUALIFICATIONS, `专业技术资格最多填写${MAX_QUALIFICATIONS}条`)
-      .default([]),
-    talents: z
-      .array(talentEntrySchema(ctx))
-      .max(MAX_TALENT_ENTRIES, `高端会计人才信息最多填写${MAX_TALENT_ENTRIES}条`)
-      .default([]),
+    qualifications: z._default(
+      z
+        .array(qualificationEntrySchema(ctx))
+        .check(z.maxLength(MAX_QUALIFICATIONS, `专业技术资格最多填写${MAX_QUALIFICATIONS}条`)),
+      [],
+    ),
+    talents: z._default(
+      z
+        .array(talentEntrySchema(ctx))
+        .check(z.maxLength(MAX_TALENT_ENTRIES, `高端会计人才信息最多填写${MAX_TALENT_ENTRIES}条`)),
+      [],
+    ),
   });
 }
 

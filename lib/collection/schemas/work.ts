@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { text } from "@/lib/account/field-schemas";
+import * as z from "zod/mini";
+import { text } from "@/lib/utils/refinement";
 import { ACCOUNTING_POSTS, type AccountingPostCode } from "@/lib/codes/accounting-post";
 import {
   EMPLOYMENT_STATUSES,
@@ -28,20 +28,21 @@ export interface WorkData {
 const NAME_MAX = 100;
 
 export function workSchema(ctx: CollectionContext) {
-  return z
-    .object({
-      status: EMPLOYMENT_STATUSES.schema,
-      // Missing reads as "": the transform then reports it with every other field's problem.
-      regionCode: z.string().trim().default(""),
-      employerName: z.string().trim().optional(),
-      employerCreditCode: z.string().optional(),
-      postKind: z.string().optional(),
-      accountingSinceYear: optionalYearInput,
-      schoolName: z.string().trim().optional(),
-    })
-    .transform((v, issue): WorkData => {
+  const fields = z.object({
+    status: EMPLOYMENT_STATUSES.schema,
+    // Missing reads as "": the transform then reports it with every other field's problem.
+    regionCode: z._default(z.string().check(z.trim()), ""),
+    employerName: z.optional(z.string().check(z.trim())),
+    employerCreditCode: z.optional(z.string()),
+    postKind: z.optional(z.string()),
+    accountingSinceYear: optionalYearInput,
+    schoolName: z.optional(z.string().check(z.trim())),
+  });
+  return z.pipe(
+    fields,
+    z.transform((v: z.output<typeof fields>, issue): WorkData => {
       const add = (path: string, message: string) => {
-        issue.addIssue({ code: "custom", message, path: [path] });
+        issue.issues.push({ code: "custom", message, path: [path], input: v });
       };
       const out: WorkData = { status: v.status, regionCode: v.regionCode };
       const region = regionProblem(v.status, v.regionCode, ctx);
@@ -70,7 +71,8 @@ export function workSchema(ctx: CollectionContext) {
         else out.schoolName = school;
       }
       return out;
-    });
+    }),
+  );
 }
 
 export type WorkInput = z.input<ReturnType<typeof workSchema>>;

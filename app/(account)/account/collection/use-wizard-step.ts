@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { type NestedForm, useNestedForm } from "@/components/form/use-nested-form";
 import type { CollectionContext } from "@/lib/collection/rules";
 import { type DataStepId, nextStep, previousStep } from "@/lib/collection/steps";
@@ -112,7 +112,7 @@ export interface StepFormProps {
 /** A data step's form state, built from the step's own schema for this person, and its buttons. */
 export function useStepForm(
   step: DataStepId,
-  makeSchema: (context: CollectionContext) => z.ZodType,
+  makeSchema: (context: CollectionContext) => z.ZodMiniType,
   { initial, revision, storageKey, revisionKey, context }: StepFormProps,
 ) {
   const schema = useMemo(() => makeSchema(context), [makeSchema, context]);

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useTransition } from "react";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { AttachmentField } from "@/components/collection/attachment-field";
 import { NestedRadios, NestedText, NestedYear } from "@/components/form/nested-fields";
 import { type NestedForm, useNestedForm } from "@/components/form/use-nested-form";
@@ -36,19 +36,21 @@ import { submitClaimAction } from "../actions";
  */
 function formSchema(context: CeClaimContext) {
   const claim = anyClaimSchema(context);
-  return z.unknown().superRefine((values, issue) => {
-    const kind = (values as { kind?: unknown } | null)?.kind;
-    if (!isClaimKind(kind)) {
-      issue.addIssue({ code: "custom", path: ["kind"], message: CHOOSE_KIND });
-      return;
-    }
-    const r = claim.safeParse(values);
-    if (!r.success) {
-      for (const i of r.error.issues) {
-        issue.addIssue({ code: "custom", path: i.path, message: i.message });
+  return z.unknown().check(
+    z.superRefine((values, issue) => {
+      const kind = (values as { kind?: unknown } | null)?.kind;
+      if (!isClaimKind(kind)) {
+        issue.addIssue({ code: "custom", path: ["kind"], message: CHOOSE_KIND });
+        return;
       }
-    }
-  });
+      const r = claim.safeParse(values);
+      if (!r.success) {
+        for (const i of r.error.issues) {
+          issue.addIssue({ code: "custom", path: i.path, message: i.message });
+        }
+      }
+    }),
+  );
 }
 
 const EVIDENCE_HINT: Record<ClaimKindCode, string> = {

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { AwardEntryFields } from "@/components/collection/fields/awards-fields";
 import { EducationEntryFields } from "@/components/collection/fields/education-fields";
 import { PersonalFields } from "@/components/collection/fields/personal-fields";
@@ -51,18 +51,25 @@ interface FieldsProps {
   form: NestedForm;
   context: CollectionContext;
   pages: readonly { id: string; label: string }[];
+  ethnicGroups: readonly { value: string; label: string }[];
   regionLocked: string | null;
 }
 
 /** The form of each item: the collection's own schema and field set, never a copy. */
 const FORMS: Record<
   string,
-  { schema: (ctx: CollectionContext) => z.ZodType; Fields: (p: FieldsProps) => React.ReactNode }
+  { schema: (ctx: CollectionContext) => z.ZodMiniType; Fields: (p: FieldsProps) => React.ReactNode }
 > = {
   personal: {
     schema: personalSchema,
-    Fields: ({ form, context, pages }) => (
-      <PersonalFields form={form} context={context} pages={pages} fixedIdentity />
+    Fields: ({ form, context, pages, ethnicGroups }) => (
+      <PersonalFields
+        form={form}
+        context={context}
+        pages={pages}
+        ethnicGroups={ethnicGroups}
+        fixedIdentity
+      />
     ),
   },
   work: {
@@ -107,6 +114,7 @@ export function ChangeForm({
   baseVersion,
   context,
   pages,
+  ethnicGroups,
   regionLocked,
   currentRows,
   storageKey,
@@ -116,6 +124,8 @@ export function ChangeForm({
   baseVersion: number;
   context: CollectionContext;
   pages: readonly { id: string; label: string }[];
+  /** 民族 options (ETHNIC_GROUPS.options), for 个人信息. */
+  ethnicGroups: readonly { value: string; label: string }[];
   regionLocked: string | null;
   currentRows: SummaryRow[];
   /** Per person and item: unsaved input survives a reload or a new login. */
@@ -206,7 +216,13 @@ export function ChangeForm({
           </AlertDescription>
         </Alert>
       )}
-      <entry.Fields form={form} context={context} pages={pages} regionLocked={regionLocked} />
+      <entry.Fields
+        form={form}
+        context={context}
+        pages={pages}
+        ethnicGroups={ethnicGroups}
+        regionLocked={regionLocked}
+      />
       {form.formError && (
         <Alert variant="destructive" role="alert">
           <AlertDescription>{form.formError}</AlertDescription>

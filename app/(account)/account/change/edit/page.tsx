@@ -6,6 +6,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { requireSession } from "@/lib/auth/current-session";
 import { openChangeItem } from "@/lib/change/change-service";
 import { itemRefLabel } from "@/lib/change/items";
+import { ETHNIC_GROUPS } from "@/lib/codes/ethnic-group";
 import { summarizeStep, type SummaryRow } from "@/lib/collection/summary";
 import { db } from "@/lib/db/client";
 import { DOCUMENT_TYPES, isDocumentTypeCode } from "@/lib/identity/document-types";
@@ -78,6 +79,7 @@ export default async function ChangeEditPage({ searchParams }: { searchParams: S
           baseVersion={opened.version}
           context={opened.context}
           pages={isDocumentTypeCode(idType) ? DOCUMENT_TYPES[idType].attachments : []}
+          ethnicGroups={ref.step === "personal" ? ETHNIC_GROUPS.options : []}
           regionLocked={locks.region}
           currentRows={currentRows}
           storageKey={`kuaiji:change:${session.personId}:${[ref.step, ref.list, ref.index].join(".")}`}

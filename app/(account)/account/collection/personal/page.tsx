@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ETHNIC_GROUPS } from "@/lib/codes/ethnic-group";
 import { NATIONALITIES } from "@/lib/codes/nationality";
 import { GENDER_OPTIONS } from "@/lib/collection/schemas/personal";
 import { DOCUMENT_TYPES, isDocumentTypeCode } from "@/lib/identity/document-types";
@@ -31,6 +32,9 @@ export default async function PersonalStepPage() {
         key={formProps.revision}
         registered={registered}
         pages={docType?.attachments ?? []}
+        ethnicGroups={ETHNIC_GROUPS.options}
+        // The 国籍/地区 field shows only where the document does not settle it.
+        nationalities={context.nationality ? [] : NATIONALITIES.options}
         {...formProps}
       />
     </>

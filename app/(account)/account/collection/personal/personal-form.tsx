@@ -8,10 +8,14 @@ import { type StepFormProps, useStepForm } from "../use-wizard-step";
 export function PersonalForm({
   registered,
   pages,
+  ethnicGroups,
+  nationalities,
   ...props
 }: StepFormProps & {
   registered: [string, string][];
   pages: readonly { id: string; label: string }[];
+  ethnicGroups: readonly { value: string; label: string }[];
+  nationalities: readonly { value: string; label: string }[];
 }) {
   const { form, wizard } = useStepForm("personal", personalSchema, props);
   return (
@@ -29,7 +33,13 @@ export function PersonalForm({
           </div>
         ))}
       </dl>
-      <PersonalFields form={form} context={props.context} pages={pages} />
+      <PersonalFields
+        form={form}
+        context={props.context}
+        pages={pages}
+        ethnicGroups={ethnicGroups}
+        nationalities={nationalities}
+      />
     </StepForm>
   );
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { captchaSchema, smsCodeSchema } from "@/lib/account/field-schemas";
 import { mobileSchema } from "@/lib/phone/mobile";
 
@@ -6,7 +6,7 @@ import { mobileSchema } from "@/lib/phone/mobile";
 export const sendChangePhoneCodeSchema = z.object({ newPhone: mobileSchema, ...captchaSchema });
 
 export const changePhoneSchema = z.object({
-  password: z.string().min(1, "请输入登录密码").max(128, "密码过长"),
+  password: z.string().check(z.minLength(1, "请输入登录密码"), z.maxLength(128, "密码过长")),
   newPhone: mobileSchema,
   smsCode: smsCodeSchema,
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { MAX_IMPORT_BYTES } from "@/lib/ce/course-sheet";
 
 // 课程学分导入's form: an .xlsx file, and whether to only check it or also import it.

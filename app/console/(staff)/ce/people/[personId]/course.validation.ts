@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { defineCodeTable } from "@/lib/codes/code-table";
 import { COURSE_STATUSES, type CourseStatus, courseStatusLabel } from "@/lib/ce/course-sheet";
 import { type CeClaimContext, courseEntrySchema } from "@/lib/ce/credit-kinds";
@@ -21,7 +21,7 @@ export const COURSE_STATUS = defineCodeTable(
 
 /** The form's schema; the year's bounds need the person's obligation start (context). */
 export function courseFormSchema(context: CeClaimContext) {
-  return courseEntrySchema(context).extend({ status: COURSE_STATUS.schema });
+  return z.extend(courseEntrySchema(context), { status: COURSE_STATUS.schema });
 }
 
 /**
@@ -29,6 +29,6 @@ export function courseFormSchema(context: CeClaimContext) {
  * and the context only the server knows for sure (the person's obligation start).
  */
 export const courseActionInput = z.looseObject({
-  personId: z.string().max(64),
+  personId: z.string().check(z.maxLength(64)),
   status: COURSE_STATUS.schema,
 });
