@@ -3,10 +3,6 @@ import { validatePersonName } from "@/lib/identity/person-name";
 import { normalizedBy, text } from "@/lib/utils/refinement";
 import { passwordProblems, type PasswordContext } from "./password-policy";
 
-// ALWAYS and text() live in lib/utils/refinement.ts (a collection step needs them without the
-// account's rules); re-exported for the schemas that import every field helper from here.
-export { ALWAYS, text } from "@/lib/utils/refinement";
-
 // Field schemas shared by every account form and its server action (one rule, one place).
 // zod/mini, as every schema the browser runs: its functions tree-shake, zod's classic API does not.
 

@@ -1,12 +1,11 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
-  ALWAYS,
   captchaSchema,
   personNameSchema,
   refinePasswordPair,
   smsCodeSchema,
-  text,
 } from "@/lib/account/field-schemas";
+import { ALWAYS, text } from "@/lib/utils/refinement";
 import { validateDocumentNumber } from "@/lib/identity/document-number";
 import { documentTypeSchema, isDocumentTypeCode } from "@/lib/identity/document-types";
 import { mobileSchema, normalizeMobile } from "@/lib/phone/mobile";
@@ -22,17 +21,20 @@ export const transferInVerifySchema = z
   .object({
     name: personNameSchema,
     idType: documentTypeSchema,
-    idNumber: z.string({ error: () => "请输入证件号码" }).max(40, "证件号码过长"),
+    idNumber: z.string({ error: () => "请输入证件号码" }).check(z.maxLength(40, "证件号码过长")),
     phone: mobileSchema,
     smsCode: smsCodeSchema,
-    regionCode: z.string().regex(/^\d{6}$/, "请选择调入地，须选到区县"),
+    regionCode: z.string().check(z.regex(/^\d{6}$/, "请选择调入地，须选到区县")),
   })
-  .superRefine((v, ctx) => {
-    const doc = isDocumentTypeCode(v.idType)
-      ? validateDocumentNumber(v.idType, text(v.idNumber), new Date())
-      : null;
-    if (doc && !doc.ok) ctx.addIssue({ code: "custom", message: doc.message, path: ["idNumber"] });
-  }, ALWAYS);
+  .check(
+    z.superRefine((v, ctx) => {
+      const doc = isDocumentTypeCode(v.idType)
+        ? validateDocumentNumber(v.idType, text(v.idNumber), new Date())
+        : null;
+      if (doc && !doc.ok)
+        ctx.addIssue({ code: "custom", message: doc.message, path: ["idNumber"] });
+    }, ALWAYS),
+  );
 export type TransferInVerifyValues = z.input<typeof transferInVerifySchema>;
 
 /**
@@ -42,19 +44,23 @@ export type TransferInVerifyValues = z.input<typeof transferInVerifySchema>;
  */
 export const transferInConfirmSchema = z
   .object({
-    ticket: z.string().min(1, "验证信息已失效，请返回第一步重新验证").max(4000),
+    ticket: z
+      .string()
+      .check(z.minLength(1, "验证信息已失效，请返回第一步重新验证"), z.maxLength(4000)),
     needsPassword: z.enum(["yes", "no"]),
-    idNumber: z.string().max(40),
-    phone: z.string().max(20),
-    password: z.string().max(128, "密码过长"),
-    confirmPassword: z.string().max(128),
+    idNumber: z.string().check(z.maxLength(40)),
+    phone: z.string().check(z.maxLength(20)),
+    password: z.string().check(z.maxLength(128, "密码过长")),
+    confirmPassword: z.string().check(z.maxLength(128)),
   })
-  .superRefine((v, ctx) => {
-    if (v.needsPassword !== "yes") return;
-    refinePasswordPair(
-      v,
-      { idNumber: text(v.idNumber), phone: normalizeMobile(text(v.phone)) ?? text(v.phone) },
-      ctx,
-    );
-  }, ALWAYS);
+  .check(
+    z.superRefine((v, ctx) => {
+      if (v.needsPassword !== "yes") return;
+      refinePasswordPair(
+        v,
+        { idNumber: text(v.idNumber), phone: normalizeMobile(text(v.phone)) ?? text(v.phone) },
+        ctx,
+      );
+    }, ALWAYS),
+  );
 export type TransferInConfirmValues = z.input<typeof transferInConfirmSchema>;

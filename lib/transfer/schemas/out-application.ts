@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 // 申请调出 (用户操作手册 4.1): the form's schema, run in the browser and again in the action.
 // Whether the destination is a concrete county of the chosen member, and not this platform's
@@ -10,29 +10,35 @@ export const MAX_TRANSFER_ATTACHMENTS = 5;
 export const MAX_REASON_LENGTH = 500;
 
 export const outApplicationSchema = z.object({
-  destMember: z.string().regex(/^\d{6}$/, "请选择调入省份"),
-  destRegionCode: z.string().regex(/^\d{6}$/, "请选择调入地区，须选到区县"),
+  destMember: z.string().check(z.regex(/^\d{6}$/, "请选择调入省份")),
+  destRegionCode: z.string().check(z.regex(/^\d{6}$/, "请选择调入地区，须选到区县")),
   reason: z
     .string()
-    .trim()
-    .min(1, "请填写调出理由")
-    .max(MAX_REASON_LENGTH, `调出理由不能超过${MAX_REASON_LENGTH}字`),
-  attachmentIds: z
-    .array(z.uuid("调转附件无效，请重新上传"))
-    .min(1, "请上传调转附件")
-    .max(MAX_TRANSFER_ATTACHMENTS, `调转附件最多${MAX_TRANSFER_ATTACHMENTS}张`)
-    .refine((ids) => new Set(ids).size === ids.length, "同一附件上传了两次，请删除重复的一张"),
+    .check(
+      z.trim(),
+      z.minLength(1, "请填写调出理由"),
+      z.maxLength(MAX_REASON_LENGTH, `调出理由不能超过${MAX_REASON_LENGTH}字`),
+    ),
+  attachmentIds: z.array(z.uuid("调转附件无效，请重新上传")).check(
+    z.minLength(1, "请上传调转附件"),
+    z.maxLength(MAX_TRANSFER_ATTACHMENTS, `调转附件最多${MAX_TRANSFER_ATTACHMENTS}张`),
+    z.refine((ids) => new Set(ids).size === ids.length, "同一附件上传了两次，请删除重复的一张"),
+  ),
 });
 export type OutApplicationInput = z.infer<typeof outApplicationSchema>;
 
 /** 撤回 and staff review name the application; review also needs a reason. */
 export const transferIdSchema = z.object({ id: z.uuid("没有找到该调转申请") });
 
-export const reviewSchema = z
-  .object({
-    id: z.uuid("没有找到该调转申请"),
-    decision: z.enum(["approve", "reject"], "请选择审核结果"),
-    reason: z.string().trim().max(MAX_REASON_LENGTH, `审核意见不能超过${MAX_REASON_LENGTH}字`),
-  })
-  .refine((r) => r.reason.length > 0, { path: ["reason"], message: "请填写审核意见" });
+export const reviewSchema = z.object({
+  id: z.uuid("没有找到该调转申请"),
+  decision: z.enum(["approve", "reject"], "请选择审核结果"),
+  reason: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, "请填写审核意见"),
+      z.maxLength(MAX_REASON_LENGTH, `审核意见不能超过${MAX_REASON_LENGTH}字`),
+    ),
+});
 export type ReviewInput = z.infer<typeof reviewSchema>;
