@@ -168,7 +168,7 @@ test("广东 → 深圳 end to end: approved, received through the exchange, pre
   await p.getByLabel("短信验证码").fill(await smsCodeFor(me.phone));
   await p.getByLabel("调入地（区县）").selectOption({ label: "南山区" });
   await p.getByRole("button", { name: "下一步" }).click();
-  await expect(p.getByRole("heading", { name: "第二步：确认调入" })).toBeVisible();
+  await expect(p.getByRole("heading", { name: "第二步（共三步）：确认调入" })).toBeVisible();
   await expect(p.getByText("广东省广州市天河区（广东省）")).toBeVisible();
   await p.getByLabel("设置密码").fill(PASSWORD);
   await p.getByLabel("确认密码").fill(PASSWORD);

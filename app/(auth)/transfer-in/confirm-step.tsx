@@ -49,7 +49,7 @@ export function ConfirmStep({
     <Card>
       <CardContent className="pt-6">
         <form noValidate onSubmit={onSubmit} className="space-y-5">
-          <h2 className="text-lg font-medium">第二步：确认调入</h2>
+          <h2 className="text-lg font-medium">第二步（共三步）：确认调入</h2>
           <p className="text-sm text-muted-foreground">
             全国平台的调转信息如下，请核对后确认调入。
           </p>
@@ -93,7 +93,7 @@ export function ConfirmStep({
 export function DoneStep({ accountCreated }: { accountCreated: boolean }) {
   return (
     <Alert variant="success" role="status">
-      <AlertTitle>调入申请已提交</AlertTitle>
+      <AlertTitle>调入申请已提交（第三步：审核通过后完成信息采集）</AlertTitle>
       <AlertDescription className="space-y-2">
         <p>
           系统将在1-2个工作日内完成审核，结果以短信通知。调入完成后，请

@@ -14,7 +14,6 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
-import { Steps } from "@/components/ui/steps";
 import type { DocumentTypeCode } from "@/lib/identity/document-types";
 import { maskPhone } from "@/lib/phone/mobile";
 import type { JurisdictionRegions } from "@/lib/region/jurisdiction-regions";
@@ -28,8 +27,6 @@ import { sendTransferInCode, verifyTransferInAction } from "./actions";
 const loadConfirm = () => import("./confirm-step");
 const ConfirmStep = lazy(() => loadConfirm().then((m) => ({ default: m.ConfirmStep })));
 const DoneStep = lazy(() => loadConfirm().then((m) => ({ default: m.DoneStep })));
-
-const STEPS = ["填写验证信息", "确认调入", "完成信息采集"];
 
 const EMPTY: TransferInVerifyValues = {
   name: "",
@@ -51,10 +48,11 @@ export function TransferInWizard({
     null,
   );
   const [done, setDone] = useState<{ accountCreated: boolean } | null>(null);
+  // The step is named in each step's heading (第一步（共三步）…): the manual's three steps, without
+  // the progress bar's script on this public page's first load.
   const step = done ? 2 : preview ? 1 : 0;
   return (
     <div className="space-y-6">
-      <Steps steps={STEPS} current={step} />
       {step === 0 && (
         <VerifyStep
           documentTypes={documentTypes}
@@ -107,7 +105,7 @@ function VerifyStep({
     <Card>
       <CardContent className="pt-6">
         <form noValidate onSubmit={onSubmit} className="space-y-5">
-          <h2 className="text-lg font-medium">第一步：填写验证信息</h2>
+          <h2 className="text-lg font-medium">第一步（共三步）：填写验证信息</h2>
           <TextField
             form={form}
             name="name"
