@@ -28,7 +28,7 @@ function table(page: Page, year: number) {
 }
 
 async function fill(page: Page, date: string, kind: "放假" | "调休上班", name: string) {
-  await page.getByLabel("日期", { exact: true }).fill(date);
+  await page.getByRole("textbox", { name: "日期", exact: true }).fill(date);
   await page.getByRole("radio", { name: kind }).click();
   await page.getByRole("textbox", { name: "节日名称" }).fill(name);
 }
