@@ -12,6 +12,9 @@ export interface RequestContext {
   userAgent: string | null;
 }
 
+/** What a job or a message from another party acts with: no request, no caller's address. */
+export const SYSTEM_CONTEXT: RequestContext = { ip: null, userAgent: null };
+
 export interface AuditEntry {
   actorType: ActorType;
   actorId?: string | null;

@@ -1,8 +1,9 @@
 import type { Db } from "@/lib/db/client";
+import { keysetArgs, keysetPage } from "@/lib/db/keyset";
 import { isUuid } from "@/lib/utils/uuid";
 import type { Prisma } from "@/lib/db/generated/client";
 import { regionName } from "@/lib/region/divisions";
-import { regionScopePrefix } from "@/lib/region/scope";
+import { regionScopeWhere } from "@/lib/region/scope";
 import { type DetailLine, claimDetailLines } from "./claim-details";
 import type { StaffScope } from "@/lib/region/scope";
 import { CE_CATEGORIES, CLAIM_KINDS, CREDIT_KINDS } from "./credit-kinds";
@@ -18,15 +19,6 @@ export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
 
 export function isReviewFilter(v: unknown): v is ReviewFilter {
   return (REVIEW_FILTERS as readonly unknown[]).includes(v);
-}
-
-/** The reviewer's regions as a where clause; a malformed scope matches nothing. */
-function regionScopeWhere(reviewer: StaffScope): Prisma.CeCreditWhereInput {
-  const prefixes = reviewer.regionCodes
-    .map(regionScopePrefix)
-    .filter((p): p is string => p !== null);
-  if (prefixes.length === 0) return { id: { in: [] } };
-  return { OR: prefixes.map((p) => ({ regionCode: { startsWith: p } })) };
 }
 
 export interface ClaimRow {
@@ -108,17 +100,12 @@ export async function claimsForReview(
       where,
       select: ROW_SELECT,
       orderBy: [{ createdAt: order }, { id: order }],
-      take: REVIEW_PAGE_SIZE + 1,
-      ...(after && isUuid(after) ? { cursor: { id: after }, skip: 1 } : {}),
+      ...keysetArgs(after, REVIEW_PAGE_SIZE, isUuid),
     }),
     db.ceCredit.count({ where }),
   ]);
-  const page = rows.slice(0, REVIEW_PAGE_SIZE);
-  return {
-    rows: page.map(claimRow),
-    total,
-    nextCursor: rows.length > REVIEW_PAGE_SIZE ? page[page.length - 1]!.id : null,
-  };
+  const page = keysetPage(rows, REVIEW_PAGE_SIZE);
+  return { rows: page.rows.map(claimRow), total, nextCursor: page.nextCursor };
 }
 
 export interface ClaimReview extends ClaimRow {

@@ -30,3 +30,15 @@ export interface StaffScope {
 export const PERSON_NOT_IN_SCOPE = "本辖区内没有该证件号码的会计人员";
 /** An action on a record outside the staff member's region. */
 export const OUTSIDE_REGION = "该人员不属于您管辖的行政区划，不能办理";
+
+/**
+ * The staff member's regions as a where clause on a table's `regionCode` (an index range each);
+ * a scope of malformed codes matches nothing. Plain data, so any model's where input takes it.
+ */
+export function regionScopeWhere(
+  scope: StaffScope,
+): { OR: { regionCode: { startsWith: string } }[] } | { id: { in: string[] } } {
+  const prefixes = scope.regionCodes.map(regionScopePrefix).filter((p): p is string => p !== null);
+  if (prefixes.length === 0) return { id: { in: [] } };
+  return { OR: prefixes.map((p) => ({ regionCode: { startsWith: p } })) };
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import type { RequestContext } from "@/lib/audit/audit";
+import { SYSTEM_CONTEXT } from "@/lib/audit/audit";
 import type { Db, Tx } from "@/lib/db/client";
 import type { HubTransferState } from "@/lib/exchange/hub-states";
 import type { OnAnswerHandlers } from "@/lib/exchange/outbox";
@@ -14,8 +14,6 @@ import { applyHubStateOut, notifyOutcome } from "./out-outcome";
 // and its answer to our own message (the outbox delivery) — and both go through here: the state
 // applied in the receiving transaction, then, after the commit, the SMS and (for a receipt) the
 // import of the file. Both ways may carry the same word; applying it is idempotent.
-
-const SYSTEM: RequestContext = { ip: null, userAgent: null };
 
 /** What to do once the transaction has committed. */
 export type AfterCommit = () => Promise<void>;
@@ -36,12 +34,12 @@ export async function applyHubState(
   now: Date,
 ): Promise<AfterCommit> {
   if (side === "origin") {
-    const applied = await applyHubStateOut(tx, SYSTEM, transferId, state, now);
+    const applied = await applyHubStateOut(tx, SYSTEM_CONTEXT, transferId, state, now);
     if (!applied.ok)
       logger.warn({ transferId, state, reason: applied.reason }, "hub state not applied");
     return () => notifyOutcome(applied);
   }
-  const applied = await applyHubStateIn(tx, SYSTEM, transferId, state, now);
+  const applied = await applyHubStateIn(tx, SYSTEM_CONTEXT, transferId, state, now);
   if (!applied.ok)
     logger.warn({ transferId, state, reason: applied.reason }, "hub state not applied");
   return async () => {

@@ -1,9 +1,10 @@
 import "server-only";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import type { Db } from "@/lib/db/client";
+import { keysetArgs, keysetPage } from "@/lib/db/keyset";
 import type { Prisma } from "@/lib/db/generated/client";
 import { regionName } from "@/lib/region/divisions";
-import { regionScopePrefix, type StaffScope } from "@/lib/region/scope";
+import { regionScopeWhere, type StaffScope } from "@/lib/region/scope";
 import { isUuid } from "@/lib/utils/uuid";
 import { IN_TRANSFER_STATES, type InTransferState } from "./in-states";
 
@@ -26,12 +27,6 @@ const FILTER_STATES: Record<InFilter, InTransferState[]> = {
 
 export function isInFilter(v: unknown): v is InFilter {
   return (IN_FILTERS as readonly unknown[]).includes(v);
-}
-
-function scopeWhere(scope: StaffScope): Prisma.TransferInWhereInput {
-  const prefixes = scope.regionCodes.map(regionScopePrefix).filter((p): p is string => !!p);
-  if (prefixes.length === 0) return { id: { in: [] } };
-  return { OR: prefixes.map((p) => ({ regionCode: { startsWith: p } })) };
 }
 
 const ROW_SELECT = {
@@ -95,7 +90,7 @@ export async function inApplicationsForStaff(
   after?: string | null,
 ): Promise<{ rows: InRow[]; total: number; nextCursor: string | null }> {
   const where: Prisma.TransferInWhereInput = {
-    ...scopeWhere(scope),
+    ...regionScopeWhere(scope),
     state: { in: FILTER_STATES[filter] },
   };
   const order: Prisma.SortOrder = filter === "pending" ? "asc" : "desc";
@@ -104,17 +99,12 @@ export async function inApplicationsForStaff(
       where,
       select: ROW_SELECT,
       orderBy: [{ createdAt: order }, { id: order }],
-      take: PAGE_SIZE + 1,
-      ...(after && isUuid(after) ? { cursor: { id: after }, skip: 1 } : {}),
+      ...keysetArgs(after, PAGE_SIZE, isUuid),
     }),
     db.transferIn.count({ where }),
   ]);
-  const page = rows.slice(0, PAGE_SIZE);
-  return {
-    rows: page.map(inRow),
-    total,
-    nextCursor: rows.length > PAGE_SIZE ? page[page.length - 1]!.id : null,
-  };
+  const page = keysetPage(rows, PAGE_SIZE);
+  return { rows: page.rows.map(inRow), total, nextCursor: page.nextCursor };
 }
 
 /** One 调入申请 of the staff member's counties, or null; every read is audited. */
@@ -126,7 +116,7 @@ export async function inApplicationForStaff(
 ): Promise<InRow | null> {
   if (!isUuid(id)) return null;
   const r = await db.transferIn.findFirst({
-    where: { id, ...scopeWhere(scope) },
+    where: { id, ...regionScopeWhere(scope) },
     select: ROW_SELECT,
   });
   if (!r) return null;

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import { SYSTEM_CONTEXT, writeAudit } from "@/lib/audit/audit";
 import { type CollectionSnapshot, parseSnapshot } from "@/lib/collection/archive-service";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -148,7 +148,7 @@ export async function importTransferredFile(
         data: { regionCode: app.regionCode, transferState: null },
       });
       await tx.transferIn.update({ where: { id }, data: { fileImportedAt: now } });
-      await writeAudit(tx, SYSTEM, {
+      await writeAudit(tx, SYSTEM_CONTEXT, {
         actorType: "system",
         action: "transfer.in-outcome",
         outcome: "success",
@@ -200,5 +200,3 @@ export async function importDueIn(ctx: {
     },
   );
 }
-
-const SYSTEM: RequestContext = { ip: null, userAgent: null };

@@ -1,5 +1,5 @@
 import "server-only";
-import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import { type RequestContext, SYSTEM_CONTEXT, writeAudit } from "@/lib/audit/audit";
 import type { Db } from "@/lib/db/client";
 import { refusableTransaction } from "@/lib/db/refusal";
 import { enqueue } from "@/lib/exchange/outbox";
@@ -105,8 +105,7 @@ export async function reviewDueIn(ctx: { db: Db; now: Date }): Promise<{ process
   return forEachDue(
     due.map((d) => d.id),
     "automatic review of a 调入申请 failed",
-    async (id) => (await reviewTransferIn(ctx.db, SYSTEM, { type: "auto" }, id, null, ctx.now)).ok,
+    async (id) =>
+      (await reviewTransferIn(ctx.db, SYSTEM_CONTEXT, { type: "auto" }, id, null, ctx.now)).ok,
   );
 }
-
-const SYSTEM: RequestContext = { ip: null, userAgent: null };

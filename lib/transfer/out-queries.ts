@@ -1,11 +1,13 @@
 import "server-only";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import type { Db } from "@/lib/db/client";
+import { keysetArgs, keysetPage } from "@/lib/db/keyset";
 import type { Prisma } from "@/lib/db/generated/client";
 import { HUB_TRANSFER_STATES } from "@/lib/exchange/hub-states";
 import { regionName } from "@/lib/region/divisions";
-import { regionScopePrefix, type StaffScope } from "@/lib/region/scope";
+import { regionScopeWhere, type StaffScope } from "@/lib/region/scope";
 import { isUuid } from "@/lib/utils/uuid";
+import { destinationName } from "./destination";
 import { OUT_TRANSFER_STATES, type OutTransferState } from "./out-states";
 
 // 调转审核 (console): the 调出申请 of the staff member's region — 待审核 oldest first (the
@@ -31,15 +33,10 @@ export function isOutFilter(v: unknown): v is OutFilter {
   return (OUT_FILTERS as readonly unknown[]).includes(v);
 }
 
-function scopeWhere(scope: StaffScope): Prisma.TransferOutWhereInput {
-  const prefixes = scope.regionCodes.map(regionScopePrefix).filter((p): p is string => !!p);
-  if (prefixes.length === 0) return { id: { in: [] } };
-  return { OR: prefixes.map((p) => ({ regionCode: { startsWith: p } })) };
-}
-
 const ROW_SELECT = {
   id: true,
   regionCode: true,
+  destMember: true,
   destRegionCode: true,
   state: true,
   hubState: true,
@@ -82,7 +79,7 @@ function outRow(r: Row): OutRow {
     personName: r.person.name,
     idNumberMasked: r.person.idNumberMasked,
     regionName: regionName(r.regionCode) ?? r.regionCode,
-    destination: regionName(r.destRegionCode, "") ?? r.destRegionCode,
+    destination: destinationName(r.destMember, r.destRegionCode),
     state,
     stateLabel: OUT_TRANSFER_STATES.label(state) ?? r.state,
     hubStateLabel: r.hubState ? (HUB_TRANSFER_STATES.label(r.hubState) ?? null) : null,
@@ -102,7 +99,7 @@ export async function outApplicationsForStaff(
   after?: string | null,
 ): Promise<{ rows: OutRow[]; total: number; nextCursor: string | null }> {
   const where: Prisma.TransferOutWhereInput = {
-    ...scopeWhere(scope),
+    ...regionScopeWhere(scope),
     state: { in: FILTER_STATES[filter] },
   };
   const order: Prisma.SortOrder = filter === "pending" ? "asc" : "desc";
@@ -111,17 +108,12 @@ export async function outApplicationsForStaff(
       where,
       select: ROW_SELECT,
       orderBy: [{ createdAt: order }, { id: order }],
-      take: PAGE_SIZE + 1,
-      ...(after && isUuid(after) ? { cursor: { id: after }, skip: 1 } : {}),
+      ...keysetArgs(after, PAGE_SIZE, isUuid),
     }),
     db.transferOut.count({ where }),
   ]);
-  const page = rows.slice(0, PAGE_SIZE);
-  return {
-    rows: page.map(outRow),
-    total,
-    nextCursor: rows.length > PAGE_SIZE ? page[page.length - 1]!.id : null,
-  };
+  const page = keysetPage(rows, PAGE_SIZE);
+  return { rows: page.rows.map(outRow), total, nextCursor: page.nextCursor };
 }
 
 /**
@@ -136,7 +128,7 @@ export async function outApplicationForStaff(
 ): Promise<(OutRow & { attachmentIds: string[] }) | null> {
   if (!isUuid(id)) return null;
   const r = await db.transferOut.findFirst({
-    where: { id, ...scopeWhere(scope) },
+    where: { id, ...regionScopeWhere(scope) },
     select: {
       ...ROW_SELECT,
       attachments: { orderBy: { position: "asc" }, select: { attachmentId: true } },

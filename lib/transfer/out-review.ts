@@ -1,6 +1,6 @@
 import "server-only";
 import { ownMemberCode } from "@/lib/exchange/config";
-import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import { type RequestContext, SYSTEM_CONTEXT, writeAudit } from "@/lib/audit/audit";
 import type { Db, Tx } from "@/lib/db/client";
 import { refusableTransaction } from "@/lib/db/refusal";
 import { enqueue } from "@/lib/exchange/outbox";
@@ -192,9 +192,16 @@ export async function reviewDueOut(ctx: {
     due.map((d) => d.id),
     "automatic review of a 调出申请 failed",
     async (id) =>
-      (await reviewTransferOut(ctx.db, ctx.storage, SYSTEM, { type: "auto" }, id, null, ctx.now))
-        .ok,
+      (
+        await reviewTransferOut(
+          ctx.db,
+          ctx.storage,
+          SYSTEM_CONTEXT,
+          { type: "auto" },
+          id,
+          null,
+          ctx.now,
+        )
+      ).ok,
   );
 }
-
-const SYSTEM: RequestContext = { ip: null, userAgent: null };

@@ -1,9 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { HUB_TRANSFER_STATES } from "@/lib/exchange/hub-states";
-import { exchangeMember } from "@/lib/exchange/members";
 import { transferLockReason } from "@/lib/person/locks";
-import { getRegion, regionName } from "@/lib/region/divisions";
+import { destinationName } from "./destination";
 import {
   isOutOpen,
   mayApplyForTransferOut,
@@ -42,13 +41,6 @@ export interface OutOverview {
 }
 
 export const NOT_COLLECTED_FOR_TRANSFER = "完成信息采集后才能申请调出";
-
-/** e.g. 深圳市南山区; the Corps' counties are named with it (新疆生产建设兵团 石河子市). */
-function destinationName(member: string, regionCode: string): string {
-  const name = regionName(regionCode, "") ?? regionCode;
-  const m = exchangeMember(member);
-  return m?.kind === "corps" ? `${m.name} ${getRegion(regionCode)?.name ?? name}` : name;
-}
 
 export async function transferOutOverview(db: Db, personId: string): Promise<OutOverview> {
   const [person, rows] = await Promise.all([

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionPerson } from "@/lib/account/session-service";
-import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import { type RequestContext, SYSTEM_CONTEXT, writeAudit } from "@/lib/audit/audit";
 import { regionWithin } from "@/lib/region/scope";
 import { isUuid } from "@/lib/utils/uuid";
 import type { Db, Tx } from "@/lib/db/client";
@@ -237,16 +237,12 @@ export async function sweepOrphans(
           WHERE d."personId" = a."personId" AND strpos(lower(d.steps::text), a.id::text) > 0)
       RETURNING a.id::text AS id, a."storageKey" AS "storageKey", a."regionCode" AS "regionCode"`;
     if (rows.length > 0) {
-      await writeAudit(
-        tx,
-        { ip: null, userAgent: null },
-        {
-          actorType: "system",
-          action: "attachment.sweep",
-          outcome: "success",
-          details: { deleted: rows.length, olderThan: olderThan.toISOString() },
-        },
-      );
+      await writeAudit(tx, SYSTEM_CONTEXT, {
+        actorType: "system",
+        action: "attachment.sweep",
+        outcome: "success",
+        details: { deleted: rows.length, olderThan: olderThan.toISOString() },
+      });
     }
     return rows;
   });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RoleDenied } from "@/components/console/role-denied";
+import { StateTabs } from "@/components/console/state-tabs";
 import { credits } from "@/components/ce/ce-text";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -24,7 +25,6 @@ import { db } from "@/lib/db/client";
 import { hasRole } from "@/lib/staff/roles";
 import { staffScope } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
-import { cn } from "@/lib/utils/cn";
 
 export const metadata: Metadata = { title: "学分认定 · 财政部门" };
 
@@ -59,21 +59,15 @@ export default async function ClaimsPage({
           </AlertDescription>
         </Alert>
       ) : null}
-      <nav aria-label="申报状态" className="flex flex-wrap gap-2">
-        {TABS.map((t) => (
-          <Link
-            key={t.filter}
-            href={`/console/ce/claims?filter=${t.filter}`}
-            aria-current={t.filter === filter ? "page" : undefined}
-            className={cn(
-              "rounded-md border px-3 py-1.5 text-sm",
-              t.filter === filter && "border-primary bg-primary/10 font-medium text-primary",
-            )}
-          >
-            {t.label}
-          </Link>
-        ))}
-      </nav>
+      <StateTabs
+        label="申报状态"
+        current={filter}
+        tabs={TABS.map((t) => ({
+          key: t.filter,
+          label: t.label,
+          href: `/console/ce/claims?filter=${t.filter}`,
+        }))}
+      />
       <p className="text-sm text-muted-foreground">
         {current.label}：共{page.total}条
         {filter === "claimed" && "（按申报时间先后排列，请从最早的开始办理）"}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RoleDenied } from "@/components/console/role-denied";
+import { StateTabs } from "@/components/console/state-tabs";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -23,7 +24,6 @@ import {
   type InFilter,
   inApplicationsForStaff,
 } from "@/lib/transfer/in-queries";
-import { cn } from "@/lib/utils/cn";
 
 export const metadata: Metadata = { title: "调入审核 · 财政部门" };
 
@@ -53,21 +53,15 @@ export default async function InReviewListPage({
           </AlertDescription>
         </Alert>
       ) : null}
-      <nav aria-label="申请状态" className="flex flex-wrap gap-2">
-        {IN_FILTERS.map((f) => (
-          <Link
-            key={f}
-            href={`/console/transfers/in?filter=${f}`}
-            aria-current={f === filter ? "page" : undefined}
-            className={cn(
-              "rounded-md border px-3 py-1.5 text-sm",
-              f === filter && "border-primary bg-primary/10 font-medium text-primary",
-            )}
-          >
-            {IN_FILTER_LABELS[f]}
-          </Link>
-        ))}
-      </nav>
+      <StateTabs
+        label="申请状态"
+        current={filter}
+        tabs={IN_FILTERS.map((t) => ({
+          key: t,
+          label: IN_FILTER_LABELS[t],
+          href: `/console/transfers/in?filter=${t}`,
+        }))}
+      />
       <p className="text-sm text-muted-foreground">
         {label}：共{page.total}条
         {filter === "pending" && "（未在预计审核时间前办理的，系统自动审核）"}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RoleDenied } from "@/components/console/role-denied";
+import { StateTabs } from "@/components/console/state-tabs";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -23,7 +24,6 @@ import {
   type OutFilter,
   outApplicationsForStaff,
 } from "@/lib/transfer/out-queries";
-import { cn } from "@/lib/utils/cn";
 
 export const metadata: Metadata = { title: "调出审核 · 财政部门" };
 
@@ -52,21 +52,15 @@ export default async function OutReviewListPage({
           </AlertDescription>
         </Alert>
       ) : null}
-      <nav aria-label="申请状态" className="flex flex-wrap gap-2">
-        {OUT_FILTERS.map((f) => (
-          <Link
-            key={f}
-            href={`/console/transfers/out?filter=${f}`}
-            aria-current={f === filter ? "page" : undefined}
-            className={cn(
-              "rounded-md border px-3 py-1.5 text-sm",
-              f === filter && "border-primary bg-primary/10 font-medium text-primary",
-            )}
-          >
-            {OUT_FILTER_LABELS[f]}
-          </Link>
-        ))}
-      </nav>
+      <StateTabs
+        label="申请状态"
+        current={filter}
+        tabs={OUT_FILTERS.map((t) => ({
+          key: t,
+          label: OUT_FILTER_LABELS[t],
+          href: `/console/transfers/out?filter=${t}`,
+        }))}
+      />
       <p className="text-sm text-muted-foreground">
         {label}：共{page.total}条
         {filter === "pending" && "（未在预计审核时间前办理的，系统自动审核）"}

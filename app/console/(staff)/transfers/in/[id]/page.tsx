@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FactList } from "@/components/console/fact-list";
 import { RoleDenied } from "@/components/console/role-denied";
 import { TransferReviewForm } from "@/components/transfer/review-form";
 import { Badge } from "@/components/ui/badge";
@@ -64,14 +65,7 @@ export default async function InReviewPage({ params }: { params: Promise<{ id: s
           <CardTitle>{app.personName}</CardTitle>
         </CardHeader>
         <CardContent>
-          <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[9rem_1fr]">
-            {facts.map((f) => (
-              <div key={f.label} className="contents">
-                <dt className="text-muted-foreground">{f.label}</dt>
-                <dd className="wrap-anywhere">{f.value}</dd>
-              </div>
-            ))}
-          </dl>
+          <FactList facts={facts} />
         </CardContent>
       </Card>
       {app.state === "pending" && (
