@@ -1,6 +1,8 @@
 // One page of a keyset-paginated list (never OFFSET): the query asks for `size + 1` rows after the
 // previous page's last id; the extra row only says there is a next page.
 
+import "server-only";
+
 export interface KeysetPage<T> {
   rows: T[];
   /** Pass as `after` for the next page; null on the last one. */
