@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { keysetArgs, keysetPage } from "@/lib/db/keyset";
 import { isUuid } from "@/lib/utils/uuid";
