@@ -143,7 +143,7 @@ export async function sendSmsCode(
   return { ok: true, resendAfterSeconds: config.smsResendSeconds };
 }
 
-export type VerifyCodeResult = { ok: true } | { ok: false; message: string };
+export type VerifyCodeResult = { ok: true; codeId: string } | { ok: false; message: string };
 
 /**
  * Checks a code inside the caller's transaction: a right code is used up together with the
@@ -191,5 +191,26 @@ export async function verifySmsCode(
     where: { id: latest.id, consumedAt: null },
     data: { consumedAt: now },
   });
-  return claimed.count === 1 ? { ok: true } : { ok: false, message: SMS_CODE_MESSAGES.expired };
+  return claimed.count === 1
+    ? { ok: true, codeId: latest.id }
+    : { ok: false, message: SMS_CODE_MESSAGES.expired };
+}
+
+/**
+ * Gives a used code back when what it authorised was refused for a reason the person can correct
+ * (省外调入: a mistyped 调入地, the exchange briefly unreachable), so they fix the field instead of
+ * waiting for a new SMS. The try it cost stays counted, so the code still authorises at most
+ * smsCodeMaxAttempts checks in all; a code that has expired meanwhile stays used.
+ */
+export async function releaseSmsCode(db: Db | Tx, codeId: string, now = new Date()): Promise<void> {
+  const config = securityConfig();
+  await db.smsCode.updateMany({
+    where: {
+      id: codeId,
+      consumedAt: { not: null },
+      attempts: { lt: config.smsCodeMaxAttempts },
+      expiresAt: { gt: now },
+    },
+    data: { consumedAt: null },
+  });
 }

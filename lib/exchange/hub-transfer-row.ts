@@ -24,7 +24,13 @@ export function personIndexOf(rawIdNumber: string): string {
   return idNumberIndex(canonicalIdNumber(rawIdNumber));
 }
 
-const personSchema = z.object({ name: z.string(), idType: z.string(), idNumber: z.string() });
+const personSchema = z.object({
+  name: z.string(),
+  idType: z.string(),
+  idNumber: z.string(),
+  /** the origin's mobile number for the person, when it sent one */
+  phone: z.string().optional(),
+});
 export type HubPerson = z.infer<typeof personSchema>;
 
 export function sealPerson(person: HubPerson) {
@@ -32,7 +38,9 @@ export function sealPerson(person: HubPerson) {
   const name = normalizePersonName(person.name);
   return {
     personIndex: idNumberIndex(idNumber),
-    personCipher: encryptField(JSON.stringify({ name, idType: person.idType, idNumber })),
+    personCipher: encryptField(
+      JSON.stringify({ name, idType: person.idType, idNumber, phone: person.phone }),
+    ),
     idNumberMasked: maskIdNumber(idNumber),
   };
 }

@@ -47,6 +47,15 @@ export const personIdentitySchema = z.object({
   /** lib/identity/document-types.ts code */
   idType: z.string().min(1).max(20),
   idNumber: z.string().min(1).max(40),
+  /**
+   * The mobile number the origin holds for the person: the destination's 省外调入 proves a phone
+   * by SMS, and the hub tells it whether that is this one (lookup's phoneMatches). Optional for
+   * origins that do not send it; the destination then treats the phone as unproven.
+   */
+  phone: z
+    .string()
+    .regex(/^1\d{10}$/)
+    .optional(),
 });
 
 /** A file of the archive; `role` is where the snapshot refers to it (ArchiveVersionAttachment). */
@@ -121,8 +130,18 @@ export type EventAnswer = z.infer<typeof eventAnswerSchema>;
 export const transferLookupSchema = z.object({
   name: z.string().min(1).max(100),
   idNumber: z.string().min(1).max(40),
+  /** the phone the person proved at the destination; the answer says whether the origin's matches */
+  phone: z.string().max(20).optional(),
 });
-export const lookupAnswerSchema = z.object({ transfers: z.array(transferViewSchema) });
+export const lookupAnswerSchema = z.object({
+  transfers: z.array(
+    transferViewSchema.extend({
+      /** asked with a phone: true when it is the origin's, false when not or the origin sent none */
+      phoneMatches: z.boolean().optional(),
+    }),
+  ),
+});
+export type LookedUpTransfer = z.infer<typeof lookupAnswerSchema>["transfers"][number];
 
 export const registerFileSchema = z.object({
   messageId: z.uuid(),

@@ -25,8 +25,9 @@ function failed(what: string, failure: ExchangeFailure): ExchangeAnswer<never> {
 
 export function hubExchange(): TransferExchange {
   return {
-    async lookup(name, idNumber) {
-      const r = await callHub(HUB_PATHS.lookup, "POST", { name, idNumber }, lookupAnswerSchema);
+    async lookup(name, idNumber, phone) {
+      const body = { name, idNumber, phone };
+      const r = await callHub(HUB_PATHS.lookup, "POST", body, lookupAnswerSchema);
       return r.ok ? { ok: true, value: r.data.transfers } : failed("lookup", r);
     },
     async transfer(id) {

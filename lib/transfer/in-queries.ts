@@ -41,6 +41,7 @@ const ROW_SELECT = {
   reviewedBy: true,
   reviewReason: true,
   fileImportedAt: true,
+  phoneMatched: true,
   person: { select: { name: true, idNumberMasked: true } },
 } satisfies Prisma.TransferInSelect;
 
@@ -61,6 +62,8 @@ export interface InRow {
   reviewedByStaff: boolean;
   reviewReason: string | null;
   imported: boolean;
+  /** false: the phone proved is not the origin's — staff check identity, nothing automatic */
+  phoneMatched: boolean;
 }
 
 function inRow(r: Row): InRow {
@@ -80,6 +83,7 @@ function inRow(r: Row): InRow {
     reviewedByStaff: r.reviewedBy !== null,
     reviewReason: r.reviewReason,
     imported: r.fileImportedAt !== null,
+    phoneMatched: r.phoneMatched,
   };
 }
 

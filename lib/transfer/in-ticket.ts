@@ -19,6 +19,8 @@ const ticketSchema = z.object({
   idType: z.string(),
   idNumber: z.string(),
   phone: z.string(),
+  /** the exchange said the origin holds this phone for the person */
+  phoneMatched: z.boolean(),
   regionCode: z.string(),
   expiresAt: z.number(),
 });
@@ -40,8 +42,8 @@ export function readTicket(ticket: string, now = new Date()): TransferInTicket |
   try {
     const parsed = ticketSchema.safeParse(JSON.parse(decryptField(ticket)));
     if (!parsed.success || parsed.data.expiresAt < now.getTime()) return null;
-    const { transferId, name, idType, idNumber, phone, regionCode } = parsed.data;
-    return { transferId, name, idType, idNumber, phone, regionCode };
+    const { transferId, name, idType, idNumber, phone, phoneMatched, regionCode } = parsed.data;
+    return { transferId, name, idType, idNumber, phone, phoneMatched, regionCode };
   } catch {
     return null;
   }

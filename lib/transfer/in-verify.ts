@@ -1,7 +1,7 @@
 import "server-only";
 import { ownMemberCode } from "@/lib/exchange/config";
 import { canonicalIdNumber, idNumberIndex } from "@/lib/account/identifier";
-import { verifySmsCode } from "@/lib/account/sms-code-service";
+import { releaseSmsCode, verifySmsCode } from "@/lib/account/sms-code-service";
 import type { Db } from "@/lib/db/client";
 import { exchangeMember } from "@/lib/exchange/members";
 import { fieldErrorsFromIssues } from "@/lib/http/action-result";
@@ -13,11 +13,18 @@ import { isInOpen, type InTransferState } from "./in-states";
 import { issueTicket } from "./in-ticket";
 import { invalid, type TransferResult } from "./results";
 import { transferInVerifySchema } from "./schemas/in-application";
+import type { z } from "zod/mini";
 
 // 省外调入 第一步 填写验证信息 (用户操作手册 4.2): the SMS code proves the phone; the exchange
 // must hold an open transfer to this platform for that name and number, to the very county the
 // person names (“与调出申请时填写的行政区划保持一致”). Someone whose file is already active here, or
-// who already applied, is told what to do instead.
+// who already applied, is told what to do instead. A refusal after the code gives the code back
+// (releaseSmsCode): correcting 调入地 must not cost a new SMS.
+//
+// The phone proves who is applying only if it is the phone the origin holds for the person: the
+// exchange says whether it is (lookup's phoneMatches). When it is not — the person changed phones,
+// or someone else knows their name and number — the application is still accepted but never
+// reviewed automatically: staff of the destination check the person's identity first.
 
 export const VERIFY_INVALID = "验证信息有误，请按提示修改";
 export const ALREADY_HERE =
@@ -28,6 +35,8 @@ export const ALREADY_APPLIED = "您已提交调入申请，请登录个人中心
 export const NO_TRANSFER =
   "未查询到您调往本地的调出记录。请确认已在调出地申请调出且审核通过（全国平台处理状态为“待调入地接收”），姓名、证件号码与调出地填写的一致。";
 export const PHONE_TAKEN_HERE = "该手机号码已绑定本平台的其他账户，请更换手机号码";
+export const PHONE_UNMATCHED =
+  "该手机号码与调出地登记的手机号码不一致。您仍可确认调入，但调入申请须由调入地财政部门人工审核，请携带有效身份证件与调入地财政部门联系。";
 
 export interface TransferInPreview {
   ticket: string;
@@ -39,6 +48,8 @@ export interface TransferInPreview {
   from: string;
   destination: string;
   submittedAt: string;
+  /** Set when the phone is not the origin's: 确认调入 leads to staff review (PHONE_UNMATCHED). */
+  phoneWarning: string | null;
 }
 
 export async function verifyTransferIn(
@@ -62,7 +73,18 @@ export async function verifyTransferIn(
     verifySmsCode(tx, { phone: input.phone, purpose: "transfer-in", code: input.smsCode }, now),
   );
   if (!code.ok) return invalid({ smsCode: code.message }, VERIFY_INVALID);
+  const result = await afterCode(db, input, idNumber, exchange, now);
+  if (!result.ok) await releaseSmsCode(db, code.codeId, now);
+  return result;
+}
 
+async function afterCode(
+  db: Db,
+  input: z.output<typeof transferInVerifySchema>,
+  idNumber: string,
+  exchange: TransferExchange,
+  now: Date,
+): Promise<TransferResult<{ preview: TransferInPreview }>> {
   const person = await db.person.findUnique({
     where: { idNumberIndex: idNumberIndex(idNumber) },
     select: {
@@ -89,7 +111,7 @@ export async function verifyTransferIn(
     if (phoneUsed) return invalid({ phone: PHONE_TAKEN_HERE }, VERIFY_INVALID);
   }
 
-  const found = await exchange.lookup(input.name, idNumber);
+  const found = await exchange.lookup(input.name, idNumber, input.phone);
   if (!found.ok) return { ok: false, reason: "unavailable", message: found.message };
   const open = found.value.filter(
     (t) => t.state === "submitted" && t.destMember === ownMemberCode(),
@@ -104,6 +126,7 @@ export async function verifyTransferIn(
     );
   }
   const origin = exchangeMember(transfer.originMember);
+  const phoneMatched = transfer.phoneMatches === true;
   return {
     ok: true,
     preview: {
@@ -114,6 +137,7 @@ export async function verifyTransferIn(
           idType: input.idType,
           idNumber,
           phone: input.phone,
+          phoneMatched,
           regionCode: input.regionCode,
         },
         now,
@@ -124,6 +148,7 @@ export async function verifyTransferIn(
       from: `${transfer.originRegionName}${origin ? `（${origin.name}）` : ""}`,
       destination: regionName(input.regionCode, "") ?? input.regionCode,
       submittedAt: transfer.submittedAt,
+      phoneWarning: phoneMatched ? null : PHONE_UNMATCHED,
     },
   };
 }

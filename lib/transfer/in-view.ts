@@ -17,6 +17,10 @@ export interface InApplicationView {
   open: boolean;
   /** received and imported: 信息采集 waits, pre-filled */
   imported: boolean;
+  /** pending and not reviewed automatically: the phone was not the origin's (in-verify.ts) */
+  staffReview: boolean;
+  /** what the state means for the person, in a sentence */
+  help: string;
 }
 
 const HELP: Record<InTransferState, string> = {
@@ -27,9 +31,8 @@ const HELP: Record<InTransferState, string> = {
   cancelled: "调出地已撤回该调转，档案仍在调出地。",
 };
 
-export function inStateHelp(state: InTransferState): string {
-  return HELP[state];
-}
+const STAFF_REVIEW_HELP =
+  "您验证的手机号码与调出地登记的不一致，调入地财政部门须核实您的身份后人工审核，请携带有效身份证件与其联系。";
 
 export async function transferInList(db: Db, personId: string): Promise<InApplicationView[]> {
   const rows = await db.transferIn.findMany({
@@ -38,6 +41,7 @@ export async function transferInList(db: Db, personId: string): Promise<InApplic
   });
   return rows.map((r) => {
     const state = r.state as InTransferState;
+    const staffReview = state === "pending" && !r.phoneMatched;
     return {
       id: r.id,
       state,
@@ -49,6 +53,8 @@ export async function transferInList(db: Db, personId: string): Promise<InApplic
       reviewReason: r.state === "rejected" ? r.reviewReason : null,
       open: isInOpen(state),
       imported: r.fileImportedAt !== null,
+      staffReview,
+      help: staffReview ? STAFF_REVIEW_HELP : HELP[state],
     };
   });
 }

@@ -43,6 +43,7 @@ export async function outboundTransfer(
           name: true,
           idType: true,
           idNumberCipher: true,
+          phone: true,
           archive: { select: { id: true, currentVersion: true } },
         },
       },
@@ -87,6 +88,8 @@ export async function outboundTransfer(
         name: app.person.name,
         idType: app.person.idType,
         idNumber: decryptField(app.person.idNumberCipher),
+        // The destination checks the phone proved in 省外调入 against it (hub-lookup.ts).
+        phone: app.person.phone,
       },
       file: { snapshot: { ...parseSnapshot(version.snapshot) }, attachments },
     },

@@ -7,7 +7,7 @@ import { documentTypeLabel, isDocumentTypeCode } from "@/lib/identity/document-t
 import { maskPhone } from "@/lib/phone/mobile";
 import { regionName } from "@/lib/region/divisions";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
-import { inStateHelp, transferInList } from "@/lib/transfer/in-view";
+import { transferInList } from "@/lib/transfer/in-view";
 import { transferOutOverview } from "@/lib/transfer/out-view";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -47,7 +47,7 @@ export default async function AccountHomePage() {
           </CardHeader>
           <CardContent className="space-y-3 text-sm">
             {out.lock && <p>{out.lock}</p>}
-            {latestIn?.open && <p>{inStateHelp(latestIn.state)}</p>}
+            {latestIn?.open && <p>{latestIn.help}</p>}
             <Link href="/account/transfer" className="text-primary underline">
               查看调转详情
             </Link>

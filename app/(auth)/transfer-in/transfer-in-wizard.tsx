@@ -64,7 +64,12 @@ export function TransferInWizard({
         {step === 1 && preview && (
           <ConfirmStep preview={preview} onBack={() => setPreview(null)} onDone={setDone} />
         )}
-        {step === 2 && done && <DoneStep accountCreated={done.accountCreated} />}
+        {step === 2 && done && (
+          <DoneStep
+            accountCreated={done.accountCreated}
+            staffReview={Boolean(preview?.phoneWarning)}
+          />
+        )}
       </Suspense>
     </div>
   );

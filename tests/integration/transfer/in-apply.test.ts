@@ -9,8 +9,11 @@ import {
   ALREADY_APPLIED,
   ALREADY_HERE,
   NO_TRANSFER,
+  PHONE_UNMATCHED,
   verifyTransferIn,
 } from "@/lib/transfer/in-verify";
+import { IN_NEEDS_STAFF, reviewDueIn, reviewTransferIn } from "@/lib/transfer/in-review";
+import { SYSTEM_CONTEXT } from "@/lib/audit/audit";
 import {
   latestCodeFor,
   randomPhone,
@@ -26,12 +29,15 @@ const store = tempStorageForFile();
 const { collected } = transferFixtures(store);
 
 /** Someone transferring in from 深圳 to 天河区: the exchange holds their transfer. */
-async function arriving(exchange: FakeExchange, over: { name?: string; idNumber?: string } = {}) {
+async function arriving(
+  exchange: FakeExchange,
+  over: { name?: string; idNumber?: string; originPhone?: string } = {},
+) {
   const id = randomUUID();
   const idNumber = over.idNumber ?? randomResidentId();
   const name = over.name ?? "王芳";
-  exchange.add({ id, name }, idNumber);
-  return { id, idNumber, name, phone: randomPhone() };
+  exchange.add({ id, name }, idNumber, undefined, over.originPhone);
+  return { id, idNumber, name, phone: over.originPhone ?? randomPhone() };
 }
 
 async function codeFor(phone: string) {
@@ -121,13 +127,107 @@ describe("省外调入", () => {
     });
   });
 
-  it("says where the sending side named when the 调入地 differs", async () => {
+  it("says where the sending side named when the 调入地 differs, and the same code works once it is corrected", async () => {
     const exchange = new FakeExchange();
     const p = await arriving(exchange);
-    const r = await step1(exchange, p, "440104");
+    const smsCode = await codeFor(p.phone);
+    const attempt = (regionCode: string) =>
+      verifyTransferIn(
+        db,
+        {
+          name: p.name,
+          idType: "RESIDENT_ID",
+          idNumber: p.idNumber,
+          phone: p.phone,
+          smsCode,
+          regionCode,
+        },
+        exchange,
+        NOW,
+      );
+    const r = await attempt("440104");
     expect(r.ok || r.fieldErrors).toEqual({
       regionCode: "调入地须与调出申请时填写的一致（调出地填写的是：广东省广州市天河区）",
     });
+    // The exchange briefly down: the code is given back too.
+    exchange.down = true;
+    expect(await attempt("440106")).toMatchObject({ ok: false, reason: "unavailable" });
+    exchange.down = false;
+    const ok = await attempt("440106");
+    expect(ok.ok).toBe(true);
+    // Used for good now: the proof is the ticket.
+    expect(await attempt("440106")).toMatchObject({
+      ok: false,
+      fieldErrors: { smsCode: "短信验证码已过期，请重新获取" },
+    });
+  });
+
+  it("gives a code back no more often than it may be tried", async () => {
+    const exchange = new FakeExchange();
+    const p = await arriving(exchange);
+    const smsCode = await codeFor(p.phone);
+    const wrongRegion = () =>
+      verifyTransferIn(
+        db,
+        {
+          name: p.name,
+          idType: "RESIDENT_ID",
+          idNumber: p.idNumber,
+          phone: p.phone,
+          smsCode,
+          regionCode: "440104",
+        },
+        exchange,
+        NOW,
+      );
+    // Five tries in all (SECURITY smsCodeMaxAttempts), however many were right.
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push(await wrongRegion());
+    expect(answers.slice(0, 5).every((a) => !a.ok && a.fieldErrors?.regionCode)).toBe(true);
+    expect(answers[5]).toMatchObject({ ok: false, fieldErrors: { smsCode: expect.any(String) } });
+  });
+
+  it("takes a phone that is not the origin's, but leaves the application to staff", async () => {
+    const exchange = new FakeExchange();
+    const p = await arriving(exchange, { originPhone: randomPhone() });
+    const other = randomPhone();
+    const v = await step1(exchange, { ...p, phone: other });
+    if (!v.ok) throw new Error(JSON.stringify(v));
+    expect(v.preview.phoneWarning).toBe(PHONE_UNMATCHED);
+    const r = await confirmTransferIn(
+      db,
+      ctx,
+      {
+        ticket: v.preview.ticket,
+        needsPassword: "yes",
+        idNumber: p.idNumber,
+        phone: other,
+        password: STRONG_PASSWORD,
+        confirmPassword: STRONG_PASSWORD,
+      },
+      exchange,
+      CALENDAR,
+      NOW,
+    );
+    expect(r).toMatchObject({ ok: true, id: p.id });
+    expect(await db.transferIn.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({
+      state: "pending",
+      phoneMatched: false,
+    });
+    // Long past due: the job passes it over, and an automatic review is refused.
+    const late = new Date(NOW.getTime() + 30 * 86_400_000);
+    await reviewDueIn({ db, now: late });
+    expect(
+      await reviewTransferIn(db, SYSTEM_CONTEXT, { type: "auto" }, p.id, null, late),
+    ).toMatchObject({ ok: false, message: IN_NEEDS_STAFF });
+    expect(await db.transferIn.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({
+      state: "pending",
+    });
+
+    // The origin's own phone matches.
+    const same = await arriving(exchange, { originPhone: randomPhone() });
+    const sv = await step1(exchange, same);
+    expect(sv.ok && sv.preview.phoneWarning).toBeNull();
   });
 
   it("finds nothing for another name, tells someone collected here to stay, and reports the exchange down", async () => {

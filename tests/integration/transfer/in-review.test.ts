@@ -38,6 +38,7 @@ async function arrival(exchange: FakeExchange) {
       state: "pending",
       reviewDueAt: DUE,
       submittedAt: NOW,
+      phoneMatched: true,
     },
   });
   return { id, person };

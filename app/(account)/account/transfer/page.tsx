@@ -9,7 +9,7 @@ import { requireSession } from "@/lib/auth/current-session";
 import { db } from "@/lib/db/client";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
-import { type InApplicationView, inStateHelp, transferInList } from "@/lib/transfer/in-view";
+import { type InApplicationView, transferInList } from "@/lib/transfer/in-view";
 import { type OutApplicationView, transferOutOverview } from "@/lib/transfer/out-view";
 import { WithdrawOutButton } from "./withdraw-button";
 
@@ -114,7 +114,7 @@ function ArrivalCard({ arrival: a }: { arrival: InApplicationView }) {
           <dd>{a.destination}</dd>
           <dt className="text-muted-foreground">申请时间</dt>
           <dd>{formatBeijingDateTime(a.createdAt)}</dd>
-          {a.state === "pending" && (
+          {a.state === "pending" && !a.staffReview && (
             <>
               <dt className="text-muted-foreground">预计审核时间</dt>
               <dd>{formatBeijingDateTime(a.reviewDueAt)}前</dd>
@@ -127,7 +127,7 @@ function ArrivalCard({ arrival: a }: { arrival: InApplicationView }) {
             </>
           )}
         </dl>
-        <p className="text-sm">{inStateHelp(a.state)}</p>
+        <p className="text-sm">{a.help}</p>
         {a.imported && (
           <Button asChild size="sm">
             <Link href="/account/collection">前往信息采集</Link>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TransferIn" ADD COLUMN     "phoneMatched" BOOLEAN NOT NULL DEFAULT false;
