@@ -1,4 +1,5 @@
 import "server-only";
+import { TRANSFER_IN_UNDER_WAY, transferInUnderWay } from "@/lib/person/locks";
 import type { SessionPerson } from "@/lib/account/session-service";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { decryptField } from "@/lib/crypto/field-cipher";
@@ -35,7 +36,7 @@ export const SUBMIT_INCOMPLETE = "信息尚未填写完整，请按提示修改�
 
 export type SubmitResult =
   | { ok: true; archiveId: string; archiveNumber: string; version: number; collectedAt: Date }
-  | Refusal<"collected" | "stale">
+  | Refusal<"collected" | "stale" | "arriving">
   /** Per step: the problems to show there (validateWholeRecord's shape). */
   | (Refusal<"incomplete"> & { errors: StepErrors });
 
@@ -156,6 +157,9 @@ export async function submitCollection(
     loadDraft(db, personId),
   ]);
   if (archive) return collected;
+  if (await transferInUnderWay(db, personId)) {
+    return { ok: false, reason: "arriving", message: TRANSFER_IN_UNDER_WAY };
+  }
 
   const checked = validateWholeRecord(draft.steps, collectionContextFor(person, draft.steps, now));
   const errors: StepErrors = checked.ok ? {} : { ...checked.errors };

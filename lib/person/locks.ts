@@ -17,6 +17,24 @@ export const TRANSFER_LOCKED = "您已申请调出，调转完成前“信息变
 export const TRANSFERRED_OUT = "您已调出至其他省份，本平台的档案和调转记录仅允许查看";
 export const REGION_LOCKED = "继续教育有在途未完成数据，行政区划不能修改";
 
+export const TRANSFER_IN_UNDER_WAY =
+  "您有正在办理的调入申请，调入完成后原档案信息将转入本平台，届时核对提交即可，无需现在采集";
+
+/**
+ * A 调入 under way (lib/transfer/in-states.ts isInOpen: pending or approved; or received with the
+ * file not imported yet): the file on its way is the person's record, so 信息采集 must not submit
+ * another one meanwhile.
+ */
+export async function transferInUnderWay(db: Db | Tx, personId: string): Promise<boolean> {
+  const n = await db.transferIn.count({
+    where: {
+      personId,
+      OR: [{ state: { in: ["pending", "approved"] } }, { state: "received", fileImportedAt: null }],
+    },
+  });
+  return n > 0;
+}
+
 /** CeCredit states that are 在途未完成数据 (lib/codes/ce-record-state.ts decides which). */
 const IN_PROGRESS_CE_STATES = CE_RECORD_STATES.codes.filter(isInProgress);
 

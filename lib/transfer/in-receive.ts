@@ -2,64 +2,28 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { SYSTEM_CONTEXT, writeAudit } from "@/lib/audit/audit";
 import { type CollectionSnapshot, parseSnapshot } from "@/lib/collection/archive-service";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { logger } from "@/lib/log/logger";
 import type { ObjectStorage } from "@/lib/storage/types";
 import { intakeReceivedFile, type ReceivedFile } from "@/lib/upload/attachment-service";
-import type { UploadKind } from "@/lib/upload/kinds";
 import { ATTACHMENT_CONTENT_TYPE } from "@/lib/upload/storage-key";
 import { forEachDue } from "./due";
 import type { TransferExchange } from "./exchange-port";
 import { notifyPerson } from "./notify";
+import { appendTransferredVersion } from "./in-return";
+import { kindOf, transferredSteps } from "./in-snapshot";
 
 // 已接收: the file comes here (issue 10: "the person logs in and completes collection pre-filled
 // from the transferred file … attachments travel with the file"). The exchange's file becomes the
 // person's 信息采集 draft: every data step filled from the archive as it left the origin, the
 // files re-checked and stored here, 所属行政区划 the county they transferred to — and no step
 // confirmed yet, so the person reads each one (and 阅读须知 again) before submitting, exactly as
-// in 信息采集 (用户操作手册: “操作可参考目录2”).
+// in 信息采集 (用户操作手册: “操作可参考目录2”). Someone whose archive stayed here when they left
+// gets the received file as its next version instead (in-return.ts).
 // Runs after the receipt commits and again from the job until it succeeds (fileImportedAt).
 
 export const IMPORT_FAILED = "调入档案导入失败";
-
-/** Where a file of the snapshot sits, and so what kind of file it is. */
-function kindOf(role: string): UploadKind | null {
-  if (role === "personal.headshotId") return "headshot";
-  if (role.startsWith("personal.documentPageIds.")) return "document-page";
-  if (role === "personal.studentCardId") return "student-card";
-  if (role.startsWith("transfer.proof.")) return "transfer-proof";
-  return null;
-}
-
-/** The draft steps the snapshot becomes, with the files' new ids and the county moved to. */
-function draftSteps(
-  snapshot: CollectionSnapshot,
-  newIds: ReadonlyMap<string, string>,
-  regionCode: string,
-): Record<string, unknown> {
-  const { personal } = snapshot;
-  const pages = Object.fromEntries(
-    Object.entries(personal.documentPageIds).flatMap(([side]) => {
-      const id = newIds.get(`personal.documentPageIds.${side}`);
-      return id ? [[side, id]] : [];
-    }),
-  );
-  const headshotId = newIds.get("personal.headshotId");
-  const studentCardId = newIds.get("personal.studentCardId");
-  return {
-    personal: {
-      ...personal,
-      headshotId: headshotId ?? "",
-      documentPageIds: pages,
-      ...(studentCardId ? { studentCardId } : { studentCardId: undefined }),
-    },
-    education: snapshot.education,
-    work: { ...snapshot.work, regionCode },
-    professional: snapshot.professional,
-    awards: snapshot.awards,
-  };
-}
 
 export async function importTransferredFile(
   db: Db,
@@ -87,7 +51,7 @@ export async function importTransferredFile(
   // Files left out (unknown role, altered on the way, refused by the intake): the person uploads
   // them again in the wizard; the audit row names them.
   const skipped: string[] = [];
-  let imported = false;
+  let imported: "draft" | "version" | false = false;
   try {
     for (const a of snapshot ? answer.value.attachments : []) {
       const kind = kindOf(a.role);
@@ -123,26 +87,22 @@ export async function importTransferredFile(
         });
         newIds.set(role, row.id);
       }
-      const steps = (
-        snapshot ? draftSteps(snapshot, newIds, app.regionCode) : {}
-      ) as Prisma.InputJsonObject;
-      await tx.collectionDraft.upsert({
+      const archive = await tx.archive.findUnique({
         where: { personId: app.personId },
-        // Revision 0 means "no draft yet" to the wizard's saves (draft-service.ts commitSql).
-        create: {
-          personId: app.personId,
-          steps,
-          completedSteps: [],
-          revision: 1,
-          regionCode: app.regionCode,
-        },
-        update: {
-          steps,
-          completedSteps: [],
-          revision: { increment: 1 },
-          regionCode: app.regionCode,
-        },
+        select: { id: true, currentVersion: true },
       });
+      const returned = archive
+        ? await appendTransferredVersion(tx, {
+            archive,
+            personId: app.personId,
+            transferId: id,
+            regionCode: app.regionCode,
+            snapshot,
+            received: newIds,
+            now,
+          })
+        : null;
+      if (!returned) await draftFromTransfer(tx, app, snapshot, newIds);
       await tx.person.update({
         where: { id: app.personId },
         data: { regionCode: app.regionCode, transferState: null },
@@ -155,9 +115,14 @@ export async function importTransferredFile(
         regionCode: app.regionCode,
         targetType: "transfer-in",
         targetId: id,
-        details: { imported: stored.length, skipped, readable: snapshot !== null },
+        details: {
+          imported: stored.length,
+          skipped,
+          readable: snapshot !== null,
+          ...(returned ? { archiveVersion: returned.version, fields: returned.fields } : {}),
+        },
       });
-      return true;
+      return returned ? "version" : "draft";
     });
     if (!imported)
       await Promise.all(stored.map((s) => storage.delete(s.file.storageKey).catch(() => {})));
@@ -172,7 +137,10 @@ export async function importTransferredFile(
   });
   await notifyPerson(person.phone, {
     status: "跨省调入已完成",
-    detail: "请登录本平台，在“信息采集”中核对调入的信息并提交。",
+    detail:
+      imported === "version"
+        ? "您的档案已按调入的信息更新，请登录本平台核对，如有变化请办理信息变更。"
+        : "请登录本平台，在“信息采集”中核对调入的信息并提交。",
   });
   return { ok: true, imported: true };
 }
@@ -199,4 +167,33 @@ export async function importDueIn(ctx: {
       return r.ok && r.imported;
     },
   );
+}
+
+/** A newcomer's 信息采集 draft, pre-filled: every step to read and confirm again. */
+async function draftFromTransfer(
+  tx: Tx,
+  app: { personId: string; regionCode: string },
+  snapshot: CollectionSnapshot | null,
+  newIds: ReadonlyMap<string, string>,
+): Promise<void> {
+  const steps = (snapshot
+    ? transferredSteps(snapshot, newIds, app.regionCode)
+    : {}) as unknown as Prisma.InputJsonObject;
+  await tx.collectionDraft.upsert({
+    where: { personId: app.personId },
+    // Revision 0 means "no draft yet" to the wizard's saves (draft-service.ts commitSql).
+    create: {
+      personId: app.personId,
+      steps,
+      completedSteps: [],
+      revision: 1,
+      regionCode: app.regionCode,
+    },
+    update: {
+      steps,
+      completedSteps: [],
+      revision: { increment: 1 },
+      regionCode: app.regionCode,
+    },
+  });
 }

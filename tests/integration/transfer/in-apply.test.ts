@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { sendSmsCode } from "@/lib/account/sms-code-service";
+import { submitCollection } from "@/lib/collection/archive-service";
 import { db } from "@/lib/db/client";
+import { TRANSFER_IN_UNDER_WAY } from "@/lib/person/locks";
 import { verifyPassword } from "@/lib/crypto/password-hash";
 import { confirmTransferIn, TRANSFER_GONE } from "@/lib/transfer/in-confirm";
 import { readTicket, TICKET_EXPIRED } from "@/lib/transfer/in-ticket";
@@ -119,6 +121,13 @@ describe("省外调入", () => {
     // Confirming again (a double click, a retry) is the same application.
     expect(await confirm(STRONG_PASSWORD)).toEqual({ ok: true, id: p.id, accountCreated: false });
     expect(await db.transferIn.count({ where: { personId: row.personId } })).toBe(1);
+    // The file on its way is the collection: none is submitted here meanwhile.
+    const session = { ...row.person, personId: row.personId, sessionId: randomUUID() };
+    expect(await submitCollection(db, ctx, session, NOW)).toEqual({
+      ok: false,
+      reason: "arriving",
+      message: TRANSFER_IN_UNDER_WAY,
+    });
     // A second try from step 1 (a new code: the first was used) is told the application exists.
     expect(await step1(exchange, { ...p, phone: randomPhone() })).toMatchObject({
       ok: false,

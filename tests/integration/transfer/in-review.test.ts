@@ -125,4 +125,64 @@ describe("调入申请 review and receipt", () => {
     });
     expect(await db.collectionDraft.count({ where: { personId: b.person.id } })).toBe(0);
   });
+
+  it("gives someone coming back the received file as their archive's next version", async () => {
+    const exchange = new FakeExchange();
+    const me = await collected();
+    const out = await applied(me, new Date("2026-08-03T02:00:00Z"));
+    const file = await outboundTransfer(db, store.current.storage, out);
+    if (!file.ok) throw new Error(file.message);
+    // They left (已调出) and worked elsewhere; the file coming back says where.
+    await db.transferOut.update({ where: { id: out }, data: { state: "transferred" } });
+    await db.person.update({ where: { id: me.personId }, data: { transferState: "OUT_DONE" } });
+    const snapshot = file.transfer.file.snapshot as { work: Record<string, unknown> };
+    snapshot.work = { ...snapshot.work, employerName: "深圳市南山区某会计师事务所" };
+    const id = randomUUID();
+    exchange.add({ id, name: me.name }, "440106199001011234", file.transfer.file);
+    await db.transferIn.create({
+      data: {
+        id,
+        personId: me.personId,
+        regionCode: "440104",
+        originMember: "440300",
+        originRegionName: "广东省深圳市南山区",
+        state: "received",
+        reviewDueAt: DUE,
+        submittedAt: NOW,
+        phoneMatched: true,
+      },
+    });
+    const draftBefore = await db.collectionDraft.findUnique({ where: { personId: me.personId } });
+
+    expect(await importTransferredFile(db, store.current.storage, exchange, id, DUE)).toEqual({
+      ok: true,
+      imported: true,
+    });
+    const archive = await db.archive.findUniqueOrThrow({
+      where: { personId: me.personId },
+      include: { versions: { orderBy: { version: "asc" }, include: { attachments: true } } },
+    });
+    expect(archive).toMatchObject({ currentVersion: 2, regionCode: "440104" });
+    const [v1, v2] = archive.versions;
+    expect(v2).toMatchObject({ channel: "transfer-in", actorType: "system", regionCode: "440104" });
+    const changed = (v2!.changes as { path: string }[]).map((c) => c.path);
+    expect(changed).toEqual(expect.arrayContaining([expect.stringMatching(/employerName/)]));
+    expect((v2!.snapshot as { work: { regionCode: string } }).work.regionCode).toBe("440104");
+    // Every file of the archive travelled and is here anew (the 调转附件 are not archive files).
+    expect(v2!.attachments.map((a) => a.role).sort()).toEqual(
+      v1!.attachments.map((a) => a.role).sort(),
+    );
+    expect(
+      v2!.attachments.some((a) => v1!.attachments.some((b) => b.attachmentId === a.attachmentId)),
+    ).toBe(false);
+    // No second collection: the draft is as it was.
+    expect(await db.collectionDraft.findUnique({ where: { personId: me.personId } })).toEqual(
+      draftBefore,
+    );
+    expect(await db.person.findUniqueOrThrow({ where: { id: me.personId } })).toMatchObject({
+      transferState: null,
+      regionCode: "440104",
+    });
+    expect(messagesTo(me.phone).at(-1)).toContain("档案已按调入的信息更新");
+  });
 });
