@@ -3,12 +3,19 @@
 // `(await headers()).get("x-request-id")` and pass it to `childLogger({ requestId })`) and
 // returned on the response so a user's report can be matched with the logs.
 import { NextResponse, type NextRequest } from "next/server";
+import { HUB_ONLY, hubRefuses } from "@/lib/http/hub-only";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
 
 const PATH_HEADER = "x-kuaiji-path";
 
 export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
+  if (hubRefuses(request.nextUrl.pathname, process.env)) {
+    return new NextResponse(HUB_ONLY, {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8", [REQUEST_ID_HEADER]: requestId },
+    });
+  }
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
   // Layouts cannot see the path; the login redirect needs it to send the user back here.
