@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NATIONALITIES } from "@/lib/codes/nationality";
 import type { CollectionSnapshot } from "@/lib/collection/archive-service";
 import { STUDENT_CARD_REQUIRED } from "@/lib/collection/rules";
 import { educationSchema } from "@/lib/collection/schemas/education";
@@ -223,6 +224,7 @@ describe("validateItemEdit", () => {
       documentType: "PASSPORT" as const,
       birthDate: undefined,
       nationality: undefined,
+      nationalityCodes: NATIONALITIES.codes,
     };
     const personal = personalSchema(passportCtx).parse({
       ...v1.personal,

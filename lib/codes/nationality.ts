@@ -6,8 +6,8 @@ import { defineCodeTable } from "./code-table";
 // 国籍/地区 — GB/T 2659 世界各国和地区名称代码, which takes its codes from ISO 3166-1; names from
 // i18n-iso-countries' Chinese locale. Stored as the three-letter code ("CHN", "USA").
 // Hong Kong, Macao and Taiwan are named as regions of China, as Chinese official forms do.
-// Server pages only (≈ 9 KB gzip with the library): the browser checks a choice with
-// nationality-codes.ts and gets the options from the page.
+// Server pages only (≈ 9 KB gzip with the library): the browser gets the options from the page
+// and the codes with the collection context (lib/collection/rules.ts nationalityCodes).
 
 countries.registerLocale(zh);
 

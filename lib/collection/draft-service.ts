@@ -4,7 +4,7 @@ import { auditInsertSql, type RequestContext } from "@/lib/audit/audit";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Refusal } from "@/lib/db/refusal";
-import { nationalityFromDocument } from "@/lib/codes/nationality";
+import { NATIONALITIES, nationalityFromDocument } from "@/lib/codes/nationality";
 import { FORM_ERROR_KEY, fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { isDocumentTypeCode } from "@/lib/identity/document-types";
 import { buildJurisdictionRegions } from "@/lib/region/divisions";
@@ -220,7 +220,7 @@ export function collectionContextFor(
   return {
     today: beijingToday(now),
     documentType: person.idType,
-    ...(nationality ? { nationality } : {}),
+    ...(nationality ? { nationality } : { nationalityCodes: NATIONALITIES.codes }),
     documentEncodesBirthDate: registered !== undefined,
     regions: buildJurisdictionRegions(),
     ...(birthDate ? { birthDate } : {}),

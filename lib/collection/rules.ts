@@ -25,6 +25,12 @@ export interface CollectionContext {
   documentEncodesBirthDate?: boolean;
   /** 国籍/地区 (GB/T 2659) when the registered document settles it; otherwise 个人信息 asks. */
   nationality?: string;
+  /**
+   * When 个人信息 asks 国籍/地区: the codes to choose from (server: lib/codes/nationality.ts, from
+   * i18n-iso-countries), handed to the browser with the rest of the context so the one schema
+   * checks the choice in both places without a copy of the table in the page's JavaScript.
+   */
+  nationalityCodes?: readonly string[];
   /** The jurisdiction's selectable regions (server: buildJurisdictionRegions()). */
   regions: JurisdictionRegions;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NATIONALITIES } from "@/lib/codes/nationality";
 import { noticeSchema } from "./notice";
 import { personalSchema } from "./personal";
 import { TEST_CONTEXT, issuesByPath } from "../test-support";
@@ -39,7 +40,12 @@ describe("个人信息", () => {
   });
 
   it("asks 国籍/地区 only when the document does not settle it, and keeps what it settles", () => {
-    const passport = { ...ctx, documentType: "PASSPORT" as const, nationality: undefined };
+    const passport = {
+      ...ctx,
+      documentType: "PASSPORT" as const,
+      nationality: undefined,
+      nationalityCodes: NATIONALITIES.codes,
+    };
     const base = {
       ...idCardPersonal,
       gender: "1",
@@ -50,6 +56,11 @@ describe("个人信息", () => {
       nationality: "请选择国籍/地区",
     });
     expect(personalSchema(passport).parse({ ...base, nationality: "SGP" }).nationality).toBe("SGP");
+    expect(
+      issuesByPath(personalSchema(passport).safeParse({ ...base, nationality: "XXX" })),
+    ).toEqual({
+      nationality: "请选择国籍/地区",
+    });
     // A forged value cannot override what the document settles.
     expect(personalSchema(ctx).parse({ ...idCardPersonal, nationality: "USA" }).nationality).toBe(
       "CHN",

@@ -1,7 +1,6 @@
 import * as z from "zod/mini";
 import { ALWAYS, text } from "@/lib/utils/refinement";
 import { ethnicGroupSchema } from "@/lib/codes/ethnic-group-codes";
-import { isNationalityCode } from "@/lib/codes/nationality-codes";
 import { POLITICAL_STATUSES } from "@/lib/codes/political-status";
 import { DOCUMENT_TYPES } from "@/lib/identity/document-types";
 import { type GenderCode, parseBirthDate } from "@/lib/identity/gb11643";
@@ -68,7 +67,7 @@ export function personalSchema(ctx: CollectionContext) {
     })
     .check(
       z.superRefine((v, issue) => {
-        if (!ctx.nationality && !isNationalityCode(v.nationality)) {
+        if (!ctx.nationality && !ctx.nationalityCodes?.includes(text(v.nationality))) {
           issue.addIssue({ code: "custom", message: "请选择国籍/地区", path: ["nationality"] });
         }
         if (!asks) return;
