@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSidewaysScroll, newCollectedPerson, platformSql } from "./support/collection";
+import { expectNoSidewaysScroll, newCollectedPerson } from "./support/collection";
 
 // 信息变更 (issue 4): change an e-mail and an education entry, see both in 变更记录; the fields
 // that never change are shown with why and offer no way in; two tabs editing the same item —
@@ -67,28 +67,6 @@ test("two tabs change the same item: the second is told and nothing typed is los
   await second.getByRole("button", { name: "保存" }).click();
   await expect(second.getByText("变更已保存，已生成第3版档案。")).toBeVisible();
   await expect(second.getByText("second.tab@example.com")).toBeVisible();
-});
-
-test("while a transfer-out is under way 信息变更 is view-only", async ({ page }) => {
-  test.setTimeout(180_000);
-  const me = await newCollectedPerson(page);
-  // The transfer feature will set this state; the lock is already 信息变更's own check.
-  await platformSql(`UPDATE "Person" SET "transferState" = 'OUT_PENDING' WHERE phone = $1`, [
-    me.phone,
-  ]);
-
-  await page.goto("/account/change");
-  await expect(
-    page.getByText(/您已申请调出，调转完成前“信息变更”和“继续教育”仅允许查看/),
-  ).toBeVisible();
-  await expect(page.getByRole("link", { name: "变更个人信息" })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: /^变更.+第\d+条$/ })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: /^新增/ })).toHaveCount(0);
-  await expect(page.getByText("中山大学")).toBeVisible(); // the data is still shown
-
-  await page.goto("/account/change/edit?step=personal");
-  await expect(page.getByText(/您已申请调出/)).toBeVisible();
-  await expect(page.getByRole("button", { name: "保存" })).toHaveCount(0);
 });
 
 test("an entry edited in one tab and deleted in another can still be saved as a new one", async ({
