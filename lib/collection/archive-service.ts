@@ -51,6 +51,23 @@ export interface CollectionSnapshot extends CollectionRecord {
   };
 }
 
+/** The registration facts a version keeps, as they stand on the person's row now. */
+export function snapshotPerson(person: {
+  name: string;
+  idType: string;
+  idNumberMasked: string;
+  gender: string | null;
+  birthDate: Date | null;
+}): CollectionSnapshot["person"] {
+  return {
+    name: person.name,
+    idType: person.idType,
+    idNumberMasked: person.idNumberMasked,
+    gender: person.gender,
+    birthDate: person.birthDate?.toISOString().slice(0, 10) ?? null,
+  };
+}
+
 // Reading a stored version back. Structural on purpose: the step schemas apply today's rules
 // (dates up to today, the jurisdiction's regions, the current code tables, the 阅读须知 pledge),
 // and a version confirmed under older rules is still the record of what was confirmed then.
@@ -177,16 +194,7 @@ export async function submitCollection(
 
   const record = checked.record;
   const refs = attachmentRefs(record as unknown as Record<string, unknown>);
-  const snapshot: CollectionSnapshot = {
-    person: {
-      name: person.name,
-      idType: person.idType,
-      idNumberMasked: person.idNumberMasked,
-      gender: person.gender,
-      birthDate: person.birthDate?.toISOString().slice(0, 10) ?? null,
-    },
-    ...record,
-  };
+  const snapshot: CollectionSnapshot = { person: snapshotPerson(person), ...record };
   const regionCode = record.work.regionCode;
 
   return refusableTransaction<SubmitResult>(

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { snapshotPerson } from "./archive-service";
 import { collectionContextFor, type DraftView, readCollectionState } from "./draft-service";
 import type { CollectionContext } from "./rules";
 import { canOpenStep, type StepId } from "./steps";
@@ -44,12 +45,6 @@ export async function openWizardStep(
     kind: "open",
     draft,
     context: collectionContextFor(person, draft.steps, now),
-    person: {
-      name: person.name,
-      idType: person.idType,
-      idNumberMasked: person.idNumberMasked,
-      gender: person.gender,
-      birthDate: person.birthDate?.toISOString().slice(0, 10) ?? null,
-    },
+    person: snapshotPerson(person),
   };
 }

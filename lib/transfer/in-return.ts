@@ -1,5 +1,9 @@
 import "server-only";
-import { type CollectionSnapshot, parseSnapshot } from "@/lib/collection/archive-service";
+import {
+  type CollectionSnapshot,
+  parseSnapshot,
+  snapshotPerson,
+} from "@/lib/collection/archive-service";
 import { attachmentRefs } from "@/lib/collection/draft-service";
 import { diffSnapshots } from "@/lib/change/diff";
 import type { Tx } from "@/lib/db/client";
@@ -49,13 +53,7 @@ export async function appendTransferredVersion(
     select: { name: true, idType: true, idNumberMasked: true, gender: true, birthDate: true },
   });
   const after: CollectionSnapshot = {
-    person: {
-      name: person.name,
-      idType: person.idType,
-      idNumberMasked: person.idNumberMasked,
-      gender: person.gender,
-      birthDate: person.birthDate?.toISOString().slice(0, 10) ?? null,
-    },
+    person: snapshotPerson(person),
     ...transferredSteps(input.snapshot ?? before, ids, regionCode),
   };
   const changes = diffSnapshots(before, after, { regionLabel });

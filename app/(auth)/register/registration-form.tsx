@@ -5,14 +5,13 @@ import { useState } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { FormField, fieldAria } from "@/components/ui/form-field";
-import { NativeSelect } from "@/components/ui/native-select";
 import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { SmsCodeFields } from "@/components/auth/sms-code-fields";
 import { FormError } from "@/components/form/form-error";
 import { TextField } from "@/components/form/text-field";
 import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
+import { DocumentTypeField } from "@/components/identity/document-type-field";
 import { validateDocumentNumber } from "@/lib/identity/document-number";
 import { DOCUMENT_TYPES, type DocumentTypeCode } from "@/lib/identity/document-types";
 import { maskPhone } from "@/lib/phone/mobile";
@@ -43,7 +42,7 @@ export function RegistrationForm({
     storageKey: "kuaiji.register",
     persist: ["name", "idType", "phone"],
   });
-  const { values, errors } = form;
+  const { values } = form;
   const [idRegistered, setIdRegistered] = useState(false);
 
   const idType = values.idType as DocumentTypeCode;
@@ -81,20 +80,7 @@ export function RegistrationForm({
             autoComplete="name"
             hint="与证件上的姓名一致；生僻字请直接输入，少数民族姓名中的圆点可输入“·”。"
           />
-          <FormField id="idType" label="证件类型" required error={errors.idType}>
-            <NativeSelect
-              {...fieldAria("idType", errors.idType)}
-              name="idType"
-              value={values.idType}
-              onChange={(e) => form.setValue("idType", e.target.value as DocumentTypeCode)}
-            >
-              {documentTypes.map((t) => (
-                <option key={t.value} value={t.value}>
-                  {t.label}
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
+          <DocumentTypeField form={form} documentTypes={documentTypes} />
           <TextField
             form={form}
             name="idNumber"

@@ -8,12 +8,11 @@ import { FormError } from "@/components/form/form-error";
 import { TextField } from "@/components/form/text-field";
 import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
+import { DocumentTypeField } from "@/components/identity/document-type-field";
 import { CountyPicker } from "@/components/transfer/county-picker";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { FormField, fieldAria } from "@/components/ui/form-field";
-import { NativeSelect } from "@/components/ui/native-select";
 import type { DocumentTypeCode } from "@/lib/identity/document-types";
 import { maskPhone } from "@/lib/phone/mobile";
 import type { JurisdictionRegions } from "@/lib/region/jurisdiction-regions";
@@ -118,20 +117,7 @@ function VerifyStep({
             autoComplete="name"
             hint="与调出地登记的姓名一致"
           />
-          <FormField id="idType" label="证件类型" required error={errors.idType}>
-            <NativeSelect
-              {...fieldAria("idType", errors.idType)}
-              name="idType"
-              value={values.idType}
-              onChange={(e) => form.setValue("idType", e.target.value as DocumentTypeCode)}
-            >
-              {documentTypes.map((t) => (
-                <option key={t.value} value={t.value}>
-                  {t.label}
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
+          <DocumentTypeField form={form} documentTypes={documentTypes} />
           <TextField
             form={form}
             name="idNumber"

@@ -1,0 +1,36 @@
+"use client";
+
+import type { FormApi, FormValues } from "@/components/form/use-form";
+import { FormField, fieldAria } from "@/components/ui/form-field";
+import { NativeSelect } from "@/components/ui/native-select";
+import type { DocumentTypeCode } from "@/lib/identity/document-types";
+
+/**
+ * 证件类型, as registration and 省外调入 ask it: the options come from the page (the server's
+ * document-type table), the value is the form's `idType`.
+ */
+export function DocumentTypeField<V extends FormValues & { idType: DocumentTypeCode }>({
+  form,
+  documentTypes,
+}: {
+  form: FormApi<V>;
+  documentTypes: readonly { value: DocumentTypeCode; label: string }[];
+}) {
+  const error = form.errors.idType;
+  return (
+    <FormField id="idType" label="证件类型" required error={error}>
+      <NativeSelect
+        {...fieldAria("idType", error)}
+        name="idType"
+        value={form.values.idType}
+        onChange={(e) => form.setValue("idType", e.target.value as V["idType"])}
+      >
+        {documentTypes.map((t) => (
+          <option key={t.value} value={t.value}>
+            {t.label}
+          </option>
+        ))}
+      </NativeSelect>
+    </FormField>
+  );
+}
