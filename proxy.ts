@@ -1,7 +1,8 @@
 // Next.js 16 proxy (formerly middleware): gives every request an `x-request-id`, forwarded to
 // route handlers / server components on the request headers (read it with
 // `(await headers()).get("x-request-id")` and pass it to `childLogger({ requestId })`) and
-// returned on the response so a user's report can be matched with the logs.
+// returned on the response so a user's report can be matched with the logs. On the national
+// exchange (KUAIJI_ROLE=hub) it answers every path but the hub's own with 404 (lib/http/hub-only.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { HUB_ONLY, hubRefuses } from "@/lib/http/hub-only";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";

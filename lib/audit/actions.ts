@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   "transfer.out-review",
   "transfer.out-outcome",
   "transfer.staff-view",
+  "transfer.in-verify",
   "transfer.in-apply",
   "transfer.in-review",
   "transfer.in-outcome",

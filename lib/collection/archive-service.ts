@@ -1,5 +1,5 @@
 import "server-only";
-import { TRANSFER_IN_UNDER_WAY, transferInUnderWay } from "@/lib/person/locks";
+import { lockPersonRow, TRANSFER_IN_UNDER_WAY, transferInUnderWay } from "@/lib/person/locks";
 import type { SessionPerson } from "@/lib/account/session-service";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { decryptField } from "@/lib/crypto/field-cipher";
@@ -200,6 +200,11 @@ export async function submitCollection(
   return refusableTransaction<SubmitResult>(
     db,
     async (tx, refuse) => {
+      // A 调入 confirmed meanwhile (in-confirm.ts takes the same row lock): its file is the record.
+      await lockPersonRow(tx, personId);
+      if (await transferInUnderWay(tx, personId)) {
+        return refuse({ ok: false, reason: "arriving", message: TRANSFER_IN_UNDER_WAY });
+      }
       // Closes the draft at the revision validated above: a save from another tab in between
       // makes this submit stale rather than archiving data nobody checked.
       const bumped = await tx.collectionDraft.updateMany({

@@ -1,4 +1,5 @@
 import "server-only";
+import { transferInUnderWaySql } from "@/lib/person/locks";
 import type { SessionPerson } from "@/lib/account/session-service";
 import { auditInsertSql, type RequestContext } from "@/lib/audit/audit";
 import type { Db, Tx } from "@/lib/db/client";
@@ -121,6 +122,8 @@ export interface CollectionState {
   person: PersonFacts & { name: string; gender: string | null; regionCode: string };
   /** The person has an archive: the collection is over. */
   collected: boolean;
+  /** A 调入 is under way: its file will be the collection (lib/person/locks.ts). */
+  arriving: boolean;
   draft: DraftView;
   /** Those of `fileIds` that are this person's uploads, with their kinds. */
   files: AttachmentRow[];
@@ -149,6 +152,7 @@ export async function readCollectionState(
       birthDate: Date | null;
       regionCode: string;
       collected: boolean;
+      arriving: boolean;
       steps: Prisma.JsonValue | null;
       completedSteps: string[] | null;
       revision: number | null;
@@ -158,6 +162,7 @@ export async function readCollectionState(
   >`
     SELECT p.name, p."idType", p."idNumberMasked", p.gender, p."birthDate", p."regionCode",
       EXISTS (SELECT 1 FROM "Archive" a WHERE a."personId" = p.id) AS collected,
+      ${transferInUnderWaySql(Prisma.sql`p.id`)} AS arriving,
       d.steps, d."completedSteps", d.revision, d."updatedAt",
       COALESCE((
         SELECT json_agg(json_build_object('id', f.id, 'kind', f.kind))
@@ -177,6 +182,7 @@ export async function readCollectionState(
       regionCode: row.regionCode,
     },
     collected: row.collected,
+    arriving: row.arriving,
     draft: draftView(
       row.revision === null
         ? null

@@ -20,6 +20,8 @@ export interface RegisteredFacts {
 
 export type WizardPlace =
   | { kind: "collected" }
+  /** A 调入 is under way: the file on its way becomes the collection (locks.ts). */
+  | { kind: "arriving" }
   /** The step may not be opened yet: go to `to` (the first incomplete step). */
   | { kind: "redirect"; to: StepId }
   | {
@@ -36,8 +38,9 @@ export async function openWizardStep(
   now = new Date(),
 ): Promise<WizardPlace> {
   // One round trip: a step page is rendered again after every save (the action revalidates).
-  const { person, collected, draft } = await readCollectionState(db, personId);
+  const { person, collected, arriving, draft } = await readCollectionState(db, personId);
   if (collected) return { kind: "collected" };
+  if (arriving) return { kind: "arriving" };
   if (step === "done" || !canOpenStep(step, draft.completed)) {
     return { kind: "redirect", to: draft.resumeAt };
   }

@@ -28,7 +28,7 @@ const personSchema = z.object({
   name: z.string(),
   idType: z.string(),
   idNumber: z.string(),
-  /** the origin's mobile number for the person, when it sent one */
+  /** the origin's mobile number for the person (absent in rows sealed before it was sent) */
   phone: z.string().optional(),
 });
 export type HubPerson = z.infer<typeof personSchema>;

@@ -49,13 +49,10 @@ export const personIdentitySchema = z.object({
   idNumber: z.string().min(1).max(40),
   /**
    * The mobile number the origin holds for the person: the destination's 省外调入 proves a phone
-   * by SMS, and the hub tells it whether that is this one (lookup's phoneMatches). Optional for
-   * origins that do not send it; the destination then treats the phone as unproven.
+   * by SMS, and the hub tells it whether that is this one (lookup's phoneMatches) — the proof
+   * that the person applying is the person who left.
    */
-  phone: z
-    .string()
-    .regex(/^1\d{10}$/)
-    .optional(),
+  phone: z.string().regex(/^1\d{10}$/),
 });
 
 /** A file of the archive; `role` is where the snapshot refers to it (ArchiveVersionAttachment). */
@@ -136,7 +133,7 @@ export const transferLookupSchema = z.object({
 export const lookupAnswerSchema = z.object({
   transfers: z.array(
     transferViewSchema.extend({
-      /** asked with a phone: true when it is the origin's, false when not or the origin sent none */
+      /** asked with a phone: whether it is the one the origin sent */
       phoneMatches: z.boolean().optional(),
     }),
   ),

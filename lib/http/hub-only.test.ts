@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isHub } from "@/lib/exchange/config";
 import { hubRefuses } from "./hub-only";
 
 describe("what the hub serves", () => {
@@ -26,6 +27,13 @@ describe("what the hub serves", () => {
       "/api/exchangeX",
     ]) {
       expect(hubRefuses(p, hub), p).toBe(true);
+    }
+  });
+  it("reads the role as lib/exchange/config.ts does", () => {
+    for (const KUAIJI_ROLE of ["hub", " hub ", "platform", "", undefined]) {
+      expect(hubRefuses("/login", { KUAIJI_ROLE }), String(KUAIJI_ROLE)).toBe(
+        isHub({ KUAIJI_ROLE }),
+      );
     }
   });
   it("leaves a platform alone", () => {

@@ -1,5 +1,6 @@
 import { CE_RECORD_STATES, isInProgress } from "@/lib/codes/ce-record-state";
 import type { Db, Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 
 // The two locks of 信息变更 (用户操作手册 3 and 4.1), checked in one place by every write of
 // 信息变更 and 继续教育 and shown on their pages:
@@ -21,18 +22,27 @@ export const TRANSFER_IN_UNDER_WAY =
   "您有正在办理的调入申请，调入完成后原档案信息将转入本平台，届时核对提交即可，无需现在采集";
 
 /**
- * A 调入 under way (lib/transfer/in-states.ts isInOpen: pending or approved; or received with the
- * file not imported yet): the file on its way is the person's record, so 信息采集 must not submit
- * another one meanwhile.
+ * The TransferIn states of a 调入 still open (lib/transfer/in-states.ts isInOpen reads them here:
+ * lib/person sits below lib/transfer).
  */
+export const TRANSFER_IN_OPEN_STATES: readonly string[] = ["pending", "approved"];
+
+/**
+ * A 调入 under way (open, or received with the file not imported yet): the file on its way is
+ * the person's record, so 信息采集 must not submit another one meanwhile. As an SQL condition on
+ * a person id, for queries that read it with other things (draft-service.ts).
+ */
+export function transferInUnderWaySql(personId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`EXISTS (
+    SELECT 1 FROM "TransferIn" t WHERE t."personId" = ${personId}
+      AND (t.state = ANY(${[...TRANSFER_IN_OPEN_STATES]}::text[])
+        OR (t.state = 'received' AND t."fileImportedAt" IS NULL)))`;
+}
+
 export async function transferInUnderWay(db: Db | Tx, personId: string): Promise<boolean> {
-  const n = await db.transferIn.count({
-    where: {
-      personId,
-      OR: [{ state: { in: ["pending", "approved"] } }, { state: "received", fileImportedAt: null }],
-    },
-  });
-  return n > 0;
+  const rows = await db.$queryRaw<{ underWay: boolean }[]>`
+    SELECT ${transferInUnderWaySql(Prisma.sql`${personId}::uuid`)} AS "underWay"`;
+  return rows[0]?.underWay === true;
 }
 
 /** CeCredit states that are 在途未完成数据 (lib/codes/ce-record-state.ts decides which). */

@@ -115,7 +115,6 @@ export async function confirmTransferIn(
           state: "pending",
           reviewDueAt: due.dueAt,
           submittedAt: new Date(t.submittedAt),
-          phoneMatched: ticket.phoneMatched,
           createdAt: now,
         },
       });
@@ -131,7 +130,6 @@ export async function confirmTransferIn(
           originMember: t.originMember,
           idNumber: maskIdNumber(ticket.idNumber),
           accountCreated: !existing,
-          phoneMatched: ticket.phoneMatched,
           reviewDueAt: due.dueAt.toISOString(),
         },
       });

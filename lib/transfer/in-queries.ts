@@ -41,8 +41,7 @@ const ROW_SELECT = {
   reviewedBy: true,
   reviewReason: true,
   fileImportedAt: true,
-  phoneMatched: true,
-  person: { select: { name: true, idNumberMasked: true } },
+  person: { select: { name: true, idNumberMasked: true, archive: { select: { id: true } } } },
 } satisfies Prisma.TransferInSelect;
 
 type Row = Prisma.TransferInGetPayload<{ select: typeof ROW_SELECT }>;
@@ -62,8 +61,8 @@ export interface InRow {
   reviewedByStaff: boolean;
   reviewReason: string | null;
   imported: boolean;
-  /** false: the phone proved is not the origin's — staff check identity, nothing automatic */
-  phoneMatched: boolean;
+  /** the person has an archive here: the file went into it, or they have submitted since */
+  collected: boolean;
 }
 
 function inRow(r: Row): InRow {
@@ -83,7 +82,7 @@ function inRow(r: Row): InRow {
     reviewedByStaff: r.reviewedBy !== null,
     reviewReason: r.reviewReason,
     imported: r.fileImportedAt !== null,
-    phoneMatched: r.phoneMatched,
+    collected: r.person.archive !== null,
   };
 }
 

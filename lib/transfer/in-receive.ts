@@ -54,6 +54,8 @@ export async function importTransferredFile(
   let imported: "draft" | "version" | false = false;
   try {
     for (const a of snapshot ? answer.value.attachments : []) {
+      // The 调转附件 were the origin's to review; no record here refers to them.
+      if (a.role.startsWith("transfer.proof.")) continue;
       const kind = kindOf(a.role);
       const bytes = Buffer.from(a.data, "base64");
       if (!kind || createHash("sha256").update(bytes).digest("hex") !== a.sha256) {

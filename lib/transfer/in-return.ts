@@ -15,8 +15,10 @@ import { transferredSteps } from "./in-snapshot";
 // and now their file returns with its changes from the other platform. The received file becomes
 // the archive's next version (channel "transfer-in", the changes listed like 信息变更's) instead
 // of a new collection — same archive number, the history kept — and the person may change or
-// transfer again from there. What did not travel (a step the other platform's record lacks, a
-// file altered on the way) is kept from the version before: nothing the person had is lost.
+// transfer again from there. A file the received record refers to but that did not arrive intact
+// is kept from the version before, as is the whole record when the other platform's could not be
+// read: nothing the person had is lost. (Every file that travelled is new here — each platform
+// re-encodes what it receives — so the change list names the files too.)
 
 export interface ReturningArchive {
   id: string;
@@ -46,15 +48,21 @@ export async function appendTransferredVersion(
     select: { snapshot: true, attachments: { select: { role: true, attachmentId: true } } },
   });
   const before = parseSnapshot(previous.snapshot);
-  const ids = new Map(previous.attachments.map((a) => [a.role, a.attachmentId]));
-  for (const [role, id] of input.received) ids.set(role, id);
+  const source = input.snapshot ?? before;
+  const kept = new Map(previous.attachments.map((a) => [a.role, a.attachmentId]));
+  // Only the files the record refers to: one it dropped (a 学生证 no longer needed) stays behind.
+  const ids = new Map<string, string>();
+  for (const { role } of attachmentRefs(source as unknown as Record<string, unknown>)) {
+    const id = input.received.get(role) ?? kept.get(role);
+    if (id) ids.set(role, id);
+  }
   const person = await tx.person.findUniqueOrThrow({
     where: { id: personId },
     select: { name: true, idType: true, idNumberMasked: true, gender: true, birthDate: true },
   });
   const after: CollectionSnapshot = {
     person: snapshotPerson(person),
-    ...transferredSteps(input.snapshot ?? before, ids, regionCode),
+    ...transferredSteps(source, ids, regionCode),
   };
   const changes = diffSnapshots(before, after, { regionLabel });
   const version = archive.currentVersion + 1;

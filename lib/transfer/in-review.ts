@@ -21,8 +21,6 @@ export type InReviewer = { type: "auto" } | { type: "staff"; scope: StaffScope }
 export const IN_ALREADY_REVIEWED = "该调入申请已审核，不能重复审核";
 export const IN_AUTO_APPROVED = "系统自动审核通过";
 export const IN_REGION_GONE = "调入地已不是本平台辖区内的有效区县";
-export const IN_NEEDS_STAFF =
-  "申请人验证的手机号码与调出地登记的不一致，须由调入地财政部门核实身份后人工审核";
 
 export async function reviewTransferIn(
   db: Db,
@@ -34,19 +32,9 @@ export async function reviewTransferIn(
 ): Promise<TransferResult<{ state: InTransferState }>> {
   const app = await db.transferIn.findUnique({
     where: { id },
-    select: {
-      regionCode: true,
-      state: true,
-      personId: true,
-      phoneMatched: true,
-      person: { select: { phone: true } },
-    },
+    select: { regionCode: true, state: true, personId: true, person: { select: { phone: true } } },
   });
   if (!app) return { ok: false, reason: "not-found", message: APPLICATION_NOT_FOUND };
-  // Nobody proved to be the person who left: a machine must not hand their file over.
-  if (reviewer.type === "auto" && !app.phoneMatched) {
-    return { ok: false, reason: "locked", message: IN_NEEDS_STAFF };
-  }
   if (reviewer.type === "staff" && !regionWithin(app.regionCode, reviewer.scope.regionCodes)) {
     return { ok: false, reason: "not-found", message: OUTSIDE_REGION };
   }
@@ -109,7 +97,7 @@ export async function reviewTransferIn(
 /** The job: every 调入申请 whose automatic review is due at `now`. */
 export async function reviewDueIn(ctx: { db: Db; now: Date }): Promise<{ processed: number }> {
   const due = await ctx.db.transferIn.findMany({
-    where: { state: "pending", reviewDueAt: { lte: ctx.now }, phoneMatched: true },
+    where: { state: "pending", reviewDueAt: { lte: ctx.now } },
     select: { id: true },
     orderBy: { reviewDueAt: "asc" },
     take: 200,

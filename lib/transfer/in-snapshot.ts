@@ -11,7 +11,6 @@ export function kindOf(role: string): UploadKind | null {
   if (role === "personal.headshotId") return "headshot";
   if (role.startsWith("personal.documentPageIds.")) return "document-page";
   if (role === "personal.studentCardId") return "student-card";
-  if (role.startsWith("transfer.proof.")) return "transfer-proof";
   return null;
 }
 

@@ -19,8 +19,6 @@ const ticketSchema = z.object({
   idType: z.string(),
   idNumber: z.string(),
   phone: z.string(),
-  /** the exchange said the origin holds this phone for the person */
-  phoneMatched: z.boolean(),
   regionCode: z.string(),
   expiresAt: z.number(),
 });
@@ -42,8 +40,8 @@ export function readTicket(ticket: string, now = new Date()): TransferInTicket |
   try {
     const parsed = ticketSchema.safeParse(JSON.parse(decryptField(ticket)));
     if (!parsed.success || parsed.data.expiresAt < now.getTime()) return null;
-    const { transferId, name, idType, idNumber, phone, phoneMatched, regionCode } = parsed.data;
-    return { transferId, name, idType, idNumber, phone, phoneMatched, regionCode };
+    const { transferId, name, idType, idNumber, phone, regionCode } = parsed.data;
+    return { transferId, name, idType, idNumber, phone, regionCode };
   } catch {
     return null;
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { ownMemberCode } from "@/lib/exchange/config";
 import { canonicalIdNumber, idNumberIndex } from "@/lib/account/identifier";
 import { releaseSmsCode, verifySmsCode } from "@/lib/account/sms-code-service";
+import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import type { Db } from "@/lib/db/client";
 import { exchangeMember } from "@/lib/exchange/members";
 import { fieldErrorsFromIssues } from "@/lib/http/action-result";
@@ -10,21 +11,24 @@ import { maskIdNumber } from "@/lib/identity/mask";
 import { isJurisdictionLeaf, regionName } from "@/lib/region/divisions";
 import type { TransferExchange } from "./exchange-port";
 import { isInOpen, type InTransferState } from "./in-states";
-import { issueTicket } from "./in-ticket";
-import { invalid, type TransferResult } from "./results";
+import { issueTicket, readTicket } from "./in-ticket";
+import { invalid, type TransferRefusal, type TransferResult } from "./results";
 import { transferInVerifySchema } from "./schemas/in-application";
 import type { z } from "zod/mini";
 
 // 省外调入 第一步 填写验证信息 (用户操作手册 4.2): the SMS code proves the phone; the exchange
 // must hold an open transfer to this platform for that name and number, to the very county the
 // person names (“与调出申请时填写的行政区划保持一致”). Someone whose file is already active here, or
-// who already applied, is told what to do instead. A refusal after the code gives the code back
-// (releaseSmsCode): correcting 调入地 must not cost a new SMS.
+// who already applied, is told what to do instead.
 //
 // The phone proves who is applying only if it is the phone the origin holds for the person: the
-// exchange says whether it is (lookup's phoneMatches). When it is not — the person changed phones,
-// or someone else knows their name and number — the application is still accepted but never
-// reviewed automatically: staff of the destination check the person's identity first.
+// exchange says whether it is (lookup's phoneMatches; it never hands the number out). Anyone else
+// — someone who knows a name and a number — is refused before learning where the file goes, and
+// before an account here could be opened in that person's name with another phone.
+//
+// A mistyped 调入地 or the exchange briefly unreachable gives the code back (releaseSmsCode): the
+// person corrects the field without a new SMS. Every other refusal uses it up — so one SMS code
+// buys one probe of a number, as in registration — and every answer is on the audit record.
 
 export const VERIFY_INVALID = "验证信息有误，请按提示修改";
 export const ALREADY_HERE =
@@ -35,8 +39,8 @@ export const ALREADY_APPLIED = "您已提交调入申请，请登录个人中心
 export const NO_TRANSFER =
   "未查询到您调往本地的调出记录。请确认已在调出地申请调出且审核通过（全国平台处理状态为“待调入地接收”），姓名、证件号码与调出地填写的一致。";
 export const PHONE_TAKEN_HERE = "该手机号码已绑定本平台的其他账户，请更换手机号码";
-export const PHONE_UNMATCHED =
-  "该手机号码与调出地登记的手机号码不一致。您仍可确认调入，但调入申请须由调入地财政部门人工审核，请携带有效身份证件与调入地财政部门联系。";
+export const PHONE_NOT_ORIGINS =
+  "请使用调出地平台登记的手机号码验证。如该号码已不再使用，请在调出地撤回调出申请、变更手机号码后重新申请调出。";
 
 export interface TransferInPreview {
   ticket: string;
@@ -48,12 +52,11 @@ export interface TransferInPreview {
   from: string;
   destination: string;
   submittedAt: string;
-  /** Set when the phone is not the origin's: 确认调入 leads to staff review (PHONE_UNMATCHED). */
-  phoneWarning: string | null;
 }
 
 export async function verifyTransferIn(
   db: Db,
+  ctx: RequestContext,
   rawInput: unknown,
   exchange: TransferExchange,
   now = new Date(),
@@ -74,8 +77,29 @@ export async function verifyTransferIn(
   );
   if (!code.ok) return invalid({ smsCode: code.message }, VERIFY_INVALID);
   const result = await afterCode(db, input, idNumber, exchange, now);
-  if (!result.ok) await releaseSmsCode(db, code.codeId, now);
+  const correctable =
+    !result.ok &&
+    (result.reason === "unavailable" ||
+      (result.reason === "invalid" && result.fieldErrors.regionCode !== undefined));
+  if (correctable) await releaseSmsCode(db, code.codeId, now);
+  await db.$transaction((tx) =>
+    writeAudit(tx, ctx, {
+      actorType: "anonymous",
+      action: "transfer.in-verify",
+      outcome: result.ok ? "success" : "failure",
+      targetType: result.ok ? "transfer-in" : undefined,
+      targetId: result.ok ? readTicket(result.preview.ticket, now)?.transferId : undefined,
+      details: {
+        idNumber: maskIdNumber(idNumber),
+        ...(result.ok ? {} : { reason: result.reason, fields: Object.keys(fieldsOf(result)) }),
+      },
+    }),
+  );
   return result;
+}
+
+function fieldsOf(r: TransferRefusal): Record<string, string> {
+  return r.reason === "invalid" ? r.fieldErrors : {};
 }
 
 async function afterCode(
@@ -117,16 +141,17 @@ async function afterCode(
     (t) => t.state === "submitted" && t.destMember === ownMemberCode(),
   );
   if (open.length === 0) return { ok: false, reason: "not-found", message: NO_TRANSFER };
-  const transfer = open.find((t) => t.destRegionCode === input.regionCode);
+  const theirs = open.filter((t) => t.phoneMatches === true);
+  if (theirs.length === 0) return invalid({ phone: PHONE_NOT_ORIGINS }, VERIFY_INVALID);
+  const transfer = theirs.find((t) => t.destRegionCode === input.regionCode);
   if (!transfer) {
-    const named = open.map((t) => regionName(t.destRegionCode, "") ?? t.destRegionCode);
+    const named = theirs.map((t) => regionName(t.destRegionCode, "") ?? t.destRegionCode);
     return invalid(
       { regionCode: `调入地须与调出申请时填写的一致（调出地填写的是：${named.join("、")}）` },
       VERIFY_INVALID,
     );
   }
   const origin = exchangeMember(transfer.originMember);
-  const phoneMatched = transfer.phoneMatches === true;
   return {
     ok: true,
     preview: {
@@ -137,7 +162,6 @@ async function afterCode(
           idType: input.idType,
           idNumber,
           phone: input.phone,
-          phoneMatched,
           regionCode: input.regionCode,
         },
         now,
@@ -148,7 +172,6 @@ async function afterCode(
       from: `${transfer.originRegionName}${origin ? `（${origin.name}）` : ""}`,
       destination: regionName(input.regionCode, "") ?? input.regionCode,
       submittedAt: transfer.submittedAt,
-      phoneWarning: phoneMatched ? null : PHONE_UNMATCHED,
     },
   };
 }

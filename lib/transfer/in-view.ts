@@ -15,10 +15,8 @@ export interface InApplicationView {
   reviewDueAt: Date;
   reviewReason: string | null;
   open: boolean;
-  /** received and imported: 信息采集 waits, pre-filled */
-  imported: boolean;
-  /** pending and not reviewed automatically: the phone was not the origin's (in-verify.ts) */
-  staffReview: boolean;
+  /** received and imported as a pre-filled draft: 信息采集 waits (not for someone returning) */
+  toCollection: boolean;
   /** what the state means for the person, in a sentence */
   help: string;
 }
@@ -31,17 +29,17 @@ const HELP: Record<InTransferState, string> = {
   cancelled: "调出地已撤回该调转，档案仍在调出地。",
 };
 
-const STAFF_REVIEW_HELP =
-  "您验证的手机号码与调出地登记的不一致，调入地财政部门须核实您的身份后人工审核，请携带有效身份证件与其联系。";
+/** Imported into an archive: someone returning (in-return.ts), or collected since. */
+const IN_ARCHIVE_HELP = "调入已完成，档案已转入本平台。如信息有变化，请办理信息变更。";
 
 export async function transferInList(db: Db, personId: string): Promise<InApplicationView[]> {
-  const rows = await db.transferIn.findMany({
-    where: { personId },
-    orderBy: { createdAt: "desc" },
-  });
+  const [rows, archive] = await Promise.all([
+    db.transferIn.findMany({ where: { personId }, orderBy: { createdAt: "desc" } }),
+    db.archive.findUnique({ where: { personId }, select: { id: true } }),
+  ]);
   return rows.map((r) => {
     const state = r.state as InTransferState;
-    const staffReview = state === "pending" && !r.phoneMatched;
+    const imported = r.fileImportedAt !== null;
     return {
       id: r.id,
       state,
@@ -52,9 +50,8 @@ export async function transferInList(db: Db, personId: string): Promise<InApplic
       reviewDueAt: r.reviewDueAt,
       reviewReason: r.state === "rejected" ? r.reviewReason : null,
       open: isInOpen(state),
-      imported: r.fileImportedAt !== null,
-      staffReview,
-      help: staffReview ? STAFF_REVIEW_HELP : HELP[state],
+      toCollection: imported && !archive,
+      help: imported && archive ? IN_ARCHIVE_HELP : HELP[state],
     };
   });
 }

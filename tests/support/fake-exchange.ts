@@ -3,13 +3,13 @@ import type { TransferExchange } from "@/lib/transfer/exchange-port";
 
 /**
  * The exchange as the receiving side sees it, held in memory: transfers to the platform under
- * test (广东 440000) with their files, and a switch to make it unreachable. A transfer added
- * without `originPhone` matches whatever phone the person proves; with one, only that phone.
+ * test (广东 440000) with their files, and a switch to make it unreachable. Like the hub, it says
+ * whether the phone asked with is the one the origin sent (`originPhone`).
  */
 export class FakeExchange implements TransferExchange {
   readonly transfers = new Map<
     string,
-    { view: TransferView; idNumber: string; file: TransferFile; originPhone?: string }
+    { view: TransferView; idNumber: string; file: TransferFile; originPhone: string }
   >();
   down = false;
 
@@ -17,7 +17,7 @@ export class FakeExchange implements TransferExchange {
     view: Partial<TransferView> & { id: string; name: string },
     idNumber: string,
     file?: TransferFile,
-    originPhone?: string,
+    originPhone = "13800138000",
   ) {
     this.transfers.set(view.id, {
       view: {
@@ -43,7 +43,7 @@ export class FakeExchange implements TransferExchange {
     if (this.down) return { ok: false as const, message: "暂时无法连接全国平台，请稍后再试" };
     const found = [...this.transfers.values()]
       .filter((t) => t.idNumber === idNumber && t.view.name === name)
-      .map((t) => ({ ...t.view, phoneMatches: (t.originPhone ?? phone) === phone }));
+      .map((t) => ({ ...t.view, phoneMatches: t.originPhone === phone }));
     return { ok: true as const, value: found };
   }
 

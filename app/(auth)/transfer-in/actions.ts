@@ -30,8 +30,8 @@ export const sendTransferInCode = publicAction(
 export const verifyTransferInAction = publicAction(
   "verifyTransferInAction",
   transferInVerifySchema,
-  async (input) => {
-    const r = await verifyTransferIn(db, input, hubExchange());
+  async (input, { request }) => {
+    const r = await verifyTransferIn(db, request, input, hubExchange());
     return r.ok ? { ok: true, data: r.preview } : refusalResult(r);
   },
 );

@@ -61,12 +61,6 @@ export function ConfirmStep({
               </div>
             ))}
           </dl>
-          {preview.phoneWarning && (
-            <Alert role="note">
-              <AlertTitle>须人工审核</AlertTitle>
-              <AlertDescription>{preview.phoneWarning}</AlertDescription>
-            </Alert>
-          )}
           {preview.needsPassword && (
             <>
               <p className="text-sm">
@@ -96,23 +90,13 @@ export function ConfirmStep({
   );
 }
 
-export function DoneStep({
-  accountCreated,
-  staffReview,
-}: {
-  accountCreated: boolean;
-  /** the phone was not the origin's: no automatic review (in-verify.ts PHONE_UNMATCHED) */
-  staffReview: boolean;
-}) {
+export function DoneStep({ accountCreated }: { accountCreated: boolean }) {
   return (
     <Alert variant="success" role="status">
       <AlertTitle>调入申请已提交（第三步：审核通过后完成信息采集）</AlertTitle>
       <AlertDescription className="space-y-2">
         <p>
-          {staffReview
-            ? "调入地财政部门核实您的身份后审核，请携带有效身份证件与其联系，结果以短信通知。"
-            : "系统将在1-2个工作日内完成审核，结果以短信通知。"}
-          调入完成后，请
+          系统将在1-2个工作日内完成审核，结果以短信通知。调入完成后，请
           <Link className="mx-1 underline" href="/login">
             登录
           </Link>

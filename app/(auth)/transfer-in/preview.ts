@@ -7,6 +7,4 @@ export interface Preview {
   from: string;
   destination: string;
   submittedAt: string;
-  /** The phone is not the origin's: staff review the application (in-verify.ts PHONE_UNMATCHED). */
-  phoneWarning: string | null;
 }

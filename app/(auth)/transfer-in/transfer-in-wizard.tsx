@@ -63,12 +63,7 @@ export function TransferInWizard({
         {step === 1 && preview && (
           <ConfirmStep preview={preview} onBack={() => setPreview(null)} onDone={setDone} />
         )}
-        {step === 2 && done && (
-          <DoneStep
-            accountCreated={done.accountCreated}
-            staffReview={Boolean(preview?.phoneWarning)}
-          />
-        )}
+        {step === 2 && done && <DoneStep accountCreated={done.accountCreated} />}
       </Suspense>
     </div>
   );

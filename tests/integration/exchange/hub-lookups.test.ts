@@ -61,27 +61,17 @@ describe("lookup by the destination", () => {
 describe("the phone the destination proved", () => {
   it("says whether it is the phone the origin holds, without handing that phone out", async () => {
     const input = submission();
-    input.transfer.person.phone = "13800138000";
+    input.transfer.person.phone = "13700137000";
     const t = await submitted(input);
-    const ask = (phone?: string) =>
-      lookupTransfers(db, SZ, { name: "张三", idNumber: t.person.idNumber, phone });
     const matches = async (phone?: string) => {
-      const r = await ask(phone);
+      const r = await lookupTransfers(db, SZ, { name: "张三", idNumber: t.person.idNumber, phone });
       if (!r.ok) throw new Error(JSON.stringify(r));
-      expect(JSON.stringify(r.data)).not.toContain("13800138000");
+      expect(JSON.stringify(r.data)).not.toContain("13700137000");
       return r.data.transfers.map((x) => x.phoneMatches);
     };
-    expect(await matches("13800138000")).toEqual([true]);
+    expect(await matches("13700137000")).toEqual([true]);
     expect(await matches("13900139000")).toEqual([false]);
     expect(await matches(undefined)).toEqual([undefined]);
-    // An origin that sent no phone: no phone the destination proves is the person's.
-    const silent = await submitted();
-    const r = await lookupTransfers(db, SZ, {
-      name: "张三",
-      idNumber: silent.person.idNumber,
-      phone: "13800138000",
-    });
-    expect(r).toMatchObject({ ok: true, data: { transfers: [{ phoneMatches: false }] } });
   });
 });
 

@@ -64,7 +64,12 @@ export function submission(
       destRegionCode: "440304",
       originRegionCode: "440106",
       originRegionName: "广东省广州市天河区",
-      person: { name: "张三", idType: "RESIDENT_ID", idNumber: uniqueIdNumber() },
+      person: {
+        name: "张三",
+        idType: "RESIDENT_ID",
+        idNumber: uniqueIdNumber(),
+        phone: "13800138000",
+      },
       approvedAt: "2026-11-27T04:00:00.000Z",
       file: { snapshot: { basic: { name: "张三" } }, attachments: [attachment()] },
       ...overrides,

@@ -11,11 +11,11 @@ import {
   ALREADY_APPLIED,
   ALREADY_HERE,
   NO_TRANSFER,
-  PHONE_UNMATCHED,
+  PHONE_NOT_ORIGINS,
+  VERIFY_INVALID,
   verifyTransferIn,
 } from "@/lib/transfer/in-verify";
-import { IN_NEEDS_STAFF, reviewDueIn, reviewTransferIn } from "@/lib/transfer/in-review";
-import { SYSTEM_CONTEXT } from "@/lib/audit/audit";
+import { maskIdNumber } from "@/lib/identity/mask";
 import {
   latestCodeFor,
   randomPhone,
@@ -31,15 +31,14 @@ const store = tempStorageForFile();
 const { collected } = transferFixtures(store);
 
 /** Someone transferring in from 深圳 to 天河区: the exchange holds their transfer. */
-async function arriving(
-  exchange: FakeExchange,
-  over: { name?: string; idNumber?: string; originPhone?: string } = {},
-) {
+/** …and the phone the origin holds for them, which they prove here. */
+async function arriving(exchange: FakeExchange, over: { name?: string; idNumber?: string } = {}) {
   const id = randomUUID();
   const idNumber = over.idNumber ?? randomResidentId();
   const name = over.name ?? "王芳";
-  exchange.add({ id, name }, idNumber, undefined, over.originPhone);
-  return { id, idNumber, name, phone: over.originPhone ?? randomPhone() };
+  const phone = randomPhone();
+  exchange.add({ id, name }, idNumber, undefined, phone);
+  return { id, idNumber, name, phone };
 }
 
 async function codeFor(phone: string) {
@@ -63,6 +62,7 @@ async function step1(
 ) {
   return verifyTransferIn(
     db,
+    ctx,
     {
       name: p.name,
       idType: "RESIDENT_ID",
@@ -143,6 +143,7 @@ describe("省外调入", () => {
     const attempt = (regionCode: string) =>
       verifyTransferIn(
         db,
+        ctx,
         {
           name: p.name,
           idType: "RESIDENT_ID",
@@ -178,6 +179,7 @@ describe("省外调入", () => {
     const wrongRegion = () =>
       verifyTransferIn(
         db,
+        ctx,
         {
           name: p.name,
           idType: "RESIDENT_ID",
@@ -196,47 +198,51 @@ describe("省外调入", () => {
     expect(answers[5]).toMatchObject({ ok: false, fieldErrors: { smsCode: expect.any(String) } });
   });
 
-  it("takes a phone that is not the origin's, but leaves the application to staff", async () => {
+  it("refuses a phone that is not the origin's before saying where the file goes, and keeps the try on record", async () => {
     const exchange = new FakeExchange();
-    const p = await arriving(exchange, { originPhone: randomPhone() });
+    const p = await arriving(exchange);
     const other = randomPhone();
-    const v = await step1(exchange, { ...p, phone: other });
-    if (!v.ok) throw new Error(JSON.stringify(v));
-    expect(v.preview.phoneWarning).toBe(PHONE_UNMATCHED);
-    const r = await confirmTransferIn(
-      db,
-      ctx,
-      {
-        ticket: v.preview.ticket,
-        needsPassword: "yes",
-        idNumber: p.idNumber,
-        phone: other,
-        password: STRONG_PASSWORD,
-        confirmPassword: STRONG_PASSWORD,
+    const smsCode = await codeFor(other);
+    const attempt = (regionCode: string) =>
+      verifyTransferIn(
+        db,
+        ctx,
+        {
+          name: p.name,
+          idType: "RESIDENT_ID",
+          idNumber: p.idNumber,
+          phone: other,
+          smsCode,
+          regionCode,
+        },
+        exchange,
+        NOW,
+      );
+    // A wrong 调入地 too: the phone is refused first, and the county the origin named not told.
+    expect(await attempt("440104")).toEqual({
+      ok: false,
+      reason: "invalid",
+      message: VERIFY_INVALID,
+      fieldErrors: { phone: PHONE_NOT_ORIGINS },
+    });
+    // The code bought that one answer.
+    expect(await attempt("440106")).toMatchObject({
+      ok: false,
+      fieldErrors: { smsCode: "短信验证码已过期，请重新获取" },
+    });
+    expect(await db.person.count({ where: { phone: other } })).toBe(0);
+    const tries = await db.auditEvent.findMany({
+      where: {
+        action: "transfer.in-verify",
+        details: { path: ["idNumber"], equals: maskIdNumber(p.idNumber) },
       },
-      exchange,
-      CALENDAR,
-      NOW,
-    );
-    expect(r).toMatchObject({ ok: true, id: p.id });
-    expect(await db.transferIn.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({
-      state: "pending",
-      phoneMatched: false,
+      orderBy: { id: "asc" },
     });
-    // Long past due: the job passes it over, and an automatic review is refused.
-    const late = new Date(NOW.getTime() + 30 * 86_400_000);
-    await reviewDueIn({ db, now: late });
+    // The answer the code bought; a code refused is counted on the code itself.
     expect(
-      await reviewTransferIn(db, SYSTEM_CONTEXT, { type: "auto" }, p.id, null, late),
-    ).toMatchObject({ ok: false, message: IN_NEEDS_STAFF });
-    expect(await db.transferIn.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({
-      state: "pending",
-    });
-
-    // The origin's own phone matches.
-    const same = await arriving(exchange, { originPhone: randomPhone() });
-    const sv = await step1(exchange, same);
-    expect(sv.ok && sv.preview.phoneWarning).toBeNull();
+      tries.map((t) => [t.actorType, t.outcome, (t.details as { reason?: string }).reason]),
+    ).toEqual([["anonymous", "failure", "invalid"]]);
+    expect(JSON.stringify(tries.map((t) => t.details))).not.toContain(p.idNumber);
   });
 
   it("finds nothing for another name, tells someone collected here to stay, and reports the exchange down", async () => {
@@ -269,9 +275,10 @@ describe("省外调入", () => {
   it("refuses a wrong SMS code, a forged or expired ticket, and a transfer withdrawn meanwhile", async () => {
     const exchange = new FakeExchange();
     const p = await arriving(exchange);
-    await codeFor(p.phone);
+    const smsCode = await codeFor(p.phone);
     const wrong = await verifyTransferIn(
       db,
+      ctx,
       {
         name: p.name,
         idType: "RESIDENT_ID",
@@ -285,8 +292,21 @@ describe("省外调入", () => {
     );
     expect(wrong).toMatchObject({ ok: false, fieldErrors: { smsCode: expect.any(String) } });
 
-    const phone = randomPhone();
-    const v = await step1(exchange, { ...p, phone });
+    // The wrong one cost a try; the code itself still works.
+    const v = await verifyTransferIn(
+      db,
+      ctx,
+      {
+        name: p.name,
+        idType: "RESIDENT_ID",
+        idNumber: p.idNumber,
+        phone: p.phone,
+        smsCode,
+        regionCode: "440106",
+      },
+      exchange,
+      NOW,
+    );
     if (!v.ok) throw new Error(JSON.stringify(v));
     const input = (ticket: string) => ({
       ticket,
@@ -316,6 +336,6 @@ describe("省外调入", () => {
       reason: "not-found",
       message: TRANSFER_GONE,
     });
-    expect(await db.person.count({ where: { phone } })).toBe(0);
+    expect(await db.person.count({ where: { phone: p.phone } })).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { outboundTransfer } from "@/lib/transfer/out-file";
+import { withdrawTransferOut } from "@/lib/transfer/out-withdraw";
 import { applyHubStateIn } from "@/lib/transfer/in-outcome";
 import { importTransferredFile } from "@/lib/transfer/in-receive";
 import { reviewDueIn, reviewTransferIn } from "@/lib/transfer/in-review";
@@ -25,6 +26,8 @@ async function arrival(exchange: FakeExchange) {
   const out = await applied(origin, new Date("2026-08-03T02:00:00Z"));
   const file = await outboundTransfer(db, store.current.storage, out);
   if (!file.ok) throw new Error(file.message);
+  // Only its file was wanted: withdrawn, it is no 调出 for another file's review job to find.
+  expect(await withdrawTransferOut(db, ctx, origin, out)).toMatchObject({ ok: true });
   const id = randomUUID();
   exchange.add({ id, name: "王芳" }, "440106199001011234", file.transfer.file);
   const person = await createPerson(db);
@@ -38,7 +41,6 @@ async function arrival(exchange: FakeExchange) {
       state: "pending",
       reviewDueAt: DUE,
       submittedAt: NOW,
-      phoneMatched: true,
     },
   });
   return { id, person };
@@ -81,12 +83,8 @@ describe("调入申请 review and receipt", () => {
     expect(steps.notice).toBeUndefined();
     expect(steps.work).toMatchObject({ regionCode: "440104" });
     const files = await db.attachment.findMany({ where: { personId: person.id } });
-    expect(files.map((f) => f.kind).sort()).toEqual([
-      "document-page",
-      "document-page",
-      "headshot",
-      "transfer-proof",
-    ]);
+    // The archive's files; the 调转附件 were the origin's to review and stay behind.
+    expect(files.map((f) => f.kind).sort()).toEqual(["document-page", "document-page", "headshot"]);
     expect(steps.personal.headshotId).toBe(files.find((f) => f.kind === "headshot")!.id);
     expect(Object.values(steps.personal.documentPageIds).sort()).toEqual(
       files
@@ -149,7 +147,6 @@ describe("调入申请 review and receipt", () => {
         state: "received",
         reviewDueAt: DUE,
         submittedAt: NOW,
-        phoneMatched: true,
       },
     });
     const draftBefore = await db.collectionDraft.findUnique({ where: { personId: me.personId } });

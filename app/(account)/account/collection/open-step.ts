@@ -9,12 +9,13 @@ import type { StepFormProps } from "./use-wizard-step";
 /**
  * For a wizard page: the logged-in person's draft and schema context, or a redirect — to the
  * first incomplete step when this one may not be opened yet (no skipping ahead by URL), to 完成
- * once collected.
+ * once collected, to the entry (which says why) while a 调入 is under way.
  */
 export async function openStep(step: StepId) {
   const session = await requireSession(`/account/collection/${step}`);
   const place = await openWizardStep(db, session.personId, step);
   if (place.kind === "collected") redirect("/account/collection/done");
+  if (place.kind === "arriving") redirect("/account/collection");
   if (place.kind === "redirect") redirect(`/account/collection/${place.to}`);
   return { session, ...place };
 }

@@ -4,13 +4,14 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { requireSession } from "@/lib/auth/current-session";
 import { openWizardStep } from "@/lib/collection/wizard-service";
 import { db } from "@/lib/db/client";
-import { TRANSFER_IN_UNDER_WAY, transferInUnderWay } from "@/lib/person/locks";
+import { TRANSFER_IN_UNDER_WAY } from "@/lib/person/locks";
 
 // 信息采集's entry: resume where the person left off (any device), or show the result — unless
 // their file is on its way from another province (省外调入), which becomes the collection.
 export default async function CollectionPage() {
   const session = await requireSession("/account/collection");
-  if (await transferInUnderWay(db, session.personId)) {
+  const place = await openWizardStep(db, session.personId, "done");
+  if (place.kind === "arriving") {
     return (
       <Alert>
         <AlertTitle>信息采集</AlertTitle>
@@ -23,7 +24,6 @@ export default async function CollectionPage() {
       </Alert>
     );
   }
-  const place = await openWizardStep(db, session.personId, "done");
   redirect(
     place.kind === "collected"
       ? "/account/collection/done"

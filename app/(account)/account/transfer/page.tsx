@@ -114,7 +114,7 @@ function ArrivalCard({ arrival: a }: { arrival: InApplicationView }) {
           <dd>{a.destination}</dd>
           <dt className="text-muted-foreground">申请时间</dt>
           <dd>{formatBeijingDateTime(a.createdAt)}</dd>
-          {a.state === "pending" && !a.staffReview && (
+          {a.state === "pending" && (
             <>
               <dt className="text-muted-foreground">预计审核时间</dt>
               <dd>{formatBeijingDateTime(a.reviewDueAt)}前</dd>
@@ -128,7 +128,7 @@ function ArrivalCard({ arrival: a }: { arrival: InApplicationView }) {
           )}
         </dl>
         <p className="text-sm">{a.help}</p>
-        {a.imported && (
+        {a.toCollection && (
           <Button asChild size="sm">
             <Link href="/account/collection">前往信息采集</Link>
           </Button>

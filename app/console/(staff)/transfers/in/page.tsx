@@ -64,8 +64,7 @@ export default async function InReviewListPage({
       />
       <p className="text-sm text-muted-foreground">
         {label}：共{page.total}条
-        {filter === "pending" &&
-          "（未在预计审核时间前办理的，系统自动审核；手机号码与调出地不一致的须人工审核）"}
+        {filter === "pending" && "（未在预计审核时间前办理的，系统自动审核）"}
       </p>
       {page.rows.length === 0 ? (
         <p className="text-sm">没有{label}的调入申请。</p>
@@ -96,9 +95,7 @@ export default async function InReviewListPage({
                 </TableCell>
                 <TableCell className="whitespace-nowrap">
                   {filter === "pending"
-                    ? r.phoneMatched
-                      ? formatBeijingDateTime(r.reviewDueAt)
-                      : "人工审核（须核实身份）"
+                    ? formatBeijingDateTime(r.reviewDueAt)
                     : r.reviewedAt
                       ? formatBeijingDateTime(r.reviewedAt)
                       : "—"}

@@ -5,7 +5,6 @@ import { notFound } from "next/navigation";
 import { FactList } from "@/components/console/fact-list";
 import { RoleDenied } from "@/components/console/role-denied";
 import { TransferReviewForm } from "@/components/transfer/review-form";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/current-staff";
@@ -15,7 +14,6 @@ import { hasRole } from "@/lib/staff/roles";
 import { staffScope } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { inApplicationForStaff } from "@/lib/transfer/in-queries";
-import { IN_NEEDS_STAFF } from "@/lib/transfer/in-review";
 import { reviewInAction } from "./actions";
 
 export const metadata: Metadata = { title: "审核调入申请 · 财政部门" };
@@ -38,11 +36,7 @@ export default async function InReviewPage({ params }: { params: Promise<{ id: s
     { label: "调出时间", value: formatBeijingDateTime(app.submittedAt) },
     { label: "申请时间", value: formatBeijingDateTime(app.createdAt) },
     ...(app.state === "pending"
-      ? [
-          app.phoneMatched
-            ? { label: "预计自动审核", value: formatBeijingDateTime(app.reviewDueAt) }
-            : { label: "审核方式", value: "人工审核（不自动审核）" },
-        ]
+      ? [{ label: "预计自动审核", value: formatBeijingDateTime(app.reviewDueAt) }]
       : []),
     ...(app.reviewedAt
       ? [
@@ -54,7 +48,16 @@ export default async function InReviewPage({ params }: { params: Promise<{ id: s
       : []),
     ...(app.reviewReason ? [{ label: "审核意见", value: app.reviewReason }] : []),
     ...(app.state === "received"
-      ? [{ label: "档案", value: app.imported ? "已转入，待本人核对提交" : "正在从全国平台转入" }]
+      ? [
+          {
+            label: "档案",
+            value: !app.imported
+              ? "正在从全国平台转入"
+              : app.collected
+                ? "已转入本平台档案"
+                : "已转入，待本人在信息采集中核对提交",
+          },
+        ]
       : []),
   ];
   return (
@@ -66,14 +69,6 @@ export default async function InReviewPage({ params }: { params: Promise<{ id: s
       <Link className="text-sm text-primary underline" href="/console/transfers/in">
         返回列表
       </Link>
-      {!app.phoneMatched && app.state === "pending" && (
-        <Alert variant="destructive">
-          <AlertTitle>请先核实申请人身份</AlertTitle>
-          <AlertDescription>
-            {IN_NEEDS_STAFF}。请申请人携带有效身份证件到场或以其他方式核实后再审核。
-          </AlertDescription>
-        </Alert>
-      )}
       <Card>
         <CardHeader>
           <CardTitle>{app.personName}</CardTitle>

@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "TransferIn" ADD COLUMN     "phoneMatched" BOOLEAN NOT NULL DEFAULT false;
