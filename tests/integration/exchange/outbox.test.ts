@@ -19,7 +19,9 @@ import {
   type OutboxSend,
   type OutgoingMessage,
 } from "@/lib/exchange/outbox";
+import { GET as ready } from "@/app/api/ready/route";
 import { RETRY_BASE_MS } from "@/lib/exchange/outbox-backoff";
+import { outboxMessage, outboxWarning, STUCK_AFTER_MS } from "@/lib/exchange/outbox-health";
 import { signedSender } from "@/lib/exchange/outbox-delivery";
 import { verifyExchangeRequest } from "@/lib/exchange/verify-route";
 import { failingCommits } from "../../support/failing-commits";
@@ -468,6 +470,55 @@ describe("composed bodies", () => {
       failedAt: null,
       lastError: "no composer for file.register",
     });
+  });
+});
+
+describe("the operators' warning", () => {
+  it("counts messages undelivered for more than a day and those refused for good", async () => {
+    const now = new Date("1995-06-01T00:00:00Z");
+    const before = await outboxWarning(db, now);
+    const old = new Date(now.getTime() - STUCK_AFTER_MS - 1000);
+    const fresh = new Date(now.getTime() - STUCK_AFTER_MS + 1000);
+    const party = "warn-test";
+    const make = (data: { createdAt: Date; failedAt?: Date; deliveredAt?: Date }) =>
+      db.outboxMessage.create({
+        data: { recipient: party, kind: "transfer.outcome", payload: {}, ...data },
+      });
+    await make({ createdAt: old }); // stuck
+    await make({ createdAt: fresh }); // not yet
+    await make({ createdAt: old, deliveredAt: fresh }); // delivered
+    await make({ createdAt: old, failedAt: fresh }); // refused: counted as such, not stuck
+    const after = await outboxWarning(db, now);
+    expect({ stuck: after.stuck - before.stuck, failed: after.failed - before.failed }).toEqual({
+      stuck: 1,
+      failed: 1,
+    });
+    expect(outboxMessage(1, 1)).toBe(
+      "全国平台交换：1 条消息超过一天未送达，1 条消息被对方拒收、不再重试（原因见 OutboxMessage.lastError）",
+    );
+    expect(outboxMessage(0, 0)).toBeNull();
+    await db.outboxMessage.deleteMany({ where: { recipient: party } });
+  });
+
+  it("is listed by /api/ready, which stays ready", async () => {
+    const row = await db.outboxMessage.create({
+      data: {
+        recipient: "warn-test",
+        kind: "transfer.outcome",
+        payload: {},
+        failedAt: new Date(),
+        lastError: "refused: http 409 message_conflict",
+      },
+    });
+    try {
+      const res = await ready(new Request("http://localhost/api/ready"));
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { checks: Record<string, string>; warnings: string[] };
+      expect(body.checks.outbox).toBe("warn");
+      expect(body.warnings.some((w) => w.includes("被对方拒收"))).toBe(true);
+    } finally {
+      await db.outboxMessage.delete({ where: { id: row.id } });
+    }
   });
 });
 
