@@ -15,7 +15,7 @@ import type { TransferExchange } from "./exchange-port";
 import { applyHubStateIn, notifyInOutcome } from "./in-outcome";
 import { importTransferredFile } from "./in-receive";
 import { applyHubStateOut, notifyOutcome } from "./out-outcome";
-import { applySubmitRefused, applyWithdrawRefused } from "./out-refused";
+import { applyOutRefusal } from "./out-refused";
 
 // The exchange's word reaches a platform two ways — its notification (the notifications route)
 // and its answer to our own message (the outbox delivery) — and both go through here: the state
@@ -93,10 +93,10 @@ export function platformAnswerHandlers(effects: Effects): OnAnswerHandlers {
 export function platformRefusalHandlers(): OnRefusalHandlers {
   return {
     "transfer.submit": (tx, message, refusal) =>
-      applySubmitRefused(tx, message.transferId!, refusal, new Date()),
+      applyOutRefusal(tx, message.transferId!, "submitRefused", refusal, new Date()),
     "transfer.event": (tx, message, refusal) =>
       message.stored.event === "withdraw"
-        ? applyWithdrawRefused(tx, message.transferId!, refusal, new Date())
+        ? applyOutRefusal(tx, message.transferId!, "withdrawRefused", refusal, new Date())
         : auditInRefusal(tx, message, refusal),
     "file.register": async (_tx, message, refusal) => {
       // The registry is a safeguard (file-registry.ts): the file stays valid here.

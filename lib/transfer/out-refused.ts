@@ -38,27 +38,11 @@ export function refusalReasonText(refusal: OutboxRefusal): string {
   return `${lead}：${said}`.slice(0, 500);
 }
 
-/** transfer.submit refused: 全国平台未接收. */
-export function applySubmitRefused(
-  tx: Tx,
-  transferId: string,
-  refusal: OutboxRefusal,
-  now: Date,
-): Promise<Notify | undefined> {
-  return applyRefusal(tx, transferId, "submitRefused", refusal, now);
-}
-
-/** transfer.event withdraw refused: back to 审核通过. */
-export function applyWithdrawRefused(
-  tx: Tx,
-  transferId: string,
-  refusal: OutboxRefusal,
-  now: Date,
-): Promise<Notify | undefined> {
-  return applyRefusal(tx, transferId, "withdrawRefused", refusal, now);
-}
-
-async function applyRefusal(
+/**
+ * submitRefused: the submission (全国平台未接收); withdrawRefused: the 撤回 (back to 审核通过).
+ * Returns the SMS to send once the caller's transaction has committed.
+ */
+export async function applyOutRefusal(
   tx: Tx,
   transferId: string,
   event: Extract<OutEvent, "submitRefused" | "withdrawRefused">,
