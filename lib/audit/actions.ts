@@ -33,11 +33,13 @@ export const AUDIT_ACTIONS = [
   "transfer.out-withdraw",
   "transfer.out-review",
   "transfer.out-outcome",
+  "transfer.out-refused",
   "transfer.staff-view",
   "transfer.in-verify",
   "transfer.in-apply",
   "transfer.in-review",
   "transfer.in-outcome",
+  "transfer.in-refused",
   "holiday.seed",
   "holiday.change",
 ] as const;

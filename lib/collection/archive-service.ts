@@ -2,7 +2,6 @@ import "server-only";
 import { lockPersonRow, TRANSFER_IN_UNDER_WAY, transferInUnderWay } from "@/lib/person/locks";
 import type { SessionPerson } from "@/lib/account/session-service";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
-import { decryptField } from "@/lib/crypto/field-cipher";
 import { enqueue } from "@/lib/exchange/outbox";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
@@ -281,7 +280,8 @@ export async function submitCollection(
           {
             recipient: "hub",
             kind: "file.register",
-            payload: { idNumber: decryptField(person.idNumberCipher), regionCode },
+            // The 证件号码 is read from the person when the message is sent, never stored in it.
+            payload: { personId, regionCode },
           },
           now,
         );

@@ -30,7 +30,7 @@ export function hubEndpoint<B = undefined, P = Record<string, never>>(
   spec: Spec<B, P>,
 ): (request: Request, context: Context<P>) => Promise<Response> {
   return async (request, context) => {
-    if (!isHub()) return errorResponse(404, "not_found", "本实例不是全国平台");
+    if (!isHub()) return errorResponse(404, "not_hub", "本实例不是全国平台");
     const verified = await verifyExchangeRequest(db, request, { audience: "hub" });
     if (!verified.ok) return verified.response;
     let body = undefined as B;

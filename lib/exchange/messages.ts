@@ -177,9 +177,20 @@ export const errorAnswerSchema = z.object({
 });
 
 /**
+ * What the outbox stores of a message whose body carries personal data or files (`stored` below):
+ * a reference, the body composed from it when the message is sent (lib/exchange/outbox.ts
+ * Composers). A transfer.submit needs nothing but its row's transferId; a file.register names
+ * the person. Strict, so a caller cannot slip the whole body into the row.
+ */
+const submitReferenceSchema = z.strictObject({});
+const registerReferenceSchema = z.strictObject({ personId: z.uuid(), regionCode });
+
+/**
  * The messages that travel through the outbox (OutboxMessage.kind): where each goes, what its
  * body is and what answer it expects. The stored payload is the body without `messageId`, which
- * is the outbox row's id (lib/exchange/outbox.ts adds it when sending).
+ * is the outbox row's id (lib/exchange/outbox.ts adds it when sending) — or, for a kind with
+ * `stored`, only that reference: its body (证件号码, attachments) is composed at send time and
+ * never rests in the outbox.
  */
 export const OUTBOX_KINDS = {
   /** platform → hub: an approved 调出申请 */
@@ -187,6 +198,7 @@ export const OUTBOX_KINDS = {
     method: "POST",
     path: () => HUB_PATHS.transfers,
     body: submitTransferSchema,
+    stored: submitReferenceSchema,
     answer: transferAnswerSchema,
   },
   /** platform → hub: withdraw (origin), receive or reject (destination) */
@@ -201,6 +213,7 @@ export const OUTBOX_KINDS = {
     method: "PUT",
     path: () => HUB_PATHS.files,
     body: registerFileSchema,
+    stored: registerReferenceSchema,
     answer: okAnswerSchema,
   },
   /** hub → member: a transfer the member is party to reached a final state */

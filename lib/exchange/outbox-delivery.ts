@@ -3,12 +3,13 @@ import type { Db } from "@/lib/db/client";
 import { callHub, callMember, type CallOptions, type MemberEndpoint } from "./client";
 import { isHub } from "./config";
 import { memberEndpoint } from "./hub-members";
-import { deliverDue, type OnAnswerHandlers, type OutboxSend } from "./outbox";
+import { deliverDue, type DeliveryHooks, type OutboxSend } from "./outbox";
 
 // The outbox delivery job (outbox.ts) as the job registry runs it: `(ctx) => { processed }`.
 // The hub sends to its members (their base URL and secret from HubMember), a platform to the hub
-// (config.ts). The platform's answer handlers come from above (lib/transfer), handed in by the
-// job registry: lib/exchange does not import the domain that uses it.
+// (config.ts). The platform's hooks — answer and refusal handlers, the composers of bodies that
+// carry personal data — come from above (lib/transfer/jobs.ts): lib/exchange does not import the
+// domain that uses it.
 
 /** Sends each message signed, to whoever this instance's role says. */
 export function signedSender(db: Db, options: CallOptions = {}): OutboxSend {
@@ -31,12 +32,12 @@ export interface JobContext {
 }
 
 export function outboxDeliveryJob(
-  onAnswer: OnAnswerHandlers = {},
+  hooks: DeliveryHooks = {},
 ): (ctx: JobContext) => Promise<{ processed: number }> {
   return async ({ db, now }) => {
     // Signed with the real clock, whatever `now` the job runs at (`npm run jobs -- --at`): the
     // receiver checks the timestamp against its own clock.
-    const report = await deliverDue(db, now, signedSender(db), { onAnswer });
+    const report = await deliverDue(db, now, signedSender(db), hooks);
     return { processed: report.processed };
   };
 }

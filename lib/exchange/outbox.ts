@@ -4,15 +4,25 @@ import type { Db, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { logger } from "@/lib/log/logger";
 import { uuidv7 } from "@/lib/utils/uuid";
-import { describeFailure, type ExchangeResult, type HttpMethod } from "./client";
+import { describeFailure, type ExchangeResult } from "./client";
 import { OUTBOX_KINDS, type OutboxKind } from "./messages";
 import { retryDelayMs } from "./outbox-backoff";
+import {
+  type Composers,
+  type OutboxMessageRef,
+  type OutgoingMessage,
+  prepare,
+} from "./outbox-compose";
+import { recipientRefusal, type OutboxRefusal } from "./outbox-refusal";
 
 // The transactional outbox (issue 10: "delivery is at least once through a transactional outbox
 // written in the same transaction as the state change"), on the hub and on every platform.
 // A service enqueues in its own transaction; the delivery job sends what is due, signed, and
-// marks it delivered on a 2xx answer, or tries again later (outbox-backoff.ts). Receivers are
-// idempotent on the message id (the row's id), so a message sent twice takes effect once.
+// marks it delivered on a 2xx answer, or tries again later (outbox-backoff.ts) — unless the
+// recipient refused it for good (outbox-refusal.ts): then it is marked failed, kept for operators
+// and never sent again. Receivers are idempotent on the message id (the row's id), so a message
+// sent twice takes effect once. Bodies carrying personal data are composed at send time
+// (outbox-compose.ts), so the row holds only a reference.
 //
 // Several instances may run the job at once: a message is claimed by one statement that picks it
 // FOR UPDATE SKIP LOCKED and moves its nextAttemptAt a lease ahead, so no other deliverer sees it
@@ -28,19 +38,26 @@ import { retryDelayMs } from "./outbox-backoff";
 const LEASE_MS = 5 * 60_000;
 const DEFAULT_LIMIT = 200;
 
+export type { Composers, ComposeResult, OutboxMessageRef, OutgoingMessage } from "./outbox-compose";
+export type { OutboxRefusal } from "./outbox-refusal";
+
 export interface OutboxEntry<K extends OutboxKind = OutboxKind> {
   /** "hub" on a platform; the member's code on the hub */
   recipient: string;
   kind: K;
   transferId?: string | null;
-  /** The message's body without messageId (messages.ts OUTBOX_KINDS[kind].body). */
+  /**
+   * The message's body without messageId (messages.ts OUTBOX_KINDS[kind].body) — or, for a kind
+   * with `stored`, the reference its composer builds the body from.
+   */
   payload: Record<string, unknown>;
 }
 
 /**
  * Writes a message in the caller's transaction; returns its id (the message id the receiver
- * sees). The body is checked against the contract now, so a malformed message is the caller's
- * error at once rather than a delivery failing for ever.
+ * sees). What is stored is checked against the contract now (the body, or the reference of a
+ * composed kind), so a malformed message is the caller's error at once rather than a delivery
+ * failing for ever; a composed body is checked when it is built (outbox-compose.ts).
  */
 export async function enqueue(tx: Tx, entry: OutboxEntry, now: Date = new Date()): Promise<string> {
   const route = OUTBOX_KINDS[entry.kind];
@@ -49,18 +66,13 @@ export async function enqueue(tx: Tx, entry: OutboxEntry, now: Date = new Date()
     throw new Error(`outbox: ${entry.kind} needs a transferId`);
   }
   const id = uuidv7(now.getTime());
-  const body: Record<string, unknown> = route.body.parse({
-    ...entry.payload,
-    messageId: id,
-  });
-  const payload = Object.fromEntries(Object.entries(body).filter(([k]) => k !== "messageId"));
   await tx.outboxMessage.create({
     data: {
       id,
       recipient: entry.recipient,
       kind: entry.kind,
       transferId: entry.transferId ?? null,
-      payload: payload as Prisma.InputJsonValue,
+      payload: storedPayload(entry, id) as Prisma.InputJsonValue,
       nextAttemptAt: now,
       createdAt: now,
     },
@@ -68,23 +80,22 @@ export async function enqueue(tx: Tx, entry: OutboxEntry, now: Date = new Date()
   return id;
 }
 
-/** A claimed message, ready to send: its route and signed body come from OUTBOX_KINDS. */
-export interface OutgoingMessage {
-  id: string;
-  recipient: string;
-  kind: OutboxKind;
-  transferId: string | null;
-  /** 1 on the first try */
-  attempts: number;
-  method: HttpMethod;
-  path: string;
-  /** payload + messageId */
-  body: Record<string, unknown>;
-  answer: z.ZodType;
+function storedPayload(entry: OutboxEntry, id: string): Record<string, unknown> {
+  const route = OUTBOX_KINDS[entry.kind];
+  if ("stored" in route) return route.stored.parse(entry.payload);
+  const body: Record<string, unknown> = route.body.parse({ ...entry.payload, messageId: id });
+  return Object.fromEntries(Object.entries(body).filter(([k]) => k !== "messageId"));
 }
 
 /** Sends one message, signed; the answer parsed with `message.answer` (client.ts). */
 export type OutboxSend = (message: OutgoingMessage) => Promise<ExchangeResult<unknown>>;
+
+/**
+ * What a handler leaves for after its transaction has committed (an SMS, a file's import). The
+ * outbox runs it only once the commit succeeded, and only that once: a handler never keeps
+ * effects of its own, so an attempt that rolls back leaves nothing behind to run.
+ */
+export type AfterCommit = () => Promise<void>;
 
 type AnswerOf<K extends OutboxKind> = z.infer<(typeof OUTBOX_KINDS)[K]["answer"]>;
 
@@ -95,11 +106,33 @@ type AnswerOf<K extends OutboxKind> = z.infer<(typeof OUTBOX_KINDS)[K]["answer"]
  * Throwing leaves the message undelivered, to be sent again.
  */
 export type OnAnswerHandlers = {
-  [K in OutboxKind]?: (tx: Tx, message: OutgoingMessage, answer: AnswerOf<K>) => Promise<void>;
+  [K in OutboxKind]?: (
+    tx: Tx,
+    message: OutgoingMessage,
+    answer: AnswerOf<K>,
+  ) => Promise<AfterCommit | void>;
 };
 
-export interface DeliverOptions {
+/**
+ * What a sender does when one kind of message is refused for good (e.g. a platform ending the
+ * 调出申请 the hub will not take), in the transaction that marks it failed, like onAnswer.
+ */
+export type OnRefusalHandlers = {
+  [K in OutboxKind]?: (
+    tx: Tx,
+    message: OutboxMessageRef,
+    refusal: OutboxRefusal,
+  ) => Promise<AfterCommit | void>;
+};
+
+/** What the domain above hands the delivery (lib/transfer/jobs.ts on a platform). */
+export interface DeliveryHooks {
   onAnswer?: OnAnswerHandlers;
+  onRefusal?: OnRefusalHandlers;
+  compose?: Composers;
+}
+
+export interface DeliverOptions extends DeliveryHooks {
   /** Messages tried in one run at most. */
   limit?: number;
   /** For tests of the jitter. */
@@ -110,8 +143,13 @@ export interface DeliveryReport {
   /** messages tried */
   processed: number;
   delivered: number;
+  /** to be tried again */
   failed: number;
+  /** ended for good (failedAt) */
+  refused: number;
 }
+
+type Outcome = "delivered" | "failed" | "refused";
 
 interface ClaimedRow {
   id: string;
@@ -128,54 +166,85 @@ export async function deliverDue(
   send: OutboxSend,
   options: DeliverOptions = {},
 ): Promise<DeliveryReport> {
-  const report: DeliveryReport = { processed: 0, delivered: 0, failed: 0 };
+  const report: DeliveryReport = { processed: 0, delivered: 0, failed: 0, refused: 0 };
   const unreachable = new Set<string>();
   const limit = options.limit ?? DEFAULT_LIMIT;
   while (report.processed < limit) {
     const row = await claimNext(db, now, [...unreachable]);
     if (!row) break;
     report.processed++;
-    const message = outgoing(row);
-    if (!message) {
-      await retryLater(db, row, now, `unknown kind ${row.kind}`, options.random);
-      report.failed++;
-      continue;
-    }
-    let result: ExchangeResult<unknown>;
-    try {
-      result = await send(message);
-    } catch (error) {
-      logger.error({ err: error, messageId: row.id, kind: row.kind }, "outbox send threw");
-      result = { ok: false, kind: "network", message: "send failed" };
-    }
-    if (!result.ok) {
-      if (result.kind === "network") unreachable.add(row.recipient);
-      await retryLater(db, row, now, describeFailure(result), options.random);
-      report.failed++;
-      continue;
-    }
-    if (await markDelivered(db, message, result.data, now, options.onAnswer)) report.delivered++;
-    else {
-      await retryLater(db, row, now, "answer not applied", options.random);
-      report.failed++;
-    }
+    report[await deliverOne(db, row, now, send, options, unreachable)]++;
   }
   return report;
+}
+
+async function deliverOne(
+  db: Db,
+  row: ClaimedRow,
+  now: Date,
+  send: OutboxSend,
+  options: DeliverOptions,
+  unreachable: Set<string>,
+): Promise<Outcome> {
+  const retry = async (lastError: string): Promise<Outcome> => {
+    await retryLater(db, row, now, lastError, options.random);
+    return "failed";
+  };
+  if (!Object.hasOwn(OUTBOX_KINDS, row.kind)) return retry(`unknown kind ${row.kind}`);
+  const ref: OutboxMessageRef = {
+    id: row.id,
+    recipient: row.recipient,
+    kind: row.kind as OutboxKind,
+    transferId: row.transferId,
+    attempts: row.attempts,
+    stored: row.payload as Record<string, unknown>,
+  };
+  const prepared = await prepare(db, ref, options.compose);
+  if (prepared.kind === "retry") return retry(prepared.lastError);
+  if (prepared.kind === "refused") {
+    return (await markFailed(db, ref, prepared.refusal, prepared.lastError, now, options))
+      ? "refused"
+      : retry("refusal not applied");
+  }
+  const message = prepared.message;
+  let result: ExchangeResult<unknown>;
+  try {
+    result = await send(message);
+  } catch (error) {
+    logger.error({ err: error, messageId: row.id, kind: row.kind }, "outbox send threw");
+    result = { ok: false, kind: "network", message: "send failed" };
+  }
+  if (result.ok) {
+    return (await markDelivered(db, message, result.data, now, options))
+      ? "delivered"
+      : retry("answer not applied");
+  }
+  const refusal = recipientRefusal(result);
+  const lastError = describeFailure(result);
+  if (refusal) {
+    return (await markFailed(db, ref, refusal, `refused: ${lastError}`, now, options))
+      ? "refused"
+      : retry("refusal not applied");
+  }
+  if (result.kind === "network") unreachable.add(row.recipient);
+  return retry(lastError);
 }
 
 /** Claims the next due message: one statement, so claiming needs no transaction of its own. */
 async function claimNext(db: Db, now: Date, skip: string[]): Promise<ClaimedRow | undefined> {
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  // A failed message no longer holds back the later ones of its transfer: they go, and their
+  // recipient answers them as the transfer stands.
   const rows = await db.$queryRaw<ClaimedRow[]>`
     UPDATE "OutboxMessage" SET attempts = attempts + 1, "nextAttemptAt" = ${leaseUntil}
     WHERE id = (
       SELECT c.id FROM "OutboxMessage" c
-      WHERE c."deliveredAt" IS NULL AND c."nextAttemptAt" <= ${now}
+      WHERE c."deliveredAt" IS NULL AND c."failedAt" IS NULL AND c."nextAttemptAt" <= ${now}
         AND NOT (c.recipient = ANY(${skip}::text[]))
         AND NOT EXISTS (
           SELECT 1 FROM "OutboxMessage" e
           WHERE e.recipient = c.recipient AND e."transferId" = c."transferId"
-            AND e."deliveredAt" IS NULL AND e.id < c.id)
+            AND e."deliveredAt" IS NULL AND e."failedAt" IS NULL AND e.id < c.id)
       ORDER BY c."nextAttemptAt", c.id
       LIMIT 1
       FOR UPDATE SKIP LOCKED)
@@ -183,46 +252,75 @@ async function claimNext(db: Db, now: Date, skip: string[]): Promise<ClaimedRow 
   return rows[0];
 }
 
-function outgoing(row: ClaimedRow): OutgoingMessage | undefined {
-  if (!Object.hasOwn(OUTBOX_KINDS, row.kind)) return undefined;
-  const kind = row.kind as OutboxKind;
-  const route = OUTBOX_KINDS[kind];
-  return {
-    id: row.id,
-    recipient: row.recipient,
-    kind,
-    transferId: row.transferId,
-    attempts: row.attempts,
-    method: route.method,
-    path: route.path(row.transferId ?? ""),
-    body: { ...(row.payload as Record<string, unknown>), messageId: row.id },
-    answer: route.answer,
-  };
-}
-
 /** False when the answer could not be applied (the handler threw): the message stays due. */
-async function markDelivered(
+function markDelivered(
   db: Db,
   message: OutgoingMessage,
   answer: unknown,
   now: Date,
-  handlers: OnAnswerHandlers = {},
+  hooks: DeliveryHooks,
 ): Promise<boolean> {
-  const handler = handlers[message.kind] as
-    ((tx: Tx, message: OutgoingMessage, answer: unknown) => Promise<void>) | undefined;
+  const handler = hooks.onAnswer?.[message.kind] as
+    | ((tx: Tx, message: OutgoingMessage, answer: unknown) => Promise<AfterCommit | void>)
+    | undefined;
+  return settle(db, message, "outbox answer failed", async (tx) => {
+    const marked = await tx.$executeRaw`
+      UPDATE "OutboxMessage" SET "deliveredAt" = ${now}, "lastError" = NULL
+      WHERE id = ${message.id}::uuid AND "deliveredAt" IS NULL AND "failedAt" IS NULL`;
+    // Another deliverer whose lease ran out got there first: its answer was applied.
+    return marked === 1 && handler ? handler(tx, message, answer) : undefined;
+  });
+}
+
+/** Ends a message for good; false when its refusal could not be applied (then retried). */
+async function markFailed(
+  db: Db,
+  ref: OutboxMessageRef,
+  refusal: OutboxRefusal,
+  lastError: string,
+  now: Date,
+  hooks: DeliveryHooks,
+): Promise<boolean> {
+  const handler = hooks.onRefusal?.[ref.kind];
+  const ended = await settle(db, ref, "outbox refusal failed", async (tx) => {
+    const marked = await tx.$executeRaw`
+      UPDATE "OutboxMessage" SET "failedAt" = ${now}, "lastError" = ${lastError.slice(0, 500)}
+      WHERE id = ${ref.id}::uuid AND "deliveredAt" IS NULL AND "failedAt" IS NULL`;
+    return marked === 1 && handler ? handler(tx, ref, refusal) : undefined;
+  });
+  if (ended) {
+    logger.warn(
+      { messageId: ref.id, kind: ref.kind, recipient: ref.recipient, lastError },
+      "outbox message refused for good, not retried",
+    );
+  }
+  return ended;
+}
+
+/**
+ * Runs `work` in a transaction, then — only if it committed — the effect it returned. False
+ * when the transaction failed: whatever the attempt meant to do afterwards is dropped with it.
+ */
+async function settle(
+  db: Db,
+  ref: OutboxMessageRef,
+  failure: string,
+  work: (tx: Tx) => Promise<AfterCommit | void | undefined>,
+): Promise<boolean> {
+  let after: AfterCommit | void | undefined;
   try {
-    await db.$transaction(async (tx) => {
-      const marked = await tx.$executeRaw`
-        UPDATE "OutboxMessage" SET "deliveredAt" = ${now}, "lastError" = NULL
-        WHERE id = ${message.id}::uuid AND "deliveredAt" IS NULL`;
-      // Another deliverer whose lease ran out got there first: its answer was applied.
-      if (marked === 1 && handler) await handler(tx, message, answer);
-    });
-    return true;
+    after = await db.$transaction(work);
   } catch (error) {
-    logger.error({ err: error, messageId: message.id, kind: message.kind }, "outbox answer failed");
+    logger.error({ err: error, messageId: ref.id, kind: ref.kind }, failure);
     return false;
   }
+  // Committed: the message is settled whatever its effect does (an SMS that fails is logged).
+  if (after) {
+    await after().catch((error: unknown) =>
+      logger.error({ err: error, messageId: ref.id, kind: ref.kind }, "outbox after-commit failed"),
+    );
+  }
+  return true;
 }
 
 async function retryLater(
@@ -235,7 +333,7 @@ async function retryLater(
   const next = new Date(now.getTime() + retryDelayMs(row.attempts, random()));
   await db.$executeRaw`
     UPDATE "OutboxMessage" SET "nextAttemptAt" = ${next}, "lastError" = ${lastError.slice(0, 500)}
-    WHERE id = ${row.id}::uuid AND "deliveredAt" IS NULL`;
+    WHERE id = ${row.id}::uuid AND "deliveredAt" IS NULL AND "failedAt" IS NULL`;
   logger.warn(
     {
       messageId: row.id,

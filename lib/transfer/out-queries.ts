@@ -26,7 +26,7 @@ export const OUT_FILTER_LABELS: Record<OutFilter, string> = {
 const FILTER_STATES: Record<OutFilter, OutTransferState[]> = {
   pending: ["pending"],
   approved: ["approved", "withdrawing"],
-  closed: ["rejected", "withdrawn", "returned", "transferred"],
+  closed: ["rejected", "withdrawn", "returned", "refused", "transferred"],
 };
 
 export function isOutFilter(v: unknown): v is OutFilter {
@@ -46,6 +46,7 @@ const ROW_SELECT = {
   reviewedAt: true,
   reviewedBy: true,
   reviewReason: true,
+  refusalReason: true,
   personId: true,
   person: { select: { name: true, idNumberMasked: true } },
 } satisfies Prisma.TransferOutSelect;
@@ -69,6 +70,8 @@ export interface OutRow {
   /** 系统自动审核 when no staff member decided */
   reviewedByStaff: boolean;
   reviewReason: string | null;
+  /** 全国平台未接收：… (state "refused") */
+  refusalReason: string | null;
 }
 
 function outRow(r: Row): OutRow {
@@ -89,6 +92,7 @@ function outRow(r: Row): OutRow {
     reviewedAt: r.reviewedAt,
     reviewedByStaff: r.reviewedBy !== null,
     reviewReason: r.reviewReason,
+    refusalReason: r.refusalReason,
   };
 }
 

@@ -4,7 +4,6 @@ import { type RequestContext, SYSTEM_CONTEXT, writeAudit } from "@/lib/audit/aud
 import type { Db, Tx } from "@/lib/db/client";
 import { refusableTransaction } from "@/lib/db/refusal";
 import { enqueue } from "@/lib/exchange/outbox";
-import type { SubmitTransfer } from "@/lib/exchange/messages";
 import { destinationRegionProblem } from "@/lib/exchange/members";
 import { lockPersonRow } from "@/lib/person/locks";
 import { OUTSIDE_REGION, regionWithin, type StaffScope } from "@/lib/region/scope";
@@ -45,7 +44,8 @@ async function autoReviewProblem(
 interface Decision {
   state: OutTransferState;
   reason: string;
-  submit?: Omit<SubmitTransfer["transfer"], "approvedAt">;
+  /** approved: the file goes to the exchange */
+  submit?: true;
 }
 
 async function decide(
@@ -61,10 +61,11 @@ async function decide(
     if (problem) return { state: "rejected", reason: problem };
   }
   // Approving needs the whole file readable: an unreadable attachment rejects it with that
-  // reason, automatic or not, rather than sending the exchange half a file.
+  // reason, automatic or not, rather than sending the exchange half a file. The file itself is
+  // built again when the message is sent (outbox-bodies.ts): the outbox keeps no copy of it.
   const file = await outboundTransfer(db, storage, app.id);
   if (!file.ok) return { state: "rejected", reason: file.message };
-  return { state: "approved", reason: wanted?.reason ?? AUTO_APPROVED, submit: file.transfer };
+  return { state: "approved", reason: wanted?.reason ?? AUTO_APPROVED, submit: true };
 }
 
 async function applyDecision(
@@ -104,11 +105,12 @@ async function applyDecision(
     data: { transferState: move.state === "approved" ? "OUT_APPROVED" : null },
   });
   if (decision.submit) {
+    // The body (证件号码, attachments) is composed from this application when it is sent.
     await enqueue(tx, {
       recipient: "hub",
       kind: "transfer.submit",
       transferId: app.id,
-      payload: { transfer: { ...decision.submit, approvedAt: now.toISOString() } },
+      payload: {},
     });
   }
   await writeAudit(tx, ctx, {

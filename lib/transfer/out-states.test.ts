@@ -22,6 +22,8 @@ const EXPECTED: Record<OutTransferState, Record<OutEvent, string>> = {
     hubReceived: "not_sent",
     hubWithdrawn: "not_sent",
     hubRejected: "not_sent",
+    submitRefused: "not_sent",
+    withdrawRefused: "not_sent",
   },
   approved: {
     approve: "already_reviewed",
@@ -30,6 +32,8 @@ const EXPECTED: Record<OutTransferState, Record<OutEvent, string>> = {
     hubReceived: "→transferred",
     hubWithdrawn: "not_withdrawing",
     hubRejected: "→returned",
+    submitRefused: "→refused",
+    withdrawRefused: "=",
   },
   withdrawing: {
     approve: "already_reviewed",
@@ -38,6 +42,8 @@ const EXPECTED: Record<OutTransferState, Record<OutEvent, string>> = {
     hubReceived: "→transferred",
     hubWithdrawn: "→withdrawn",
     hubRejected: "→returned",
+    submitRefused: "→refused",
+    withdrawRefused: "→approved",
   },
   rejected: {
     approve: "closed",
@@ -46,6 +52,8 @@ const EXPECTED: Record<OutTransferState, Record<OutEvent, string>> = {
     hubReceived: "conflict",
     hubWithdrawn: "conflict",
     hubRejected: "conflict",
+    submitRefused: "closed",
+    withdrawRefused: "closed",
   },
   withdrawn: {
     approve: "closed",
@@ -54,6 +62,8 @@ const EXPECTED: Record<OutTransferState, Record<OutEvent, string>> = {
     hubReceived: "conflict",
     hubWithdrawn: "=",
     hubRejected: "conflict",
+    submitRefused: "closed",
+    withdrawRefused: "closed",
   },
   returned: {
     approve: "closed",
@@ -62,6 +72,18 @@ const EXPECTED: Record<OutTransferState, Record<OutEvent, string>> = {
     hubReceived: "conflict",
     hubWithdrawn: "conflict",
     hubRejected: "=",
+    submitRefused: "closed",
+    withdrawRefused: "closed",
+  },
+  refused: {
+    approve: "closed",
+    reject: "closed",
+    withdraw: "closed",
+    hubReceived: "conflict",
+    hubWithdrawn: "conflict",
+    hubRejected: "conflict",
+    submitRefused: "=",
+    withdrawRefused: "=",
   },
   transferred: {
     approve: "closed",
@@ -70,6 +92,8 @@ const EXPECTED: Record<OutTransferState, Record<OutEvent, string>> = {
     hubReceived: "=",
     hubWithdrawn: "conflict",
     hubRejected: "conflict",
+    submitRefused: "closed",
+    withdrawRefused: "closed",
   },
 };
 
@@ -133,6 +157,16 @@ describe("调出申请 state machine", () => {
       "rejected",
       "withdrawn",
       "returned",
+      "refused",
     ]);
+  });
+
+  it("ends an application the exchange refused, and goes back when it refuses a 撤回", () => {
+    expect(OUT_TRANSFER_STATES.label("refused")).toBe("全国平台未接收");
+    expect(outTransition("withdrawing", "withdrawRefused")).toMatchObject({ state: "approved" });
+    expect(outTransition("refused", "withdraw")).toMatchObject({
+      reason: "closed",
+      message: "全国平台未接收，该调出申请已结束，不能撤回",
+    });
   });
 });

@@ -12,6 +12,9 @@ import { conflictMessage, hubOutcomeEvent, type HubOutcomeEvent } from "./hub-ou
 //   the application: 已撤回, 已调出 (received: the person keeps read-only access to archive and
 //   transfer) or 调入地不予接收 (the file stays here; the person may apply again).
 // A 待审核 application has not left the platform, so 撤回 ends it at once.
+// The exchange may also refuse the submission itself for good (or its file cannot be composed,
+// lib/exchange/outbox-refusal.ts): 全国平台未接收 ends it like 调入地不予接收, with the reason.
+// A 撤回 it refuses leaves the transfer as it was: 撤回中 goes back to 审核通过.
 
 export const OUT_TRANSFER_STATES = defineCodeTable(
   [
@@ -21,13 +24,17 @@ export const OUT_TRANSFER_STATES = defineCodeTable(
     { code: "withdrawing", label: "撤回中" },
     { code: "withdrawn", label: "已撤回" },
     { code: "returned", label: "调入地不予接收" },
+    { code: "refused", label: "全国平台未接收" },
     { code: "transferred", label: "已调出" },
   ],
   "调出申请状态无效",
 );
 export type OutTransferState = (typeof OUT_TRANSFER_STATES.codes)[number];
 
-/** approve/reject: the review (automatic or staff); withdraw: the person's 撤回; hub…: the hub. */
+/**
+ * approve/reject: the review (automatic or staff); withdraw: the person's 撤回; hub…: the hub's
+ * outcome; submitRefused, withdrawRefused: the exchange refused our message for good.
+ */
 export const OUT_EVENTS = [
   "approve",
   "reject",
@@ -35,26 +42,31 @@ export const OUT_EVENTS = [
   "hubReceived",
   "hubWithdrawn",
   "hubRejected",
+  "submitRefused",
+  "withdrawRefused",
 ] as const;
 export type OutEvent = (typeof OUT_EVENTS)[number];
 
 export type OutRefusal =
   "already_reviewed" | "closed" | "not_sent" | "not_withdrawing" | "conflict";
 
-type Final = "rejected" | "withdrawn" | "returned" | "transferred";
-type Review = "approve" | "reject" | "withdraw";
+type Final = "rejected" | "withdrawn" | "returned" | "refused" | "transferred";
+type Local = Exclude<OutEvent, HubOutcomeEvent>;
 
 const FINAL_SENTENCE: Record<Final, string> = {
   rejected: "该调出申请审核不通过，已结束",
   withdrawn: "该调出申请已撤回",
   returned: "调入地不予接收，该调出申请已结束",
+  refused: "全国平台未接收，该调出申请已结束",
   transferred: "调入地已接收，已完成调出",
 };
 
-const REFUSED: Record<Review, string> = {
+const REFUSED: Record<Local, string> = {
   approve: "不能再审核",
   reject: "不能再审核",
   withdraw: "不能撤回",
+  submitRefused: "不再处理全国平台的拒收",
+  withdrawRefused: "不再处理撤回的结果",
 };
 
 function isHubEvent(event: OutEvent): event is HubOutcomeEvent {
@@ -64,21 +76,32 @@ function isHubEvent(event: OutEvent): event is HubOutcomeEvent {
 export const outTransition = stateMachine<OutTransferState, OutEvent, OutRefusal>({
   moves: {
     pending: { approve: "approved", reject: "rejected", withdraw: "withdrawn" },
-    approved: { withdraw: "withdrawing", hubReceived: "transferred", hubRejected: "returned" },
+    approved: {
+      withdraw: "withdrawing",
+      hubReceived: "transferred",
+      hubRejected: "returned",
+      submitRefused: "refused",
+    },
     withdrawing: {
       hubWithdrawn: "withdrawn",
       hubReceived: "transferred",
       hubRejected: "returned",
+      // The file never reached the exchange: nothing is left there to withdraw.
+      submitRefused: "refused",
+      withdrawRefused: "approved",
     },
     rejected: {},
     withdrawn: {},
     returned: {},
+    refused: {},
     transferred: {},
   },
   repeats: {
+    approved: ["withdrawRefused"],
     withdrawing: ["withdraw"],
     withdrawn: ["withdraw", "hubWithdrawn"],
     returned: ["hubRejected"],
+    refused: ["submitRefused", "withdrawRefused"],
     transferred: ["hubReceived"],
   },
   refusal(state, event) {
@@ -108,7 +131,11 @@ export function isOutOpen(state: OutTransferState): boolean {
 /** A person whose latest application is in `latest` (null: none) may apply (again). */
 export function mayApplyForTransferOut(latest: OutTransferState | null): boolean {
   return (
-    latest === null || latest === "rejected" || latest === "withdrawn" || latest === "returned"
+    latest === null ||
+    latest === "rejected" ||
+    latest === "withdrawn" ||
+    latest === "returned" ||
+    latest === "refused"
   );
 }
 

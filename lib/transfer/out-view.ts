@@ -25,6 +25,8 @@ export interface OutApplicationView {
   reviewDueAt: Date;
   reviewedAt: Date | null;
   reviewReason: string | null;
+  /** 全国平台未接收：… (state "refused") */
+  refusalReason: string | null;
   attachmentIds: string[];
   open: boolean;
   /** 撤回 is offered: 待审核, or 审核通过 while the destination has not received it */
@@ -67,6 +69,7 @@ export async function transferOutOverview(db: Db, personId: string): Promise<Out
       reviewDueAt: r.reviewDueAt,
       reviewedAt: r.reviewedAt,
       reviewReason: r.reviewReason,
+      refusalReason: r.refusalReason,
       attachmentIds: r.attachments.map((a) => a.attachmentId),
       open: isOutOpen(state),
       withdrawable: state === "pending" || state === "approved",

@@ -1,8 +1,10 @@
 // Readiness: the database answers and holds every migration this build ships. 200 or 503 with
 // the reasons, for load balancers / orchestrators (and scripts/start.ts waits on it). Warnings
-// leave it ready (200) and are listed for operators: today a year (this one or the next) without
-// holiday data, counted Monday–Friday until staff enter it (节假日设置).
+// leave it ready (200) and are listed for operators: a year (this one or the next) without
+// holiday data, counted Monday–Friday until staff enter it (节假日设置); exchange messages
+// undelivered for more than a day or refused for good (lib/exchange/outbox-health.ts).
 import { db } from "@/lib/db/client";
+import { outboxWarning } from "@/lib/exchange/outbox-health";
 import { childLogger } from "@/lib/log/logger";
 import { calendarWarning } from "@/lib/workdays/holiday-service";
 import {
@@ -48,6 +50,9 @@ export async function GET(request: Request) {
       const holidays = await calendarWarning(db);
       checks.holidays = holidays.message ? "warn" : "ok";
       if (holidays.message) warnings.push(holidays.message);
+      const outbox = await outboxWarning(db);
+      checks.outbox = outbox.message ? "warn" : "ok";
+      if (outbox.message) warnings.push(outbox.message);
     }
   } catch (e) {
     checks.database = "fail";

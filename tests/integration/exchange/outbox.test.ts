@@ -8,10 +8,23 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import type { ExchangeResult } from "@/lib/exchange/client";
-import { enqueue, deliverDue, type OutboxSend, type OutgoingMessage } from "@/lib/exchange/outbox";
+import type { Tx } from "@/lib/db/client";
+import {
+  type AfterCommit,
+  type Composers,
+  deliverDue,
+  enqueue,
+  type OutboxMessageRef,
+  type OutboxRefusal,
+  type OutboxSend,
+  type OutgoingMessage,
+} from "@/lib/exchange/outbox";
+import { GET as ready } from "@/app/api/ready/route";
 import { RETRY_BASE_MS } from "@/lib/exchange/outbox-backoff";
+import { outboxMessage, outboxWarning, STUCK_AFTER_MS } from "@/lib/exchange/outbox-health";
 import { signedSender } from "@/lib/exchange/outbox-delivery";
 import { verifyExchangeRequest } from "@/lib/exchange/verify-route";
+import { failingCommits } from "../../support/failing-commits";
 import { ensureMembers, secretOf, submission, SZ, uniqueIdNumber } from "./support";
 
 let clock = Date.parse("2001-01-01T00:00:00Z");
@@ -30,20 +43,14 @@ afterEach(async () => {
   });
 });
 
+/** A message whose body is stored (the hub's notification), about `transferId` when given. */
 async function register(now: Date, transferId: string | null = null): Promise<string> {
+  const payload = { transferId: randomUUID(), role: "origin", state: "withdrawn", at: ISO };
   return db.$transaction((tx) =>
-    enqueue(
-      tx,
-      {
-        recipient: "hub",
-        kind: "file.register",
-        transferId,
-        payload: { idNumber: uniqueIdNumber(), regionCode: "440106" },
-      },
-      now,
-    ),
+    enqueue(tx, { recipient: "hub", kind: "transfer.outcome", transferId, payload }, now),
   );
 }
+const ISO = "2001-01-01T00:00:00.000Z";
 
 /** A transport that records what it sent and answers as `answer` says. */
 function transport(answer: (m: OutgoingMessage, call: number) => ExchangeResult<unknown>) {
@@ -65,7 +72,7 @@ describe("enqueue", () => {
     const id = await register(now);
     expect(await row(id)).toMatchObject({
       recipient: "hub",
-      kind: "file.register",
+      kind: "transfer.outcome",
       attempts: 0,
       nextAttemptAt: now,
       deliveredAt: null,
@@ -87,6 +94,29 @@ describe("enqueue", () => {
       ),
     ).rejects.toThrow(/needs a transferId/);
   });
+
+  it("stores only the reference of a composed kind, never its body", async () => {
+    const personId = randomUUID();
+    const id = await db.$transaction((tx) =>
+      enqueue(tx, {
+        recipient: "hub",
+        kind: "file.register",
+        payload: { personId, regionCode: "440106" },
+      }),
+    );
+    expect((await row(id)).payload).toEqual({ personId, regionCode: "440106" });
+    // The body itself is refused: the reference is strict.
+    await expect(
+      db.$transaction((tx) =>
+        enqueue(tx, {
+          recipient: "hub",
+          kind: "file.register",
+          payload: { personId, regionCode: "440106", idNumber: uniqueIdNumber() },
+        }),
+      ),
+    ).rejects.toThrow();
+    await db.outboxMessage.update({ where: { id }, data: { deliveredAt: new Date() } });
+  });
 });
 
 describe("deliverDue", () => {
@@ -101,6 +131,7 @@ describe("deliverDue", () => {
       processed: 1,
       delivered: 0,
       failed: 1,
+      refused: 0,
     });
     const first = await row(ids[0]!);
     expect(first).toMatchObject({
@@ -126,7 +157,12 @@ describe("deliverDue", () => {
 
     up = true;
     const back = later(t0, 3600_000);
-    expect(await deliverDue(db, back, hub.send)).toEqual({ processed: 3, delivered: 3, failed: 0 });
+    expect(await deliverDue(db, back, hub.send)).toEqual({
+      processed: 3,
+      delivered: 3,
+      failed: 0,
+      refused: 0,
+    });
     expect(await deliverDue(db, later(back, 3600_000), hub.send)).toMatchObject({ processed: 0 });
     for (const id of ids) {
       expect(await row(id)).toMatchObject({ deliveredAt: back, lastError: null });
@@ -135,20 +171,105 @@ describe("deliverDue", () => {
     expect(successes).toEqual([...ids].sort());
   });
 
-  it("goes on with other messages after a refusal, which is retried like any failure", async () => {
+  it("ends a message its recipient refused for good, hands the refusal over once, never sends it again", async () => {
     const t0 = start();
-    const [a, b] = [await register(t0), await register(t0)];
+    const refusals: Record<number, [number, string]> = {
+      0: [400, "invalid_destination"],
+      1: [403, "not_party"],
+      2: [404, "not_found"],
+      3: [409, "file_held_elsewhere"],
+      4: [413, "body_too_large"],
+    };
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await register(later(t0, i)));
+    const ok = await register(later(t0, 5));
+    const hub = transport((m) => {
+      const refused = refusals[ids.indexOf(m.id)];
+      if (!refused) return OK;
+      const [status, code] = refused;
+      return { ok: false, kind: "http", status, code, message: `拒绝：${code}` };
+    });
+    const handed: unknown[] = [];
+    const onRefusal = {
+      "transfer.outcome": async (tx: Tx, m: OutboxMessageRef, refusal: OutboxRefusal) => {
+        // In the transaction that marks it failed: the row says so already.
+        const mine = await tx.outboxMessage.findUniqueOrThrow({ where: { id: m.id } });
+        expect(mine.failedAt).toEqual(later(t0, 10));
+        handed.push({ id: m.id, ...refusal });
+      },
+    };
+    expect(await deliverDue(db, later(t0, 10), hub.send, { onRefusal })).toEqual({
+      processed: 6,
+      delivered: 1,
+      failed: 0,
+      refused: 5,
+    });
+    expect(handed).toEqual(
+      ids.map((id, i) => ({
+        id,
+        ok: false,
+        reason: refusals[i]![1],
+        message: `拒绝：${refusals[i]![1]}`,
+        status: refusals[i]![0],
+      })),
+    );
+    for (const [i, id] of ids.entries()) {
+      expect(await row(id)).toMatchObject({
+        deliveredAt: null,
+        failedAt: later(t0, 10),
+        lastError: `refused: http ${refusals[i]![0]} ${refusals[i]![1]}`,
+      });
+    }
+    expect(await row(ok)).toMatchObject({ deliveredAt: later(t0, 10), failedAt: null });
+    // Never tried again, however late.
+    expect(await deliverDue(db, later(t0, 30 * 24 * 3600_000), hub.send)).toMatchObject({
+      processed: 0,
+    });
+    expect(hub.sent).toHaveLength(6);
+  });
+
+  it("retries what may pass later: 5xx, 401, 408, 429, a proxy's 4xx, not_hub, network, a bad answer", async () => {
+    const t0 = start();
+    const failures: ExchangeResult<unknown>[] = [
+      { ok: false, kind: "http", status: 500, code: "internal", message: "系统繁忙" },
+      { ok: false, kind: "http", status: 503, code: "http_503", message: "HTTP 503" },
+      { ok: false, kind: "http", status: 401, code: "expired", message: "签名" },
+      { ok: false, kind: "http", status: 408, code: "http_408", message: "HTTP 408" },
+      { ok: false, kind: "http", status: 429, code: "rate_limited", message: "slow down" },
+      { ok: false, kind: "http", status: 404, code: "http_404", message: "HTTP 404" },
+      { ok: false, kind: "http", status: 404, code: "not_hub", message: "本实例不是全国平台" },
+      { ok: false, kind: "bad_answer", status: 200, message: "x" },
+      DOWN,
+    ];
+    const ids: string[] = [];
+    for (let i = 0; i < failures.length; i++) ids.push(await register(later(t0, i)));
+    // The network failure comes last: it stops the run for its recipient.
+    const hub = transport((m) => failures[ids.indexOf(m.id)]!);
+    expect(await deliverDue(db, later(t0, 10), hub.send)).toMatchObject({
+      processed: failures.length,
+      failed: failures.length,
+      refused: 0,
+    });
+    for (const id of ids)
+      expect(await row(id)).toMatchObject({ failedAt: null, deliveredAt: null });
+    const retried = transport(() => OK);
+    await deliverDue(db, later(t0, 3600_000), retried.send);
+    expect(retried.sent.sort()).toEqual([...ids].sort());
+  });
+
+  it("lets a transfer's later message go once an earlier one has failed for good", async () => {
+    const t0 = start();
+    const transferId = randomUUID();
+    const first = await register(t0, transferId);
+    const second = await register(later(t0, 1), transferId);
     const hub = transport((m) =>
-      m.id === a
-        ? { ok: false, kind: "http", status: 409, code: "file_held_elsewhere", message: "x" }
+      m.id === first
+        ? { ok: false, kind: "http", status: 404, code: "not_found", message: "没有这个调转" }
         : OK,
     );
-    expect(await deliverDue(db, t0, hub.send)).toEqual({ processed: 2, delivered: 1, failed: 1 });
-    expect(await row(a)).toMatchObject({
-      deliveredAt: null,
-      lastError: "http 409 file_held_elsewhere",
-    });
-    expect(await row(b)).toMatchObject({ deliveredAt: t0 });
+    await deliverDue(db, later(t0, 1), hub.send);
+    expect(hub.sent).toEqual([first, second]);
+    expect(await row(second)).toMatchObject({ deliveredAt: later(t0, 1) });
   });
 
   it("keeps a transfer's messages in order: the second waits for the first", async () => {
@@ -177,7 +298,7 @@ describe("deliverDue", () => {
     let fail = true;
     const applied: string[] = [];
     const onAnswer = {
-      "file.register": async (
+      "transfer.outcome": async (
         tx: Parameters<typeof enqueue>[0],
         m: OutgoingMessage,
         answer: { ok: true },
@@ -219,6 +340,185 @@ describe("deliverDue", () => {
     expect(new Set(sent).size).toBe(sent.length);
     expect([...sent].sort()).toEqual([...ids].sort());
     expect(await db.outboxMessage.count({ where: { id: { in: ids }, deliveredAt: null } })).toBe(0);
+  });
+});
+
+describe("after-commit effects", () => {
+  const effectOf = (ran: string[]) => ({
+    "transfer.outcome": async (_tx: Tx, m: OutgoingMessage): Promise<AfterCommit> => {
+      return async () => {
+        ran.push(m.id);
+      };
+    },
+  });
+
+  it("run once the answer's transaction has committed, never for an attempt that rolled back", async () => {
+    const t0 = start();
+    const id = await register(t0);
+    const hub = transport(() => OK);
+    const ran: string[] = [];
+    // The handler ran and returned its effect, then the commit failed: nothing runs.
+    expect(
+      await deliverDue(failingCommits(), t0, hub.send, { onAnswer: effectOf(ran) }),
+    ).toMatchObject({ delivered: 0, failed: 1 });
+    expect(ran).toEqual([]);
+    expect(await row(id)).toMatchObject({ deliveredAt: null, lastError: "answer not applied" });
+    // The retry commits: its effect runs, once.
+    await deliverDue(db, later(t0, 3600_000), hub.send, { onAnswer: effectOf(ran) });
+    await deliverDue(db, later(t0, 7200_000), hub.send, { onAnswer: effectOf(ran) });
+    expect(ran).toEqual([id]);
+  });
+
+  it("of a refusal, likewise", async () => {
+    const t0 = start();
+    const id = await register(t0);
+    const hub = transport(() => ({
+      ok: false,
+      kind: "http",
+      status: 409,
+      code: "message_conflict",
+      message: "x",
+    }));
+    const ran: string[] = [];
+    const onRefusal = {
+      "transfer.outcome": async (_tx: Tx, m: OutboxMessageRef): Promise<AfterCommit> => {
+        return async () => {
+          ran.push(m.id);
+        };
+      },
+    };
+    await deliverDue(failingCommits(), t0, hub.send, { onRefusal });
+    expect(ran).toEqual([]);
+    expect(await row(id)).toMatchObject({ failedAt: null, lastError: "refusal not applied" });
+    await deliverDue(db, later(t0, 3600_000), hub.send, { onRefusal });
+    expect(ran).toEqual([id]);
+    expect(await row(id)).toMatchObject({ failedAt: later(t0, 3600_000) });
+  });
+});
+
+describe("composed bodies", () => {
+  async function registration(now: Date, personId: string = randomUUID()): Promise<string> {
+    return db.$transaction((tx) =>
+      enqueue(
+        tx,
+        { recipient: "hub", kind: "file.register", payload: { personId, regionCode: "440106" } },
+        now,
+      ),
+    );
+  }
+
+  it("are built when sent, checked against the contract, and end the message when they cannot be", async () => {
+    const t0 = start();
+    const [good, gone, broken, flaky] = [
+      await registration(t0),
+      await registration(later(t0, 1)),
+      await registration(later(t0, 2)),
+      await registration(later(t0, 3)),
+    ];
+    const idNumber = uniqueIdNumber();
+    let storageDown = true;
+    const compose: Composers = {
+      "file.register": async (_db, m) => {
+        if (m.id === gone) return { ok: false, reason: "no_person", message: "人员不存在" };
+        if (m.id === broken) return { ok: true, body: { idNumber: "", regionCode: "440106" } };
+        if (m.id === flaky && storageDown) throw new Error("storage down");
+        return { ok: true, body: { idNumber, regionCode: String(m.stored.regionCode) } };
+      },
+    };
+    const hub = transport(() => OK);
+    const bodies: Record<string, unknown> = {};
+    const send: OutboxSend = async (m) => {
+      bodies[m.id] = m.body;
+      return hub.send(m);
+    };
+    const handed: string[] = [];
+    const onRefusal = {
+      "file.register": async (_tx: Tx, m: OutboxMessageRef, r: OutboxRefusal) => {
+        handed.push(`${m.id === gone ? "gone" : "broken"} ${r.reason} ${r.status}`);
+      },
+    };
+    expect(await deliverDue(db, later(t0, 10), send, { compose, onRefusal })).toEqual({
+      processed: 4,
+      delivered: 1,
+      failed: 1,
+      refused: 2,
+    });
+    expect(bodies).toEqual({ [good]: { messageId: good, idNumber, regionCode: "440106" } });
+    expect(handed).toEqual(["gone no_person null", "broken invalid_body null"]);
+    expect(await row(gone)).toMatchObject({
+      failedAt: later(t0, 10),
+      lastError: "not composed: no_person",
+    });
+    expect((await row(broken)).lastError).toMatch(/^invalid body: idNumber /);
+    expect(await row(flaky)).toMatchObject({ failedAt: null, lastError: "compose failed: Error" });
+    // Nothing the composer returned was written to the rows.
+    for (const id of [good, gone, broken, flaky]) {
+      expect(JSON.stringify(await row(id))).not.toContain(idNumber);
+    }
+    storageDown = false;
+    await deliverDue(db, later(t0, 3600_000), send, { compose, onRefusal });
+    expect(await row(flaky)).toMatchObject({ deliveredAt: later(t0, 3600_000) });
+  });
+
+  it("wait, not fail, without their composer (a deployment to mend)", async () => {
+    const t0 = start();
+    const id = await registration(t0);
+    const hub = transport(() => OK);
+    expect(await deliverDue(db, t0, hub.send)).toMatchObject({ failed: 1, refused: 0 });
+    expect(hub.sent).toEqual([]);
+    expect(await row(id)).toMatchObject({
+      failedAt: null,
+      lastError: "no composer for file.register",
+    });
+  });
+});
+
+describe("the operators' warning", () => {
+  it("counts messages undelivered for more than a day and those refused for good", async () => {
+    const now = new Date("1995-06-01T00:00:00Z");
+    const before = await outboxWarning(db, now);
+    const old = new Date(now.getTime() - STUCK_AFTER_MS - 1000);
+    const fresh = new Date(now.getTime() - STUCK_AFTER_MS + 1000);
+    const party = "warn-test";
+    const make = (data: { createdAt: Date; failedAt?: Date; deliveredAt?: Date }) =>
+      db.outboxMessage.create({
+        data: { recipient: party, kind: "transfer.outcome", payload: {}, ...data },
+      });
+    await make({ createdAt: old }); // stuck
+    await make({ createdAt: fresh }); // not yet
+    await make({ createdAt: old, deliveredAt: fresh }); // delivered
+    await make({ createdAt: old, failedAt: fresh }); // refused: counted as such, not stuck
+    const after = await outboxWarning(db, now);
+    expect({ stuck: after.stuck - before.stuck, failed: after.failed - before.failed }).toEqual({
+      stuck: 1,
+      failed: 1,
+    });
+    expect(outboxMessage(1, 1)).toBe(
+      "全国平台交换：1 条消息超过一天未送达，1 条消息被对方拒收、不再重试（原因见 OutboxMessage.lastError）",
+    );
+    expect(outboxMessage(0, 0)).toBeNull();
+    await db.outboxMessage.deleteMany({ where: { recipient: party } });
+  });
+
+  it("is listed by /api/ready, which stays ready", async () => {
+    const row = await db.outboxMessage.create({
+      data: {
+        recipient: "warn-test",
+        kind: "transfer.outcome",
+        payload: {},
+        failedAt: new Date(),
+        lastError: "refused: http 409 message_conflict",
+      },
+    });
+    try {
+      const res = await ready(new Request("http://localhost/api/ready"));
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { checks: Record<string, string>; warnings: string[] };
+      expect(body.checks.outbox).toBe("warn");
+      expect(body.warnings.some((w) => w.includes("被对方拒收"))).toBe(true);
+    } finally {
+      await db.outboxMessage.delete({ where: { id: row.id } });
+    }
   });
 });
 

@@ -210,7 +210,7 @@ describe("the hub's routes", () => {
       { name: "张三", idNumber: "x" },
       lookupAnswerSchema,
     );
-    expect(r).toMatchObject({ ok: false, status: 404, code: "not_found" });
+    expect(r).toMatchObject({ ok: false, status: 404, code: "not_hub" });
   });
 });
 

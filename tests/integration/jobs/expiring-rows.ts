@@ -1,6 +1,7 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { ACCOUNT_ROW_RETENTION } from "@/lib/account/housekeeping";
 import type { Db } from "@/lib/db/client";
+import { exchangeRetention } from "@/lib/exchange/outbox-retention";
 import { randomPhone } from "../../support/accounts";
 import { createPerson } from "../../support/person";
 
@@ -52,11 +53,51 @@ export async function expiringRows(db: Db, now: Date) {
     db.exchangeNonce.create({ data: { member: "440300", nonce: `${tag}-${n}`, expiresAt } });
   const nonces = [await nonce(0, at(-1000)), await nonce(1, at(1000))];
 
+  const e = exchangeRetention();
+  const party = tag.slice(0, 10); // OutboxMessage.recipient and InboxMessage.sender are 10 long
+  const NEVER_DUE = new Date("2999-01-01T00:00:00Z"); // no test's delivery run picks these up
+  const message = (data: { deliveredAt?: Date; failedAt?: Date; createdAt: Date }) =>
+    db.outboxMessage.create({
+      data: {
+        recipient: party,
+        kind: "transfer.outcome",
+        payload: {},
+        nextAttemptAt: NEVER_DUE,
+        ...data,
+      },
+    });
+  const outboxMessages = [
+    await message({
+      deliveredAt: at(-e.outboxMs - MINUTE),
+      createdAt: at(-e.outboxMs - 2 * MINUTE),
+    }),
+    await message({
+      deliveredAt: at(-e.outboxMs + MINUTE),
+      createdAt: at(-e.outboxMs - 2 * MINUTE),
+    }),
+    // Never delivered or refused for good, however old: kept (operators see them).
+    await message({ createdAt: at(-e.inboxMs - MINUTE) }),
+    await message({ failedAt: at(-e.inboxMs - MINUTE), createdAt: at(-e.inboxMs - MINUTE) }),
+  ];
+  const received = (n: number, receivedAt: Date) =>
+    db.inboxMessage.create({
+      data: { id: randomUUID(), sender: party, kind: `test.${n}`, receivedAt },
+    });
+  const inboxMessages = [
+    await received(0, at(-e.inboxMs - MINUTE)),
+    await received(1, at(-e.inboxMs + MINUTE)),
+  ];
+
   const kept = {
     captchas: [captchas[1]!.id],
     smsCodes: [smsCodes[1]!.id],
     loginThrottles: [throttles[1]!.idNumberIndex],
     sessions: [sessions[1]!.id],
+    outboxMessages: outboxMessages
+      .slice(1)
+      .map((m) => m.id)
+      .sort(),
+    inboxMessages: [inboxMessages[1]!.id],
     exchangeNonces: [nonces[1]!.nonce],
   };
   return {
@@ -76,6 +117,14 @@ export async function expiringRows(db: Db, now: Date) {
         sessions: ids(
           await db.authSession.findMany({ where: { personId: person.id } }),
           (s) => s.id,
+        ),
+        outboxMessages: ids(
+          await db.outboxMessage.findMany({ where: { recipient: party } }),
+          (m) => m.id,
+        ),
+        inboxMessages: ids(
+          await db.inboxMessage.findMany({ where: { sender: party } }),
+          (m) => m.id,
         ),
         exchangeNonces: ids(
           await db.exchangeNonce.findMany({ where: { nonce: { startsWith: tag } } }),

@@ -5,6 +5,7 @@ import { submitCollection } from "@/lib/collection/archive-service";
 import { db } from "@/lib/db/client";
 import { decryptField } from "@/lib/crypto/field-cipher";
 import { fileHeldElsewhere, heldElsewhereMessage } from "@/lib/transfer/file-registry";
+import { platformComposers } from "@/lib/transfer/outbox-bodies";
 import {
   latestCodeFor,
   randomPhone,
@@ -85,13 +86,22 @@ describe("the exchange's registry of active files", () => {
     const r = await submitCollection(db, ctx, s, NOW, true);
     expect(r.ok).toBe(true);
     const person = await db.person.findUniqueOrThrow({ where: { id: s.personId } });
+    const idNumber = decryptField(person.idNumberCipher);
     const [message] = await db.outboxMessage.findMany({
-      where: {
-        kind: "file.register",
-        payload: { path: ["idNumber"], equals: decryptField(person.idNumberCipher) },
-      },
+      where: { kind: "file.register", payload: { path: ["personId"], equals: s.personId } },
     });
     expect(message).toMatchObject({ recipient: "hub", deliveredAt: null });
-    expect(message!.payload).toMatchObject({ regionCode: "440106" });
+    // Only the reference is stored; the number is read from the person when the message is sent.
+    expect(message!.payload).toEqual({ personId: s.personId, regionCode: "440106" });
+    expect(JSON.stringify(message)).not.toContain(idNumber);
+    const composed = await platformComposers(store.current.storage)["file.register"]!(db, {
+      id: message!.id,
+      recipient: "hub",
+      kind: "file.register",
+      transferId: null,
+      attempts: 1,
+      stored: message!.payload as Record<string, unknown>,
+    });
+    expect(composed).toEqual({ ok: true, body: { idNumber, regionCode: "440106" } });
   });
 });

@@ -1,13 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { submitTransferSchema } from "@/lib/exchange/messages";
+import { decryptField } from "@/lib/crypto/field-cipher";
+import { type Db, db } from "@/lib/db/client";
+import type { ExchangeResult } from "@/lib/exchange/client";
+import { submitTransferSchema, type TransferView } from "@/lib/exchange/messages";
+import { deliverDue, type OutboxSend } from "@/lib/exchange/outbox";
 import { editLocks, TRANSFER_LOCKED, TRANSFERRED_OUT } from "@/lib/person/locks";
 import { OUTSIDE_REGION, type StaffScope } from "@/lib/region/scope";
 import { FILE_UNREADABLE } from "@/lib/transfer/out-file";
+import { hubExchange } from "@/lib/transfer/hub-exchange";
+import { platformAnswerHandlers, platformRefusalHandlers } from "@/lib/transfer/hub-outcomes-apply";
+import { platformComposers } from "@/lib/transfer/outbox-bodies";
 import { applyHubStateOut } from "@/lib/transfer/out-outcome";
 import { ALREADY_REVIEWED, reviewDueOut, reviewTransferOut } from "@/lib/transfer/out-review";
 import { withdrawTransferOut } from "@/lib/transfer/out-withdraw";
 import { messagesTo } from "../../support/accounts";
+import { failingCommits } from "../../support/failing-commits";
 import { ctx, NOW, tempStorageForFile } from "../../support/collection";
 import { transferFixtures } from "../../support/transfer";
 
@@ -25,6 +32,50 @@ const DUE = new Date("2026-08-04T16:00:00Z");
 
 const outbox = (transferId: string) =>
   db.outboxMessage.findMany({ where: { transferId }, orderBy: { createdAt: "asc" } });
+
+let past = Date.parse("1990-01-01T00:00:00Z");
+
+/**
+ * Delivers one message with the platform's hooks (as lib/transfer/jobs.ts does), alone: it is
+ * made due at an instant of 1990 nothing else in the shared outbox is due at.
+ */
+async function deliverOnly(messageId: string, send: OutboxSend, through: Db = db) {
+  const at = new Date((past += 24 * 3600_000));
+  await db.outboxMessage.update({ where: { id: messageId }, data: { nextAttemptAt: at } });
+  const storage = store.current.storage;
+  return deliverDue(through, at, send, {
+    limit: 1,
+    onAnswer: platformAnswerHandlers({ db, storage, exchange: hubExchange() }),
+    onRefusal: platformRefusalHandlers(),
+    compose: platformComposers(storage),
+  });
+}
+
+/** The hub's answer to a submission, in the state given. */
+function hubAnswer(id: string, hubState: TransferView["state"]): ExchangeResult<unknown> {
+  const view: TransferView = {
+    id,
+    originMember: "440000",
+    originName: "广东省",
+    originRegionCode: "440106",
+    originRegionName: "广东省广州市天河区",
+    destMember: "440300",
+    destRegionCode: "440305",
+    name: "张三",
+    idNumberMasked: "4401**********1234",
+    state: hubState,
+    submittedAt: DUE.toISOString(),
+    decidedAt: null,
+  };
+  return { ok: true, status: 200, data: { transfer: view } };
+}
+
+async function approved(s: Awaited<ReturnType<typeof collected>>) {
+  const id = await applied(s, APPLIED);
+  await reviewTransferOut(db, store.current.storage, ctx, { type: "auto" }, id, null, DUE);
+  const [message] = await outbox(id);
+  return { id, messageId: message!.id };
+}
 
 async function state(id: string) {
   const app = await db.transferOut.findUniqueOrThrow({ where: { id }, include: { person: true } });
@@ -49,15 +100,28 @@ describe("调出申请 review", () => {
 
     const [message] = await outbox(id);
     expect(message).toMatchObject({ recipient: "hub", kind: "transfer.submit", deliveredAt: null });
-    // The stored body is the contract's, without the message id (added when sent).
-    const { transfer } = submitTransferSchema.omit({ messageId: true }).parse(message!.payload);
+    // The row keeps a reference only: no 证件号码, no attachment (scanned as stored).
+    expect(message!.payload).toEqual({});
+    const person = await db.person.findUniqueOrThrow({ where: { id: s.personId } });
+    const idNumber = decryptField(person.idNumberCipher);
+    expect(JSON.stringify(message)).not.toContain(idNumber);
+
+    // The body is composed when sent: the contract's, with the whole file.
+    let sent: unknown;
+    await deliverOnly(message!.id, async (m) => {
+      sent = m.body;
+      return hubAnswer(id, "submitted");
+    });
+    const { transfer, messageId } = submitTransferSchema.parse(sent);
+    expect(messageId).toBe(message!.id);
     expect(transfer).toMatchObject({
       id,
       destMember: "440300",
       destRegionCode: "440305",
       originRegionCode: "440106",
       originRegionName: "广东省广州市天河区",
-      person: { name: s.name, idType: "RESIDENT_ID" },
+      approvedAt: DUE.toISOString(),
+      person: { name: s.name, idType: "RESIDENT_ID", idNumber },
     });
     const roles = transfer.file.attachments.map((a) => a.role).sort();
     expect(roles).toEqual([
@@ -66,6 +130,11 @@ describe("调出申请 review", () => {
       "personal.headshotId",
       "transfer.proof.0",
     ]);
+    const stored = JSON.stringify(
+      await db.outboxMessage.findUniqueOrThrow({ where: { id: message!.id } }),
+    );
+    expect(stored).not.toContain(idNumber);
+    for (const a of transfer.file.attachments) expect(stored).not.toContain(a.data.slice(0, 200));
     expect(transfer.file.snapshot).toMatchObject({ work: { regionCode: "440106" } });
     expect(messagesTo(s.phone).at(-1)).toContain("调出申请审核通过");
     // Run again: it is not reviewed twice.
@@ -179,5 +248,97 @@ describe("撤回 and the exchange's outcome", () => {
       person: null,
     });
     expect(messagesTo(s.phone).at(-1)).toBeDefined();
+  });
+});
+
+describe("the exchange refusing a message for good", () => {
+  it("ends a refused submission as 全国平台未接收 with the hub's reason, lifts the lock, tells the person", async () => {
+    const s = await collected();
+    const { id, messageId } = await approved(s);
+    const report = await deliverOnly(messageId, async () => ({
+      ok: false,
+      kind: "http",
+      status: 400,
+      code: "invalid_destination",
+      message: "调入地尚未接入全国平台",
+    }));
+    expect(report).toMatchObject({ refused: 1 });
+    const app = await db.transferOut.findUniqueOrThrow({ where: { id } });
+    expect(app).toMatchObject({
+      state: "refused",
+      hubState: null,
+      refusalReason: "全国平台未接收：调入地尚未接入全国平台",
+    });
+    expect(app.closedAt).not.toBeNull();
+    expect((await state(id)).person).toBeNull();
+    expect((await editLocks(db, s.personId)).transfer).toBeNull();
+    expect(messagesTo(s.phone).at(-1)).toContain("调出申请未被全国平台接收");
+    const audit = await db.auditEvent.findMany({
+      where: { targetId: id, action: "transfer.out-refused" },
+    });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorType: "system" });
+    const message = await db.outboxMessage.findUniqueOrThrow({ where: { id: messageId } });
+    expect(message.failedAt).not.toBeNull();
+    expect(message.lastError).toBe("refused: http 400 invalid_destination");
+    // Never sent again, and the person may apply again.
+    const again: string[] = [];
+    await deliverOnly(messageId, async (m) => (again.push(m.id), hubAnswer(id, "submitted")));
+    expect(again).toEqual([]);
+    await applied(s, APPLIED);
+  });
+
+  it("ends it too when its file can no longer be composed, saying it never left", async () => {
+    const s = await collected();
+    const { id, messageId } = await approved(s);
+    const link = await db.transferOutAttachment.findFirstOrThrow({
+      where: { transferId: id },
+      include: { attachment: true },
+    });
+    await store.current.storage.delete(link.attachment.storageKey);
+    const sent: string[] = [];
+    await deliverOnly(messageId, async (m) => (sent.push(m.id), hubAnswer(id, "submitted")));
+    expect(sent).toEqual([]);
+    expect(await db.transferOut.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      state: "refused",
+      refusalReason: `未能报送全国平台：${FILE_UNREADABLE}`,
+    });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: messageId } })).toMatchObject({
+      lastError: "not composed: file_unavailable",
+    });
+  });
+
+  it("takes a refused 撤回 back to 审核通过, still locked", async () => {
+    const s = await collected();
+    const { id, messageId } = await approved(s);
+    await deliverOnly(messageId, async () => hubAnswer(id, "submitted"));
+    await withdrawTransferOut(db, ctx, s, id, DUE);
+    const withdraw = (await outbox(id)).find((m) => m.kind === "transfer.event")!;
+    await deliverOnly(withdraw.id, async () => ({
+      ok: false,
+      kind: "http",
+      status: 409,
+      code: "message_conflict",
+      message: "该消息编号已用于其他消息",
+    }));
+    expect(await state(id)).toMatchObject({ state: "approved", person: "OUT_APPROVED" });
+    expect(messagesTo(s.phone).at(-1)).toContain("撤回申请未被全国平台接受");
+    expect(await withdrawTransferOut(db, ctx, s, id, DUE)).toMatchObject({ state: "withdrawing" });
+  });
+});
+
+describe("the SMS of a hub answer", () => {
+  it("is sent only once the answer's transaction committed, and once", async () => {
+    const s = await collected();
+    const { id, messageId } = await approved(s);
+    const done = () => messagesTo(s.phone).filter((m) => m.includes("跨省调转已完成"));
+    const received = async () => hubAnswer(id, "received");
+    // The answer was applied, then the commit failed: no state, no SMS.
+    expect(await deliverOnly(messageId, received, failingCommits())).toMatchObject({ failed: 1 });
+    expect((await state(id)).state).toBe("approved");
+    expect(done()).toEqual([]);
+    await deliverOnly(messageId, received);
+    expect((await state(id)).state).toBe("transferred");
+    expect(done()).toHaveLength(1);
   });
 });

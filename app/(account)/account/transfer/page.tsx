@@ -25,6 +25,7 @@ const STATE_HELP: Record<OutApplicationView["state"], string> = {
   withdrawing: "正在向全国平台撤回；如调入地已先接收，调转照常完成。",
   withdrawn: "申请已撤回。",
   returned: "调入地不予接收，档案仍在本平台，可以重新申请。",
+  refused: "全国平台未接收该申请，档案仍在本平台，可以重新申请。",
   transferred: "调入地已接收，调转已完成。",
 };
 
@@ -173,6 +174,12 @@ function ApplicationCard({ application: a }: { application: OutApplicationView }
             <>
               <dt className="text-muted-foreground">不通过原因</dt>
               <dd>{a.reviewReason}</dd>
+            </>
+          )}
+          {a.refusalReason && (
+            <>
+              <dt className="text-muted-foreground">未接收原因</dt>
+              <dd>{a.refusalReason}</dd>
             </>
           )}
           <dt className="text-muted-foreground">调出理由</dt>

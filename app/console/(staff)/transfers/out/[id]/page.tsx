@@ -48,6 +48,7 @@ export default async function OutReviewPage({ params }: { params: Promise<{ id: 
       : []),
     ...(app.reviewReason ? [{ label: "审核意见", value: app.reviewReason }] : []),
     ...(app.hubStateLabel ? [{ label: "全国平台处理状态", value: app.hubStateLabel }] : []),
+    ...(app.refusalReason ? [{ label: "未接收原因", value: app.refusalReason }] : []),
   ];
   return (
     <div className="min-w-0 space-y-6">
