@@ -38,6 +38,7 @@ describe("recipientRefusal", () => {
       http(429, "rate_limited"),
       http(404, "http_404"),
       http(404, "not_hub"),
+      http(404, "not_member"),
       { ok: false, kind: "network", message: "ECONNREFUSED" },
       { ok: false, kind: "bad_answer", status: 200, message: "x" },
     ];

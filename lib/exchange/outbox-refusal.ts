@@ -18,7 +18,8 @@ import type { ExchangeFailure } from "./client";
 //   operators' configuration, not the message; once mended, the same message goes through;
 // - a 4xx without the contract's body (client.ts names it `http_<status>`): a proxy or a wrong
 //   base URL answered, not the recipient;
-// - not_hub: the platform's hub URL points at an instance that is not the hub (hub-endpoint.ts).
+// - not_hub / not_member: a hub URL that points at a platform (hub-endpoint.ts), or a member's
+//   base URL that points at the hub (the notifications route).
 
 /** A message ended for good. `status` null: it never left (its body could not be composed). */
 export interface OutboxRefusal<R extends string = string> extends Refusal<R> {
@@ -26,7 +27,7 @@ export interface OutboxRefusal<R extends string = string> extends Refusal<R> {
 }
 
 const RETRIED_STATUSES = new Set([401, 408, 425, 429]);
-const RETRIED_CODES = new Set(["not_hub"]);
+const RETRIED_CODES = new Set(["not_hub", "not_member"]);
 
 /** The recipient's final refusal in `failure`, or null when the message is to be tried again. */
 export function recipientRefusal(failure: ExchangeFailure): OutboxRefusal | null {

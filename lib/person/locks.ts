@@ -1,6 +1,8 @@
+import "server-only";
 import { CE_RECORD_STATES, isInProgress } from "@/lib/codes/ce-record-state";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { TRANSFER_IN_OPEN_STATES } from "./transfer-in-states";
 
 // The two locks of 信息变更 (用户操作手册 3 and 4.1), checked in one place by every write of
 // 信息变更 and 继续教育 and shown on their pages:
@@ -20,12 +22,6 @@ export const REGION_LOCKED = "继续教育有在途未完成数据，行政区�
 
 export const TRANSFER_IN_UNDER_WAY =
   "您有正在办理的调入申请，调入完成后原档案信息将转入本平台，届时核对提交即可，无需现在采集";
-
-/**
- * The TransferIn states of a 调入 still open (lib/transfer/in-states.ts isInOpen reads them here:
- * lib/person sits below lib/transfer).
- */
-export const TRANSFER_IN_OPEN_STATES: readonly string[] = ["pending", "approved"];
 
 /**
  * A 调入 under way (open, or received with the file not imported yet): the file on its way is

@@ -2,7 +2,7 @@ import { defineCodeTable } from "@/lib/codes/code-table";
 import { stateMachine } from "@/lib/exchange/state-machine";
 import type { HubTransferState } from "@/lib/exchange/hub-states";
 import { conflictMessage, hubOutcomeEvent } from "./hub-outcomes";
-import { TRANSFER_IN_OPEN_STATES } from "@/lib/person/locks";
+import { TRANSFER_IN_OPEN_STATES } from "@/lib/person/transfer-in-states";
 
 // The receiving platform's 调入申请 (用户操作手册 4.2; issue 10, 省外调入): created when the person
 // 确认调入 (step 2), then 待审核 — “系统1-2个工作日自动完成审核”, or earlier by staff of the

@@ -17,7 +17,8 @@ export const dynamic = "force-dynamic";
  * same transaction as the state); a repeat is answered like the first.
  */
 export async function POST(request: Request) {
-  if (isHub()) return errorResponse(404, "not_found", "Not found");
+  // A member's base URL that points at the hub: a configuration to mend, not a message to drop.
+  if (isHub()) return errorResponse(404, "not_member", "本实例是全国平台，不是成员平台");
   const verified = await verifyExchangeRequest(db, request, { audience: "member" });
   if (!verified.ok) return verified.response;
   const parsed = parseBody(verified.text, notificationSchema);
