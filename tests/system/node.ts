@@ -249,17 +249,23 @@ const commands = {
 
   /** 省外调入 steps 1 and 2 on the public page: captcha, SMS code (from the outbox), confirm. */
   async transferIn(input: TransferInInput) {
-    const captcha = await createCaptcha(db);
-    const sent = await sendSmsCode(
-      db,
-      { ...ctx, ip: nextAddress() },
-      {
-        phone: input.phone,
-        purpose: "transfer-in",
-        captchaId: captcha.id,
-        captchaAnswer: process.env.CAPTCHA_TEST_ANSWER ?? "",
-      },
-    );
+    const requestCode = async () =>
+      sendSmsCode(
+        db,
+        { ...ctx, ip: nextAddress() },
+        {
+          phone: input.phone,
+          purpose: "transfer-in",
+          captchaId: (await createCaptcha(db)).id,
+          captchaAnswer: process.env.CAPTCHA_TEST_ANSWER ?? "",
+        },
+      );
+    let sent = await requestCode();
+    if (!sent.ok && sent.reason === "cooldown") {
+      // The page's countdown: the person asks again once it has run out.
+      await new Promise((r) => setTimeout(r, (sent.retryAfterSeconds ?? 1) * 1000));
+      sent = await requestCode();
+    }
     if (!sent.ok) return { step: "sms" as const, result: sent };
     const verified = await verifyTransferIn(
       db,
