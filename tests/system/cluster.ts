@@ -21,13 +21,7 @@ import { startEmbeddedDb } from "@/lib/db/embedded";
 import { seedHolidays } from "@/lib/workdays/holiday-service";
 import { applyMigrations } from "../../scripts/db/migrations";
 import { startTestDatabase, testSecrets, type TestDatabase } from "../support/test-db";
-import type {
-  NodeCommand,
-  NodeCommands,
-  NodeReady,
-  NodeReply,
-  NodeRequest,
-} from "./node";
+import type { NodeCommand, NodeCommands, NodeReady, NodeReply, NodeRequest } from "./node";
 
 export const GD = "440000";
 export const SZ = "440300";
@@ -52,7 +46,9 @@ type Result<C extends NodeCommand> = Awaited<ReturnType<NodeCommands[C]>>;
 function baseEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (/^(VITEST|TEST_DATABASE_URL$|DATABASE_URL$|EXCHANGE_|KUAIJI_|SMS_|NODE_OPTIONS$)/.test(name))
+    if (
+      /^(VITEST|TEST_DATABASE_URL$|DATABASE_URL$|EXCHANGE_|KUAIJI_|SMS_|NODE_OPTIONS$)/.test(name)
+    )
       continue;
     env[name] = value;
   }
@@ -72,7 +68,10 @@ async function freePort(): Promise<number> {
 export class Instance {
   private child: ChildProcess | undefined;
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  private readonly waiting = new Map<
+    number,
+    { resolve(v: unknown): void; reject(e: Error): void }
+  >();
   port: number;
 
   constructor(
@@ -226,7 +225,10 @@ export async function startCluster(): Promise<Cluster> {
     const template = process.env.TEST_DATABASE_URL
       ? null
       : await pgliteTemplate(path.join(root, "template", "pglite"));
-    const secrets = { [GD]: randomBytes(32).toString("base64url"), [SZ]: randomBytes(32).toString("base64url") };
+    const secrets = {
+      [GD]: randomBytes(32).toString("base64url"),
+      [SZ]: randomBytes(32).toString("base64url"),
+    };
 
     const make = async (
       key: Instance["key"],

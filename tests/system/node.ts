@@ -55,13 +55,24 @@ import { latestCodeFor, messagesTo } from "../support/accounts";
 import { saveAll, uploadPersonalFiles, validSteps } from "../support/collection";
 import { createPerson } from "../support/person";
 
-type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+type Handler = (
+  request: Request,
+  context: { params: Promise<{ id: string }> },
+) => Promise<Response>;
 
 /** The exchange's routes as Next.js's file router maps them (lookup before the [id] segment). */
 const ROUTES: { method: string; pattern: RegExp; handler: Handler }[] = [
   { method: "POST", pattern: /^\/api\/exchange\/v1\/transfers$/, handler: transfersRoute.POST },
-  { method: "POST", pattern: /^\/api\/exchange\/v1\/transfers\/lookup$/, handler: lookupRoute.POST },
-  { method: "GET", pattern: /^\/api\/exchange\/v1\/transfers\/([^/]+)$/, handler: transferRoute.GET },
+  {
+    method: "POST",
+    pattern: /^\/api\/exchange\/v1\/transfers\/lookup$/,
+    handler: lookupRoute.POST,
+  },
+  {
+    method: "GET",
+    pattern: /^\/api\/exchange\/v1\/transfers\/([^/]+)$/,
+    handler: transferRoute.GET,
+  },
   {
     method: "POST",
     pattern: /^\/api\/exchange\/v1\/transfers\/([^/]+)\/events$/,
@@ -73,7 +84,11 @@ const ROUTES: { method: string; pattern: RegExp; handler: Handler }[] = [
     handler: fileRoute.GET,
   },
   { method: "PUT", pattern: /^\/api\/exchange\/v1\/files$/, handler: filesRoute.PUT },
-  { method: "POST", pattern: /^\/api\/exchange\/v1\/files\/lookup$/, handler: fileLookupRoute.POST },
+  {
+    method: "POST",
+    pattern: /^\/api\/exchange\/v1\/files\/lookup$/,
+    handler: fileLookupRoute.POST,
+  },
   {
     method: "POST",
     pattern: /^\/api\/exchange\/v1\/notifications$/,
@@ -237,10 +252,17 @@ const commands = {
 
   /** 调出审核 by staff of the given regions. */
   reviewOut(id: string, regionCodes: string[], decision: "approve" | "reject", reason: string) {
-    return reviewTransferOut(db, getStorage(), ctx, { type: "staff", scope: staff(regionCodes) }, id, {
-      decision,
-      reason,
-    });
+    return reviewTransferOut(
+      db,
+      getStorage(),
+      ctx,
+      { type: "staff", scope: staff(regionCodes) },
+      id,
+      {
+        decision,
+        reason,
+      },
+    );
   },
 
   withdrawOut(session: SessionPerson, id: string) {
@@ -361,8 +383,7 @@ export type NodeCommand = keyof NodeCommands;
 
 export type NodeRequest = { id: number; command: NodeCommand; args: unknown[] };
 export type NodeReply =
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: string };
+  { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 export type NodeReady = { ready: true; port: number };
 
 async function main(): Promise<void> {

@@ -163,7 +163,10 @@ async function filesAtShenzhen(personId: string) {
 describe("跨省调转 through the hub, three processes", () => {
   it("广东 → 深圳 end to end: automatic reviews when due, the file imported once, every notice sent", async () => {
     const { p, id } = await applied();
-    expect(await out(id)).toMatchObject({ state: "pending", person: { transferState: "OUT_PENDING" } });
+    expect(await out(id)).toMatchObject({
+      state: "pending",
+      person: { transferState: "OUT_PENDING" },
+    });
     expect((await c.gd.call("locks", p.session.personId)).transfer).toBe(TRANSFER_LOCKED);
     const dueOut = (await out(id)).reviewDueAt;
 
@@ -228,7 +231,10 @@ describe("跨省调转 through the hub, three processes", () => {
     // the collection pre-filled from the archive with the county moved to.
     const { attachments, draft } = await filesAtShenzhen(pending.personId);
     expect(attachments).toBe(4);
-    expect(draft?.steps.work).toMatchObject({ regionCode: NANSHAN, employerName: "华为技术有限公司" });
+    expect(draft?.steps.work).toMatchObject({
+      regionCode: NANSHAN,
+      employerName: "华为技术有限公司",
+    });
     expect(draft?.steps.personal?.headshotId).toEqual(expect.any(String));
     expect(
       await c.sz.call("read", "person", "findUnique", {
@@ -240,7 +246,10 @@ describe("跨省调转 through the hub, three processes", () => {
     // Every outbox message on all three delivered, each on its first attempt.
     for (const node of [c.gd, c.sz, c.hub]) {
       for (const m of await outbox(node, id)) {
-        expect(m, `${node.key} ${m.kind}`).toMatchObject({ deliveredAt: expect.any(Date), attempts: 1 });
+        expect(m, `${node.key} ${m.kind}`).toMatchObject({
+          deliveredAt: expect.any(Date),
+          attempts: 1,
+        });
       }
     }
     expect(await notices(c.gd, p.phone)).toEqual([
@@ -304,7 +313,10 @@ describe("跨省调转 through the hub, three processes", () => {
     });
     await c.sz.call("reviewIn", third.id, SHENZHEN, "approve", "同意接收");
     await c.pump();
-    expect(await out(third.id)).toMatchObject({ state: "transferred", person: { transferState: "OUT_DONE" } });
+    expect(await out(third.id)).toMatchObject({
+      state: "transferred",
+      person: { transferState: "OUT_DONE" },
+    });
     expect(await into(third.id)).toMatchObject({ state: "received", personId: arrivedIn.personId });
     expect((await filesAtShenzhen(arrivedIn.personId)).attachments).toBe(4);
   });
@@ -314,9 +326,15 @@ describe("跨省调转 through the hub, three processes", () => {
     const pending = await arrived(p, id);
     expect(pending.state).toBe("pending");
 
-    expect(await c.gd.call("withdrawOut", p.session, id)).toEqual({ ok: true, state: "withdrawing" });
+    expect(await c.gd.call("withdrawOut", p.session, id)).toEqual({
+      ok: true,
+      state: "withdrawing",
+    });
     // 撤回中: still locked until the hub confirms the withdrawal.
-    expect(await out(id)).toMatchObject({ state: "withdrawing", person: { transferState: "OUT_APPROVED" } });
+    expect(await out(id)).toMatchObject({
+      state: "withdrawing",
+      person: { transferState: "OUT_APPROVED" },
+    });
     await c.pump();
 
     const hub = await atHub(id);
@@ -343,44 +361,76 @@ describe("跨省调转 through the hub, three processes", () => {
     expect((await arrive(p)).result).toMatchObject({ ok: false, message: NO_TRANSFER });
   });
 
-  it("a withdrawal racing the receipt has one winner on 广东, 深圳 and the hub", async () => {
+  /** Transfers whose withdrawal (广东) and receipt (深圳) both wait in the outboxes. */
+  async function racing(count: number) {
     const racers = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < count; i++) {
       const { p, id } = await submitted();
       const pending = await arrived(p, id);
       await c.sz.call("reviewIn", id, SHENZHEN, "approve", "同意接收");
-      expect(await c.gd.call("withdrawOut", p.session, id)).toEqual({ ok: true, state: "withdrawing" });
+      expect(await c.gd.call("withdrawOut", p.session, id)).toEqual({
+        ok: true,
+        state: "withdrawing",
+      });
       racers.push({ p, id, personAtSz: pending.personId });
     }
-    // Both platforms deliver at the same moment: 广东 its withdrawals, 深圳 its receipts.
-    const now = new Date();
-    await Promise.all([
-      c.gd.call("runJobs", now, ["exchange-outbox"]),
-      c.sz.call("runJobs", now, ["exchange-outbox"]),
-    ]);
-    await c.pump();
+    return racers;
+  }
 
-    for (const { p, id, personAtSz } of racers) {
-      const hub = (await atHub(id))!;
-      const decided = hub.events.filter((e) => e.event !== "submit");
-      expect(decided.map((e) => e.outcome).sort()).toEqual(["applied", "refused"]);
-      const winner = decided.find((e) => e.outcome === "applied")!;
-      const loser = decided.find((e) => e.outcome === "refused")!;
-      expect(loser.reason).toBe(winner.event === "receive" ? "already_received" : "already_withdrawn");
-      if (winner.event === "receive") {
-        expect(hub.state).toBe("received");
-        expect(await out(id)).toMatchObject({ state: "transferred", person: { transferState: "OUT_DONE" } });
-        expect(await into(id)).toMatchObject({ state: "received", fileImportedAt: expect.any(Date) });
-        expect((await filesAtShenzhen(personAtSz)).attachments).toBe(4);
-        expect((await notices(c.gd, p.phone)).at(-1)).toContain("跨省调转已完成");
-      } else {
-        expect(hub.state).toBe("withdrawn");
-        expect(await out(id)).toMatchObject({ state: "withdrawn", person: { transferState: null } });
-        expect(await into(id)).toMatchObject({ state: "cancelled", fileImportedAt: null });
-        expect(await filesAtShenzhen(personAtSz)).toEqual({ attachments: 0, draft: null });
-        expect((await notices(c.gd, p.phone)).at(-1)).toContain("调出申请已撤回");
-      }
+  const deliver = (node: Instance) => node.call("runJobs", new Date(), ["exchange-outbox"]);
+
+  /** The same outcome on 广东, 深圳 and the hub, and its trail; the winning event. */
+  async function oneWinner(racer: { p: CollectedPerson; id: string; personAtSz: string }) {
+    const { p, id, personAtSz } = racer;
+    const hub = (await atHub(id))!;
+    const decided = hub.events.filter((e) => e.event !== "submit");
+    expect(decided.map((e) => e.outcome).sort()).toEqual(["applied", "refused"]);
+    const winner = decided.find((e) => e.outcome === "applied")!;
+    const loser = decided.find((e) => e.outcome === "refused")!;
+    expect(loser.reason).toBe(
+      winner.event === "receive" ? "already_received" : "already_withdrawn",
+    );
+    if (winner.event === "receive") {
+      expect(hub.state).toBe("received");
+      expect(await out(id)).toMatchObject({
+        state: "transferred",
+        person: { transferState: "OUT_DONE" },
+      });
+      expect(await into(id)).toMatchObject({ state: "received", fileImportedAt: expect.any(Date) });
+      expect((await filesAtShenzhen(personAtSz)).attachments).toBe(4);
+      expect((await notices(c.gd, p.phone)).at(-1)).toContain("跨省调转已完成");
+      expect(await notices(c.sz, p.phone)).toEqual([expect.stringContaining("跨省调入已完成")]);
+    } else {
+      expect(hub.state).toBe("withdrawn");
+      expect(await out(id)).toMatchObject({ state: "withdrawn", person: { transferState: null } });
+      expect(await into(id)).toMatchObject({ state: "cancelled", fileImportedAt: null });
+      expect(await filesAtShenzhen(personAtSz)).toEqual({ attachments: 0, draft: null });
+      expect((await notices(c.gd, p.phone)).at(-1)).toContain("调出申请已撤回");
+      expect(await notices(c.sz, p.phone)).toEqual([expect.stringContaining("调入申请已取消")]);
     }
+    return winner.event;
+  }
+
+  it("a withdrawal racing the receipt has one winner on 广东, 深圳 and the hub", async () => {
+    // The receipt reaches the hub first: 撤回中 becomes 已调出.
+    const [receiptFirst] = await racing(1);
+    await deliver(c.sz);
+    await deliver(c.gd);
+    await c.pump();
+    expect(await oneWinner(receiptFirst!)).toBe("receive");
+
+    // The withdrawal reaches the hub first: 深圳's 审核通过 becomes 调出地已撤回.
+    const [withdrawalFirst] = await racing(1);
+    await deliver(c.gd);
+    await deliver(c.sz);
+    await c.pump();
+    expect(await oneWinner(withdrawalFirst!)).toBe("withdraw");
+
+    // Both platforms deliver at the same moment: whichever wins, all three agree.
+    const racers = await racing(3);
+    await Promise.all([deliver(c.gd), deliver(c.sz)]);
+    await c.pump();
+    for (const racer of racers) await oneWinner(racer);
   });
 
   it("the hub down during a transfer: every message delivered exactly once after it returns", async () => {
@@ -402,7 +452,10 @@ describe("跨省调转 through the hub, three processes", () => {
     await c.pump();
     expect((await outbox(c.gd, id))[0]!.deliveredAt).toBeNull();
     await c.pump({ at: new Date(Date.now() + 2 * HOUR) });
-    expect((await outbox(c.gd, id))[0]).toMatchObject({ deliveredAt: expect.any(Date), attempts: 2 });
+    expect((await outbox(c.gd, id))[0]).toMatchObject({
+      deliveredAt: expect.any(Date),
+      attempts: 2,
+    });
     expect(trail((await atHub(id))!.events)).toEqual([`submit:${GD}:applied:submitted`]);
 
     // 深圳 receives; the hub records it and goes down before telling the parties.
@@ -416,7 +469,10 @@ describe("跨省调转 through the hub, three processes", () => {
 
     await c.hub.start();
     await c.pump();
-    expect(await out(id)).toMatchObject({ state: "transferred", person: { transferState: "OUT_DONE" } });
+    expect(await out(id)).toMatchObject({
+      state: "transferred",
+      person: { transferState: "OUT_DONE" },
+    });
     expect(await into(id)).toMatchObject({ state: "received", fileImportedAt: expect.any(Date) });
     const notifications = await outbox(c.hub, id);
     expect(notifications.map((m) => [m.recipient, m.kind, m.attempts])).toEqual([
@@ -466,7 +522,10 @@ describe("跨省调转 through the hub, three processes", () => {
     await c.pump();
     for (const node of [c.gd, c.sz, c.hub]) {
       for (const m of await outbox(node, id)) {
-        expect(m, `${node.key} ${m.kind}`).toMatchObject({ deliveredAt: expect.any(Date), attempts: 2 });
+        expect(m, `${node.key} ${m.kind}`).toMatchObject({
+          deliveredAt: expect.any(Date),
+          attempts: 2,
+        });
       }
     }
 
