@@ -44,13 +44,12 @@ type Result<C extends NodeCommand> = Awaited<ReturnType<NodeCommands[C]>>;
 
 /** The parent's environment without what would make a child another instance or a test worker. */
 function baseEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) {
     if (
       /^(VITEST|TEST_DATABASE_URL$|DATABASE_URL$|EXCHANGE_|KUAIJI_|SMS_|NODE_OPTIONS$)/.test(name)
     )
-      continue;
-    env[name] = value;
+      delete env[name];
   }
   return env;
 }
@@ -225,14 +224,14 @@ export async function startCluster(): Promise<Cluster> {
     const template = process.env.TEST_DATABASE_URL
       ? null
       : await pgliteTemplate(path.join(root, "template", "pglite"));
-    const secrets = {
+    const secrets: Record<string, string> = {
       [GD]: randomBytes(32).toString("base64url"),
       [SZ]: randomBytes(32).toString("base64url"),
     };
 
     const make = async (
       key: Instance["key"],
-      own: NodeJS.ProcessEnv,
+      own: Record<string, string>,
       port = 0,
     ): Promise<Instance> => {
       const dataDir = path.join(root, key);
@@ -262,12 +261,12 @@ export async function startCluster(): Promise<Cluster> {
       instances.push(instance);
       return instance;
     };
-    const platform = (member: string): NodeJS.ProcessEnv => ({
+    const platform = (member: string): Record<string, string> => ({
       KUAIJI_ROLE: "platform",
       KUAIJI_JURISDICTION_CODE: member,
       EXCHANGE_MEMBER_CODE: member,
       EXCHANGE_HUB_URL: `http://127.0.0.1:${hubPort}`,
-      EXCHANGE_MEMBER_SECRET: secrets[member],
+      EXCHANGE_MEMBER_SECRET: secrets[member]!,
     });
 
     const hub = await make("hub", { KUAIJI_ROLE: "hub" }, hubPort);

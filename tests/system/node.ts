@@ -17,17 +17,23 @@ import "next/dist/server/node-environment-baseline.js";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import { createCaptcha } from "@/lib/account/captcha-service";
+import { personCreateData } from "@/lib/account/register-service";
 import type { SessionPerson } from "@/lib/account/session-service";
 import { sendSmsCode } from "@/lib/account/sms-code-service";
 import { submitCollection } from "@/lib/collection/archive-service";
+import { hashPassword } from "@/lib/crypto/password-hash";
 import { db } from "@/lib/db/client";
 import { startEmbeddedDb, type EmbeddedDb } from "@/lib/db/embedded";
+import { callHub, describeFailure } from "@/lib/exchange/client";
 import { addMember } from "@/lib/exchange/hub-members";
+import { HUB_PATHS, lookupAnswerSchema } from "@/lib/exchange/messages";
 import { JOBS } from "@/lib/jobs/registry";
 import { runJobs, selectJobs } from "@/lib/jobs/run";
 import { logger } from "@/lib/log/logger";
+import { validateDocumentNumber } from "@/lib/identity/document-number";
 import { editLocks } from "@/lib/person/locks";
 import type { StaffScope } from "@/lib/region/scope";
+import { localDiskStorageFromEnv } from "@/lib/storage/local-disk";
 import { getStorage } from "@/lib/storage/storage";
 import { exchangeConfigured } from "@/lib/transfer/file-registry";
 import { hubExchange } from "@/lib/transfer/hub-exchange";
@@ -51,14 +57,17 @@ import * as lookupRoute from "@/app/api/exchange/v1/transfers/lookup/route";
 import * as transfersRoute from "@/app/api/exchange/v1/transfers/route";
 import { applyMigrations } from "../../scripts/db/migrations";
 import { documentPageJpeg } from "../fixtures/images/make";
-import { latestCodeFor, messagesTo } from "../support/accounts";
+import {
+  latestCodeFor,
+  messagesTo,
+  randomPhone,
+  randomResidentId,
+  STRONG_PASSWORD,
+} from "../support/accounts";
 import { saveAll, uploadPersonalFiles, validSteps } from "../support/collection";
-import { createPerson } from "../support/person";
 
-type Handler = (
-  request: Request,
-  context: { params: Promise<{ id: string }> },
-) => Promise<Response>;
+/** A route handler; each declares its own params ({} or { id }), hence `never` here. */
+type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
 
 /** The exchange's routes as Next.js's file router maps them (lookup before the [id] segment). */
 const ROUTES: { method: string; pattern: RegExp; handler: Handler }[] = [
@@ -154,11 +163,14 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
-  const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readBody(req);
+  const body =
+    req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(await readBody(req));
   const request = new Request(url, { method: req.method, headers, body });
   const scope = requestScope();
   const response = await scope.run(() =>
-    route.handler(request, { params: Promise.resolve({ id: decodeURIComponent(id ?? "") }) }),
+    route.handler(request, {
+      params: Promise.resolve({ id: decodeURIComponent(id ?? "") }) as Promise<never>,
+    }),
   );
   const bytes = Buffer.from(await response.arrayBuffer());
   res.writeHead(response.status, Object.fromEntries(response.headers));
@@ -198,14 +210,36 @@ function staff(regionCodes: string[]): StaffScope {
   return { staffId: `system-test-staff-${regionCodes.join("-")}`, regionCodes };
 }
 
+/**
+ * The password hash of every account collectedPerson makes, computed once: argon2id is built to
+ * be slow, and the accounts' password plays no part in a transfer (the bench makes 1,000).
+ */
+let passwordHash: Promise<string> | undefined;
+function accountPasswordHash(): Promise<string> {
+  passwordHash ??= hashPassword(STRONG_PASSWORD);
+  return passwordHash;
+}
+
 const READS = ["findMany", "findFirst", "findUnique", "count"] as const;
 
 const commands = {
   /** An account whose 信息采集 is submitted (archive version 1), in 广州市天河区. */
   async collectedPerson(): Promise<CollectedPerson> {
-    const storage = getStorage();
-    const person = await createPerson(db);
-    const row = await db.person.findUniqueOrThrow({ where: { id: person.id } });
+    // The store getStorage() picks in this process (local disk under KUAIJI_DATA_DIR), typed as
+    // the collection helpers want it.
+    const storage = localDiskStorageFromEnv();
+    const idNumber = randomResidentId();
+    const doc = validateDocumentNumber("RESIDENT_ID", idNumber, new Date());
+    if (!doc.ok) throw new Error(doc.message);
+    const row = await db.person.create({
+      data: personCreateData(
+        { name: "陈静", idType: "RESIDENT_ID", phone: randomPhone() },
+        idNumber,
+        doc,
+        await accountPasswordHash(),
+        "440000",
+      ),
+    });
     const s: SessionPerson = {
       sessionId: "00000000-0000-7000-8000-000000000000",
       personId: row.id,
@@ -220,10 +254,10 @@ const commands = {
     const r = await submitCollection(db, ctx, s, new Date(), exchangeConfigured());
     if (!r.ok) throw new Error(`collection not submitted: ${JSON.stringify(r)}`);
     // The session's region follows the archive's (天河区), as after a fresh login.
-    const collected = await db.person.findUniqueOrThrow({ where: { id: person.id } });
+    const collected = await db.person.findUniqueOrThrow({ where: { id: row.id } });
     return {
       session: { ...s, regionCode: collected.regionCode },
-      idNumber: person.idNumber,
+      idNumber,
       name: row.name,
       phone: row.phone,
     };
@@ -285,7 +319,8 @@ const commands = {
     let sent = await requestCode();
     if (!sent.ok && sent.reason === "cooldown") {
       // The page's countdown: the person asks again once it has run out.
-      await new Promise((r) => setTimeout(r, (sent.retryAfterSeconds ?? 1) * 1000));
+      const seconds = sent.retryAfterSeconds ?? 1;
+      await new Promise((r) => setTimeout(r, seconds * 1000));
       sent = await requestCode();
     }
     if (!sent.ok) return { step: "sms" as const, result: sent };
@@ -370,6 +405,26 @@ const commands = {
 
   locks(personId: string) {
     return editLocks(db, personId);
+  },
+
+  /**
+   * A platform's bare signed round trip to the hub, `count` times one after another: the lookup
+   * of a person nobody transfers (signature and nonce checked, one indexed read), in ms each.
+   */
+  async signedRoundTrips(count: number): Promise<number[]> {
+    const latencies: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const t = performance.now();
+      const r = await callHub(
+        HUB_PATHS.lookup,
+        "POST",
+        { name: "往返测试", idNumber: `round-trip-${i}` },
+        lookupAnswerSchema,
+      );
+      if (!r.ok) throw new Error(describeFailure(r));
+      latencies.push(performance.now() - t);
+    }
+    return latencies;
   },
 
   /** Every SMS text this instance sent to the phone, oldest first (its outbox file). */
