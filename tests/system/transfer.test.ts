@@ -550,4 +550,29 @@ describe("跨省调转 through the hub, three processes", () => {
       events.map((e) => e.messageId),
     );
   });
+
+  it("two deliverers of one platform at once, one past the other's lease: applied once", async () => {
+    const { p, id } = await applied();
+    await c.gd.call("reviewOut", id, GUANGZHOU, "approve", "材料齐全");
+    // The worker's run and an operator's `npm run jobs -- --at` ten minutes ahead, together: the
+    // later one sees the first one's claim (a five-minute lease) as run out and may send too.
+    const now = Date.now();
+    await Promise.all([
+      c.gd.call("runJobs", new Date(now), ["exchange-outbox"]),
+      c.gd.call("runJobs", new Date(now + 10 * 60_000), ["exchange-outbox"]),
+    ]);
+    await c.pump();
+    const [submit] = await outbox(c.gd, id);
+    expect(submit).toMatchObject({ kind: "transfer.submit", deliveredAt: expect.any(Date) });
+    const hub = (await atHub(id))!;
+    expect(hub.state).toBe("submitted");
+    // One submission applied; a second send, if the race made one, recorded as a repeat.
+    expect(hub.events[0]).toMatchObject({ event: "submit", outcome: "applied" });
+    expect(hub.events.slice(1).map((e) => `${e.event}:${e.outcome}`)).toEqual(
+      hub.events.slice(1).map(() => "submit:repeat"),
+    );
+    expect(hub.events.length).toBe(submit!.attempts);
+    expect(await out(id)).toMatchObject({ state: "approved", hubState: "submitted" });
+    expect(await notices(c.gd, p.phone)).toEqual([expect.stringContaining("调出申请审核通过")]);
+  });
 });
