@@ -69,7 +69,7 @@ const TIME_LIMIT_MS =
   (runs("course-import") ? 90_000 : 0) +
   (runs("collection-http") ? 240_000 : 0) +
   (runs("pages") ? 120_000 : 0) +
-  (runs("transfer") ? 1_200_000 : 0);
+  (runs("transfer") ? 2_400_000 : 0);
 
 // Last resort only: every loop is already bounded by count and time. A PostgreSQL database
 // created by this run may be left behind when this fires (its name was printed).

@@ -36,7 +36,7 @@ export const TRANSFER_JOBS = [
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const NODE_ENTRY = path.join(import.meta.dirname, "node.ts");
-/** Migrating an empty database and loading the services takes seconds; 2 busy cores, more. */
+/** Opening its database and loading the services takes a few seconds; on 2 busy cores, more. */
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 15_000;
 
