@@ -8,7 +8,7 @@
 // notifications to both sides, and the file imported at 深圳 as a pre-filled draft.
 //
 // The people are collected in 广东 first (not timed: that is 信息采集, benchmarked on its own).
-// The whole section takes about 20 minutes on 2 busy cores (4 collecting, 14 transferring).
+// The whole section takes about 15 minutes on 2 busy cores (4 collecting, 9–10 transferring).
 // Transfers go in batches, each stage with a few requests in flight, time moved forward with the
 // jobs as `npm run jobs -- --at` does; the figure is the wall-clock time of all of them ÷ their
 // number. The reference, measured in the same run on the same processes, is a bare signed round
@@ -37,10 +37,11 @@ const DIRECT_CALLS = 3;
  * (the 调转附件 at 广东, four files at 深圳), a password hashed with argon2id for the new account,
  * an SMS code, the archive snapshot and attachments in base64 through three databases, and the
  * reviews, audit rows and state of both platforms and the hub. Measured on 2 cores (PGlite,
- * other work on the machine, load average 5–8), 7 signed requests per transfer: 5.5 and 8.8 with
- * 40 transfers and the reference sampled once; 2.7 with 1,000, the reference sampled once at a
- * busier moment (45 ms) — hence the sampling between batches now. 12 leaves that spread room and
- * still catches a transfer grown half again as slow as its messages.
+ * other work on the machine, load average 5–10), 7 signed requests per transfer: 9.2 with 1,000
+ * (565 ms per transfer, 8.8 ms per round trip sampled between batches); 5.5 and 8.8 with 40.
+ * (Sampled once before the transfers, at a busier moment, the reference read 45 ms and the
+ * ratio 2.7 — hence the sampling between batches.) 12 leaves that spread room and still catches
+ * a transfer grown a third slower than its messages.
  */
 export const TRANSFER_GOAL = 12;
 
