@@ -1,8 +1,10 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
-// Two projects: `unit` (pure domain rules, no database) and `integration` (services and
-// actions against a real database: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set).
+// Three projects: `unit` (pure domain rules, no database), `integration` (services and actions
+// against a real database: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set) and
+// `system` (the hub and two platforms as real processes on loopback, tests/system/cluster.ts:
+// each its own PGlite, or its own PostgreSQL database when TEST_DATABASE_URL is set).
 export default defineConfig({
   resolve: {
     alias: {
@@ -38,6 +40,18 @@ export default defineConfig({
           setupFiles: ["tests/support/integration-env.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "system",
+          include: ["tests/system/**/*.test.ts"],
+          environment: "node",
+          // One step of a scenario waits on three processes; starting them takes the hook.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
         },
       },

@@ -31,6 +31,9 @@ else
   echo "(TEST_DATABASE_URL not set: PostgreSQL pass skipped)"
 fi
 
+step "system tests: the hub, 广东 and 深圳 as processes on loopback (PGlite; PostgreSQL with TEST_DATABASE_URL)"
+npx vitest run --project system
+
 step "next build"
 npx next build
 

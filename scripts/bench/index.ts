@@ -13,8 +13,10 @@
 //   7. opt-in, named with --only (needs `npm run build`): `pages`, requests/s of the portal and
 //      login pages against /api/health (pages.ts); `page-js`, every page's first-load JavaScript
 //      against its ceiling (page-js.ts).
-// `--only crypto,accounts,collection,course-import,collection-http,pages,page-js` runs just the
-// sections named.
+//   8. opt-in, named with --only: `transfer`, 1,000 跨省调转 through the hub and two platforms
+//      as real processes, per transfer next to a bare signed round trip (transfer.ts).
+// `--only crypto,accounts,collection,course-import,collection-http,pages,page-js,transfer` runs
+// just the sections named.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -37,6 +39,7 @@ import { PAGE_CONCURRENCY, pagesFigures } from "./pages";
 import { rssMiB } from "./measure";
 import { buildProblem } from "./server";
 import { printTable, type Figure } from "./report";
+import { TRANSFER_GOAL, TRANSFERS, transferFigures } from "./transfer";
 
 const SECTIONS = [
   "crypto",
@@ -46,6 +49,7 @@ const SECTIONS = [
   "collection-http",
   "pages",
   "page-js",
+  "transfer",
 ] as const;
 type Section = (typeof SECTIONS)[number];
 const onlyAt = process.argv.indexOf("--only");
@@ -64,7 +68,8 @@ const TIME_LIMIT_MS =
   (runs("collection") ? 60_000 : 0) +
   (runs("course-import") ? 90_000 : 0) +
   (runs("collection-http") ? 240_000 : 0) +
-  (runs("pages") ? 120_000 : 0);
+  (runs("pages") ? 120_000 : 0) +
+  (runs("transfer") ? 2_400_000 : 0);
 
 // Last resort only: every loop is already bounded by count and time. A PostgreSQL database
 // created by this run may be left behind when this fires (its name was printed).
@@ -292,6 +297,17 @@ async function main(): Promise<void> {
           [{ name: "build", figures: await phase("page-js", pageJsFigures) }],
         );
       }
+    }
+    if (runs("transfer")) {
+      printTable(
+        `8. 跨省调转: ${TRANSFERS} transfers 广东 → 深圳 through the hub, three processes (goal: per transfer ≤ ${TRANSFER_GOAL} bare round trips per signed request)`,
+        [
+          {
+            name: serverUrl ? "PostgreSQL" : "PGlite (embedded)",
+            figures: await phase("transfer", transferFigures),
+          },
+        ],
+      );
     }
     if (!serverUrl && (runs("accounts") || runs("collection") || runs("course-import")))
       console.log("\n(TEST_DATABASE_URL / BENCH_DATABASE_URL not set: PostgreSQL column skipped)");
