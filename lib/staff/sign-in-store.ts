@@ -153,3 +153,14 @@ export async function endSignInsOf(tx: Tx, staffId: string, now: Date): Promise<
     data: { consumedAt: now },
   });
 }
+
+/** Sign-ins are kept a day past their expiry (for a support question), then pruned. */
+export const SIGN_IN_RETENTION_MS = 24 * 3_600_000;
+
+/** The prune-expired job's part for sign-ins nobody can use any more, as of `now`. */
+export async function pruneStaffSignIns(db: Db, now: Date): Promise<number> {
+  const r = await db.staffSignIn.deleteMany({
+    where: { expiresAt: { lt: new Date(now.getTime() - SIGN_IN_RETENTION_MS) } },
+  });
+  return r.count;
+}

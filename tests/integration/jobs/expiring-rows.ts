@@ -3,6 +3,8 @@ import { ACCOUNT_ROW_RETENTION } from "@/lib/account/housekeeping";
 import type { Db } from "@/lib/db/client";
 import { randomPhone } from "../../support/accounts";
 import { createPerson } from "../../support/person";
+import { createTestStaff } from "../../support/staff";
+import { SIGN_IN_RETENTION_MS } from "@/lib/staff/sign-in-store";
 
 const MINUTE = 60_000;
 
@@ -48,6 +50,21 @@ export async function expiringRows(db: Db, now: Date) {
     await session(at(-r.sessionMs + MINUTE)),
   ];
 
+  const staff = await createTestStaff(db, "440100");
+  const signIn = (n: number, expiresAt: Date) =>
+    db.staffSignIn.create({
+      data: {
+        staffId: staff.id,
+        tokenHash: `${tag}-${n}`,
+        createdAt: at(-2 * r.sessionMs),
+        expiresAt,
+      },
+    });
+  const signIns = [
+    await signIn(0, at(-SIGN_IN_RETENTION_MS - MINUTE)),
+    await signIn(1, at(-SIGN_IN_RETENTION_MS + MINUTE)),
+  ];
+
   const nonce = (n: number, expiresAt: Date) =>
     db.exchangeNonce.create({ data: { member: "440300", nonce: `${tag}-${n}`, expiresAt } });
   const nonces = [await nonce(0, at(-1000)), await nonce(1, at(1000))];
@@ -57,6 +74,7 @@ export async function expiringRows(db: Db, now: Date) {
     smsCodes: [smsCodes[1]!.id],
     loginThrottles: [throttles[1]!.idNumberIndex],
     sessions: [sessions[1]!.id],
+    staffSignIns: [signIns[1]!.id],
     exchangeNonces: [nonces[1]!.nonce],
   };
   return {
@@ -75,6 +93,10 @@ export async function expiringRows(db: Db, now: Date) {
         ),
         sessions: ids(
           await db.authSession.findMany({ where: { personId: person.id } }),
+          (s) => s.id,
+        ),
+        staffSignIns: ids(
+          await db.staffSignIn.findMany({ where: { staffId: staff.id } }),
           (s) => s.id,
         ),
         exchangeNonces: ids(

@@ -31,7 +31,7 @@ describe("npm run jobs", () => {
     expect(r).toMatchObject({ code: 0 });
     expect(r.out).toContain(`时间 / at: ${AT}`);
     expect(r.out).toMatch(
-      /✔ prune-expired: 5 \(captchas 1, smsCodes 1, loginThrottles 1, sessions 1, exchangeNonces 1\)/,
+      /✔ prune-expired: 6 \(captchas 1, smsCodes 1, loginThrottles 1, sessions 1, staffSignIns 1, exchangeNonces 1\)/,
     );
     expect(await rows.remaining()).toEqual(rows.kept);
   }, 60_000);

@@ -18,8 +18,15 @@ describe("prune-expired job", () => {
     const rows = await expiringRows(db, NOW);
     const r = await pruneExpired({ db, now: NOW, log });
     expect(r).toEqual({
-      processed: 5,
-      detail: { captchas: 1, smsCodes: 1, loginThrottles: 1, sessions: 1, exchangeNonces: 1 },
+      processed: 6,
+      detail: {
+        captchas: 1,
+        smsCodes: 1,
+        loginThrottles: 1,
+        sessions: 1,
+        staffSignIns: 1,
+        exchangeNonces: 1,
+      },
     });
     expect(await rows.remaining()).toEqual(rows.kept);
     // Running again at the same time finds nothing more.

@@ -6,6 +6,8 @@ import { TextField } from "@/components/form/text-field";
 import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
 import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 import { enrolCodeSchema } from "@/lib/staff/schemas/sign-in";
 import { useExpiredSignIn } from "../use-sign-in-step";
 import { confirmEnrolmentAction } from "./actions";
@@ -48,13 +50,17 @@ export function EnrolForm({
             height={200}
             className="rounded border bg-white"
           />
-          <p className="mt-3 text-muted-foreground">无法扫描时，选择“手动输入密钥”，输入：</p>
-          <p
-            className="mt-1 break-all font-mono text-base tracking-wide select-all"
-            aria-label="密钥"
-          >
-            {grouped(secret)}
-          </p>
+          <Label htmlFor="totp-secret" className="mt-3 block font-normal text-muted-foreground">
+            无法扫描时，选择“手动输入密钥”，输入以下密钥：
+          </Label>
+          <Input
+            id="totp-secret"
+            readOnly
+            value={grouped(secret)}
+            spellCheck={false}
+            onFocus={(e) => e.currentTarget.select()}
+            className="mt-1 font-mono tracking-wide"
+          />
         </li>
         <li>输入身份验证器显示的6位动态验证码，完成绑定。</li>
       </ol>
