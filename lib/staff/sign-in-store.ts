@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/audit/audit";
 import { hashSecret } from "@/lib/crypto/secret-hash";
+import { consoleReachableFrom } from "./console-network";
 import { nextSignInStep, type SignInFacts, type SignInStep } from "./sign-in-steps";
 
 // A staff sign-in between the password and the console (StaffSignIn): not a session. The browser
@@ -65,7 +66,7 @@ export interface PendingSignIn {
 /**
  * The sign-in behind a token, if it may go on: not used up, not expired, from the browser that
  * opened it (same user agent; the cookie is the binding, this catches a copied one), of an open
- * account. Anything else is null, and the pages send the visitor back to the password.
+ * account, from a network the console allows (console-network.ts). Anything else is null, and the pages send the visitor back to the password.
  */
 export async function loadSignIn(
   db: Db | Tx,
@@ -73,7 +74,7 @@ export async function loadSignIn(
   token: string | null | undefined,
   now: Date,
 ): Promise<PendingSignIn | null> {
-  if (!token || token.length > 100) return null;
+  if (!token || token.length > 100 || !consoleReachableFrom(ctx.ip)) return null;
   const row = await db.staffSignIn.findUnique({
     where: { tokenHash: tokenHash(token) },
     select: {

@@ -1,9 +1,10 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import type { RequestContext } from "@/lib/audit/audit";
+import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { blindIndex } from "@/lib/crypto/blind-index";
 import { hashPassword, needsRehash } from "@/lib/crypto/password-hash";
 import { passwordLogin, type PasswordLoginResult } from "@/lib/account/password-login";
+import { CONSOLE_NETWORK_REFUSED, consoleReachableFrom } from "./console-network";
 import { loadSignIn, openSignIn } from "./sign-in-store";
 import type { SignInStep } from "./sign-in-steps";
 import { normalizeUsername } from "./staff-fields";
@@ -37,6 +38,18 @@ export async function authenticateStaff(
   input: StaffLoginInput,
   now = new Date(),
 ): Promise<StaffPasswordResult> {
+  // Outside the configured networks nothing is checked: not even whether the name exists.
+  if (!consoleReachableFrom(ctx.ip)) {
+    await db.$transaction((tx) =>
+      writeAudit(tx, ctx, {
+        actorType: "anonymous",
+        action: "auth.login",
+        outcome: "denied",
+        details: { as: "staff", reason: "network" },
+      }),
+    );
+    return { ok: false, code: "invalid", message: CONSOLE_NETWORK_REFUSED, captchaRequired: false };
+  }
   const staff = await db.staff.findUnique({
     where: { username: normalizeUsername(input.username) },
     select: { id: true, passwordHash: true, regionCode: true, disabledAt: true },

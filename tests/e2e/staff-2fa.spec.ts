@@ -35,7 +35,7 @@ test("first login: new password, enrolment, console; wrong codes refused; a reco
   await expect(page).toHaveURL(/\/console\/login\/password\?next=/);
 
   await page.getByRole("textbox", { name: "新密码", exact: true }).fill(NEW_PASSWORD);
-  await page.getByRole("textbox", { name: "确认新密码" }).fill(NEW_PASSWORD);
+  await page.getByLabel("确认新密码").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "保存新密码" }).click();
 
   await expect(page.getByRole("heading", { name: "绑定动态验证码" })).toBeVisible();

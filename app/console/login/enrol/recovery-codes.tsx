@@ -28,8 +28,11 @@ export function RecoveryCodes({ codes, next }: { codes: string[]; next: string }
     const a = document.createElement("a");
     a.href = url;
     a.download = "恢复码.txt";
+    document.body.append(a);
     a.click();
-    URL.revokeObjectURL(url);
+    a.remove();
+    // revoked at once, some browsers cancel the download they were starting
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
   return (
     <div className="space-y-5">
