@@ -15,6 +15,7 @@ export async function register(): Promise<void> {
     );
   }
   await checkTestSwitches(logger);
+  await checkConsoleNetwork(logger);
 
   if (process.env.DATABASE_URL) {
     const { db } = await import("./lib/db/client");
@@ -45,4 +46,23 @@ async function checkTestSwitches(logger: import("pino").Logger): Promise<void> {
     ` / TEST SWITCHES ACTIVE: ${active.join(", ")} — for automated tests only, never in production!`;
   logger.warn({ switches: active }, warning);
   console.warn(`\n${"!".repeat(100)}\n!! ${warning}\n${"!".repeat(100)}\n`);
+}
+
+/** A malformed KUAIJI_CONSOLE_ALLOW_CIDRS stops the start, not the first staff request. */
+async function checkConsoleNetwork(logger: import("pino").Logger): Promise<void> {
+  const { parseConsoleCidrs } = await import("./lib/staff/console-network");
+  try {
+    if (parseConsoleCidrs(process.env.KUAIJI_CONSOLE_ALLOW_CIDRS)) {
+      logger.info(
+        { ranges: process.env.KUAIJI_CONSOLE_ALLOW_CIDRS },
+        "财政部门管理端仅允许配置的地址段访问 / console restricted to the configured ranges",
+      );
+    }
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    logger.fatal(message);
+    console.error(`\n✖ ${message}\n`);
+    const { exit } = process;
+    exit(1);
+  }
 }

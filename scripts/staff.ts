@@ -3,8 +3,11 @@
 //   npm run staff -- list [--region 4401]
 //   npm run staff -- create --username gz-ce --name 李明 --region 440100 --roles ce-review,ce-course
 //   npm run staff -- reset-password --username gz-ce
+//   npm run staff -- reset-2fa --username gz-ce [--by gz-admin]
 //   npm run staff -- disable --username gz-ce
-// New passwords are generated and printed once: hand them over in person, never by e-mail.
+// New passwords are generated and printed once: hand them over in person, never by e-mail. The
+// first login with one replaces it and enrols the second factor (TOTP); reset-2fa makes the next
+// login enrol again (--by names the 管理员 it is done for: their office must cover the account's).
 // Production: DATABASE_URL and the KUAIJI_* keys from the environment, as the platform has them.
 // Embedded default: run while `npm start` is running; the database and keys of .data are used.
 import { randomInt } from "node:crypto";
@@ -15,6 +18,7 @@ const USAGE = `用法 / usage:
   npm run staff -- list [--region 4401]
   npm run staff -- create --username <登录名> --name <姓名> --region <行政区划代码> --roles ce-review,ce-course
   npm run staff -- reset-password --username <登录名>
+  npm run staff -- reset-2fa --username <登录名> [--by <管理员登录名>]
   npm run staff -- disable --username <登录名>`;
 
 /** 14 characters from four classes, none of them look-alikes (0/O, 1/l/I). */
@@ -38,10 +42,11 @@ async function main(): Promise<number> {
       name: { type: "string" },
       region: { type: "string" },
       roles: { type: "string" },
+      by: { type: "string" },
     },
   });
   const command = positionals[0];
-  if (!command || !["list", "create", "reset-password", "disable"].includes(command)) {
+  if (!command || !["list", "create", "reset-password", "reset-2fa", "disable"].includes(command)) {
     console.error(USAGE);
     return 2;
   }
@@ -63,7 +68,7 @@ async function main(): Promise<number> {
         });
         for (const s of rows) {
           const roles = s.roles.map((r) => STAFF_ROLES.label(r) ?? r).join("、");
-          const state = s.disabledAt ? "（已停用）" : "";
+          const state = `${s.disabledAt ? "（已停用）" : ""}${s.totpEnrolledAt ? "" : "（待绑定动态验证码）"}`;
           console.log(
             `${s.username}\t${s.name}\t${financeOfficeName(s.regionCode)}\t${roles}${state}`,
           );
@@ -89,6 +94,7 @@ async function main(): Promise<number> {
         if (!r.ok) return refused(r.fieldErrors);
         console.log(`已创建 / created: ${username}（${financeOfficeName(values.region!)}）`);
         console.log(`初始密码 / initial password: ${password}`);
+        console.log(FIRST_LOGIN);
         return 0;
       }
       case "reset-password": {
@@ -97,6 +103,19 @@ async function main(): Promise<number> {
         if (!r.ok) return refused(r.fieldErrors);
         console.log(`已重置，原有登录已退出 / reset, sessions ended: ${username}`);
         console.log(`新密码 / new password: ${password}`);
+        console.log("首次使用新密码登录时须先修改密码 / the next login replaces this password");
+        return 0;
+      }
+      case "reset-2fa": {
+        const { resetSecondFactor } = await import("../lib/staff/second-factor-reset");
+        const actor = await resetActor(db, values.by);
+        if (!actor) return refused({ by: "没有这个管理员登录名" });
+        const r = await resetSecondFactor(db, ctx, actor, username);
+        if (!r.ok) return refused(r.fieldErrors ?? { by: r.message });
+        console.log(
+          `已重置动态验证码，原有登录已退出 / second factor reset, sessions ended: ${username}`,
+        );
+        console.log("下次登录时须重新绑定动态验证码 / the next login enrols a new authenticator");
         return 0;
       }
       default: {
@@ -110,6 +129,26 @@ async function main(): Promise<number> {
   } finally {
     await db.$disconnect();
   }
+}
+
+const FIRST_LOGIN =
+  "首次登录须修改初始密码并绑定动态验证码（手机身份验证器）/ the first login changes this password and enrols TOTP";
+
+/** The operator, or (--by) the 管理员 the reset is done for, whose office must cover the account. */
+async function resetActor(db: import("../lib/db/client").Db, by: string | undefined) {
+  if (!by) return { kind: "operator" as const };
+  const { normalizeUsername } = await import("../lib/staff/staff-fields");
+  const admin = await db.staff.findUnique({
+    where: { username: normalizeUsername(by) },
+    select: { id: true, regionCode: true, roles: true, disabledAt: true },
+  });
+  if (!admin || admin.disabledAt) return null;
+  return {
+    kind: "staff" as const,
+    staffId: admin.id,
+    regionCode: admin.regionCode,
+    roles: admin.roles,
+  };
 }
 
 function refused(fieldErrors: Record<string, string>): number {

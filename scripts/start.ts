@@ -150,13 +150,16 @@ function banner(url: string, demo: Demo, env: NodeJS.ProcessEnv) {
     if (demo.staff.length) {
       out.push(
         "",
-        `  财政部门演示账号（${url}/console/login，登录名 + 密码）/ demo finance staff (console):`,
+        `  财政部门演示账号（${url}/console/login，登录名 + 密码 + 动态验证码）/ demo finance staff (console, password + TOTP):`,
       );
       for (const s of demo.staff) {
         out.push(
           `    • ${s.office}    登录名 / username: ${s.username}    密码 / password: ${s.password}`,
         );
       }
+      out.push(
+        `    动态验证码：在手机身份验证器中手动添加密钥 / TOTP: add this secret to an authenticator app: ${demo.staff[0]!.totpSecret}`,
+      );
     }
   }
   out.push(line, "  按 Ctrl-C 停止 / press Ctrl-C to stop", line, "");

@@ -10,29 +10,33 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { CaptchaField, type CaptchaValue } from "@/components/auth/captcha-field";
 import { useForm } from "@/components/form/use-form";
-import { decodeLoginError } from "@/lib/auth/login-error";
+import { decodeLoginError, type LoginError } from "@/lib/auth/login-error";
 
 type LoginValues<N extends string> = Record<N | "password", string>;
+
+/** What checking the credentials answered: where to go now, or why not. */
+export type CredentialsOutcome = { ok: true; to: string } | { ok: false; error: LoginError };
 
 // next-auth's browser client (≈ 14 kB with its Babel helpers) is not part of the page's first
 // load: it is fetched when the visitor starts on the form, at the latest on submit.
 const loadSignIn = () => import("next-auth/react").then((m) => m.signIn);
 
 /**
- * 登录 with a login name and a password through a next-auth credentials provider: accountants
- * (证件号码, provider "credentials") and finance staff (登录名, provider "staff"). After a failure
+ * 登录 with a login name and a password: accountants (证件号码) through next-auth's credentials
+ * provider, finance staff (登录名) through `submit`, the first step of their sign-in. After a failure
  * the graphic captcha is asked for; the server's answer (tries left, lock) shows on the form, and
  * the login name stays typed.
  */
 export function CredentialsLoginForm<N extends string>({
-  provider,
+  submit: submitCredentials,
   schema,
   nameField,
   next,
   notice,
   links,
 }: {
-  provider: "credentials" | "staff";
+  /** Checks the credentials itself; without it, next-auth's "credentials" provider does. */
+  submit?: (fields: Record<string, string>) => Promise<CredentialsOutcome>;
   schema: core.$ZodType<unknown, LoginValues<N>>;
   nameField: { name: N; label: string; preset?: "id-number" };
   next: string;
@@ -56,20 +60,21 @@ export function CredentialsLoginForm<N extends string>({
       return;
     }
     setCaptchaError(undefined);
+    const fields: Record<string, string> = {
+      [nameField.name]: values[nameField.name],
+      password: values.password,
+      ...(needCaptcha ? captcha : {}),
+    };
     startTransition(async () => {
-      const signIn = await loadSignIn();
-      const res = await signIn(provider, {
-        redirect: false,
-        [nameField.name]: values[nameField.name],
-        password: values.password,
-        ...(needCaptcha ? captcha : {}),
-      });
-      if (res?.ok && !res.error) {
-        router.replace(next);
+      const outcome = submitCredentials
+        ? await submitCredentials(fields)
+        : await nextAuthSignIn(fields, next);
+      if (outcome.ok) {
+        router.replace(outcome.to);
         router.refresh();
         return;
       }
-      const err = decodeLoginError(res?.error);
+      const err = outcome.error;
       if (needCaptcha) setCaptchaKey((k) => k + 1);
       setNeedCaptcha(true);
       if (err.code === "captcha") setCaptchaError(err.message);
@@ -89,7 +94,7 @@ export function CredentialsLoginForm<N extends string>({
         <form
           noValidate
           onSubmit={submit}
-          onFocus={() => void loadSignIn().catch(() => {})}
+          onFocus={() => void (submitCredentials ? null : loadSignIn().catch(() => {}))}
           className="space-y-5"
         >
           <TextField
@@ -124,4 +129,15 @@ export function CredentialsLoginForm<N extends string>({
       </CardContent>
     </Card>
   );
+}
+
+async function nextAuthSignIn(
+  fields: Record<string, string>,
+  next: string,
+): Promise<CredentialsOutcome> {
+  const signIn = await loadSignIn();
+  const res = await signIn("credentials", { redirect: false, ...fields });
+  return res?.ok && !res.error
+    ? { ok: true, to: next }
+    : { ok: false, error: decodeLoginError(res?.error) };
 }

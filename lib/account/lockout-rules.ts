@@ -42,12 +42,16 @@ export function triesLeft(s: LoginState, c: SecurityConfig): number {
  * A lockout that says when it ends (Beijing time, minutes) — users plan around it — and what else
  * they can do (accountants reset through 找回密码; staff ask their administrator).
  */
-export function lockedMessage(lockedUntil: Date, hint = "或通过“找回密码”重置密码"): string {
+export function lockedMessage(
+  lockedUntil: Date,
+  hint = "或通过“找回密码”重置密码",
+  what = "密码",
+): string {
   const t = new Intl.DateTimeFormat("zh-CN", {
     timeZone: "Asia/Shanghai",
     hour: "2-digit",
     minute: "2-digit",
     hour12: false,
   }).format(lockedUntil);
-  return `密码错误次数过多，账户已锁定，请于 ${t} 后再试，${hint}`;
+  return `${what}错误次数过多，账户已锁定，请于 ${t} 后再试，${hint}`;
 }

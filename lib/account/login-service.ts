@@ -60,11 +60,12 @@ export async function authenticate(
               where: { id: p.id, passwordHash: p.passwordHash },
               data: refreshed,
             });
-          return createSession(tx, { personId: p.id }, ctx, now);
+          const sessionId = await createSession(tx, { personId: p.id }, ctx, now);
+          return { opened: sessionId, details: { sessionId } };
         };
       },
     },
     now,
   );
-  return result.ok ? { ok: true, personId: result.accountId, sessionId: result.sessionId } : result;
+  return result.ok ? { ok: true, personId: result.accountId, sessionId: result.opened } : result;
 }

@@ -40,3 +40,47 @@ export async function recordLoginFailure(
 export async function clearLoginFailures(tx: Tx, idNumberIndex: string): Promise<void> {
   await tx.loginThrottle.deleteMany({ where: { idNumberIndex } });
 }
+
+export type AttemptReservation =
+  | { ok: true; failedLogins: number; lockedNow: boolean; lockedUntil: Date | null }
+  | { ok: false; lockedUntil: Date };
+
+/**
+ * Counts an attempt as failed *before* it is checked, in one statement: parallel attempts queue
+ * on the row, each sees the count the one before left, and none is admitted once the lock is set
+ * — so however many arrive at once, at most `lockoutThreshold` are ever checked (afterFailure's
+ * rules, written as SQL). The attempt that reaches the threshold sets the lock itself; one that
+ * turns out right clears the count (clearLoginFailures) and with it the lock it had set.
+ */
+export async function reserveLoginAttempt(
+  db: Db | Tx,
+  key: string,
+  now: Date,
+): Promise<AttemptReservation> {
+  const { lockoutThreshold, lockoutMinutes } = securityConfig();
+  const until = new Date(now.getTime() + lockoutMinutes * 60_000);
+  // An expired lock restarts the count at this attempt (afterFailure's expiredLock).
+  const rows = await db.$queryRaw<{ failures: number; lockedUntil: Date | null }[]>`
+    INSERT INTO "LoginThrottle" ("idNumberIndex", "failures", "lockedUntil", "updatedAt")
+    VALUES (${key}, 1, ${1 >= lockoutThreshold ? until : null}::timestamptz, ${now})
+    ON CONFLICT ("idNumberIndex") DO UPDATE SET
+      "failures" = CASE WHEN "LoginThrottle"."lockedUntil" IS NULL
+        THEN "LoginThrottle"."failures" + 1 ELSE 1 END,
+      "lockedUntil" = CASE WHEN (CASE WHEN "LoginThrottle"."lockedUntil" IS NULL
+        THEN "LoginThrottle"."failures" + 1 ELSE 1 END) >= ${lockoutThreshold}
+        THEN ${until}::timestamptz ELSE NULL END,
+      "updatedAt" = ${now}
+    WHERE "LoginThrottle"."lockedUntil" IS NULL OR "LoginThrottle"."lockedUntil" <= ${now}
+    RETURNING "failures", "lockedUntil"`;
+  const row = rows[0];
+  if (!row) {
+    const state = await loginState(db, key);
+    return { ok: false, lockedUntil: state.lockedUntil ?? until };
+  }
+  return {
+    ok: true,
+    failedLogins: row.failures,
+    lockedNow: row.lockedUntil !== null,
+    lockedUntil: row.lockedUntil,
+  };
+}

@@ -9,7 +9,7 @@ import { securityConfig } from "./security-config";
 
 export type LoginFailureCode = "invalid" | "locked" | "captcha";
 export type PasswordLoginResult =
-  | { ok: true; accountId: string; sessionId: string }
+  | { ok: true; accountId: string; opened: string }
   | { ok: false; code: LoginFailureCode; message: string; captchaRequired: boolean };
 
 export interface LoginAccount {
@@ -34,9 +34,13 @@ export interface PasswordLoginSpec<A extends LoginAccount> {
   /**
    * After the password is verified: the slow work (argon2 rehash) runs here, outside any
    * transaction — PGlite runs one at a time — and the returned step runs inside the success
-   * transaction: store what was refreshed, open the session, return its id.
+   * transaction: store what was refreshed, open what the login leads to (an accountant's session,
+   * a staff member's sign-in awaiting the second factor) and return what the caller gets
+   * (`opened`) and what the audit row may record of it (an id, never a token).
    */
-  open: (account: A) => Promise<(tx: Tx) => Promise<string>>;
+  open: (
+    account: A,
+  ) => Promise<(tx: Tx) => Promise<{ opened: string; details: Record<string, string> }>>;
 }
 
 /**
@@ -122,17 +126,17 @@ export async function passwordLogin<A extends LoginAccount>(
     };
   }
 
-  const openSession = await spec.open(account);
-  const sessionId = await db.$transaction(async (tx) => {
+  const openLogin = await spec.open(account);
+  const opened = await db.$transaction(async (tx) => {
     await clearLoginFailures(tx, spec.throttleKey);
-    const id = await openSession(tx);
+    const r = await openLogin(tx);
     await writeAudit(tx, ctx, {
       ...audit,
       action: "auth.login",
       outcome: "success",
-      details: { as: spec.actorType, sessionId: id },
+      details: { as: spec.actorType, ...r.details },
     });
-    return id;
+    return r.opened;
   });
-  return { ok: true, accountId: account.id, sessionId };
+  return { ok: true, accountId: account.id, opened };
 }

@@ -58,6 +58,9 @@ interface SessionStaffRow {
   regionCode: string;
   roles: string[];
   disabledAt: Date | null;
+  /** Sign-in steps still owed (lib/staff/sign-in-steps.ts): such an account has no session. */
+  mustChangePassword: boolean;
+  totpEnrolledAt: Date | null;
 }
 
 /** A session row with both owners' display fields (one of them null). */
@@ -91,7 +94,8 @@ async function loadSession(db: Db, sessionId: string): Promise<LiveRow | null> {
       p.id::text AS p_id, p.name AS p_name, p."idType" AS "p_idType",
       p."idNumberMasked" AS "p_idNumberMasked", p.phone AS p_phone, p."regionCode" AS "p_regionCode",
       o.id::text AS s_id, o.username AS s_username, o.name AS s_name,
-      o."regionCode" AS "s_regionCode", o.roles AS s_roles, o."disabledAt" AS "s_disabledAt"
+      o."regionCode" AS "s_regionCode", o.roles AS s_roles, o."disabledAt" AS "s_disabledAt",
+      o."mustChangePassword" AS "s_mustChangePassword", o."totpEnrolledAt" AS "s_totpEnrolledAt"
     FROM "AuthSession" s
     LEFT JOIN "Person" p ON p.id = s."personId"
     LEFT JOIN "Staff" o ON o.id = s."staffId"
@@ -123,6 +127,8 @@ async function loadSession(db: Db, sessionId: string): Promise<LiveRow | null> {
           regionCode: r.s_regionCode!,
           roles: r.s_roles!,
           disabledAt: r.s_disabledAt,
+          mustChangePassword: r.s_mustChangePassword!,
+          totpEnrolledAt: r.s_totpEnrolledAt,
         }
       : null,
   };
@@ -147,14 +153,25 @@ export async function liveSession(
   const { sessionIdleMinutes } = securityConfig();
   const idle = now.getTime() - row.lastSeenAt.getTime() > sessionIdleMinutes * 60_000;
   const expired = now.getTime() >= row.expiresAt.getTime();
-  // A closed staff account ends its sessions at their next request.
-  const closed = row.staff?.disabledAt != null;
+  // A closed staff account ends its sessions at their next request; so does one that owes a sign-in
+  // step (a password to replace, a second factor to enrol) — sessions are only opened once every
+  // step is done, so this holds even for a row made some other way (defence in depth).
+  const closed =
+    row.staff != null &&
+    (row.staff.disabledAt != null ||
+      row.staff.mustChangePassword ||
+      row.staff.totpEnrolledAt == null);
   if (idle || expired || closed) {
     const reason = closed ? "revoked" : expired ? "expired" : "idle";
+    const why = !closed
+      ? reason
+      : row.staff!.disabledAt != null
+        ? "account-closed"
+        : "sign-in-steps-owed";
     await db.$transaction(async (tx) => {
       const ended = await tx.authSession.updateMany({
         where: { id: row.id, revokedAt: null },
-        data: { revokedAt: now, revokeReason: closed ? "account-closed" : reason },
+        data: { revokedAt: now, revokeReason: why },
       });
       if (ended.count === 1) {
         await writeAudit(tx, ctx, {
@@ -163,7 +180,7 @@ export async function liveSession(
           action: "auth.session-expired",
           outcome: "success",
           regionCode: (row.person ?? row.staff)?.regionCode,
-          details: { sessionId: row.id, reason: closed ? "account-closed" : reason },
+          details: { sessionId: row.id, reason: why },
         });
       }
     });

@@ -7,9 +7,11 @@ import { type ActionResult, fieldErrorsFromIssues } from "@/lib/http/action-resu
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { childLogger } from "@/lib/log/logger";
 import { hasRole, ROLE_DENIED, type StaffRole } from "@/lib/staff/roles";
+import { SIGN_IN_EXPIRED } from "@/lib/staff/second-factor-service";
 import type { SessionStaff } from "@/lib/staff/staff-session";
 import { currentSession } from "./current-session";
 import { currentStaff } from "./current-staff";
+import { staffSignInToken } from "./staff-sign-in";
 
 export function fieldError(field: string, message: string): ActionResult<never> {
   return { ok: false, fieldErrors: { [field]: message } };
@@ -125,5 +127,28 @@ export function staffAction<S extends z.core.$ZodType, T>(
     if (!parsed.success) return invalid(parsed.error);
     const request = await requestContext();
     return guarded(name, request.requestId, () => handler(parsed.data, { request, staff }));
+  };
+}
+
+/**
+ * Builds an action for a step of a staff sign-in (password change, enrolment, 动态验证码): the
+ * handler gets the sign-in's token from its httpOnly cookie, and the service decides whether that
+ * sign-in is at this step. Such an action reaches nothing of the console: a sign-in is no session.
+ */
+export function staffSignInAction<S extends z.core.$ZodType, T>(
+  name: string,
+  schema: S,
+  handler: (
+    input: z.output<S>,
+    ctx: { request: RequestContext; token: string },
+  ) => Promise<ActionResult<T>>,
+) {
+  return async (raw: z.input<S>): Promise<ActionResult<T>> => {
+    const token = await staffSignInToken();
+    if (!token) return { ok: false, fieldErrors: {}, formError: SIGN_IN_EXPIRED, code: "expired" };
+    const parsed = z.safeParse(schema, raw);
+    if (!parsed.success) return invalid(parsed.error);
+    const request = await requestContext();
+    return guarded(name, request.requestId, () => handler(parsed.data, { request, token }));
   };
 }

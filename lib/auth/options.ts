@@ -7,8 +7,9 @@ import { authenticate } from "@/lib/account/login-service";
 import { securityConfig } from "@/lib/account/security-config";
 import { revokeSession } from "@/lib/account/session-service";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
-import { authenticateStaff } from "@/lib/staff/staff-login-service";
+import { completeSignIn } from "@/lib/staff/sign-in-service";
 import { encodeLoginError } from "./login-error";
+import { staffSignInTokenFrom } from "./staff-sign-in";
 
 const captchaFields = {
   password: z.string().max(128).default(""),
@@ -17,10 +18,6 @@ const captchaFields = {
 };
 const credentialsSchema = z.object({
   idNumber: z.string().trim().max(40).default(""),
-  ...captchaFields,
-});
-const staffCredentialsSchema = z.object({
-  username: z.string().max(80).default(""),
   ...captchaFields,
 });
 
@@ -34,7 +31,8 @@ function headersOf(req: { headers?: Record<string, unknown> } | undefined): Head
 
 /**
  * next-auth (v4) with two credential providers: accountants (证件号码 + 密码) and finance staff
- * (登录名 + 密码, the console). The JWT holds only the id of a server-side session row;
+ * (登录名 + 密码, then the second factor: the sign-in's steps finish through the "staff"
+ * provider). The JWT holds only the id of a server-side session row;
  * lib/auth/current-session.ts and current-staff.ts check that row on every request, which is
  * what makes sessions revocable, gives the idle timeout, and keeps the two kinds apart (a row
  * belongs to a person or to a staff member, never both).
@@ -55,15 +53,27 @@ export function authOptions(): NextAuthOptions {
           return { id: result.personId, sessionId: result.sessionId };
         },
       }),
+      // Staff end a sign-in here, after the password and the second factor were checked by the
+      // sign-in's own steps (app/console/login/*): this only turns a finished sign-in, named by
+      // its httpOnly cookie, into the session.
       CredentialsProvider({
         id: "staff",
         name: "财政部门登录",
-        credentials: { username: {}, password: {}, captchaId: {}, captchaAnswer: {} },
-        async authorize(raw, req) {
-          const input = staffCredentialsSchema.parse(raw ?? {});
-          const result = await authenticateStaff(db, clientInfoFromHeaders(headersOf(req)), input);
-          if (!result.ok) throw new Error(encodeLoginError(result));
-          return { id: result.accountId, sessionId: result.sessionId };
+        credentials: {},
+        async authorize(_raw, req) {
+          const h = headersOf(req);
+          const token = staffSignInTokenFrom(h.get("cookie"));
+          const result = await completeSignIn(db, clientInfoFromHeaders(h), token);
+          if (!result.ok) {
+            throw new Error(
+              encodeLoginError({
+                code: "invalid",
+                message: result.message,
+                captchaRequired: false,
+              }),
+            );
+          }
+          return { id: result.staffId, sessionId: result.sessionId };
         },
       }),
     ],

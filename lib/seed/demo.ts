@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { encryptField } from "@/lib/crypto/field-cipher";
 import { hashPassword } from "@/lib/crypto/password-hash";
 import { personCreateData } from "@/lib/account/register-service";
 import { idNumberIndex } from "@/lib/account/identifier";
@@ -51,6 +52,8 @@ export interface DemoStaff {
   office: string;
   username: string;
   password: string;
+  /** Base32 TOTP secret for an authenticator app (the demo's second factor). */
+  totpSecret: string;
 }
 
 // 深圳 as its own platform (npm run demo:transfer): someone already collected there, with phones
@@ -82,6 +85,10 @@ const SHENZHEN_STAFF: DemoStaffRow[] = [
   { username: "ns-staff", name: "周敏", regionCode: "440305" },
 ];
 const DEMO_STAFF_PASSWORD = "Caizheng@2026";
+// The demo staff's second factor, enrolled at seeding and printed at start like their password,
+// so the demo (and the end-to-end tests, tests/e2e/support/staff.ts) sign in at once. Accounts
+// made with `npm run staff` change their password and enrol their own authenticator instead.
+const DEMO_TOTP_SECRET = "KUAIJIDEMOCAIZHENGTOTPSECRET2345";
 
 /** The demo data of the jurisdiction this instance serves; another one gets an administrator. */
 function demoFor(code: string): { people: DemoPerson[]; staff: DemoStaffRow[] } {
@@ -138,6 +145,14 @@ export async function seedDemo(db: Db): Promise<{ people: DemoAccount[]; staff: 
       password: DEMO_STAFF_PASSWORD,
     });
     if (!r.ok) throw new Error(`demo staff ${s.username}: ${JSON.stringify(r.fieldErrors)}`);
+    await db.staff.update({
+      where: { id: r.id },
+      data: {
+        mustChangePassword: false,
+        totpSecret: encryptField(DEMO_TOTP_SECRET),
+        totpEnrolledAt: new Date(),
+      },
+    });
   }
   return {
     people: demo.people.map(({ label, idNumber, password, phone }) => ({
@@ -150,6 +165,7 @@ export async function seedDemo(db: Db): Promise<{ people: DemoAccount[]; staff: 
       office: financeOfficeName(s.regionCode),
       username: s.username,
       password: DEMO_STAFF_PASSWORD,
+      totpSecret: DEMO_TOTP_SECRET,
     })),
   };
 }

@@ -1,10 +1,12 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import type { RequestContext } from "@/lib/audit/audit";
+import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { blindIndex } from "@/lib/crypto/blind-index";
 import { hashPassword, needsRehash } from "@/lib/crypto/password-hash";
 import { passwordLogin, type PasswordLoginResult } from "@/lib/account/password-login";
-import { createSession } from "@/lib/account/session-service";
+import { CONSOLE_NETWORK_REFUSED, consoleReachableFrom } from "./console-network";
+import { loadSignIn, openSignIn } from "./sign-in-store";
+import type { SignInStep } from "./sign-in-steps";
 import { normalizeUsername } from "./staff-fields";
 
 export interface StaffLoginInput {
@@ -19,21 +21,40 @@ export function staffThrottleKey(username: string): string {
   return blindIndex("staff-login", normalizeUsername(username));
 }
 
+/** The password is right: the sign-in's token (for the browser's cookie) and its next step. */
+export type StaffPasswordResult =
+  | { ok: true; staffId: string; token: string; step: SignInStep }
+  | Exclude<PasswordLoginResult, { ok: true }>;
+
 /**
- * 财政部门登录 with 登录名 + 密码: the accountants' rules (passwordLogin) — same lock, captcha and
- * answers for unknown names. A closed account answers exactly as an unknown one.
+ * 财政部门登录, first step: 登录名 + 密码 by the accountants' rules (passwordLogin) — same lock,
+ * captcha and answers for unknown names; a closed account answers exactly as an unknown one.
+ * It opens no session: only a sign-in (StaffSignIn) that the second factor — and, on a first
+ * login, the password change and the enrolment — must complete (sign-in-service.ts).
  */
 export async function authenticateStaff(
   db: Db,
   ctx: RequestContext,
   input: StaffLoginInput,
   now = new Date(),
-): Promise<PasswordLoginResult> {
+): Promise<StaffPasswordResult> {
+  // Outside the configured networks nothing is checked: not even whether the name exists.
+  if (!consoleReachableFrom(ctx.ip)) {
+    await db.$transaction((tx) =>
+      writeAudit(tx, ctx, {
+        actorType: "anonymous",
+        action: "auth.login",
+        outcome: "denied",
+        details: { as: "staff", reason: "network" },
+      }),
+    );
+    return { ok: false, code: "invalid", message: CONSOLE_NETWORK_REFUSED, captchaRequired: false };
+  }
   const staff = await db.staff.findUnique({
     where: { username: normalizeUsername(input.username) },
     select: { id: true, passwordHash: true, regionCode: true, disabledAt: true },
   });
-  return passwordLogin(
+  const r = await passwordLogin(
     db,
     ctx,
     {
@@ -57,10 +78,15 @@ export async function authenticateStaff(
               data: { passwordHash },
             });
           }
-          return createSession(tx, { staffId: s.id }, ctx, now);
+          const signIn = await openSignIn(tx, s.id, ctx, now);
+          return { opened: signIn.token, details: { step: "password", signInId: signIn.id } };
         };
       },
     },
     now,
   );
+  if (!r.ok) return r;
+  const pending = await loadSignIn(db, ctx, r.opened, now);
+  if (!pending) throw new Error("a sign-in just opened cannot be read");
+  return { ok: true, staffId: r.accountId, token: r.opened, step: pending.step };
 }

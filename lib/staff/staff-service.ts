@@ -10,6 +10,7 @@ import { clearLoginFailures } from "@/lib/account/login-throttle";
 import { isInJurisdiction } from "@/lib/region/divisions";
 import { STAFF_ROLES } from "./roles";
 import { usernameSchema } from "./staff-fields";
+import { endSignInsOf } from "./sign-in-store";
 import { staffThrottleKey } from "./staff-login-service";
 
 // Finance staff accounts. Until the console's own user administration exists, a deployment's
@@ -69,6 +70,8 @@ export async function createStaff(
           regionCode: s.regionCode,
           roles: [...new Set(s.roles)],
           passwordHash,
+          // the operator knows this password: the first login replaces it and enrols TOTP
+          mustChangePassword: true,
         },
         select: { id: true },
       });
@@ -107,6 +110,7 @@ export async function disableStaff(
       where: { staffId: staff.id, revokedAt: null },
       data: { revokedAt: now, revokeReason: "account-closed" },
     });
+    await endSignInsOf(tx, staff.id, now);
     await writeAudit(tx, ctx, {
       actorType: "system",
       action: "staff.disable",
@@ -119,7 +123,10 @@ export async function disableStaff(
   });
 }
 
-/** Sets a new password (the operator hands it over), ends the sessions and lifts a lockout. */
+/**
+ * Sets a new password (the operator hands it over), ends the sessions and lifts a lockout. The
+ * operator knows it, so the next login replaces it (after the second factor, if enrolled).
+ */
 export async function resetStaffPassword(
   db: Db,
   ctx: RequestContext,
@@ -138,12 +145,13 @@ export async function resetStaffPassword(
     if (!staff) return fieldRefusal("unknown-username", "username", "没有这个登录名");
     await tx.staff.update({
       where: { id: staff.id },
-      data: { passwordHash, passwordChangedAt: now },
+      data: { passwordHash, passwordChangedAt: now, mustChangePassword: true },
     });
     await tx.authSession.updateMany({
       where: { staffId: staff.id, revokedAt: null },
       data: { revokedAt: now, revokeReason: "password-reset" },
     });
+    await endSignInsOf(tx, staff.id, now);
     await clearLoginFailures(tx, staffThrottleKey(username));
     await writeAudit(tx, ctx, {
       actorType: "system",

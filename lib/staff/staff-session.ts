@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/audit/audit";
 import { liveSession, type SessionEnd } from "@/lib/account/session-service";
 import type { StaffScope } from "@/lib/region/scope";
+import { consoleReachableFrom } from "./console-network";
 import { financeOfficeName } from "./office";
 
 /** A logged-in finance staff member as pages and actions see them. */
@@ -21,13 +22,18 @@ export interface SessionStaff {
 export type StaffSessionCheck =
   { ok: true; staff: SessionStaff } | { ok: false; reason: SessionEnd };
 
-/** The staff member behind a live session; a session of an accountant is "missing". */
+/**
+ * The staff member behind a live session; a session of an accountant is "missing", and so is
+ * every session seen from outside the console's allowed networks (KUAIJI_CONSOLE_ALLOW_CIDRS):
+ * the same session works again from the office.
+ */
 export async function checkStaffSession(
   db: Db,
   ctx: RequestContext,
   sessionId: string,
   now = new Date(),
 ): Promise<StaffSessionCheck> {
+  if (!consoleReachableFrom(ctx.ip)) return { ok: false, reason: "missing" };
   const live = await liveSession(db, ctx, sessionId, "staff", now);
   if (!live.ok) return live;
   const s = live.row.staff!;

@@ -326,6 +326,7 @@ const commands = {
     if (!sent.ok) return { step: "sms" as const, result: sent };
     const verified = await verifyTransferIn(
       db,
+      ctx,
       {
         name: input.name,
         idType: "RESIDENT_ID",

@@ -14,7 +14,6 @@ export function LoginForm() {
   const next = params?.get("next");
   return (
     <CredentialsLoginForm
-      provider="credentials"
       schema={loginSchema}
       nameField={{ name: "idNumber", label: "证件号码", preset: "id-number" }}
       next={safeNextPath(next)}

@@ -2,33 +2,57 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { CredentialsLoginForm } from "@/components/auth/credentials-login-form";
+import {
+  type CredentialsOutcome,
+  CredentialsLoginForm,
+} from "@/components/auth/credentials-login-form";
 import { useSessionKind } from "@/components/auth/use-session-kind";
 import { useHydratedSearchParams } from "@/components/shell/use-hydrated-search-params";
+import type { LoginFailureCode } from "@/lib/account/password-login";
+import { signInStepPath } from "@/lib/staff/sign-in-steps";
+import { staffPasswordAction } from "./actions";
 import { safeConsolePath, staffLoginSchema } from "./staff-login.validation";
 
 /**
- * 财政部门登录: 登录名 + 密码; a forgotten password is reset by the office's administrator.
- * `?next=` is the console page to go to after login; staff already logged in go there at once.
+ * 财政部门登录: 登录名 + 密码, then the sign-in's next step (动态验证码; on a first login the new
+ * password and the authenticator). A forgotten password is reset by the office's administrator.
+ * `?next=` is the console page to go to at the end; staff already logged in go there at once.
  */
 export function StaffLoginForm() {
   const router = useRouter();
   const params = useHydratedSearchParams();
-  const next = params?.get("next");
+  const next = safeConsolePath(params?.get("next"));
   const session = useSessionKind();
   useEffect(() => {
     if (params && session === "staff") router.replace(safeConsolePath(params.get("next")));
   }, [params, router, session]);
+  async function submit(fields: Record<string, string>): Promise<CredentialsOutcome> {
+    const r = await staffPasswordAction({
+      username: fields.username ?? "",
+      password: fields.password ?? "",
+      captchaId: fields.captchaId,
+      captchaAnswer: fields.captchaAnswer,
+    });
+    if (r.ok) return { ok: true, to: signInStepPath(r.data.step, next) };
+    const code = (r.code ?? "unknown") as LoginFailureCode | "unknown";
+    const message = r.formError ?? Object.values(r.fieldErrors)[0] ?? "登录失败，请重试";
+    return { ok: false, error: { code, message, captchaRequired: true } };
+  }
+  const notice = params?.get("expired")
+    ? "登录已超时，请重新输入登录名和密码。"
+    : params?.get("next")
+      ? "请先登录，登录后将返回您刚才访问的页面。"
+      : undefined;
   return (
     <CredentialsLoginForm
-      provider="staff"
+      submit={submit}
       schema={staffLoginSchema}
       nameField={{ name: "username", label: "登录名" }}
-      next={safeConsolePath(next)}
-      notice={next ? "请先登录，登录后将返回您刚才访问的页面。" : undefined}
+      next={next}
+      notice={notice}
       links={
         <p className="text-sm text-muted-foreground">
-          忘记密码或账户被锁定，请联系本单位平台管理员。
+          忘记密码、账户被锁定或手机丢失，请联系本单位平台管理员。
         </p>
       }
     />

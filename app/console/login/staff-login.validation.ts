@@ -9,6 +9,12 @@ export const staffLoginSchema = z.object({
   password: z.string().check(z.minLength(1, "请输入密码"), z.maxLength(128, "密码过长")),
 });
 
+/** What the password step's action takes: the form's fields, and the captcha once asked for. */
+export const staffPasswordStepSchema = z.extend(staffLoginSchema, {
+  captchaId: z.optional(z.string().check(z.maxLength(64))),
+  captchaAnswer: z.optional(z.string().check(z.maxLength(16))),
+});
+
 /**
  * After login, only console paths are followed: the accountants' same-site check
  * (safeNextPath), then no detour to 个人中心 and no loop back to the login.

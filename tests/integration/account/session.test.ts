@@ -3,7 +3,7 @@ import { checkSession, createSession, revokeSession } from "@/lib/account/sessio
 import { db } from "@/lib/db/client";
 import { checkStaffSession } from "@/lib/staff/staff-session";
 import { createPerson } from "../../support/person";
-import { createTestStaff } from "../../support/staff";
+import { createEnrolledStaff } from "../../support/staff";
 
 // The session check every request makes (issue 9: one statement for the row and its owner, the
 // lastSeenAt touch at most once a minute). Being cheaper must not make it more lenient: these
@@ -78,7 +78,7 @@ describe("the session check", () => {
 
   it("keeps the two kinds apart, refuses what is not a session id, and ends a closed staff account's sessions", async () => {
     const person = await personSession();
-    const staff = await createTestStaff(db, "440100");
+    const staff = await createEnrolledStaff(db, "440100");
     const staffSession = await db.$transaction((tx) =>
       createSession(tx, { staffId: staff.id }, ctx, T0),
     );

@@ -4,6 +4,8 @@ import type { Db } from "@/lib/db/client";
 import { exchangeRetention } from "@/lib/exchange/outbox-retention";
 import { randomPhone } from "../../support/accounts";
 import { createPerson } from "../../support/person";
+import { createTestStaff } from "../../support/staff";
+import { SIGN_IN_RETENTION_MS } from "@/lib/staff/sign-in-store";
 
 const MINUTE = 60_000;
 
@@ -47,6 +49,21 @@ export async function expiringRows(db: Db, now: Date) {
   const sessions = [
     await session(at(-r.sessionMs - MINUTE)),
     await session(at(-r.sessionMs + MINUTE)),
+  ];
+
+  const staff = await createTestStaff(db, "440100");
+  const signIn = (n: number, expiresAt: Date) =>
+    db.staffSignIn.create({
+      data: {
+        staffId: staff.id,
+        tokenHash: `${tag}-${n}`,
+        createdAt: at(-2 * r.sessionMs),
+        expiresAt,
+      },
+    });
+  const signIns = [
+    await signIn(0, at(-SIGN_IN_RETENTION_MS - MINUTE)),
+    await signIn(1, at(-SIGN_IN_RETENTION_MS + MINUTE)),
   ];
 
   const nonce = (n: number, expiresAt: Date) =>
@@ -98,6 +115,7 @@ export async function expiringRows(db: Db, now: Date) {
       .map((m) => m.id)
       .sort(),
     inboxMessages: [inboxMessages[1]!.id],
+    staffSignIns: [signIns[1]!.id],
     exchangeNonces: [nonces[1]!.nonce],
   };
   return {
@@ -125,6 +143,10 @@ export async function expiringRows(db: Db, now: Date) {
         inboxMessages: ids(
           await db.inboxMessage.findMany({ where: { sender: party } }),
           (m) => m.id,
+        ),
+        staffSignIns: ids(
+          await db.staffSignIn.findMany({ where: { staffId: staff.id } }),
+          (s) => s.id,
         ),
         exchangeNonces: ids(
           await db.exchangeNonce.findMany({ where: { nonce: { startsWith: tag } } }),

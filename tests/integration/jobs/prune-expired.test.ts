@@ -18,12 +18,13 @@ describe("prune-expired job", () => {
     const rows = await expiringRows(db, NOW);
     const r = await pruneExpired({ db, now: NOW, log });
     expect(r).toEqual({
-      processed: 7,
+      processed: 8,
       detail: {
         captchas: 1,
         smsCodes: 1,
         loginThrottles: 1,
         sessions: 1,
+        staffSignIns: 1,
         outboxMessages: 1,
         inboxMessages: 1,
         exchangeNonces: 1,

@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { authenticateStaff } from "@/lib/staff/staff-login-service";
+import { createEnrolledStaff } from "../../support/staff";
 
 const run = promisify(execFile);
 const ctx = { ip: null, userAgent: "vitest" };
@@ -38,6 +39,7 @@ describe("npm run staff", () => {
     );
     expect(created).toMatchObject({ code: 0 });
     expect(created.out).toContain("天河区财政局");
+    expect(created.out).toContain("首次登录须修改初始密码并绑定动态验证码");
     const first = passwordIn(created.out);
     expect(first).toMatch(/^\S{14}$/);
     expect((await authenticateStaff(db, ctx, { username, password: first })).ok).toBe(true);
@@ -60,6 +62,36 @@ describe("npm run staff", () => {
         },
       }),
     ).toBe(3);
+  }, 60_000);
+
+  it("resets a second factor for the operator, or for a 管理员 whose office covers the account", async () => {
+    const target = await createEnrolledStaff(db, "440100");
+    const sibling = await createEnrolledStaff(db, "440600", ["staff-admin"]);
+    const refused = await staffCli(
+      "reset-2fa",
+      "--username",
+      target.username,
+      "--by",
+      sibling.username,
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain("username: 没有这个登录名");
+    const byProvince = await createEnrolledStaff(db, "440000", ["staff-admin"]);
+    const ok = await staffCli(
+      "reset-2fa",
+      "--username",
+      target.username,
+      "--by",
+      byProvince.username,
+    );
+    expect(ok).toMatchObject({ code: 0 });
+    expect(ok.out).toContain("下次登录时须重新绑定动态验证码");
+    expect(
+      (await db.staff.findUniqueOrThrow({ where: { id: target.id } })).totpEnrolledAt,
+    ).toBeNull();
+    expect((await staffCli("reset-2fa", "--username", target.username)).code).toBe(0);
+    const list = await staffCli("list", "--region", "440100");
+    expect(list.out).toMatch(new RegExp(`${target.username}\\s.*（待绑定动态验证码）`));
   }, 60_000);
 
   it("explains what is wrong and exits non-zero", async () => {
