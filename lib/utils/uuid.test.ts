@@ -17,4 +17,10 @@ describe("uuidv7", () => {
     expect(earlier < later).toBe(true);
     expect(new Set(Array.from({ length: 1000 }, () => uuidv7(5_000))).size).toBe(1000);
   });
+
+  it("keeps the order of ids made within one millisecond", () => {
+    const ids = Array.from({ length: 1000 }, () => uuidv7(7_000));
+    expect([...ids].sort()).toEqual(ids);
+    for (const id of ids) expect(id[14]).toBe("7");
+  });
 });

@@ -113,7 +113,7 @@ describe("短信验证码", () => {
       ok: false,
       message: expect.stringContaining("过期"),
     });
-    expect(await verify(code, at(now, 299))).toEqual({ ok: true });
+    expect(await verify(code, at(now, 299))).toEqual({ ok: true, codeId: expect.any(String) });
     expect(await verify(code, at(now, 299))).toMatchObject({ ok: false });
 
     const phone2 = randomPhone();
