@@ -6,8 +6,9 @@
 //   npm run staff -- reset-2fa --username gz-ce [--by gz-admin]
 //   npm run staff -- disable --username gz-ce
 // New passwords are generated and printed once: hand them over in person, never by e-mail. The
-// first login with one replaces it and enrols the second factor (TOTP); reset-2fa makes the next
-// login enrol again (--by names the 管理员 it is done for: their office must cover the account's).
+// first login with one replaces it and enrols the second factor (TOTP); reset-2fa also gives a new
+// password, and the next login changes it and enrols again (--by names the 管理员 it is done for:
+// their office must cover the account's).
 // Production: DATABASE_URL and the KUAIJI_* keys from the environment, as the platform has them.
 // Embedded default: run while `npm start` is running; the database and keys of .data are used.
 import { randomInt } from "node:crypto";
@@ -110,12 +111,14 @@ async function main(): Promise<number> {
         const { resetSecondFactor } = await import("../lib/staff/second-factor-reset");
         const actor = await resetActor(db, values.by);
         if (!actor) return refused({ by: "没有这个管理员登录名" });
-        const r = await resetSecondFactor(db, ctx, actor, username);
+        const password = generatePassword();
+        const r = await resetSecondFactor(db, ctx, actor, username, password);
         if (!r.ok) return refused(r.fieldErrors ?? { by: r.message });
         console.log(
           `已重置动态验证码，原有登录已退出 / second factor reset, sessions ended: ${username}`,
         );
-        console.log("下次登录时须重新绑定动态验证码 / the next login enrols a new authenticator");
+        console.log(`新密码 / new password: ${password}`);
+        console.log(FIRST_LOGIN);
         return 0;
       }
       default: {

@@ -32,6 +32,11 @@ export interface PasswordLoginSpec<A extends LoginAccount> {
   /** What a locked-out user can do instead ("或通过“找回密码”重置密码"). */
   lockedHint: string;
   /**
+   * The audit action of a right password: auth.login when it opens the session; a staff member's
+   * is auth.password, since only the second factor logs them in (auth.login at completeSignIn).
+   */
+  successAction?: "auth.login" | "auth.password";
+  /**
    * After the password is verified: the slow work (argon2 rehash) runs here, outside any
    * transaction — PGlite runs one at a time — and the returned step runs inside the success
    * transaction: store what was refreshed, open what the login leads to (an accountant's session,
@@ -132,7 +137,7 @@ export async function passwordLogin<A extends LoginAccount>(
     const r = await openLogin(tx);
     await writeAudit(tx, ctx, {
       ...audit,
-      action: "auth.login",
+      action: spec.successAction ?? "auth.login",
       outcome: "success",
       details: { as: spec.actorType, ...r.details },
     });

@@ -2,6 +2,8 @@
 export const AUDIT_ACTIONS = [
   "auth.register",
   "auth.login",
+  /** a staff member's right password: the second factor still to come */
+  "auth.password",
   "auth.lockout",
   "auth.logout",
   "auth.session-expired",

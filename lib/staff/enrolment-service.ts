@@ -15,7 +15,7 @@ import {
   signInExpired,
 } from "./second-factor-service";
 import { advanceSignIn, loadSignIn } from "./sign-in-store";
-import { staffThrottleKey } from "./staff-login-service";
+import { staffSecondFactorKey } from "./staff-login-service";
 import { checkTotp, newTotpSecret, totpUri } from "./totp";
 
 // Enrolment of the second factor, on the first login (after the initial password is changed) and
@@ -108,7 +108,7 @@ export async function confirmEnrolment(
         createdAt: now,
       })),
     });
-    await clearLoginFailures(tx, staffThrottleKey(p.username));
+    await clearLoginFailures(tx, staffSecondFactorKey(p.staffId));
     await writeAudit(tx, ctx, {
       ...signInAudit(p),
       action: "auth.totp-enrol",

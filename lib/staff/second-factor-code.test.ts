@@ -32,4 +32,11 @@ describe("code schemas", () => {
       "请输入6位动态验证码",
     );
   });
+  it("reads full-width digits and letters as a Chinese input method types them", () => {
+    expect(readSecondFactorCode("１２３　４５６")).toEqual({ kind: "totp", code: "123456" });
+    expect(readSecondFactorCode("Ｋ７ｍ２ｑ－ｘ９ｖｂｎ")).toEqual({
+      kind: "recovery",
+      code: "k7m2qx9vbn",
+    });
+  });
 });

@@ -11,10 +11,11 @@ export type SecondFactorCode =
 
 /**
  * Spaces and dashes are how codes are shown and copied ("123 456", "k7m2q-x9vbn"); case does not
- * matter. A recovery code comes back in its normal form, without the dash.
+ * matter, nor full-width digits and letters (what a Chinese input method types: NFKC makes them
+ * ASCII). A recovery code comes back in its normal form, without the dash.
  */
 export function readSecondFactorCode(raw: string): SecondFactorCode {
-  const compact = raw.replace(/[\s\-－]/g, "").toLowerCase();
+  const compact = raw.normalize("NFKC").replace(/[\s-]/g, "").toLowerCase();
   if (/^\d{6}$/.test(compact)) return { kind: "totp", code: compact };
   const recovery = new RegExp(`^[${RECOVERY_ALPHABET}]{${RECOVERY_CODE_LENGTH}}$`);
   if (recovery.test(compact)) return { kind: "recovery", code: compact };

@@ -4,11 +4,16 @@ import { fieldRefusal, type Refusal } from "@/lib/db/refusal";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { regionWithin } from "@/lib/region/scope";
 import { hasRole, ROLE_DENIED } from "./roles";
+import { clearLoginFailures } from "@/lib/account/login-throttle";
+import { hashPassword } from "@/lib/crypto/password-hash";
 import { endSignInsOf } from "./sign-in-store";
+import { staffSecondFactorKey } from "./staff-login-service";
 import { normalizeUsername } from "./staff-fields";
 
 // 重置动态验证码: a colleague lost the phone (and the recovery codes). Their secret and recovery
-// codes are deleted and their sessions end; the next login enrols again.
+// codes are deleted, their sessions end, and their password is replaced by a new initial one
+// handed over in person: the next login changes it and enrols again. Without the new password,
+// whoever had phished the old one could sign in first and bind their own authenticator.
 
 /** Who resets: the operator's shell (`npm run staff`), or a 管理员 of the console. */
 export type ResetActor =
@@ -32,6 +37,8 @@ export async function resetSecondFactor(
   ctx: RequestContext,
   actor: ResetActor,
   username: string,
+  /** the new initial password (the caller generates and hands it over) */
+  initialPassword: string,
   now = new Date(),
 ): Promise<ResetResult> {
   if (actor.kind === "staff" && !hasRole(actor, "staff-admin"))
@@ -45,11 +52,20 @@ export async function resetSecondFactor(
   if (!visible) return fieldRefusal("unknown-username", "username", NO_SUCH_STAFF);
   if (actor.kind === "staff" && actor.staffId === target.id)
     return fieldRefusal("self", "username", NOT_OWN_RESET);
+  const passwordHash = await hashPassword(initialPassword);
   await db.$transaction(async (tx) => {
     await tx.staff.update({
       where: { id: target.id },
-      data: { totpSecret: null, totpEnrolledAt: null, totpLastStep: null },
+      data: {
+        totpSecret: null,
+        totpEnrolledAt: null,
+        totpLastStep: null,
+        passwordHash,
+        passwordChangedAt: now,
+        mustChangePassword: true,
+      },
     });
+    await clearLoginFailures(tx, staffSecondFactorKey(target.id));
     await tx.staffRecoveryCode.deleteMany({ where: { staffId: target.id } });
     await tx.authSession.updateMany({
       where: { staffId: target.id, revokedAt: null },

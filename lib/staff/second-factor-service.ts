@@ -15,7 +15,7 @@ import { readSecondFactorCode } from "./second-factor-code";
 import { CODE_FORMAT } from "./schemas/sign-in";
 import { advanceSignIn, loadSignIn, type PendingSignIn } from "./sign-in-store";
 import { nextSignInStep, type SignInStep } from "./sign-in-steps";
-import { staffThrottleKey } from "./staff-login-service";
+import { staffSecondFactorKey } from "./staff-login-service";
 import { checkTotp } from "./totp";
 
 // The second factor of a staff sign-in: a TOTP code from the enrolled authenticator, or one of
@@ -59,7 +59,7 @@ export async function reserveCodeAttempt(
   p: PendingSignIn,
   now: Date,
 ): Promise<{ ok: true; reservation: AttemptReservation & { ok: true } } | SignInRefusal> {
-  const reservation = await reserveLoginAttempt(db, staffThrottleKey(p.username), now);
+  const reservation = await reserveLoginAttempt(db, staffSecondFactorKey(p.staffId), now);
   if (reservation.ok) return { ok: true, reservation };
   await db.$transaction((tx) =>
     writeAudit(tx, ctx, {
@@ -170,7 +170,7 @@ export async function verifySecondFactor(
         });
       }
       if (!(await advanceSignIn(tx, p.id, now, { factorVerifiedAt: now }))) refuse(signInExpired());
-      await clearLoginFailures(tx, staffThrottleKey(p.username));
+      await clearLoginFailures(tx, staffSecondFactorKey(p.staffId));
       const method = totpStep !== null ? "totp" : "recovery-code";
       await writeAudit(tx, ctx, {
         ...signInAudit(p),

@@ -21,6 +21,15 @@ export function staffThrottleKey(username: string): string {
   return blindIndex("staff-login", normalizeUsername(username));
 }
 
+/**
+ * LoginThrottle key of an account's second factor. Its own count: a right password clears the
+ * password's count, and must not clear the codes' — or whoever has the password could guess
+ * codes for ever, four at a time. Only a right code (or an administrator's reset) clears it.
+ */
+export function staffSecondFactorKey(staffId: string): string {
+  return blindIndex("staff-2fa", staffId);
+}
+
 /** The password is right: the sign-in's token (for the browser's cookie) and its next step. */
 export type StaffPasswordResult =
   | { ok: true; staffId: string; token: string; step: SignInStep }
@@ -61,6 +70,7 @@ export async function authenticateStaff(
       throttleKey: staffThrottleKey(input.username),
       account: staff && !staff.disabledAt ? staff : null,
       actorType: "staff",
+      successAction: "auth.password",
       password: input.password,
       captchaId: input.captchaId,
       captchaAnswer: input.captchaAnswer,

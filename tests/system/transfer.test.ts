@@ -150,6 +150,9 @@ async function arrived(p: CollectedPerson, id: string): Promise<InRow> {
 }
 
 /** What 深圳 holds of the person who moved in: files and the pre-filled draft. */
+/** The files of a transferred archive: the headshot and the ID card's two pages. */
+const ARCHIVE_FILES = 3;
+
 async function filesAtShenzhen(personId: string) {
   const attachments = (await c.sz.call("read", "attachment", "count", {
     where: { personId },
@@ -227,10 +230,11 @@ describe("跨省调转 through the hub, three processes", () => {
       registeredAtSz + 1,
     );
 
-    // The file arrived once: the headshot, both document pages and the 调转附件, and a draft of
-    // the collection pre-filled from the archive with the county moved to.
+    // The file arrived once: the headshot and both document pages (the 调转附件 were 广东's to
+    // review and stay there), and a draft of the collection pre-filled from the archive with the
+    // county moved to.
     const { attachments, draft } = await filesAtShenzhen(pending.personId);
-    expect(attachments).toBe(4);
+    expect(attachments).toBe(ARCHIVE_FILES);
     expect(draft?.steps.work).toMatchObject({
       regionCode: NANSHAN,
       employerName: "华为技术有限公司",
@@ -318,7 +322,7 @@ describe("跨省调转 through the hub, three processes", () => {
       person: { transferState: "OUT_DONE" },
     });
     expect(await into(third.id)).toMatchObject({ state: "received", personId: arrivedIn.personId });
-    expect((await filesAtShenzhen(arrivedIn.personId)).attachments).toBe(4);
+    expect((await filesAtShenzhen(arrivedIn.personId)).attachments).toBe(ARCHIVE_FILES);
   });
 
   it("withdrawn before 深圳 receives it: the lock lifts, 深圳's application is cancelled", async () => {
@@ -397,7 +401,7 @@ describe("跨省调转 through the hub, three processes", () => {
         person: { transferState: "OUT_DONE" },
       });
       expect(await into(id)).toMatchObject({ state: "received", fileImportedAt: expect.any(Date) });
-      expect((await filesAtShenzhen(personAtSz)).attachments).toBe(4);
+      expect((await filesAtShenzhen(personAtSz)).attachments).toBe(ARCHIVE_FILES);
       expect((await notices(c.gd, p.phone)).at(-1)).toContain("跨省调转已完成");
       expect(await notices(c.sz, p.phone)).toEqual([expect.stringContaining("跨省调入已完成")]);
     } else {
@@ -485,7 +489,7 @@ describe("跨省调转 through the hub, three processes", () => {
       `submit:${GD}:applied:submitted`,
       `receive:${SZ}:applied:received`,
     ]);
-    expect((await filesAtShenzhen(pending.personId)).attachments).toBe(4);
+    expect((await filesAtShenzhen(pending.personId)).attachments).toBe(ARCHIVE_FILES);
     expect(await notices(c.gd, p.phone)).toEqual([
       expect.stringContaining("调出申请审核通过"),
       expect.stringContaining("跨省调转已完成"),

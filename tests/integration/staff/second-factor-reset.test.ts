@@ -20,20 +20,33 @@ async function admin(regionCode: string, roles: ("staff-admin" | "ce-review")[] 
   return { kind: "staff" as const, staffId: s.id, regionCode, roles } satisfies ResetActor;
 }
 
+/** The new initial password the administrator hands over. */
+const NEW_PASSWORD = "Reset#2026kuaiji";
+
 describe("重置动态验证码", () => {
   it("an administrator of the same office resets a colleague: sessions end, the next login enrols", async () => {
     const colleague = await createEnrolledStaff(db, "440100");
     const session = await staffSessionOf(db, colleague);
-    const r = await resetSecondFactor(db, ctx, await admin("440100"), colleague.username);
+    const r = await resetSecondFactor(
+      db,
+      ctx,
+      await admin("440100"),
+      colleague.username,
+      NEW_PASSWORD,
+    );
     expect(r).toEqual({ ok: true, id: colleague.id });
 
     expect(await checkStaffSession(db, ctx, session)).toEqual({ ok: false, reason: "revoked" });
     const row = await db.staff.findUniqueOrThrow({ where: { id: colleague.id } });
     expect(row).toMatchObject({ totpSecret: null, totpEnrolledAt: null, totpLastStep: null });
     expect(await db.staffRecoveryCode.count({ where: { staffId: colleague.id } })).toBe(0);
+    // The old password no longer opens anything: whoever had it cannot enrol their own phone.
     expect(await passwordStep(db, colleague.username, colleague.password)).toMatchObject({
+      ok: false,
+    });
+    expect(await passwordStep(db, colleague.username, NEW_PASSWORD)).toMatchObject({
       ok: true,
-      step: "enrol",
+      step: "change-password",
     });
     const audit = await db.auditEvent.findFirstOrThrow({
       where: { action: "staff.second-factor-reset", targetId: colleague.id },
@@ -43,7 +56,9 @@ describe("重置动态验证码", () => {
 
   it("an administrator above (province over a county) may reset too", async () => {
     const county = await createEnrolledStaff(db, "440106");
-    expect(await resetSecondFactor(db, ctx, await admin("440000"), county.username)).toMatchObject({
+    expect(
+      await resetSecondFactor(db, ctx, await admin("440000"), county.username, NEW_PASSWORD),
+    ).toMatchObject({
       ok: true,
     });
   });
@@ -56,15 +71,15 @@ describe("重置动态验证码", () => {
       fieldErrors: { username: NO_SUCH_STAFF },
     };
     // 佛山 is 广州's sibling; 天河 lies below 广州
-    expect(await resetSecondFactor(db, ctx, await admin("440600"), city.username)).toMatchObject(
-      unknown,
-    );
-    expect(await resetSecondFactor(db, ctx, await admin("440106"), city.username)).toMatchObject(
-      unknown,
-    );
-    expect(await resetSecondFactor(db, ctx, await admin("440100"), "no-such-user")).toMatchObject(
-      unknown,
-    );
+    expect(
+      await resetSecondFactor(db, ctx, await admin("440600"), city.username, NEW_PASSWORD),
+    ).toMatchObject(unknown);
+    expect(
+      await resetSecondFactor(db, ctx, await admin("440106"), city.username, NEW_PASSWORD),
+    ).toMatchObject(unknown);
+    expect(
+      await resetSecondFactor(db, ctx, await admin("440100"), "no-such-user", NEW_PASSWORD),
+    ).toMatchObject(unknown);
     // nothing was reset
     const row = await db.staff.findUniqueOrThrow({ where: { id: city.id } });
     expect(row.totpEnrolledAt).not.toBeNull();
@@ -78,11 +93,17 @@ describe("重置动态验证码", () => {
   it("needs the 管理员 role, and is not for one's own account", async () => {
     const colleague = await createEnrolledStaff(db, "440100");
     expect(
-      await resetSecondFactor(db, ctx, await admin("440100", ["ce-review"]), colleague.username),
+      await resetSecondFactor(
+        db,
+        ctx,
+        await admin("440100", ["ce-review"]),
+        colleague.username,
+        NEW_PASSWORD,
+      ),
     ).toMatchObject({ ok: false, reason: "denied", message: ROLE_DENIED });
     const self = await admin("440100");
     const own = await db.staff.findUniqueOrThrow({ where: { id: self.staffId } });
-    expect(await resetSecondFactor(db, ctx, self, own.username)).toMatchObject({
+    expect(await resetSecondFactor(db, ctx, self, own.username, NEW_PASSWORD)).toMatchObject({
       ok: false,
       reason: "self",
       fieldErrors: { username: NOT_OWN_RESET },
@@ -91,7 +112,9 @@ describe("重置动态验证码", () => {
 
   it("the operator's shell may reset any account (audited as the system)", async () => {
     const s = await createEnrolledStaff(db, "440106");
-    expect(await resetSecondFactor(db, ctx, { kind: "operator" }, s.username)).toMatchObject({
+    expect(
+      await resetSecondFactor(db, ctx, { kind: "operator" }, s.username, NEW_PASSWORD),
+    ).toMatchObject({
       ok: true,
     });
     const audit = await db.auditEvent.findFirstOrThrow({

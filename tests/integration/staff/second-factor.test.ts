@@ -114,7 +114,7 @@ describe("首次登录", () => {
       select: { action: true, outcome: true },
     });
     expect(actions).toEqual([
-      { action: "auth.login", outcome: "success" },
+      { action: "auth.password", outcome: "success" },
       { action: "auth.password-change", outcome: "success" },
       { action: "auth.second-factor", outcome: "failure" },
       { action: "auth.totp-enrol", outcome: "success" },
@@ -248,9 +248,35 @@ describe("动态验证码", () => {
       reason: "locked",
       fieldErrors: { code: expect.stringMatching(/验证码错误次数过多，账户已锁定/) },
     });
-    expect(await passwordStep(db, s.username, s.password, t0)).toMatchObject({
-      ok: false,
-      code: "locked",
-    });
+    // A new sign-in with the password changes nothing: the codes' lock is the account's.
+    const again = await signIn(s.username, s.password, t0);
+    expect(
+      await verifySecondFactor(db, ctx, again.token, { code: totpCode(s.totpSecret, t0) }, t0),
+    ).toMatchObject({ ok: false, reason: "locked" });
+  });
+
+  it("a right password does not clear the count of wrong codes", async () => {
+    const t0 = new Date();
+    const s = await createEnrolledStaff(db, "440100");
+    const wrong = totpCode(s.totpSecret, later(t0, 3600));
+    const reasons: string[] = [];
+    // Four wrong codes, the password again, and so on: the fifth wrong code locks all the same.
+    for (let round = 0; round < 2; round++) {
+      const r = await signIn(s.username, s.password, t0);
+      for (let i = 0; i < 4; i++) {
+        const x = await verifySecondFactor(db, ctx, r.token, { code: wrong }, t0);
+        if (!x.ok) reasons.push(x.reason);
+      }
+    }
+    expect(reasons).toEqual([
+      "wrong",
+      "wrong",
+      "wrong",
+      "wrong",
+      "locked",
+      "locked",
+      "locked",
+      "locked",
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { verifyPassword } from "@/lib/crypto/password-hash";
 import { db } from "@/lib/db/client";
 import { authenticateStaff } from "@/lib/staff/staff-login-service";
 import { createEnrolledStaff } from "../../support/staff";
@@ -85,10 +86,12 @@ describe("npm run staff", () => {
       byProvince.username,
     );
     expect(ok).toMatchObject({ code: 0 });
-    expect(ok.out).toContain("下次登录时须重新绑定动态验证码");
-    expect(
-      (await db.staff.findUniqueOrThrow({ where: { id: target.id } })).totpEnrolledAt,
-    ).toBeNull();
+    expect(ok.out).toContain("首次登录须修改初始密码并绑定动态验证码");
+    const printed = /新密码 \/ new password: (\S+)/.exec(ok.out)?.[1];
+    expect(printed).toMatch(/^\S{14}$/);
+    const row = await db.staff.findUniqueOrThrow({ where: { id: target.id } });
+    expect(row).toMatchObject({ totpEnrolledAt: null, mustChangePassword: true });
+    expect(await verifyPassword(row.passwordHash, printed!)).toBe(true);
     expect((await staffCli("reset-2fa", "--username", target.username)).code).toBe(0);
     const list = await staffCli("list", "--region", "440100");
     expect(list.out).toMatch(new RegExp(`${target.username}\\s.*（待绑定动态验证码）`));

@@ -115,14 +115,16 @@ describe("财政部门登录", () => {
       reason: "missing",
     });
     const audits = await db.auditEvent.findMany({
-      where: { action: "auth.login", actorId: s.id },
+      where: { action: { in: ["auth.password", "auth.login"] }, actorId: s.id },
       orderBy: { id: "asc" },
     });
-    // the password, then the session once the second factor passed
-    expect(audits.map((a) => [a.outcome, (a.details as { step?: string }).step])).toEqual([
-      ["success", "password"],
-      ["success", "complete"],
-    ]);
+    // the password, then the login itself once the second factor passed
+    expect(audits.map((a) => [a.action, a.outcome, (a.details as { step?: string }).step])).toEqual(
+      [
+        ["auth.password", "success", "password"],
+        ["auth.login", "success", "complete"],
+      ],
+    );
 
     await logout(db, ctx, {
       sessionId: r.sessionId,
