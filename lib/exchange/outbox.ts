@@ -169,7 +169,10 @@ export async function deliverDue(
   const report: DeliveryReport = { processed: 0, delivered: 0, failed: 0, refused: 0 };
   const unreachable = new Set<string>();
   const limit = options.limit ?? DEFAULT_LIMIT;
-  while (report.processed < limit) {
+  const started = Date.now();
+  // A long run (a slow recipient, bodies read from storage) stops claiming well within a lease:
+  // the next run carries on, and no message is claimed with a lease already running out.
+  while (report.processed < limit && Date.now() - started < LEASE_MS / 2) {
     const row = await claimNext(db, now, [...unreachable]);
     if (!row) break;
     report.processed++;
@@ -202,9 +205,13 @@ async function deliverOne(
   const prepared = await prepare(db, ref, options.compose);
   if (prepared.kind === "retry") return retry(prepared.lastError);
   if (prepared.kind === "refused") {
+    // Its body cannot be built any more (a file gone). Ended only if it was never claimed before:
+    // a message that may have reached the recipient — its answer lost — cannot be taken back
+    // here; it waits, and the warning of messages undelivered for a day brings an operator.
+    if (row.attempts > 1) return retry(prepared.lastError);
     return (await markFailed(db, ref, prepared.refusal, prepared.lastError, now, options))
       ? "refused"
-      : retry("refusal not applied");
+      : retry(`refusal not applied (${prepared.lastError})`);
   }
   const message = prepared.message;
   let result: ExchangeResult<unknown>;
@@ -224,7 +231,7 @@ async function deliverOne(
   if (refusal) {
     return (await markFailed(db, ref, refusal, `refused: ${lastError}`, now, options))
       ? "refused"
-      : retry("refusal not applied");
+      : retry(`refusal not applied (${lastError})`);
   }
   if (result.kind === "network") unreachable.add(row.recipient);
   return retry(lastError);
@@ -232,7 +239,9 @@ async function deliverOne(
 
 /** Claims the next due message: one statement, so claiming needs no transaction of its own. */
 async function claimNext(db: Db, now: Date, skip: string[]): Promise<ClaimedRow | undefined> {
-  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  // From the moment of the claim (the run's `now` is its start), or from `now` when a run is
+  // moved ahead in time (`npm run jobs -- --at`).
+  const leaseUntil = new Date(Math.max(now.getTime(), Date.now()) + LEASE_MS);
   // A failed message no longer holds back the later ones of its transfer: they go, and their
   // recipient answers them as the transfer stands.
   const rows = await db.$queryRaw<ClaimedRow[]>`

@@ -389,7 +389,10 @@ describe("after-commit effects", () => {
     };
     await deliverDue(failingCommits(), t0, hub.send, { onRefusal });
     expect(ran).toEqual([]);
-    expect(await row(id)).toMatchObject({ failedAt: null, lastError: "refusal not applied" });
+    expect(await row(id)).toMatchObject({
+      failedAt: null,
+      lastError: expect.stringMatching(/^refusal not applied \(http 409/),
+    });
     await deliverDue(db, later(t0, 3600_000), hub.send, { onRefusal });
     expect(ran).toEqual([id]);
     expect(await row(id)).toMatchObject({ failedAt: later(t0, 3600_000) });
@@ -458,6 +461,35 @@ describe("composed bodies", () => {
     storageDown = false;
     await deliverDue(db, later(t0, 3600_000), send, { compose, onRefusal });
     expect(await row(flaky)).toMatchObject({ deliveredAt: later(t0, 3600_000) });
+  });
+
+  it("that may have been sent before are not ended when they cannot be built again", async () => {
+    const t0 = start();
+    const id = await registration(t0);
+    let fileThere = true;
+    const compose: Composers = {
+      "file.register": async () =>
+        fileThere
+          ? { ok: true, body: { idNumber: uniqueIdNumber(), regionCode: "440106" } }
+          : { ok: false, reason: "no_person", message: "人员不存在" },
+    };
+    // Sent, but the answer never came: the hub may hold it.
+    const silent = transport(() => ({ ok: false, kind: "network", message: "timeout" }));
+    expect(await deliverDue(db, t0, silent.send, { compose })).toMatchObject({ failed: 1 });
+    expect(silent.sent).toHaveLength(1);
+    fileThere = false;
+    const handed: string[] = [];
+    const onRefusal = {
+      "file.register": async () => {
+        handed.push("ended");
+      },
+    };
+    const hub = transport(() => OK);
+    expect(
+      await deliverDue(db, later(t0, 3600_000), hub.send, { compose, onRefusal }),
+    ).toMatchObject({ failed: 1, refused: 0 });
+    expect(handed).toEqual([]);
+    expect(await row(id)).toMatchObject({ failedAt: null, lastError: "not composed: no_person" });
   });
 
   it("wait, not fail, without their composer (a deployment to mend)", async () => {
