@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { validatePersonName } from "@/lib/identity/person-name";
-import { normalizedBy, text } from "@/lib/utils/refinement";
+import { ALWAYS, normalizedBy, text } from "@/lib/utils/refinement";
 import { passwordProblems, type PasswordContext } from "./password-policy";
 
 // Field schemas shared by every account form and its server action (one rule, one place).
@@ -45,3 +45,19 @@ export function refinePasswordPair(
     ctx.addIssue({ code: "custom", message: "两次输入的密码不一致", path: [fields.confirm] });
   }
 }
+
+/** 新密码 + 确认新密码, as every form that replaces a password asks them. */
+export const newPasswordFields = {
+  newPassword: passwordInputSchema,
+  confirmPassword: z.string().check(z.minLength(1, "请再次输入新密码")),
+};
+
+/** The check of newPasswordFields: the rules that need no account, and the two equal. */
+export const newPasswordPairCheck = /*#__PURE__*/ z.superRefine(
+  (v: { newPassword: string; confirmPassword: string }, ctx) =>
+    refinePasswordPair({ password: v.newPassword, confirmPassword: v.confirmPassword }, {}, ctx, {
+      password: "newPassword",
+      confirm: "confirmPassword",
+    }),
+  ALWAYS,
+);

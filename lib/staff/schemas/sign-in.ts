@@ -1,6 +1,5 @@
 import * as z from "zod/mini";
-import { passwordInputSchema, refinePasswordPair } from "@/lib/account/field-schemas";
-import { ALWAYS } from "@/lib/utils/refinement";
+import { newPasswordFields, newPasswordPairCheck } from "@/lib/account/field-schemas";
 import { readSecondFactorCode } from "../second-factor-code";
 
 // The forms of a staff sign-in's later steps (app/console/login/*), run in the browser and again
@@ -32,21 +31,5 @@ export const enrolCodeSchema = z.object({ code: codeField(false) });
 export type EnrolCodeValues = z.input<typeof enrolCodeSchema>;
 
 /** 首次登录修改密码: the initial password is replaced before any console page. */
-export const initialPasswordSchema = z
-  .object({
-    newPassword: passwordInputSchema,
-    confirmPassword: z.string().check(z.minLength(1, "请再次输入新密码")),
-  })
-  .check(
-    z.superRefine(
-      (v, ctx) =>
-        refinePasswordPair(
-          { password: v.newPassword, confirmPassword: v.confirmPassword },
-          {},
-          ctx,
-          { password: "newPassword", confirm: "confirmPassword" },
-        ),
-      ALWAYS,
-    ),
-  );
+export const initialPasswordSchema = z.object(newPasswordFields).check(newPasswordPairCheck);
 export type InitialPasswordValues = z.input<typeof initialPasswordSchema>;
