@@ -11,7 +11,7 @@ import { maskIdNumber } from "@/lib/identity/mask";
 import { isJurisdictionLeaf, regionName } from "@/lib/region/divisions";
 import type { TransferExchange } from "./exchange-port";
 import { isInOpen, type InTransferState } from "./in-states";
-import { issueTicket, readTicket } from "./in-ticket";
+import { issueTicket } from "./in-ticket";
 import { invalid, type TransferRefusal, type TransferResult } from "./results";
 import { transferInVerifySchema } from "./schemas/in-application";
 import type { z } from "zod/mini";
@@ -88,14 +88,15 @@ export async function verifyTransferIn(
       action: "transfer.in-verify",
       outcome: result.ok ? "success" : "failure",
       targetType: result.ok ? "transfer-in" : undefined,
-      targetId: result.ok ? readTicket(result.preview.ticket, now)?.transferId : undefined,
+      targetId: result.ok ? result.transferId : undefined,
       details: {
         idNumber: maskIdNumber(idNumber),
         ...(result.ok ? {} : { reason: result.reason, fields: Object.keys(fieldsOf(result)) }),
       },
     }),
   );
-  return result;
+  if (!result.ok) return result;
+  return { ok: true, preview: result.preview };
 }
 
 function fieldsOf(r: TransferRefusal): Record<string, string> {
@@ -108,7 +109,7 @@ async function afterCode(
   idNumber: string,
   exchange: TransferExchange,
   now: Date,
-): Promise<TransferResult<{ preview: TransferInPreview }>> {
+): Promise<TransferResult<{ preview: TransferInPreview; transferId: string }>> {
   const person = await db.person.findUnique({
     where: { idNumberIndex: idNumberIndex(idNumber) },
     select: {
@@ -154,6 +155,7 @@ async function afterCode(
   const origin = exchangeMember(transfer.originMember);
   return {
     ok: true,
+    transferId: transfer.id,
     preview: {
       ticket: issueTicket(
         {

@@ -57,10 +57,15 @@ export async function saveAll(
   return revision;
 }
 
-/** A new account and the session the services receive (only personId and regionCode are read). */
-export async function personWithSession(db: Db): Promise<SessionPerson> {
-  const p = await createPerson(db);
-  const row = await db.person.findUniqueOrThrow({ where: { id: p.id } });
+/** The session the services receive for a person's row (only personId and regionCode are read). */
+export function sessionOf(row: {
+  id: string;
+  name: string;
+  idType: string;
+  idNumberMasked: string;
+  phone: string;
+  regionCode: string;
+}): SessionPerson {
   return {
     sessionId: "00000000-0000-7000-8000-000000000000",
     personId: row.id,
@@ -70,6 +75,12 @@ export async function personWithSession(db: Db): Promise<SessionPerson> {
     phone: row.phone,
     regionCode: row.regionCode,
   };
+}
+
+/** A new account and its session. */
+export async function personWithSession(db: Db): Promise<SessionPerson> {
+  const p = await createPerson(db);
+  return sessionOf(await db.person.findUniqueOrThrow({ where: { id: p.id } }));
 }
 
 export async function upload(

@@ -64,7 +64,7 @@ import {
   randomResidentId,
   STRONG_PASSWORD,
 } from "../support/accounts";
-import { saveAll, uploadPersonalFiles, validSteps } from "../support/collection";
+import { saveAll, sessionOf, uploadPersonalFiles, validSteps } from "../support/collection";
 
 /** A route handler; each declares its own params ({} or { id }), hence `never` here. */
 type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
@@ -240,15 +240,7 @@ const commands = {
         "440000",
       ),
     });
-    const s: SessionPerson = {
-      sessionId: "00000000-0000-7000-8000-000000000000",
-      personId: row.id,
-      name: row.name,
-      idType: row.idType,
-      idNumberMasked: row.idNumberMasked,
-      phone: row.phone,
-      regionCode: row.regionCode,
-    };
+    const s = sessionOf(row);
     await saveAll(db, s, validSteps(await uploadPersonalFiles(db, storage, s)));
     // As the wizard's action submits: the exchange learns where the file is (file.register).
     const r = await submitCollection(db, ctx, s, new Date(), exchangeConfigured());

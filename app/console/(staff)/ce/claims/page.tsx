@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RoleDenied } from "@/components/console/role-denied";
-import { StateTabs } from "@/components/console/state-tabs";
+import { ReviewListHead } from "@/components/console/review-list-head";
 import { credits } from "@/components/ce/ce-text";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
   Table,
@@ -51,27 +50,20 @@ export default async function ClaimsPage({
 
   return (
     <div className="min-w-0 space-y-4">
-      <h1 className="text-2xl font-semibold">学分认定</h1>
-      {params.done === "recognised" || params.done === "rejected" ? (
-        <Alert variant="success">
-          <AlertDescription>
-            已办理：{params.done === "recognised" ? "认定" : "不予认定"}。
-          </AlertDescription>
-        </Alert>
-      ) : null}
-      <StateTabs
-        label="申报状态"
+      <ReviewListHead
+        title="学分认定"
+        done={
+          params.done === "recognised" ? "认定" : params.done === "rejected" ? "不予认定" : null
+        }
+        tabsLabel="申报状态"
         current={filter}
         tabs={TABS.map((t) => ({
           key: t.filter,
           label: t.label,
           href: `/console/ce/claims?filter=${t.filter}`,
         }))}
+        summary={`${current.label}：共${page.total}条${filter === "claimed" ? "（按申报时间先后排列，请从最早的开始办理）" : ""}`}
       />
-      <p className="text-sm text-muted-foreground">
-        {current.label}：共{page.total}条
-        {filter === "claimed" && "（按申报时间先后排列，请从最早的开始办理）"}
-      </p>
       {page.rows.length === 0 ? (
         <p className="text-sm">没有{current.label}的学分申报。</p>
       ) : (

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RoleDenied } from "@/components/console/role-denied";
-import { StateTabs } from "@/components/console/state-tabs";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { ReviewListHead } from "@/components/console/review-list-head";
 import { Button } from "@/components/ui/button";
 import {
   Table,
@@ -45,27 +44,24 @@ export default async function InReviewListPage({
   const label = IN_FILTER_LABELS[filter];
   return (
     <div className="min-w-0 space-y-4">
-      <h1 className="text-2xl font-semibold">调入审核</h1>
-      {params.done === "approved" || params.done === "rejected" ? (
-        <Alert variant="success">
-          <AlertDescription>
-            已办理：{params.done === "approved" ? "审核通过，已向全国平台报送接收" : "审核不通过"}。
-          </AlertDescription>
-        </Alert>
-      ) : null}
-      <StateTabs
-        label="申请状态"
+      <ReviewListHead
+        title="调入审核"
+        done={
+          params.done === "approved"
+            ? "审核通过，已向全国平台报送接收"
+            : params.done === "rejected"
+              ? "审核不通过"
+              : null
+        }
+        tabsLabel="申请状态"
         current={filter}
         tabs={IN_FILTERS.map((t) => ({
           key: t,
           label: IN_FILTER_LABELS[t],
           href: `/console/transfers/in?filter=${t}`,
         }))}
+        summary={`${label}：共${page.total}条${filter === "pending" ? "（未在预计审核时间前办理的，系统自动审核）" : ""}`}
       />
-      <p className="text-sm text-muted-foreground">
-        {label}：共{page.total}条
-        {filter === "pending" && "（未在预计审核时间前办理的，系统自动审核）"}
-      </p>
       {page.rows.length === 0 ? (
         <p className="text-sm">没有{label}的调入申请。</p>
       ) : (
