@@ -7,9 +7,13 @@ export const STAFF_ROLES = defineCodeTable(
   [
     { code: "ce-review", label: "继续教育学分认定" },
     { code: "ce-course", label: "继续教育课程登记" },
-    { code: "archive-read", label: "会计人员档案查阅" },
+    { code: "archive-read", label: "会计人员查询与档案查阅" },
+    { code: "export", label: "数据导出" },
+    { code: "export-full", label: "数据导出（含完整证件号码）" },
+    { code: "import", label: "历史档案导入" },
+    { code: "audit-read", label: "操作日志查阅" },
     { code: "transfer-review", label: "跨省调转审核" },
-    { code: "staff-admin", label: "管理员" },
+    { code: "staff-admin", label: "管理员（用户管理、通知公告、采集须知、节假日）" },
   ],
   "请选择权限",
 );
