@@ -19,7 +19,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         <LogoutButton />
       </div>
       <div className="grid gap-6 md:grid-cols-[200px_1fr] print:block">
-        <ConsoleNav />
+        <ConsoleNav roles={staff.roles} />
         <div className="min-w-0">{children}</div>
       </div>
     </PageContainer>
