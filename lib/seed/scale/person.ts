@@ -119,7 +119,9 @@ function creditsOf(rng: Rng, setup: ScaleSetup, collectedAt: number, status: str
   const thisYear = Number(setup.today.slice(0, 4));
   const out: ScaleCredit[] = [];
   const course = (year: number, category: CeCategory, tenths: number, state: ScaleCredit["state"]) => {
-    const yearStart = Math.max(collectedAt, Date.parse(`${year}-01-01T00:00:00+08:00`));
+    // From the day after collection: instantBetween picks whole days, and a course comes after
+    // the archive it counts for.
+    const yearStart = Math.max(collectedAt + DAY, Date.parse(`${year}-01-01T00:00:00+08:00`));
     const yearEnd = Math.min(Date.parse(`${setup.today}T00:00:00+08:00`), Date.parse(`${year}-12-31T00:00:00+08:00`));
     if (yearStart > yearEnd) return;
     out.push({
