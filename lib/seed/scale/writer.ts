@@ -1,11 +1,11 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import type { PoolClient } from "pg";
 import { idNumberIndex } from "@/lib/account/identifier";
 import { snapshotPerson } from "@/lib/collection/archive-service";
 import { archiveProvince, ARCHIVE_NUMBER_SEQUENCE, formatArchiveNumber } from "@/lib/collection/archive-number";
 import { encryptField } from "@/lib/crypto/field-cipher";
 import { maskIdNumber } from "@/lib/identity/mask";
+import { uuidv7 } from "@/lib/utils/uuid";
 import type { ScalePerson } from "./person";
 import { recordColumns } from "./search-row";
 
@@ -15,17 +15,6 @@ import { recordColumns } from "./search-row";
 // service would write for these people is written, including the projections (PersonSearch,
 // CeYearTotal) the console reads. Nothing here is audited: the seed is not anyone's action.
 
-export const SEED_ACTOR = "seed-scale";
-
-/** UUIDv7 (RFC 9562): the creation time first, as the services' ids, then random bits. */
-export function uuid7(ms: number): string {
-  const b = randomBytes(16);
-  b.writeUIntBE(ms, 0, 6);
-  b[6] = (b[6]! & 0x0f) | 0x70;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = b.toString("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 const iso = (d: Date) => d.toISOString();
 
@@ -56,7 +45,7 @@ export async function writeBatch(
       )
     ).rows.map((r) => Number(r.s));
 
-    const ids = people.map((p) => uuid7(p.registeredAt.getTime()));
+    const ids = people.map((p) => uuidv7(p.registeredAt.getTime()));
     const masked = people.map((p) => maskIdNumber(p.idNumber));
     await client.query(
       `INSERT INTO "Person" (id, name, "idType", "idNumberCipher", "idNumberIndex", "idNumberMasked",
@@ -87,7 +76,7 @@ export async function writeBatch(
     // Archives and their version 1, as submitCollection writes them (channel collection).
     const idOf = new Map(people.map((p, i) => [p, ids[i]!]));
     const maskedOf = new Map(people.map((p, i) => [p, masked[i]!]));
-    const archiveIds = collected.map((p) => uuid7(p.collection!.collectedAt.getTime()));
+    const archiveIds = collected.map((p) => uuidv7(p.collection!.collectedAt.getTime()));
     const numbers = collected.map((p, i) =>
       formatArchiveNumber({
         province: archiveProvince(jurisdictionCode),
@@ -112,7 +101,7 @@ export async function writeBatch(
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::timestamptz[])
            AS u(id, archive, snapshot, person, region, at)`,
         [
-          collected.map((p) => uuid7(p.collection!.collectedAt.getTime())),
+          collected.map((p) => uuidv7(p.collection!.collectedAt.getTime())),
           archiveIds,
           collected.map((p) =>
             JSON.stringify({
@@ -178,7 +167,7 @@ export async function writeBatch(
            $7::text[], $8::text[], $9::text[], $10::timestamptz[])
            AS u(id, person, region, year, category, tenths, state, title, provider, at)`,
         [
-          credits.map(({ c }) => uuid7(c.at.getTime())),
+          credits.map(({ c }) => uuidv7(c.at.getTime())),
           credits.map(({ p }) => idOf.get(p)!),
           credits.map(({ p }) => p.regionCode),
           credits.map(({ c }) => c.year),
@@ -218,7 +207,7 @@ export async function writeBatch(
            $12::timestamptz[])
            AS u(id, person, region, member, dest, reason, state, due, reviewed, hub, closed, created)`,
         [
-          t.map((x) => uuid7(x.createdAt.getTime())),
+          t.map((x) => uuidv7(x.createdAt.getTime())),
           moved.map((p) => idOf.get(p)!),
           moved.map((p) => p.regionCode),
           t.map((x) => x.destMember),
