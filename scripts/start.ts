@@ -238,6 +238,9 @@ async function main() {
           if (rebuilt) say(`search projection rebuilt for ${rebuilt.people} people`);
           const { seedDemo } = await import("../lib/seed/demo");
           demo = await seedDemo(seedDb);
+          const { seedDemoScale } = await import("../lib/seed/scale/demo");
+          const scale = await seedDemoScale(embedded.url);
+          if (scale) say(`demo people at scale: ${scale.people} seeded in ${Math.round(scale.ms)} ms`);
         }
       } finally {
         await seedDb.$disconnect();
