@@ -3,6 +3,7 @@ import { EMPLOYMENT_STATUSES } from "@/lib/codes/employment-status";
 import { QUALIFICATION_LEVELS, QUALIFICATION_TYPES } from "@/lib/codes/professional-qualification";
 import { GENDER_OPTIONS } from "@/lib/collection/schemas/personal";
 import { DOCUMENT_TYPES, isDocumentTypeCode } from "@/lib/identity/document-types";
+import { COLLECTION_STATUSES, TRANSFER_FILTERS } from "@/lib/search/search-filter";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 
 // 导出's cells: one PersonSearch row as the text a spreadsheet shows, the same for xlsx and CSV.
@@ -27,20 +28,6 @@ export interface ExportRow {
 }
 
 export type Cell = string | number;
-
-/** PersonSearch.collectionStatus (lib/search's projection). */
-const COLLECTION_STATUS_LABELS: Record<string, string> = {
-  none: "未采集",
-  draft: "采集中",
-  collected: "已采集",
-};
-
-/** Person.transferState (lib/person/locks.ts TRANSFER_STATES); null is no transfer. */
-const TRANSFER_STATE_LABELS: Record<string, string> = {
-  OUT_PENDING: "调出待审核",
-  OUT_APPROVED: "调出审核通过",
-  OUT_DONE: "已调出",
-};
 
 /** "ACCOUNTING:INTERMEDIATE" → "会计类中级"; an unknown part is shown as its code. */
 function qualificationLabel(q: string): string {
@@ -85,7 +72,7 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   {
     header: "采集状态",
     width: 10,
-    cell: (r) => COLLECTION_STATUS_LABELS[r.collectionStatus] ?? r.collectionStatus,
+    cell: (r) => COLLECTION_STATUSES.label(r.collectionStatus) ?? r.collectionStatus,
   },
   { header: "档案编号", width: 18, cell: (r) => r.archiveNumber ?? "" },
   {
@@ -96,7 +83,8 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   {
     header: "调转状态",
     width: 14,
-    cell: (r) => (r.transferState ? (TRANSFER_STATE_LABELS[r.transferState] ?? "") : ""),
+    // The search's own labels: null is its "none" (未调出).
+    cell: (r) => TRANSFER_FILTERS.label(r.transferState ?? "none") ?? r.transferState ?? "",
   },
 ];
 
