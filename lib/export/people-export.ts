@@ -19,7 +19,7 @@ import {
   searchWhere,
 } from "@/lib/search/search-sql";
 import type { SearchCursor } from "@/lib/search/cursor";
-import { hasRole } from "@/lib/staff/roles";
+import { hasRole, ROLE_DENIED } from "@/lib/staff/roles";
 import { formatBeijingDate } from "@/lib/time/beijing";
 import { uuidv7 } from "@/lib/utils/uuid";
 import { type Cell, type ExportRow, exportCells } from "./cells";
@@ -42,7 +42,7 @@ export const exportTooLarge = (max: number) =>
   `查询结果超过${max.toLocaleString("zh-CN")}条，不能一次导出，请增加查询条件（如行政区划）后分批导出`;
 
 /** KUAIJI_EXPORT_MAX_ROWS: the most rows one export may hold (default 1,000,000). */
-export function exportMaxRows(env: NodeJS.ProcessEnv = process.env): number {
+export function exportMaxRows(env: Record<string, string | undefined> = process.env): number {
   const raw = env.KUAIJI_EXPORT_MAX_ROWS;
   const max = raw === undefined || raw === "" ? 1_000_000 : Number(raw);
   if (!Number.isInteger(max) || max < 1) {
@@ -71,7 +71,12 @@ export interface PeopleExportFile {
   body: ReadableStream<Uint8Array>;
 }
 
-export type PeopleExportResult = PeopleExportFile | Refusal<"too-large" | "busy">;
+export type PeopleExportResult = PeopleExportFile | Refusal<"role" | "too-large" | "busy">;
+
+/** export, or export-full (which is export with whole numbers). */
+export function mayExport(staff: { roles: readonly string[] }): boolean {
+  return hasRole(staff, "export") || hasRole(staff, "export-full");
+}
 
 export interface PeopleExportOptions {
   now?: Date;
@@ -90,6 +95,7 @@ export async function exportPeople(
   const { now = new Date(), maxRows = exportMaxRows(), batchRows = EXPORT_BATCH_ROWS } = options;
   const thresholds = options.thresholds ?? getCeThresholds();
   const filter: SearchFilter = { ...input.filter, cursor: undefined };
+  if (!mayExport(exporter)) return { ok: false, reason: "role", message: ROLE_DENIED };
   const full = hasRole(exporter, "export-full");
 
   const { more } = await searchCount(db, filter, exporter, maxRows, thresholds);

@@ -9,6 +9,10 @@ import type { Pacer } from "./paced-stream";
 
 export type ExportFormat = "xlsx" | "csv";
 
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return value === "xlsx" || value === "csv";
+}
+
 export const EXPORT_FORMATS: Record<
   ExportFormat,
   { contentType: string; write: (batches: AsyncIterable<Cell[][]>, pacer: Pacer) => Promise<void> }

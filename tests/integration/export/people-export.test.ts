@@ -11,6 +11,7 @@ import {
   type PeopleExportInput,
 } from "@/lib/export/people-export";
 import type { ExportFormat } from "@/lib/export/writers";
+import { ROLE_DENIED } from "@/lib/staff/roles";
 import { parseSearchFilter, type SearchFilter } from "@/lib/search/search-filter";
 import { searchPage } from "@/lib/search/search-sql";
 import { csvRecords, type SeededPerson, seedPeople, xlsxRows } from "./support";
@@ -220,6 +221,17 @@ describe("导出 of 人员查询", () => {
     expect(await exportAudits(who.staffId)).toEqual([]);
     // Exactly at the limit is allowed.
     const ok = await exportPeople(db, ctx, who, input, { maxRows: count });
+    expect(ok.ok).toBe(true);
+    if (ok.ok) await ok.body.cancel();
+  });
+
+  it("refuses staff without export or export-full, before reading or auditing anything", async () => {
+    const who = exporter(["archive-read", "import"]);
+    const r = await exportPeople(db, ctx, who, { filter: filterOf(), format: "csv" });
+    expect(r).toEqual({ ok: false, reason: "role", message: ROLE_DENIED });
+    expect(await exportAudits(who.staffId)).toEqual([]);
+    const fullOnly = exporter(["export-full"]);
+    const ok = await exportPeople(db, ctx, fullOnly, { filter: filterOf(), format: "csv" });
     expect(ok.ok).toBe(true);
     if (ok.ok) await ok.body.cancel();
   });

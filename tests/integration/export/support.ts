@@ -99,17 +99,23 @@ export function csvRecords(bytes: ArrayBuffer): string[][] {
   let quoted = false;
   for (let i = 1; i < text.length; i++) {
     const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") (record.push(field), (field = ""));
-    else if (c === "\r" && text[i + 1] === "\n") {
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ",") {
+      record.push(field);
+      field = "";
+    } else if (!quoted && c === "\r" && text[i + 1] === "\n") {
       record.push(field);
       records.push(record);
-      ((record = []), (field = ""), i++);
-    } else field += c;
+      record = [];
+      field = "";
+      i++;
+    } else {
+      field += c;
+    }
   }
   return records;
 }
