@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   "staff.second-factor-reset",
   "staff.person-lookup",
   "staff.history-view",
+  /** 导出: a "started" row, then one with the row count when it completes, aborts or fails */
+  "staff.export",
   "transfer.out-apply",
   "transfer.out-withdraw",
   "transfer.out-review",

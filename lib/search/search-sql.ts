@@ -147,7 +147,7 @@ function cursorKeySql(c: SearchCursor): Prisma.Sql {
   return c.sort === "name" ? Prisma.sql`${c.key}::text` : Prisma.sql`${c.key}::timestamptz`;
 }
 
-function keyOf(row: SearchRow, filter: SearchFilter): string {
+export function keyOf(row: SearchRow, filter: SearchFilter): string {
   const { sort } = sortOf(filter);
   if (sort === "name") return row.namePinyin;
   if (sort === "registeredAt") return row.registeredAt.toISOString();
@@ -162,7 +162,7 @@ export function searchOrderBy(filter: SearchFilter, reverse = false): Prisma.Sql
 }
 
 /** Rows strictly after (or before) the cursor's row in the sort order. */
-function keysetSql(filter: SearchFilter, c: SearchCursor): Prisma.Sql {
+export function keysetSql(filter: SearchFilter, c: SearchCursor): Prisma.Sql {
   const forward = c.direction === "next";
   const greater = (c.order === "asc") === forward;
   const op = Prisma.raw(greater ? ">" : "<");
