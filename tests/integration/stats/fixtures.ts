@@ -66,37 +66,38 @@ export async function addPeople(db: Db, rows: readonly PersonRow[]): Promise<str
   return ids;
 }
 
-/** A completed 调出 (已调出) and 调入 (已接收) closed at `closedAt`, of the county `regionCode`. */
+/** 已调出 and 已接收 transfers closed at the given times (one person each), and open 调出 applications. */
 export async function addTransfers(
   db: Db,
   regionCode: string,
   closed: { out?: Date[]; in?: Date[]; openOut?: number },
 ): Promise<void> {
-  const person = await createPerson(db);
-  const common = { personId: person.id, regionCode, reviewDueAt: new Date() };
-  const out = (state: string, closedAt: Date | null) => ({
-    ...common,
+  const common = async () => ({
+    personId: (await createPerson(db)).id,
+    regionCode,
+    reviewDueAt: new Date(),
+  });
+  const out = async (state: string, closedAt: Date | null) => ({
+    ...(await common()),
     destMember: "110000",
     destRegionCode: "110101",
     reason: "工作调动",
     state,
     closedAt,
   });
-  await db.transferOut.createMany({
-    data: [
-      ...(closed.out ?? []).map((d) => out("transferred", d)),
-      ...Array.from({ length: closed.openOut ?? 0 }, () => out("approved", null)),
-    ],
-  });
-  await db.transferIn.createMany({
-    data: (closed.in ?? []).map((closedAt) => ({
-      ...common,
-      id: randomUUID(),
-      originMember: "110000",
-      originRegionName: "北京市东城区",
-      state: "received",
-      submittedAt: closedAt,
-      closedAt,
-    })),
-  });
+  const outs = [
+    ...(closed.out ?? []).map((d) => out("transferred", d)),
+    ...Array.from({ length: closed.openOut ?? 0 }, () => out("approved", null)),
+  ];
+  await db.transferOut.createMany({ data: await Promise.all(outs) });
+  const ins = (closed.in ?? []).map(async (closedAt) => ({
+    ...(await common()),
+    id: randomUUID(),
+    originMember: "110000",
+    originRegionName: "北京市东城区",
+    state: "received",
+    submittedAt: closedAt,
+    closedAt,
+  }));
+  await db.transferIn.createMany({ data: await Promise.all(ins) });
 }
