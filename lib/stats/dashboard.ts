@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { childrenOf, getRegion, regionName } from "@/lib/region/divisions";
 import { regionScopePrefix, regionWithin, type StaffScope } from "@/lib/region/scope";
 import { beijingToday } from "@/lib/time/beijing";
+import type { StatsBucket, StatsDashboard, StatsRegion } from "./charts";
 import {
   bucketLabel,
   ceDimension,
@@ -16,39 +17,6 @@ import {
 // 统计分析's dashboard: the staff member's region (or a region below it they drill into) summed
 // from RegionStat — a few thousand rows at province scope, one statement — into plain,
 // serialisable aggregates that the page's tables show, the charts draw and the export writes.
-
-export interface StatsBucket {
-  bucket: string;
-  label: string;
-  count: number;
-}
-
-export interface StatsRegion {
-  /** 6-digit GB/T 2260 code */
-  code: string;
-  name: string;
-}
-
-export interface StatsDashboard {
-  region: StatsRegion & { fullName: string };
-  /** the staff member's own node, when the dashboard shows a region below it */
-  home: StatsRegion | null;
-  /** regions one may drill into: the children of the staff member's own node */
-  drillDown: StatsRegion[];
-  /** ISO time of the counts (数据截至); null before the first recompute */
-  computedAt: string | null;
-  /** people per city (province) or county (city); none at county level */
-  children: (StatsRegion & { total: number; collected: number })[];
-  /** people recorded at the region itself, not at one of its children */
-  unassigned: { total: number; collected: number };
-  fixed: Record<FixedDimension, StatsBucket[]>;
-  /** collections per Beijing month, with the running total */
-  collected: { month: string; label: string; count: number; cumulative: number }[];
-  /** completed transfers per month over the last TRANSFER_MONTHS months */
-  transfers: { month: string; label: string; out: number; in: number }[];
-  /** 继续教育 per year, the current year first */
-  ce: { year: number; buckets: StatsBucket[] }[];
-}
 
 export const TRANSFER_MONTHS = 24;
 

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getCeThresholds } from "@/lib/ce/thresholds";
 import { db } from "@/lib/db/client";
-import { statsDashboard, type StatsDashboard } from "@/lib/stats/dashboard";
+import type { StatsDashboard } from "@/lib/stats/charts";
+import { statsDashboard } from "@/lib/stats/dashboard";
 import { ceBucket, ceRequirement } from "@/lib/stats/dimensions";
 import { recomputeNow } from "@/lib/stats/recompute";
 import {
