@@ -15,9 +15,29 @@ import {
 describe("age bands", () => {
   it("puts each boundary age in the lower band, as of the given year", () => {
     const at = (age: number) => ageBand(2026 - age, 2026);
-    expect([at(18), at(30), at(31), at(40), at(41), at(50), at(51), at(60), at(61), at(90)]).toEqual(
-      ["TO30", "TO30", "31-40", "31-40", "41-50", "41-50", "51-60", "51-60", "OVER60", "OVER60"],
-    );
+    expect([
+      at(18),
+      at(30),
+      at(31),
+      at(40),
+      at(41),
+      at(50),
+      at(51),
+      at(60),
+      at(61),
+      at(90),
+    ]).toEqual([
+      "TO30",
+      "TO30",
+      "31-40",
+      "31-40",
+      "41-50",
+      "41-50",
+      "51-60",
+      "51-60",
+      "OVER60",
+      "OVER60",
+    ]);
     expect(ageBand(1996, 2026)).toBe("TO30");
     expect(ageBand(1996, 2027)).toBe("31-40");
     expect(ageBand(null, 2026)).toBe("UNKNOWN");
@@ -51,7 +71,12 @@ describe("bucket labels", () => {
 
 describe("months", () => {
   it("lists every month between two, across a year end", () => {
-    expect(monthsBetween("2025-11", "2026-02")).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);
+    expect(monthsBetween("2025-11", "2026-02")).toEqual([
+      "2025-11",
+      "2025-12",
+      "2026-01",
+      "2026-02",
+    ]);
     expect(monthsBetween("2026-02", "2026-02")).toEqual(["2026-02"]);
     expect(monthsBetween("2026-03", "2026-02")).toEqual([]);
     expect(monthsBetween("x", "2026-02")).toEqual([]);
@@ -78,7 +103,10 @@ describe("CE buckets", () => {
             obligationStartYear: 2020,
             today: "2026-06-01",
           });
-          const bucket = ceBucket({ publicTenths: pub * 10, professionalTenths: pro * 10, pending: 0 }, r);
+          const bucket = ceBucket(
+            { publicTenths: pub * 10, professionalTenths: pro * 10, pending: 0 },
+            r,
+          );
           expect([pub, pro, bucket]).toEqual([
             pub,
             pro,
@@ -91,7 +119,9 @@ describe("CE buckets", () => {
 
   it("meets exactly two thirds and misses a tenth below it (national rule)", () => {
     const r = ceRequirement(NATIONAL_CE_THRESHOLDS);
-    expect(ceBucket({ publicTenths: 300, professionalTenths: 600, pending: 0 }, r)).toBe("COMPLETE");
+    expect(ceBucket({ publicTenths: 300, professionalTenths: 600, pending: 0 }, r)).toBe(
+      "COMPLETE",
+    );
     expect(ceBucket({ publicTenths: 301, professionalTenths: 599, pending: 0 }, r)).toBe(
       "INCOMPLETE",
     );
@@ -99,13 +129,17 @@ describe("CE buckets", () => {
     expect(ceBucket({ publicTenths: 400, professionalTenths: 790, pending: 0 }, r)).toBe(
       "INCOMPLETE",
     );
-    expect(ceBucket({ publicTenths: 400, professionalTenths: 800, pending: 0 }, r)).toBe("COMPLETE");
+    expect(ceBucket({ publicTenths: 400, professionalTenths: 800, pending: 0 }, r)).toBe(
+      "COMPLETE",
+    );
   });
 
   it("says 有在途 only for a year not yet met", () => {
     const r = ceRequirement(GUANGDONG_CE_THRESHOLDS);
     expect(ceBucket({ publicTenths: 300, professionalTenths: 590, pending: 1 }, r)).toBe("PENDING");
-    expect(ceBucket({ publicTenths: 300, professionalTenths: 600, pending: 2 }, r)).toBe("COMPLETE");
+    expect(ceBucket({ publicTenths: 300, professionalTenths: 600, pending: 2 }, r)).toBe(
+      "COMPLETE",
+    );
     expect(ceBucket({ publicTenths: 290, professionalTenths: 900, pending: 0 }, r)).toBe(
       "INCOMPLETE",
     );

@@ -168,8 +168,7 @@ export function bucketLabel(dimension: string, bucket: string): string {
   if (dimension in MONTH_DIMENSIONS) return monthLabel(bucket);
   if (/^ce-\d{4}$/.test(dimension)) return CE_BUCKETS.label(bucket) ?? bucket;
   const fixed = FIXED_DIMENSIONS[dimension as FixedDimension] as
-    | { buckets: readonly CodeEntry[] }
-    | undefined;
+    { buckets: readonly CodeEntry[] } | undefined;
   return fixed?.buckets.find((b) => b.code === bucket)?.label ?? bucket;
 }
 
@@ -179,7 +178,7 @@ export function monthsBetween(first: string, last: string): string[] {
   const b = MONTH.exec(last);
   if (!a || !b) return [];
   const months: string[] = [];
-  for (let y = Number(a[1]), m = Number(a[2]); y * 12 + m <= Number(b[1]) * 12 + Number(b[2]); ) {
+  for (let y = Number(a[1]), m = Number(a[2]); y * 12 + m <= Number(b[1]) * 12 + Number(b[2]);) {
     months.push(`${y}-${String(m).padStart(2, "0")}`);
     if (++m > 12) [y, m] = [y + 1, 1];
   }

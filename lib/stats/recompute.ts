@@ -172,7 +172,10 @@ async function replaceRegionStats(
       await onReplaced?.(tx, rows);
       return { ok: true, rows, computedAt: now };
     },
-    { timeout: RECOMPUTE_TIMEOUT_MS, isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+    {
+      timeout: RECOMPUTE_TIMEOUT_MS,
+      isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
+    },
   );
 }
 

@@ -31,14 +31,23 @@ export function chartOption(table: ChartTable): Record<string, unknown> {
   const category = {
     type: "category",
     data: labels,
-    axisLabel: { hideOverlap: true, ...(table.horizontal ? {} : { rotate: labels.length > 6 ? 40 : 0 }) },
+    axisLabel: {
+      hideOverlap: true,
+      ...(table.horizontal ? {} : { rotate: labels.length > 6 ? 40 : 0 }),
+    },
     ...(table.horizontal ? { inverse: true } : {}),
   };
   const value = { type: "value", minInterval: 1 };
   return {
     tooltip: { trigger: "axis" },
     legend: table.series.length > 1 ? { top: 0 } : undefined,
-    grid: { left: 8, right: 16, top: table.series.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
+    grid: {
+      left: 8,
+      right: 16,
+      top: table.series.length > 1 ? 32 : 12,
+      bottom: 8,
+      containLabel: true,
+    },
     xAxis: table.horizontal ? value : category,
     yAxis: table.horizontal ? category : value,
     series: table.series.map((s, i) => ({

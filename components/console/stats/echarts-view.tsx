@@ -11,7 +11,15 @@ import { chartHeight, chartOption } from "./chart-option";
 // Only what the dashboard draws (bar, line, pie; grid, legend, tooltip; SVG), loaded after the
 // page (stats-chart.tsx imports this file dynamically): the tables beside the charts carry the
 // numbers before it arrives.
-echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
 
 export default function EChartsView({ table }: { table: ChartTable }) {
   const box = useRef<HTMLDivElement>(null);

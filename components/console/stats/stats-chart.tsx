@@ -8,7 +8,9 @@ import { chartHeight } from "./chart-option";
 // server's aggregates, and the table beside each one is its text alternative meanwhile.
 const EChartsView = dynamic(() => import("./echarts-view"), {
   ssr: false,
-  loading: () => <div className="w-full animate-pulse rounded-md bg-muted" style={{ height: 200 }} />,
+  loading: () => (
+    <div className="w-full animate-pulse rounded-md bg-muted" style={{ height: 200 }} />
+  ),
 });
 
 /** The chart of one table; hidden from screen readers, which read the table instead. */

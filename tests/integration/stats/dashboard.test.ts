@@ -151,8 +151,12 @@ describe("统计分析 dashboard", () => {
     ]);
     expect(d.ce.map((c) => c.year)).toEqual([2026, 2025, 2024, 2023, 2022]);
     const sayibake = await dashboard(SAYIBAKE);
-    expect(sayibake.ce.find((c) => c.year === 2025)!.buckets.map((b) => b.count)).toEqual([0, 0, 1]);
-    expect(sayibake.ce.find((c) => c.year === 2026)!.buckets.map((b) => b.count)).toEqual([0, 0, 2]);
+    expect(sayibake.ce.find((c) => c.year === 2025)!.buckets.map((b) => b.count)).toEqual([
+      0, 0, 1,
+    ]);
+    expect(sayibake.ce.find((c) => c.year === 2026)!.buckets.map((b) => b.count)).toEqual([
+      0, 0, 2,
+    ]);
   });
 
   it("buckets CE years in SQL exactly as ceBucket does", async () => {
@@ -190,7 +194,9 @@ describe("统计分析 dashboard", () => {
     const drilled = await dashboard(XJ, URUMQI);
     expect(drilled.region.code).toBe(URUMQI);
     expect(drilled.home).toMatchObject({ code: XJ, name: "新疆维吾尔自治区" });
-    expect(drilled.fixed["collection-status"][0]!.count).toBe((await dashboard(URUMQI)).fixed["collection-status"][0]!.count);
+    expect(drilled.fixed["collection-status"][0]!.count).toBe(
+      (await dashboard(URUMQI)).fixed["collection-status"][0]!.count,
+    );
     expect((await dashboard(URUMQI, TIANSHAN)).region.code).toBe(TIANSHAN);
     // parent, sibling, another province, an unknown or malformed code: no dashboard at all
     for (const [staff, asked] of [

@@ -66,7 +66,9 @@ export default async function StatsPage({
           <label className="grid gap-1 text-sm">
             <span>查看下级地区</span>
             <NativeSelect name="region" defaultValue={drilled ?? ""} wrapperClassName="w-56">
-              <option value="">{d.home ? `全部（${d.home.name}）` : `全部（${d.region.name}）`}</option>
+              <option value="">
+                {d.home ? `全部（${d.home.name}）` : `全部（${d.region.name}）`}
+              </option>
               {d.drillDown.map((r) => (
                 <option key={r.code} value={r.code}>
                   {r.name}
