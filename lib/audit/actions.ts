@@ -50,6 +50,8 @@ export const AUDIT_ACTIONS = [
   "transfer.in-refused",
   "holiday.seed",
   "holiday.change",
+  "stats.recompute",
+  "stats.export",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
