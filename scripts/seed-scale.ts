@@ -28,7 +28,13 @@ async function main(): Promise<number> {
   const batchSize = Number(values.batch);
   const concurrency = Number(values.connections);
   const whole = (n: number) => Number.isSafeInteger(n) && n > 0;
-  if (!whole(people) || !Number.isSafeInteger(seed) || !whole(batchSize) || !whole(concurrency) || (values.append && values.reset)) {
+  if (
+    !whole(people) ||
+    !Number.isSafeInteger(seed) ||
+    !whole(batchSize) ||
+    !whole(concurrency) ||
+    (values.append && values.reset)
+  ) {
     console.error(USAGE);
     return 2;
   }

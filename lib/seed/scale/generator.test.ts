@@ -25,7 +25,10 @@ describe("seed regions", () => {
     for (const [code, w] of weights) byCity.set(city(code), (byCity.get(city(code)) ?? 0) + w);
     const ranked = [...byCity].sort((a, b) => b[1] - a[1]).map(([c]) => c);
     expect(ranked.slice(0, 3)).toEqual(["4401", "4406", "4419"]);
-    const gz = share((p) => p.regionCode.startsWith("4401"), sample.filter((p) => p.collection));
+    const gz = share(
+      (p) => p.regionCode.startsWith("4401"),
+      sample.filter((p) => p.collection),
+    );
     expect(gz).toBeGreaterThan(0.17);
     expect(gz).toBeLessThan(0.31);
   });
@@ -38,7 +41,9 @@ describe("seed people", () => {
     expect(scalePerson(scaleSetup(4, "2026-12-04", GD), 17).name).not.toBe(
       `${sample[17]!.name}${sample[17]!.regionCode}` === "" ? "" : sample[17]!.name + "x",
     );
-    const other = Array.from({ length: 50 }, (_, i) => scalePerson(scaleSetup(4, "2026-12-04", GD), i));
+    const other = Array.from({ length: 50 }, (_, i) =>
+      scalePerson(scaleSetup(4, "2026-12-04", GD), i),
+    );
     expect(other.filter((p, i) => p.name === sample[i]!.name).length).toBeLessThan(10);
   });
 
@@ -64,7 +69,8 @@ describe("seed people", () => {
 
   it("hold qualifications about 55% none, 30% 初级, 12% 中级, 3% 高级 and up, and a few 高端人才", () => {
     const collected = sample.filter((p) => p.collection);
-    const level = (p: (typeof sample)[number]) => recordColumns(p.collection!.record).qualificationLevel;
+    const level = (p: (typeof sample)[number]) =>
+      recordColumns(p.collection!.record).qualificationLevel;
     expect(share((p) => level(p) === null, collected)).toBeGreaterThan(0.5);
     expect(share((p) => level(p) === null, collected)).toBeLessThan(0.62);
     expect(share((p) => level(p) === "JUNIOR", collected)).toBeGreaterThan(0.25);
@@ -107,7 +113,9 @@ describe("search projection columns", () => {
       qualifications: [],
       qualificationLevel: null,
     });
-    const qualified = sample.find((x) => x.collection?.record.professional.qualifications.length === 2)!;
+    const qualified = sample.find(
+      (x) => x.collection?.record.professional.qualifications.length === 2,
+    )!;
     const cols = recordColumns(qualified.collection!.record);
     expect(cols.qualifications).toHaveLength(2);
     expect(cols.qualifications[1]).toMatch(/^[A-Z]+:INTERMEDIATE$/);

@@ -28,11 +28,14 @@ describe("seed ID numbers and phones", () => {
     expect(seen.size).toBe(200_000);
     expect(phones.size).toBe(200_000);
     // Near the top of the range too (an --append run on a big database).
-    const high = new Set([0, 1, 2].map((k) => idNumberFor(MAX_PEOPLE - 1 - k, "440000", "1").idNumber));
+    const high = new Set(
+      [0, 1, 2].map((k) => idNumberFor(MAX_PEOPLE - 1 - k, "440000", "1").idNumber),
+    );
     expect(high.size).toBe(3);
   });
 
   it("gives 11-digit 19x mobile numbers", () => {
-    for (const i of [0, 1, 999_999, 1_999_999, 50_000_000]) expect(phoneFor(i)).toMatch(/^19\d{9}$/);
+    for (const i of [0, 1, 999_999, 1_999_999, 50_000_000])
+      expect(phoneFor(i)).toMatch(/^19\d{9}$/);
   });
 });

@@ -71,11 +71,29 @@ const BEIJING = 8 * 3_600_000;
 const COLLECTION_START = Date.parse("2019-03-01T00:00:00+08:00");
 /** Collections per year since the platform opened: most at the start, then a steady trickle. */
 const COLLECTION_YEARS = weighted<number>([
-  [2019, 30], [2020, 20], [2021, 12], [2022, 10], [2023, 9], [2024, 8], [2025, 7], [2026, 4],
+  [2019, 30],
+  [2020, 20],
+  [2021, 12],
+  [2022, 10],
+  [2023, 9],
+  [2024, 8],
+  [2025, 7],
+  [2026, 4],
 ]);
-const PROVIDERS = ["广东省会计继续教育平台", "广东财经大学继续教育学院", "广州市会计学会", "某会计继续教育机构"];
+const PROVIDERS = [
+  "广东省会计继续教育平台",
+  "广东财经大学继续教育学院",
+  "广州市会计学会",
+  "某会计继续教育机构",
+];
 const PUBLIC_COURSES = ["会计人员职业道德规范", "新时代财经法规解读", "数字经济与会计信息化"];
-const PROFESSIONAL_COURSES = ["企业会计准则专题", "管理会计实务", "政府会计制度", "税收政策与纳税筹划", "内部控制与风险管理"];
+const PROFESSIONAL_COURSES = [
+  "企业会计准则专题",
+  "管理会计实务",
+  "政府会计制度",
+  "税收政策与纳税筹划",
+  "内部控制与风险管理",
+];
 const TRANSFER_STATES = weighted<ScaleTransfer["state"]>([
   ["transferred", 50],
   ["withdrawn", 30],
@@ -109,20 +127,36 @@ function instantBetween(rng: Rng, fromMs: number, toMs: number): number {
 /** An RFC 4122 version-4 layout from the person's generator (ids in the snapshot, stable). */
 export function uuidFrom(rng: Rng): string {
   let hex = "";
-  for (let i = 0; i < 4; i++) hex += Math.floor(rng() * 2 ** 32).toString(16).padStart(8, "0");
+  for (let i = 0; i < 4; i++)
+    hex += Math.floor(rng() * 2 ** 32)
+      .toString(16)
+      .padStart(8, "0");
   const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function creditsOf(rng: Rng, setup: ScaleSetup, collectedAt: number, status: string): ScaleCredit[] {
+function creditsOf(
+  rng: Rng,
+  setup: ScaleSetup,
+  collectedAt: number,
+  status: string,
+): ScaleCredit[] {
   if (status === "STUDENT") return [];
   const thisYear = Number(setup.today.slice(0, 4));
   const out: ScaleCredit[] = [];
-  const course = (year: number, category: CeCategory, tenths: number, state: ScaleCredit["state"]) => {
+  const course = (
+    year: number,
+    category: CeCategory,
+    tenths: number,
+    state: ScaleCredit["state"],
+  ) => {
     // From the day after collection: instantBetween picks whole days, and a course comes after
     // the archive it counts for.
     const yearStart = Math.max(collectedAt + DAY, Date.parse(`${year}-01-01T00:00:00+08:00`));
-    const yearEnd = Math.min(Date.parse(`${setup.today}T00:00:00+08:00`), Date.parse(`${year}-12-31T00:00:00+08:00`));
+    const yearEnd = Math.min(
+      Date.parse(`${setup.today}T00:00:00+08:00`),
+      Date.parse(`${year}-12-31T00:00:00+08:00`),
+    );
     if (yearStart > yearEnd) return;
     out.push({
       year,
@@ -147,7 +181,12 @@ function creditsOf(rng: Rng, setup: ScaleSetup, collectedAt: number, status: str
   const s = rng();
   if (s < 0.4) {
     course(thisYear, "PUBLIC", 300, "completed");
-    course(thisYear, "PROFESSIONAL", int(rng, 60, 66) * 10, chance(rng, 0.85) ? "completed" : "enrolled");
+    course(
+      thisYear,
+      "PROFESSIONAL",
+      int(rng, 60, 66) * 10,
+      chance(rng, 0.85) ? "completed" : "enrolled",
+    );
   } else if (s < 0.55) {
     course(thisYear, "PUBLIC", int(rng, 10, 30) * 10, chance(rng, 0.5) ? "completed" : "enrolled");
   }
@@ -190,7 +229,9 @@ export function scalePerson(setup: ScaleSetup, index: number): ScalePerson {
   const name = chineseName(rng, gender);
   const keys = keysOf(name);
   const todayMs = Date.parse(`${setup.today}T00:00:00+08:00`);
-  const adultAt = Date.parse(`${Number(birthDate.slice(0, 4)) + 19}${birthDate.slice(4)}T00:00:00+08:00`);
+  const adultAt = Date.parse(
+    `${Number(birthDate.slice(0, 4)) + 19}${birthDate.slice(4)}T00:00:00+08:00`,
+  );
   const earliest = Math.max(COLLECTION_START, adultAt);
 
   const attachmentIds = {
@@ -212,9 +253,17 @@ export function scalePerson(setup: ScaleSetup, index: number): ScalePerson {
     };
   }
   const year = COLLECTION_YEARS.draw(rng);
-  let collectedAt = instantBetween(rng, Date.parse(`${year}-01-01T00:00:00+08:00`), Date.parse(`${year}-12-31T00:00:00+08:00`));
-  if (collectedAt < earliest || collectedAt >= todayMs) collectedAt = instantBetween(rng, earliest, todayMs - DAY);
-  const registeredAt = Math.max(earliest, collectedAt - int(rng, 0, 20) * DAY - int(rng, 60, 3600) * 1000);
+  let collectedAt = instantBetween(
+    rng,
+    Date.parse(`${year}-01-01T00:00:00+08:00`),
+    Date.parse(`${year}-12-31T00:00:00+08:00`),
+  );
+  if (collectedAt < earliest || collectedAt >= todayMs)
+    collectedAt = instantBetween(rng, earliest, todayMs - DAY);
+  const registeredAt = Math.max(
+    earliest,
+    collectedAt - int(rng, 0, 20) * DAY - int(rng, 60, 3600) * 1000,
+  );
   const record = collectionRecord(rng, {
     birthDate,
     today: beijingDay(collectedAt),

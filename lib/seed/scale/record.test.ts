@@ -30,13 +30,19 @@ describe("seeded collection records", () => {
         birthDate: p.birthDate,
         regions,
       });
-      if (!r.ok) throw new Error(`person ${i}: ${JSON.stringify(r.errors)} ${JSON.stringify(record)}`);
+      if (!r.ok)
+        throw new Error(`person ${i}: ${JSON.stringify(r.errors)} ${JSON.stringify(record)}`);
       expect(r.record).toEqual(record);
       statuses.add(record.work.status);
       checked++;
     }
     expect(checked).toBeGreaterThan(1000);
     // Every 在岗状态 appears, so each of the work step's branches was checked.
-    expect([...statuses].sort()).toEqual(["ACCOUNTING_POST", "NON_ACCOUNTING_POST", "STUDENT", "UNEMPLOYED"]);
+    expect([...statuses].sort()).toEqual([
+      "ACCOUNTING_POST",
+      "NON_ACCOUNTING_POST",
+      "STUDENT",
+      "UNEMPLOYED",
+    ]);
   }, 60_000);
 });

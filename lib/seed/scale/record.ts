@@ -45,8 +45,26 @@ const STUDY: Record<string, { age: number; years: number; degree: EducationEntry
 };
 const SCHOOLS: Record<string, readonly string[]> = {
   "14": ["中山大学", "暨南大学", "华南理工大学", "广东财经大学", "厦门大学", "中南财经政法大学"],
-  "21": ["广东财经大学", "暨南大学", "华南师范大学", "广东外语外贸大学", "广东工业大学", "汕头大学", "广州大学", "五邑大学", "韶关学院", "嘉应学院"],
-  "31": ["广东科学技术职业学院", "广东轻工职业技术学院", "广州番禺职业技术学院", "顺德职业技术学院", "广东机电职业技术学院", "广东农工商职业技术学院"],
+  "21": [
+    "广东财经大学",
+    "暨南大学",
+    "华南师范大学",
+    "广东外语外贸大学",
+    "广东工业大学",
+    "汕头大学",
+    "广州大学",
+    "五邑大学",
+    "韶关学院",
+    "嘉应学院",
+  ],
+  "31": [
+    "广东科学技术职业学院",
+    "广东轻工职业技术学院",
+    "广州番禺职业技术学院",
+    "顺德职业技术学院",
+    "广东机电职业技术学院",
+    "广东农工商职业技术学院",
+  ],
   "41": ["广东省财经职业技术学校", "广州市财经商贸职业学校", "佛山市顺德区陈村职业技术学校"],
   "61": ["广州市第六中学", "佛山市第一中学", "东莞中学", "惠州一中"],
 };
@@ -78,7 +96,12 @@ const HIGHEST_LEVEL = weighted<QualificationLevelCode | "NONE">([
   ["SENIOR", 2.7],
   ["PROFESSOR", 0.3],
 ]);
-const LEVEL_ORDER: readonly QualificationLevelCode[] = ["JUNIOR", "INTERMEDIATE", "SENIOR", "PROFESSOR"];
+const LEVEL_ORDER: readonly QualificationLevelCode[] = [
+  "JUNIOR",
+  "INTERMEDIATE",
+  "SENIOR",
+  "PROFESSOR",
+];
 /** Years between one level and the next (初级 → 中级 takes at least four, and so on). */
 const LEVEL_GAP = [0, 4, 5, 5];
 const QUALIFICATION_TYPE = weighted<"ACCOUNTING" | "AUDITING" | "ECONOMICS" | "STATISTICS">([
@@ -97,7 +120,20 @@ const POLITICAL = weighted<string>([
 ]);
 const MINORITIES = ["08", "13", "03", "15", "06"];
 const BRANDS = [..."恒达信华盛泰宏兴隆昌鑫源富瑞安康金海天启明德嘉顺永汇"];
-const TRADES = ["贸易", "科技", "实业", "建筑工程", "物流", "电子", "食品", "医药", "投资", "家具", "服装", "会计服务"];
+const TRADES = [
+  "贸易",
+  "科技",
+  "实业",
+  "建筑工程",
+  "物流",
+  "电子",
+  "食品",
+  "医药",
+  "投资",
+  "家具",
+  "服装",
+  "会计服务",
+];
 const SUFFIXES = ["有限公司", "股份有限公司", "集团有限公司"];
 
 const month = (year: number, m: number) => `${year}-${String(m).padStart(2, "0")}`;
@@ -125,7 +161,11 @@ function educationOf(rng: Rng, birthYear: number, thisMonth: string, student: bo
   };
   if (student) {
     // 在读 本科: the main level "20" (a finished entry must name its outcome, an ongoing one not).
-    return { fullTime: [entry("20", birthYear + 18, 4, true)], partTime: [], lastYear: birthYear + 22 };
+    return {
+      fullTime: [entry("20", birthYear + 18, 4, true)],
+      partTime: [],
+      lastYear: birthYear + 22,
+    };
   }
   const finished = (level: string) =>
     month(birthYear + STUDY[level]!.age + STUDY[level]!.years, 7) <= thisMonth;
@@ -195,7 +235,14 @@ export function collectionRecord(rng: Rng, facts: RecordFacts): CollectionRecord
   const talents: CollectionRecord["professional"]["talents"] = [];
   if (senior && chance(rng, 0.04)) {
     const selectedYear = int(rng, Math.max(earliest + 14, thisYear - 15), thisYear);
-    const type = pick(rng, ["HIGH_END", "HIGH_END", "HIGH_END", "CHIEF_ACCOUNTANT_TRAINING", "INTERNATIONAL", "SPECIAL_SUPPORT"] as const);
+    const type = pick(rng, [
+      "HIGH_END",
+      "HIGH_END",
+      "HIGH_END",
+      "CHIEF_ACCOUNTANT_TRAINING",
+      "INTERNATIONAL",
+      "SPECIAL_SUPPORT",
+    ] as const);
     if (selectedYear <= thisYear && selectedYear >= earliest) {
       talents.push(
         selectedYear + 3 <= thisYear
@@ -233,7 +280,9 @@ export function collectionRecord(rng: Rng, facts: RecordFacts): CollectionRecord
       isCpa: chance(rng, senior ? 0.15 : 0.01),
       isTaxAdvisor: chance(rng, senior ? 0.08 : 0.01),
       isAssetAppraiser: chance(rng, 0.005),
-      abacusLevel: chance(rng, 0.85) ? "NONE" : pick(rng, ["LEVEL_1", "LEVEL_2", "LEVEL_3", "EXPERT"] as const),
+      abacusLevel: chance(rng, 0.85)
+        ? "NONE"
+        : pick(rng, ["LEVEL_1", "LEVEL_2", "LEVEL_3", "EXPERT"] as const),
       qualifications,
       talents,
     },

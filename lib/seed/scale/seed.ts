@@ -49,7 +49,11 @@ const PEOPLE_TABLES = [
   "Person",
 ];
 
-export function scaleSetup(seed: number, today: string, j: Jurisdiction = getJurisdiction()): ScaleSetup {
+export function scaleSetup(
+  seed: number,
+  today: string,
+  j: Jurisdiction = getJurisdiction(),
+): ScaleSetup {
   const cityNames = new Map<string, string>();
   for (const [code] of leafWeights(j)) {
     const city = regionPath(code).find((r) => r.level === "city");
@@ -126,7 +130,13 @@ export async function seedScale(
           next = to;
           const people = [];
           for (let i = from; i < to; i++) people.push(scalePerson(setup, i));
-          const counts = await writeBatch(client, people, passwordHash, setup.jurisdictionCode, now);
+          const counts = await writeBatch(
+            client,
+            people,
+            passwordHash,
+            setup.jurisdictionCode,
+            now,
+          );
           for (const k of Object.keys(totals) as (keyof BatchCounts)[]) totals[k] += counts[k];
           const t = performance.now();
           if (t - lastLog > 10_000 || totals.people === options.people) {

@@ -2,7 +2,11 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { idNumberIndex } from "@/lib/account/identifier";
 import { snapshotPerson } from "@/lib/collection/archive-service";
-import { archiveProvince, ARCHIVE_NUMBER_SEQUENCE, formatArchiveNumber } from "@/lib/collection/archive-number";
+import {
+  archiveProvince,
+  ARCHIVE_NUMBER_SEQUENCE,
+  formatArchiveNumber,
+} from "@/lib/collection/archive-number";
 import { encryptField } from "@/lib/crypto/field-cipher";
 import { maskIdNumber } from "@/lib/identity/mask";
 import { uuidv7 } from "@/lib/utils/uuid";
@@ -14,7 +18,6 @@ import { recordColumns } from "./search-row";
 // (node-postgres has no COPY without pg-copy-streams, which is not a dependency). Every row a
 // service would write for these people is written, including the projections (PersonSearch,
 // CeYearTotal) the console reads. Nothing here is audited: the seed is not anyone's action.
-
 
 const iso = (d: Date) => d.toISOString();
 
@@ -80,7 +83,9 @@ export async function writeBatch(
     const numbers = collected.map((p, i) =>
       formatArchiveNumber({
         province: archiveProvince(jurisdictionCode),
-        year: Number(new Date(p.collection!.collectedAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 4)),
+        year: Number(
+          new Date(p.collection!.collectedAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 4),
+        ),
         serial: serials[i]!,
       }),
     );
@@ -92,7 +97,13 @@ export async function writeBatch(
          SELECT id, person, number, region, 1, at, at, at
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[])
            AS u(id, person, number, region, at)`,
-        [archiveIds, collected.map((p) => idOf.get(p)!), numbers, collected.map((p) => p.regionCode), collectedAt],
+        [
+          archiveIds,
+          collected.map((p) => idOf.get(p)!),
+          numbers,
+          collected.map((p) => p.regionCode),
+          collectedAt,
+        ],
       );
       await client.query(
         `INSERT INTO "ArchiveVersion" (id, "archiveId", version, snapshot, channel, "actorType",

@@ -52,7 +52,10 @@ describe("seed:scale", () => {
     for (const a of archives) {
       expect(a.versions).toHaveLength(1);
       const snapshot = parseSnapshot(a.versions[0]!.snapshot);
-      expect(snapshot.person).toMatchObject({ name: a.person.name, idNumberMasked: a.person.idNumberMasked });
+      expect(snapshot.person).toMatchObject({
+        name: a.person.name,
+        idNumberMasked: a.person.idNumberMasked,
+      });
       expect(snapshot.work.regionCode).toBe(a.regionCode);
       expect(a.person.regionCode).toBe(a.regionCode);
       expect(isJurisdictionLeaf(a.regionCode)).toBe(true);
@@ -62,16 +65,27 @@ describe("seed:scale", () => {
       expect(number.year).toBe(beijingYear);
     }
 
-    expect(await db.ceCredit.count({ where: { person: { phone: { startsWith: "19" } } } })).toBe(r.credits);
-    expect(await db.transferOut.count({ where: { person: { phone: { startsWith: "19" } } } })).toBe(r.transfers);
-    const out = await db.transferOut.findMany({ where: { state: "transferred", person: { phone: { startsWith: "19" } } }, include: { person: true } });
+    expect(await db.ceCredit.count({ where: { person: { phone: { startsWith: "19" } } } })).toBe(
+      r.credits,
+    );
+    expect(await db.transferOut.count({ where: { person: { phone: { startsWith: "19" } } } })).toBe(
+      r.transfers,
+    );
+    const out = await db.transferOut.findMany({
+      where: { state: "transferred", person: { phone: { startsWith: "19" } } },
+      include: { person: true },
+    });
     for (const t of out) expect(t.person.transferState).toBe("OUT_DONE");
   }, 180_000);
 
   it("writes each PersonSearch row exactly as the projection computes it", async () => {
-    const sources = await db.$transaction((tx) => loadProjectionSources(tx, seeded, { lock: false }));
+    const sources = await db.$transaction((tx) =>
+      loadProjectionSources(tx, seeded, { lock: false }),
+    );
     expect(sources).toHaveLength(500);
-    const rows = await db.personSearch.findMany({ where: { personId: { in: sources.map((s) => s.person.id) } } });
+    const rows = await db.personSearch.findMany({
+      where: { personId: { in: sources.map((s) => s.person.id) } },
+    });
     expect(rows).toHaveLength(500);
     const byId = new Map(rows.map((r) => [r.personId, r]));
     for (const source of sources) {
@@ -87,7 +101,16 @@ describe("seed:scale", () => {
 
   it("writes CE year totals exactly as the CE services' recomputation does", async () => {
     const stored = await db.ceYearTotal.findMany({
-      where: { personId: { in: (await db.person.findMany({ where: { phone: { startsWith: "19" } }, select: { id: true } })).map((p) => p.id) } },
+      where: {
+        personId: {
+          in: (
+            await db.person.findMany({
+              where: { phone: { startsWith: "19" } },
+              select: { id: true },
+            })
+          ).map((p) => p.id),
+        },
+      },
       orderBy: [{ personId: "asc" }, { year: "asc" }],
     });
     expect(stored.length).toBeGreaterThan(300);
@@ -96,7 +119,11 @@ describe("seed:scale", () => {
     let recomputed: typeof stored = [];
     await db
       .$transaction(async (tx) => {
-        await refreshCeYearTotals(tx, stored.map((t) => ({ personId: t.personId, year: t.year })), NOW);
+        await refreshCeYearTotals(
+          tx,
+          stored.map((t) => ({ personId: t.personId, year: t.year })),
+          NOW,
+        );
         recomputed = await tx.ceYearTotal.findMany({
           where: { personId: { in: stored.map((t) => t.personId) } },
           orderBy: [{ personId: "asc" }, { year: "asc" }],
