@@ -91,7 +91,9 @@ export async function seedScale(
   const now = options.now ?? new Date();
   const pool = new Pool({ connectionString: url, max: concurrency + 1 });
   try {
-    let { seeded, others } = await seededCounts(pool);
+    const counts = await seededCounts(pool);
+    let seeded = counts.seeded;
+    const others = counts.others;
     if (options.reset) {
       if (others > 0) {
         return {
