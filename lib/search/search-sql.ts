@@ -161,12 +161,22 @@ export function searchOrderBy(filter: SearchFilter, reverse = false): Prisma.Sql
   return Prisma.sql`${sortKeySql(filter)} ${dir}, p."personId" ${dir}`;
 }
 
-/** Rows strictly after (or before) the cursor's row in the sort order. */
+/**
+ * Rows strictly after (or before) the cursor's row in the sort order. Written as key ≥ k AND
+ * (key > k OR id > i) rather than the row comparison (key, id) > (k, i): PostgreSQL 15 starts a
+ * btree scan at a row comparison's bound even when a prefix LIKE on the same column gives a later
+ * one, and then walks every row in between (README 人员查询的索引).
+ */
 export function keysetSql(filter: SearchFilter, c: SearchCursor): Prisma.Sql {
   const forward = c.direction === "next";
   const greater = (c.order === "asc") === forward;
-  const op = Prisma.raw(greater ? ">" : "<");
-  return Prisma.sql`(${sortKeySql(filter)}, p."personId") ${op} (${cursorKeySql(c)}, ${c.personId}::uuid)`;
+  const [op, opEq] = greater
+    ? [Prisma.raw(">"), Prisma.raw(">=")]
+    : [Prisma.raw("<"), Prisma.raw("<=")];
+  const key = sortKeySql(filter);
+  const value = cursorKeySql(c);
+  return Prisma.sql`(${key} ${opEq} ${value}
+    AND (${key} ${op} ${value} OR p."personId" ${op} ${c.personId}::uuid))`;
 }
 
 export interface SearchPage {
@@ -179,6 +189,36 @@ export interface SearchPage {
 
 export const BAD_CURSOR = "翻页参数无效，请重新查询";
 
+/** The cursor a filter carries, decoded for its sort: undefined none, null malformed. */
+export function filterCursor(filter: SearchFilter): SearchCursor | null | undefined {
+  return filter.cursor === undefined ? undefined : decodeCursor(filter.cursor, sortOf(filter));
+}
+
+/**
+ * The page's statement: `limit` rows after (or before) the cursor, in the sort order. `few`: the
+ * filter is known to match only a few thousand rows (the bounded count said so), so they are
+ * gathered first through the filter's own indexes and sorted in memory — otherwise PostgreSQL
+ * may walk a sort index through millions of rows looking for rare matches (README 人员查询的索引).
+ */
+export function searchPageSql(
+  filter: SearchFilter,
+  cursor: SearchCursor | undefined,
+  scope: StaffScope,
+  limit: number,
+  thresholds: CeThresholds,
+  few = false,
+): Prisma.Sql {
+  const where = searchWhere(filter, scope, thresholds);
+  const keyset = cursor ? keysetSql(filter, cursor) : Prisma.sql`TRUE`;
+  const order = searchOrderBy(filter, cursor?.direction === "prev");
+  if (few) {
+    return Prisma.sql`WITH m AS MATERIALIZED (SELECT * FROM "PersonSearch" p WHERE ${where})
+      SELECT ${SEARCH_COLUMNS} FROM m p WHERE ${keyset} ORDER BY ${order} LIMIT ${limit}`;
+  }
+  return Prisma.sql`SELECT ${SEARCH_COLUMNS} FROM "PersonSearch" p
+    WHERE ${where} AND ${keyset} ORDER BY ${order} LIMIT ${limit}`;
+}
+
 /**
  * One page of the search: `size` rows in the sort order, from the filter's cursor (or the start).
  * A cursor that does not decode for this sort is refused, not silently taken as page one.
@@ -189,23 +229,22 @@ export async function searchPage(
   scope: StaffScope,
   size: number,
   thresholds: CeThresholds = getCeThresholds(),
+  few = false,
 ): Promise<{ ok: true; page: SearchPage } | { ok: false; message: string }> {
-  const sorting = sortOf(filter);
-  const cursor = filter.cursor ? decodeCursor(filter.cursor, sorting) : null;
-  if (filter.cursor && !cursor) return { ok: false, message: BAD_CURSOR };
+  const cursor = filterCursor(filter);
+  if (cursor === null) return { ok: false, message: BAD_CURSOR };
   const backward = cursor?.direction === "prev";
-  const where = searchWhere(filter, scope, thresholds);
-  const fetched = await db.$queryRaw<SearchRow[]>`
-    SELECT ${SEARCH_COLUMNS} FROM "PersonSearch" p
-    WHERE ${where} ${cursor ? Prisma.sql`AND ${keysetSql(filter, cursor)}` : Prisma.empty}
-    ORDER BY ${searchOrderBy(filter, backward)}
-    LIMIT ${size + 1}`;
+  const fetched = await db.$queryRaw<SearchRow[]>(
+    searchPageSql(filter, cursor, scope, size + 1, thresholds, few),
+  );
   const more = fetched.length > size;
   // Back at the start: page one in full, exactly as without a cursor (not a short first page).
-  if (backward && !more)
-    return searchPage(db, { ...filter, cursor: undefined }, scope, size, thresholds);
+  if (backward && !more) {
+    return searchPage(db, { ...filter, cursor: undefined }, scope, size, thresholds, few);
+  }
   const rows = fetched.slice(0, size);
   if (backward) rows.reverse();
+  const sorting = sortOf(filter);
   const at = (row: SearchRow | undefined, direction: "next" | "prev") =>
     row
       ? encodeCursor({ ...sorting, direction, key: keyOf(row, filter), personId: row.personId })
@@ -213,7 +252,7 @@ export async function searchPage(
   // Going forward, a next page exists when a row beyond the page came back, a previous one when
   // we came from a cursor; going back, the other way round.
   const hasNext = backward ? true : more;
-  const hasPrev = backward ? more : cursor !== null;
+  const hasPrev = backward ? more : cursor !== undefined;
   return {
     ok: true,
     page: {
@@ -222,6 +261,18 @@ export async function searchPage(
       prev: hasPrev ? at(rows[0], "prev") : null,
     },
   };
+}
+
+/** Counts matches up to bound + 1 (the statement of searchCount). */
+export function searchCountSql(
+  filter: SearchFilter,
+  scope: StaffScope,
+  bound: number,
+  thresholds: CeThresholds,
+): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM "PersonSearch" p WHERE ${searchWhere(filter, scope, thresholds)}
+      LIMIT ${bound + 1}) t`;
 }
 
 /**
@@ -235,10 +286,9 @@ export async function searchCount(
   bound: number,
   thresholds: CeThresholds = getCeThresholds(),
 ): Promise<{ count: number; more: boolean }> {
-  const rows = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM "PersonSearch" p WHERE ${searchWhere(filter, scope, thresholds)}
-      LIMIT ${bound + 1}) t`;
+  const rows = await db.$queryRaw<{ n: number }[]>(
+    searchCountSql(filter, scope, bound, thresholds),
+  );
   const n = rows[0]?.n ?? 0;
   return { count: Math.min(n, bound), more: n > bound };
 }
