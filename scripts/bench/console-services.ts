@@ -1,5 +1,5 @@
 // The services' half of `npm run bench -- --only console` (console.ts has the SQL half): the same
-// searches through lib/search (searchPage + searchCount, what a 人员查询 page view runs, and
+// searches through lib/search (searchPeople: the page, the bounded count and the audit row, and
 // findPersonInScope for a typed 证件号码), the 统计分析 dashboard through lib/stats (after the
 // RegionStat recompute, timed once), and 导出 through lib/export, the body read to its end.
 import type { Db } from "@/lib/db/client";
@@ -7,7 +7,7 @@ import type { RequestContext } from "@/lib/audit/audit";
 import { exportPeople } from "@/lib/export/people-export";
 import type { ExportFormat } from "@/lib/export/writers";
 import { searchFilterSchema, type SearchFilterInput } from "@/lib/search/search-filter";
-import { searchCount, searchPage } from "@/lib/search/search-sql";
+import { searchPeople } from "@/lib/search/search-service";
 import { findPersonInScope } from "@/lib/staff/person-lookup";
 import { statsDashboard } from "@/lib/stats/dashboard";
 import { recomputeDueStats } from "@/lib/stats/recompute";
@@ -40,11 +40,10 @@ const RUNS = 60;
 const pick = <T>(list: readonly T[], i: number) => list[i % list.length]!;
 const scopeOf = (code: string) => ({ staffId: STAFF_ID, regionCodes: [code] });
 
+/** A 人员查询 page view: the page, the bounded count and the audit row (searchPeople). */
 async function pageView(db: Db, input: SearchFilterInput, code: string): Promise<void> {
-  const filter = searchFilterSchema.parse(input);
-  const found = await searchPage(db, filter, scopeOf(code), 20);
-  if (!found.ok) throw new Error(found.message);
-  await searchCount(db, filter, scopeOf(code), 1000);
+  const r = await searchPeople(db, CTX, scopeOf(code), searchFilterSchema.parse(input));
+  if (!r.ok) throw new Error(r.message);
 }
 
 export async function serviceSearchFigures(db: Db, p: Probes): Promise<Figure[]> {
