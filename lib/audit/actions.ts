@@ -35,6 +35,14 @@ export const AUDIT_ACTIONS = [
   "staff.second-factor-reset",
   "staff.person-lookup",
   "staff.history-view",
+  /** 导出: a "started" row, then one with the row count when it completes, aborts or fails */
+  "staff.export",
+  /** 人员查询: the filter without the number, the name masked (lib/search/search-filter.ts) */
+  "staff.person-search",
+  /** 人员详情 read */
+  "staff.person-view",
+  /** 显示完整证件号码: one person's number decrypted for a staff member */
+  "staff.id-reveal",
   "transfer.out-apply",
   "transfer.out-withdraw",
   "transfer.out-review",
@@ -48,6 +56,8 @@ export const AUDIT_ACTIONS = [
   "transfer.in-refused",
   "holiday.seed",
   "holiday.change",
+  "stats.recompute",
+  "stats.export",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -7,6 +7,7 @@ import {
   reviewTransfersIn,
   reviewTransfersOut,
 } from "@/lib/transfer/jobs";
+import { recomputeDueStats } from "@/lib/stats/recompute";
 import type { JobDefinition } from "./types";
 
 // Every durable job, one line each: name (the pg-boss queue, never renamed), when pg-boss runs it
@@ -20,4 +21,6 @@ export const JOBS: readonly JobDefinition[] = [
   { name: "transfer-review-out", schedule: "*/5 * * * *", handler: reviewTransfersOut },
   { name: "transfer-review-in", schedule: "*/5 * * * *", handler: reviewTransfersIn },
   { name: "transfer-import-in", schedule: "*/10 * * * *", handler: importReceivedFiles },
+  // every minute: the handler recomputes only counts older than KUAIJI_STATS_INTERVAL_MINUTES
+  { name: "region-stats", schedule: "* * * * *", handler: recomputeDueStats },
 ];

@@ -146,6 +146,8 @@ export type AttachmentViewer =
       /** the regions whose claim evidence (学分认定) and 调转附件 (调转审核) the staff member reviews */
       claimRegions: readonly string[];
       transferRegions: readonly string[];
+      /** the regions whose archives the staff member reads (人员详情: archive-read) */
+      archiveRegions: readonly string[];
     };
 
 /** What the file route needs to serve an attachment, or null when the viewer may not see it. */
@@ -160,6 +162,8 @@ export async function readableAttachment(db: Db, attachmentId: string, viewer: A
       byteSize: true,
       ceCredits: { select: { regionCode: true } },
       transfers: { select: { transfer: { select: { regionCode: true } } } },
+      person: { select: { regionCode: true } },
+      versions: { select: { versionId: true }, take: 1 },
     },
   });
   if (!row) return null;
@@ -168,14 +172,16 @@ export async function readableAttachment(db: Db, attachmentId: string, viewer: A
       return row.personId === viewer.personId ? row : null;
     case "staff": {
       // Staff see a file through the record that shows it: a claim's evidence, a 调出申请's
-      // 调转附件 — of their region.
+      // 调转附件, a file of an archive version (人员详情, by the person's region) — of their region.
+      const archived = row.versions.length > 0 ? row.person.regionCode : null;
       const regionCode =
         row.ceCredits
           .map((c) => c.regionCode)
           .find((code) => regionWithin(code, viewer.claimRegions)) ??
         row.transfers
           .map((t) => t.transfer.regionCode)
-          .find((code) => regionWithin(code, viewer.transferRegions));
+          .find((code) => regionWithin(code, viewer.transferRegions)) ??
+        (archived && regionWithin(archived, viewer.archiveRegions) ? archived : undefined);
       return regionCode ? { ...row, regionCode } : null;
     }
   }

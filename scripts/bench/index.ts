@@ -15,7 +15,9 @@
 //      against its ceiling (page-js.ts).
 //   8. opt-in, named with --only: `transfer`, 1,000 跨省调转 through the hub and two platforms
 //      as real processes, per transfer next to a bare signed round trip (transfer.ts).
-// `--only crypto,accounts,collection,course-import,collection-http,pages,page-js,transfer` runs
+//   9. opt-in, named with --only: `console`, 人员查询, 统计分析 and 导出 on DATABASE_URL filled by
+//      `npm run seed:scale -- --people 2000000`, each next to raw SQL (console.ts).
+// `--only crypto,accounts,collection,course-import,collection-http,pages,page-js,transfer,console` runs
 // just the sections named.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -40,6 +42,8 @@ import { rssMiB } from "./measure";
 import { buildProblem } from "./server";
 import { printTable, type Figure } from "./report";
 import { TRANSFER_GOAL, TRANSFERS, transferFigures } from "./transfer";
+import { SEARCH_GOAL_MS } from "./console";
+import { consoleFigures } from "./console-services";
 
 const SECTIONS = [
   "crypto",
@@ -50,6 +54,7 @@ const SECTIONS = [
   "pages",
   "page-js",
   "transfer",
+  "console",
 ] as const;
 type Section = (typeof SECTIONS)[number];
 const onlyAt = process.argv.indexOf("--only");
@@ -69,7 +74,8 @@ const TIME_LIMIT_MS =
   (runs("course-import") ? 90_000 : 0) +
   (runs("collection-http") ? 240_000 : 0) +
   (runs("pages") ? 120_000 : 0) +
-  (runs("transfer") ? 2_400_000 : 0);
+  (runs("transfer") ? 2_400_000 : 0) +
+  (runs("console") ? 1_800_000 : 0);
 
 // Last resort only: every loop is already bounded by count and time. A PostgreSQL database
 // created by this run may be left behind when this fires (its name was printed).
@@ -307,6 +313,12 @@ async function main(): Promise<void> {
             figures: await phase("transfer", transferFigures),
           },
         ],
+      );
+    }
+    if (runs("console")) {
+      printTable(
+        `9. 财政部门管理端 on DATABASE_URL (search goal p95 ≤ ${SEARCH_GOAL_MS} ms; raw SQL: the same statements through node-postgres)`,
+        await phase("console", consoleFigures),
       );
     }
     if (!serverUrl && (runs("accounts") || runs("collection") || runs("course-import")))

@@ -133,6 +133,7 @@ describe("finance staff reading personal data", () => {
       staffId: r.staffId,
       claimRegions: r.regionCodes,
       transferRegions: [],
+      archiveRegions: [],
     });
     // Not yet claimed: nobody's work but the owner's.
     expect(await readableAttachment(db, id, staff(GUANGZHOU))).toBeNull();
@@ -141,7 +142,7 @@ describe("finance staff reading personal data", () => {
       regionCode: "440106",
     });
     expect(await readableAttachment(db, id, staff(FOSHAN))).toBeNull();
-    // Archive files (the headshot, the document pages) are not shown to staff yet.
+    // Archive files (the headshot, the document pages) need archive-read (人员详情).
     const headshot = await db.archiveVersionAttachment.findFirstOrThrow({
       where: { version: { archive: { personId: s.personId } }, role: "personal.headshotId" },
     });

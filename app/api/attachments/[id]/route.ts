@@ -21,13 +21,15 @@ async function viewer(): Promise<AttachmentViewer | null> {
   if (person) return { type: "person", personId: person.personId };
   const staff = await currentStaff();
   if (!staff) return null;
-  // Staff see claim evidence for 学分认定 and 调转附件 for 调转审核: without the role, no region.
+  // Staff see claim evidence for 学分认定, 调转附件 for 调转审核 and archived files for 人员详情:
+  // without the role, no region.
   const regions = staffScope(staff).regionCodes;
   return {
     type: "staff",
     staffId: staff.staffId,
     claimRegions: hasRole(staff, "ce-review") ? regions : [],
     transferRegions: hasRole(staff, "transfer-review") ? regions : [],
+    archiveRegions: hasRole(staff, "archive-read") ? regions : [],
   };
 }
 

@@ -1,0 +1,51 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import type { CeThresholds } from "@/lib/ce/thresholds";
+import { getCeThresholds } from "@/lib/ce/thresholds";
+import type { StaffScope } from "@/lib/region/scope";
+import { type SearchFilter, searchFilterForRecord } from "./search-filter";
+import { searchCount, type SearchPage, searchPage } from "./search-sql";
+
+// 人员查询 for finance staff: one page of their region's people and how many match, and the
+// search on the audit record (a list of people is personal data read). The count is bounded:
+// exact up to SEARCH_COUNT_BOUND, "超过 N 条" beyond, so no page view counts two million rows.
+
+export const SEARCH_PAGE_SIZE = 20;
+export const SEARCH_COUNT_BOUND = 2000;
+
+export interface PeopleSearchResult {
+  page: SearchPage;
+  /** Matches counted up to SEARCH_COUNT_BOUND; `more`: there are more than that. */
+  total: { count: number; more: boolean };
+}
+
+export async function searchPeople(
+  db: Db,
+  ctx: RequestContext,
+  scope: StaffScope,
+  filter: SearchFilter,
+  options: { size?: number; bound?: number; thresholds?: CeThresholds } = {},
+): Promise<{ ok: true; result: PeopleSearchResult } | { ok: false; message: string }> {
+  const { size = SEARCH_PAGE_SIZE, bound = SEARCH_COUNT_BOUND } = options;
+  const thresholds = options.thresholds ?? getCeThresholds();
+  // Counted first: a search matching at most `bound` people is paged from those rows alone.
+  const total = await searchCount(db, filter, scope, bound, thresholds);
+  const found = await searchPage(db, filter, scope, size, thresholds, !total.more);
+  if (!found.ok) return found;
+  await db.$transaction((tx) =>
+    writeAudit(tx, ctx, {
+      actorType: "staff",
+      actorId: scope.staffId,
+      action: "staff.person-search",
+      outcome: "success",
+      regionCode: filter.region ?? null,
+      details: {
+        filter: searchFilterForRecord(filter),
+        rows: found.page.rows.length,
+        paged: filter.cursor !== undefined,
+      },
+    }),
+  );
+  return { ok: true, result: { page: found.page, total } };
+}

@@ -1,0 +1,294 @@
+import "server-only";
+import type { Db, Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { QUALIFICATION_LEVELS, QUALIFICATION_TYPES } from "@/lib/codes/professional-qualification";
+import { type CeThresholds, getCeThresholds } from "@/lib/ce/thresholds";
+import { regionScopePrefix, type StaffScope } from "@/lib/region/scope";
+import { decodeCursor, encodeCursor, NOT_COLLECTED_KEY, type SearchCursor } from "./cursor";
+import { nameQuery } from "./name-keys";
+import { type SearchFilter, sortOf } from "./search-filter";
+
+// 人员查询 as SQL over the PersonSearch projection (never the archive's JSON), shared by the page
+// and the export. Every condition is one an index serves (migration search_indexes, README
+// 人员查询的索引): region scopes as code ranges, name keys as prefix LIKE under COLLATE "C", the
+// qualifications array by GIN, a year's 继续教育 by the CeYearTotal primary key. Pages are keyset
+// pages: the sort key and the person id of the last row, never OFFSET.
+
+/** A row of the result list: masked number only, nothing decrypted. */
+export interface SearchRow {
+  personId: string;
+  name: string;
+  idNumberMasked: string;
+  regionCode: string;
+  employmentStatus: string | null;
+  qualifications: string[];
+  qualificationLevel: string | null;
+  highEndTalent: boolean;
+  collectionStatus: string;
+  archiveNumber: string | null;
+  transferState: string | null;
+  namePinyin: string;
+  registeredAt: Date;
+  collectedAt: Date | null;
+}
+
+/** The SELECT list of SearchRow, for the page and the export's stream. */
+export const SEARCH_COLUMNS = Prisma.sql`p."personId"::text AS "personId", p.name,
+  p."idNumberMasked", p."regionCode", p."employmentStatus", p.qualifications,
+  p."qualificationLevel", p."highEndTalent", p."collectionStatus", p."archiveNumber",
+  p."transferState", p."namePinyin", p."registeredAt", p."collectedAt"`;
+
+/** "4401" → regionCode >= '4401' AND regionCode < '4402': a btree range in any collation. */
+function prefixRange(prefix: string): Prisma.Sql {
+  if (prefix.length === 6) return Prisma.sql`p."regionCode" = ${prefix}`;
+  const next = String(Number(prefix) + 1).padStart(prefix.length, "0");
+  return Prisma.sql`(p."regionCode" >= ${prefix} AND p."regionCode" < ${next})`;
+}
+
+/** The staff member's regions; a scope without a valid code matches nothing. */
+export function scopeSql(scope: StaffScope): Prisma.Sql {
+  const prefixes = scope.regionCodes.map(regionScopePrefix).filter((p): p is string => p !== null);
+  if (prefixes.length === 0) return Prisma.sql`FALSE`;
+  return Prisma.sql`(${Prisma.join(prefixes.map(prefixRange), " OR ")})`;
+}
+
+/** LIKE's own characters in typed text match themselves. */
+function likePrefix(text: string): string {
+  return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function nameSql(q: string): Prisma.Sql | null {
+  const query = nameQuery(q);
+  if (!query) return null;
+  const pattern = likePrefix(query.value);
+  if (query.kind === "name") return Prisma.sql`p.name COLLATE "C" LIKE ${pattern}`;
+  // Letters are full pinyin ("zhangs") or initials ("zs"): either may be meant.
+  return Prisma.sql`(p."namePinyin" COLLATE "C" LIKE ${pattern}
+    OR p."nameInitials" COLLATE "C" LIKE ${pattern})`;
+}
+
+function qualificationSql(filter: SearchFilter): Prisma.Sql | null {
+  const { qualificationType: type, qualificationLevel: level } = filter;
+  if (!type && !level) return null;
+  const types = type ? [type] : QUALIFICATION_TYPES.codes;
+  const levels = level ? [level] : QUALIFICATION_LEVELS.codes;
+  const held = types.flatMap((t) => levels.map((l) => `${t}:${l}`));
+  return Prisma.sql`p.qualifications && ${held}::text[]`;
+}
+
+const tenths = (credits: number) => Math.round(credits * 10);
+
+/**
+ * A year's credits meet the thresholds (lib/ce/year-status.ts requiredTenths, in SQL): the total,
+ * 公需科目 and 专业科目 minimums, and under a share rule 专业科目 ≥ share × max(earned, minimum),
+ * compared as integers (professional × denominator ≥ numerator × base) — no rounding.
+ */
+function ceCompleteSql(t: CeThresholds): Prisma.Sql {
+  const total = Math.max(tenths(t.minTotal), tenths(t.minPublic) + tenths(t.minProfessional));
+  const earned = Prisma.sql`(c."publicTenths" + c."professionalTenths")`;
+  const share = t.minProfessionalShare
+    ? Prisma.sql`AND c."professionalTenths" * ${t.minProfessionalShare.denominator}
+        >= ${t.minProfessionalShare.numerator} * GREATEST(${earned}, ${tenths(t.minTotal)})`
+    : Prisma.empty;
+  return Prisma.sql`${earned} >= ${total} AND c."publicTenths" >= ${tenths(t.minPublic)}
+    AND c."professionalTenths" >= ${tenths(t.minProfessional)} ${share}`;
+}
+
+function ceSql(filter: SearchFilter, thresholds: CeThresholds): Prisma.Sql | null {
+  const { ceYear: year, ceStatus: status } = filter;
+  if (year === undefined || status === undefined) return null;
+  const ofYear = Prisma.sql`FROM "CeYearTotal" c WHERE c."personId" = p."personId" AND c.year = ${year}`;
+  if (status === "pending") return Prisma.sql`EXISTS (SELECT 1 ${ofYear} AND c.pending > 0)`;
+  const complete = Prisma.sql`EXISTS (SELECT 1 ${ofYear} AND ${ceCompleteSql(thresholds)})`;
+  // No CeYearTotal row for the year: nothing earned, so 未完成.
+  return status === "complete" ? complete : Prisma.sql`NOT ${complete}`;
+}
+
+/** The search's WHERE: the staff member's scope always, then every filter given. */
+export function searchWhere(
+  filter: SearchFilter,
+  scope: StaffScope,
+  thresholds: CeThresholds,
+): Prisma.Sql {
+  const parts: (Prisma.Sql | null)[] = [
+    scopeSql(scope),
+    filter.region ? prefixRange(regionScopePrefix(filter.region) ?? filter.region) : null,
+    filter.q ? nameSql(filter.q) : null,
+    filter.employmentStatus ? Prisma.sql`p."employmentStatus" = ${filter.employmentStatus}` : null,
+    qualificationSql(filter),
+    filter.highEndTalent ? Prisma.sql`p."highEndTalent" = ${filter.highEndTalent === "yes"}` : null,
+    filter.collectionStatus ? Prisma.sql`p."collectionStatus" = ${filter.collectionStatus}` : null,
+    ceSql(filter, thresholds),
+    filter.transferState === "none"
+      ? Prisma.sql`p."transferState" IS NULL`
+      : filter.transferState
+        ? Prisma.sql`p."transferState" = ${filter.transferState}`
+        : null,
+  ];
+  return Prisma.join(
+    parts.filter((s): s is Prisma.Sql => s !== null),
+    " AND ",
+  );
+}
+
+/**
+ * The sort key as an expression the indexes hold: pinyin under COLLATE "C" (byte order, the same
+ * in every database), or a timestamp where 未采集 (no collectedAt) counts as the earliest.
+ */
+function sortKeySql(filter: SearchFilter): Prisma.Sql {
+  const { sort } = sortOf(filter);
+  if (sort === "name") return Prisma.sql`p."namePinyin" COLLATE "C"`;
+  if (sort === "registeredAt") return Prisma.sql`p."registeredAt"`;
+  return Prisma.sql`COALESCE(p."collectedAt", '-infinity'::timestamptz)`;
+}
+
+/** The key value of a cursor, typed as its column. */
+function cursorKeySql(c: SearchCursor): Prisma.Sql {
+  return c.sort === "name" ? Prisma.sql`${c.key}::text` : Prisma.sql`${c.key}::timestamptz`;
+}
+
+export function keyOf(row: SearchRow, filter: SearchFilter): string {
+  const { sort } = sortOf(filter);
+  if (sort === "name") return row.namePinyin;
+  if (sort === "registeredAt") return row.registeredAt.toISOString();
+  return row.collectedAt?.toISOString() ?? NOT_COLLECTED_KEY;
+}
+
+/** ORDER BY of the search (ascending or descending, the person id breaking ties). */
+export function searchOrderBy(filter: SearchFilter, reverse = false): Prisma.Sql {
+  const { order } = sortOf(filter);
+  const dir = Prisma.raw((order === "desc") !== reverse ? "DESC" : "ASC");
+  return Prisma.sql`${sortKeySql(filter)} ${dir}, p."personId" ${dir}`;
+}
+
+/**
+ * Rows strictly after (or before) the cursor's row in the sort order. Written as key ≥ k AND
+ * (key > k OR id > i) rather than the row comparison (key, id) > (k, i): PostgreSQL 15 starts a
+ * btree scan at a row comparison's bound even when a prefix LIKE on the same column gives a later
+ * one, and then walks every row in between (README 人员查询的索引).
+ */
+export function keysetSql(filter: SearchFilter, c: SearchCursor): Prisma.Sql {
+  const forward = c.direction === "next";
+  const greater = (c.order === "asc") === forward;
+  const [op, opEq] = greater
+    ? [Prisma.raw(">"), Prisma.raw(">=")]
+    : [Prisma.raw("<"), Prisma.raw("<=")];
+  const key = sortKeySql(filter);
+  const value = cursorKeySql(c);
+  return Prisma.sql`(${key} ${opEq} ${value}
+    AND (${key} ${op} ${value} OR p."personId" ${op} ${c.personId}::uuid))`;
+}
+
+export interface SearchPage {
+  rows: SearchRow[];
+  /** Cursor of 下一页, or null on the last page. */
+  next: string | null;
+  /** Cursor of 上一页, or null on the first page. */
+  prev: string | null;
+}
+
+export const BAD_CURSOR = "翻页参数无效，请重新查询";
+
+/** The cursor a filter carries, decoded for its sort: undefined none, null malformed. */
+export function filterCursor(filter: SearchFilter): SearchCursor | null | undefined {
+  return filter.cursor === undefined ? undefined : decodeCursor(filter.cursor, sortOf(filter));
+}
+
+/**
+ * The page's statement: `limit` rows after (or before) the cursor, in the sort order. `few`: the
+ * filter is known to match only a few thousand rows (the bounded count said so), so they are
+ * gathered first through the filter's own indexes and sorted in memory — otherwise PostgreSQL
+ * may walk a sort index through millions of rows looking for rare matches (README 人员查询的索引).
+ */
+export function searchPageSql(
+  filter: SearchFilter,
+  cursor: SearchCursor | undefined,
+  scope: StaffScope,
+  limit: number,
+  thresholds: CeThresholds,
+  few = false,
+): Prisma.Sql {
+  const where = searchWhere(filter, scope, thresholds);
+  const keyset = cursor ? keysetSql(filter, cursor) : Prisma.sql`TRUE`;
+  const order = searchOrderBy(filter, cursor?.direction === "prev");
+  if (few) {
+    return Prisma.sql`WITH m AS MATERIALIZED (SELECT * FROM "PersonSearch" p WHERE ${where})
+      SELECT ${SEARCH_COLUMNS} FROM m p WHERE ${keyset} ORDER BY ${order} LIMIT ${limit}`;
+  }
+  return Prisma.sql`SELECT ${SEARCH_COLUMNS} FROM "PersonSearch" p
+    WHERE ${where} AND ${keyset} ORDER BY ${order} LIMIT ${limit}`;
+}
+
+/**
+ * One page of the search: `size` rows in the sort order, from the filter's cursor (or the start).
+ * A cursor that does not decode for this sort is refused, not silently taken as page one.
+ */
+export async function searchPage(
+  db: Db | Tx,
+  filter: SearchFilter,
+  scope: StaffScope,
+  size: number,
+  thresholds: CeThresholds = getCeThresholds(),
+  few = false,
+): Promise<{ ok: true; page: SearchPage } | { ok: false; message: string }> {
+  const cursor = filterCursor(filter);
+  if (cursor === null) return { ok: false, message: BAD_CURSOR };
+  const backward = cursor?.direction === "prev";
+  const fetched = await db.$queryRaw<SearchRow[]>(
+    searchPageSql(filter, cursor, scope, size + 1, thresholds, few),
+  );
+  const more = fetched.length > size;
+  // Back at the start: page one in full, exactly as without a cursor (not a short first page).
+  if (backward && !more) {
+    return searchPage(db, { ...filter, cursor: undefined }, scope, size, thresholds, few);
+  }
+  const rows = fetched.slice(0, size);
+  if (backward) rows.reverse();
+  const sorting = sortOf(filter);
+  const at = (row: SearchRow | undefined, direction: "next" | "prev") =>
+    row
+      ? encodeCursor({ ...sorting, direction, key: keyOf(row, filter), personId: row.personId })
+      : null;
+  // Going forward, a next page exists when a row beyond the page came back, a previous one when
+  // we came from a cursor; going back, the other way round.
+  const hasNext = backward ? true : more;
+  const hasPrev = backward ? more : cursor !== undefined;
+  return {
+    ok: true,
+    page: {
+      rows,
+      next: hasNext ? at(rows.at(-1), "next") : null,
+      prev: hasPrev ? at(rows[0], "prev") : null,
+    },
+  };
+}
+
+/** Counts matches up to bound + 1 (the statement of searchCount). */
+export function searchCountSql(
+  filter: SearchFilter,
+  scope: StaffScope,
+  bound: number,
+  thresholds: CeThresholds,
+): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM "PersonSearch" p WHERE ${searchWhere(filter, scope, thresholds)}
+      LIMIT ${bound + 1}) t`;
+}
+
+/**
+ * How many people match, counted up to `bound`: { count, more } where `more` means "超过 bound 条".
+ * Reads at most bound + 1 matching rows, so a province-wide search never counts two million.
+ */
+export async function searchCount(
+  db: Db | Tx,
+  filter: SearchFilter,
+  scope: StaffScope,
+  bound: number,
+  thresholds: CeThresholds = getCeThresholds(),
+): Promise<{ count: number; more: boolean }> {
+  const rows = await db.$queryRaw<{ n: number }[]>(
+    searchCountSql(filter, scope, bound, thresholds),
+  );
+  const n = rows[0]?.n ?? 0;
+  return { count: Math.min(n, bound), more: n > bound };
+}
