@@ -211,7 +211,12 @@ describe("新建账号", () => {
 
   it("refuses an office above or beside, a role the 管理员 lacks, and a 登录名 in use", async () => {
     const admin = await staffAdminAt("440100", ["staff-admin", "ce-review"]);
-    const input = { username: "gz-new-2", name: "王五", regionCode: "440106", roles: ["ce-review"] };
+    const input = {
+      username: "gz-new-2",
+      name: "王五",
+      regionCode: "440106",
+      roles: ["ce-review" as const],
+    };
     for (const regionCode of ["440000", "440600", "440300x"]) {
       expect(await createStaffAccount(db, ctx, admin, { ...input, regionCode })).toMatchObject({
         ok: false,
@@ -219,7 +224,7 @@ describe("新建账号", () => {
       });
     }
     expect(
-      await createStaffAccount(db, ctx, admin, { ...input, roles: ["ce-review", "export"] }),
+      await createStaffAccount(db, ctx, admin, { ...input, roles: ["ce-review", "export"] as const }),
     ).toMatchObject({ ok: false, fieldErrors: { roles: ROLE_NOT_HELD } });
     expect(await db.staff.count({ where: { username: "gz-new-2" } })).toBe(0);
     expect((await createStaffAccount(db, ctx, admin, input)).ok).toBe(true);
