@@ -29,6 +29,9 @@ export function officeGroups(adminRegionCode: string): OfficeGroup[] {
     })),
   ];
   return all
-    .map((g) => ({ ...g, offices: g.offices.filter((o) => regionWithin(o.code, [adminRegionCode])) }))
+    .map((g) => ({
+      ...g,
+      offices: g.offices.filter((o) => regionWithin(o.code, [adminRegionCode])),
+    }))
     .filter((g) => g.offices.length > 0);
 }

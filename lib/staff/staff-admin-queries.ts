@@ -6,7 +6,13 @@ import { regionScopeWhere } from "@/lib/region/scope";
 import { isUuid } from "@/lib/utils/uuid";
 import { financeOfficeName } from "./office";
 import { hasRole, STAFF_ROLES } from "./roles";
-import { reachOf, type Reach, type StaffAdmin, type StaffStatus, staffStatus } from "./staff-admin-rules";
+import {
+  reachOf,
+  type Reach,
+  type StaffAdmin,
+  type StaffStatus,
+  staffStatus,
+} from "./staff-admin-rules";
 import { normalizeUsername } from "./staff-fields";
 
 // 用户管理's reads: the accounts of the 管理员's offices (their own and those below), never one

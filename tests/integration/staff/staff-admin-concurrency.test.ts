@@ -34,10 +34,10 @@ describe("用户管理: two 管理员 changing one account's roles at once", () 
     });
     const winner = won[0]!;
     if (!winner.ok) throw new Error("unreachable");
-    expect((await db.staff.findUniqueOrThrow({ where: { id: t.id } })).roles).toEqual(
-      winner.roles,
-    );
-    const audits = await db.auditEvent.findMany({ where: { action: "staff.roles", targetId: t.id } });
+    expect((await db.staff.findUniqueOrThrow({ where: { id: t.id } })).roles).toEqual(winner.roles);
+    const audits = await db.auditEvent.findMany({
+      where: { action: "staff.roles", targetId: t.id },
+    });
     expect(audits).toHaveLength(1);
     expect(audits[0]!.details).toEqual({ before: ["ce-review"], after: winner.roles });
   });

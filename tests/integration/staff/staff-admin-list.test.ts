@@ -55,7 +55,11 @@ describe("用户管理: the list", () => {
 
   it("a region filter narrows within the 管理员's offices and never widens them", async () => {
     const name = tag();
-    await accounts(name, [{ regionCode: "440106" }, { regionCode: "440104" }, { regionCode: "440600" }]);
+    await accounts(name, [
+      { regionCode: "440106" },
+      { regionCode: "440104" },
+      { regionCode: "440600" },
+    ]);
     const city = await staffAdminAt("440100");
     const of = async (region: string) =>
       (await all(city, name, { region })).rows.map((r) => r.regionCode);

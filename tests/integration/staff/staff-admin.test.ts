@@ -224,7 +224,10 @@ describe("新建账号", () => {
       });
     }
     expect(
-      await createStaffAccount(db, ctx, admin, { ...input, roles: ["ce-review", "export"] as const }),
+      await createStaffAccount(db, ctx, admin, {
+        ...input,
+        roles: ["ce-review", "export"] as const,
+      }),
     ).toMatchObject({ ok: false, fieldErrors: { roles: ROLE_NOT_HELD } });
     expect(await db.staff.count({ where: { username: "gz-new-2" } })).toBe(0);
     expect((await createStaffAccount(db, ctx, admin, input)).ok).toBe(true);
@@ -303,7 +306,11 @@ describe("重置密码, 重置动态口令, 停用 and 启用", () => {
     const audit = await db.auditEvent.findFirstOrThrow({
       where: { action: "staff.password-reset", targetId: t.id },
     });
-    expect(audit).toMatchObject({ actorType: "staff", actorId: admin.staffId, regionCode: "440106" });
+    expect(audit).toMatchObject({
+      actorType: "staff",
+      actorId: admin.staffId,
+      regionCode: "440106",
+    });
     expect(JSON.stringify({ ...audit, id: null })).not.toContain(r.password);
   });
 
