@@ -130,6 +130,20 @@ export async function changeStaffRoles(
   });
 }
 
+/** A reset that hands over a new one-time password: the account checked, the password made. */
+async function resetWithPassword(
+  db: Db,
+  admin: StaffAdmin,
+  staffId: string,
+  reset: (username: string, password: string) => Promise<{ ok: boolean }>,
+): Promise<AdminResult<WithPassword>> {
+  const found = await manageable(db, admin, staffId);
+  if ("refusal" in found) return found.refusal;
+  const password = generateInitialPassword();
+  const r = await reset(found.target.username, password);
+  return r.ok ? { ok: true, id: found.target.id, password } : unknown;
+}
+
 /** 重置密码: a new one-time password; the account's sessions end and a lockout is lifted. */
 export async function resetStaffAccountPassword(
   db: Db,
@@ -138,11 +152,9 @@ export async function resetStaffAccountPassword(
   staffId: string,
   now = new Date(),
 ): Promise<AdminResult<WithPassword>> {
-  const found = await manageable(db, admin, staffId);
-  if ("refusal" in found) return found.refusal;
-  const password = generateInitialPassword();
-  const r = await resetStaffPassword(db, ctx, found.target.username, password, now, actorOf(admin));
-  return r.ok ? { ok: true, id: r.id, password } : unknown;
+  return resetWithPassword(db, admin, staffId, (username, password) =>
+    resetStaffPassword(db, ctx, username, password, now, actorOf(admin)),
+  );
 }
 
 /** 重置动态口令: second-factor-reset.ts's reset (it also gives a new one-time password). */
@@ -153,18 +165,9 @@ export async function resetStaffAccountSecondFactor(
   staffId: string,
   now = new Date(),
 ): Promise<AdminResult<WithPassword>> {
-  const found = await manageable(db, admin, staffId);
-  if ("refusal" in found) return found.refusal;
-  const password = generateInitialPassword();
-  const r = await resetSecondFactor(
-    db,
-    ctx,
-    { kind: "staff", ...admin },
-    found.target.username,
-    password,
-    now,
+  return resetWithPassword(db, admin, staffId, (username, password) =>
+    resetSecondFactor(db, ctx, { kind: "staff", ...admin }, username, password, now),
   );
-  return r.ok ? { ok: true, id: r.id, password } : unknown;
 }
 
 /** 停用: the account cannot log in and its sessions end; never one's own. */
