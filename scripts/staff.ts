@@ -44,9 +44,8 @@ async function main(): Promise<number> {
   const { financeOfficeName } = await import("../lib/staff/office");
   const { STAFF_ROLES } = await import("../lib/staff/roles");
   const { normalizeUsername } = await import("../lib/staff/staff-fields");
-  const { generateInitialPassword: generatePassword } = await import(
-    "../lib/staff/staff-admin-password"
-  );
+  const { generateInitialPassword: generatePassword } =
+    await import("../lib/staff/staff-admin-password");
   const db = createDb(url);
   const ctx = { ip: null, userAgent: `npm run staff (${process.env.USER ?? "operator"})` };
   const username = normalizeUsername(values.username ?? "");
