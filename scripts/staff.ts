@@ -1,5 +1,6 @@
-// `npm run staff` — finance staff accounts (财政部门账号) from the operator's shell, until the
-// console has its own user administration. Every change is audited (actor "system").
+// `npm run staff` — finance staff accounts (财政部门账号) from the operator's shell: the first
+// administrator, and repairs; after that 管理员 use 用户管理 in the console (/console/staff).
+// Every change made here is audited (actor "system").
 //   npm run staff -- list [--region 4401]
 //   npm run staff -- create --username gz-ce --name 李明 --region 440100 --roles ce-review,ce-course
 //   npm run staff -- reset-password --username gz-ce
@@ -11,7 +12,6 @@
 // their office must cover the account's).
 // Production: DATABASE_URL and the KUAIJI_* keys from the environment, as the platform has them.
 // Embedded default: run while `npm start` is running; the database and keys of .data are used.
-import { randomInt } from "node:crypto";
 import { parseArgs } from "node:util";
 import { operatorDatabaseUrl } from "./operator-db";
 
@@ -21,19 +21,6 @@ const USAGE = `用法 / usage:
   npm run staff -- reset-password --username <登录名>
   npm run staff -- reset-2fa --username <登录名> [--by <管理员登录名>]
   npm run staff -- disable --username <登录名>`;
-
-/** 14 characters from four classes, none of them look-alikes (0/O, 1/l/I). */
-function generatePassword(): string {
-  const classes = ["ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnopqrstuvwxyz", "23456789", "@#%+=?"];
-  const chars = classes.map((c) => c[randomInt(c.length)]!);
-  const all = classes.join("");
-  while (chars.length < 14) chars.push(all[randomInt(all.length)]!);
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
-  }
-  return chars.join("");
-}
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -57,6 +44,8 @@ async function main(): Promise<number> {
   const { financeOfficeName } = await import("../lib/staff/office");
   const { STAFF_ROLES } = await import("../lib/staff/roles");
   const { normalizeUsername } = await import("../lib/staff/staff-fields");
+  const { generateInitialPassword: generatePassword } =
+    await import("../lib/staff/staff-admin-password");
   const db = createDb(url);
   const ctx = { ip: null, userAgent: `npm run staff (${process.env.USER ?? "operator"})` };
   const username = normalizeUsername(values.username ?? "");

@@ -13,11 +13,22 @@ import { usernameSchema } from "./staff-fields";
 import { endSignInsOf } from "./sign-in-store";
 import { staffThrottleKey } from "./staff-login-service";
 
-// Finance staff accounts. Until the console's own user administration exists, a deployment's
-// operator creates, closes and resets them with `npm run staff` (scripts/staff.ts); the embedded
-// default seeds demo staff. Every change is audited as done by "system" with the operator's host.
+// Finance staff accounts. The first administrator comes from the operator's shell (`npm run staff`,
+// scripts/staff.ts; the embedded default seeds demo staff); after that a 管理员 manages the accounts
+// of their office and below in the console (staff-admin-service.ts checks who may, then calls
+// these). Every change is audited: as "system" from the operator's shell, else as the 管理员.
 
 export const USERNAME_TAKEN = "该登录名已被使用";
+
+/** Who changes an account: the operator's shell, or a 管理员 whose office and roles were checked. */
+export type AccountActor = { kind: "operator" } | { kind: "staff"; staffId: string };
+const OPERATOR: AccountActor = { kind: "operator" };
+
+function auditActor(actor: AccountActor) {
+  return actor.kind === "operator"
+    ? { actorType: "system" as const }
+    : { actorType: "staff" as const, actorId: actor.staffId };
+}
 
 const newStaffSchema = z.object({
   username: usernameSchema,
@@ -44,6 +55,7 @@ export async function createStaff(
   db: Db,
   ctx: RequestContext,
   input: NewStaff,
+  actor: AccountActor = OPERATOR,
 ): Promise<StaffWriteResult> {
   const parsed = newStaffSchema.safeParse(input);
   if (!parsed.success) {
@@ -76,7 +88,7 @@ export async function createStaff(
         select: { id: true },
       });
       await writeAudit(tx, ctx, {
-        actorType: "system",
+        ...auditActor(actor),
         action: "staff.create",
         outcome: "success",
         regionCode: s.regionCode,
@@ -97,6 +109,7 @@ export async function disableStaff(
   ctx: RequestContext,
   username: string,
   now = new Date(),
+  actor: AccountActor = OPERATOR,
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const staff = await tx.staff.findUnique({ where: { username }, select: { id: true } });
@@ -112,7 +125,7 @@ export async function disableStaff(
     });
     await endSignInsOf(tx, staff.id, now);
     await writeAudit(tx, ctx, {
-      actorType: "system",
+      ...auditActor(actor),
       action: "staff.disable",
       outcome: "success",
       regionCode: row.regionCode,
@@ -133,6 +146,7 @@ export async function resetStaffPassword(
   username: string,
   password: string,
   now = new Date(),
+  actor: AccountActor = OPERATOR,
 ): Promise<StaffWriteResult> {
   const problem = passwordProblems(password);
   if (problem) return fieldRefusal("invalid", "password", problem);
@@ -154,7 +168,7 @@ export async function resetStaffPassword(
     await endSignInsOf(tx, staff.id, now);
     await clearLoginFailures(tx, staffThrottleKey(username));
     await writeAudit(tx, ctx, {
-      actorType: "system",
+      ...auditActor(actor),
       action: "staff.password-reset",
       outcome: "success",
       regionCode: staff.regionCode,
