@@ -1,4 +1,5 @@
 import "server-only";
+import { archiveAuditRows } from "@/lib/audit/retention";
 import { pruneExpired } from "./prune-expired";
 import { sweepUploadOrphans } from "./sweep-upload-orphans";
 import {
@@ -20,4 +21,5 @@ export const JOBS: readonly JobDefinition[] = [
   { name: "transfer-review-out", schedule: "*/5 * * * *", handler: reviewTransfersOut },
   { name: "transfer-review-in", schedule: "*/5 * * * *", handler: reviewTransfersIn },
   { name: "transfer-import-in", schedule: "*/10 * * * *", handler: importReceivedFiles },
+  { name: "audit-archive", schedule: "41 * * * *", handler: archiveAuditRows },
 ];
