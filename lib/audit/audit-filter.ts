@@ -44,7 +44,8 @@ export type FilterField = (typeof FILTER_FIELDS)[number];
 export type FilterValues = Record<FilterField, string>;
 
 /** An actor as typed: a staff member's 登录名, or a person's id (a UUID). */
-export type ActorInput = { kind: "staff-username"; username: string } | { kind: "person"; id: string };
+export type ActorInput =
+  { kind: "staff-username"; username: string } | { kind: "person"; id: string };
 
 export interface AuditFilter {
   actor?: ActorInput;
@@ -133,7 +134,8 @@ export function parseAuditFilter(
   }
   if (values.targetId) {
     // The value goes into the audit.read row: an id, never a 证件号码 typed by mistake.
-    if (/^\d{17}[\dXx]$/.test(values.targetId)) errors.targetId = "请输入对象编号，不能输入证件号码";
+    if (/^\d{17}[\dXx]$/.test(values.targetId))
+      errors.targetId = "请输入对象编号，不能输入证件号码";
     else if (/^[A-Za-z0-9._:/-]{1,64}$/.test(values.targetId)) filter.targetId = values.targetId;
     else errors.targetId = "对象编号只含字母、数字和“-”，最多64个字符";
   }

@@ -168,7 +168,9 @@ type AuditEventRow = Prisma.AuditEventGetPayload<object>;
 /** Who each row's actor is, in one query per kind: staff by name and 登录名, people masked. */
 async function actorLabels(db: Db, rows: AuditEventRow[]): Promise<Map<string, string>> {
   const ids = (type: string) => [
-    ...new Set(rows.filter((r) => r.actorType === type && isUuid(r.actorId)).map((r) => r.actorId!)),
+    ...new Set(
+      rows.filter((r) => r.actorType === type && isUuid(r.actorId)).map((r) => r.actorId!),
+    ),
   ];
   const [staff, people] = await Promise.all([
     db.staff.findMany({
@@ -202,7 +204,10 @@ function actorLabel(r: AuditEventRow, actors: Map<string, string>): string {
 function detailPairs(details: Prisma.JsonValue): [string, string][] {
   if (details === null) return [];
   if (typeof details !== "object" || Array.isArray(details)) return [["", JSON.stringify(details)]];
-  return Object.entries(details).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]);
+  return Object.entries(details).map(([k, v]) => [
+    k,
+    typeof v === "string" ? v : JSON.stringify(v),
+  ]);
 }
 
 function listRow(r: AuditEventRow, actors: Map<string, string>): AuditListRow {

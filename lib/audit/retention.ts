@@ -144,7 +144,9 @@ async function archiveBatch(
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT set_config('kuaiji.audit_archive', ${key}, true),
       set_config('kuaiji.audit_archive_before', ${before.toISOString()}, true)`;
-    const { count } = await tx.auditEvent.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+    const { count } = await tx.auditEvent.deleteMany({
+      where: { id: { in: rows.map((r) => r.id) } },
+    });
     if (count > 0) {
       await writeAudit(tx, SYSTEM_CONTEXT, {
         actorType: "system",
@@ -159,8 +161,8 @@ async function archiveBatch(
   });
 }
 
-/** The job against a given object store (tests hand in a temporary one). */
-export function archiveAuditRowsIn(storage: () => ObjectStorage): JobHandler {
+/** The job against a given object store and file size (tests hand in a temporary one, small). */
+export function archiveAuditRowsIn(storage: () => ObjectStorage, fileRows = BATCH): JobHandler {
   return async ({ db, now }: JobContext): Promise<JobResult> => {
     const before = auditArchiveCutoff(now, auditRetentionDays());
     let rows = 0;
@@ -169,7 +171,7 @@ export function archiveAuditRowsIn(storage: () => ObjectStorage): JobHandler {
       const batch = await db.auditEvent.findMany({
         where: { at: { lt: before } },
         orderBy: [{ at: "asc" }, { id: "asc" }],
-        take: BATCH,
+        take: fileRows,
       });
       if (batch.length === 0) break;
       const deleted = await archiveBatch(db, storage(), batch, before);
