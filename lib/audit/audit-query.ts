@@ -134,7 +134,22 @@ export async function auditRowsForStaff(
   const prefixes = scopePrefixes(scope);
   if (prefixes.length === 0) return { ok: true, rows: [], nextCursor: null };
   const where = await filterWhere(db, prefixes, filter);
-  if (!Array.isArray(where)) return where;
+  const read = (outcome: "success" | "denied", details: Prisma.InputJsonObject) =>
+    db.$transaction((tx) =>
+      writeAudit(tx, ctx, {
+        actorType: "staff",
+        actorId: scope.staffId,
+        action: "audit.read",
+        outcome,
+        regionCode: officeCode(prefixes),
+        details,
+      }),
+    );
+  if (!Array.isArray(where)) {
+    // Asking for another region's log is an attempt worth keeping; a mistyped 登录名 is not.
+    if (where.field === "region") await read("denied", { region: filter.region ?? null });
+    return where;
+  }
   const cursor = parseCursor(after);
   const page = cursor
     ? [{ OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: cursor.id } }] }]
@@ -144,16 +159,7 @@ export async function auditRowsForStaff(
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: AUDIT_PAGE_SIZE + 1,
   });
-  await db.$transaction((tx) =>
-    writeAudit(tx, ctx, {
-      actorType: "staff",
-      actorId: scope.staffId,
-      action: "audit.read",
-      outcome: "success",
-      regionCode: officeCode(prefixes),
-      details: filterDetails(where, filter, cursor !== null),
-    }),
-  );
+  await read("success", filterDetails(where, filter, cursor !== null));
   const shown = rows.slice(0, AUDIT_PAGE_SIZE);
   const actors = await actorLabels(db, shown);
   return {
