@@ -3,7 +3,6 @@ import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { JobContext, JobHandler, JobResult } from "@/lib/jobs/types";
 import { getStorage } from "@/lib/storage/storage";
 import type { ObjectStorage } from "@/lib/storage/types";
 import { SYSTEM_CONTEXT, writeAudit } from "./audit";
@@ -161,9 +160,22 @@ async function archiveBatch(
   });
 }
 
+/** What the job receives and reports (lib/jobs/types.ts, of which it needs this much). */
+interface JobContext {
+  db: Db;
+  now: Date;
+}
+interface JobResult {
+  processed: number;
+  detail: { rows: number; files: number };
+}
+
 /** The job against a given object store and file size (tests hand in a temporary one, small). */
-export function archiveAuditRowsIn(storage: () => ObjectStorage, fileRows = BATCH): JobHandler {
-  return async ({ db, now }: JobContext): Promise<JobResult> => {
+export function archiveAuditRowsIn(
+  storage: () => ObjectStorage,
+  fileRows = BATCH,
+): (ctx: JobContext) => Promise<JobResult> {
+  return async ({ db, now }) => {
     const before = auditArchiveCutoff(now, auditRetentionDays());
     let rows = 0;
     let files = 0;

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   type ArchivedAuditRow,
@@ -17,12 +16,11 @@ import { tempStorageForFile } from "../../support/collection";
 // finds due is exactly what the test made (after a first run clears whatever an earlier run left).
 
 const store = tempStorageForFile();
-const log = pino({ level: "silent" });
 const DAY = 24 * 3_600_000;
 
 // What the tests leave due (rows kept past an era's cutoff) goes to this file's store, not to the
 // platform's when another file runs every job at the real time.
-afterAll(() => archiveAuditRowsIn(() => store.current.storage)({ db, now: new Date(), log }));
+afterAll(() => archiveAuditRowsIn(() => store.current.storage)({ db, now: new Date() }));
 
 /** Audit rows at the given instants, marked with a target type of their own; ids in `at` order. */
 async function rowsAt(instants: string[]) {
@@ -133,7 +131,7 @@ describe("audit-archive job", () => {
   it("archives exactly the rows older than the window, in files that read back to them", async () => {
     const now = new Date("2006-01-01T00:00:00Z"); // window 180 days: cutoff 2005-07-05
     const job = archiveAuditRowsIn(() => store.current.storage, 2);
-    await job({ db, now, log });
+    await job({ db, now });
     const since = new Date();
     const rows = await rowsAt([
       "2005-01-10T00:00:00Z",
@@ -142,7 +140,7 @@ describe("audit-archive job", () => {
       "2005-07-05T00:00:00Z", // exactly the cutoff: kept
       "2005-12-01T00:00:00Z",
     ]);
-    const r = await job({ db, now, log });
+    const r = await job({ db, now });
     expect(r).toEqual({ processed: 3, detail: { rows: 3, files: 2 } });
 
     const remaining = await db.auditEvent.findMany({
@@ -177,13 +175,13 @@ describe("audit-archive job", () => {
       ["system", "success", "audit-archive"],
     ]);
 
-    expect(await job({ db, now, log })).toEqual({ processed: 0, detail: { rows: 0, files: 0 } });
+    expect(await job({ db, now })).toEqual({ processed: 0, detail: { rows: 0, files: 0 } });
   });
 
   it("loses nothing when a run dies between writing the file and deleting the rows", async () => {
     const now = new Date("2004-01-01T00:00:00Z");
     const storage = store.current.storage;
-    await archiveAuditRowsIn(() => storage)({ db, now, log });
+    await archiveAuditRowsIn(() => storage)({ db, now });
     const since = new Date();
     const rows = await rowsAt([
       "2003-01-01T00:00:00Z",
@@ -196,14 +194,14 @@ describe("audit-archive job", () => {
       await storage.put(key, body, options);
       if (key.endsWith(".manifest.json")) throw new Error("killed");
     });
-    await expect(archiveAuditRowsIn(() => dying)({ db, now, log })).rejects.toThrow("killed");
+    await expect(archiveAuditRowsIn(() => dying)({ db, now })).rejects.toThrow("killed");
     const key = `audit-archive/2003/01/${rows[0]!.id}-${rows[2]!.id}.ndjson.gz`;
     expect(await storage.exists(key)).toBe(true);
     expect(await db.auditEvent.count({ where: { targetType: rows[0]!.targetType } })).toBe(3);
     expect(await archivedSince(since)).toEqual([]);
 
     // The next run writes the same batch to the same key again, then deletes.
-    const r = await archiveAuditRowsIn(() => storage)({ db, now, log });
+    const r = await archiveAuditRowsIn(() => storage)({ db, now });
     expect(r.processed).toBe(3);
     expect(await db.auditEvent.count({ where: { targetType: rows[0]!.targetType } })).toBe(0);
     expect((await archivedSince(since)).map((m) => m.key)).toEqual([key]);
@@ -213,13 +211,13 @@ describe("audit-archive job", () => {
   it("deletes nothing when the store does not give the file back as written", async () => {
     const now = new Date("2002-06-01T00:00:00Z");
     const storage = store.current.storage;
-    await archiveAuditRowsIn(() => storage)({ db, now, log });
+    await archiveAuditRowsIn(() => storage)({ db, now });
     const rows = await rowsAt(["2001-06-01T00:00:00Z"]);
     // A truncated object: what a store that acknowledged too early could hand back.
     const lossy = withPut(storage, (key, body, options) =>
       storage.put(key, key.endsWith(".gz") ? Buffer.from([0x1f, 0x8b]) : body, options),
     );
-    await expect(archiveAuditRowsIn(() => lossy)({ db, now, log })).rejects.toThrow();
+    await expect(archiveAuditRowsIn(() => lossy)({ db, now })).rejects.toThrow();
     expect(await db.auditEvent.count({ where: { id: rows[0]!.id } })).toBe(1);
   });
 });
