@@ -25,6 +25,14 @@ function regionOptions(office: string): { code: string; name: string }[] {
   return walk(office).map((code) => ({ code, name: regionName(code) ?? code }));
 }
 
+function Options({ labels }: { labels: Record<string, string> }) {
+  return Object.entries(labels).map(([code, label]) => (
+    <option key={code} value={code}>
+      {label}
+    </option>
+  ));
+}
+
 function Text({
   id,
   label,
@@ -116,11 +124,7 @@ export function AuditFilterForm({
           </optgroup>
         </Select>
         <Select id="outcome" label="结果" values={values} errors={errors}>
-          {Object.entries(OUTCOME_LABELS).map(([code, label]) => (
-            <option key={code} value={code}>
-              {label}
-            </option>
-          ))}
+          <Options labels={OUTCOME_LABELS} />
         </Select>
         <Select id="region" label="行政区划" values={values} errors={errors}>
           {regionOptions(office).map((r) => (
@@ -144,11 +148,7 @@ export function AuditFilterForm({
           errors={errors}
         />
         <Select id="targetType" label="对象类型" values={values} errors={errors}>
-          {Object.entries(TARGET_TYPE_LABELS).map(([code, label]) => (
-            <option key={code} value={code}>
-              {label}
-            </option>
-          ))}
+          <Options labels={TARGET_TYPE_LABELS} />
         </Select>
         <Text id="targetId" label="对象编号" values={values} errors={errors} />
       </div>
