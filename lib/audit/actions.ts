@@ -60,6 +60,10 @@ export const AUDIT_ACTIONS = [
   "holiday.change",
   "stats.recompute",
   "stats.export",
+  /** a staff member read the 操作日志 (the filter, never the rows) */
+  "audit.read",
+  /** the retention job moved old rows to object storage (lib/audit/retention.ts) */
+  "audit.archive",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,4 +1,5 @@
 import "server-only";
+import { archiveAuditRows } from "@/lib/audit/retention";
 import { pruneExpired } from "./prune-expired";
 import { sweepUploadOrphans } from "./sweep-upload-orphans";
 import {
@@ -23,4 +24,5 @@ export const JOBS: readonly JobDefinition[] = [
   { name: "transfer-import-in", schedule: "*/10 * * * *", handler: importReceivedFiles },
   // every minute: the handler recomputes only counts older than KUAIJI_STATS_INTERVAL_MINUTES
   { name: "region-stats", schedule: "* * * * *", handler: recomputeDueStats },
+  { name: "audit-archive", schedule: "41 * * * *", handler: archiveAuditRows },
 ];

@@ -1,0 +1,199 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { gunzipSync, gzipSync } from "node:zlib";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { getStorage } from "@/lib/storage/storage";
+import type { ObjectStorage } from "@/lib/storage/types";
+import { SYSTEM_CONTEXT, writeAudit } from "./audit";
+import { auditArchiveCutoff, auditRetentionDays } from "./retention-window";
+
+// The audit-archive job: audit rows older than the retention window (retention-window.ts) leave the
+// online table for the platform's object storage, in files of at most BATCH rows:
+//
+//   audit-archive/YYYY/MM/<firstId>-<lastId>.ndjson.gz         the rows, one JSON object a line
+//   audit-archive/YYYY/MM/<firstId>-<lastId>.manifest.json     id and time range, row count, SHA-256
+//
+// (YYYY/MM: the UTC month of the batch's oldest row.) Order matters: the file is written, read back
+// and checked against its SHA-256 and row count, the manifest written, and only then are the rows
+// deleted — in one transaction that names the file (`kuaiji.audit_archive`) and the cutoff, which is
+// the only way the table's trigger lets a DELETE through, and which also appends an audit.archive
+// row. A crash anywhere before that commit loses nothing: the rows are still online and the next run
+// writes the same batch to the same key again. Two instances at once write the same bytes (gzip
+// without a timestamp) and the second deletes nothing.
+
+const BATCH = 5_000;
+/** Bounds one run (500 000 rows); an hourly schedule drains a backlog within hours. */
+const MAX_BATCHES = 100;
+
+type AuditEventRow = Prisma.AuditEventGetPayload<object>;
+
+/** One archived row: the table's columns, the id as a decimal string. */
+export interface ArchivedAuditRow {
+  id: string;
+  at: string;
+  actorType: string;
+  actorId: string | null;
+  action: string;
+  outcome: string;
+  ip: string | null;
+  userAgent: string | null;
+  regionCode: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  details: Prisma.JsonValue;
+}
+
+export interface AuditArchiveManifest {
+  key: string;
+  firstId: string;
+  lastId: string;
+  fromAt: string;
+  toAt: string;
+  rows: number;
+  sha256: string;
+  /** rows strictly before this instant were due */
+  before: string;
+}
+
+function archivedRow(r: AuditEventRow): ArchivedAuditRow {
+  return {
+    id: String(r.id),
+    at: r.at.toISOString(),
+    actorType: r.actorType,
+    actorId: r.actorId,
+    action: r.action,
+    outcome: r.outcome,
+    ip: r.ip,
+    userAgent: r.userAgent,
+    regionCode: r.regionCode,
+    targetType: r.targetType,
+    targetId: r.targetId,
+    details: r.details,
+  };
+}
+
+/** The file's key: the trigger reads the id range back out of it (keep the two in step). */
+function archiveKey(rows: AuditEventRow[]): { key: string; first: bigint; last: bigint } {
+  const ids = rows.map((r) => r.id);
+  const first = ids.reduce((a, b) => (b < a ? b : a));
+  const last = ids.reduce((a, b) => (b > a ? b : a));
+  const month = rows[0]!.at.toISOString().slice(0, 7).replace("-", "/");
+  return { key: `audit-archive/${month}/${first}-${last}.ndjson.gz`, first, last };
+}
+
+export function manifestKey(archiveKey: string): string {
+  return archiveKey.replace(/\.ndjson\.gz$/, ".manifest.json");
+}
+
+async function readObject(storage: ObjectStorage, key: string): Promise<Buffer | null> {
+  const object = await storage.get(key);
+  return object ? Buffer.concat(await object.body.toArray()) : null;
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** The rows of an archive file, or null when there is none. */
+export async function readAuditArchive(
+  storage: ObjectStorage,
+  key: string,
+): Promise<{ rows: ArchivedAuditRow[]; sha256: string } | null> {
+  const bytes = await readObject(storage, key);
+  if (!bytes) return null;
+  const text = gunzipSync(bytes).toString("utf8");
+  const rows = text
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => JSON.parse(line) as ArchivedAuditRow);
+  return { rows, sha256: sha256(bytes) };
+}
+
+/** Writes one batch and deletes it; returns the rows deleted (0: another run got there first). */
+async function archiveBatch(
+  db: Db,
+  storage: ObjectStorage,
+  rows: AuditEventRow[],
+  before: Date,
+): Promise<number> {
+  const { key, first, last } = archiveKey(rows);
+  const body = gzipSync(rows.map((r) => `${JSON.stringify(archivedRow(r))}\n`).join(""));
+  const manifest: AuditArchiveManifest = {
+    key,
+    firstId: String(first),
+    lastId: String(last),
+    fromAt: rows[0]!.at.toISOString(),
+    toAt: rows[rows.length - 1]!.at.toISOString(),
+    rows: rows.length,
+    sha256: sha256(body),
+    before: before.toISOString(),
+  };
+  await storage.put(key, body, { contentType: "application/gzip", contentLength: body.length });
+  const check = await readAuditArchive(storage, key);
+  if (check?.sha256 !== manifest.sha256 || check.rows.length !== rows.length) {
+    throw new Error(`audit archive ${key} did not read back as written; no row deleted`);
+  }
+  const manifestBody = Buffer.from(JSON.stringify(manifest, null, 2));
+  await storage.put(manifestKey(key), manifestBody, {
+    contentType: "application/json",
+    contentLength: manifestBody.length,
+  });
+
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT set_config('kuaiji.audit_archive', ${key}, true),
+      set_config('kuaiji.audit_archive_before', ${before.toISOString()}, true)`;
+    const { count } = await tx.auditEvent.deleteMany({
+      where: { id: { in: rows.map((r) => r.id) } },
+    });
+    if (count > 0) {
+      await writeAudit(tx, SYSTEM_CONTEXT, {
+        actorType: "system",
+        action: "audit.archive",
+        outcome: "success",
+        targetType: "audit-archive",
+        targetId: `${first}-${last}`,
+        details: { ...manifest, deleted: count },
+      });
+    }
+    return count;
+  });
+}
+
+/** What the job receives and reports (lib/jobs/types.ts, of which it needs this much). */
+interface JobContext {
+  db: Db;
+  now: Date;
+}
+interface JobResult {
+  processed: number;
+  detail: { rows: number; files: number };
+}
+
+/** The job against a given object store and file size (tests hand in a temporary one, small). */
+export function archiveAuditRowsIn(
+  storage: () => ObjectStorage,
+  fileRows = BATCH,
+): (ctx: JobContext) => Promise<JobResult> {
+  return async ({ db, now }) => {
+    const before = auditArchiveCutoff(now, auditRetentionDays());
+    let rows = 0;
+    let files = 0;
+    for (let i = 0; i < MAX_BATCHES; i++) {
+      const batch = await db.auditEvent.findMany({
+        where: { at: { lt: before } },
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+        take: fileRows,
+      });
+      if (batch.length === 0) break;
+      const deleted = await archiveBatch(db, storage(), batch, before);
+      if (deleted === 0) break;
+      rows += deleted;
+      files += 1;
+    }
+    return { processed: rows, detail: { rows, files } };
+  };
+}
+
+/** Audit rows past KUAIJI_AUDIT_RETENTION_DAYS, to the platform's bucket. */
+export const archiveAuditRows = archiveAuditRowsIn(getStorage);
