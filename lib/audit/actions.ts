@@ -48,6 +48,11 @@ export const AUDIT_ACTIONS = [
   "transfer.in-refused",
   "holiday.seed",
   "holiday.change",
+  "notice.create",
+  "notice.update",
+  "notice.publish",
+  "notice.withdraw",
+  "content.update",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
