@@ -142,7 +142,10 @@ export async function saveNotice(
   if (!parsed.success) return invalid(parsed.error.issues);
   const { id, title } = parsed.data;
   const body = noticeBodyToHtml(parsed.data.body);
-  if (body === "") return fieldRefusal("invalid", "body", NOTICE_EMPTY_BODY);
+  // What is left once the tags are gone is what readers see: nothing there, nothing to publish.
+  if (body.replace(/<[^>]*>/g, "").trim() === "") {
+    return fieldRefusal("invalid", "body", NOTICE_EMPTY_BODY);
+  }
 
   if (id === undefined) {
     const regionCode = ownRegionCode(scope);
