@@ -4,7 +4,7 @@ import type { AuditAction } from "@/lib/audit/actions";
 import type { Db, Tx } from "@/lib/db/client";
 import { type Refusal, fieldRefusal, refusableTransaction } from "@/lib/db/refusal";
 import { fieldErrorsFromIssues } from "@/lib/http/action-result";
-import { regionScopePrefix, regionScopeWhere, type StaffScope } from "@/lib/region/scope";
+import { ownRegionCode, regionScopeWhere, type StaffScope } from "@/lib/region/scope";
 import { type NoticeOp, type NoticeStatus, nextStatus } from "./notice-states";
 import {
   beijingMinute,
@@ -106,12 +106,6 @@ const notFound = (): NoticeRefusal => ({
   reason: "not-found",
   message: NOTICE_NOT_FOUND,
 });
-
-/** The region a new notice is published under: the staff member's own ("4401" → "440100"). */
-function ownRegionCode(scope: StaffScope): string | null {
-  const prefix = scope.regionCodes.map(regionScopePrefix).find((p) => p !== null);
-  return prefix ? prefix.padEnd(6, "0") : null;
-}
 
 function auditEntry(
   scope: StaffScope,
