@@ -50,8 +50,10 @@ export interface NoticeForEdit extends NoticeListRow {
   body: string;
 }
 
-type NoticeRefusal = Refusal<"invalid" | "not-found" | "stale" | "not-allowed">;
-export type NoticeResult = { ok: true; id: string } | NoticeRefusal;
+// An op the state table forbids is "stale" too: the console offers only allowed ones, so the page
+// showed an older state (someone else published or withdrew it meanwhile) and is read again.
+type NoticeRefusal = Refusal<"invalid" | "not-found" | "stale">;
+export type NoticeResult = { ok: true; id: string; status: NoticeStatus } | NoticeRefusal;
 
 const LIST_SELECT = {
   id: true,
@@ -158,7 +160,7 @@ export async function saveNotice(
         select: { id: true, regionCode: true },
       });
       await writeAudit(tx, ctx, auditEntry(scope, "notice.create", created, { status: "draft" }));
-      return { ok: true, id: created.id };
+      return { ok: true, id: created.id, status: "draft" } as const;
     });
   }
 
@@ -208,8 +210,8 @@ export async function withdrawNotice(
 }
 
 /**
- * Applies `op` to a notice within the scope: refused when the state table forbids it, and
- * "stale" when another change got there first (the update is conditional on what was read).
+ * Applies `op` to a notice within the scope: "stale" when the state table forbids it or another
+ * change got there first (the update is conditional on what was read).
  */
 function transition(
   db: Db,
@@ -227,7 +229,7 @@ function transition(
     const notice = await noticeForEdit(tx, scope, id);
     if (!notice) return refuse(notFound());
     const status = nextStatus(notice.status, op);
-    if (!status) return refuse({ ok: false, reason: "not-allowed", message: OP_REFUSED[op] });
+    if (!status) return refuse({ ok: false, reason: "stale", message: OP_REFUSED[op] });
     const { data, details } = change;
     const updated = await tx.notice.updateMany({
       where: { id, status: notice.status, updatedAt: notice.updatedAt },
@@ -239,6 +241,6 @@ function transition(
       ctx,
       auditEntry(scope, action, notice, { from: notice.status, status, ...details }),
     );
-    return { ok: true, id };
+    return { ok: true, id, status };
   });
 }

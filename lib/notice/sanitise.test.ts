@@ -105,6 +105,11 @@ describe("noticeBodyToHtml", () => {
       expect(noticeBodyToHtml(editableNoticeBody(stored))).toBe(stored);
     }
     expect(editableNoticeBody("<p>一<br />二</p>\n\n<p>三</p>")).toBe("一\n二\n\n三");
+    // A notice from before the editor keeps its paragraphs when it is first saved.
+    const legacy = "第一段 a<b\n第二段";
+    expect(noticeBodyToHtml(editableNoticeBody(legacy))).toBe(
+      noticeBodyForDisplay(legacy).replace("\n", "\n\n"),
+    );
   });
 });
 

@@ -112,7 +112,13 @@ export function noticeBodyForDisplay(stored: string): string {
  * blank lines, so noticeBodyToHtml(editableNoticeBody(b)) gives b back.
  */
 export function editableNoticeBody(stored: string): string {
-  if (!TAG.test(stored)) return stored;
+  // A notice from before the editor: each line was a paragraph.
+  if (!TAG.test(stored))
+    return stored
+      .split(/\r?\n+/)
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .join("\n\n");
   return stored
     .split("\n\n")
     .map((block) => {

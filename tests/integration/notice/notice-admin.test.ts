@@ -105,7 +105,7 @@ describe("writing a notice", () => {
       title: "改后的标题",
       body: '<h3 style="color:red">小标题</h3>\n\n正文 <em>强调</em>',
     });
-    expect(r).toEqual({ ok: true, id });
+    expect(r).toEqual({ ok: true, id, status: "draft" });
     const row = await noticeForEdit(db, GUANGZHOU, id);
     expect(row).toMatchObject({ title: "改后的标题", status: "draft" });
     expect(row!.body).toBe("<h3>小标题</h3>\n\n<p>正文 <em>强调</em></p>");
@@ -135,7 +135,10 @@ describe("a staff member's region and below", () => {
     expect((await saveNotice(db, ctx, PROVINCE, { id, title: "省里改的", body: "正文" })).ok).toBe(
       true,
     );
-    expect(await publishNotice(db, ctx, PROVINCE, { id, at: "" }, NOW)).toEqual({ ok: true, id });
+    expect(await publishNotice(db, ctx, PROVINCE, { id, at: "" }, NOW)).toMatchObject({
+      ok: true,
+      id,
+    });
     expect(await withdrawNotice(db, ctx, SHENZHEN, { id }, LATER)).toMatchObject({
       reason: "not-found",
     });
@@ -172,9 +175,13 @@ describe("publishing and withdrawing", () => {
     const id = await draft(SHENZHEN);
     expect(await withdrawNotice(db, ctx, SHENZHEN, { id }, NOW)).toMatchObject({
       ok: false,
-      reason: "not-allowed",
+      reason: "stale",
     });
-    expect(await publishNotice(db, ctx, SHENZHEN, { id, at: "" }, NOW)).toEqual({ ok: true, id });
+    expect(await publishNotice(db, ctx, SHENZHEN, { id, at: "" }, NOW)).toEqual({
+      ok: true,
+      id,
+      status: "published",
+    });
     expect(await db.notice.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "published",
       publishedAt: NOW,
@@ -187,11 +194,15 @@ describe("publishing and withdrawing", () => {
       html: "<p>第一段</p>\n\n<p>第二段</p>",
     });
     expect(await publishNotice(db, ctx, SHENZHEN, { id, at: "" }, LATER)).toMatchObject({
-      reason: "not-allowed",
+      reason: "stale",
       message: "该公告已经发布",
     });
 
-    expect(await withdrawNotice(db, ctx, SHENZHEN, { id }, LATER)).toEqual({ ok: true, id });
+    expect(await withdrawNotice(db, ctx, SHENZHEN, { id }, LATER)).toEqual({
+      ok: true,
+      id,
+      status: "withdrawn",
+    });
     expect(await db.notice.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "withdrawn",
       withdrawnAt: LATER,
@@ -204,7 +215,7 @@ describe("publishing and withdrawing", () => {
       await publishNotice(db, ctx, SHENZHEN, { id, at: "" }, LATER),
       await withdrawNotice(db, ctx, SHENZHEN, { id }, LATER),
     ]) {
-      expect(r).toMatchObject({ ok: false, reason: "not-allowed" });
+      expect(r).toMatchObject({ ok: false, reason: "stale" });
     }
     const audit = await auditOf(id);
     expect(audit.map((a) => [a.action, a.details])).toEqual([
@@ -235,7 +246,9 @@ describe("publishing and withdrawing", () => {
     ).toMatchObject({
       fieldErrors: { at: "请选择正确的发布时间" },
     });
-    expect(await publishNotice(db, ctx, GUANGZHOU, { id, at: "2026-11-27T12:30" }, NOW)).toEqual({
+    expect(
+      await publishNotice(db, ctx, GUANGZHOU, { id, at: "2026-11-27T12:30" }, NOW),
+    ).toMatchObject({
       ok: true,
       id,
     });
@@ -245,7 +258,7 @@ describe("publishing and withdrawing", () => {
     expect(await getPublishedNotice(id, new Date(at.getTime() - 1))).toBeNull();
     expect(await publicIds(at)).toContain(id);
     // A scheduled notice may still be withdrawn before its time.
-    expect(await withdrawNotice(db, ctx, GUANGZHOU, { id }, NOW)).toEqual({ ok: true, id });
+    expect(await withdrawNotice(db, ctx, GUANGZHOU, { id }, NOW)).toMatchObject({ ok: true, id });
     expect(await publicIds(LATER)).not.toContain(id);
   });
 
