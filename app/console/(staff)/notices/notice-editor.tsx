@@ -4,12 +4,11 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { FormError } from "@/components/form/form-error";
 import { TextField } from "@/components/form/text-field";
+import { TextareaField } from "@/components/form/textarea-field";
 import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
 import { NoticeBody } from "@/components/notice/notice-body";
 import { Button } from "@/components/ui/button";
-import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Textarea } from "@/components/ui/textarea";
 import {
   MAX_NOTICE_BODY,
   MAX_NOTICE_TITLE,
@@ -61,7 +60,6 @@ export function NoticeEditor({
   );
   const textarea = useRef<HTMLTextAreaElement>(null);
   const preview = usePreview(form.values.body, initialHtml);
-  const bodyError = form.errors.body;
 
   function mark(kind: MarkupKind) {
     const el = textarea.current;
@@ -89,46 +87,39 @@ export function NoticeEditor({
     <form noValidate onSubmit={onSubmit} className="space-y-4">
       <TextField form={form} name="title" label="标题" maxLength={MAX_NOTICE_TITLE + 10} />
       <div className="grid gap-4 lg:grid-cols-2">
-        <FormField
-          id="body"
+        <TextareaField
+          form={form}
+          name="body"
           label="正文"
-          required
-          error={bodyError}
           hint="空一行另起一段。可用工具栏加粗、加小标题、列表和链接；不支持图片和颜色。"
-        >
-          <div
-            role="toolbar"
-            aria-label="正文格式"
-            aria-controls="body"
-            className="flex flex-wrap gap-1"
-          >
-            {TOOLS.map((t) => (
-              <Button
-                key={t.kind}
-                type="button"
-                size="sm"
-                variant="outline"
-                aria-label={t.label}
-                title={t.label}
-                onClick={() => mark(t.kind)}
-                className={t.kind === "bold" ? "font-bold" : undefined}
-              >
-                {t.text}
-              </Button>
-            ))}
-          </div>
-          <Textarea
-            {...fieldAria("body", bodyError, { hint: true })}
-            ref={textarea}
-            name="body"
-            rows={16}
-            maxLength={MAX_NOTICE_BODY + 100}
-            value={form.values.body}
-            onChange={(e) => form.setValue("body", e.target.value)}
-            onBlur={() => form.blur("body")}
-            className="font-mono text-sm"
-          />
-        </FormField>
+          before={
+            <div
+              role="toolbar"
+              aria-label="正文格式"
+              aria-controls="body"
+              className="flex flex-wrap gap-1"
+            >
+              {TOOLS.map((t) => (
+                <Button
+                  key={t.kind}
+                  type="button"
+                  size="sm"
+                  variant="outline"
+                  aria-label={t.label}
+                  title={t.label}
+                  onClick={() => mark(t.kind)}
+                  className={t.kind === "bold" ? "font-bold" : undefined}
+                >
+                  {t.text}
+                </Button>
+              ))}
+            </div>
+          }
+          textareaRef={textarea}
+          rows={16}
+          maxLength={MAX_NOTICE_BODY + 100}
+          className="font-mono text-sm"
+        />
         <section aria-labelledby="notice-preview" className="min-w-0 space-y-2">
           <h2 id="notice-preview" className="text-sm font-medium">
             预览（门户网站显示效果）

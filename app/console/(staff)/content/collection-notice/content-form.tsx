@@ -3,11 +3,10 @@
 import { useRouter } from "next/navigation";
 import { FormError } from "@/components/form/form-error";
 import { TextField } from "@/components/form/text-field";
+import { TextareaField } from "@/components/form/textarea-field";
 import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
 import { Button } from "@/components/ui/button";
-import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Textarea } from "@/components/ui/textarea";
 import { contentParagraphs } from "@/lib/content/content-blocks";
 import {
   type ContentBlockValues,
@@ -28,28 +27,18 @@ export function CollectionNoticeForm({ initial }: { initial: ContentBlockValues 
     router.push("/console/content/collection-notice?done=saved");
     router.refresh();
   });
-  const bodyError = form.errors.body;
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-4">
       <TextField form={form} name="title" label="标题" maxLength={MAX_CONTENT_TITLE + 10} />
       <div className="grid gap-4 lg:grid-cols-2">
-        <FormField
-          id="body"
+        <TextareaField
+          form={form}
+          name="body"
           label="正文"
-          required
-          error={bodyError}
           hint="每行为一段，不支持格式。"
-        >
-          <Textarea
-            {...fieldAria("body", bodyError, { hint: true })}
-            name="body"
-            rows={16}
-            maxLength={MAX_CONTENT_BODY + 100}
-            value={form.values.body}
-            onChange={(e) => form.setValue("body", e.target.value)}
-            onBlur={() => form.blur("body")}
-          />
-        </FormField>
+          rows={16}
+          maxLength={MAX_CONTENT_BODY + 100}
+        />
         <section aria-labelledby="content-preview" className="min-w-0 space-y-2">
           <h2 id="content-preview" className="text-sm font-medium">
             预览（信息采集“阅读须知”显示效果）
