@@ -2,8 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { FormError } from "@/components/form/form-error";
-import { TextField } from "@/components/form/text-field";
+import { TextEditorForm } from "@/components/console/text-editor-form";
 import { TextareaField } from "@/components/form/textarea-field";
 import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
@@ -20,6 +19,7 @@ import { applyMarkup, linkAddressOk, type MarkupKind } from "./notice-markup";
 
 const EMPTY: NoticeFormValues = { title: "", body: "" };
 const NEW_KEY = "kuaiji:console:notice:new";
+const PERSIST: (keyof NoticeFormValues)[] = ["title", "body"];
 
 const TOOLS: { kind: MarkupKind; label: string; text: string }[] = [
   { kind: "bold", label: "加粗", text: "B" },
@@ -47,7 +47,7 @@ export function NoticeEditor({
   const storageKey = id ? undefined : NEW_KEY;
   const form = useForm<NoticeFormValues>(noticeFormSchema, initial ?? EMPTY, {
     storageKey,
-    persist: ["title", "body"],
+    persist: PERSIST,
   });
   const { pending, onSubmit } = useFormSubmit(
     form,
@@ -84,9 +84,12 @@ export function NoticeEditor({
   }
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-4">
-      <TextField form={form} name="title" label="标题" maxLength={MAX_NOTICE_TITLE + 10} />
-      <div className="grid gap-4 lg:grid-cols-2">
+    <TextEditorForm
+      form={form}
+      onSubmit={onSubmit}
+      pending={pending}
+      titleMax={MAX_NOTICE_TITLE}
+      body={
         <TextareaField
           form={form}
           name="body"
@@ -120,24 +123,18 @@ export function NoticeEditor({
           maxLength={MAX_NOTICE_BODY + 100}
           className="font-mono text-sm"
         />
-        <section aria-labelledby="notice-preview" className="min-w-0 space-y-2">
-          <h2 id="notice-preview" className="text-sm font-medium">
-            预览（门户网站显示效果）
-          </h2>
-          <div aria-live="polite" className="min-h-40 rounded-md border bg-card p-4">
-            {preview ? (
-              <NoticeBody html={preview} />
-            ) : (
-              <p className="text-sm text-muted-foreground">输入正文后在此预览。</p>
-            )}
-          </div>
-        </section>
-      </div>
-      <FormError message={form.formError} />
-      <Button type="submit" disabled={pending}>
-        {pending ? "正在保存…" : "保存"}
-      </Button>
-    </form>
+      }
+      previewLabel="门户网站显示效果"
+      preview={
+        <div aria-live="polite" className="min-h-40 rounded-md border bg-card p-4">
+          {preview ? (
+            <NoticeBody html={preview} />
+          ) : (
+            <p className="text-sm text-muted-foreground">输入正文后在此预览。</p>
+          )}
+        </div>
+      }
+    />
   );
 }
 

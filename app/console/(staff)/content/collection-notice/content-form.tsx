@@ -1,12 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { FormError } from "@/components/form/form-error";
-import { TextField } from "@/components/form/text-field";
+import { TextEditorForm } from "@/components/console/text-editor-form";
 import { TextareaField } from "@/components/form/textarea-field";
 import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
-import { Button } from "@/components/ui/button";
 import { contentParagraphs } from "@/lib/content/content-blocks";
 import {
   type ContentBlockValues,
@@ -28,9 +26,12 @@ export function CollectionNoticeForm({ initial }: { initial: ContentBlockValues 
     router.refresh();
   });
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-4">
-      <TextField form={form} name="title" label="标题" maxLength={MAX_CONTENT_TITLE + 10} />
-      <div className="grid gap-4 lg:grid-cols-2">
+    <TextEditorForm
+      form={form}
+      onSubmit={onSubmit}
+      pending={pending}
+      titleMax={MAX_CONTENT_TITLE}
+      body={
         <TextareaField
           form={form}
           name="body"
@@ -39,24 +40,18 @@ export function CollectionNoticeForm({ initial }: { initial: ContentBlockValues 
           rows={16}
           maxLength={MAX_CONTENT_BODY + 100}
         />
-        <section aria-labelledby="content-preview" className="min-w-0 space-y-2">
-          <h2 id="content-preview" className="text-sm font-medium">
-            预览（信息采集“阅读须知”显示效果）
-          </h2>
-          <div className="rounded-md border bg-muted/30 p-4 text-sm leading-relaxed">
-            <h3 className="mb-3 text-base font-semibold">{form.values.title}</h3>
-            {contentParagraphs(form.values.body).map((p, i) => (
-              <p key={i} className="mb-2">
-                {p}
-              </p>
-            ))}
-          </div>
-        </section>
-      </div>
-      <FormError message={form.formError} />
-      <Button type="submit" disabled={pending}>
-        {pending ? "正在保存…" : "保存"}
-      </Button>
-    </form>
+      }
+      previewLabel="信息采集“阅读须知”显示效果"
+      preview={
+        <div className="rounded-md border bg-muted/30 p-4 text-sm leading-relaxed">
+          <h3 className="mb-3 text-base font-semibold">{form.values.title}</h3>
+          {contentParagraphs(form.values.body).map((p, i) => (
+            <p key={i} className="mb-2">
+              {p}
+            </p>
+          ))}
+        </div>
+      }
+    />
   );
 }
