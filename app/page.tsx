@@ -1,15 +1,8 @@
 import Link from "next/link";
-import {
-  ArrowLeftRightIcon,
-  ChevronRightIcon,
-  FilePenLineIcon,
-  UserPlusIcon,
-  type LucideIcon,
-} from "lucide-react";
+import { ArrowLeftRightIcon, FilePenLineIcon, UserPlusIcon, type LucideIcon } from "lucide-react";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
-import { isBuildPhase, publishedNotices, renderAgainSoon } from "@/lib/cache/published";
-import type { NoticeSummary } from "@/lib/notice/notices";
-import { formatBeijingDate } from "@/lib/time/beijing";
+import { loadPublicNotices } from "@/app/(portal)/notices/load-notices";
+import { NoticeList } from "@/components/notice/notice-list";
 import { PortalNav } from "@/components/shell/portal-nav";
 import { PageContainer } from "@/components/shell/page-container";
 import { Button } from "@/components/ui/button";
@@ -62,23 +55,9 @@ function ServiceCard({
   );
 }
 
-async function loadNotices(): Promise<NoticeSummary[] | null> {
-  // `next build` has no database; the layout has this render replaced on the first request.
-  if (isBuildPhase()) return null;
-  try {
-    return await publishedNotices(8);
-  } catch (error) {
-    // The portal (login, registration) must stay usable when notices cannot be read; this
-    // render is replaced as soon as a request comes a second later.
-    console.error("通知公告加载失败", error);
-    await renderAgainSoon();
-    return null;
-  }
-}
-
 export default async function HomePage() {
   const j = getJurisdiction();
-  const notices = await loadNotices();
+  const notices = await loadPublicNotices(8);
   const elsewhere = j.excludedNames.join("、");
 
   return (
@@ -154,44 +133,16 @@ export default async function HomePage() {
         </section>
 
         <section id="notices" aria-labelledby="notices-title">
-          <h2 id="notices-title" className="text-xl font-semibold">
-            通知公告
-          </h2>
+          <div className="flex items-baseline justify-between gap-3">
+            <h2 id="notices-title" className="text-xl font-semibold">
+              通知公告
+            </h2>
+            <Link href="/notices" className="text-sm text-primary hover:underline">
+              更多公告
+            </Link>
+          </div>
           <div className="mt-4 rounded-lg border bg-card shadow-xs">
-            {notices === null ? (
-              <p className="px-4 py-6 text-muted-foreground sm:px-6">
-                公告暂时无法加载，请稍后刷新页面。
-              </p>
-            ) : notices.length === 0 ? (
-              <p className="px-4 py-6 text-muted-foreground sm:px-6">暂无公告</p>
-            ) : (
-              <ul className="divide-y">
-                {notices.map((n) => (
-                  <li key={n.id}>
-                    <Link
-                      href={`/notices/${n.id}`}
-                      className="flex items-start gap-3 px-4 py-3 hover:bg-accent sm:items-center sm:px-6"
-                    >
-                      <span className="min-w-0 flex-1 sm:flex sm:items-center sm:gap-4">
-                        <span className="block font-medium text-foreground sm:flex-1 sm:truncate">
-                          {n.title}
-                        </span>
-                        <time
-                          dateTime={n.publishedAt.toISOString()}
-                          className="mt-0.5 block text-sm text-muted-foreground sm:mt-0"
-                        >
-                          {formatBeijingDate(n.publishedAt)}
-                        </time>
-                      </span>
-                      <ChevronRightIcon
-                        className="mt-1 size-4 shrink-0 text-muted-foreground sm:mt-0"
-                        aria-hidden="true"
-                      />
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <NoticeList notices={notices} />
           </div>
         </section>
 

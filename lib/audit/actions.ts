@@ -64,6 +64,11 @@ export const AUDIT_ACTIONS = [
   "audit.read",
   /** the retention job moved old rows to object storage (lib/audit/retention.ts) */
   "audit.archive",
+  "notice.create",
+  "notice.update",
+  "notice.publish",
+  "notice.withdraw",
+  "content.update",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

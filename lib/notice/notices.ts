@@ -1,6 +1,8 @@
-// Portal notices (通知公告). A notice is public once its publishedAt has passed.
+// Portal notices (通知公告): public once published, their time come, and not withdrawn
+// (notice-states.ts isPublic, as a where clause). Shown to everybody, whatever region published them.
 import "server-only";
 import { db } from "@/lib/db/client";
+import { noticeBodyForDisplay } from "./sanitise";
 
 export interface NoticeSummary {
   id: string;
@@ -11,34 +13,41 @@ export interface NoticeSummary {
 }
 
 export interface NoticeDetail extends NoticeSummary {
-  /** Plain text; paragraphs separated by blank lines or newlines. Never rendered as HTML. */
-  body: string;
+  /** The body as sanitised HTML (sanitise.ts), for dangerouslySetInnerHTML. */
+  html: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The newest published notices, newest first. `limit` is clamped to 1–100. */
+const publicWhere = (now: Date) =>
+  ({ status: "published", publishedAt: { lte: now }, withdrawnAt: null }) as const;
+
+/** The newest public notices, newest first. `limit` is clamped to 1–100. */
 export async function listPublishedNotices(
   limit = 10,
   now: Date = new Date(),
 ): Promise<NoticeSummary[]> {
   const take = Math.min(100, Math.max(1, Math.floor(Number.isFinite(limit) ? limit : 10)));
-  return db.notice.findMany({
-    where: { publishedAt: { lte: now } },
+  const rows = await db.notice.findMany({
+    where: publicWhere(now),
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take,
     select: { id: true, title: true, publishedAt: true, regionCode: true },
   });
+  return rows.map((r) => ({ ...r, publishedAt: r.publishedAt! }));
 }
 
-/** One published notice, or null when the id is malformed, unknown or not yet published. */
+/** One public notice, or null when the id is malformed, unknown, not yet public or withdrawn. */
 export async function getPublishedNotice(
   id: string,
   now: Date = new Date(),
 ): Promise<NoticeDetail | null> {
   if (!UUID.test(id)) return null;
-  return db.notice.findFirst({
-    where: { id, publishedAt: { lte: now } },
+  const row = await db.notice.findFirst({
+    where: { id, ...publicWhere(now) },
     select: { id: true, title: true, body: true, publishedAt: true, regionCode: true },
   });
+  if (!row) return null;
+  const { body, publishedAt, ...rest } = row;
+  return { ...rest, publishedAt: publishedAt!, html: noticeBodyForDisplay(body) };
 }

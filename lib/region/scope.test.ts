@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { regionScopePrefix, regionWithin } from "./scope";
+import { ownRegionCode, regionScopePrefix, regionWithin } from "./scope";
 
 describe("staff region scopes", () => {
   it("reads 2-, 4- and 6-digit scopes as prefixes", () => {
@@ -23,5 +23,16 @@ describe("staff region scopes", () => {
     expect(regionWithin("440106", [""])).toBe(false);
     expect(regionWithin("440106", [])).toBe(false);
     expect(regionWithin("", ["44"])).toBe(false);
+  });
+
+  it("files an office's own texts under its 6-digit code, and nowhere for a malformed scope", () => {
+    const own = (...regionCodes: string[]) => ownRegionCode({ staffId: "s", regionCodes });
+    expect(own("440000")).toBe("440000");
+    expect(own("44")).toBe("440000");
+    expect(own("4401")).toBe("440100");
+    expect(own("440106")).toBe("440106");
+    expect(own("", "440300")).toBe("440300");
+    expect(own("")).toBeNull();
+    expect(own()).toBeNull();
   });
 });

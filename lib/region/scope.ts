@@ -26,6 +26,15 @@ export interface StaffScope {
   regionCodes: readonly string[];
 }
 
+/**
+ * The staff member's own region as a 6-digit code ("4401" → "440100"), or null: where what they
+ * write for their office (a notice, 采集须知) is filed.
+ */
+export function ownRegionCode(scope: StaffScope): string | null {
+  const prefix = scope.regionCodes.map(regionScopePrefix).find((p) => p !== null);
+  return prefix ? prefix.padEnd(6, "0") : null;
+}
+
 /** A lookup by 证件号码 that found nobody in the staff member's region (or nobody at all). */
 export const PERSON_NOT_IN_SCOPE = "本辖区内没有该证件号码的会计人员";
 /** An action on a record outside the staff member's region. */

@@ -8,6 +8,7 @@ import { formatBeijingDate } from "@/lib/time/beijing";
 import { regionName } from "@/lib/region/divisions";
 import { PortalNav } from "@/components/shell/portal-nav";
 import { PageContainer } from "@/components/shell/page-container";
+import { NoticeBody } from "@/components/notice/notice-body";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -29,10 +30,6 @@ export default async function NoticePage({ params }: Props) {
   const notice = await loadNotice((await params).id);
   if (!notice) notFound();
 
-  const paragraphs = notice.body
-    .split(/\r?\n+/)
-    .map((p) => p.trim())
-    .filter(Boolean);
   const region = regionName(notice.regionCode, "");
 
   return (
@@ -59,11 +56,7 @@ export default async function NoticePage({ params }: Props) {
             </span>
             {region && <span>发布地区：{region}</span>}
           </p>
-          <div className="mt-6 grid gap-4 text-base leading-relaxed break-words">
-            {paragraphs.map((p, i) => (
-              <p key={i}>{p}</p>
-            ))}
-          </div>
+          <NoticeBody html={notice.html} className="mt-6" />
         </article>
       </PageContainer>
     </>

@@ -8,8 +8,17 @@ import { NoticeForm } from "./notice-form";
 export const metadata: Metadata = { title: "信息采集 · 阅读须知" };
 
 export default async function NoticeStepPage() {
-  const { formProps } = await openDataStep("notice");
-  const notice = await publishedContentBlock("collection-notice", getJurisdiction().code);
+  const { formProps, draft } = await openDataStep("notice");
+  // The text for the person's region (lib/content: county, city, province): the region their
+  // 工作信息 names once they have come that far, else the jurisdiction's, as Person.regionCode is
+  // until collection sets it.
+  const work = draft.steps.work;
+  const workRegion = work && typeof work === "object" && "regionCode" in work && work.regionCode;
+  const region =
+    typeof workRegion === "string" && /^\d{6}$/.test(workRegion)
+      ? workRegion
+      : getJurisdiction().code;
+  const notice = await publishedContentBlock("collection-notice", region);
   return (
     <>
       <WizardSteps current="notice" />
