@@ -1,5 +1,5 @@
 import type { BadgeProps } from "@/components/ui/badge";
-import type { CeThresholds } from "@/lib/ce/thresholds";
+import type { CeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 import type { CeYearState } from "@/lib/ce/year-status";
 import type { CeRecordState } from "@/lib/codes/ce-record-state";
 

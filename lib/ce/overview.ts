@@ -6,7 +6,7 @@ import { transferLockReason } from "@/lib/person/locks";
 import { beijingToday } from "@/lib/time/beijing";
 import { CE_CATEGORIES, type CeCategory, CREDIT_KINDS, type CreditKindCode } from "./credit-kinds";
 import { obligationStartYear } from "./obligation";
-import { type CeThresholds, getCeThresholds } from "./thresholds";
+import { type CeThresholds, getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 import { type CreditRecord, hasInProgressData, type YearSummary, yearSummary } from "./year-status";
 
 // What the 继续教育 pages read: the person's obligation start, every year from it with its

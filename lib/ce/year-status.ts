@@ -1,7 +1,7 @@
 import { type CeRecordState, countsAsEarned, isInProgress } from "@/lib/codes/ce-record-state";
 import { defineCodeTable } from "@/lib/codes/code-table";
 import type { CeCategory } from "./credit-kinds";
-import type { CeThresholds } from "./thresholds";
+import type { CeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 
 // One person's continuing-education year: what is required, what is earned, and the year's state
 // (进行中 / 已完成 / 未完成 / 无须参加). Credits count for their own year only (财会〔2018〕10号

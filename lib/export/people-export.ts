@@ -1,6 +1,6 @@
 import "server-only";
 import { type RequestContext, writeAudit, type AuditEntry } from "@/lib/audit/audit";
-import { type CeThresholds, getCeThresholds } from "@/lib/ce/thresholds";
+import { type CeThresholds, getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 import { decryptField } from "@/lib/crypto/field-cipher";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";

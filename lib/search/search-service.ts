@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
-import type { CeThresholds } from "@/lib/ce/thresholds";
-import { getCeThresholds } from "@/lib/ce/thresholds";
+import type { CeThresholds } from "@/lib/jurisdiction/ce-thresholds";
+import { getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 import type { StaffScope } from "@/lib/region/scope";
 import { type SearchFilter, searchFilterForRecord } from "./search-filter";
 import { searchCount, type SearchPage, searchPage } from "./search-sql";

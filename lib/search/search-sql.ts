@@ -2,7 +2,7 @@ import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { QUALIFICATION_LEVELS, QUALIFICATION_TYPES } from "@/lib/codes/professional-qualification";
-import { type CeThresholds, getCeThresholds } from "@/lib/ce/thresholds";
+import { type CeThresholds, getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 import { regionScopePrefix, type StaffScope } from "@/lib/region/scope";
 import { decodeCursor, encodeCursor, NOT_COLLECTED_KEY, type SearchCursor } from "./cursor";
 import { nameQuery } from "./name-keys";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GUANGDONG_CE_THRESHOLDS, NATIONAL_CE_THRESHOLDS } from "@/lib/ce/thresholds";
+import { GUANGDONG_CE_THRESHOLDS, NATIONAL_CE_THRESHOLDS } from "@/lib/jurisdiction/ce-thresholds";
 import { yearSummary } from "@/lib/ce/year-status";
 import {
   ageBand,

@@ -2,7 +2,7 @@ import { defineCodeTable, type CodeEntry } from "@/lib/codes/code-table";
 import { EDUCATION_LEVEL_GROUPS } from "@/lib/codes/education-level";
 import { EMPLOYMENT_STATUSES } from "@/lib/codes/employment-status";
 import { QUALIFICATION_LEVELS, QUALIFICATION_TYPES } from "@/lib/codes/professional-qualification";
-import type { CeThresholds } from "@/lib/ce/thresholds";
+import type { CeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 
 // 统计分析's dimensions (issue 11): what RegionStat.dimension and .bucket mean, and their Chinese
 // labels. Pure and client-safe: recompute.ts builds its SQL from these tables, the dashboard and

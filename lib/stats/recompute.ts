@@ -1,6 +1,6 @@
 import "server-only";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
-import { getCeThresholds } from "@/lib/ce/thresholds";
+import { getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Refusal } from "@/lib/db/refusal";

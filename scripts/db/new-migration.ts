@@ -12,12 +12,38 @@
 //
 // Hand-written SQL (triggers, data fixes) may be appended to a generated migration *before* it is
 // applied anywhere; once applied, a migration is immutable (its checksum is recorded).
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { diffMigrationsToSchema, MIGRATION_LOCK_TOML } from "./schema-engine";
 
 const SCHEMA_PATH = "prisma/schema.prisma";
 const MIGRATIONS_DIR = "prisma/migrations";
+
+/**
+ * Indexes schema.prisma cannot describe (a column COLLATE "C", an INCLUDE list), written by hand
+ * in a migration: their names, so the diff's DROP INDEX for them is not taken for a change.
+ */
+export function handWrittenIndexes(migrationsDir: string): Set<string> {
+  const names = new Set<string>();
+  if (!existsSync(migrationsDir)) return names;
+  for (const dir of readdirSync(migrationsDir)) {
+    const file = path.join(migrationsDir, dir, "migration.sql");
+    if (!existsSync(file)) continue;
+    for (const m of readFileSync(file, "utf8").matchAll(/CREATE\s+INDEX\s+"([^"]+)"([^;]*);/g)) {
+      if (/COLLATE|INCLUDE/.test(m[2]!)) names.add(m[1]!);
+    }
+  }
+  return names;
+}
+
+/** The diff without the DROP INDEX of a hand-written index (and its "-- DropIndex" line). */
+export function keepHandWrittenIndexes(sql: string, keep: ReadonlySet<string>): string {
+  return sql
+    .replace(/(?:-- DropIndex\n)?DROP INDEX "([^"]+)";\n*/g, (all, name: string) =>
+      keep.has(name) ? "" : all,
+    )
+    .trim();
+}
 
 function utcStamp(d: Date): string {
   const p = (n: number, w = 2) => String(n).padStart(w, "0");
@@ -63,7 +89,10 @@ async function main(): Promise<number> {
   const t0 = performance.now();
   const sql = empty
     ? ""
-    : await diffMigrationsToSchema({ migrationsDir: MIGRATIONS_DIR, schemaPath: SCHEMA_PATH });
+    : keepHandWrittenIndexes(
+        await diffMigrationsToSchema({ migrationsDir: MIGRATIONS_DIR, schemaPath: SCHEMA_PATH }),
+        handWrittenIndexes(MIGRATIONS_DIR),
+      );
   const ms = Math.round(performance.now() - t0);
 
   if (check) {

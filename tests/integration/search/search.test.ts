@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { GUANGDONG_CE_THRESHOLDS, NATIONAL_CE_THRESHOLDS } from "@/lib/ce/thresholds";
+import { GUANGDONG_CE_THRESHOLDS, NATIONAL_CE_THRESHOLDS } from "@/lib/jurisdiction/ce-thresholds";
 import type { StaffScope } from "@/lib/region/scope";
 import { nameKeys } from "@/lib/search/name-keys";
 import { parseSearchFilter, type SearchFilter } from "@/lib/search/search-filter";

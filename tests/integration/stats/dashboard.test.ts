@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getCeThresholds } from "@/lib/ce/thresholds";
+import { getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 import { db } from "@/lib/db/client";
 import type { StatsDashboard } from "@/lib/stats/charts";
 import { statsDashboard } from "@/lib/stats/dashboard";

@@ -4,7 +4,7 @@ import {
   NATIONAL_CE_THRESHOLDS,
   getCeThresholds,
   thresholdsFromEnv,
-} from "./thresholds";
+} from "@/lib/jurisdiction/ce-thresholds";
 
 describe("continuing-education thresholds", () => {
   afterEach(() => vi.unstubAllEnvs());
