@@ -2,7 +2,7 @@ import "server-only";
 import { type RequestContext, writeAudit, type AuditEntry } from "@/lib/audit/audit";
 import { type CeThresholds, getCeThresholds } from "@/lib/ce/thresholds";
 import { decryptField } from "@/lib/crypto/field-cipher";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { type Refusal, refusableTransaction } from "@/lib/db/refusal";
 import { childLogger } from "@/lib/log/logger";
@@ -165,7 +165,7 @@ export async function exportPeople(
 }
 
 /** A "started" row of this staff member, recent, with no row saying how it ended. */
-async function exportRunning(tx: Parameters<typeof writeAudit>[0], staffId: string) {
+async function exportRunning(tx: Tx, staffId: string): Promise<boolean> {
   const rows = await tx.$queryRaw<unknown[]>`
     SELECT 1 FROM "AuditEvent" s
     WHERE s."actorType" = 'staff' AND s."actorId" = ${staffId} AND s.action = 'staff.export'
