@@ -68,8 +68,10 @@ export function pacedStream(
       // "completed" means the reader took every byte, not that the last ones were queued.
       if (!(await roomFor(queueBytes)))
         return await settled({ outcome: "aborted", rows: pacer.rows });
-      controller.close();
+      // Settled before the reader sees the end: whoever starts the next export right after
+      // this one finds it recorded as finished.
       await settled({ outcome: "completed", rows: pacer.rows });
+      controller.close();
     } catch (error) {
       if (!cancelled) controller.error(error);
       const rows = pacer.rows;

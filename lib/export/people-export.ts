@@ -2,7 +2,7 @@ import "server-only";
 import { type RequestContext, writeAudit, type AuditEntry } from "@/lib/audit/audit";
 import { type CeThresholds, getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 import { decryptField } from "@/lib/crypto/field-cipher";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { type Refusal, refusableTransaction } from "@/lib/db/refusal";
 import { childLogger } from "@/lib/log/logger";
@@ -165,7 +165,7 @@ export async function exportPeople(
 }
 
 /** A "started" row of this staff member, recent, with no row saying how it ended. */
-async function exportRunning(tx: Parameters<typeof writeAudit>[0], staffId: string) {
+async function exportRunning(tx: Tx, staffId: string): Promise<boolean> {
   const rows = await tx.$queryRaw<unknown[]>`
     SELECT 1 FROM "AuditEvent" s
     WHERE s."actorType" = 'staff' AND s."actorId" = ${staffId} AND s.action = 'staff.export'
@@ -187,7 +187,10 @@ type BatchRow = SearchRow & {
   idNumberCipher?: string;
 };
 
-/** The search's rows in its order, `size` at a time, each batch after the last row of the one before. */
+/**
+ * The search's rows in its order, `size` at a time, each batch after the last row of the one
+ * before; at most two batches are held (the one written and the one being read).
+ */
 async function* exportBatches(
   db: Db,
   filter: SearchFilter,
@@ -195,7 +198,7 @@ async function* exportBatches(
   thresholds: CeThresholds,
   full: boolean,
   size: number,
-): AsyncGenerator<Cell[][]> {
+): AsyncGenerator<Iterable<Cell[]>> {
   const where = searchWhere(filter, scope, thresholds);
   const regions = new Map<string, string>();
   const regionOf = (code: string) => {
@@ -203,9 +206,8 @@ async function* exportBatches(
     if (name === undefined) regions.set(code, (name = regionName(code) ?? code));
     return name;
   };
-  let after: SearchCursor | null = null;
-  for (;;) {
-    const batch: BatchRow[] = await db.$queryRaw<BatchRow[]>`
+  const read = (after: SearchCursor | null) => {
+    const rows = db.$queryRaw<BatchRow[]>`
       SELECT ${SEARCH_COLUMNS}, p."idType", p.gender, p."birthYear", p."educationLevel"
         ${full ? Prisma.sql`, x."idNumberCipher"` : Prisma.empty}
       FROM "PersonSearch" p
@@ -213,17 +215,31 @@ async function* exportBatches(
       WHERE ${where} ${after ? Prisma.sql`AND ${keysetSql(filter, after)}` : Prisma.empty}
       ORDER BY ${searchOrderBy(filter)}
       LIMIT ${size}`;
-    if (batch.length === 0) return;
-    yield batch.map((r) => exportCells(exportRow(r, full), regionOf));
-    if (batch.length < size) return;
-    const last = batch[batch.length - 1]!;
-    after = {
-      ...sortOf(filter),
-      direction: "next",
-      key: keyOf(last, filter),
-      personId: last.personId,
-    };
+    // Awaited below; a read left pending when the download stops must not crash the process.
+    rows.catch(() => undefined);
+    return rows;
+  };
+  let next: Promise<BatchRow[]> | null = read(null);
+  while (next) {
+    const batch: BatchRow[] = await next;
+    const last = batch.at(-1);
+    // The next batch is read while this one is written: the database's time and ours overlap.
+    next =
+      last && batch.length === size
+        ? read({
+            ...sortOf(filter),
+            direction: "next",
+            key: keyOf(last, filter),
+            personId: last.personId,
+          })
+        : null;
+    if (batch.length > 0) yield cellsOf(batch, full, regionOf);
   }
+}
+
+/** Each row's cells made as the writer takes them, and garbage right after (not a batch's worth). */
+function* cellsOf(batch: BatchRow[], full: boolean, regionOf: (code: string) => string) {
+  for (const r of batch) yield exportCells(exportRow(r, full), regionOf);
 }
 
 function exportRow(r: BatchRow, full: boolean): ExportRow {
