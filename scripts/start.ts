@@ -9,7 +9,8 @@
 //      local secrets in <dataDir>/secrets.json (environment values win);
 //   2. starts PGlite on <dataDir>/pglite, served over the PostgreSQL protocol on
 //      127.0.0.1:$KUAIJI_DB_PORT (default 54329);
-//   3. applies pending migrations and seeds the demo accounts, staff and notices (idempotent);
+//   3. applies pending migrations, fills the console's search projection when it is empty (a data
+//      directory from before it) and seeds the demo accounts, staff and notices (idempotent);
 //   4. runs Next.js as a child process pointed at that database, and prints the address and the
 //      demo accounts once the server is ready. Ctrl-C stops Next.js, then the database.
 //
@@ -229,6 +230,12 @@ async function main() {
           const added = await seedDemoMembers(seedDb, process.env.KUAIJI_DEMO_HUB_MEMBERS);
           if (added.length) say(`exchange members added: ${added.join(", ")}`);
         } else {
+          // A data directory from before the console's search projection: fill it once.
+          const { rebuildSearchProjectionIfEmpty } = await import(
+            "../lib/search/projection-rebuild"
+          );
+          const rebuilt = await rebuildSearchProjectionIfEmpty(seedDb);
+          if (rebuilt) say(`search projection rebuilt for ${rebuilt.people} people`);
           const { seedDemo } = await import("../lib/seed/demo");
           demo = await seedDemo(seedDb);
         }

@@ -13,6 +13,7 @@ import { validateDocumentNumber } from "@/lib/identity/document-number";
 import type { DocumentTypeCode } from "@/lib/identity/document-types";
 import { maskIdNumber } from "@/lib/identity/mask";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
+import { refreshPersonSearch } from "@/lib/search/projection";
 import { passwordProblems } from "./password-policy";
 import { canonicalIdNumber, idNumberIndex } from "./identifier";
 import { verifySmsCode } from "./sms-code-service";
@@ -111,6 +112,7 @@ export async function registerPerson(
         data: personCreateData(input, idNumber, doc, passwordHash, regionCode),
         select: { id: true },
       });
+      await refreshPersonSearch(tx, person.id, now);
       await writeAudit(tx, ctx, {
         actorType: "person",
         actorId: person.id,

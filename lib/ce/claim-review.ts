@@ -16,6 +16,7 @@ import {
   staffCredit,
 } from "./record-steps";
 import { type ReviewDecision, reviewDecisionSchema } from "./review-rules";
+import { refreshCeYearTotal } from "@/lib/search/ce-year-total";
 
 // 认定 / 不予认定: finance staff of the claim's region decide on a claim awaiting recognition.
 
@@ -57,6 +58,7 @@ export async function reviewClaim(
     if (updated.count === 0) {
       return refuse({ ok: false, reason: "stale", message: ALREADY_REVIEWED });
     }
+    await refreshCeYearTotal(tx, claim.personId, claim.year, now);
     await auditCredit(tx, ctx, staffAudit(reviewer, claim.regionCode), "ce.claim-review", id, {
       decision,
       personId: claim.personId,

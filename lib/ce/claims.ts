@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { refusableTransaction } from "@/lib/db/refusal";
 import { fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { isAttachmentId } from "@/lib/upload/attachment-service";
+import { refreshCeYearTotal } from "@/lib/search/ce-year-total";
 import {
   type AnyClaimInput,
   anyClaimSchema,
@@ -121,6 +122,7 @@ export async function submitClaim(
       },
       select: { id: true },
     });
+    await refreshCeYearTotal(tx, personId, claim.year, now);
     await auditCredit(tx, ctx, personAudit(personId, regionCode), "ce.claim-submit", created.id, {
       kind: claim.kind,
       year: claim.year,
@@ -150,6 +152,7 @@ export async function withdrawClaim(
     if (removed.count === 0) {
       return refuse({ ok: false, reason: "reviewed", message: NOT_WITHDRAWABLE });
     }
+    await refreshCeYearTotal(tx, personId, claim.year, now);
     if (claim.evidenceId) {
       // Another claim may show the same certificate; then the file is still in use.
       await tx.attachment.updateMany({

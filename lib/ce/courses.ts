@@ -6,6 +6,7 @@ import { fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { OUTSIDE_REGION, regionWithin, type StaffScope } from "@/lib/region/scope";
 import { isUuid } from "@/lib/utils/uuid";
 import { categoryFor, courseEntrySchema, type CourseEntryInput } from "./credit-kinds";
+import { refreshCeYearTotal, refreshCeYearTotals } from "@/lib/search/ce-year-total";
 import {
   auditCredit,
   type CeResult,
@@ -148,6 +149,7 @@ export async function insertCourses(
       state: true,
     },
   });
+  await refreshCeYearTotals(tx, created, now);
   await writeAudits(
     tx,
     ctx,
@@ -188,6 +190,7 @@ export async function completeCourse(
       data: { state: "completed", updatedAt: now },
     });
     if (updated.count === 0) return refuse({ ok: false, reason: "stale", message: NOT_ENROLLED });
+    await refreshCeYearTotal(tx, course.personId, course.year, now);
     await auditCredit(tx, ctx, staffAudit(reviewer, course.regionCode), "ce.course-complete", id, {
       personId: course.personId,
       year: course.year,

@@ -1,4 +1,4 @@
-import { type CeRecordState, isInProgress } from "@/lib/codes/ce-record-state";
+import { type CeRecordState, countsAsEarned, isInProgress } from "@/lib/codes/ce-record-state";
 import { defineCodeTable } from "@/lib/codes/code-table";
 import type { CeCategory } from "./credit-kinds";
 import type { CeThresholds } from "./thresholds";
@@ -65,11 +65,6 @@ export interface YearSummary {
   thresholdsMet: boolean;
   /** The yearly credit certificate can be printed (state 已完成). */
   certificateAvailable: boolean;
-}
-
-/** Finished courses and recognised claims are earned credits. */
-export function countsAsEarned(state: CeRecordState): boolean {
-  return state === "completed" || state === "recognised";
 }
 
 /** The region lock's test: any in-progress record, in any year. */

@@ -19,6 +19,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { type Refusal, refusableTransaction } from "@/lib/db/refusal";
 import { fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { regionName } from "@/lib/region/divisions";
+import { refreshPersonSearch } from "@/lib/search/projection";
 import { diffStep, type FieldChange, parseFieldChanges } from "./diff";
 import type { CollectionContext } from "@/lib/collection/rules";
 import {
@@ -249,6 +250,7 @@ export async function changeArchiveItem(
         select: { id: true },
       });
       if (regionChanged) await tx.person.update({ where: { id: personId }, data: { regionCode } });
+      await refreshPersonSearch(tx, personId, now);
       await writeAudit(tx, ctx, {
         actorType: "person",
         actorId: personId,

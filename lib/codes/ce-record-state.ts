@@ -20,3 +20,8 @@ export type CeRecordState = (typeof CE_RECORD_STATES.codes)[number];
 export function isInProgress(state: CeRecordState): boolean {
   return state === "enrolled" || state === "claimed";
 }
+
+/** Finished courses and recognised claims are earned credits (they count for their year). */
+export function countsAsEarned(state: CeRecordState): boolean {
+  return state === "completed" || state === "recognised";
+}

@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { type Refusal, refusableTransaction } from "@/lib/db/refusal";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
+import { refreshPersonSearch } from "@/lib/search/projection";
 import { beijingToday } from "@/lib/time/beijing";
 import { archiveProvince, formatArchiveNumber } from "./archive-number";
 import { claimFiles } from "@/lib/upload/attachment-service";
@@ -263,6 +264,7 @@ export async function submitCollection(
       });
       // 所属行政区划 from 工作信息 becomes the person's region (it was the province until now).
       await tx.person.update({ where: { id: personId }, data: { regionCode } });
+      await refreshPersonSearch(tx, personId, now);
       await writeAudit(tx, ctx, {
         actorType: "person",
         actorId: personId,

@@ -1,5 +1,5 @@
 import "server-only";
-import { transferInUnderWaySql } from "@/lib/person/locks";
+import { lockPersonRow, transferInUnderWaySql } from "@/lib/person/locks";
 import type { SessionPerson } from "@/lib/account/session-service";
 import { auditInsertSql, type RequestContext } from "@/lib/audit/audit";
 import type { Db, Tx } from "@/lib/db/client";
@@ -9,6 +9,7 @@ import { NATIONALITIES, nationalityFromDocument } from "@/lib/codes/nationality"
 import { FORM_ERROR_KEY, fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { isDocumentTypeCode } from "@/lib/identity/document-types";
 import { buildJurisdictionRegions } from "@/lib/region/divisions";
+import { refreshPersonSearch } from "@/lib/search/projection";
 import { beijingToday } from "@/lib/time/beijing";
 import { isAttachmentId } from "@/lib/upload/attachment-service";
 import type { UploadKind } from "@/lib/upload/kinds";
@@ -506,9 +507,20 @@ async function commitSave(db: Db, ctx: RequestContext, c: Commit, now: Date): Pr
   const ids = [...new Set(attachmentRefs(c.steps).map((r) => r.id))];
   const stepRefs = attachmentRefs({ [c.step]: c.steps[c.step] });
   const mustClaim = c.claimStepFiles && stepRefs.length > 0;
-  const [row] = await db.$queryRaw<
-    [{ saved: number | null; current: number | null; files: number }]
-  >(commitSql(ctx, c, { ids, mustClaim }, now));
+  type Row = { saved: number | null; current: number | null; files: number };
+  const statement = commitSql(ctx, c, { ids, mustClaim }, now);
+  // The first save starts 信息采集 (采集中): the console's search projection learns it in the same
+  // transaction, under the person's row lock (taken first, as submit does). Later saves change
+  // nothing it shows and stay one statement.
+  const [row] =
+    c.from === 0
+      ? await db.$transaction(async (tx) => {
+          await lockPersonRow(tx, c.personId);
+          const rows = await tx.$queryRaw<[Row]>(statement);
+          if (rows[0].saved !== null) await refreshPersonSearch(tx, c.personId, now);
+          return rows;
+        })
+      : await db.$queryRaw<[Row]>(statement);
   if (row.saved !== null) {
     return {
       ok: true,

@@ -7,6 +7,7 @@ import { idNumberIndex } from "@/lib/account/identifier";
 import { validateDocumentNumber } from "@/lib/identity/document-number";
 import type { DocumentTypeCode } from "@/lib/identity/document-types";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
+import { refreshPersonSearch } from "@/lib/search/projection";
 import { financeOfficeName } from "@/lib/staff/office";
 import { STAFF_ROLES } from "@/lib/staff/roles";
 import { createStaff, type NewStaff } from "@/lib/staff/staff-service";
@@ -121,8 +122,12 @@ export async function seedDemo(db: Db): Promise<{ people: DemoAccount[]; staff: 
     });
     if (exists) continue;
     const passwordHash = await hashPassword(d.password);
-    await db.person.create({
-      data: personCreateData(d, doc.normalized, doc, passwordHash, regionCode),
+    await db.$transaction(async (tx) => {
+      const person = await tx.person.create({
+        data: personCreateData(d, doc.normalized, doc, passwordHash, regionCode),
+        select: { id: true },
+      });
+      await refreshPersonSearch(tx, person.id);
     });
   }
   if ((await db.notice.count()) === 0) {

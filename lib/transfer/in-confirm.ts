@@ -21,6 +21,7 @@ import { readTicket, TICKET_EXPIRED } from "./in-ticket";
 import { ALREADY_APPLIED, ALREADY_HERE, PHONE_TAKEN_HERE } from "./in-verify";
 import { invalid, type TransferResult } from "./results";
 import { transferInConfirmSchema } from "./schemas/in-application";
+import { refreshPersonSearch } from "@/lib/search/projection";
 
 // 省外调入 第二步 确认调入 (用户操作手册 4.2): the 调入申请 is stored as 待审核 — reviewed
 // automatically after the configured working days, or earlier by staff of the destination county
@@ -88,6 +89,7 @@ export async function confirmTransferIn(
           select: { id: true },
         });
         personId = created.id;
+        await refreshPersonSearch(tx, personId, now);
       }
       const locked = await lockPersonRow(tx, personId);
       const person = await tx.person.findUniqueOrThrow({

@@ -13,6 +13,7 @@ import type { TransferExchange } from "./exchange-port";
 import { notifyPerson } from "./notify";
 import { appendTransferredVersion } from "./in-return";
 import { kindOf, transferredSteps } from "./in-snapshot";
+import { refreshPersonSearch } from "@/lib/search/projection";
 
 // 已接收: the file comes here (issue 10: "the person logs in and completes collection pre-filled
 // from the transferred file … attachments travel with the file"). The exchange's file becomes the
@@ -109,6 +110,7 @@ export async function importTransferredFile(
         where: { id: app.personId },
         data: { regionCode: app.regionCode, transferState: null },
       });
+      await refreshPersonSearch(tx, app.personId, now);
       await tx.transferIn.update({ where: { id }, data: { fileImportedAt: now } });
       await writeAudit(tx, SYSTEM_CONTEXT, {
         actorType: "system",

@@ -15,6 +15,7 @@ import { transferConfig } from "./config";
 import { mayApplyForTransferOut, type OutTransferState } from "./out-states";
 import { invalid, type TransferResult } from "./results";
 import { outApplicationSchema } from "./schemas/out-application";
+import { refreshPersonSearch } from "@/lib/search/projection";
 
 // 申请调出 (用户操作手册 4.1): 保存 completes the application. From then on 信息变更 and 继续教育
 // are view-only (Person.transferState, lib/person/locks.ts) until the application ends.
@@ -108,6 +109,7 @@ export async function applyForTransferOut(
         select: { id: true },
       });
       await tx.person.update({ where: { id: personId }, data: { transferState: "OUT_PENDING" } });
+      await refreshPersonSearch(tx, personId, now);
       await writeAudit(tx, ctx, {
         actorType: "person",
         actorId: personId,

@@ -5,6 +5,7 @@ import type { HubTransferState } from "@/lib/exchange/hub-states";
 import { lockPersonRow } from "@/lib/person/locks";
 import { notifyPerson, type TransferNotice } from "./notify";
 import { outEventForHub, outTransition, type OutTransferState } from "./out-states";
+import { refreshPersonSearch } from "@/lib/search/projection";
 
 // The exchange's word on a transfer that left this platform (全国平台处理状态): from its
 // notification, or from its answer to our own 撤回. Applied idempotently — the same state heard
@@ -71,6 +72,7 @@ export async function applyHubStateOut(
     where: { id: app.personId },
     data: { transferState: PERSON_STATE[move.state] ?? null },
   });
+  await refreshPersonSearch(tx, app.personId, now);
   await writeAudit(tx, ctx, {
     actorType: "system",
     action: "transfer.out-outcome",

@@ -6,6 +6,7 @@ import { logger } from "@/lib/log/logger";
 import { lockPersonRow } from "@/lib/person/locks";
 import { notifyPerson, type TransferNotice } from "./notify";
 import { outTransition, type OutEvent, type OutTransferState } from "./out-states";
+import { refreshPersonSearch } from "@/lib/search/projection";
 
 // The exchange refused one of our 调出 messages for good (lib/exchange/outbox-refusal.ts), in
 // the transaction that marks the message failed:
@@ -80,7 +81,10 @@ export async function applyOutRefusal(
         }
       : { state: move.state },
   });
-  if (ended) await tx.person.update({ where: { id: app.personId }, data: { transferState: null } });
+  if (ended) {
+    await tx.person.update({ where: { id: app.personId }, data: { transferState: null } });
+    await refreshPersonSearch(tx, app.personId, now);
+  }
   await writeAudit(tx, SYSTEM_CONTEXT, {
     actorType: "system",
     action: "transfer.out-refused",

@@ -15,6 +15,7 @@ import { outboundTransfer } from "./out-file";
 import { outTransition, type OutTransferState } from "./out-states";
 import { APPLICATION_NOT_FOUND, type RefuseTransfer, type TransferResult } from "./results";
 import { PENDING_CE } from "./out-apply";
+import { refreshPersonSearch } from "@/lib/search/projection";
 
 // 审核 of a 调出申请 (用户操作手册 4.1 “当前状态”): automatically once its review is due
 // (reviewDueOut, run by the job), or earlier by finance staff of the person's region (role
@@ -104,6 +105,7 @@ async function applyDecision(
     where: { id: app.personId },
     data: { transferState: move.state === "approved" ? "OUT_APPROVED" : null },
   });
+  await refreshPersonSearch(tx, app.personId, now);
   if (decision.submit) {
     // The body (证件号码, attachments) is composed from this application when it is sent.
     await enqueue(tx, {

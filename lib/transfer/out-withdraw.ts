@@ -7,6 +7,7 @@ import { enqueue } from "@/lib/exchange/outbox";
 import { lockPersonRow } from "@/lib/person/locks";
 import { outTransition, type OutTransferState } from "./out-states";
 import { APPLICATION_NOT_FOUND, type TransferResult } from "./results";
+import { refreshPersonSearch } from "@/lib/search/projection";
 
 // 撤回 (用户操作手册 4.1: 审核通过，调入地未接收，可查看详情操作“撤回”). A 待审核 application has
 // not left the platform: it ends at once and the lock lifts. An approved one is at the exchange,
@@ -40,8 +41,10 @@ export async function withdrawTransferOut(
         where: { id },
         data: { state: move.state, closedAt: ended ? now : null },
       });
-      if (ended) await tx.person.update({ where: { id: personId }, data: { transferState: null } });
-      else {
+      if (ended) {
+        await tx.person.update({ where: { id: personId }, data: { transferState: null } });
+        await refreshPersonSearch(tx, personId, now);
+      } else {
         await enqueue(tx, {
           recipient: "hub",
           kind: "transfer.event",

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { requireSession } from "@/lib/auth/current-session";
 import { ceOverview } from "@/lib/ce/overview";
-import { countsAsEarned } from "@/lib/ce/year-status";
+import { countsAsEarned } from "@/lib/codes/ce-record-state";
 import { currentArchive } from "@/lib/collection/archive-service";
 import { db } from "@/lib/db/client";
 import { getJurisdiction } from "@/lib/jurisdiction/config";

@@ -1,0 +1,143 @@
+import { z } from "zod";
+import { educationMainLevel, EDUCATION_LEVELS } from "@/lib/codes/education-level";
+import { QUALIFICATION_LEVELS } from "@/lib/codes/professional-qualification";
+import { nameKeys } from "./name-keys";
+
+// One PersonSearch row from what it is derived from (the person, whether a draft exists, the
+// archive and its current version's snapshot): a pure function, so the projection written in a
+// service's transaction and the one `npm run search:rebuild` writes are the same by construction.
+//
+// The snapshot is read with its own narrow schema: only the parts the console searches by, in
+// the stored shape of lib/collection/archive-service.ts (codes as any string; lists the step
+// schemas default to [] read as [] when missing). lib/search cannot import lib/collection, which
+// writes through it. A snapshot that is not one throws: a corrupted version must not be counted.
+
+/** none: registered only; draft: 信息采集 started; collected: an archive exists. */
+export type CollectionStatus = "none" | "draft" | "collected";
+
+const list = <T extends z.ZodType>(entry: T) => z.array(entry).default([]);
+
+const searchedSnapshotSchema = z.looseObject({
+  personal: z.looseObject({ gender: z.string().optional(), birthDate: z.string().optional() }),
+  education: z.looseObject({
+    fullTime: z.array(z.looseObject({ level: z.string(), inStudy: z.boolean().default(false) })),
+    partTime: list(z.looseObject({ level: z.string(), inStudy: z.boolean().default(false) })),
+  }),
+  work: z.looseObject({ status: z.string() }),
+  professional: z.looseObject({
+    qualifications: list(z.looseObject({ type: z.string(), level: z.string() })),
+    talents: list(z.looseObject({})),
+  }),
+});
+
+export interface ProjectionSource {
+  person: {
+    id: string;
+    name: string;
+    idType: string;
+    idNumberIndex: string;
+    idNumberMasked: string;
+    gender: string | null;
+    birthDate: Date | null;
+    regionCode: string;
+    transferState: string | null;
+    createdAt: Date;
+  };
+  hasDraft: boolean;
+  /** The archive with its current version's snapshot (stored JSON, parsed here), or null. */
+  archive: {
+    archiveNumber: string;
+    version: number;
+    collectedAt: Date;
+    snapshot: unknown;
+  } | null;
+}
+
+/** A PersonSearch row (prisma/schema.prisma documents each column). */
+export interface PersonSearchRow {
+  personId: string;
+  regionCode: string;
+  name: string;
+  namePinyin: string;
+  nameInitials: string;
+  idNumberIndex: string;
+  idNumberMasked: string;
+  idType: string;
+  gender: string | null;
+  birthYear: number | null;
+  collectionStatus: CollectionStatus;
+  archiveNumber: string | null;
+  archiveVersion: number | null;
+  collectedAt: Date | null;
+  employmentStatus: string | null;
+  educationLevel: string | null;
+  qualifications: string[];
+  qualificationLevel: string | null;
+  highEndTalent: boolean;
+  transferState: string | null;
+  registeredAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * GB/T 4658 level group ("10" 研究生教育 … "90" 其他) of the highest education attained: the lowest
+ * first digit among the entries. An entry still in progress (在读) is not attained yet and does not
+ * count; a code outside the table (retired) neither. Null when nothing counts.
+ */
+export function highestEducationLevel(
+  entries: readonly { level: string; inStudy?: boolean }[],
+): string | null {
+  const levels = entries
+    .filter((e) => e.inStudy !== true && EDUCATION_LEVELS.is(e.level))
+    .map((e) => educationMainLevel(e.level))
+    .sort();
+  return levels[0] ?? null;
+}
+
+/** The highest QUALIFICATION_LEVELS code held (初级 < 中级 < 高级 < 正高级), or null. */
+export function highestQualificationLevel(levels: readonly string[]): string | null {
+  const rank = (level: string) => (QUALIFICATION_LEVELS.codes as readonly string[]).indexOf(level);
+  const best = Math.max(-1, ...levels.map(rank));
+  return best < 0 ? null : QUALIFICATION_LEVELS.codes[best]!;
+}
+
+function birthYearOf(date: Date | string | null | undefined): number | null {
+  if (!date) return null;
+  const year = Number((typeof date === "string" ? date : date.toISOString()).slice(0, 4));
+  return Number.isInteger(year) && year > 0 ? year : null;
+}
+
+/** The row for `source` as of `now`. Throws (a ZodError) when the snapshot is not one. */
+export function personSearchRow(source: ProjectionSource, now: Date): PersonSearchRow {
+  const { person, archive } = source;
+  const snapshot = archive ? searchedSnapshotSchema.parse(archive.snapshot) : null;
+  const keys = nameKeys(person.name);
+  const qualifications = snapshot?.professional.qualifications ?? [];
+  return {
+    personId: person.id,
+    regionCode: person.regionCode,
+    name: person.name,
+    namePinyin: keys.pinyin,
+    nameInitials: keys.initials,
+    idNumberIndex: person.idNumberIndex,
+    idNumberMasked: person.idNumberMasked,
+    idType: person.idType,
+    // The document's own facts; a document that carries none (a passport) has them from 个人信息.
+    gender: person.gender ?? snapshot?.personal.gender ?? null,
+    birthYear: birthYearOf(person.birthDate) ?? birthYearOf(snapshot?.personal.birthDate),
+    collectionStatus: archive ? "collected" : source.hasDraft ? "draft" : "none",
+    archiveNumber: archive?.archiveNumber ?? null,
+    archiveVersion: archive?.version ?? null,
+    collectedAt: archive?.collectedAt ?? null,
+    employmentStatus: snapshot?.work.status ?? null,
+    educationLevel: snapshot
+      ? highestEducationLevel([...snapshot.education.fullTime, ...snapshot.education.partTime])
+      : null,
+    qualifications: [...new Set(qualifications.map((q) => `${q.type}:${q.level}`))],
+    qualificationLevel: highestQualificationLevel(qualifications.map((q) => q.level)),
+    highEndTalent: (snapshot?.professional.talents.length ?? 0) > 0,
+    transferState: person.transferState,
+    registeredAt: person.createdAt,
+    updatedAt: now,
+  };
+}

@@ -1,0 +1,135 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { personSearchRow, type PersonSearchRow, type ProjectionSource } from "./projection-row";
+
+// The console's search projection (PersonSearch) is written in the same transaction as every
+// change it is derived from: registration, the collection draft's start, each archive version,
+// the person's region and transfer state. A service calls refreshPersonSearch once its own writes
+// are done, under the person's row lock (lib/person/locks.ts lockPersonRow) or right after
+// creating the person, so no other transaction changes the person's inputs in between; the read
+// here takes that lock too, which is what `npm run search:rebuild` waits on (projection-rebuild.ts).
+// The row is recomputed whole from its sources, never patched: it cannot drift from them.
+
+interface SourceRow {
+  id: string;
+  name: string;
+  idType: string;
+  idNumberIndex: string;
+  idNumberMasked: string;
+  gender: string | null;
+  birthDate: Date | null;
+  regionCode: string;
+  transferState: string | null;
+  createdAt: Date;
+  hasDraft: boolean;
+  archiveNumber: string | null;
+  archiveVersion: number | null;
+  collectedAt: Date | null;
+  snapshot: Prisma.JsonValue | null;
+}
+
+/**
+ * The sources of the people `where` selects, in one round trip: the person, whether a draft
+ * exists, the archive and its current version's snapshot. `lock` takes the people's row locks.
+ */
+export async function loadProjectionSources(
+  tx: Tx,
+  where: Prisma.Sql,
+  { lock }: { lock: boolean },
+): Promise<ProjectionSource[]> {
+  const rows = await tx.$queryRaw<SourceRow[]>`
+    SELECT p.id::text AS id, p.name, p."idType", p."idNumberIndex", p."idNumberMasked", p.gender,
+      p."birthDate", p."regionCode", p."transferState", p."createdAt",
+      d.id IS NOT NULL AS "hasDraft",
+      a."archiveNumber", a."currentVersion" AS "archiveVersion", a."collectedAt", v.snapshot
+    FROM "Person" p
+    LEFT JOIN "CollectionDraft" d ON d."personId" = p.id
+    LEFT JOIN "Archive" a ON a."personId" = p.id
+    LEFT JOIN "ArchiveVersion" v ON v."archiveId" = a.id AND v.version = a."currentVersion"
+    WHERE ${where}
+    ${lock ? Prisma.sql`FOR NO KEY UPDATE OF p` : Prisma.empty}`;
+  return rows.map((r) => ({
+    person: {
+      id: r.id,
+      name: r.name,
+      idType: r.idType,
+      idNumberIndex: r.idNumberIndex,
+      idNumberMasked: r.idNumberMasked,
+      gender: r.gender,
+      birthDate: r.birthDate,
+      regionCode: r.regionCode,
+      transferState: r.transferState,
+      createdAt: r.createdAt,
+    },
+    hasDraft: r.hasDraft,
+    archive:
+      r.archiveNumber === null
+        ? null
+        : {
+            archiveNumber: r.archiveNumber,
+            version: r.archiveVersion!,
+            collectedAt: r.collectedAt!,
+            snapshot: r.snapshot,
+          },
+  }));
+}
+
+// Every column with the type jsonb_to_recordset reads it as (a JSON array becomes text[]).
+const COLUMNS: readonly (readonly [keyof PersonSearchRow, string])[] = [
+  ["personId", "uuid"],
+  ["regionCode", "text"],
+  ["name", "text"],
+  ["namePinyin", "text"],
+  ["nameInitials", "text"],
+  ["idNumberIndex", "text"],
+  ["idNumberMasked", "text"],
+  ["idType", "text"],
+  ["gender", "text"],
+  ["birthYear", "int"],
+  ["collectionStatus", "text"],
+  ["archiveNumber", "text"],
+  ["archiveVersion", "int"],
+  ["collectedAt", "timestamptz"],
+  ["employmentStatus", "text"],
+  ["educationLevel", "text"],
+  ["qualifications", "text[]"],
+  ["qualificationLevel", "text"],
+  ["highEndTalent", "boolean"],
+  ["transferState", "text"],
+  ["registeredAt", "timestamptz"],
+  ["updatedAt", "timestamptz"],
+];
+const quoted = (name: string) => `"${name}"`;
+const COLUMN_LIST = Prisma.raw(COLUMNS.map(([c]) => quoted(c)).join(", "));
+const RECORD_TYPE = Prisma.raw(COLUMNS.map(([c, t]) => `${quoted(c)} ${t}`).join(", "));
+const UPDATE_SET = Prisma.raw(
+  COLUMNS.filter(([c]) => c !== "personId")
+    .map(([c]) => `${quoted(c)} = EXCLUDED.${quoted(c)}`)
+    .join(", "),
+);
+
+/** Upserts the rows in one statement, whatever their number. */
+export async function writePersonSearchRows(
+  tx: Tx,
+  rows: readonly PersonSearchRow[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "PersonSearch" (${COLUMN_LIST})
+    SELECT ${COLUMN_LIST} FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${RECORD_TYPE})
+    ON CONFLICT ("personId") DO UPDATE SET ${UPDATE_SET}`;
+}
+
+/** Recomputes the person's PersonSearch row in the caller's transaction (two round trips). */
+export async function refreshPersonSearch(
+  tx: Tx,
+  personId: string,
+  now = new Date(),
+): Promise<void> {
+  const [source] = await loadProjectionSources(tx, Prisma.sql`p.id = ${personId}::uuid`, {
+    lock: true,
+  });
+  if (!source) throw new Error("refreshPersonSearch: no such person");
+  await writePersonSearchRows(tx, [personSearchRow(source, now)]);
+}
