@@ -1,9 +1,5 @@
 import "server-only";
-import {
-  CE_RECORD_STATES,
-  countsAsEarned,
-  isInProgress,
-} from "@/lib/codes/ce-record-state";
+import { CE_RECORD_STATES, countsAsEarned, isInProgress } from "@/lib/codes/ce-record-state";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 
