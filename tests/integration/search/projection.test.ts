@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { registerPerson } from "@/lib/account/register-service";
 import { sendSmsCode } from "@/lib/account/sms-code-service";
@@ -17,6 +18,10 @@ import {
   rebuildSearchProjectionIfEmpty,
 } from "@/lib/search/projection-rebuild";
 import { personSearchRow } from "@/lib/search/projection-row";
+import { confirmTransferIn } from "@/lib/transfer/in-confirm";
+import { importTransferredFile } from "@/lib/transfer/in-receive";
+import { verifyTransferIn } from "@/lib/transfer/in-verify";
+import { outboundTransfer } from "@/lib/transfer/out-file";
 import { withdrawTransferOut } from "@/lib/transfer/out-withdraw";
 import {
   latestCodeFor,
@@ -36,7 +41,8 @@ import {
   validSteps,
 } from "../../support/collection";
 import { failingCommits } from "../../support/failing-commits";
-import { transferFixtures } from "../../support/transfer";
+import { FakeExchange } from "../../support/fake-exchange";
+import { CALENDAR, transferFixtures } from "../../support/transfer";
 
 // The console's search projection (PersonSearch, CeYearTotal) follows every change it derives
 // from, in the change's own transaction: a person is walked through registration, collection,
@@ -204,6 +210,102 @@ describe("the search projection", () => {
     });
     expect(await searchRow(s.personId)).toMatchObject({ transferState: null });
     await expectTrue(s.personId);
+  });
+
+  it("follows 调入: the account it opens, its file as a draft, a file coming back as a version", async () => {
+    const exchange = new FakeExchange();
+    // A person collected here stands in for the origin's archive (as the transfer tests do).
+    const origin = { ...(await register("林晓燕")), regionCode: "440106" };
+    await collect(origin);
+    const out = await applied(origin, LATER);
+    const file = await outboundTransfer(db, store.current.storage, out);
+    if (!file.ok) throw new Error(file.message);
+    expect(await withdrawTransferOut(db, ctx, origin, out, LATER)).toMatchObject({ ok: true });
+
+    // A newcomer: 调入 opens the account.
+    const p = {
+      id: randomUUID(),
+      idNumber: randomResidentId(),
+      name: "王芳",
+      phone: randomPhone(),
+    };
+    exchange.add({ id: p.id, name: p.name }, p.idNumber, file.transfer.file, p.phone);
+    const sent = await sendSmsCode(db, ctx, {
+      phone: p.phone,
+      purpose: "transfer-in",
+      ...(await solvedCaptcha(db)),
+    });
+    expect(sent.ok).toBe(true);
+    const verified = await verifyTransferIn(
+      db,
+      ctx,
+      { ...p, idType: "RESIDENT_ID", smsCode: latestCodeFor(p.phone)!, regionCode: "440106" },
+      exchange,
+      NOW,
+    );
+    if (!verified.ok) throw new Error(JSON.stringify(verified));
+    const confirmed = await confirmTransferIn(
+      db,
+      ctx,
+      {
+        ticket: verified.preview.ticket,
+        needsPassword: "yes",
+        idNumber: p.idNumber,
+        phone: p.phone,
+        password: STRONG_PASSWORD,
+        confirmPassword: STRONG_PASSWORD,
+      },
+      exchange,
+      CALENDAR,
+      NOW,
+    );
+    expect(confirmed).toMatchObject({ ok: true, accountCreated: true });
+    const { personId } = await db.transferIn.findUniqueOrThrow({ where: { id: p.id } });
+    expect(await searchRow(personId)).toMatchObject({
+      name: "王芳",
+      regionCode: "440106",
+      collectionStatus: "none",
+    });
+    await expectTrue(personId);
+
+    // Received: the file becomes their pre-filled draft.
+    await db.transferIn.update({ where: { id: p.id }, data: { state: "received" } });
+    const imported = await importTransferredFile(db, store.current.storage, exchange, p.id, LATER);
+    expect(imported).toEqual({ ok: true, imported: true });
+    expect(await searchRow(personId)).toMatchObject({
+      collectionStatus: "draft",
+      regionCode: "440106",
+      employmentStatus: null,
+      updatedAt: LATER,
+    });
+
+    // The origin left (已调出) and comes back to 越秀区: their archive's next version.
+    await db.person.update({ where: { id: origin.personId }, data: { transferState: "OUT_DONE" } });
+    const back = randomUUID();
+    exchange.add({ id: back, name: origin.name }, randomResidentId(), file.transfer.file);
+    await db.transferIn.create({
+      data: {
+        id: back,
+        personId: origin.personId,
+        regionCode: "440104",
+        originMember: "440300",
+        originRegionName: "广东省深圳市南山区",
+        state: "received",
+        reviewDueAt: LATER,
+        submittedAt: LATER,
+      },
+    });
+    expect(await importTransferredFile(db, store.current.storage, exchange, back, LATER)).toEqual({
+      ok: true,
+      imported: true,
+    });
+    expect(await searchRow(origin.personId)).toMatchObject({
+      collectionStatus: "collected",
+      archiveVersion: 2,
+      regionCode: "440104",
+      transferState: null,
+    });
+    await expectTrue(origin.personId);
   });
 
   it("sums each year's credits as they are claimed, recorded, completed, reviewed and withdrawn", async () => {
