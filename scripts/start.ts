@@ -231,9 +231,8 @@ async function main() {
           if (added.length) say(`exchange members added: ${added.join(", ")}`);
         } else {
           // A data directory from before the console's search projection: fill it once.
-          const { rebuildSearchProjectionIfEmpty } = await import(
-            "../lib/search/projection-rebuild"
-          );
+          const { rebuildSearchProjectionIfEmpty } =
+            await import("../lib/search/projection-rebuild");
           const rebuilt = await rebuildSearchProjectionIfEmpty(seedDb);
           if (rebuilt) say(`search projection rebuilt for ${rebuilt.people} people`);
           const { seedDemo } = await import("../lib/seed/demo");

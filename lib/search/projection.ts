@@ -11,23 +11,13 @@ import { personSearchRow, type PersonSearchRow, type ProjectionSource } from "./
 // here takes that lock too, which is what `npm run search:rebuild` waits on (projection-rebuild.ts).
 // The row is recomputed whole from its sources, never patched: it cannot drift from them.
 
-interface SourceRow {
-  id: string;
-  name: string;
-  idType: string;
-  idNumberIndex: string;
-  idNumberMasked: string;
-  gender: string | null;
-  birthDate: Date | null;
-  regionCode: string;
-  transferState: string | null;
-  createdAt: Date;
+type SourceRow = ProjectionSource["person"] & {
   hasDraft: boolean;
   archiveNumber: string | null;
   archiveVersion: number | null;
   collectedAt: Date | null;
   snapshot: Prisma.JsonValue | null;
-}
+};
 
 /**
  * The sources of the people `where` selects, in one round trip: the person, whether a draft
@@ -49,57 +39,45 @@ export async function loadProjectionSources(
     LEFT JOIN "ArchiveVersion" v ON v."archiveId" = a.id AND v.version = a."currentVersion"
     WHERE ${where}
     ${lock ? Prisma.sql`FOR NO KEY UPDATE OF p` : Prisma.empty}`;
-  return rows.map((r) => ({
-    person: {
-      id: r.id,
-      name: r.name,
-      idType: r.idType,
-      idNumberIndex: r.idNumberIndex,
-      idNumberMasked: r.idNumberMasked,
-      gender: r.gender,
-      birthDate: r.birthDate,
-      regionCode: r.regionCode,
-      transferState: r.transferState,
-      createdAt: r.createdAt,
-    },
-    hasDraft: r.hasDraft,
-    archive:
-      r.archiveNumber === null
-        ? null
-        : {
-            archiveNumber: r.archiveNumber,
-            version: r.archiveVersion!,
-            collectedAt: r.collectedAt!,
-            snapshot: r.snapshot,
-          },
-  }));
+  return rows.map(
+    ({ hasDraft, archiveNumber, archiveVersion, collectedAt, snapshot, ...person }) => ({
+      person,
+      hasDraft,
+      archive:
+        archiveNumber === null
+          ? null
+          : { archiveNumber, version: archiveVersion!, collectedAt: collectedAt!, snapshot },
+    }),
+  );
 }
 
-// Every column with the type jsonb_to_recordset reads it as (a JSON array becomes text[]).
-const COLUMNS: readonly (readonly [keyof PersonSearchRow, string])[] = [
-  ["personId", "uuid"],
-  ["regionCode", "text"],
-  ["name", "text"],
-  ["namePinyin", "text"],
-  ["nameInitials", "text"],
-  ["idNumberIndex", "text"],
-  ["idNumberMasked", "text"],
-  ["idType", "text"],
-  ["gender", "text"],
-  ["birthYear", "int"],
-  ["collectionStatus", "text"],
-  ["archiveNumber", "text"],
-  ["archiveVersion", "int"],
-  ["collectedAt", "timestamptz"],
-  ["employmentStatus", "text"],
-  ["educationLevel", "text"],
-  ["qualifications", "text[]"],
-  ["qualificationLevel", "text"],
-  ["highEndTalent", "boolean"],
-  ["transferState", "text"],
-  ["registeredAt", "timestamptz"],
-  ["updatedAt", "timestamptz"],
-];
+// Every column (the type makes sure none is missing) with the type jsonb_to_recordset reads it
+// as (a JSON array becomes text[]).
+const COLUMN_TYPES: Record<keyof PersonSearchRow, string> = {
+  personId: "uuid",
+  regionCode: "text",
+  name: "text",
+  namePinyin: "text",
+  nameInitials: "text",
+  idNumberIndex: "text",
+  idNumberMasked: "text",
+  idType: "text",
+  gender: "text",
+  birthYear: "int",
+  collectionStatus: "text",
+  archiveNumber: "text",
+  archiveVersion: "int",
+  collectedAt: "timestamptz",
+  employmentStatus: "text",
+  educationLevel: "text",
+  qualifications: "text[]",
+  qualificationLevel: "text",
+  highEndTalent: "boolean",
+  transferState: "text",
+  registeredAt: "timestamptz",
+  updatedAt: "timestamptz",
+};
+const COLUMNS = Object.entries(COLUMN_TYPES);
 const quoted = (name: string) => `"${name}"`;
 const COLUMN_LIST = Prisma.raw(COLUMNS.map(([c]) => quoted(c)).join(", "));
 const RECORD_TYPE = Prisma.raw(COLUMNS.map(([c, t]) => `${quoted(c)} ${t}`).join(", "));

@@ -93,9 +93,10 @@ async function expectTrue(personId: string) {
   const [source] = await loadProjectionSources(db, Prisma.sql`p.id = ${personId}::uuid`, {
     lock: false,
   });
-  const { updatedAt: _at, ...expected } = personSearchRow(source!, NOW);
-  const { updatedAt: _stored, ...stored } = (await searchRow(personId))!;
-  expect(stored).toEqual(expected);
+  expect(await searchRow(personId)).toEqual({
+    ...personSearchRow(source!, NOW),
+    updatedAt: expect.any(Date),
+  });
 }
 
 /** A registered person through collection: registration, the first save, the rest, submit. */
@@ -403,7 +404,7 @@ describe("the search projection", () => {
     await claimId(s, exam(await evidence(s), 2026));
     const row = await searchRow(s.personId);
     const totals = await yearTotals(s.personId);
-    const without = <T extends { updatedAt: Date }>({ updatedAt: _at, ...rest }: T) => rest;
+    const rebuiltRow = { ...row, updatedAt: expect.any(Date) };
 
     // Nothing to do while the projection is filled.
     expect(await rebuildSearchProjectionIfEmpty(db)).toBeNull();
@@ -415,7 +416,7 @@ describe("the search projection", () => {
     const rebuilt = await rebuildSearchProjectionIfEmpty(db);
     expect(rebuilt).toMatchObject({ people });
     expect(await db.personSearch.count()).toBe(people);
-    expect(without((await searchRow(s.personId))!)).toEqual(without(row!));
+    expect(await searchRow(s.personId)).toEqual(rebuiltRow);
     expect(await yearTotals(s.personId)).toEqual(totals);
 
     // Wrong rows are put right, a year without records loses its row, in batches of two.
@@ -428,7 +429,7 @@ describe("the search projection", () => {
     });
     const batches = await rebuildSearchProjection(db, { batchSize: 2, now: LATER });
     expect(batches).toEqual({ people, batches: Math.ceil(people / 2) });
-    expect(without((await searchRow(s.personId))!)).toEqual(without(row!));
+    expect(await searchRow(s.personId)).toEqual(rebuiltRow);
     expect(await yearTotals(s.personId)).toEqual(totals);
     await expectTrue(s.personId);
 
