@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chartTables, isChartId, type StatsDashboard } from "./charts";
+import { CHART_IDS, chartTables, isChartId, type StatsDashboard } from "./charts";
 import { FIXED_DIMENSIONS, type FixedDimension } from "./dimensions";
 
 const fixed = Object.fromEntries(
@@ -29,18 +29,7 @@ const dashboard = (over: Partial<StatsDashboard> = {}): StatsDashboard => ({
 describe("chart tables", () => {
   it("lists every chart of the issue, in order, with its numbers", () => {
     const tables = chartTables(dashboard());
-    expect(tables.map((t) => t.id)).toEqual([
-      "region",
-      "employment-status",
-      "qualification-level",
-      "qualification-type",
-      "education-level",
-      "age-band",
-      "high-end-talent",
-      "collection-progress",
-      "ce",
-      "transfers",
-    ]);
+    expect(tables.map((t) => t.id)).toEqual(CHART_IDS);
     expect(tables.every((t) => isChartId(t.id))).toBe(true);
     const region = tables[0]!;
     expect(region).toMatchObject({ title: "按区县", category: "区县", horizontal: true });
