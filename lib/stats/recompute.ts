@@ -28,7 +28,7 @@ const LOCK_KEY = "kuaiji:region-stat";
 /** 2 million people take seconds per dimension on PostgreSQL; the client's 15 s is too short. */
 const RECOMPUTE_TIMEOUT_MS = 10 * 60_000;
 const DEFAULT_INTERVAL_MINUTES = 10;
-export const ON_DEMAND_MIN_INTERVAL_MS = 60_000;
+const ON_DEMAND_MIN_INTERVAL_MS = 60_000;
 
 export const STATS_FRESH = "统计数据1分钟内刚更新过，请稍后再试";
 export const STATS_BUSY = "统计数据正在更新，请稍后刷新页面";
