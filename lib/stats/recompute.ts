@@ -28,7 +28,7 @@ const LOCK_KEY = "kuaiji:region-stat";
 /** 2 million people take seconds per dimension on PostgreSQL; the client's 15 s is too short. */
 const RECOMPUTE_TIMEOUT_MS = 10 * 60_000;
 const DEFAULT_INTERVAL_MINUTES = 10;
-export const ON_DEMAND_MIN_INTERVAL_MS = 60_000;
+const ON_DEMAND_MIN_INTERVAL_MS = 60_000;
 
 export const STATS_FRESH = "统计数据1分钟内刚更新过，请稍后再试";
 export const STATS_BUSY = "统计数据正在更新，请稍后刷新页面";
@@ -47,8 +47,10 @@ export function statsIntervalMinutes(env: Env = process.env): number {
   return minutes;
 }
 
+/** The Beijing month of an instant; formatted "YYYY-MM" only once grouped (twice as fast). */
 const month = (column: Prisma.Sql) =>
-  Prisma.sql`to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+  Prisma.sql`date_trunc('month', ${column} AT TIME ZONE 'Asia/Shanghai')`;
+const MONTH_TEXT = Prisma.sql`to_char(bucket, 'YYYY-MM')`;
 
 function ageBandSql(currentYear: number): Prisma.Sql {
   const bands = AGE_BANDS.map((b) =>
@@ -77,14 +79,20 @@ const COLLECTED = Prisma.sql`"collectionStatus" = 'collected'`;
 /** The INSERT … SELECT … GROUP BY of every dimension at `now`. */
 function dimensionStatements(now: Date, r: CeRequirement): Prisma.Sql[] {
   const year = Number(beijingToday(now).slice(0, 4));
-  const insert = (dimension: string, select: Prisma.Sql) => Prisma.sql`
+  const insert = (dimension: string, select: Prisma.Sql, text = Prisma.sql`bucket`) => Prisma.sql`
     INSERT INTO "RegionStat" ("dimension", "regionCode", "bucket", "count", "computedAt")
-    SELECT ${dimension}, "regionCode", bucket, count(*)::int, ${now}::timestamptz
+    SELECT ${dimension}, "regionCode", ${text}, count(*)::int, ${now}::timestamptz
     FROM (${select}) AS rows GROUP BY "regionCode", bucket`;
-  const people = (dimension: string, bucket: Prisma.Sql, where: Prisma.Sql = Prisma.sql`TRUE`) =>
+  const people = (
+    dimension: string,
+    bucket: Prisma.Sql,
+    where: Prisma.Sql = Prisma.sql`TRUE`,
+    text?: Prisma.Sql,
+  ) =>
     insert(
       dimension,
       Prisma.sql`SELECT "regionCode", ${bucket} AS bucket FROM "PersonSearch" WHERE ${where}`,
+      text,
     );
   return [
     people("collection-status", Prisma.sql`"collectionStatus"`),
@@ -111,6 +119,7 @@ function dimensionStatements(now: Date, r: CeRequirement): Prisma.Sql[] {
       "collected-month",
       month(Prisma.sql`"collectedAt"`),
       Prisma.sql`${COLLECTED} AND "collectedAt" IS NOT NULL`,
+      MONTH_TEXT,
     ),
     // A year counts the collected people registered by its end (nobody owes a year before).
     ...ceYears(year).map((y) =>
@@ -127,11 +136,13 @@ function dimensionStatements(now: Date, r: CeRequirement): Prisma.Sql[] {
       "transfer-out-month",
       Prisma.sql`SELECT "regionCode", ${month(Prisma.sql`"closedAt"`)} AS bucket
         FROM "TransferOut" WHERE "state" = 'transferred' AND "closedAt" IS NOT NULL`,
+      MONTH_TEXT,
     ),
     insert(
       "transfer-in-month",
       Prisma.sql`SELECT "regionCode", ${month(Prisma.sql`"closedAt"`)} AS bucket
         FROM "TransferIn" WHERE "state" = 'received' AND "closedAt" IS NOT NULL`,
+      MONTH_TEXT,
     ),
   ];
 }
