@@ -66,6 +66,9 @@ export default defineConfig({
       KUAIJI_SMS_PER_IP_DAY: "5000",
       // a person who registers and at once resets the password would wait a minute; tests don't
       KUAIJI_SMS_RESEND_SECONDS: "5",
+      // enough generated people for the console's search and statistics, without 5,000 per
+      // instance lengthening every start
+      KUAIJI_DEMO_SCALE_PEOPLE: "500",
     },
   },
 });

@@ -239,7 +239,8 @@ async function main() {
           demo = await seedDemo(seedDb);
           const { seedDemoScale } = await import("../lib/seed/scale/demo");
           const scale = await seedDemoScale(embedded.url);
-          if (scale) say(`demo people at scale: ${scale.people} seeded in ${Math.round(scale.ms)} ms`);
+          if (scale)
+            say(`demo people at scale: ${scale.people} seeded in ${Math.round(scale.ms)} ms`);
         }
       } finally {
         await seedDb.$disconnect();

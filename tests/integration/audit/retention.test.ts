@@ -213,9 +213,7 @@ describe("audit-archive job", () => {
         ? storage.put(key, empty, { ...options, contentLength: empty.length })
         : storage.put(key, body, options),
     );
-    await expect(archiveAuditRowsIn(() => lossy)({ db, now })).rejects.toThrow(
-      /did not read back/,
-    );
+    await expect(archiveAuditRowsIn(() => lossy)({ db, now })).rejects.toThrow(/did not read back/);
     expect(await db.auditEvent.count({ where: { id: rows[0]!.id } })).toBe(1);
   });
 });

@@ -13,6 +13,7 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/current-staff";
+import { PeopleExportLinks } from "../export/people/export-links";
 import { EMPLOYMENT_STATUSES } from "@/lib/codes/employment-status";
 import { QUALIFICATION_LEVELS, QUALIFICATION_TYPES } from "@/lib/codes/professional-qualification";
 import { db } from "@/lib/db/client";
@@ -121,6 +122,7 @@ export default async function PeopleSearchPage({
       )}
       {searched?.ok && parsed.ok && (
         <Results
+          staff={staff}
           filter={parsed.filter}
           rows={searched.result.page.rows}
           total={searched.result.total}
@@ -138,7 +140,9 @@ function Results({
   total,
   next,
   prev,
+  staff,
 }: {
+  staff: { roles: readonly string[] };
   filter: SearchFilter;
   rows: SearchRow[];
   total: { count: number; more: boolean };
@@ -149,9 +153,12 @@ function Results({
   const summary = total.more ? `超过 ${SEARCH_COUNT_BOUND} 条` : `共 ${total.count} 条`;
   return (
     <section aria-labelledby="search-results" className="space-y-3">
-      <h2 id="search-results" className="text-lg font-semibold">
-        查询结果 <span className="text-sm font-normal text-muted-foreground">{summary}</span>
-      </h2>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="search-results" className="text-lg font-semibold">
+          查询结果 <span className="text-sm font-normal text-muted-foreground">{summary}</span>
+        </h2>
+        <PeopleExportLinks filter={filter} staff={staff} />
+      </div>
       {rows.length === 0 ? (
         <p className="text-sm text-muted-foreground">没有符合条件的会计人员。</p>
       ) : (
