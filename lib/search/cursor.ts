@@ -29,7 +29,7 @@ const wire = z.tuple([
   z.enum(["name", "registeredAt", "collectedAt"]),
   z.enum(["asc", "desc"]),
   z.enum(["next", "prev"]),
-  z.string().check(z.maxLength(400)),
+  z.string().check(z.maxLength(1200)),
   z.string().check(z.regex(UUID)),
 ]);
 
@@ -50,7 +50,7 @@ export function decodeCursor(
   raw: string,
   expected: { sort: SearchSort; order: SortOrder },
 ): SearchCursor | null {
-  if (!/^[A-Za-z0-9_-]{1,400}$/.test(raw)) return null;
+  if (!/^[A-Za-z0-9_-]{1,1200}$/.test(raw)) return null;
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));

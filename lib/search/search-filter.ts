@@ -72,7 +72,7 @@ export type SortOrder = (typeof SORT_ORDERS.codes)[number];
 const FIRST_CE_YEAR = 2000;
 const MAX_QUERY = 50;
 /** A cursor is base64url of a short JSON (lib/search/cursor.ts checks what is inside). */
-const CURSOR = /^[A-Za-z0-9_-]{1,400}$/;
+const CURSOR = /^[A-Za-z0-9_-]{1,1200}$/;
 const REGION = /^\d{6}$/;
 
 /** An optional code of a table: "" (any) becomes undefined. */

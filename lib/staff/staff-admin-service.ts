@@ -39,15 +39,30 @@ export type WithPassword = { password: string };
 const denied: AdminRefusal = { ok: false, reason: "denied", message: ROLE_DENIED };
 const unknown: AdminRefusal = { ok: false, reason: "unknown", message: NO_SUCH_ACCOUNT };
 const self: AdminRefusal = { ok: false, reason: "self", message: NOT_OWN_ACCOUNT };
+export const HOLDS_MORE_ROLES = "该账号拥有您没有的业务权限，请由上级管理员办理";
+// A reset hands the new one-time password to the 管理员, and 启用 reopens an account: either would
+// let them sign in with roles they do not hold (an export-full colleague's, say).
+const holdsMore: AdminRefusal = { ok: false, reason: "denied", message: HOLDS_MORE_ROLES };
 
 const TARGET_SELECT = {
   id: true,
   username: true,
   regionCode: true,
   disabledAt: true,
+  roles: true,
 } as const;
 
-type Target = { id: string; username: string; regionCode: string; disabledAt: Date | null };
+type Target = {
+  id: string;
+  username: string;
+  regionCode: string;
+  disabledAt: Date | null;
+  roles: string[];
+};
+
+/** Whether the account holds a role the 管理员 does not. */
+const holdsRoleBeyond = (admin: StaffAdmin, target: Target) =>
+  target.roles.some((r) => !admin.roles.includes(r));
 
 /** The account a 管理员 may act on, or the refusal: no role, not found or outside, oneself. */
 async function manageable(
@@ -139,6 +154,7 @@ async function resetWithPassword(
 ): Promise<AdminResult<WithPassword>> {
   const found = await manageable(db, admin, staffId);
   if ("refusal" in found) return found.refusal;
+  if (holdsRoleBeyond(admin, found.target)) return holdsMore;
   const password = generateInitialPassword();
   const r = await reset(found.target.username, password);
   return r.ok ? { ok: true, id: found.target.id, password } : unknown;
@@ -194,6 +210,7 @@ export async function enableStaffAccount(
 ): Promise<AdminResult> {
   const found = await manageable(db, admin, staffId);
   if ("refusal" in found) return found.refusal;
+  if (holdsRoleBeyond(admin, found.target)) return holdsMore;
   const notDisabled: AdminRefusal = { ok: false, reason: "stale", message: NOT_DISABLED };
   return refusableTransaction<AdminResult>(db, async (tx, refuse) => {
     // Guarded: of two 管理员 enabling at once, one does it and one is told it is done.

@@ -147,7 +147,10 @@ describe("人员查询 scope", () => {
     expect((await everyRow("", CITY)).sort()).toEqual(idsOf(inCity()));
     expect((await everyRow("", PROVINCE)).sort()).toEqual(idsOf(people));
     // Nothing of 62 leaks to another province's staff, nor to a scope of malformed codes.
-    expect(await everyRow("", scope("search-qh", "630000"))).toEqual([]);
+    // (Other files of the run may leave people of 63 behind: only this file's 62 are asked about.)
+    const ours = new Set(idsOf(people));
+    const qinghai = await everyRow("", scope("search-qh", "630000"));
+    expect(qinghai.filter((id) => ours.has(id))).toEqual([]);
     expect(await everyRow("", scope("search-bad", "", "62x"))).toEqual([]);
   });
 

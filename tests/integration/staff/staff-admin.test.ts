@@ -18,6 +18,7 @@ import {
   NOT_DISABLED,
   resetStaffAccountPassword,
   resetStaffAccountSecondFactor,
+  HOLDS_MORE_ROLES,
 } from "@/lib/staff/staff-admin-service";
 import { staffAccountDetail } from "@/lib/staff/staff-admin-queries";
 import { disableStaff, USERNAME_TAKEN } from "@/lib/staff/staff-service";
@@ -287,6 +288,30 @@ describe("修改权限", () => {
 });
 
 describe("重置密码, 重置动态口令, 停用 and 启用", () => {
+  it("never hands a 管理员 the way into an account with roles they lack (no reset, no 启用)", async () => {
+    const admin = await staffAdminAt("440100");
+    const t = await createEnrolledStaff(db, "440106", ["ce-review", "export-full"]);
+    const before = await db.staff.findUniqueOrThrow({ where: { id: t.id } });
+    for (const act of [resetStaffAccountPassword, resetStaffAccountSecondFactor]) {
+      expect(await act(db, ctx, admin, t.id)).toMatchObject({
+        ok: false,
+        message: HOLDS_MORE_ROLES,
+      });
+    }
+    await disableStaff(db, ctx, t.username);
+    expect(await enableStaffAccount(db, ctx, admin, t.id)).toMatchObject({
+      ok: false,
+      message: HOLDS_MORE_ROLES,
+    });
+    const after = await db.staff.findUniqueOrThrow({ where: { id: t.id } });
+    expect(after.passwordHash).toBe(before.passwordHash);
+    expect(after.totpSecret).toBe(before.totpSecret);
+    expect(after.disabledAt).not.toBeNull();
+    // The province's 管理员 holding export-full may.
+    const province = await staffAdminAt("440000", ["staff-admin", "ce-review", "export-full"]);
+    expect((await resetStaffAccountPassword(db, ctx, province, t.id)).ok).toBe(true);
+  });
+
   it("重置密码 ends the sessions; only the new one-time password opens the account, to be changed", async () => {
     const admin = await staffAdminAt("440100");
     const t = await createEnrolledStaff(db, "440106");
