@@ -2,7 +2,7 @@ import "server-only";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import type { Db } from "@/lib/db/client";
 import type { Refusal } from "@/lib/db/refusal";
-import { fieldErrorsFromIssues } from "@/lib/http/action-result";
+import { invalidRefusal } from "@/lib/http/action-result";
 import { ownRegionCode, type StaffScope } from "@/lib/region/scope";
 import { type AppliedContent, appliedContentBlock, type ContentKey } from "./content-blocks";
 import { contentBlockSchema } from "./content-schema";
@@ -64,12 +64,7 @@ export async function saveContentBlock(
 ): Promise<ContentResult> {
   const parsed = contentBlockSchema.safeParse(input);
   if (!parsed.success) {
-    return {
-      ok: false,
-      reason: "invalid",
-      message: "",
-      fieldErrors: fieldErrorsFromIssues(parsed.error.issues),
-    };
+    return invalidRefusal(parsed.error.issues);
   }
   const regionCode = ownRegionCode(scope);
   if (!regionCode) return { ok: false, reason: "not-found", message: NO_REGION };

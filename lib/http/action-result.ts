@@ -55,3 +55,16 @@ export function refusalResult(
     ...(detail === undefined ? {} : { detail }),
   };
 }
+
+/**
+ * A service's refusal of input its own schema refused (re-validated on the server): each message
+ * at its field — the shape of `Refusal` (lib/db/refusal.ts) with reason "invalid".
+ */
+export function invalidRefusal(issues: Parameters<typeof fieldErrorsFromIssues>[0]) {
+  return {
+    ok: false as const,
+    reason: "invalid" as const,
+    message: "",
+    fieldErrors: fieldErrorsFromIssues(issues),
+  };
+}

@@ -3,7 +3,7 @@ import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import type { AuditAction } from "@/lib/audit/actions";
 import type { Db, Tx } from "@/lib/db/client";
 import { type Refusal, fieldRefusal, refusableTransaction } from "@/lib/db/refusal";
-import { fieldErrorsFromIssues } from "@/lib/http/action-result";
+import { invalidRefusal } from "@/lib/http/action-result";
 import { ownRegionCode, regionScopeWhere, type StaffScope } from "@/lib/region/scope";
 import { type NoticeOp, type NoticeStatus, nextStatus } from "./notice-states";
 import {
@@ -99,10 +99,6 @@ export async function noticeForEdit(
   });
 }
 
-function invalid(issues: Parameters<typeof fieldErrorsFromIssues>[0]): NoticeRefusal {
-  return { ok: false, reason: "invalid", message: "", fieldErrors: fieldErrorsFromIssues(issues) };
-}
-
 const notFound = (): NoticeRefusal => ({
   ok: false,
   reason: "not-found",
@@ -135,7 +131,7 @@ export async function saveNotice(
   input: unknown,
 ): Promise<NoticeResult> {
   const parsed = noticeSaveSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error.issues);
+  if (!parsed.success) return invalidRefusal(parsed.error.issues);
   const { id, title } = parsed.data;
   const body = noticeBodyToHtml(parsed.data.body);
   // What is left once the tags are gone is what readers see: nothing there, nothing to publish.
@@ -179,7 +175,7 @@ export async function publishNotice(
   now = new Date(),
 ): Promise<NoticeResult> {
   const parsed = noticePublishSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error.issues);
+  if (!parsed.success) return invalidRefusal(parsed.error.issues);
   const { id, at } = parsed.data;
   const publishedAt = at === "" ? now : beijingMinute(at);
   if (!publishedAt) return fieldRefusal("invalid", "at", "请选择正确的发布时间");

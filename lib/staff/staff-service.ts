@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { fieldRefusal, type Refusal, refusableTransaction } from "@/lib/db/refusal";
-import { fieldErrorsFromIssues } from "@/lib/http/action-result";
+import { invalidRefusal } from "@/lib/http/action-result";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { hashPassword } from "@/lib/crypto/password-hash";
 import { passwordProblems } from "@/lib/account/password-policy";
@@ -59,12 +59,7 @@ export async function createStaff(
 ): Promise<StaffWriteResult> {
   const parsed = newStaffSchema.safeParse(input);
   if (!parsed.success) {
-    return {
-      ok: false,
-      reason: "invalid",
-      message: "",
-      fieldErrors: fieldErrorsFromIssues(parsed.error.issues),
-    };
+    return invalidRefusal(parsed.error.issues);
   }
   const s = parsed.data;
   const passwordHash = await hashPassword(s.password);

@@ -3,7 +3,7 @@ import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Refusal } from "@/lib/db/refusal";
-import { fieldErrorsFromIssues } from "@/lib/http/action-result";
+import { invalidRefusal } from "@/lib/http/action-result";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { childLogger } from "@/lib/log/logger";
 import { regionScopePrefix, type StaffScope } from "@/lib/region/scope";
@@ -196,12 +196,7 @@ export async function saveHolidayDay(
 ): Promise<HolidayEditResult> {
   const parsed = holidayDaySchema.safeParse(input);
   if (!parsed.success) {
-    return {
-      ok: false,
-      reason: "invalid",
-      message: "",
-      fieldErrors: fieldErrorsFromIssues(parsed.error.issues),
-    };
+    return invalidRefusal(parsed.error.issues);
   }
   if (!canEditHolidays(scope)) return notProvince();
   const { date, kind, name } = parsed.data;
