@@ -1,4 +1,4 @@
-// `npm run bench -- --only pages` (needs `npm run build`): requests per second of the portal and
+// `npm run bench -- --only pages` (needs `npm run build`): requests per second of the portal, 通知公告 and
 // the login pages next to /api/health — the cheapest route there is, through the same server,
 // proxy and compression — at the same concurrency in the same run. The goal is a ratio, not a
 // time: each page serves at least PAGE_GOAL of what /api/health serves on this machine now.
@@ -12,7 +12,7 @@ import { percentile, perSecond, runConcurrent, type Sample } from "./measure";
 import type { Figure } from "./report";
 import { startProductionServer } from "./server";
 
-export const PAGE_PATHS = ["/", "/login", "/register"] as const;
+export const PAGE_PATHS = ["/", "/notices", "/login", "/register"] as const;
 const REFERENCE = "/api/health";
 export const PAGE_GOAL = 0.5;
 export const PAGE_CONCURRENCY = 16;

@@ -113,3 +113,34 @@ export function createStaffAccount(username: string, regionCode: string, roles: 
   if (!password) throw new Error(`npm run staff printed no password:\n${out}`);
   return password;
 }
+
+/**
+ * A new colleague's first login, as they meet it: the initial password, 修改初始密码, 绑定动态验证码
+ * (the secret read off the page, as the phone would scan it), 恢复码 saved, into the console.
+ * Returns the enrolled secret for later logins.
+ */
+export async function firstLogin(
+  page: Page,
+  username: string,
+  initial: string,
+  password: string,
+): Promise<string> {
+  await page.goto("/console/login");
+  await page.getByRole("textbox", { name: "登录名" }).fill(username);
+  await page.getByRole("textbox", { name: "密码", exact: true }).fill(initial);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "修改初始密码" })).toBeVisible();
+  await page.getByRole("textbox", { name: "新密码", exact: true }).fill(password);
+  await page.getByLabel("确认新密码").fill(password);
+  await page.getByRole("button", { name: "保存新密码" }).click();
+  await expect(page.getByRole("heading", { name: "绑定动态验证码" })).toBeVisible();
+  const shown = page.getByRole("textbox", { name: /输入以下密钥/ });
+  const secret = (await shown.inputValue()).replace(/\s/g, "");
+  await page.getByRole("textbox", { name: "动态验证码" }).fill(totpNow(secret));
+  await page.getByRole("button", { name: "完成绑定" }).click();
+  await expect(page.getByRole("list", { name: "恢复码" }).getByRole("listitem")).toHaveCount(10);
+  await page.getByLabel("我已妥善保存恢复码").check();
+  await page.getByRole("button", { name: "进入管理端" }).click();
+  await expect(page.getByRole("navigation", { name: "财政部门菜单" })).toBeVisible();
+  return secret;
+}
