@@ -64,6 +64,11 @@ export default defineConfig({
       // every test request comes from 127.0.0.1: lift the per-IP SMS cap, keep the per-phone ones
       KUAIJI_SMS_PER_IP_HOUR: "1000",
       KUAIJI_SMS_PER_IP_DAY: "5000",
+      // … and the per-IP login limits: one spec's deliberate wrong passwords would otherwise put
+      // a captcha before every later spec's login (tests/integration/account/login-limits.test.ts
+      // attacks those limits)
+      KUAIJI_LOGIN_PER_IP: "1000",
+      KUAIJI_LOGIN_CAPTCHA_AFTER_IP_FAILURES: "1000",
       // a person who registers and at once resets the password would wait a minute; tests don't
       KUAIJI_SMS_RESEND_SECONDS: "5",
       // enough generated people for the console's search and statistics, without 5,000 per

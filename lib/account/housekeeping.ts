@@ -19,11 +19,13 @@ export interface PrunedAccountRows {
   captchas: number;
   smsCodes: number;
   loginThrottles: number;
+  clientLimits: number;
   sessions: number;
 }
 
 /**
- * Deletes captchas, SMS codes, wrong-password counts and sessions nobody can use any more, as of
+ * Deletes captchas, SMS codes, wrong-password counts, ended windows of the per-client login
+ * counts (lib/account/client-throttle.ts) and sessions nobody can use any more, as of
  * `now`. A wrong-password count is kept a month after its last failure, lock or no lock: while it
  * exists the next login asks for the captcha (password-login.ts), and forgetting it sooner would
  * hand a guesser captcha-free tries. Cheap and idempotent, so any instance may run it any time.
@@ -43,6 +45,9 @@ export async function pruneExpiredAccountRows(db: Db, now: Date): Promise<Pruned
       OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }],
     },
   });
+  const clientLimits = await db.rateLimiterFlexible.deleteMany({
+    where: { expire: { lte: now } },
+  });
   const sessions = await db.authSession.deleteMany({
     where: { expiresAt: { lt: before(r.sessionMs) } },
   });
@@ -50,6 +55,7 @@ export async function pruneExpiredAccountRows(db: Db, now: Date): Promise<Pruned
     captchas: captchas.count,
     smsCodes: smsCodes.count,
     loginThrottles: loginThrottles.count,
+    clientLimits: clientLimits.count,
     sessions: sessions.count,
   };
 }

@@ -1,5 +1,8 @@
 import type { SecurityConfig } from "./security-config";
 
+// The lock's rules as pure functions for the answers; the count itself is kept by one SQL
+// statement (reserveLoginAttempt in login-throttle.ts), so parallel attempts cannot race it.
+
 export interface LoginState {
   failedLogins: number;
   lockedUntil: Date | null;
@@ -7,30 +10,6 @@ export interface LoginState {
 
 export function isLocked(s: LoginState, now: Date): boolean {
   return s.lockedUntil !== null && s.lockedUntil.getTime() > now.getTime();
-}
-
-/**
- * State after one more wrong password. The counter restarts once a lock has expired, so an
- * old lock never makes the next single mistake lock the account again.
- */
-export function afterFailure(
-  s: LoginState,
-  now: Date,
-  c: SecurityConfig,
-): LoginState & { lockedNow: boolean } {
-  // A guess racing an existing lock neither extends it nor locks "again".
-  if (isLocked(s, now))
-    return { failedLogins: s.failedLogins + 1, lockedUntil: s.lockedUntil, lockedNow: false };
-  const expiredLock = s.lockedUntil !== null;
-  const failed = (expiredLock ? 0 : s.failedLogins) + 1;
-  if (failed >= c.lockoutThreshold) {
-    return {
-      failedLogins: failed,
-      lockedUntil: new Date(now.getTime() + c.lockoutMinutes * 60_000),
-      lockedNow: true,
-    };
-  }
-  return { failedLogins: failed, lockedUntil: null, lockedNow: false };
 }
 
 /** Remaining tries before the lock, for the message after a wrong password. */

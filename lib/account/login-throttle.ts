@@ -1,5 +1,5 @@
 import type { Db, Tx } from "@/lib/db/client";
-import { afterFailure, type LoginState } from "./lockout-rules";
+import type { LoginState } from "./lockout-rules";
 import { securityConfig } from "./security-config";
 
 /**
@@ -9,31 +9,6 @@ import { securityConfig } from "./security-config";
 export async function loginState(db: Db | Tx, idNumberIndex: string): Promise<LoginState> {
   const row = await db.loginThrottle.findUnique({ where: { idNumberIndex } });
   return { failedLogins: row?.failures ?? 0, lockedUntil: row?.lockedUntil ?? null };
-}
-
-/**
- * Counts one more wrong password, atomically: the row is locked for the update, so parallel
- * guesses cannot overwrite each other's count (they would on a read-then-write).
- */
-export async function recordLoginFailure(
-  tx: Tx,
-  idNumberIndex: string,
-  now: Date,
-): Promise<LoginState & { lockedNow: boolean }> {
-  await tx.$executeRaw`INSERT INTO "LoginThrottle" ("idNumberIndex", "failures", "updatedAt")
-    VALUES (${idNumberIndex}, 0, ${now}) ON CONFLICT ("idNumberIndex") DO NOTHING`;
-  const [row] = await tx.$queryRaw<{ failures: number; lockedUntil: Date | null }[]>`
-    SELECT "failures", "lockedUntil" FROM "LoginThrottle" WHERE "idNumberIndex" = ${idNumberIndex} FOR UPDATE`;
-  const next = afterFailure(
-    { failedLogins: row?.failures ?? 0, lockedUntil: row?.lockedUntil ?? null },
-    now,
-    securityConfig(),
-  );
-  await tx.loginThrottle.update({
-    where: { idNumberIndex },
-    data: { failures: next.failedLogins, lockedUntil: next.lockedUntil, updatedAt: now },
-  });
-  return next;
 }
 
 /** A successful login or a password reset starts the count afresh. */
@@ -48,8 +23,7 @@ export type AttemptReservation =
 /**
  * Counts an attempt as failed *before* it is checked, in one statement: parallel attempts queue
  * on the row, each sees the count the one before left, and none is admitted once the lock is set
- * — so however many arrive at once, at most `lockoutThreshold` are ever checked (afterFailure's
- * rules, written as SQL). The attempt that reaches the threshold sets the lock itself; one that
+ * — so however many arrive at once, at most `lockoutThreshold` are ever checked. The attempt that reaches the threshold sets the lock itself; one that
  * turns out right clears the count (clearLoginFailures) and with it the lock it had set.
  */
 export async function reserveLoginAttempt(
@@ -59,7 +33,8 @@ export async function reserveLoginAttempt(
 ): Promise<AttemptReservation> {
   const { lockoutThreshold, lockoutMinutes } = securityConfig();
   const until = new Date(now.getTime() + lockoutMinutes * 60_000);
-  // An expired lock restarts the count at this attempt (afterFailure's expiredLock).
+  // An expired lock restarts the count at this attempt, so an old lock never makes the next
+  // single mistake lock the account again.
   const rows = await db.$queryRaw<{ failures: number; lockedUntil: Date | null }[]>`
     INSERT INTO "LoginThrottle" ("idNumberIndex", "failures", "lockedUntil", "updatedAt")
     VALUES (${key}, 1, ${1 >= lockoutThreshold ? until : null}::timestamptz, ${now})

@@ -3,11 +3,17 @@ import type { Db, Tx } from "@/lib/db/client";
 import { type ActorType, writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/crypto/password-hash";
 import { CAPTCHA_WRONG, consumeCaptcha } from "./captcha-service";
+import {
+  captchaFirst,
+  clientLimitMessage,
+  releaseClientAttempt,
+  reserveClientAttempt,
+} from "./client-throttle";
 import { isLocked, lockedMessage, triesLeft } from "./lockout-rules";
-import { clearLoginFailures, loginState, recordLoginFailure } from "./login-throttle";
+import { clearLoginFailures, loginState, reserveLoginAttempt } from "./login-throttle";
 import { securityConfig } from "./security-config";
 
-export type LoginFailureCode = "invalid" | "locked" | "captcha";
+export type LoginFailureCode = "invalid" | "locked" | "captcha" | "throttled";
 export type PasswordLoginResult =
   | { ok: true; accountId: string; opened: string }
   | { ok: false; code: LoginFailureCode; message: string; captchaRequired: boolean };
@@ -51,8 +57,13 @@ export interface PasswordLoginSpec<A extends LoginAccount> {
 /**
  * The one password login, for accountants (证件号码) and finance staff (登录名) alike. Every answer
  * — tries left, the captcha after a failure, the lock — depends only on the name typed
- * (LoginThrottle), and the password hash is always computed, so neither the words nor the timing
- * tell whether an account exists.
+ * (LoginThrottle) and the client (lib/account/client-throttle.ts), and a password is hashed even
+ * for a name with no account, so neither the words nor the timing tell whether one exists.
+ *
+ * The attempt is counted before its password is checked — against the client's budgets, then as
+ * a failure of the name (reserveLoginAttempt) — and given back when it turns out right: however
+ * many arrive at once, at most the lock threshold per name and the client limit per address are
+ * ever hashed.
  */
 export async function passwordLogin<A extends LoginAccount>(
   db: Db,
@@ -62,10 +73,6 @@ export async function passwordLogin<A extends LoginAccount>(
 ): Promise<PasswordLoginResult> {
   const config = securityConfig();
   const { account } = spec;
-  const state = await loginState(db, spec.throttleKey);
-  const passwordOk = account
-    ? await verifyPassword(account.passwordHash, spec.password)
-    : await verifyAgainstDummy(spec.password);
   const audit = account
     ? {
         actorType: spec.actorType,
@@ -75,6 +82,15 @@ export async function passwordLogin<A extends LoginAccount>(
         targetId: account.id,
       }
     : { actorType: "anonymous" as const, details: { as: spec.actorType } };
+  const denied = (reason: string) =>
+    db.$transaction((tx) =>
+      writeAudit(tx, ctx, {
+        ...audit,
+        action: "auth.login",
+        outcome: "denied",
+        details: { as: spec.actorType, reason },
+      }),
+    );
   const locked = (until: Date) => ({
     ok: false as const,
     code: "locked" as const,
@@ -82,19 +98,13 @@ export async function passwordLogin<A extends LoginAccount>(
     captchaRequired: true,
   });
 
+  const state = await loginState(db, spec.throttleKey);
   if (isLocked(state, now)) {
-    await db.$transaction((tx) =>
-      writeAudit(tx, ctx, {
-        ...audit,
-        action: "auth.login",
-        outcome: "denied",
-        details: { as: spec.actorType, reason: "locked" },
-      }),
-    );
+    await denied("locked");
     return locked(state.lockedUntil!);
   }
   const hasCaptcha = Boolean(spec.captchaId && spec.captchaAnswer);
-  if (state.failedLogins > 0 || hasCaptcha) {
+  if (hasCaptcha || state.failedLogins > 0 || (await captchaFirst(db, ctx))) {
     if (!hasCaptcha)
       return { ok: false, code: "captcha", message: "请输入图形验证码", captchaRequired: true };
     if (!(await consumeCaptcha(db, spec.captchaId!, spec.captchaAnswer!, now))) {
@@ -102,35 +112,55 @@ export async function passwordLogin<A extends LoginAccount>(
     }
   }
 
+  const client = await reserveClientAttempt(db, ctx);
+  if (!client.ok) {
+    await denied("client-limit");
+    return {
+      ok: false,
+      code: "throttled",
+      message: clientLimitMessage(client.retryAfterMs),
+      captchaRequired: true,
+    };
+  }
+  const attempt = await reserveLoginAttempt(db, spec.throttleKey, now);
+  if (!attempt.ok) {
+    // a parallel attempt set the lock between the read above and this one
+    await releaseClientAttempt(db, ctx);
+    await denied("locked");
+    return locked(attempt.lockedUntil);
+  }
+  const passwordOk = account
+    ? await verifyPassword(account.passwordHash, spec.password)
+    : await verifyAgainstDummy(spec.password);
+
   if (!account || !passwordOk) {
-    const next = await db.$transaction(async (tx) => {
-      const after = await recordLoginFailure(tx, spec.throttleKey, now);
+    await db.$transaction(async (tx) => {
       const reason = account ? "wrong-password" : "unknown-account";
       await writeAudit(tx, ctx, {
         ...audit,
         action: "auth.login",
         outcome: "failure",
-        details: { as: spec.actorType, reason, failedLogins: after.failedLogins },
+        details: { as: spec.actorType, reason, failedLogins: attempt.failedLogins },
       });
-      if (after.lockedNow) {
+      if (attempt.lockedNow) {
         await writeAudit(tx, ctx, {
           ...audit,
           action: "auth.lockout",
           outcome: "success",
-          details: { as: spec.actorType, until: after.lockedUntil!.toISOString() },
+          details: { as: spec.actorType, until: attempt.lockedUntil!.toISOString() },
         });
       }
-      return after;
     });
-    if (next.lockedUntil) return locked(next.lockedUntil);
+    if (attempt.lockedUntil) return locked(attempt.lockedUntil);
     return {
       ok: false,
       code: "invalid",
-      message: `${spec.invalidMessage}，还可尝试 ${triesLeft(next, config)} 次`,
+      message: `${spec.invalidMessage}，还可尝试 ${triesLeft(attempt, config)} 次`,
       captchaRequired: true,
     };
   }
 
+  await releaseClientAttempt(db, ctx);
   const openLogin = await spec.open(account);
   const opened = await db.$transaction(async (tx) => {
     await clearLoginFailures(tx, spec.throttleKey);

@@ -7,7 +7,7 @@ import { fieldRefusal, type Refusal, refusableTransaction } from "@/lib/db/refus
 import { idNumberIndex } from "./identifier";
 import { clearLoginFailures } from "./login-throttle";
 import { reauthenticate } from "./reauthenticate";
-import { passwordProblems } from "./password-policy";
+import { newPasswordProblem } from "./common-passwords";
 import { revokeSessionsOf, type SessionPerson } from "./session-service";
 import { verifySmsCode } from "./sms-code-service";
 
@@ -55,7 +55,7 @@ export async function resetPassword(
     if (!person || person.phone !== input.phone) {
       return fieldRefusal("mismatch", "phone", RESET_MISMATCH);
     }
-    const problem = passwordProblems(input.password, {
+    const problem = newPasswordProblem(input.password, {
       idNumber: decryptField(person.idNumberCipher),
       phone: person.phone,
     });
@@ -104,7 +104,7 @@ export async function changePassword(
   });
   if (input.currentPassword === input.newPassword)
     return fieldRefusal("same-password", "newPassword", "新密码不能与当前密码相同");
-  const problem = passwordProblems(input.newPassword, {
+  const problem = newPasswordProblem(input.newPassword, {
     idNumber: decryptField(person.idNumberCipher),
     phone: person.phone,
   });

@@ -14,7 +14,7 @@ import type { DocumentTypeCode } from "@/lib/identity/document-types";
 import { maskIdNumber } from "@/lib/identity/mask";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { refreshPersonSearch } from "@/lib/search/projection";
-import { passwordProblems } from "./password-policy";
+import { newPasswordProblem } from "./common-passwords";
 import { canonicalIdNumber, idNumberIndex } from "./identifier";
 import { verifySmsCode } from "./sms-code-service";
 
@@ -81,7 +81,7 @@ export async function registerPerson(
   const doc = validateDocumentNumber(input.idType, input.idNumber, now);
   if (!doc.ok) return fieldRefusal("id-invalid", "idNumber", doc.message);
   const idNumber = canonicalIdNumber(doc.normalized);
-  const problem = passwordProblems(input.password, { idNumber, phone: input.phone });
+  const problem = newPasswordProblem(input.password, { idNumber, phone: input.phone });
   if (problem) return fieldRefusal("password-weak", "password", problem);
 
   // The SMS code first: only someone holding the phone learns whether the number or the phone

@@ -17,6 +17,14 @@ export interface SecurityConfig {
   smsPerIpHour: number;
   smsPerIpDay: number;
   captchaTtlSeconds: number;
+  /** Failed logins per address in 15 minutes, then refused (lib/account/client-throttle.ts). */
+  loginPerAddress: number;
+  /** … per /24 or /64 network. */
+  loginPerNetwork: number;
+  /** An address with this many recent failures answers the captcha from its first attempt. */
+  loginCaptchaAfterAddressFailures: number;
+  /** Failed logins per minute across the platform beyond which everyone answers the captcha. */
+  loginCaptchaForAllPerMinute: number;
 }
 
 function intEnv(env: Env, name: string, fallback: number): number {
@@ -41,5 +49,9 @@ export function securityConfig(env: Env = process.env): SecurityConfig {
     smsPerIpHour: intEnv(env, "KUAIJI_SMS_PER_IP_HOUR", 20),
     smsPerIpDay: intEnv(env, "KUAIJI_SMS_PER_IP_DAY", 60),
     captchaTtlSeconds: 300,
+    loginPerAddress: intEnv(env, "KUAIJI_LOGIN_PER_IP", 30),
+    loginPerNetwork: intEnv(env, "KUAIJI_LOGIN_PER_NETWORK", 150),
+    loginCaptchaAfterAddressFailures: intEnv(env, "KUAIJI_LOGIN_CAPTCHA_AFTER_IP_FAILURES", 3),
+    loginCaptchaForAllPerMinute: intEnv(env, "KUAIJI_LOGIN_CAPTCHA_ALL_PER_MINUTE", 300),
   };
 }

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { fieldRefusal, refusableTransaction } from "@/lib/db/refusal";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { hashPassword, verifyPassword } from "@/lib/crypto/password-hash";
-import { passwordProblems } from "@/lib/account/password-policy";
+import { newPasswordProblem } from "@/lib/account/common-passwords";
 import { createSession } from "@/lib/account/session-service";
 import { type SignInRefusal, signInAudit, signInExpired } from "./second-factor-service";
 import { advanceSignIn, consumeSignIn, loadSignIn } from "./sign-in-store";
@@ -37,7 +37,7 @@ export async function changeInitialPassword(
 ): Promise<{ ok: true; step: SignInStep } | SignInRefusal> {
   const p = await loadSignIn(db, ctx, token, now);
   if (!p || p.step !== "change-password") return signInExpired();
-  const problem = passwordProblems(input.newPassword);
+  const problem = newPasswordProblem(input.newPassword);
   if (problem) return fieldRefusal("invalid", "newPassword", problem);
   if (await verifyPassword(p.passwordHash, input.newPassword))
     return fieldRefusal("invalid", "newPassword", SAME_AS_INITIAL);

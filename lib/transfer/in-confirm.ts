@@ -1,7 +1,7 @@
 import "server-only";
 import { ownMemberCode } from "@/lib/exchange/config";
 import { idNumberIndex } from "@/lib/account/identifier";
-import { passwordProblems } from "@/lib/account/password-policy";
+import { newPasswordProblem } from "@/lib/account/common-passwords";
 import { personCreateData } from "@/lib/account/register-service";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { hashPassword } from "@/lib/crypto/password-hash";
@@ -66,7 +66,10 @@ export async function confirmTransferIn(
   if (!existing) {
     // The form's rules ran against what the page sent; the ticket's facts are the ones that hold.
     const password = parsed.data.password;
-    const problem = passwordProblems(password, { idNumber: ticket.idNumber, phone: ticket.phone });
+    const problem = newPasswordProblem(password, {
+      idNumber: ticket.idNumber,
+      phone: ticket.phone,
+    });
     if (problem) return invalid({ password: problem }, CONFIRM_INVALID);
     passwordHash = await hashPassword(password);
   }

@@ -76,3 +76,15 @@ export function messagesTo(phone: string): string[] {
     .filter((m) => m.to === phone)
     .map((m) => m.text);
 }
+
+/**
+ * A client of its own (an address in 198.18.0.0/15, the benchmarking range) with its own login
+ * budgets (lib/account/client-throttle.ts): one test's wrong passwords must not switch the captcha
+ * on for the next test's first attempt.
+ */
+export function freshClient(): { ip: string; userAgent: string } {
+  return {
+    ip: `198.${18 + randomInt(0, 2)}.${randomInt(0, 256)}.${randomInt(1, 255)}`,
+    userAgent: "vitest",
+  };
+}

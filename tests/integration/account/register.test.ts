@@ -176,7 +176,14 @@ describe("用户注册", () => {
     });
     expect(await registerPerson(db, ctx, { ...base, idNumber: id, password: "abc" })).toMatchObject(
       { ok: false, reason: "password-weak", fieldErrors: { password: expect.any(String) } },
-    );
+    ); // a well-known password passes the character rules, not registration
+    expect(
+      await registerPerson(db, ctx, { ...base, idNumber: id, password: "P@ssw0rd2026" }),
+    ).toMatchObject({
+      ok: false,
+      reason: "password-weak",
+      fieldErrors: { password: "该密码过于常见，容易被他人猜中，请换一个" },
+    });
   });
 });
 

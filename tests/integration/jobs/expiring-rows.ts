@@ -41,6 +41,10 @@ export async function expiringRows(db: Db, now: Date) {
     await throttle(1, at(-r.idleThrottleMs + MINUTE)),
   ];
 
+  const clientLimit = (n: number, expire: Date) =>
+    db.rateLimiterFlexible.create({ data: { key: `login-ip:${tag}-${n}`, points: 3, expire } });
+  const clientLimits = [await clientLimit(0, at(0)), await clientLimit(1, at(1))];
+
   const person = await createPerson(db);
   const session = (expiresAt: Date) =>
     db.authSession.create({
@@ -109,6 +113,7 @@ export async function expiringRows(db: Db, now: Date) {
     captchas: [captchas[1]!.id],
     smsCodes: [smsCodes[1]!.id],
     loginThrottles: [throttles[1]!.idNumberIndex],
+    clientLimits: [clientLimits[1]!.key],
     sessions: [sessions[1]!.id],
     outboxMessages: outboxMessages
       .slice(1)
@@ -131,6 +136,10 @@ export async function expiringRows(db: Db, now: Date) {
         loginThrottles: ids(
           await db.loginThrottle.findMany({ where: { idNumberIndex: { startsWith: tag } } }),
           (t) => t.idNumberIndex,
+        ),
+        clientLimits: ids(
+          await db.rateLimiterFlexible.findMany({ where: { key: { contains: tag } } }),
+          (l) => l.key,
         ),
         sessions: ids(
           await db.authSession.findMany({ where: { personId: person.id } }),

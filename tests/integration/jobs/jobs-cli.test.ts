@@ -31,7 +31,7 @@ describe("npm run jobs", () => {
     expect(r).toMatchObject({ code: 0 });
     expect(r.out).toContain(`时间 / at: ${AT}`);
     expect(r.out).toMatch(
-      /✔ prune-expired: 8 \(captchas 1, smsCodes 1, loginThrottles 1, sessions 1, staffSignIns 1, outboxMessages 1, inboxMessages 1, exchangeNonces 1\)/,
+      /✔ prune-expired: 9 \(captchas 1, smsCodes 1, loginThrottles 1, clientLimits 1, sessions 1, staffSignIns 1, outboxMessages 1, inboxMessages 1, exchangeNonces 1\)/,
     );
     expect(await rows.remaining()).toEqual(rows.kept);
   }, 60_000);

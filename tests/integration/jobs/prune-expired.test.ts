@@ -18,11 +18,12 @@ describe("prune-expired job", () => {
     const rows = await expiringRows(db, NOW);
     const r = await pruneExpired({ db, now: NOW, log });
     expect(r).toEqual({
-      processed: 8,
+      processed: 9,
       detail: {
         captchas: 1,
         smsCodes: 1,
         loginThrottles: 1,
+        clientLimits: 1,
         sessions: 1,
         staffSignIns: 1,
         outboxMessages: 1,

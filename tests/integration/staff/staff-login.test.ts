@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { authenticate } from "@/lib/account/login-service";
 import { checkSession, logout } from "@/lib/account/session-service";
@@ -11,7 +11,7 @@ import {
   USERNAME_TAKEN,
 } from "@/lib/staff/staff-service";
 import { USERNAME_RULE } from "@/lib/staff/staff-fields";
-import { solvedCaptcha } from "../../support/accounts";
+import { freshClient, solvedCaptcha } from "../../support/accounts";
 import { createPerson } from "../../support/person";
 import {
   createEnrolledStaff,
@@ -20,7 +20,11 @@ import {
   staffSessionOf,
 } from "../../support/staff";
 
-const ctx = { ip: "203.0.113.30", userAgent: "vitest" };
+// each test its own client: wrong passwords of one must not put a captcha before the next
+let ctx = freshClient();
+beforeEach(() => {
+  ctx = freshClient();
+});
 
 async function staffLogin(username: string, password: string, now = new Date()) {
   return authenticateStaff(db, ctx, { username, password, ...(await solvedCaptcha(db, now)) }, now);
