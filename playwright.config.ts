@@ -69,6 +69,7 @@ export default defineConfig({
       // attacks those limits)
       KUAIJI_LOGIN_PER_IP: "1000",
       KUAIJI_LOGIN_CAPTCHA_AFTER_IP_FAILURES: "1000",
+      KUAIJI_CAPTCHA_PER_IP: "100000",
       // a person who registers and at once resets the password would wait a minute; tests don't
       KUAIJI_SMS_RESEND_SECONDS: "5",
       // enough generated people for the console's search and statistics, without 5,000 per

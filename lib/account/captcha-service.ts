@@ -2,7 +2,10 @@ import "server-only";
 import svgCaptcha from "svg-captcha";
 import type { Db } from "@/lib/db/client";
 import { hashSecret, secretEquals } from "@/lib/crypto/secret-hash";
+import type { RequestContext } from "@/lib/audit/audit";
 import { captchaTestAnswer } from "@/lib/config/test-switches";
+import { clientKeys } from "./client-network";
+import { type ClientReservation, clientLimiter, takeFromBudget } from "./client-throttle";
 import { securityConfig } from "./security-config";
 
 // Characters people confuse on a phone screen are left out.
@@ -40,6 +43,26 @@ export async function createCaptcha(
     select: { id: true },
   });
   return { id: row.id, svg: captcha.data };
+}
+
+/**
+ * 图形验证码 for a visitor (GET /api/captcha): anyone may ask, so each address has a budget per
+ * 15 minutes (every picture is a row until the prune job), and the picture travels as an image
+ * (a data: URL for <img>), never as markup the page would inject.
+ */
+export async function issueCaptcha(
+  db: Db,
+  ctx: RequestContext,
+): Promise<{ ok: true; id: string; image: string } | Extract<ClientReservation, { ok: false }>> {
+  const limiter = clientLimiter(db, "captcha-ip", securityConfig().captchaPerAddress, 15 * 60);
+  const budget = await takeFromBudget(limiter, clientKeys(ctx.ip).address);
+  if (!budget.ok) return budget;
+  const c = await createCaptcha(db);
+  return {
+    ok: true,
+    id: c.id,
+    image: `data:image/svg+xml;base64,${Buffer.from(c.svg).toString("base64")}`,
+  };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -23,24 +23,49 @@ interface Limiters {
   everyone: RateLimiterPrisma;
 }
 
-/** The three budgets (cheap objects: the counts live in the table, the settings in env). */
+/** A count per key in fixed windows, shared by every instance through the database. */
+export function clientLimiter(
+  db: Db,
+  keyPrefix: string,
+  points: number,
+  duration: number,
+): RateLimiterPrisma {
+  return new RateLimiterPrisma({
+    storeClient: db,
+    tableName: "rateLimiterFlexible",
+    keyPrefix,
+    points,
+    duration,
+    // expired rows go with the prune-expired job (lib/account/housekeeping.ts), not a timer
+    clearExpiredByTimeout: false,
+  });
+}
+
+/** The three login budgets (cheap objects: the counts live in the table, the settings in env). */
 function limiters(db: Db): Limiters {
   const c = securityConfig();
-  const make = (keyPrefix: string, points: number, duration: number) =>
-    new RateLimiterPrisma({
-      storeClient: db,
-      tableName: "rateLimiterFlexible",
-      keyPrefix,
-      points,
-      duration,
-      // expired rows go with the prune-expired job (lib/account/housekeeping.ts), not a timer
-      clearExpiredByTimeout: false,
-    });
   return {
-    address: make("login-ip", c.loginPerAddress, WINDOW_SECONDS),
-    network: make("login-net", c.loginPerNetwork, WINDOW_SECONDS),
-    everyone: make("login-all", c.loginCaptchaForAllPerMinute, 60),
+    address: clientLimiter(db, "login-ip", c.loginPerAddress, WINDOW_SECONDS),
+    network: clientLimiter(db, "login-net", c.loginPerNetwork, WINDOW_SECONDS),
+    everyone: clientLimiter(db, "login-all", c.loginCaptchaForAllPerMinute, 60),
   };
+}
+
+/**
+ * Takes one from a client's budget: ok, or how long until the window ends. For requests that
+ * cost the platform whatever their outcome (a captcha picture), so nothing is given back.
+ */
+export async function takeFromBudget(
+  limiter: RateLimiterPrisma,
+  key: string,
+): Promise<ClientReservation> {
+  try {
+    await limiter.consume(key);
+    return { ok: true };
+  } catch (refused) {
+    if (refused instanceof RateLimiterRes) return { ok: false, retryAfterMs: refused.msBeforeNext };
+    throw refused;
+  }
 }
 
 /**
@@ -67,13 +92,10 @@ export async function reserveClientAttempt(
 ): Promise<ClientReservation> {
   const keys = clientKeys(ctx.ip);
   const l = limiters(db);
-  try {
-    await l.address.consume(keys.address);
-    await l.network.consume(keys.network);
-  } catch (refused) {
-    if (refused instanceof RateLimiterRes) return { ok: false, retryAfterMs: refused.msBeforeNext };
-    throw refused;
-  }
+  const mine = await takeFromBudget(l.address, keys.address);
+  if (!mine.ok) return mine;
+  const network = await takeFromBudget(l.network, keys.network);
+  if (!network.ok) return network;
   // everyone's count only switches the captcha on (captchaFirst); it never refuses by itself
   await l.everyone.consume("all").catch((over: unknown) => {
     if (!(over instanceof RateLimiterRes)) throw over;
@@ -89,13 +111,17 @@ export async function reserveClientAttempt(
 export async function releaseClientAttempt(db: Db, ctx: RequestContext): Promise<void> {
   const keys = clientKeys(ctx.ip);
   const l = limiters(db);
-  const rows = [
+  await giveBack(db, [
     l.address.getKey(keys.address),
     l.network.getKey(keys.network),
     l.everyone.getKey("all"),
-  ];
+  ]);
+}
+
+/** One back to each count named (RateLimiterPrisma.getKey), never below zero or into a past window. */
+export async function giveBack(db: Db, keys: string[]): Promise<void> {
   await db.$executeRaw`UPDATE "RateLimiterFlexible" SET "points" = "points" - 1
-    WHERE "key" = ANY(${rows}) AND "points" > 0 AND ("expire" IS NULL OR "expire" > now())`;
+    WHERE "key" = ANY(${keys}) AND "points" > 0 AND ("expire" IS NULL OR "expire" > now())`;
 }
 
 /** "登录尝试过于频繁" with when to come back, in whole minutes. */

@@ -3,15 +3,19 @@ import type { Db } from "@/lib/db/client";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { fieldRefusal, type Refusal, refusableTransaction } from "@/lib/db/refusal";
 import { maskPhone } from "@/lib/phone/mobile";
+import { notifyPhoneChanged } from "./account-notice";
 import { reauthenticate } from "./reauthenticate";
 import { PHONE_TAKEN } from "./register-service";
-import type { SessionPerson } from "./session-service";
+import { revokeSessionsOf, type SessionPerson } from "./session-service";
 import { verifySmsCode } from "./sms-code-service";
 
 export type ChangePhoneResult =
   { ok: true } | Refusal<"reauth" | "same-phone" | "sms-code" | "phone-taken">;
 
-/** 更换手机号: the password again and a code sent to the new number. */
+/**
+ * 更换手机号: the password again and a code sent to the new number. Every other session ends (a
+ * session stolen before the change must not outlive it) and the old number is told.
+ */
 export async function changePhone(
   db: Db,
   ctx: RequestContext,
@@ -33,7 +37,7 @@ export async function changePhone(
   };
   if (input.newPhone === person.phone)
     return fieldRefusal("same-phone", "newPhone", "新手机号码与当前手机号码相同");
-  return refusableTransaction<ChangePhoneResult>(
+  const result = await refusableTransaction<ChangePhoneResult>(
     db,
     async (tx) => {
       const code = await verifySmsCode(
@@ -44,10 +48,21 @@ export async function changePhone(
       // Returned, not refused: a wrong code's counted try must be committed.
       if (!code.ok) return fieldRefusal("sms-code", "smsCode", code.message);
       await tx.person.update({ where: { id: session.personId }, data: { phone: input.newPhone } });
+      const ended = await revokeSessionsOf(
+        tx,
+        session.personId,
+        "phone-change",
+        session.sessionId,
+        now,
+      );
       await writeAudit(tx, ctx, {
         ...audit,
         outcome: "success",
-        details: { from: maskPhone(person.phone), to: maskPhone(input.newPhone) },
+        details: {
+          from: maskPhone(person.phone),
+          to: maskPhone(input.newPhone),
+          sessionsEnded: ended,
+        },
       });
       return { ok: true };
     },
@@ -56,4 +71,6 @@ export async function changePhone(
       uniqueOn: "phone",
     },
   );
+  if (result.ok) await notifyPhoneChanged(person.phone, maskPhone(input.newPhone));
+  return result;
 }

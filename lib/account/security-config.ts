@@ -25,6 +25,10 @@ export interface SecurityConfig {
   loginCaptchaAfterAddressFailures: number;
   /** Failed logins per minute across the platform beyond which everyone answers the captcha. */
   loginCaptchaForAllPerMinute: number;
+  /** SMS codes the platform sends in 24 hours, all phones together (toll-fraud guard). */
+  smsPerDay: number;
+  /** Captcha pictures one address may ask for in 15 minutes. */
+  captchaPerAddress: number;
 }
 
 function intEnv(env: Env, name: string, fallback: number): number {
@@ -53,5 +57,7 @@ export function securityConfig(env: Env = process.env): SecurityConfig {
     loginPerNetwork: intEnv(env, "KUAIJI_LOGIN_PER_NETWORK", 150),
     loginCaptchaAfterAddressFailures: intEnv(env, "KUAIJI_LOGIN_CAPTCHA_AFTER_IP_FAILURES", 3),
     loginCaptchaForAllPerMinute: intEnv(env, "KUAIJI_LOGIN_CAPTCHA_ALL_PER_MINUTE", 300),
+    captchaPerAddress: intEnv(env, "KUAIJI_CAPTCHA_PER_IP", 120),
+    smsPerDay: intEnv(env, "KUAIJI_SMS_PER_DAY", 50_000),
   };
 }

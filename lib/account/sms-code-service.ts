@@ -9,6 +9,8 @@ import { smsText } from "@/lib/sms/text";
 import type { SmsPurpose } from "@/lib/sms/types";
 import { logger } from "@/lib/log/logger";
 import { CAPTCHA_WRONG, consumeCaptcha } from "./captcha-service";
+import { UNKNOWN_CLIENT } from "./client-network";
+import { clientLimiter, giveBack, takeFromBudget } from "./client-throttle";
 import { securityConfig } from "./security-config";
 import {
   codeState,
@@ -23,7 +25,11 @@ type LimitReason = Extract<SendDecision, { ok: false }>["reason"];
 /** Refusals are shown at the captcha or at the phone's field. */
 export type SendCodeResult =
   | { ok: true; resendAfterSeconds: number }
-  | (Refusal<"captcha" | LimitReason | "delivery"> & { retryAfterSeconds?: number });
+  | (Refusal<"captcha" | LimitReason | "daily-cap" | "delivery"> & { retryAfterSeconds?: number });
+
+/** The platform's SMS budget is spent for today (toll-fraud guard); people are told plainly. */
+export const SMS_DAILY_CAP_REACHED =
+  "今日短信发送量已达平台上限，请明天再试，急需办理请联系当地财政部门";
 
 export interface SendCodeRequest {
   phone: string;
@@ -54,11 +60,35 @@ export async function sendSmsCode(
   }
   const phoneField = req.phoneField ?? "phone";
   const config = securityConfig();
+  // The platform's daily budget first, atomically: a pumping attack spread over many phones and
+  // addresses passes every per-phone and per-address limit, and each message costs money.
+  const daily = clientLimiter(db, "sms-all", config.smsPerDay, 86_400);
+  const budget = await takeFromBudget(daily, "all");
+  if (!budget.ok) {
+    logger.error(
+      { cap: config.smsPerDay },
+      "sms daily cap reached: codes refused until the window ends",
+    );
+    await db.$transaction((tx) =>
+      writeAudit(tx, ctx, {
+        actorType: "anonymous",
+        action: "auth.sms-code-refused",
+        outcome: "denied",
+        details: { purpose: req.purpose, phone: maskPhone(req.phone), reason: "daily-cap" },
+      }),
+    );
+    return {
+      ...fieldRefusal("daily-cap", phoneField, SMS_DAILY_CAP_REACHED),
+      retryAfterSeconds: Math.ceil(budget.retryAfterMs / 1000),
+    };
+  }
+  // A client without an address is one shared client, never one without limits.
+  const ip = ctx.ip ?? UNKNOWN_CLIENT;
   const code = generateSmsCode();
   const outcome = await db.$transaction(async (tx) => {
     // Serialise sends per phone and per IP across every app instance sharing the database.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"sms-phone:" + req.phone}))`;
-    if (ctx.ip) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"sms-ip:" + ctx.ip}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"sms-ip:" + ip}))`;
     const dayAgo = new Date(now.getTime() - 24 * HOUR);
     const hourAgo = new Date(now.getTime() - HOUR);
     const [last, phoneLastHour, phoneLastDay, ipLastHour, ipLastDay] = await Promise.all([
@@ -69,8 +99,8 @@ export async function sendSmsCode(
       }),
       tx.smsCode.count({ where: { phone: req.phone, createdAt: { gt: hourAgo } } }),
       tx.smsCode.count({ where: { phone: req.phone, createdAt: { gt: dayAgo } } }),
-      ctx.ip ? tx.smsCode.count({ where: { ip: ctx.ip, createdAt: { gt: hourAgo } } }) : 0,
-      ctx.ip ? tx.smsCode.count({ where: { ip: ctx.ip, createdAt: { gt: dayAgo } } }) : 0,
+      tx.smsCode.count({ where: { ip: ctx.ip, createdAt: { gt: hourAgo } } }),
+      tx.smsCode.count({ where: { ip: ctx.ip, createdAt: { gt: dayAgo } } }),
     ]);
     const decision = decideSend(
       { lastSentAt: last?.createdAt ?? null, phoneLastHour, phoneLastDay, ipLastHour, ipLastDay },
@@ -111,6 +141,8 @@ export async function sendSmsCode(
     });
     return { ok: true as const, deliver };
   });
+  // nothing goes out: the day's budget was not spent
+  if (!outcome.ok || !outcome.deliver) await giveBack(db, [daily.getKey("all")]);
   if (!outcome.ok) {
     const { reason, message, retryAfterSeconds } = outcome;
     return { ...fieldRefusal(reason, phoneField, message), retryAfterSeconds };

@@ -7,6 +7,7 @@ export const SMS_PURPOSE_LABELS: Record<SmsPurpose, string> = {
   "change-phone": "更换手机号",
   "transfer-in": "调入验证",
   "transfer-notice": "调转通知",
+  "account-notice": "账号安全提醒",
 };
 
 export const SMS_SIGNATURE = "【会计人员信息服务平台】";

@@ -5,6 +5,7 @@ export const SMS_PURPOSES = [
   "change-phone",
   "transfer-in",
   "transfer-notice",
+  "account-notice",
 ] as const;
 
 export type SmsPurpose = (typeof SMS_PURPOSES)[number];

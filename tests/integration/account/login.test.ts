@@ -9,6 +9,7 @@ import { sendSmsCode } from "@/lib/account/sms-code-service";
 import {
   freshClient,
   latestCodeFor,
+  messagesTo,
   randomPhone,
   solvedCaptcha,
   waitForCode,
@@ -281,6 +282,9 @@ describe("更换手机号", () => {
     if (!s.ok) throw new Error("login failed");
     const check = await checkSession(db, ctx, s.sessionId);
     if (!check.ok) throw new Error("no session");
+    // another device, logged in earlier (or a stolen session)
+    const elsewhere = await login(p.idNumber, p.password, new Date(), false);
+    if (!elsewhere.ok) throw new Error("login failed");
     const newPhone = randomPhone();
     await sendSmsCode(db, ctx, {
       phone: newPhone,
@@ -295,6 +299,15 @@ describe("更换手机号", () => {
       await changePhone(db, ctx, check.person, { password: p.password, newPhone, smsCode: code }),
     ).toEqual({ ok: true });
     expect((await db.person.findUniqueOrThrow({ where: { id: p.id } })).phone).toBe(newPhone);
+    // the other session ends, this one goes on; the old number is told, with the new one masked
+    expect(await checkSession(db, ctx, elsewhere.sessionId)).toEqual({
+      ok: false,
+      reason: "revoked",
+    });
+    expect((await checkSession(db, ctx, s.sessionId)).ok).toBe(true);
+    expect(messagesTo(p.phone).at(-1)).toBe(
+      `【会计人员信息服务平台】您账号绑定的手机号已更换为${newPhone.slice(0, 3)}****${newPhone.slice(7)}，本机号码不再接收该账号的验证码。如非本人操作，请立即联系当地财政部门。`,
+    );
 
     await sendSmsCode(db, ctx, {
       phone: other.phone,
