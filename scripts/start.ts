@@ -26,7 +26,7 @@
 // SMS_DRIVER (embedded: outbox), SMS_OUTBOX_FILE (<dataDir>/sms-outbox.jsonl),
 // NEXTAUTH_URL (embedded: http://localhost:PORT), KUAIJI_SKIP_BUILD=1 (never build).
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { hostname as osHostname } from "node:os";
 import path from "node:path";
@@ -201,7 +201,12 @@ async function main() {
 
   try {
     if (embeddedMode) {
-      mkdirSync(dataDir, { recursive: true });
+      // Everything under .data (the database, people's files, SMS codes, the keys) is the
+      // platform user's alone: files this process and its children create are 0600/0700, and a
+      // directory left readable by an older version is closed.
+      process.umask(0o077);
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      chmodSync(dataDir, 0o700);
       Object.assign(env, ensureLocalSecrets(dataDir, process.env));
       Object.assign(process.env, env); // the seed below runs in this process and needs the keys
 

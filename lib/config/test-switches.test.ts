@@ -24,6 +24,13 @@ describe("test switches", () => {
     );
   });
 
+  it("counts the bench's bare routes as a test switch", () => {
+    expect(() => assertTestSwitchesAllowed({ KUAIJI_BENCH_ROUTES: "1" })).toThrow(TestSwitchError);
+    expect(
+      assertTestSwitchesAllowed({ KUAIJI_BENCH_ROUTES: "1", KUAIJI_ALLOW_TEST_SWITCHES: "1" }),
+    ).toEqual(["KUAIJI_BENCH_ROUTES"]);
+  });
+
   it("allows the switch with KUAIJI_ALLOW_TEST_SWITCHES=1 and reports it", () => {
     const env = { CAPTCHA_TEST_ANSWER: "abcd", KUAIJI_ALLOW_TEST_SWITCHES: "1" };
     expect(assertTestSwitchesAllowed(env)).toEqual(["CAPTCHA_TEST_ANSWER"]);

@@ -1,11 +1,12 @@
-// Test switches: environment variables that weaken the platform for automated tests (today only
-// CAPTCHA_TEST_ANSWER, which makes every graphic captcha show and accept a fixed answer).
+// Test switches: environment variables that weaken the platform for automated tests:
+// CAPTCHA_TEST_ANSWER makes every graphic captcha show and accept a fixed answer;
+// KUAIJI_BENCH_ROUTES opens the bench's bare write routes (app/api/bench), which skip sessions.
 // They work only together with KUAIJI_ALLOW_TEST_SWITCHES=1, and a server started with a switch
 // but without that permission refuses to start (instrumentation.ts) — so a stray variable in a
 // production environment is a startup failure, never a silent hole. Pure functions: no logging,
 // no process access beyond the env object handed in.
 
-export const TEST_SWITCHES = ["CAPTCHA_TEST_ANSWER"] as const;
+export const TEST_SWITCHES = ["CAPTCHA_TEST_ANSWER", "KUAIJI_BENCH_ROUTES"] as const;
 export type TestSwitch = (typeof TEST_SWITCHES)[number];
 
 type Env = Record<string, string | undefined>;

@@ -36,8 +36,13 @@ export class OutboxSmsSender implements SmsSender {
       purpose: message.purpose,
       text: message.text,
     };
-    await mkdir(path.dirname(this.file), { recursive: true });
-    await appendFile(this.file, `${JSON.stringify(entry)}\n`, { encoding: "utf8", flag: "a" });
+    // codes and phone numbers: the platform's own user only
+    await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
+    await appendFile(this.file, `${JSON.stringify(entry)}\n`, {
+      encoding: "utf8",
+      flag: "a",
+      mode: 0o600,
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile, mkdir } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -35,6 +35,26 @@ describe("LocalDiskStorage specifics", () => {
     expect(await readdir(path.join(root, "data/photos/2025/06"))).toEqual(["a.jpg"]);
     expect(await readdir(path.join(root, "meta/photos/2025/06"))).toEqual(["a.jpg.json"]);
     expect(await readdir(path.join(root, "tmp"))).toEqual([]);
+  });
+
+  it("writes people's files for the platform's user only (0600 files, 0700 directories)", async () => {
+    const root = await freshDir();
+    const storage = new LocalDiskStorage(root);
+    const previous = process.umask(0o022);
+    try {
+      await storage.put("photos/p/a.jpg", Buffer.from([1]), { contentType: "image/jpeg" });
+      await storage.put("photos/p/b.jpg", Readable.from([Buffer.from([2])]), {
+        contentType: "image/jpeg",
+        contentLength: 1,
+      });
+    } finally {
+      process.umask(previous);
+    }
+    const mode = async (p: string) => (await stat(path.join(root, p))).mode & 0o777;
+    for (const f of ["data/photos/p/a.jpg", "data/photos/p/b.jpg", "meta/photos/p/a.jpg.json"])
+      expect(await mode(f), f).toBe(0o600);
+    for (const d of ["data", "data/photos/p", "meta/photos/p", "tmp"])
+      expect(await mode(d), d).toBe(0o700);
   });
 
   it("keeps a key and its sidecar apart (a key ending in .json cannot clash)", async () => {

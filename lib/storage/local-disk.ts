@@ -24,6 +24,10 @@ import { assertValidStorageKey } from "./key";
 import { assertContentLength, ContentLengthMismatchError, enforceLength } from "./length-check";
 import type { ObjectStorage, PutOptions, StoredObject } from "./types";
 
+// People's documents: readable by the platform's own user only, whatever the umask.
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+
 const FALLBACK_CONTENT_TYPE = "application/octet-stream";
 
 export function localStorageDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -44,18 +48,19 @@ export class LocalDiskStorage implements ObjectStorage {
     const dataPath = this.pathFor("data", key);
     const metaPath = this.pathFor("meta", key) + ".json";
     const tmpDir = path.join(this.root, "tmp");
-    await mkdir(tmpDir, { recursive: true });
+    await mkdir(tmpDir, { recursive: true, mode: PRIVATE_DIR });
     const tmpData = path.join(tmpDir, randomUUID());
     const tmpMeta = `${tmpData}.json`;
     try {
       await writeBody(tmpData, body, options.contentLength);
       await writeFile(tmpMeta, JSON.stringify({ contentType: options.contentType }), {
         flag: "wx",
+        mode: PRIVATE_FILE,
       });
       await fsync(tmpData);
       await fsync(tmpMeta);
-      await mkdir(path.dirname(metaPath), { recursive: true });
-      await mkdir(path.dirname(dataPath), { recursive: true });
+      await mkdir(path.dirname(metaPath), { recursive: true, mode: PRIVATE_DIR });
+      await mkdir(path.dirname(dataPath), { recursive: true, mode: PRIVATE_DIR });
       await rename(tmpMeta, metaPath);
       await rename(tmpData, dataPath);
     } finally {
@@ -141,10 +146,10 @@ async function writeBody(
   if (body instanceof Uint8Array) {
     if (contentLength !== undefined && contentLength !== body.byteLength)
       throw new ContentLengthMismatchError(contentLength);
-    await writeFile(file, body, { flag: "wx" });
+    await writeFile(file, body, { flag: "wx", mode: PRIVATE_FILE });
     return;
   }
-  const sink = createWriteStream(file, { flags: "wx" });
+  const sink = createWriteStream(file, { flags: "wx", mode: PRIVATE_FILE });
   if (contentLength === undefined) await pipeline(body, sink);
   else await pipeline(body, enforceLength(contentLength), sink);
 }

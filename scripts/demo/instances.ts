@@ -67,7 +67,7 @@ export function demoSecrets(env: NodeJS.ProcessEnv = process.env): Record<string
   const root = demoRoot(env);
   const file = path.join(root, "exchange-secrets.json");
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
-  mkdirSync(root, { recursive: true });
+  mkdirSync(root, { recursive: true, mode: 0o700 });
   const secrets = {
     "440000": randomBytes(32).toString("base64url"),
     "440300": randomBytes(32).toString("base64url"),

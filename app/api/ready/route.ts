@@ -1,9 +1,13 @@
 // Readiness: the database answers and holds every migration this build ships. 200 or 503 with
-// the reasons, for load balancers / orchestrators (and scripts/start.ts waits on it). Warnings
+// which check failed, for load balancers / orchestrators (and scripts/start.ts waits on it). Why
+// it failed (a database error's text, migration names) is in the log, and in the answer only to
+// an operator (`Authorization: Bearer $KUAIJI_OPS_TOKEN`): the public learns nothing about the
+// database or the release. Warnings
 // leave it ready (200) and are listed for operators: a year (this one or the next) without
 // holiday data, counted Monday–Friday until staff enter it (节假日设置); exchange messages
 // undelivered for more than a day or refused for good (lib/exchange/outbox-health.ts).
 import { db } from "@/lib/db/client";
+import { bearerAuthorized } from "@/lib/http/bearer";
 import { outboxWarning } from "@/lib/exchange/outbox-health";
 import { childLogger } from "@/lib/log/logger";
 import { calendarWarning } from "@/lib/workdays/holiday-service";
@@ -65,8 +69,14 @@ export async function GET(request: Request) {
       { reasons },
       "not ready",
     );
+  const operator = bearerAuthorized(
+    request.headers.get("authorization"),
+    process.env.KUAIJI_OPS_TOKEN,
+  );
   return Response.json(
-    ready ? { status: "ready", checks, warnings } : { status: "not_ready", checks, reasons },
+    ready
+      ? { status: "ready", checks, warnings }
+      : { status: "not_ready", checks, ...(operator ? { reasons } : {}) },
     { status: ready ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
 }

@@ -5,7 +5,7 @@
 import type { NextRequest } from "next/server";
 import { db } from "@/lib/db/client";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
-import { cronAuthorized, MIN_CRON_SECRET_LENGTH } from "@/lib/jobs/cron-auth";
+import { bearerAuthorized, MIN_BEARER_SECRET_LENGTH } from "@/lib/http/bearer";
 import { JOBS } from "@/lib/jobs/registry";
 import { runJobs, selectJobs } from "@/lib/jobs/run";
 import { childLogger } from "@/lib/log/logger";
@@ -20,12 +20,12 @@ async function run(request: NextRequest): Promise<Response> {
   const secret = process.env.CRON_SECRET;
   const log = childLogger({ requestId, route: "/api/jobs/run" });
   if (!secret) return Response.json({ ok: false }, { status: 404, headers });
-  if (secret.length < MIN_CRON_SECRET_LENGTH) {
+  if (secret.length < MIN_BEARER_SECRET_LENGTH) {
     log.error(
-      `CRON_SECRET is shorter than ${MIN_CRON_SECRET_LENGTH} characters: every call refused`,
+      `CRON_SECRET is shorter than ${MIN_BEARER_SECRET_LENGTH} characters: every call refused`,
     );
   }
-  if (!cronAuthorized(request.headers.get("authorization"), secret)) {
+  if (!bearerAuthorized(request.headers.get("authorization"), secret)) {
     return Response.json({ ok: false }, { status: 401, headers });
   }
   const only = (request.nextUrl.searchParams.get("only") ?? "").split(",").filter(Boolean);

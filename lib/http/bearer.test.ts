@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { cronAuthorized } from "./cron-auth";
+import { bearerAuthorized } from "./bearer";
 
 const SECRET = "s3cr3t-cron-value-0123456789";
 
-describe("cronAuthorized", () => {
+describe("bearerAuthorized", () => {
   it("accepts the configured bearer secret", () => {
-    expect(cronAuthorized(`Bearer ${SECRET}`, SECRET)).toBe(true);
+    expect(bearerAuthorized(`Bearer ${SECRET}`, SECRET)).toBe(true);
   });
 
   it.each([
@@ -16,12 +16,12 @@ describe("cronAuthorized", () => {
     ["the secret with more after it", `Bearer ${SECRET}x`],
     ["an empty bearer", "Bearer "],
   ])("refuses %s", (_why, header) => {
-    expect(cronAuthorized(header, SECRET)).toBe(false);
+    expect(bearerAuthorized(header, SECRET)).toBe(false);
   });
 
   it("refuses everything while no (or a short) secret is configured", () => {
-    expect(cronAuthorized("Bearer ", undefined)).toBe(false);
-    expect(cronAuthorized("Bearer ", "")).toBe(false);
-    expect(cronAuthorized("Bearer short", "short")).toBe(false);
+    expect(bearerAuthorized("Bearer ", undefined)).toBe(false);
+    expect(bearerAuthorized("Bearer ", "")).toBe(false);
+    expect(bearerAuthorized("Bearer short", "short")).toBe(false);
   });
 });
