@@ -5,7 +5,7 @@ import { hashSecret, secretEquals } from "@/lib/crypto/secret-hash";
 import type { RequestContext } from "@/lib/audit/audit";
 import { captchaTestAnswer } from "@/lib/config/test-switches";
 import { clientKeys } from "./client-network";
-import { type ClientReservation, clientLimiter, takeFromBudget } from "./client-throttle";
+import { type BudgetAnswer, budget, take } from "@/lib/limits/budget";
 import { securityConfig } from "./security-config";
 
 // Characters people confuse on a phone screen are left out.
@@ -53,10 +53,10 @@ export async function createCaptcha(
 export async function issueCaptcha(
   db: Db,
   ctx: RequestContext,
-): Promise<{ ok: true; id: string; image: string } | Extract<ClientReservation, { ok: false }>> {
-  const limiter = clientLimiter(db, "captcha-ip", securityConfig().captchaPerAddress, 15 * 60);
-  const budget = await takeFromBudget(limiter, clientKeys(ctx.ip).address);
-  if (!budget.ok) return budget;
+): Promise<{ ok: true; id: string; image: string } | Extract<BudgetAnswer, { ok: false }>> {
+  const limiter = budget(db, "captcha-ip", securityConfig().captchaPerAddress, 15 * 60);
+  const allowed = await take(limiter, clientKeys(ctx.ip).address);
+  if (!allowed.ok) return allowed;
   const c = await createCaptcha(db);
   return {
     ok: true,

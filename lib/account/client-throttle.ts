@@ -1,7 +1,8 @@
 import "server-only";
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { type RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/audit/audit";
+import { type BudgetAnswer, budget, giveBack, take } from "@/lib/limits/budget";
 import { clientKeys } from "./client-network";
 import { securityConfig } from "./security-config";
 
@@ -23,49 +24,14 @@ interface Limiters {
   everyone: RateLimiterPrisma;
 }
 
-/** A count per key in fixed windows, shared by every instance through the database. */
-export function clientLimiter(
-  db: Db,
-  keyPrefix: string,
-  points: number,
-  duration: number,
-): RateLimiterPrisma {
-  return new RateLimiterPrisma({
-    storeClient: db,
-    tableName: "rateLimiterFlexible",
-    keyPrefix,
-    points,
-    duration,
-    // expired rows go with the prune-expired job (lib/account/housekeeping.ts), not a timer
-    clearExpiredByTimeout: false,
-  });
-}
-
 /** The three login budgets (cheap objects: the counts live in the table, the settings in env). */
 function limiters(db: Db): Limiters {
   const c = securityConfig();
   return {
-    address: clientLimiter(db, "login-ip", c.loginPerAddress, WINDOW_SECONDS),
-    network: clientLimiter(db, "login-net", c.loginPerNetwork, WINDOW_SECONDS),
-    everyone: clientLimiter(db, "login-all", c.loginCaptchaForAllPerMinute, 60),
+    address: budget(db, "login-ip", c.loginPerAddress, WINDOW_SECONDS),
+    network: budget(db, "login-net", c.loginPerNetwork, WINDOW_SECONDS),
+    everyone: budget(db, "login-all", c.loginCaptchaForAllPerMinute, 60),
   };
-}
-
-/**
- * Takes one from a client's budget: ok, or how long until the window ends. For requests that
- * cost the platform whatever their outcome (a captcha picture), so nothing is given back.
- */
-export async function takeFromBudget(
-  limiter: RateLimiterPrisma,
-  key: string,
-): Promise<ClientReservation> {
-  try {
-    await limiter.consume(key);
-    return { ok: true };
-  } catch (refused) {
-    if (refused instanceof RateLimiterRes) return { ok: false, retryAfterMs: refused.msBeforeNext };
-    throw refused;
-  }
 }
 
 /**
@@ -83,18 +49,13 @@ export async function captchaFirst(db: Db, ctx: RequestContext): Promise<boolean
   );
 }
 
-export type ClientReservation = { ok: true } | { ok: false; retryAfterMs: number };
-
 /** Takes one attempt from the address's, the network's and everyone's budget. */
-export async function reserveClientAttempt(
-  db: Db,
-  ctx: RequestContext,
-): Promise<ClientReservation> {
+export async function reserveClientAttempt(db: Db, ctx: RequestContext): Promise<BudgetAnswer> {
   const keys = clientKeys(ctx.ip);
   const l = limiters(db);
-  const mine = await takeFromBudget(l.address, keys.address);
+  const mine = await take(l.address, keys.address);
   if (!mine.ok) return mine;
-  const network = await takeFromBudget(l.network, keys.network);
+  const network = await take(l.network, keys.network);
   if (!network.ok) return network;
   // everyone's count only switches the captcha on (captchaFirst); it never refuses by itself
   await l.everyone.consume("all").catch((over: unknown) => {
@@ -116,12 +77,6 @@ export async function releaseClientAttempt(db: Db, ctx: RequestContext): Promise
     l.network.getKey(keys.network),
     l.everyone.getKey("all"),
   ]);
-}
-
-/** One back to each count named (RateLimiterPrisma.getKey), never below zero or into a past window. */
-export async function giveBack(db: Db, keys: string[]): Promise<void> {
-  await db.$executeRaw`UPDATE "RateLimiterFlexible" SET "points" = "points" - 1
-    WHERE "key" = ANY(${keys}) AND "points" > 0 AND ("expire" IS NULL OR "expire" > now())`;
 }
 
 /** "登录尝试过于频繁" with when to come back, in whole minutes. */

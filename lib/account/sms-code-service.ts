@@ -10,7 +10,7 @@ import type { SmsPurpose } from "@/lib/sms/types";
 import { logger } from "@/lib/log/logger";
 import { CAPTCHA_WRONG, consumeCaptcha } from "./captcha-service";
 import { UNKNOWN_CLIENT } from "./client-network";
-import { clientLimiter, giveBack, takeFromBudget } from "./client-throttle";
+import { budget, giveBack, take } from "@/lib/limits/budget";
 import { securityConfig } from "./security-config";
 import {
   codeState,
@@ -62,9 +62,9 @@ export async function sendSmsCode(
   const config = securityConfig();
   // The platform's daily budget first, atomically: a pumping attack spread over many phones and
   // addresses passes every per-phone and per-address limit, and each message costs money.
-  const daily = clientLimiter(db, "sms-all", config.smsPerDay, 86_400);
-  const budget = await takeFromBudget(daily, "all");
-  if (!budget.ok) {
+  const daily = budget(db, "sms-all", config.smsPerDay, 86_400);
+  const spent = await take(daily, "all");
+  if (!spent.ok) {
     logger.error(
       { cap: config.smsPerDay },
       "sms daily cap reached: codes refused until the window ends",
@@ -79,7 +79,7 @@ export async function sendSmsCode(
     );
     return {
       ...fieldRefusal("daily-cap", phoneField, SMS_DAILY_CAP_REACHED),
-      retryAfterSeconds: Math.ceil(budget.retryAfterMs / 1000),
+      retryAfterSeconds: Math.ceil(spent.retryAfterMs / 1000),
     };
   }
   // A client without an address is one shared client, never one without limits.

@@ -15,13 +15,6 @@ import { ATTACHMENT_CONTENT_TYPE, attachmentStorageKey } from "./storage-key";
 // once no draft and no archive version refers to them any more.
 
 export const UPLOAD_KIND_UNKNOWN = "不支持的附件类型";
-export const UPLOADS_TOO_FREQUENT = "上传过于频繁，请稍后再试";
-
-/**
- * Per person: the wizard needs 4–5 files and a few retakes; 30 in 10 minutes is far beyond that
- * and stops one account from filling storage or keeping the image decoder busy.
- */
-export const UPLOAD_LIMIT = { count: 30, windowMs: 10 * 60_000 } as const;
 
 export type StoreUploadResult =
   | { ok: true; attachmentId: string; width: number; height: number; byteSize: number }
@@ -33,7 +26,8 @@ export function isAttachmentId(value: unknown): value is string {
 }
 
 /**
- * Checks, re-encodes and stores one upload. Refused input stores nothing (no object, no row);
+ * Checks, re-encodes and stores one upload, once upload-gate.ts has admitted it (the route reads
+ * no body before that). Refused input stores nothing (no object, no row);
  * the refusal is audited with its reason. The new file starts orphaned (`orphanedAt = now`):
  * until a draft save names it, it is an abandoned upload the sweep may remove after its grace
  * period.
@@ -58,20 +52,6 @@ export async function storeUpload(
   const locked = transferLockReason(person.transferState);
   if (locked) return { ok: false, message: locked };
   const kind = input.kind;
-  const recent = await db.attachment.count({
-    where: { personId, createdAt: { gt: new Date(now.getTime() - UPLOAD_LIMIT.windowMs) } },
-  });
-  if (recent >= UPLOAD_LIMIT.count) {
-    await db.$transaction(async (tx) => {
-      await writeAudit(tx, ctx, {
-        ...audit,
-        action: "attachment.upload",
-        outcome: "failure",
-        details: { kind, reason: "rate-limit", recent },
-      });
-    });
-    return { ok: false, message: UPLOADS_TOO_FREQUENT };
-  }
   const r = await processUpload(input.bytes, kind);
   if (!r.ok) {
     await db.$transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { currentSession } from "@/lib/auth/current-session";
-import { storeUpload, UPLOAD_KIND_UNKNOWN } from "@/lib/upload/attachment-service";
+import { UPLOAD_KIND_UNKNOWN } from "@/lib/upload/attachment-service";
+import { receiveUpload } from "@/lib/upload/receive-upload";
 import { isUploadKind } from "@/lib/upload/kinds";
 import { db } from "@/lib/db/client";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
@@ -13,7 +14,6 @@ export const dynamic = "force-dynamic";
 
 const LOGIN_EXPIRED = "登录已失效，请重新登录";
 const CROSS_SITE = "请求来源无效，请刷新页面后重试";
-const INTERRUPTED = "上传中断，请重试";
 
 function answer(status: number, body: object, requestId: string): Response {
   return Response.json(body, {
@@ -39,31 +39,6 @@ function sameOrigin(request: NextRequest): boolean {
 }
 
 /**
- * The body, or "too-large" as soon as it passes `limit` bytes: the rest is never read, so a
- * body without (or with a false) Content-Length cannot make the server buffer more than that.
- */
-async function readAtMost(
-  body: ReadableStream<Uint8Array> | null,
-  limit: number,
-): Promise<Buffer | "too-large"> {
-  if (!body) return Buffer.alloc(0);
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      return "too-large";
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
-}
-
-/**
  * One image (信息采集, 信息变更, 继续教育 evidence). Query `?kind=headshot|document-page|student-card|ce-evidence`, body the
  * raw file bytes (not multipart). Answers `{ ok: true, attachmentId, width, height }` or
  * `{ ok: false, message }` with a Chinese message for the field.
@@ -86,27 +61,21 @@ export async function POST(request: NextRequest) {
     return reply(413, { ok: false, message: UPLOAD_MESSAGES.tooLarge });
   }
 
-  let bytes: Buffer | "too-large";
   try {
-    bytes = await readAtMost(request.body, MAX_UPLOAD_BYTES);
-  } catch {
-    // the browser went away or the connection broke mid-upload
-    return reply(400, { ok: false, message: INTERRUPTED });
-  }
-  if (bytes === "too-large") return reply(413, { ok: false, message: UPLOAD_MESSAGES.tooLarge });
-
-  try {
-    const r = await storeUpload(db, getStorage(), clientInfoFromHeaders(request.headers), session, {
+    const r = await receiveUpload(
+      db,
+      getStorage(),
+      clientInfoFromHeaders(request.headers),
+      session,
       kind,
-      bytes,
-    });
-    if (!r.ok) return reply(422, { ok: false, message: r.message });
-    return reply(200, {
-      ok: true,
-      attachmentId: r.attachmentId,
-      width: r.width,
-      height: r.height,
-    });
+      request.body,
+    );
+    if (!r.ok) {
+      const response = reply(r.status, { ok: false, message: r.message });
+      if (r.retryAfterSeconds) response.headers.set("Retry-After", String(r.retryAfterSeconds));
+      return response;
+    }
+    return reply(200, r);
   } catch (error) {
     childLogger({ requestId, route: "/api/attachments" }).error(
       {

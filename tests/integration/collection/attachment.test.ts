@@ -5,8 +5,6 @@ import {
   readableAttachment,
   storeUpload,
   sweepOrphans,
-  UPLOAD_LIMIT,
-  UPLOADS_TOO_FREQUENT,
 } from "@/lib/upload/attachment-service";
 import { TRANSFER_LOCKED } from "@/lib/person/locks";
 import { db } from "@/lib/db/client";
@@ -152,52 +150,6 @@ describe("attachments", () => {
     }
     // And the database refuses to delete a file an archive version refers to.
     await expect(db.attachment.delete({ where: { id: files.headshot } })).rejects.toThrow();
-  });
-
-  it("refuses a person's uploads beyond the limit per window, and takes them again later", async () => {
-    const s = await personWithSession(db);
-    const minuteAgo = new Date(NOW.getTime() - 60_000);
-    await db.attachment.createMany({
-      data: Array.from({ length: UPLOAD_LIMIT.count }, (_, i) => ({
-        personId: s.personId,
-        kind: "document-page",
-        storageKey: `test/limit/${s.personId}/${i}`,
-        contentType: "image/jpeg",
-        byteSize: 1,
-        width: 1,
-        height: 1,
-        sha256: "0".repeat(64),
-        regionCode: s.regionCode,
-        createdAt: minuteAgo,
-        orphanedAt: minuteAgo,
-      })),
-    });
-    const bytes = await headshotJpeg();
-    const refused = await storeUpload(
-      db,
-      store.current.storage,
-      ctx,
-      s,
-      { kind: "headshot", bytes },
-      NOW,
-    );
-    expect(refused).toEqual({ ok: false, message: UPLOADS_TOO_FREQUENT });
-    const later = new Date(NOW.getTime() + UPLOAD_LIMIT.windowMs);
-    const accepted = await storeUpload(
-      db,
-      store.current.storage,
-      ctx,
-      s,
-      { kind: "headshot", bytes },
-      later,
-    );
-    expect(accepted.ok).toBe(true);
-    // Someone else is not held back by this person's uploads.
-    const other = await personWithSession(db);
-    expect(
-      (await storeUpload(db, store.current.storage, ctx, other, { kind: "headshot", bytes }, NOW))
-        .ok,
-    ).toBe(true);
   });
 
   it("refuses uploads while a transfer-out is under way", async () => {

@@ -1,0 +1,74 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import type { RequestContext } from "@/lib/audit/audit";
+import type { SessionPerson } from "@/lib/account/session-service";
+import type { ObjectStorage } from "@/lib/storage/types";
+import { storeUpload } from "./attachment-service";
+import type { UploadKind } from "./kinds";
+import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "./limits";
+import { admitUpload } from "./upload-gate";
+
+// POST /api/attachments after its session and origin checks: admitted first (upload-gate.ts),
+// then at most 5 MB of body read, then checked and stored (attachment-service.ts). The answer
+// carries the HTTP status the route sends.
+
+export const UPLOAD_INTERRUPTED = "上传中断，请重试";
+
+export type ReceivedUpload =
+  | { ok: true; attachmentId: string; width: number; height: number }
+  | { ok: false; status: number; message: string; retryAfterSeconds?: number };
+
+export async function receiveUpload(
+  db: Db,
+  storage: ObjectStorage,
+  ctx: RequestContext,
+  session: SessionPerson,
+  kind: UploadKind,
+  body: ReadableStream<Uint8Array> | null,
+): Promise<ReceivedUpload> {
+  const admission = await admitUpload(db, ctx, session.personId, kind);
+  if (!admission.ok) {
+    await body?.cancel().catch(() => {});
+    return admission;
+  }
+  try {
+    let bytes: Buffer | "too-large";
+    try {
+      bytes = await readAtMost(body, MAX_UPLOAD_BYTES);
+    } catch {
+      // the browser went away or the connection broke mid-upload
+      return { ok: false, status: 400, message: UPLOAD_INTERRUPTED };
+    }
+    if (bytes === "too-large") return { ok: false, status: 413, message: UPLOAD_MESSAGES.tooLarge };
+    const r = await storeUpload(db, storage, ctx, session, { kind, bytes });
+    if (!r.ok) return { ok: false, status: 422, message: r.message };
+    return { ok: true, attachmentId: r.attachmentId, width: r.width, height: r.height };
+  } finally {
+    admission.release();
+  }
+}
+
+/**
+ * The body, or "too-large" as soon as it passes `limit` bytes: the rest is never read, so a
+ * body without (or with a false) Content-Length cannot make the server buffer more than that.
+ */
+async function readAtMost(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Buffer | "too-large"> {
+  if (!body) return Buffer.alloc(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      return "too-large";
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total);
+}
