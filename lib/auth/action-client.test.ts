@@ -1,0 +1,136 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import * as z from "zod/mini";
+
+// The one chokepoint every server action goes through: who may call it, what it accepts, and
+// that a failure is logged without the input (issue 12). next/headers and the session lookups
+// are replaced; everything else is the real builder.
+
+const state = vi.hoisted(() => ({
+  person: null as null | Record<string, unknown>,
+  staff: null as null | Record<string, unknown>,
+  signInToken: null as null | string,
+  logged: [] as unknown[],
+}));
+
+vi.mock("next/headers", () => ({
+  headers: async () =>
+    new Headers({
+      "x-forwarded-for": "203.0.113.9",
+      "user-agent": "vitest",
+      "x-request-id": "5d0c1c2e-8f7a-4b7e-9d3e-2f1a0b9c8d7e",
+    }),
+}));
+vi.mock("./current-session", () => ({ currentSession: async () => state.person }));
+vi.mock("./current-staff", () => ({ currentStaff: async () => state.staff }));
+vi.mock("./staff-sign-in", () => ({ staffSignInToken: async () => state.signInToken }));
+vi.mock("@/lib/log/logger", () => {
+  const log = (...args: unknown[]) => void state.logged.push(args);
+  return { childLogger: () => ({ info: log, error: log, warn: log }) };
+});
+
+const {
+  personAction,
+  staffAction,
+  staffSignInAction,
+  publicAction,
+  SESSION_ENDED,
+  STAFF_SESSION_ENDED,
+} = await import("./action-client");
+const { ROLE_DENIED } = await import("@/lib/staff/roles");
+
+const ID_NUMBER = "44010619900307001X";
+const schema = z.object({ idNumber: z.string().check(z.length(18, "请输入18位证件号码")) });
+const ACCOUNTANT = { sessionId: "s1", personId: "p1", regionCode: "440106" };
+const REVIEWER = { sessionId: "s2", staffId: "t1", regionCode: "440106", roles: ["ce-review"] };
+
+beforeEach(() => {
+  state.person = null;
+  state.staff = null;
+  state.signInToken = null;
+  state.logged = [];
+});
+
+describe("personAction", () => {
+  it("refuses without an accountant's session, before parsing or running anything", async () => {
+    const handler = vi.fn();
+    state.staff = REVIEWER; // a staff session is not an accountant's
+    const r = await personAction("t", schema, handler)({ idNumber: ID_NUMBER });
+    expect(r).toEqual({ ok: false, fieldErrors: {}, formError: SESSION_ENDED });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("answers input its schema refuses with the field's message, and runs nothing", async () => {
+    const handler = vi.fn();
+    state.person = ACCOUNTANT;
+    const r = await personAction("t", schema, handler)({ idNumber: "123" });
+    expect(r).toEqual({ ok: false, fieldErrors: { idNumber: "请输入18位证件号码" } });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("hands the handler the parsed input, the session and the caller's address", async () => {
+    state.person = ACCOUNTANT;
+    const r = await personAction("t", schema, async (input, ctx) => ({
+      ok: true,
+      data: { input, ip: ctx.request.ip, session: ctx.session },
+    }))({ idNumber: ID_NUMBER });
+    expect(r).toEqual({
+      ok: true,
+      data: { input: { idNumber: ID_NUMBER }, ip: "203.0.113.9", session: ACCOUNTANT },
+    });
+  });
+
+  it("turns an exception into 系统繁忙 with the request's reference, logging nothing of the input", async () => {
+    state.person = ACCOUNTANT;
+    const r = await personAction("t", schema, async (input) => {
+      throw new Error(`duplicate key value (idNumber)=(${input.idNumber})`);
+    })({ idNumber: ID_NUMBER });
+    expect(r).toMatchObject({ ok: false, formError: expect.stringContaining("5d0c1c2e") });
+    expect(state.logged.length).toBeGreaterThan(0);
+    expect(JSON.stringify(state.logged)).not.toContain(ID_NUMBER);
+  });
+});
+
+describe("staffAction", () => {
+  it("refuses an accountant's session and a staff member without the role", async () => {
+    const handler = vi.fn();
+    state.person = ACCOUNTANT;
+    expect(await staffAction("t", "ce-review", schema, handler)({ idNumber: ID_NUMBER })).toEqual({
+      ok: false,
+      fieldErrors: {},
+      formError: STAFF_SESSION_ENDED,
+    });
+    state.staff = REVIEWER;
+    expect(await staffAction("t", "export", schema, handler)({ idNumber: ID_NUMBER })).toEqual({
+      ok: false,
+      fieldErrors: {},
+      formError: ROLE_DENIED,
+    });
+    expect(handler).not.toHaveBeenCalled();
+    const ok = await staffAction("t", "ce-review", schema, async (_i, ctx) => ({
+      ok: true,
+      data: ctx.staff.staffId,
+    }))({ idNumber: ID_NUMBER });
+    expect(ok).toEqual({ ok: true, data: "t1" });
+  });
+});
+
+describe("staffSignInAction and publicAction", () => {
+  it("a sign-in step needs its cookie; a staff session is not one", async () => {
+    const handler = vi.fn();
+    state.staff = REVIEWER;
+    expect(await staffSignInAction("t", schema, handler)({ idNumber: ID_NUMBER })).toMatchObject({
+      ok: false,
+      code: "expired",
+    });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("a public action still parses: a visitor's input is never trusted", async () => {
+    const handler = vi.fn();
+    expect(await publicAction("t", schema, handler)({ idNumber: "x" })).toEqual({
+      ok: false,
+      fieldErrors: { idNumber: "请输入18位证件号码" },
+    });
+    expect(handler).not.toHaveBeenCalled();
+  });
+});
