@@ -80,8 +80,8 @@ export type HistoryRow = { line: number; values: HistoryValues };
 
 /** At most this many people per file: a county's history fits, the import stays minutes. */
 export const MAX_HISTORY_ROWS = 5000;
-/** A 5,000-row sheet of these columns is about 1 MB zipped; the form sends up to this. */
-export const MAX_HISTORY_BYTES = 4_000_000;
+/** Server actions take 1 MB bodies (Next.js's default, kept); a 5,000-row sheet fits zipped. */
+export const MAX_HISTORY_BYTES = 1_000_000;
 
 /** The code of a cell's words in a choice column ("男" → "1"); a code typed itself is taken too. */
 export function codeOf(choices: Choices, cell: string): string | null {
