@@ -155,7 +155,13 @@ async function writeBatch(
       // A parallel import of the same rows: the unique indexes skip what it wrote first.
       const created = await tx.person.createManyAndReturn({
         data: todo.map((p) =>
-          personCreateData(p.person, p.person.idNumber, birthFacts(p.person), "", p.person.regionCode),
+          personCreateData(
+            p.person,
+            p.person.idNumber,
+            birthFacts(p.person),
+            "",
+            p.person.regionCode,
+          ),
         ),
         skipDuplicates: true,
         select: { id: true, idNumberIndex: true },
@@ -171,7 +177,11 @@ async function writeBatch(
       const archives = await tx.archive.createManyAndReturn({
         data: written.map((p, i) => ({
           personId: idOf.get(p.index)!,
-          archiveNumber: formatArchiveNumber({ province, year, serial: Number(serials[i]!.serial) }),
+          archiveNumber: formatArchiveNumber({
+            province,
+            year,
+            serial: Number(serials[i]!.serial),
+          }),
           regionCode: p.person.regionCode,
           currentVersion: 1,
           collectedAt: now,

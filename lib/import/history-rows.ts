@@ -1,10 +1,15 @@
+import "server-only";
 import { canonicalIdNumber } from "@/lib/account/identifier";
 import { nationalityFromDocument } from "@/lib/codes/nationality";
 import type { CollectionContext } from "@/lib/collection/rules";
 import type { CollectionRecord, CollectionDraft } from "@/lib/collection/whole-record";
 import { validateWholeRecord } from "@/lib/collection/whole-record";
 import { validateDocumentNumber } from "@/lib/identity/document-number";
-import { DOCUMENT_TYPES, type DocumentTypeCode, isDocumentTypeCode } from "@/lib/identity/document-types";
+import {
+  DOCUMENT_TYPES,
+  type DocumentTypeCode,
+  isDocumentTypeCode,
+} from "@/lib/identity/document-types";
 import { maskIdNumber } from "@/lib/identity/mask";
 import { validatePersonName } from "@/lib/identity/person-name";
 import { validateMobile } from "@/lib/phone/mobile";
@@ -49,8 +54,13 @@ export function rowDrafts(
   asksBirth: boolean,
   documentType: DocumentTypeCode,
 ): CollectionDraft {
-  const hasQualification = [v.qualType, v.qualLevel, v.qualMethod, v.qualYear, v.certificateNo]
-    .some((s) => s !== "");
+  const hasQualification = [
+    v.qualType,
+    v.qualLevel,
+    v.qualMethod,
+    v.qualYear,
+    v.certificateNo,
+  ].some((s) => s !== "");
   return {
     notice: { truthPledge: true },
     personal: {
@@ -117,10 +127,7 @@ export function checkHistoryRow(v: HistoryValues, ctx: RowContext): RowCheck {
   const errors: string[] = [];
   const name = validatePersonName(v.name);
   if (!name.ok) errors.push(name.message);
-  const idType = codeOf(
-    HISTORY_COLUMNS.find((c) => c.key === "idType")!.choices,
-    v.idType,
-  );
+  const idType = codeOf(HISTORY_COLUMNS.find((c) => c.key === "idType")!.choices, v.idType);
   if (!idType || !isDocumentTypeCode(idType)) {
     errors.push(v.idType ? "证件类型不正确，请从下拉列表中选择" : "请选择证件类型");
     return { ok: false, errors };

@@ -68,8 +68,7 @@ export async function historyTemplate(): Promise<Buffer> {
 }
 
 export type HistorySheetRead =
-  | { ok: true; rows: HistoryRow[]; numericIdLines: number[] }
-  | { ok: false; message: string };
+  { ok: true; rows: HistoryRow[]; numericIdLines: number[] } | { ok: false; message: string };
 
 /** The data sheet's rows as trimmed text, by header name; blank rows are skipped. */
 export async function readHistorySheet(bytes: Uint8Array): Promise<HistorySheetRead> {

@@ -71,7 +71,10 @@ function centralDirectory(buf: Buffer): Entry[] | null {
 }
 
 /** Refuses a file that would unpack beyond `limits`, before any library unpacks it. */
-export function guardXlsx(bytes: Uint8Array, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): GuardResult {
+export function guardXlsx(
+  bytes: Uint8Array,
+  limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
+): GuardResult {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.length < 22) return { ok: false, message: NOT_XLSX };
   const entries = centralDirectory(buf);

@@ -35,7 +35,10 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const CREDIT_CODE = `91440106MA59C8XK2${creditCodeCheckChar("91440106MA59C8XK2")}`;
 type Cells = Partial<Record<HistoryKey, string>>;
 let staffSeq = 0;
-const guangzhou = (): StaffScope => ({ staffId: `import-gz-${++staffSeq}`, regionCodes: ["440100"] });
+const guangzhou = (): StaffScope => ({
+  staffId: `import-gz-${++staffSeq}`,
+  regionCodes: ["440100"],
+});
 
 const good = (over: Cells = {}): Cells => ({
   name: "李会计",
@@ -112,7 +115,9 @@ describe("历史档案导入", () => {
         if (Number(n[16]) % 2 === 0) return n;
       }
     })();
-    const badChecksum = good({ idNumber: `${a.idNumber!.slice(0, 17)}${a.idNumber!.endsWith("0") ? "1" : "0"}` });
+    const badChecksum = good({
+      idNumber: `${a.idNumber!.slice(0, 17)}${a.idNumber!.endsWith("0") ? "1" : "0"}`,
+    });
     const outOfScope = good({ regionCode: "440604" });
     const noEmail = good({ email: "" });
     const sameAsA = good({ idNumber: a.idNumber });
@@ -137,7 +142,11 @@ describe("历史档案导入", () => {
     expect(p!.regionCode).toBe("440106");
     expect(p!.archive!.currentVersion).toBe(1);
     const snapshot = parseSnapshot(p!.archive!.versions[0]!.snapshot);
-    expect(snapshot.personal).toMatchObject({ headshotId: "", documentPageIds: {}, photosPending: true });
+    expect(snapshot.personal).toMatchObject({
+      headshotId: "",
+      documentPageIds: {},
+      photosPending: true,
+    });
     expect(snapshot.work.employerCreditCode).toBe(CREDIT_CODE);
     expect(snapshot.professional.qualifications).toHaveLength(1);
     expect(p!.archive!.versions[0]!.channel).toBe("import");
@@ -207,12 +216,20 @@ describe("历史档案导入", () => {
 
     const ok = new FormData();
     const row = good();
-    ok.set("file", new File([Buffer.from(await workbook([row, good({ email: "" })]))], "history.xlsx"));
+    ok.set(
+      "file",
+      new File([Buffer.from(await workbook([row, good({ email: "" })]))], "history.xlsx"),
+    );
     const done = await importHistoryAction(ok);
     expect(done).toMatchObject({ ok: true, data: { imported: 1, exists: 0, errors: 1 } });
     // The 错误报告: the row as sent, with 错误说明.
     const report = new ExcelJS.Workbook();
-    await report.xlsx.load(Buffer.from((done as { data: { report: string } }).data.report, "base64") as unknown as ArrayBuffer);
+    await report.xlsx.load(
+      Buffer.from(
+        (done as { data: { report: string } }).data.report,
+        "base64",
+      ) as unknown as ArrayBuffer,
+    );
     const sheet = report.worksheets[0]!;
     expect(sheet.getRow(1).getCell(2).text).toBe("错误说明");
     expect(sheet.getRow(2).getCell(1).text).toBe("3");
