@@ -113,12 +113,7 @@ const GROUPS = {
   export: { label: "导出", actions: ["staff.export", "stats.export"], prefix: "export." },
   import: {
     label: "导入",
-    actions: [
-      "ce.course-import",
-      "ce.course-import-check",
-      "import.history",
-      "import.history-person",
-    ],
+    actions: ["ce.course-import", "ce.course-import-check"],
     prefix: "import.",
   },
   review: {
