@@ -15,8 +15,8 @@ import { ROLE_DENIED } from "@/lib/staff/roles";
 import { importHistoryAction } from "@/app/console/(staff)/import/actions";
 import { randomPhone, randomResidentId } from "../../support/accounts";
 import { ctx, NOW } from "../../support/collection";
+import { craftedZip } from "../../support/crafted-zip";
 import { createEnrolledStaff, staffSessionOf } from "../../support/staff";
-import { deflateRawSync } from "node:zlib";
 
 // 历史档案导入 end to end on the database: good rows become people with archive version 1, the
 // search projection and audit rows; bad rows come back with reasons; the same file again, or
@@ -240,25 +240,7 @@ describe("历史档案导入", () => {
 
 /** A 60 MB sheet of zeros deflated to ~60 KB: small enough to upload, too big to unpack. */
 function bombZip(): Uint8Array {
-  const data = deflateRawSync(Buffer.alloc(60_000_000));
-  const name = Buffer.from("xl/worksheets/sheet1.xml");
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(60_000_000, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(60_000_000, 24);
-  central.writeUInt16LE(name.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + name.length, 12);
-  end.writeUInt32LE(30 + name.length + data.length, 16);
-  return new Uint8Array(Buffer.concat([local, name, data, central, name, end]));
+  return new Uint8Array(
+    craftedZip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(60_000_000) }]),
+  );
 }
