@@ -8,6 +8,7 @@ const ITEMS: readonly { href: string; label: string; role?: StaffRole }[] = [
   { href: "/console", label: "工作台" },
   { href: "/console/people", label: "人员查询", role: "archive-read" },
   { href: "/console/stats", label: "统计分析" },
+  { href: "/console/import", label: "历史档案导入", role: "import" },
   { href: "/console/ce/claims", label: "学分认定", role: "ce-review" },
   { href: "/console/ce/people", label: "继续教育人员", role: "ce-course" },
   { href: "/console/ce/courses/import", label: "课程学分导入", role: "ce-course" },

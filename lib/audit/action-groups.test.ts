@@ -42,7 +42,12 @@ describe("操作日志 action groups", () => {
     expect(actionsOfGroup("sensitive-view")).toEqual(
       expect.arrayContaining(["staff.person-lookup", "attachment.staff-view", "audit.read"]),
     );
-    expect(actionsOfGroup("import")).toEqual(["ce.course-import", "ce.course-import-check"]);
+    expect(actionsOfGroup("import")).toEqual([
+      "ce.course-import",
+      "ce.course-import-check",
+      "import.history",
+      "import.history-person",
+    ]);
     expect(actionsOfGroup("review")).toEqual([
       "ce.claim-review",
       "transfer.out-review",

@@ -32,6 +32,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "ce.course-complete": "课程结业",
   "ce.course-import": "导入培训课程",
   "ce.course-import-check": "校验培训课程导入文件",
+  "import.history": "导入历史档案",
+  "import.history-person": "导入历史档案（建档）",
   "staff.create": "新增工作人员",
   "staff.roles": "修改工作人员权限",
   "staff.enable": "启用工作人员",

@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   "ce.course-complete",
   "ce.course-import",
   "ce.course-import-check",
+  "import.history",
+  "import.history-person",
   "staff.create",
   "staff.roles",
   "staff.disable",

@@ -1,3 +1,4 @@
+import "server-only";
 import ExcelJS from "exceljs";
 import {
   COURSE_SHEET_COLUMNS,
@@ -8,6 +9,7 @@ import {
   courseStatusLabel,
 } from "./course-sheet";
 import { CE_CATEGORIES } from "./credit-kinds";
+import { guardXlsx } from "@/lib/import/xlsx-guard";
 
 // The course import's Excel files (exceljs): the template staff download, and reading the filled
 // sheet back into rows of text. Validation of the rows is course-import.ts's.
@@ -70,6 +72,9 @@ const NOT_XLSX = "文件不是有效的Excel文件（.xlsx），请使用下载�
 
 /** The first sheet's data rows as trimmed text, by header name; blank rows are skipped. */
 export async function readCourseSheet(bytes: Uint8Array): Promise<SheetRead> {
+  // A zip bomb or an oversized sheet is refused before exceljs unpacks it into memory.
+  const guarded = guardXlsx(bytes);
+  if (!guarded.ok) return guarded;
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -139,6 +139,9 @@ export function registeredFactRows(
   ];
 }
 
+/** What an archive without photos (历史档案导入) shows in their place. */
+export const PHOTOS_PENDING = "照片待补充";
+
 function personalSection(
   data: PersonalData,
   person: RegisteredPerson,
@@ -158,6 +161,8 @@ function personalSection(
     attachments.push({ label: page.label, attachmentId: data.documentPageIds[page.id]! });
   }
   if (data.studentCardId) attachments.push({ label: "学生证", attachmentId: data.studentCardId });
+  // 历史档案导入 writes no photos (照片待补充, CONTRIBUTING): an empty id is no file to show.
+  const photosPending = data.headshotId === "";
   return {
     step: "personal",
     title: stepLabel("personal"),
@@ -166,9 +171,10 @@ function personalSection(
       row("民族", labelOf(ETHNIC_GROUPS, data.ethnicGroup)),
       row("政治面貌", labelOf(POLITICAL_STATUSES, data.politicalStatus)),
       row("电子邮箱", data.email),
+      ...(photosPending ? [row("照片", PHOTOS_PENDING)] : []),
     ],
     lists: [],
-    attachments,
+    attachments: attachments.filter((a) => a.attachmentId !== ""),
   };
 }
 

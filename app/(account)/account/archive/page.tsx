@@ -1,3 +1,4 @@
+import { PHOTOS_PENDING } from "@/lib/collection/summary";
 import { SummaryRows, SummarySectionBody } from "@/components/collection/summary-view";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -70,12 +71,20 @@ export default async function ArchivePage() {
             rows={registeredFactRows(snapshot.person, snapshot.personal)}
             variant="paper"
           />
-          {/* eslint-disable-next-line @next/next/no-img-element -- an authenticated route serves the upload; next/image would fetch it without the session */}
-          <img
-            src={`/api/attachments/${headshotId}`}
-            alt="本人免冠证件照"
-            className="row-start-1 aspect-[5/7] w-28 justify-self-center border object-contain sm:row-start-auto sm:w-32 print:row-start-auto"
-          />
+          {headshotId ? (
+            <>
+              {/* eslint-disable-next-line @next/next/no-img-element -- an authenticated route serves the upload; next/image would fetch it without the session */}
+              <img
+                src={`/api/attachments/${headshotId}`}
+                alt="本人免冠证件照"
+                className="row-start-1 aspect-[5/7] w-28 justify-self-center border object-contain sm:row-start-auto sm:w-32 print:row-start-auto"
+              />
+            </>
+          ) : (
+            <p className="row-start-1 aspect-[5/7] w-28 justify-self-center border object-contain sm:row-start-auto sm:w-32 print:row-start-auto grid place-items-center text-sm text-muted-foreground">
+              {PHOTOS_PENDING}
+            </p>
+          )}
         </div>
       </section>
 

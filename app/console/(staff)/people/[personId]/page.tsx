@@ -1,3 +1,4 @@
+import { PHOTOS_PENDING } from "@/lib/collection/summary";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
@@ -95,12 +96,20 @@ export default async function PersonDetailPage({
                 rows={registeredFactRows(snapshot.person, snapshot.personal)}
                 variant="screen"
               />
-              {/* eslint-disable-next-line @next/next/no-img-element -- an authenticated, audited route serves the upload; next/image would fetch it without the session */}
-              <img
-                src={`/api/attachments/${headshotId}`}
-                alt={`${person.name}的免冠证件照`}
-                className="row-start-1 aspect-[5/7] w-28 justify-self-center border object-contain sm:row-start-auto sm:w-32"
-              />
+              {headshotId ? (
+                <>
+                  {/* eslint-disable-next-line @next/next/no-img-element -- an authenticated, audited route serves the upload; next/image would fetch it without the session */}
+                  <img
+                    src={`/api/attachments/${headshotId}`}
+                    alt={`${person.name}的免冠证件照`}
+                    className="row-start-1 aspect-[5/7] w-28 justify-self-center border object-contain sm:row-start-auto sm:w-32"
+                  />
+                </>
+              ) : (
+                <p className="row-start-1 aspect-[5/7] w-28 justify-self-center border object-contain sm:row-start-auto sm:w-32 grid place-items-center text-sm text-muted-foreground">
+                  {PHOTOS_PENDING}
+                </p>
+              )}
             </div>
             {sections.map((s) => (
               <section key={s.step} aria-labelledby={`detail-${s.step}`} className="space-y-3">

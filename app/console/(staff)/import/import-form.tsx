@@ -1,0 +1,102 @@
+"use client";
+
+import { useRef, useState, useTransition } from "react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField, fieldAria } from "@/components/ui/form-field";
+import { Spinner } from "@/components/ui/spinner";
+import { type HistoryImportOutcome, importHistoryAction } from "./actions";
+import { FILE_HINT, fileProblem } from "./import.validation";
+
+/** Choose the file, 导入; the result gives the counts and, when rows were not imported, 错误报告. */
+export function HistoryImportForm() {
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string>();
+  const [formError, setFormError] = useState<string>();
+  const [result, setResult] = useState<HistoryImportOutcome | null>(null);
+  const [pending, start] = useTransition();
+
+  function send() {
+    const problem = fileProblem(file);
+    if (problem || !file) {
+      setFileError(problem ?? undefined);
+      input.current?.focus();
+      return;
+    }
+    const data = new FormData();
+    data.set("file", file);
+    setFormError(undefined);
+    start(async () => {
+      const r = await importHistoryAction(data);
+      if (r.ok) {
+        setResult(r.data);
+        return;
+      }
+      setFileError(r.fieldErrors.file);
+      setFormError(r.formError);
+    });
+  }
+
+  function downloadReport(base64: string) {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(
+      new Blob([bytes], {
+        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      }),
+    );
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = "历史档案导入错误报告.xlsx";
+    a.click();
+    URL.revokeObjectURL(url);
+  }
+
+  return (
+    <div className="space-y-4">
+      <FormField id="file" label="Excel文件" required error={fileError} hint={FILE_HINT}>
+        <input
+          ref={input}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          className="block w-full text-sm file:mr-3 file:rounded-md file:border file:bg-background file:px-3 file:py-1.5"
+          {...fieldAria("file", fileError, { hint: true })}
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setFileError(undefined);
+            setFormError(undefined);
+            setResult(null);
+          }}
+        />
+      </FormField>
+      {formError && (
+        <Alert variant="destructive">
+          <AlertDescription>{formError}</AlertDescription>
+        </Alert>
+      )}
+      <Button type="button" disabled={pending} onClick={send}>
+        {pending && <Spinner />}
+        导入
+      </Button>
+      {result && (
+        <Alert variant={result.errors > 0 ? "destructive" : "success"}>
+          <AlertDescription>
+            <p role="status">
+              导入{result.imported}人，已存在{result.exists}人，有误{result.errors}行
+            </p>
+            {result.report && (
+              <Button
+                type="button"
+                variant="outline"
+                className="mt-2"
+                onClick={() => downloadReport(result.report!)}
+              >
+                下载错误报告
+              </Button>
+            )}
+          </AlertDescription>
+        </Alert>
+      )}
+    </div>
+  );
+}
