@@ -127,19 +127,20 @@ async function writeBatch(
   batch: Pending[],
   now: Date,
 ): Promise<void> {
-  // Known before the transaction: a number registered already, a phone held by another account.
-  const [known, phones] = await Promise.all([
-    db.person.findMany({
-      where: { idNumberIndex: { in: batch.map((p) => p.index) } },
-      select: { idNumberIndex: true },
-    }),
-    db.person.findMany({
-      where: { phone: { in: batch.map((p) => p.person.phone) } },
-      select: { phone: true },
-    }),
-  ]);
-  const registered = new Set(known.map((p) => p.idNumberIndex));
-  const phoneHeld = new Set(phones.map((p) => p.phone));
+  // Known before the transaction: a number registered already, a phone held by another account —
+  // read in one statement, so both answers describe one moment (two reads racing a parallel
+  // import's commit could see its phone but not its number, and call 已存在 a phone conflict).
+  const holders = await db.person.findMany({
+    where: {
+      OR: [
+        { idNumberIndex: { in: batch.map((p) => p.index) } },
+        { phone: { in: batch.map((p) => p.person.phone) } },
+      ],
+    },
+    select: { idNumberIndex: true, phone: true },
+  });
+  const registered = new Set(holders.map((p) => p.idNumberIndex));
+  const phoneHeld = new Set(holders.map((p) => p.phone));
   const todo: Pending[] = [];
   for (const p of batch) {
     if (registered.has(p.index)) {
