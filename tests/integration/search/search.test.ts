@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { GUANGDONG_CE_THRESHOLDS, NATIONAL_CE_THRESHOLDS } from "@/lib/jurisdiction/ce-thresholds";
-import type { StaffScope } from "@/lib/region/scope";
+import type { StaffActor } from "@/lib/codes/staff-roles";
 import { nameKeys } from "@/lib/search/name-keys";
 import { parseSearchFilter, type SearchFilter } from "@/lib/search/search-filter";
 import { BAD_CURSOR, searchCount, searchPage } from "@/lib/search/search-sql";
@@ -18,7 +18,11 @@ const SIBLING = "620103"; // 七里河区
 const CITY_ONLY = "620100"; // someone known only as 兰州市
 const OTHER_CITY = "620200"; // 嘉峪关市
 
-const scope = (staffId: string, ...regionCodes: string[]): StaffScope => ({ staffId, regionCodes });
+const scope = (staffId: string, ...regionCodes: string[]): StaffActor => ({
+  staffId,
+  regionCodes,
+  roles: ["archive-read"],
+});
 const OWN = scope("search-own", COUNTY);
 const SIBLING_STAFF = scope("search-sibling", SIBLING);
 const CITY = scope("search-city", "620100");
@@ -123,7 +127,7 @@ function filterOf(query: string): SearchFilter {
 }
 
 /** Every row of a search, page by page (7 a page: pages end inside groups of ties). */
-async function everyRow(query: string, who: StaffScope, thresholds = GUANGDONG_CE_THRESHOLDS) {
+async function everyRow(query: string, who: StaffActor, thresholds = GUANGDONG_CE_THRESHOLDS) {
   let filter = filterOf(query);
   const ids: string[] = [];
   for (let pages = 0; pages < 20; pages++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { ROLE_DENIED } from "@/lib/staff/roles";
+import { ROLE_DENIED } from "@/lib/codes/staff-roles";
 import {
   NO_SUCH_ACCOUNT,
   NOT_OWN_ACCOUNT,

@@ -6,7 +6,7 @@ import {
   recordStaffView,
 } from "@/lib/upload/attachment-service";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
-import { hasRole } from "@/lib/staff/roles";
+import { hasRole } from "@/lib/codes/staff-roles";
 import { staffScope } from "@/lib/staff/staff-session";
 import { db } from "@/lib/db/client";
 import { storageResponse } from "@/lib/storage/serve";
