@@ -195,7 +195,7 @@ export async function changeStaffRoles(
     });
     return { ok: true, id: found.target.id, roles: next.roles };
   });
-  if (!r.ok && r.message === ROLE_NOT_HELD) {
+  if (!r.ok && r.fieldErrors?.roles === ROLE_NOT_HELD) {
     await auditDenied(db, ctx, admin, "staff.roles", "role-not-held", found.target.id);
   }
   return r;

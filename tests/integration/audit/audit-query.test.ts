@@ -9,7 +9,7 @@ import {
   REGION_OUTSIDE_SCOPE,
 } from "@/lib/audit/audit-query";
 import { db } from "@/lib/db/client";
-import type { StaffActor } from "@/lib/codes/staff-roles";
+import { ROLE_DENIED, type StaffActor } from "@/lib/codes/staff-roles";
 import { createTestStaff } from "../../support/staff";
 
 // 操作日志: what a staff member of a county, a city and the province sees; the filters; keyset pages
@@ -157,6 +157,34 @@ describe("操作日志 filters", () => {
         actor: { kind: "staff-username", username: "nobody-here" },
       }),
     ).toEqual({ ok: false, field: "actor", message: NO_SUCH_STAFF });
+  });
+
+  it("answers a 登录名 outside the scope exactly like one nobody has, and the parent's too", async () => {
+    const t = marker();
+    const foshan = await createTestStaff(db, "440600", ["audit-read"]);
+    const province = await createTestStaff(db, "440000", ["audit-read"]);
+    const tianhe = await createTestStaff(db, "440106", ["audit-read"]);
+    await seed(t, [{ actorType: "staff", actorId: foshan.id, regionCode: "440106" }]);
+    const byName = (username: string) =>
+      auditRowsForStaff(db, ctx, GUANGZHOU, {
+        targetType: t,
+        actor: { kind: "staff-username", username },
+      });
+    const missing = await byName("nobody-here");
+    expect(missing).toEqual({ ok: false, field: "actor", message: NO_SUCH_STAFF });
+    expect(await byName(foshan.username)).toEqual(missing);
+    expect(await byName(province.username)).toEqual(missing);
+    expect((await byName(tianhe.username)).ok).toBe(true);
+  });
+
+  it("refuses a staff member without audit-read, reading and recording nothing", async () => {
+    const none = { ...GUANGZHOU, staffId: randomUUID(), roles: ["archive-read"] };
+    expect(await auditRowsForStaff(db, ctx, none, {})).toEqual({
+      ok: false,
+      reason: "role",
+      message: ROLE_DENIED,
+    });
+    expect(await db.auditEvent.count({ where: { actorId: none.staffId } })).toBe(0);
   });
 
   it("reads the time range in Beijing time: whole minutes, start inclusive", async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { GUANGDONG_CE_THRESHOLDS, NATIONAL_CE_THRESHOLDS } from "@/lib/jurisdiction/ce-thresholds";
-import type { StaffActor } from "@/lib/codes/staff-roles";
+import { ROLE_DENIED, type StaffActor } from "@/lib/codes/staff-roles";
 import { nameKeys } from "@/lib/search/name-keys";
 import { parseSearchFilter, type SearchFilter } from "@/lib/search/search-filter";
 import { BAD_CURSOR, searchCount, searchPage } from "@/lib/search/search-sql";
@@ -354,5 +354,41 @@ describe("人员查询 count and audit", () => {
 
     const bad = await searchPeople(db, ctx, OWN, { ...filter, cursor: "AAAA" });
     expect(bad).toEqual({ ok: false, message: BAD_CURSOR });
+  });
+
+  it("files a search under a region within scope only: a sibling's region finds nobody and stays out of its log", async () => {
+    const lastRow = () =>
+      db.auditEvent.findFirstOrThrow({
+        where: { action: "staff.person-search", actorId: CITY.staffId },
+        orderBy: { id: "desc" },
+      });
+    const inside = await searchPeople(db, ctx, CITY, filterOf(`region=${COUNTY}`));
+    expect(inside.ok && inside.result.total.count).toBe(within([COUNTY]).length);
+    expect((await lastRow()).regionCode).toBe(COUNTY);
+
+    const outside = await searchPeople(db, ctx, OWN, filterOf(`region=${SIBLING}`));
+    if (!outside.ok) throw new Error(outside.message);
+    expect(outside.result.total).toEqual({ count: 0, more: false });
+    expect(outside.result.page.rows).toEqual([]);
+    const row = await db.auditEvent.findFirstOrThrow({
+      where: { action: "staff.person-search", actorId: OWN.staffId },
+      orderBy: { id: "desc" },
+    });
+    expect(row.regionCode).toBe(COUNTY);
+    expect(await searchPeople(db, ctx, OWN, filterOf(`region=${OTHER_CITY}`))).toMatchObject({
+      ok: true,
+      result: { total: { count: 0 } },
+    });
+  });
+
+  it("refuses a staff member without archive-read, reading and recording nothing", async () => {
+    const before = await db.auditEvent.count({ where: { actorId: "search-none" } });
+    const none = { staffId: "search-none", regionCodes: [COUNTY], roles: ["export"] };
+    expect(await searchPeople(db, ctx, none, filterOf(""))).toEqual({
+      ok: false,
+      reason: "role",
+      message: ROLE_DENIED,
+    });
+    expect(await db.auditEvent.count({ where: { actorId: "search-none" } })).toBe(before);
   });
 });

@@ -16,7 +16,7 @@ import { db } from "@/lib/db/client";
 import { listNotices, NOTICE_PAGE_SIZE } from "@/lib/notice/notice-admin";
 import { isNoticeStatus, noticeStateLabel } from "@/lib/notice/notice-states";
 import { regionName } from "@/lib/region/divisions";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 
 export const metadata: Metadata = { title: "通知公告 · 财政部门" };
@@ -48,7 +48,7 @@ export default async function NoticesPage({
     typeof params.status === "string" && isNoticeStatus(params.status) ? params.status : undefined;
   const page =
     typeof params.page === "string" && /^\d{1,4}$/.test(params.page) ? Number(params.page) : 1;
-  const { rows, total } = await listNotices(db, staffScope(staff), { status, page });
+  const { rows, total } = await listNotices(db, staffActor(staff), { status, page });
   const pages = Math.max(1, Math.ceil(total / NOTICE_PAGE_SIZE));
   const now = new Date();
   const current = TABS.find((t) => t.key === (status ?? "all"))!;

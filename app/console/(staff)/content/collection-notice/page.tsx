@@ -6,7 +6,7 @@ import { contentForEdit } from "@/lib/content/content-admin";
 import { DEFAULT_CONTENT_REGION } from "@/lib/content/content-blocks";
 import { db } from "@/lib/db/client";
 import { regionName } from "@/lib/region/divisions";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { CollectionNoticeForm } from "./content-form";
 import { ResetCollectionNoticeButton } from "./reset-button";
@@ -28,7 +28,7 @@ export default async function CollectionNoticeContentPage({
 }) {
   const staff = await requireStaffRole("staff-admin", "采集须知");
   if ("denied" in staff) return staff.denied;
-  const edit = await contentForEdit(db, staffScope(staff), "collection-notice");
+  const edit = await contentForEdit(db, staffActor(staff), "collection-notice");
   if (!edit) return <RoleDenied title="采集须知" />;
   const saved = (await searchParams).done === "saved";
   const region = regionName(edit.regionCode, "") ?? edit.regionCode;

@@ -9,7 +9,7 @@ import { noticeForEdit } from "@/lib/notice/notice-admin";
 import { canApply, isPublic, noticeStateLabel } from "@/lib/notice/notice-states";
 import { editableNoticeBody, noticeBodyForDisplay } from "@/lib/notice/sanitise";
 import { regionName } from "@/lib/region/divisions";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { NoticeEditor } from "../notice-editor";
 import { PublishForm } from "./publish-form";
@@ -29,7 +29,7 @@ export default async function NoticeEditPage({
 }) {
   const staff = await requireStaffRole("staff-admin", "通知公告");
   if ("denied" in staff) return staff.denied;
-  const notice = await noticeForEdit(db, staffScope(staff), (await params).id);
+  const notice = await noticeForEdit(db, staffActor(staff), (await params).id);
   if (!notice) notFound();
   const saved = (await searchParams).done === "saved";
   const now = new Date();
