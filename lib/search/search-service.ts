@@ -28,7 +28,8 @@ export interface PeopleSearchResult {
  */
 function auditRegion(actor: StaffActor, region: string | undefined): string | null {
   const prefix = region ? regionScopePrefix(region) : null;
-  if (prefix && regionWithin(prefix.padEnd(6, "0"), actor.regionCodes)) return prefix.padEnd(6, "0");
+  if (prefix && regionWithin(prefix.padEnd(6, "0"), actor.regionCodes))
+    return prefix.padEnd(6, "0");
   return ownRegionCode(actor);
 }
 

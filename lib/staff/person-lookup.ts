@@ -20,8 +20,7 @@ import { IN_TRANSFER_STATES } from "@/lib/transfer/in-states";
 // member's region gets the very answer an unregistered number gets.
 
 export type LookupResult =
-  | { ok: true; personId: string }
-  | { ok: false; reason?: "role"; message: string };
+  { ok: true; personId: string } | { ok: false; reason?: "role"; message: string };
 
 /** Who may open one person: 人员查询 (archive-read), and 继续教育 course entry for its people. */
 const PERSON_READ_ROLES: readonly StaffRole[] = ["archive-read", "ce-course"];

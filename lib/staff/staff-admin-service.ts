@@ -73,7 +73,8 @@ type AdminAction =
   | "staff.enable";
 
 /** Why an attempt was refused, as its audit row says (codes only: no name, no 登录名). */
-type DeniedWhy = "no-role" | "unknown-or-outside" | "role-not-held" | "office-outside" | "holds-more-roles";
+type DeniedWhy =
+  "no-role" | "unknown-or-outside" | "role-not-held" | "office-outside" | "holds-more-roles";
 
 /**
  * A 管理员's refused attempt on the record (outcome "denied"): granting a role they lack, reaching
@@ -242,8 +243,14 @@ export async function resetStaffAccountSecondFactor(
   staffId: string,
   now = new Date(),
 ): Promise<AdminResult<WithPassword>> {
-  return resetWithPassword(db, ctx, admin, staffId, "staff.second-factor-reset", (username, password) =>
-    resetSecondFactor(db, ctx, { kind: "staff", ...admin }, username, password, now),
+  return resetWithPassword(
+    db,
+    ctx,
+    admin,
+    staffId,
+    "staff.second-factor-reset",
+    (username, password) =>
+      resetSecondFactor(db, ctx, { kind: "staff", ...admin }, username, password, now),
   );
 }
 

@@ -91,12 +91,7 @@ export default async function PeopleSearchPage({
     ? searchFilterToInput(parsed.filter)
     : { ...searchFilterToInput({}), ...searchInputFromParams(params) };
   const searched = parsed.ok
-    ? await searchPeople(
-        db,
-        clientInfoFromHeaders(await headers()),
-        staff.actor,
-        parsed.filter,
-      )
+    ? await searchPeople(db, clientInfoFromHeaders(await headers()), staff.actor, parsed.filter)
     : null;
   const problems = !parsed.ok
     ? Object.values(parsed.fieldErrors)
