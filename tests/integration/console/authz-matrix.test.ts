@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditRowsForStaff } from "@/lib/audit/audit-query";
+import { reviewClaim } from "@/lib/ce/claim-review";
+import { claimForReview } from "@/lib/ce/review-queries";
 import { STAFF_ROLES, type StaffActor, type StaffRole } from "@/lib/codes/staff-roles";
 import { contentForEdit, resetContentBlock, saveContentBlock } from "@/lib/content/content-admin";
 import { decryptField } from "@/lib/crypto/field-cipher";
@@ -220,6 +222,28 @@ const OPS: Op[] = [
     },
   },
   {
+    name: "学分认定 open",
+    roles: ["ce-review"],
+    reach: "down",
+    run: async (c) => {
+      const id = await freshClaim(c.target);
+      const r = await claimForReview(db, c.actor, id);
+      return { done: r?.id === id, answer: r };
+    },
+  },
+  {
+    name: "学分认定 decide",
+    roles: ["ce-review"],
+    reach: "down",
+    run: async (c) => {
+      const id = await freshClaim(c.target);
+      const r = await reviewClaim(db, ctx, c.actor, id, "reject", "证明材料不符");
+      const row = await db.ceCredit.findUniqueOrThrow({ where: { id }, select: { state: true } });
+      expect(row.state).toBe(r.ok ? "rejected" : "claimed");
+      return { done: r.ok, answer: r };
+    },
+  },
+  {
     name: "统计分析 dashboard",
     roles: "any",
     reach: "down",
@@ -373,6 +397,24 @@ async function freshNotice(regionCode: string): Promise<string> {
     select: { id: true },
   });
   return n.id;
+}
+
+/** A claim awaiting 学分认定 of the target person, in the target's region. */
+async function freshClaim(t: Target): Promise<string> {
+  const row = await db.ceCredit.create({
+    data: {
+      personId: t.personId,
+      regionCode: t.region,
+      year: 2026,
+      kind: "EXAM",
+      category: "PROFESSIONAL",
+      credits: 90,
+      state: "claimed",
+      title: MARK,
+    },
+    select: { id: true },
+  });
+  return row.id;
 }
 
 function expected(op: Op, c: Cell): boolean {

@@ -20,7 +20,7 @@ import {
 } from "@/lib/ce/review-queries";
 import { CE_RECORD_STATES } from "@/lib/codes/ce-record-state";
 import { db } from "@/lib/db/client";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 
 export const metadata: Metadata = { title: "学分认定 · 财政部门" };
@@ -43,7 +43,7 @@ export default async function ClaimsPage({
   const params = await searchParams;
   const filter: ReviewFilter = isReviewFilter(params.filter) ? params.filter : "claimed";
   const after = typeof params.after === "string" ? params.after : null;
-  const page = await claimsForReview(db, staffScope(staff), filter, after);
+  const page = await claimsForReview(db, staffActor(staff), filter, after);
   const current = TABS.find((t) => t.filter === filter)!;
 
   return (

@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { claimForReview } from "@/lib/ce/review-queries";
 import { db } from "@/lib/db/client";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { ReviewForm } from "./review-form";
 
@@ -21,7 +21,7 @@ export default async function ClaimReviewPage({ params }: { params: Promise<{ id
   const staff = await requireStaffRole("ce-review", "审核学分申报");
   if ("denied" in staff) return staff.denied;
   const { id } = await params;
-  const claim = await claimForReview(db, staffScope(staff), id);
+  const claim = await claimForReview(db, staffActor(staff), id);
   if (!claim) notFound();
 
   const facts = [
