@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { STAFF_ROLES, type StaffActor } from "@/lib/codes/staff-roles";
+import { STAFF_ROLES } from "@/lib/codes/staff-roles";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { outboundTransfer } from "@/lib/transfer/out-file";

@@ -15,7 +15,6 @@ import { auditFilterHref, type FilterField, parseAuditFilter } from "@/lib/audit
 import { type AuditListRow, auditRowsForStaff } from "@/lib/audit/audit-query";
 import { db } from "@/lib/db/client";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
-import { staffActor } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { AuditFilterForm } from "./filter-form";
 

@@ -30,7 +30,6 @@ import {
 } from "@/lib/search/search-filter";
 import { SEARCH_COUNT_BOUND, searchPeople } from "@/lib/search/search-service";
 import type { SearchRow } from "@/lib/search/search-sql";
-import { staffActor } from "@/lib/staff/staff-session";
 import { beijingToday } from "@/lib/time/beijing";
 import { RevealButton } from "./reveal-button";
 import { type RegionOption, SearchForm } from "./search-form";

@@ -20,7 +20,6 @@ import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { regionName } from "@/lib/region/divisions";
 import { personDetailForStaff } from "@/lib/staff/person-lookup";
 import { hasRole } from "@/lib/codes/staff-roles";
-import { staffActor } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { RevealButton } from "../reveal-button";
 

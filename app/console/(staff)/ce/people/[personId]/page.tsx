@@ -15,7 +15,6 @@ import { db } from "@/lib/db/client";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { personForStaff } from "@/lib/staff/person-lookup";
 import { hasRole } from "@/lib/codes/staff-roles";
-import { staffActor } from "@/lib/staff/staff-session";
 import { beijingToday } from "@/lib/time/beijing";
 import { CompleteButton } from "./complete-button";
 import { CourseForm } from "./course-form";

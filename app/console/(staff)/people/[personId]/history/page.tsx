@@ -7,7 +7,6 @@ import { requireStaffRole } from "@/components/console/require-staff-role";
 import { db } from "@/lib/db/client";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { personHistoryForStaff } from "@/lib/staff/person-lookup";
-import { staffActor } from "@/lib/staff/staff-session";
 
 export const metadata: Metadata = { title: "变更记录 · 财政部门" };
 
