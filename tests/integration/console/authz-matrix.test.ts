@@ -35,6 +35,7 @@ import {
 } from "@/lib/staff/person-lookup";
 import { recomputeNow } from "@/lib/stats/recompute";
 import { statsDashboard } from "@/lib/stats/dashboard";
+import { readableAttachment, staffAttachmentViewer } from "@/lib/upload/attachment-service";
 import { saveHolidayDay } from "@/lib/workdays/holiday-service";
 import { ctx, personWithSession } from "../../support/collection";
 import { createTestStaff } from "../../support/staff";
@@ -76,11 +77,20 @@ interface Target {
   noticeId: string;
   staffId: string;
   username: string;
+  /** a file attached to a claim awaiting 学分认定 */
+  evidenceId: string;
 }
 const targets = new Map<string, Target>();
 
 /** What a refused answer must not contain of the target. */
-const secretsOf = (t: Target) => [t.personId, t.name, t.idNumber, t.staffId, t.username];
+const secretsOf = (t: Target) => [
+  t.personId,
+  t.name,
+  t.idNumber,
+  t.staffId,
+  t.username,
+  t.evidenceId,
+];
 
 interface Cell {
   actor: StaffActor;
@@ -244,6 +254,15 @@ const OPS: Op[] = [
     },
   },
   {
+    name: "附件 claim evidence view",
+    roles: ["ce-review"],
+    reach: "down",
+    run: async (c) => {
+      const r = await readableAttachment(db, c.target.evidenceId, staffAttachmentViewer(c.actor));
+      return { done: r !== null, answer: r };
+    },
+  },
+  {
     name: "统计分析 dashboard",
     roles: "any",
     reach: "down",
@@ -400,7 +419,7 @@ async function freshNotice(regionCode: string): Promise<string> {
 }
 
 /** A claim awaiting 学分认定 of the target person, in the target's region. */
-async function freshClaim(t: Target): Promise<string> {
+async function freshClaim(t: Pick<Target, "personId" | "region">): Promise<string> {
   const row = await db.ceCredit.create({
     data: {
       personId: t.personId,
@@ -451,7 +470,25 @@ beforeAll(async () => {
         targetId: region,
       },
     });
+    // The file's row only: readableAttachment decides from the records, never the bytes.
+    const evidence = await db.attachment.create({
+      data: {
+        personId: s.personId,
+        kind: "ce-evidence",
+        storageKey: `attachments/${randomUUID()}`,
+        contentType: "image/png",
+        byteSize: 1,
+        width: 1,
+        height: 1,
+        sha256: "0".repeat(64),
+        regionCode: region,
+      },
+      select: { id: true, storageKey: true },
+    });
+    const claim = await freshClaim({ personId: s.personId, region });
+    await db.ceCredit.update({ where: { id: claim }, data: { evidenceId: evidence.id } });
     targets.set(region, {
+      evidenceId: evidence.id,
       region,
       personId: s.personId,
       name,
