@@ -42,7 +42,7 @@ async function main(): Promise<number> {
   const { createDb } = await import("../lib/db/client");
   const staffService = await import("../lib/staff/staff-service");
   const { financeOfficeName } = await import("../lib/staff/office");
-  const { STAFF_ROLES } = await import("../lib/staff/roles");
+  const { STAFF_ROLES } = await import("../lib/codes/staff-roles");
   const { normalizeUsername } = await import("../lib/staff/staff-fields");
   const { generateInitialPassword: generatePassword } =
     await import("../lib/staff/staff-admin-password");

@@ -1,5 +1,5 @@
 import { SideNav } from "@/components/shell/side-nav";
-import { hasRole, type StaffRole } from "@/lib/staff/roles";
+import { hasRole, type StaffRole } from "@/lib/codes/staff-roles";
 
 // The console's menu lists what this staff member may open: an entry whose page would only say
 // 没有权限 is left out (the pages still check the role themselves). 工作台, 统计分析 and 节假日设置

@@ -1,5 +1,5 @@
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { ROLE_DENIED } from "@/lib/staff/roles";
+import { ROLE_DENIED } from "@/lib/codes/staff-roles";
 
 /** What a console page shows a staff member whose account lacks the page's role. */
 export function RoleDenied({ title }: { title: string }) {

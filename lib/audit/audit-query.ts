@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { regionName } from "@/lib/region/divisions";
+import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
 import { regionScopePrefix, type StaffScope } from "@/lib/region/scope";
 import { isUuid } from "@/lib/utils/uuid";
 import { actionLabel } from "./action-groups";
@@ -48,7 +49,8 @@ export interface AuditListRow {
 
 export type AuditList =
   | { ok: true; rows: AuditListRow[]; nextCursor: string | null }
-  | { ok: false; field: FilterField; message: string };
+  | { ok: false; field: FilterField; message: string }
+  | typeof ROLE_REFUSAL;
 
 /** "<at ms>-<id>": the last row of a page; the next page starts strictly after it. */
 function cursorOf(row: { at: Date; id: bigint }): string {
@@ -69,7 +71,7 @@ function officeCode(prefixes: readonly string[]): string | null {
   return prefixes[0]?.padEnd(6, "0") ?? null;
 }
 
-type Refusal = Extract<AuditList, { ok: false }>;
+type Refusal = Extract<AuditList, { field: FilterField }>;
 
 async function filterWhere(
   db: Db,
@@ -90,11 +92,15 @@ async function filterWhere(
     and.push({ regionCode: { startsWith: r } });
   }
   if (filter.actor?.kind === "staff-username") {
+    // An account outside the scope answers exactly like a 登录名 nobody has, after the same one
+    // query: the filter is no way to learn which usernames exist in a sibling's office.
     const staff = await db.staff.findUnique({
       where: { username: filter.actor.username },
-      select: { id: true },
+      select: { id: true, regionCode: true },
     });
-    if (!staff) return { ok: false, field: "actor", message: NO_SUCH_STAFF };
+    const own = staff ? regionScopePrefix(staff.regionCode) : null;
+    if (!staff || own === null || !prefixes.some((p) => own.startsWith(p)))
+      return { ok: false, field: "actor", message: NO_SUCH_STAFF };
     and.push({ actorType: "staff", actorId: staff.id });
   } else if (filter.actor?.kind === "person") {
     and.push({ actorType: "person", actorId: filter.actor.id });
@@ -127,10 +133,11 @@ function filterDetails(where: Prisma.AuditEventWhereInput[], filter: AuditFilter
 export async function auditRowsForStaff(
   db: Db,
   ctx: RequestContext,
-  scope: StaffScope,
+  scope: StaffActor,
   filter: AuditFilter,
   after?: string | null,
 ): Promise<AuditList> {
+  if (!holdsAny(scope, ["audit-read"])) return ROLE_REFUSAL;
   const prefixes = scopePrefixes(scope);
   if (prefixes.length === 0) return { ok: true, rows: [], nextCursor: null };
   const where = await filterWhere(db, prefixes, filter);

@@ -143,8 +143,9 @@ async function archiveBatch(
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT set_config('kuaiji.audit_archive', ${key}, true),
       set_config('kuaiji.audit_archive_before', ${before.toISOString()}, true)`;
+    // The cutoff again, beside the ids: only rows older than it leave, whatever the batch holds.
     const { count } = await tx.auditEvent.deleteMany({
-      where: { id: { in: rows.map((r) => r.id) } },
+      where: { id: { in: rows.map((r) => r.id) }, at: { lt: before } },
     });
     if (count > 0) {
       await writeAudit(tx, SYSTEM_CONTEXT, {
@@ -158,6 +159,19 @@ async function archiveBatch(
     }
     return count;
   });
+}
+
+/**
+ * The job's `now` less the window, but never later than the database's own clock less the window:
+ * an instance whose clock runs ahead (or `npm run jobs -- --at` a future time) would otherwise
+ * archive rows the configured window still keeps online — the trigger's floor is only 180 days.
+ * Every instance reads the same database clock, so they agree on what is due.
+ */
+async function archiveCutoff(db: Db, now: Date, days: number): Promise<Date> {
+  const [row] = await db.$queryRaw<{ cutoff: Date }[]>`
+    SELECT now() - make_interval(days => ${days}::int) AS cutoff`;
+  const own = auditArchiveCutoff(now, days);
+  return row && row.cutoff < own ? row.cutoff : own;
 }
 
 /** What the job receives and reports (lib/jobs/types.ts, of which it needs this much). */
@@ -176,7 +190,7 @@ export function archiveAuditRowsIn(
   fileRows = BATCH,
 ): (ctx: JobContext) => Promise<JobResult> {
   return async ({ db, now }) => {
-    const before = auditArchiveCutoff(now, auditRetentionDays());
+    const before = await archiveCutoff(db, now, auditRetentionDays());
     let rows = 0;
     let files = 0;
     for (let i = 0; i < MAX_BATCHES; i++) {

@@ -6,7 +6,7 @@ import type { SessionPerson } from "@/lib/account/session-service";
 import { type ActionResult, fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { childLogger } from "@/lib/log/logger";
-import { hasRole, ROLE_DENIED, type StaffRole } from "@/lib/staff/roles";
+import { hasRole, ROLE_DENIED, type StaffRole } from "@/lib/codes/staff-roles";
 import { SIGN_IN_EXPIRED } from "@/lib/staff/second-factor-service";
 import type { SessionStaff } from "@/lib/staff/staff-session";
 import { currentSession } from "./current-session";

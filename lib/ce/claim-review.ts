@@ -4,7 +4,7 @@ import type { CeRecordState } from "@/lib/codes/ce-record-state";
 import type { Db } from "@/lib/db/client";
 import { refusableTransaction } from "@/lib/db/refusal";
 import { fieldErrorsFromIssues } from "@/lib/http/action-result";
-import type { StaffScope } from "@/lib/region/scope";
+import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
 import { CLAIM_KINDS } from "./credit-kinds";
 import {
   auditCredit,
@@ -26,12 +26,13 @@ export const ALREADY_REVIEWED = "该申报已审核，不能重复审核";
 export async function reviewClaim(
   db: Db,
   ctx: RequestContext,
-  reviewer: StaffScope,
+  reviewer: StaffActor,
   id: string,
   decision: ReviewDecision,
   reason: string | undefined,
   now = new Date(),
 ): Promise<CeResult> {
+  if (!holdsAny(reviewer, ["ce-review"])) return ROLE_REFUSAL;
   const parsed = reviewDecisionSchema.safeParse({ decision, reason: reason ?? "" });
   if (!parsed.success) {
     const errors = fieldErrorsFromIssues(parsed.error.issues);

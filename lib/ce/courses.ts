@@ -4,6 +4,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { refusableTransaction } from "@/lib/db/refusal";
 import { fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { OUTSIDE_REGION, regionWithin, type StaffScope } from "@/lib/region/scope";
+import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
 import { isUuid } from "@/lib/utils/uuid";
 import { categoryFor, courseEntrySchema, type CourseEntryInput } from "./credit-kinds";
 import { refreshCeYearTotal, refreshCeYearTotals } from "@/lib/search/ce-year-total";
@@ -43,10 +44,11 @@ export interface CourseRecordInput {
 export async function recordCourse(
   db: Db,
   ctx: RequestContext,
-  reviewer: StaffScope,
+  reviewer: StaffActor,
   input: CourseRecordInput,
   now = new Date(),
 ): Promise<CeResult<{ id: string }>> {
+  if (!holdsAny(reviewer, ["ce-course"])) return ROLE_REFUSAL;
   const { personId, completed, ...entry } = input;
   if (!isUuid(personId)) return { ok: false, reason: "not-found", message: CREDIT_NOT_FOUND };
   const person = await db.person.findUnique({
@@ -175,10 +177,11 @@ export async function insertCourses(
 export async function completeCourse(
   db: Db,
   ctx: RequestContext,
-  reviewer: StaffScope,
+  reviewer: StaffActor,
   id: string,
   now = new Date(),
 ): Promise<CeResult> {
+  if (!holdsAny(reviewer, ["ce-course"])) return ROLE_REFUSAL;
   return refusableTransaction<CeResult>(db, async (tx, refuse) => {
     const course = await staffCredit(tx, refuse, id, reviewer);
     if (course.kind !== "COURSE") {

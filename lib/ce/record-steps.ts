@@ -29,7 +29,14 @@ export type CeRefusal =
   /** fieldErrors: the form's dotted paths ("year", "attachmentId", "reason"). */
   | (Refusal<"invalid"> & { fieldErrors: Record<string, string> })
   | Refusal<
-      "locked" | "not-collected" | "not-found" | "forbidden" | "duplicate" | "stale" | "reviewed"
+      | "locked"
+      | "not-collected"
+      | "not-found"
+      | "forbidden"
+      | "duplicate"
+      | "stale"
+      | "reviewed"
+      | "role"
     >;
 
 export type CeResult<T extends object = object> = ({ ok: true } & T) | CeRefusal;

@@ -7,6 +7,7 @@ import { regionName } from "@/lib/region/divisions";
 import { regionScopeWhere } from "@/lib/region/scope";
 import { type DetailLine, claimDetailLines } from "./claim-details";
 import type { StaffScope } from "@/lib/region/scope";
+import { type StaffActor, holdsAny } from "@/lib/codes/staff-roles";
 import { CE_CATEGORIES, CLAIM_KINDS, CREDIT_KINDS } from "./credit-kinds";
 import { CE_RECORD_STATES, type CeRecordState } from "@/lib/codes/ce-record-state";
 
@@ -86,10 +87,11 @@ export interface ClaimPage {
 /** One page of the region's claims in a state; `after` is the previous page's nextCursor. */
 export async function claimsForReview(
   db: Db,
-  reviewer: StaffScope,
+  reviewer: StaffActor,
   filter: ReviewFilter,
   after?: string | null,
 ): Promise<ClaimPage> {
+  if (!holdsAny(reviewer, ["ce-review"])) return { rows: [], total: 0, nextCursor: null };
   const where: Prisma.CeCreditWhereInput = {
     ...regionScopeWhere(reviewer),
     kind: { in: [...CLAIM_KINDS] },
@@ -119,10 +121,10 @@ export interface ClaimReview extends ClaimRow {
 /** One claim of the reviewer's region with what it said, or null (missing, elsewhere, a course). */
 export async function claimForReview(
   db: Db,
-  reviewer: StaffScope,
+  reviewer: StaffActor,
   id: string,
 ): Promise<ClaimReview | null> {
-  if (!isUuid(id)) return null;
+  if (!isUuid(id) || !holdsAny(reviewer, ["ce-review"])) return null;
   const r = await db.ceCredit.findFirst({
     where: { id, kind: { in: [...CLAIM_KINDS] }, ...regionScopeWhere(reviewer) },
     select: { ...ROW_SELECT, details: true, evidenceId: true, reviewReason: true },

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { Refusal } from "@/lib/db/refusal";
 import { invalidRefusal } from "@/lib/http/action-result";
 import { ownRegionCode, type StaffScope } from "@/lib/region/scope";
+import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
 import { type AppliedContent, appliedContentBlock, type ContentKey } from "./content-blocks";
 import { contentBlockSchema } from "./content-schema";
 
@@ -20,15 +21,16 @@ export interface ContentForEdit {
   applied: AppliedContent | null;
 }
 
-export type ContentResult = { ok: true } | Refusal<"invalid" | "not-found">;
+export type ContentResult = { ok: true } | Refusal<"invalid" | "not-found" | "role">;
 
 const NO_REGION = "您的账号没有所属行政区划，不能设置";
 
 export async function contentForEdit(
   db: Db,
-  scope: StaffScope,
+  scope: StaffActor,
   key: ContentKey,
 ): Promise<ContentForEdit | null> {
+  if (!holdsAny(scope, ["staff-admin"])) return null;
   const regionCode = ownRegionCode(scope);
   if (!regionCode) return null;
   const [own, applied] = await Promise.all([
@@ -58,10 +60,11 @@ function audit(scope: StaffScope, key: ContentKey, regionCode: string, op: strin
 export async function saveContentBlock(
   db: Db,
   ctx: RequestContext,
-  scope: StaffScope,
+  scope: StaffActor,
   key: ContentKey,
   input: unknown,
 ): Promise<ContentResult> {
+  if (!holdsAny(scope, ["staff-admin"])) return ROLE_REFUSAL;
   const parsed = contentBlockSchema.safeParse(input);
   if (!parsed.success) {
     return invalidRefusal(parsed.error.issues);
@@ -90,9 +93,10 @@ export async function saveContentBlock(
 export async function resetContentBlock(
   db: Db,
   ctx: RequestContext,
-  scope: StaffScope,
+  scope: StaffActor,
   key: ContentKey,
 ): Promise<ContentResult> {
+  if (!holdsAny(scope, ["staff-admin"])) return ROLE_REFUSAL;
   const regionCode = ownRegionCode(scope);
   if (!regionCode) return { ok: false, reason: "not-found", message: NO_REGION };
   await db.$transaction(async (tx) => {

@@ -19,7 +19,7 @@ import {
   searchWhere,
 } from "@/lib/search/search-sql";
 import type { SearchCursor } from "@/lib/search/cursor";
-import { hasRole, ROLE_DENIED } from "@/lib/staff/roles";
+import { hasRole, ROLE_DENIED } from "@/lib/codes/staff-roles";
 import { formatBeijingDate } from "@/lib/time/beijing";
 import { uuidv7 } from "@/lib/utils/uuid";
 import { type Cell, type ExportRow, exportCells } from "./cells";

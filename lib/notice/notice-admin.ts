@@ -5,6 +5,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { type Refusal, fieldRefusal, refusableTransaction } from "@/lib/db/refusal";
 import { invalidRefusal } from "@/lib/http/action-result";
 import { ownRegionCode, regionScopeWhere, type StaffScope } from "@/lib/region/scope";
+import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
 import { type NoticeOp, type NoticeStatus, nextStatus } from "./notice-states";
 import {
   beijingMinute,
@@ -52,7 +53,7 @@ export interface NoticeForEdit extends NoticeListRow {
 
 // An op the state table forbids is "stale" too: the console offers only allowed ones, so the page
 // showed an older state (someone else published or withdrew it meanwhile) and is read again.
-type NoticeRefusal = Refusal<"invalid" | "not-found" | "stale">;
+type NoticeRefusal = Refusal<"invalid" | "not-found" | "stale" | "role">;
 export type NoticeResult = { ok: true; id: string; status: NoticeStatus } | NoticeRefusal;
 
 const LIST_SELECT = {
@@ -68,9 +69,10 @@ const LIST_SELECT = {
 /** The notices of the staff member's region and below, newest change first, a page at a time. */
 export async function listNotices(
   db: Db,
-  scope: StaffScope,
+  scope: StaffActor,
   filter: { status?: NoticeStatus; page?: number } = {},
 ): Promise<{ rows: NoticeListRow[]; total: number }> {
+  if (!holdsAny(scope, ["staff-admin"])) return { rows: [], total: 0 };
   const where = { ...regionScopeWhere(scope), ...(filter.status ? { status: filter.status } : {}) };
   const page = Math.max(1, Math.floor(filter.page ?? 1));
   const [rows, total] = await Promise.all([
@@ -89,10 +91,10 @@ export async function listNotices(
 /** One notice within the staff member's region, or null (outside it looks like missing). */
 export async function noticeForEdit(
   db: Db | Tx,
-  scope: StaffScope,
+  scope: StaffActor,
   id: string,
 ): Promise<NoticeForEdit | null> {
-  if (!UUID.test(id)) return null;
+  if (!UUID.test(id) || !holdsAny(scope, ["staff-admin"])) return null;
   return db.notice.findFirst({
     where: { id, ...regionScopeWhere(scope) },
     select: { ...LIST_SELECT, body: true },
@@ -127,9 +129,10 @@ function auditEntry(
 export async function saveNotice(
   db: Db,
   ctx: RequestContext,
-  scope: StaffScope,
+  scope: StaffActor,
   input: unknown,
 ): Promise<NoticeResult> {
+  if (!holdsAny(scope, ["staff-admin"])) return ROLE_REFUSAL;
   const parsed = noticeSaveSchema.safeParse(input);
   if (!parsed.success) return invalidRefusal(parsed.error.issues);
   const { id, title } = parsed.data;
@@ -170,10 +173,11 @@ export async function saveNotice(
 export async function publishNotice(
   db: Db,
   ctx: RequestContext,
-  scope: StaffScope,
+  scope: StaffActor,
   input: unknown,
   now = new Date(),
 ): Promise<NoticeResult> {
+  if (!holdsAny(scope, ["staff-admin"])) return ROLE_REFUSAL;
   const parsed = noticePublishSchema.safeParse(input);
   if (!parsed.success) return invalidRefusal(parsed.error.issues);
   const { id, at } = parsed.data;
@@ -193,10 +197,11 @@ export async function publishNotice(
 export async function withdrawNotice(
   db: Db,
   ctx: RequestContext,
-  scope: StaffScope,
+  scope: StaffActor,
   input: unknown,
   now = new Date(),
 ): Promise<NoticeResult> {
+  if (!holdsAny(scope, ["staff-admin"])) return ROLE_REFUSAL;
   const parsed = noticeIdSchema.safeParse(input);
   if (!parsed.success) return notFound();
   return transition(db, ctx, scope, parsed.data.id, "withdraw", "notice.withdraw", {
@@ -212,7 +217,7 @@ export async function withdrawNotice(
 function transition(
   db: Db,
   ctx: RequestContext,
-  scope: StaffScope,
+  scope: StaffActor,
   id: string,
   op: NoticeOp,
   action: AuditAction,

@@ -3,7 +3,8 @@ import type { Db } from "@/lib/db/client";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import type { CeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 import { getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
-import type { StaffScope } from "@/lib/region/scope";
+import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
+import { ownRegionCode, regionScopePrefix, regionWithin } from "@/lib/region/scope";
 import { type SearchFilter, searchFilterForRecord } from "./search-filter";
 import { searchCount, type SearchPage, searchPage } from "./search-sql";
 
@@ -20,13 +21,29 @@ export interface PeopleSearchResult {
   total: { count: number; more: boolean };
 }
 
+/**
+ * The region the search's audit row is filed under: the requested one when it lies within the
+ * staff member's scope, else their own office's — so a probe of a sibling's region never lands in
+ * that sibling's 操作日志 (the search itself finds nobody there: searchWhere keeps to the scope).
+ */
+function auditRegion(actor: StaffActor, region: string | undefined): string | null {
+  const prefix = region ? regionScopePrefix(region) : null;
+  if (prefix && regionWithin(prefix.padEnd(6, "0"), actor.regionCodes))
+    return prefix.padEnd(6, "0");
+  return ownRegionCode(actor);
+}
+
 export async function searchPeople(
   db: Db,
   ctx: RequestContext,
-  scope: StaffScope,
+  actor: StaffActor,
   filter: SearchFilter,
   options: { size?: number; bound?: number; thresholds?: CeThresholds } = {},
-): Promise<{ ok: true; result: PeopleSearchResult } | { ok: false; message: string }> {
+): Promise<
+  { ok: true; result: PeopleSearchResult } | { ok: false; reason?: "role"; message: string }
+> {
+  if (!holdsAny(actor, ["archive-read"])) return ROLE_REFUSAL;
+  const scope = actor;
   const { size = SEARCH_PAGE_SIZE, bound = SEARCH_COUNT_BOUND } = options;
   const thresholds = options.thresholds ?? getCeThresholds();
   // Counted first: a search matching at most `bound` people is paged from those rows alone.
@@ -39,7 +56,7 @@ export async function searchPeople(
       actorId: scope.staffId,
       action: "staff.person-search",
       outcome: "success",
-      regionCode: filter.region ?? null,
+      regionCode: auditRegion(actor, filter.region),
       details: {
         filter: searchFilterForRecord(filter),
         rows: found.page.rows.length,

@@ -9,7 +9,7 @@ import type { DocumentTypeCode } from "@/lib/identity/document-types";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { refreshPersonSearch } from "@/lib/search/projection";
 import { financeOfficeName } from "@/lib/staff/office";
-import { STAFF_ROLES } from "@/lib/staff/roles";
+import { STAFF_ROLES } from "@/lib/codes/staff-roles";
 import { createStaff, type NewStaff } from "@/lib/staff/staff-service";
 
 export interface DemoAccount {

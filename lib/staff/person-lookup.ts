@@ -3,7 +3,8 @@ import type { Db } from "@/lib/db/client";
 import { isUuid } from "@/lib/utils/uuid";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { idNumberIndex } from "@/lib/account/identifier";
-import { PERSON_NOT_IN_SCOPE, type StaffScope } from "@/lib/region/scope";
+import { PERSON_NOT_IN_SCOPE } from "@/lib/region/scope";
+import { type StaffActor, holdsAny, ROLE_REFUSAL, type StaffRole } from "@/lib/codes/staff-roles";
 import { changeHistory, type HistoryEntry } from "@/lib/change/change-service";
 import { regionName } from "@/lib/region/divisions";
 import { regionWithin } from "@/lib/region/scope";
@@ -18,14 +19,19 @@ import { IN_TRANSFER_STATES } from "@/lib/transfer/in-states";
 // in URLs, where access logs and browser history would keep them. Someone outside the staff
 // member's region gets the very answer an unregistered number gets.
 
-export type LookupResult = { ok: true; personId: string } | { ok: false; message: string };
+export type LookupResult =
+  { ok: true; personId: string } | { ok: false; reason?: "role"; message: string };
+
+/** Who may open one person: 人员查询 (archive-read), and 继续教育 course entry for its people. */
+const PERSON_READ_ROLES: readonly StaffRole[] = ["archive-read", "ce-course"];
 
 export async function findPersonInScope(
   db: Db,
   ctx: RequestContext,
-  reviewer: StaffScope,
+  reviewer: StaffActor,
   idNumber: string,
 ): Promise<LookupResult> {
+  if (!holdsAny(reviewer, PERSON_READ_ROLES)) return ROLE_REFUSAL;
   const person = await db.person.findUnique({
     where: { idNumberIndex: idNumberIndex(idNumber) },
     select: { id: true, regionCode: true },
@@ -59,10 +65,10 @@ export interface StaffPersonView {
 /** A person of the reviewer's region as the console shows them, or null. */
 export async function personForStaff(
   db: Db,
-  reviewer: StaffScope,
+  reviewer: StaffActor,
   personId: string,
 ): Promise<StaffPersonView | null> {
-  if (!isUuid(personId)) return null;
+  if (!isUuid(personId) || !holdsAny(reviewer, PERSON_READ_ROLES)) return null;
   const p = await db.person.findUnique({
     where: { id: personId },
     select: {
@@ -90,7 +96,7 @@ export async function personForStaff(
 async function auditPersonRead(
   db: Db,
   ctx: RequestContext,
-  reviewer: StaffScope,
+  reviewer: StaffActor,
   person: StaffPersonView,
   action: "staff.history-view" | "staff.person-view",
 ): Promise<void> {
@@ -114,9 +120,10 @@ async function auditPersonRead(
 export async function personHistoryForStaff(
   db: Db,
   ctx: RequestContext,
-  reviewer: StaffScope,
+  reviewer: StaffActor,
   personId: string,
 ): Promise<{ person: StaffPersonView; history: HistoryEntry[] } | null> {
+  if (!holdsAny(reviewer, ["archive-read"])) return null;
   const person = await personForStaff(db, reviewer, personId);
   if (!person) return null;
   const history = await changeHistory(db, personId);
@@ -151,10 +158,11 @@ export interface StaffPersonDetail {
 export async function personDetailForStaff(
   db: Db,
   ctx: RequestContext,
-  reviewer: StaffScope,
+  reviewer: StaffActor,
   personId: string,
   now = new Date(),
 ): Promise<StaffPersonDetail | null> {
+  if (!holdsAny(reviewer, ["archive-read"])) return null;
   const person = await personForStaff(db, reviewer, personId);
   if (!person) return null;
   const [archive, history, ce, outs, ins] = await Promise.all([
@@ -205,9 +213,10 @@ export const PERSON_NOT_FOUND = "未找到该会计人员，或其不属于您�
 export async function revealIdNumber(
   db: Db,
   ctx: RequestContext,
-  reviewer: StaffScope,
+  reviewer: StaffActor,
   personId: string,
-): Promise<{ ok: true; idNumber: string } | { ok: false; message: string }> {
+): Promise<{ ok: true; idNumber: string } | { ok: false; reason?: "role"; message: string }> {
+  if (!holdsAny(reviewer, ["archive-read"])) return ROLE_REFUSAL;
   const row = isUuid(personId)
     ? await db.person.findUnique({
         where: { id: personId },

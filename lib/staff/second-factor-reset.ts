@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { fieldRefusal, type Refusal } from "@/lib/db/refusal";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { regionWithin } from "@/lib/region/scope";
-import { hasRole, ROLE_DENIED } from "./roles";
+import { hasRole, ROLE_DENIED } from "@/lib/codes/staff-roles";
 import { clearLoginFailures } from "@/lib/account/login-throttle";
 import { hashPassword } from "@/lib/crypto/password-hash";
 import { endSignInsOf } from "./sign-in-store";

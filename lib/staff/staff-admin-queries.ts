@@ -5,7 +5,7 @@ import { keysetArgs, keysetPage } from "@/lib/db/keyset";
 import { regionScopeWhere } from "@/lib/region/scope";
 import { isUuid } from "@/lib/utils/uuid";
 import { financeOfficeName } from "./office";
-import { hasRole, STAFF_ROLES } from "./roles";
+import { hasRole, STAFF_ROLES } from "@/lib/codes/staff-roles";
 import {
   reachOf,
   type Reach,

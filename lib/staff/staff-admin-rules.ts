@@ -1,6 +1,6 @@
 import { defineCodeTable } from "@/lib/codes/code-table";
 import { regionWithin } from "@/lib/region/scope";
-import { STAFF_ROLES } from "./roles";
+import { STAFF_ROLES } from "@/lib/codes/staff-roles";
 
 // 用户管理's rules, pure so the list, the detail page and every write apply the same ones.
 // A 管理员 (staff-admin) manages the accounts whose office lies within their own: their own office

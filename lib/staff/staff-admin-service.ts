@@ -2,9 +2,9 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { fieldRefusal, type Refusal, refusableTransaction } from "@/lib/db/refusal";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
-import { regionWithin } from "@/lib/region/scope";
+import { ownRegionCode, regionWithin } from "@/lib/region/scope";
 import { isUuid } from "@/lib/utils/uuid";
-import { hasRole, ROLE_DENIED } from "./roles";
+import { hasRole, ROLE_DENIED } from "@/lib/codes/staff-roles";
 import { resetSecondFactor } from "./second-factor-reset";
 import { generateInitialPassword } from "./staff-admin-password";
 import {
@@ -64,18 +64,66 @@ type Target = {
 const holdsRoleBeyond = (admin: StaffAdmin, target: Target) =>
   target.roles.some((r) => !admin.roles.includes(r));
 
+type AdminAction =
+  | "staff.create"
+  | "staff.roles"
+  | "staff.password-reset"
+  | "staff.second-factor-reset"
+  | "staff.disable"
+  | "staff.enable";
+
+/** Why an attempt was refused, as its audit row says (codes only: no name, no 登录名). */
+type DeniedWhy =
+  "no-role" | "unknown-or-outside" | "role-not-held" | "office-outside" | "holds-more-roles";
+
+/**
+ * A 管理员's refused attempt on the record (outcome "denied"): granting a role they lack, reaching
+ * outside their office, an account holding more roles — what an investigation of a misused admin
+ * account looks for. Filed under the 管理员's own office; an account outside it and one that does
+ * not exist leave the same row, so the log tells the 管理员's own auditors nothing about others.
+ */
+async function auditDenied(
+  db: Db,
+  ctx: RequestContext,
+  admin: StaffAdmin,
+  action: AdminAction,
+  why: DeniedWhy,
+  staffId?: string,
+): Promise<void> {
+  await db.$transaction((tx) =>
+    writeAudit(tx, ctx, {
+      actorType: "staff",
+      actorId: admin.staffId,
+      action,
+      outcome: "denied",
+      regionCode: ownRegionCode({ staffId: admin.staffId, regionCodes: [admin.regionCode] }),
+      targetType: staffId && isUuid(staffId) ? "staff" : undefined,
+      targetId: staffId && isUuid(staffId) ? staffId : undefined,
+      details: { reason: why },
+    }),
+  );
+}
+
 /** The account a 管理员 may act on, or the refusal: no role, not found or outside, oneself. */
 async function manageable(
   db: Db,
+  ctx: RequestContext,
   admin: StaffAdmin,
   staffId: string,
+  action: AdminAction,
 ): Promise<{ refusal: AdminRefusal } | { target: Target }> {
-  if (!hasRole(admin, "staff-admin")) return { refusal: denied };
+  if (!hasRole(admin, "staff-admin")) {
+    await auditDenied(db, ctx, admin, action, "no-role", staffId);
+    return { refusal: denied };
+  }
   const target = isUuid(staffId)
     ? await db.staff.findUnique({ where: { id: staffId }, select: TARGET_SELECT })
     : null;
   const reach = target ? reachOf(admin, target) : "hidden";
-  if (reach === "hidden") return { refusal: unknown };
+  if (reach === "hidden") {
+    await auditDenied(db, ctx, admin, action, "unknown-or-outside", staffId);
+    return { refusal: unknown };
+  }
   if (reach === "self") return { refusal: self };
   return { target: target! };
 }
@@ -89,11 +137,16 @@ export async function createStaffAccount(
   admin: StaffAdmin,
   input: Omit<NewStaff, "password">,
 ): Promise<AdminResult<WithPassword>> {
-  if (!hasRole(admin, "staff-admin")) return denied;
+  if (!hasRole(admin, "staff-admin")) {
+    await auditDenied(db, ctx, admin, "staff.create", "no-role");
+    return denied;
+  }
   if (!regionWithin(input.regionCode, [admin.regionCode])) {
+    await auditDenied(db, ctx, admin, "staff.create", "office-outside");
     return fieldRefusal("invalid", "regionCode", OFFICE_OUTSIDE);
   }
   if (input.roles.some((r) => !admin.roles.includes(r))) {
+    await auditDenied(db, ctx, admin, "staff.create", "role-not-held");
     return fieldRefusal("invalid", "roles", ROLE_NOT_HELD);
   }
   const password = generateInitialPassword();
@@ -112,10 +165,10 @@ export async function changeStaffRoles(
   admin: StaffAdmin,
   input: { staffId: string; roles: readonly string[]; expected: readonly string[] },
 ): Promise<AdminResult<{ roles: string[] }>> {
-  const found = await manageable(db, admin, input.staffId);
+  const found = await manageable(db, ctx, admin, input.staffId, "staff.roles");
   if ("refusal" in found) return found.refusal;
   const stale = fieldRefusal("stale", "roles", ROLES_STALE);
-  return refusableTransaction<AdminResult<{ roles: string[] }>>(db, async (tx, refuse) => {
+  const r = await refusableTransaction<AdminResult<{ roles: string[] }>>(db, async (tx, refuse) => {
     const current = await tx.staff.findUniqueOrThrow({
       where: { id: found.target.id },
       select: { roles: true, regionCode: true },
@@ -143,18 +196,27 @@ export async function changeStaffRoles(
     });
     return { ok: true, id: found.target.id, roles: next.roles };
   });
+  if (!r.ok && r.fieldErrors?.roles === ROLE_NOT_HELD) {
+    await auditDenied(db, ctx, admin, "staff.roles", "role-not-held", found.target.id);
+  }
+  return r;
 }
 
 /** A reset that hands over a new one-time password: the account checked, the password made. */
 async function resetWithPassword(
   db: Db,
+  ctx: RequestContext,
   admin: StaffAdmin,
   staffId: string,
+  action: "staff.password-reset" | "staff.second-factor-reset",
   reset: (username: string, password: string) => Promise<{ ok: boolean }>,
 ): Promise<AdminResult<WithPassword>> {
-  const found = await manageable(db, admin, staffId);
+  const found = await manageable(db, ctx, admin, staffId, action);
   if ("refusal" in found) return found.refusal;
-  if (holdsRoleBeyond(admin, found.target)) return holdsMore;
+  if (holdsRoleBeyond(admin, found.target)) {
+    await auditDenied(db, ctx, admin, action, "holds-more-roles", found.target.id);
+    return holdsMore;
+  }
   const password = generateInitialPassword();
   const r = await reset(found.target.username, password);
   return r.ok ? { ok: true, id: found.target.id, password } : unknown;
@@ -168,7 +230,7 @@ export async function resetStaffAccountPassword(
   staffId: string,
   now = new Date(),
 ): Promise<AdminResult<WithPassword>> {
-  return resetWithPassword(db, admin, staffId, (username, password) =>
+  return resetWithPassword(db, ctx, admin, staffId, "staff.password-reset", (username, password) =>
     resetStaffPassword(db, ctx, username, password, now, actorOf(admin)),
   );
 }
@@ -181,8 +243,14 @@ export async function resetStaffAccountSecondFactor(
   staffId: string,
   now = new Date(),
 ): Promise<AdminResult<WithPassword>> {
-  return resetWithPassword(db, admin, staffId, (username, password) =>
-    resetSecondFactor(db, ctx, { kind: "staff", ...admin }, username, password, now),
+  return resetWithPassword(
+    db,
+    ctx,
+    admin,
+    staffId,
+    "staff.second-factor-reset",
+    (username, password) =>
+      resetSecondFactor(db, ctx, { kind: "staff", ...admin }, username, password, now),
   );
 }
 
@@ -194,7 +262,7 @@ export async function disableStaffAccount(
   staffId: string,
   now = new Date(),
 ): Promise<AdminResult> {
-  const found = await manageable(db, admin, staffId);
+  const found = await manageable(db, ctx, admin, staffId, "staff.disable");
   if ("refusal" in found) return found.refusal;
   if (found.target.disabledAt) return { ok: false, reason: "stale", message: ALREADY_DISABLED };
   await disableStaff(db, ctx, found.target.username, now, actorOf(admin));
@@ -208,9 +276,12 @@ export async function enableStaffAccount(
   admin: StaffAdmin,
   staffId: string,
 ): Promise<AdminResult> {
-  const found = await manageable(db, admin, staffId);
+  const found = await manageable(db, ctx, admin, staffId, "staff.enable");
   if ("refusal" in found) return found.refusal;
-  if (holdsRoleBeyond(admin, found.target)) return holdsMore;
+  if (holdsRoleBeyond(admin, found.target)) {
+    await auditDenied(db, ctx, admin, "staff.enable", "holds-more-roles", found.target.id);
+    return holdsMore;
+  }
   const notDisabled: AdminRefusal = { ok: false, reason: "stale", message: NOT_DISABLED };
   return refusableTransaction<AdminResult>(db, async (tx, refuse) => {
     // Guarded: of two 管理员 enabling at once, one does it and one is told it is done.

@@ -8,7 +8,7 @@ import { hashPassword } from "@/lib/crypto/password-hash";
 import { passwordProblems } from "@/lib/account/password-policy";
 import { clearLoginFailures } from "@/lib/account/login-throttle";
 import { isInJurisdiction } from "@/lib/region/divisions";
-import { STAFF_ROLES } from "./roles";
+import { STAFF_ROLES } from "@/lib/codes/staff-roles";
 import { usernameSchema } from "./staff-fields";
 import { endSignInsOf } from "./sign-in-store";
 import { staffThrottleKey } from "./staff-login-service";

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/audit/audit";
 import { liveSession, type SessionEnd } from "@/lib/account/session-service";
 import type { StaffScope } from "@/lib/region/scope";
+import type { StaffActor } from "@/lib/codes/staff-roles";
 import { consoleReachableFrom } from "./console-network";
 import { financeOfficeName } from "./office";
 
@@ -54,4 +55,9 @@ export async function checkStaffSession(
 /** What the staff-facing services need of a staff member: who, and the region they administer. */
 export function staffScope(staff: SessionStaff): StaffScope {
   return { staffId: staff.staffId, regionCodes: [staff.regionCode] };
+}
+
+/** The staff member as the services that check roles see them: scope and roles. */
+export function staffActor(staff: SessionStaff): StaffActor {
+  return { ...staffScope(staff), roles: staff.roles };
 }

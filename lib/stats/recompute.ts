@@ -4,7 +4,8 @@ import { getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Refusal } from "@/lib/db/refusal";
-import { regionScopePrefix, type StaffScope } from "@/lib/region/scope";
+import { regionScopePrefix } from "@/lib/region/scope";
+import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
 import { beijingDayStart, beijingToday } from "@/lib/time/beijing";
 import {
   AGE_BANDS,
@@ -196,15 +197,16 @@ export async function recomputeDueStats({ db, now }: { db: Db; now: Date }) {
   return r.ok ? { processed: 1, detail: { rows: r.rows } } : { processed: 0 };
 }
 
-export type RecomputeRefusal = Refusal<"province-only" | "busy" | "fresh">;
+export type RecomputeRefusal = Refusal<"province-only" | "busy" | "fresh" | "role">;
 
 /** 立即更新: province staff only, at most once a minute, audited in the same transaction. */
 export async function recomputeNow(
   db: Db,
   ctx: RequestContext,
-  scope: StaffScope,
+  scope: StaffActor,
   now = new Date(),
 ): Promise<{ ok: true; rows: number; computedAt: Date } | RecomputeRefusal> {
+  if (!holdsAny(scope, ["staff-admin"])) return ROLE_REFUSAL;
   const province = scope.regionCodes.some((c) => regionScopePrefix(c)?.length === 2);
   if (!province) return { ok: false, reason: "province-only", message: STATS_PROVINCE_ONLY };
   const r = await replaceRegionStats(db, now, ON_DEMAND_MIN_INTERVAL_MS, (tx, rows) =>

@@ -4,7 +4,8 @@ import type { Db } from "@/lib/db/client";
 import { refusableTransaction } from "@/lib/db/refusal";
 import { enqueue } from "@/lib/exchange/outbox";
 import { isJurisdictionLeaf } from "@/lib/region/divisions";
-import { OUTSIDE_REGION, regionWithin, type StaffScope } from "@/lib/region/scope";
+import { OUTSIDE_REGION, regionWithin } from "@/lib/region/scope";
+import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
 import { forEachDue } from "./due";
 import { notifyPerson } from "./notify";
 import { inTransition, type InTransferState } from "./in-states";
@@ -16,7 +17,7 @@ import { APPLICATION_NOT_FOUND, type TransferResult } from "./results";
 // in the decision's transaction. The person gets nothing here until the exchange confirms the
 // receipt (in-outcome.ts): the origin may have withdrawn first.
 
-export type InReviewer = { type: "auto" } | { type: "staff"; scope: StaffScope };
+export type InReviewer = { type: "auto" } | { type: "staff"; scope: StaffActor };
 
 export const IN_ALREADY_REVIEWED = "该调入申请已审核，不能重复审核";
 export const IN_AUTO_APPROVED = "系统自动审核通过";
@@ -30,6 +31,9 @@ export async function reviewTransferIn(
   wanted: { decision: "approve" | "reject"; reason: string } | null,
   now = new Date(),
 ): Promise<TransferResult<{ state: InTransferState }>> {
+  if (reviewer.type === "staff" && !holdsAny(reviewer.scope, ["transfer-review"])) {
+    return ROLE_REFUSAL;
+  }
   const app = await db.transferIn.findUnique({
     where: { id },
     select: { regionCode: true, state: true, personId: true, person: { select: { phone: true } } },

@@ -6,7 +6,8 @@ import { refusableTransaction } from "@/lib/db/refusal";
 import { enqueue } from "@/lib/exchange/outbox";
 import { destinationRegionProblem } from "@/lib/exchange/members";
 import { lockPersonRow } from "@/lib/person/locks";
-import { OUTSIDE_REGION, regionWithin, type StaffScope } from "@/lib/region/scope";
+import { OUTSIDE_REGION, regionWithin } from "@/lib/region/scope";
+import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
 import type { ObjectStorage } from "@/lib/storage/types";
 import { transferConfig } from "./config";
 import { forEachDue } from "./due";
@@ -23,7 +24,7 @@ import { refreshPersonSearch } from "@/lib/search/projection";
 // in the same transaction (全国平台处理状态: 待调入地接收); 审核不通过 ends the application and lifts
 // the lock (the person may apply again). Each decision reaches the person by SMS.
 
-export type OutReviewer = { type: "auto" } | { type: "staff"; scope: StaffScope };
+export type OutReviewer = { type: "auto" } | { type: "staff"; scope: StaffActor };
 
 export const ALREADY_REVIEWED = "该调出申请已审核，不能重复审核";
 export const AUTO_APPROVED = "系统自动审核通过";
@@ -149,6 +150,9 @@ export async function reviewTransferOut(
   wanted: { decision: "approve" | "reject"; reason: string } | null,
   now = new Date(),
 ): Promise<TransferResult<{ state: OutTransferState }>> {
+  if (reviewer.type === "staff" && !holdsAny(reviewer.scope, ["transfer-review"])) {
+    return ROLE_REFUSAL;
+  }
   const app = await db.transferOut.findUnique({
     where: { id },
     select: {

@@ -23,6 +23,7 @@ export type TransferRefusal =
       | "locked"
       | "here"
       | "unavailable"
+      | "role"
     >;
 
 export type TransferResult<T extends object = object> = ({ ok: true } & T) | TransferRefusal;

@@ -1,4 +1,5 @@
 import "server-only";
+import { holdsAny, type StaffActor, type StaffRole } from "@/lib/codes/staff-roles";
 import type { SessionPerson } from "@/lib/account/session-service";
 import { type RequestContext, SYSTEM_CONTEXT, writeAudit } from "@/lib/audit/audit";
 import { regionWithin } from "@/lib/region/scope";
@@ -129,6 +130,23 @@ export type AttachmentViewer =
       /** the regions whose archives the staff member reads (人员详情: archive-read) */
       archiveRegions: readonly string[];
     };
+
+/**
+ * A staff member as the file route's viewer: claim evidence for 学分认定 (ce-review), 调转附件 for
+ * 调转审核 (transfer-review), archived files for 人员详情 (archive-read) — of their region, and
+ * without the role no region at all. Here, beside readableAttachment, so the rule is the domain's.
+ */
+export function staffAttachmentViewer(actor: StaffActor): AttachmentViewer {
+  const regions = actor.regionCodes;
+  const when = (role: StaffRole) => (holdsAny(actor, [role]) ? regions : []);
+  return {
+    type: "staff",
+    staffId: actor.staffId,
+    claimRegions: when("ce-review"),
+    transferRegions: when("transfer-review"),
+    archiveRegions: when("archive-read"),
+  };
+}
 
 /** What the file route needs to serve an attachment, or null when the viewer may not see it. */
 export async function readableAttachment(db: Db, attachmentId: string, viewer: AttachmentViewer) {

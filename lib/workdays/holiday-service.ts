@@ -7,6 +7,7 @@ import { invalidRefusal } from "@/lib/http/action-result";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { childLogger } from "@/lib/log/logger";
 import { regionScopePrefix, type StaffScope } from "@/lib/region/scope";
+import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
 import { beijingToday } from "@/lib/time/beijing";
 import {
   calendarFromRows,
@@ -162,7 +163,7 @@ export const HOLIDAYS_PROVINCE_ONLY = "节假日安排由省级财政部门设�
 export const HOLIDAY_GONE = "该日期已不在节假日表中，页面已刷新";
 
 export type HolidayEditResult =
-  { ok: true; year: number } | Refusal<"invalid" | "not-province" | "stale">;
+  { ok: true; year: number } | Refusal<"invalid" | "not-province" | "stale" | "role">;
 
 /** 节假日设置 is for the staff of the jurisdiction itself (the province, or 深圳 on its own platform). */
 export function canEditHolidays(scope: StaffScope): boolean {
@@ -191,9 +192,10 @@ function audit(scope: StaffScope, date: string, details: Prisma.InputJsonObject)
 export async function saveHolidayDay(
   db: Db,
   ctx: RequestContext,
-  scope: StaffScope,
+  scope: StaffActor,
   input: unknown,
 ): Promise<HolidayEditResult> {
+  if (!holdsAny(scope, ["staff-admin"])) return ROLE_REFUSAL;
   const parsed = holidayDaySchema.safeParse(input);
   if (!parsed.success) {
     return invalidRefusal(parsed.error.issues);
@@ -221,9 +223,10 @@ export async function saveHolidayDay(
 export async function deleteHolidayDay(
   db: Db,
   ctx: RequestContext,
-  scope: StaffScope,
+  scope: StaffActor,
   input: unknown,
 ): Promise<HolidayEditResult> {
+  if (!holdsAny(scope, ["staff-admin"])) return ROLE_REFUSAL;
   const parsed = holidayDateSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "stale", message: HOLIDAY_GONE };
   if (!canEditHolidays(scope)) return notProvince();

@@ -38,7 +38,11 @@ const CTX: RequestContext = { ip: null, userAgent: "npm run bench -- --only cons
 const STAFF_ID = "bench-console";
 const RUNS = 60;
 const pick = <T>(list: readonly T[], i: number) => list[i % list.length]!;
-const scopeOf = (code: string) => ({ staffId: STAFF_ID, regionCodes: [code] });
+const scopeOf = (code: string) => ({
+  staffId: STAFF_ID,
+  regionCodes: [code],
+  roles: ["archive-read"],
+});
 
 /** A 人员查询 page view: the page, the bounded count and the audit row (searchPeople). */
 async function pageView(db: Db, input: SearchFilterInput, code: string): Promise<void> {

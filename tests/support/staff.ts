@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { encryptField } from "@/lib/crypto/field-cipher";
 import { createStaff } from "@/lib/staff/staff-service";
-import type { StaffRole } from "@/lib/staff/roles";
+import type { StaffRole } from "@/lib/codes/staff-roles";
 import { authenticateStaff } from "@/lib/staff/staff-login-service";
 import { verifySecondFactor } from "@/lib/staff/second-factor-service";
 import { completeSignIn } from "@/lib/staff/sign-in-service";

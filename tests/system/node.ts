@@ -13,6 +13,7 @@
 //   node --import ./scripts/server-only/register.mjs --import tsx tests/system/node.ts
 // Next.js's server loads this before anything else: next/server's after() and the request scope
 // below read AsyncLocalStorage from globalThis.
+import { STAFF_ROLES, type StaffActor } from "@/lib/codes/staff-roles";
 import "next/dist/server/node-environment-baseline.js";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
@@ -32,7 +33,6 @@ import { runJobs, selectJobs } from "@/lib/jobs/run";
 import { logger } from "@/lib/log/logger";
 import { validateDocumentNumber } from "@/lib/identity/document-number";
 import { editLocks } from "@/lib/person/locks";
-import type { StaffScope } from "@/lib/region/scope";
 import { localDiskStorageFromEnv } from "@/lib/storage/local-disk";
 import { getStorage } from "@/lib/storage/storage";
 import { exchangeConfigured } from "@/lib/transfer/file-registry";
@@ -206,8 +206,12 @@ export interface TransferInInput {
 }
 
 /** Finance staff of the given regions (lib/region/scope.ts), as the console hands them in. */
-function staff(regionCodes: string[]): StaffScope {
-  return { staffId: `system-test-staff-${regionCodes.join("-")}`, regionCodes };
+function staff(regionCodes: string[]): StaffActor {
+  return {
+    staffId: `system-test-staff-${regionCodes.join("-")}`,
+    regionCodes,
+    roles: STAFF_ROLES.codes,
+  };
 }
 
 /**

@@ -7,7 +7,7 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { pendingCounts } from "@/lib/ce/review-queries";
 import { db } from "@/lib/db/client";
 import { regionName } from "@/lib/region/divisions";
-import { hasRole, STAFF_ROLES } from "@/lib/staff/roles";
+import { hasRole, STAFF_ROLES } from "@/lib/codes/staff-roles";
 import { staffScope } from "@/lib/staff/staff-session";
 import { calendarWarning } from "@/lib/workdays/holiday-service";
 

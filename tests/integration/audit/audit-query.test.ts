@@ -9,7 +9,7 @@ import {
   REGION_OUTSIDE_SCOPE,
 } from "@/lib/audit/audit-query";
 import { db } from "@/lib/db/client";
-import type { StaffScope } from "@/lib/region/scope";
+import { ROLE_DENIED, type StaffActor } from "@/lib/codes/staff-roles";
 import { createTestStaff } from "../../support/staff";
 
 // 操作日志: what a staff member of a county, a city and the province sees; the filters; keyset pages
@@ -17,9 +17,10 @@ import { createTestStaff } from "../../support/staff";
 // Every test marks its rows with a target type of its own, so other files' rows never interfere.
 
 const ctx = { ip: "203.0.113.77", userAgent: "vitest-audit" };
-const TIANHE: StaffScope = { staffId: randomUUID(), regionCodes: ["440106"] };
-const GUANGZHOU: StaffScope = { staffId: randomUUID(), regionCodes: ["440100"] };
-const PROVINCE: StaffScope = { staffId: randomUUID(), regionCodes: ["440000"] };
+const READ = ["audit-read"];
+const TIANHE: StaffActor = { staffId: randomUUID(), regionCodes: ["440106"], roles: READ };
+const GUANGZHOU: StaffActor = { staffId: randomUUID(), regionCodes: ["440100"], roles: READ };
+const PROVINCE: StaffActor = { staffId: randomUUID(), regionCodes: ["440000"], roles: READ };
 
 /** A target type no other test uses (lower-case letters, as the filter takes it). */
 function marker(): string {
@@ -55,7 +56,7 @@ async function seed(targetType: string, rows: Seed[]) {
   });
 }
 
-async function list(scope: StaffScope, filter: AuditFilter, after?: string | null) {
+async function list(scope: StaffActor, filter: AuditFilter, after?: string | null) {
   const r = await auditRowsForStaff(db, ctx, scope, filter, after);
   if (!r.ok) throw new Error(r.message);
   return r;
@@ -64,7 +65,7 @@ async function list(scope: StaffScope, filter: AuditFilter, after?: string | nul
 /** The id in the 对象 column ("<type> <id>"). */
 const targetIdOf = (r: { target: string | null }) => r.target?.split(" ")[1];
 
-const regionsSeen = async (scope: StaffScope, targetType: string) =>
+const regionsSeen = async (scope: StaffActor, targetType: string) =>
   (await list(scope, { targetType })).rows.map((r) => r.regionCode).sort();
 
 describe("操作日志 scope", () => {
@@ -111,7 +112,8 @@ describe("操作日志 scope", () => {
   it("shows nothing to a scope of malformed codes", async () => {
     const t = marker();
     await seed(t, [{ regionCode: null }, { regionCode: "440106" }]);
-    const none = await list({ staffId: randomUUID(), regionCodes: ["", "0"] }, { targetType: t });
+    const malformed = { staffId: randomUUID(), regionCodes: ["", "0"], roles: READ };
+    const none = await list(malformed, { targetType: t });
     expect(none.rows).toEqual([]);
   });
 });
@@ -155,6 +157,34 @@ describe("操作日志 filters", () => {
         actor: { kind: "staff-username", username: "nobody-here" },
       }),
     ).toEqual({ ok: false, field: "actor", message: NO_SUCH_STAFF });
+  });
+
+  it("answers a 登录名 outside the scope exactly like one nobody has, and the parent's too", async () => {
+    const t = marker();
+    const foshan = await createTestStaff(db, "440600", ["audit-read"]);
+    const province = await createTestStaff(db, "440000", ["audit-read"]);
+    const tianhe = await createTestStaff(db, "440106", ["audit-read"]);
+    await seed(t, [{ actorType: "staff", actorId: foshan.id, regionCode: "440106" }]);
+    const byName = (username: string) =>
+      auditRowsForStaff(db, ctx, GUANGZHOU, {
+        targetType: t,
+        actor: { kind: "staff-username", username },
+      });
+    const missing = await byName("nobody-here");
+    expect(missing).toEqual({ ok: false, field: "actor", message: NO_SUCH_STAFF });
+    expect(await byName(foshan.username)).toEqual(missing);
+    expect(await byName(province.username)).toEqual(missing);
+    expect((await byName(tianhe.username)).ok).toBe(true);
+  });
+
+  it("refuses a staff member without audit-read, reading and recording nothing", async () => {
+    const none = { ...GUANGZHOU, staffId: randomUUID(), roles: ["archive-read"] };
+    expect(await auditRowsForStaff(db, ctx, none, {})).toEqual({
+      ok: false,
+      reason: "role",
+      message: ROLE_DENIED,
+    });
+    expect(await db.auditEvent.count({ where: { actorId: none.staffId } })).toBe(0);
   });
 
   it("reads the time range in Beijing time: whole minutes, start inclusive", async () => {
@@ -209,7 +239,7 @@ describe("reading the 操作日志 is on record", () => {
   it("leaves an audit.read row with the filter as ids and codes, and no personal data", async () => {
     const t = marker();
     const staff = await createTestStaff(db, "440100", ["audit-read"]);
-    const reader: StaffScope = { staffId: randomUUID(), regionCodes: ["4401"] };
+    const reader: StaffActor = { staffId: randomUUID(), regionCodes: ["4401"], roles: READ };
     await seed(t, [{ actorType: "staff", actorId: staff.id }]);
     const since = new Date();
     await list(reader, {

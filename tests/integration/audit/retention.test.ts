@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import {
   type ArchivedAuditRow,
   type AuditArchiveManifest,
@@ -121,6 +121,18 @@ describe("AuditEvent append-only trigger", () => {
 });
 
 describe("audit-archive job", () => {
+  it("takes its cutoff from the database's clock: an instance running ahead archives nothing early", async () => {
+    vi.stubEnv("KUAIJI_AUDIT_RETENTION_DAYS", "365");
+    try {
+      const [kept] = await rowsAt([new Date(Date.now() - 200 * DAY).toISOString()]);
+      const ahead = new Date(Date.now() + 400 * DAY); // its own cutoff would be 35 days from now
+      await archiveAuditRowsIn(() => store.current.storage)({ db, now: ahead });
+      expect(await db.auditEvent.count({ where: { id: kept!.id } })).toBe(1);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it("archives exactly the rows older than the window, in files that read back to them", async () => {
     const now = new Date("2006-01-01T00:00:00Z"); // window 180 days: cutoff 2005-07-05
     const job = archiveAuditRowsIn(() => store.current.storage, 2);

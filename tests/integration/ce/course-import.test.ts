@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
+import { STAFF_ROLES, type StaffActor } from "@/lib/codes/staff-roles";
 import { describe, expect, it } from "vitest";
 import { checkCourseImport, importCourses, previewCourseImport } from "@/lib/ce/course-import";
 import { courseTemplate, readCourseSheet } from "@/lib/ce/course-workbook";
 import { COURSE_SHEET_COLUMNS } from "@/lib/ce/course-sheet";
 import { DUPLICATE_COURSE, recordCourse } from "@/lib/ce/courses";
-import { type StaffScope } from "@/lib/region/scope";
 import { decryptField } from "@/lib/crypto/field-cipher";
 import { db } from "@/lib/db/client";
 import { ceFixtures } from "../../support/ce";
@@ -12,8 +12,16 @@ import { ctx, NOW, tempStorageForFile } from "../../support/collection";
 
 const store = tempStorageForFile();
 const { collected } = ceFixtures(store);
-const GUANGZHOU: StaffScope = { staffId: "staff-gz", regionCodes: ["440100"] };
-const FOSHAN: StaffScope = { staffId: "staff-fs", regionCodes: ["440600"] };
+const GUANGZHOU: StaffActor = {
+  staffId: "staff-gz",
+  regionCodes: ["440100"],
+  roles: STAFF_ROLES.codes,
+};
+const FOSHAN: StaffActor = {
+  staffId: "staff-fs",
+  regionCodes: ["440600"],
+  roles: STAFF_ROLES.codes,
+};
 
 type Cells = Partial<Record<(typeof COURSE_SHEET_COLUMNS)[number]["key"], string | number>>;
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { STAFF_ROLES, type StaffActor } from "@/lib/codes/staff-roles";
 import { REGION_LOCKED, TRANSFER_LOCKED, editLocks } from "@/lib/person/locks";
 import { ALREADY_REVIEWED, reviewClaim } from "@/lib/ce/claim-review";
 import { NOT_WITHDRAWABLE, DUPLICATE_CLAIM, submitClaim, withdrawClaim } from "@/lib/ce/claims";
 import { NOT_ENROLLED, completeCourse, recordCourse } from "@/lib/ce/courses";
 import { ceOverview, ceObligationStart } from "@/lib/ce/overview";
 import { CREDIT_NOT_FOUND, PERSON_TRANSFER_LOCKED } from "@/lib/ce/record-steps";
-import { OUTSIDE_REGION, type StaffScope } from "@/lib/region/scope";
+import { OUTSIDE_REGION } from "@/lib/region/scope";
 import { REJECT_REASON_REQUIRED } from "@/lib/ce/review-rules";
 import { ATTACHMENT_INVALID } from "@/lib/collection/draft-service";
 import { db } from "@/lib/db/client";
@@ -16,8 +17,16 @@ import { ceFixtures, exam } from "../../support/ce";
 const store = tempStorageForFile();
 
 /** Finance staff of 广州市 (the test person works in 440106 天河区) and of 深圳市. */
-const GUANGZHOU: StaffScope = { staffId: "staff-gz", regionCodes: ["4401"] };
-const SHENZHEN: StaffScope = { staffId: "staff-sz", regionCodes: ["440300"] };
+const GUANGZHOU: StaffActor = {
+  staffId: "staff-gz",
+  regionCodes: ["4401"],
+  roles: STAFF_ROLES.codes,
+};
+const SHENZHEN: StaffActor = {
+  staffId: "staff-sz",
+  regionCodes: ["440300"],
+  roles: STAFF_ROLES.codes,
+};
 
 const { collected, evidence, claimId } = ceFixtures(store);
 
@@ -326,7 +335,11 @@ describe("认定", () => {
     expect(await db.ceCredit.count({ where: { personId: s.personId, state: "claimed" } })).toBe(1);
     expect(await db.ceCredit.count({ where: { personId: s.personId, kind: "COURSE" } })).toBe(0);
 
-    const province: StaffScope = { staffId: "staff-gd", regionCodes: ["44"] };
+    const province: StaffActor = {
+      staffId: "staff-gd",
+      regionCodes: ["44"],
+      roles: STAFF_ROLES.codes,
+    };
     expect(await reviewClaim(db, ctx, province, id, "recognise", undefined, NOW)).toEqual({
       ok: true,
     });

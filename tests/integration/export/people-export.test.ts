@@ -11,7 +11,7 @@ import {
   type PeopleExportInput,
 } from "@/lib/export/people-export";
 import type { ExportFormat } from "@/lib/export/writers";
-import { ROLE_DENIED } from "@/lib/staff/roles";
+import { ROLE_DENIED } from "@/lib/codes/staff-roles";
 import { parseSearchFilter, type SearchFilter } from "@/lib/search/search-filter";
 import { searchPage } from "@/lib/search/search-sql";
 import { csvRecords, type SeededPerson, seedPeople, xlsxRows } from "./support";

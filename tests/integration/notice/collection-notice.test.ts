@@ -3,13 +3,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { contentForEdit, resetContentBlock, saveContentBlock } from "@/lib/content/content-admin";
 import { appliedContentBlock, contentBlock } from "@/lib/content/content-blocks";
 import { db } from "@/lib/db/client";
-import type { StaffScope } from "@/lib/region/scope";
+import type { StaffActor } from "@/lib/codes/staff-roles";
 import { ctx } from "../../support/collection";
 
 // 广西 (45): no other test writes its texts, and each test starts from the platform default.
-const staff = (regionCode: string): StaffScope => ({
+const staff = (regionCode: string): StaffActor => ({
   staffId: randomUUID(),
   regionCodes: [regionCode],
+  roles: ["staff-admin"],
 });
 const PROVINCE = staff("450000");
 const NANNING = staff("450100");

@@ -12,7 +12,7 @@ import {
 import { CONTENT_BLOCKS_TAG, NOTICES_TAG } from "@/lib/cache/published";
 import { db } from "@/lib/db/client";
 import { getPublishedNotice } from "@/lib/notice/notices";
-import { ROLE_DENIED } from "@/lib/staff/roles";
+import { ROLE_DENIED } from "@/lib/codes/staff-roles";
 import { createEnrolledStaff, staffSessionOf } from "../../support/staff";
 
 // The console's actions: the role they need, and the portal's cache told after every change the

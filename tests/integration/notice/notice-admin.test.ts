@@ -13,21 +13,22 @@ import {
   withdrawNotice,
 } from "@/lib/notice/notice-admin";
 import { getPublishedNotice, listPublishedNotices } from "@/lib/notice/notices";
-import type { StaffScope } from "@/lib/region/scope";
+import type { StaffActor } from "@/lib/codes/staff-roles";
 import { ctx, NOW } from "../../support/collection";
 
 // NOW is 12:00 Beijing time on 2026-11-27.
 const LATER = new Date(NOW.getTime() + 3_600_000);
-const staff = (regionCode: string): StaffScope => ({
+const staff = (regionCode: string): StaffActor => ({
   staffId: randomUUID(),
   regionCodes: [regionCode],
+  roles: ["staff-admin"],
 });
 const PROVINCE = staff("440000");
 const GUANGZHOU = staff("440100");
 const TIANHE = staff("440106");
 const SHENZHEN = staff("440300");
 
-async function draft(scope: StaffScope, body = "第一段\n\n第二段") {
+async function draft(scope: StaffActor, body = "第一段\n\n第二段") {
   const r = await saveNotice(db, ctx, scope, { title: `通知 ${randomUUID()}`, body });
   if (!r.ok) throw new Error(JSON.stringify(r));
   return r.id;

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { STAFF_ROLES, type StaffActor } from "@/lib/codes/staff-roles";
 import { describe, expect, it } from "vitest";
 import { registerPerson } from "@/lib/account/register-service";
 import { sendSmsCode } from "@/lib/account/sms-code-service";
@@ -11,7 +12,6 @@ import { submitCollection } from "@/lib/collection/archive-service";
 import { saveStep } from "@/lib/collection/draft-service";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import type { StaffScope } from "@/lib/region/scope";
 import { loadProjectionSources } from "@/lib/search/projection";
 import {
   rebuildSearchProjection,
@@ -51,8 +51,12 @@ import { CALENDAR, transferFixtures } from "../../support/transfer";
 
 const store = tempStorageForFile();
 const { evidence, claimId, applied } = transferFixtures(store);
-const GUANGZHOU: StaffScope = { staffId: "staff-gz", regionCodes: ["4401"] };
-const FOSHAN: StaffScope = { staffId: "staff-fs", regionCodes: ["4406"] };
+const GUANGZHOU: StaffActor = {
+  staffId: "staff-gz",
+  regionCodes: ["4401"],
+  roles: STAFF_ROLES.codes,
+};
+const FOSHAN: StaffActor = { staffId: "staff-fs", regionCodes: ["4406"], roles: STAFF_ROLES.codes };
 const LATER = new Date("2026-11-28T04:00:00Z");
 
 async function register(name = "欧阳晓明"): Promise<SessionPerson> {

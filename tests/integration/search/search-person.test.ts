@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { decryptField } from "@/lib/crypto/field-cipher";
-import { PERSON_NOT_IN_SCOPE, type StaffScope } from "@/lib/region/scope";
-import { ROLE_DENIED } from "@/lib/staff/roles";
+import { PERSON_NOT_IN_SCOPE } from "@/lib/region/scope";
+import type { StaffActor } from "@/lib/codes/staff-roles";
+import { ROLE_DENIED } from "@/lib/codes/staff-roles";
 import {
   findPersonInScope,
   PERSON_NOT_FOUND,
@@ -33,7 +34,11 @@ vi.mock("next/headers", () => ({
 const store = tempStorageForFile();
 const { collected } = ceFixtures(store);
 
-const scope = (staffId: string, ...regionCodes: string[]): StaffScope => ({ staffId, regionCodes });
+const scope = (staffId: string, ...regionCodes: string[]): StaffActor => ({
+  staffId,
+  regionCodes,
+  roles: ["archive-read"],
+});
 const OWN = scope("person-own", "620102");
 const PARENT = scope("person-city", "620100");
 const PROVINCE = scope("person-province", "620000");
@@ -189,7 +194,7 @@ describe("人员详情", () => {
     const headshot = await db.archiveVersionAttachment.findFirstOrThrow({
       where: { version: { archive: { personId: s.personId } }, role: "personal.headshotId" },
     });
-    const viewer = (who: StaffScope, archive: boolean) => ({
+    const viewer = (who: StaffActor, archive: boolean) => ({
       type: "staff" as const,
       staffId: who.staffId,
       claimRegions: [],

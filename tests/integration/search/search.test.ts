@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { GUANGDONG_CE_THRESHOLDS, NATIONAL_CE_THRESHOLDS } from "@/lib/jurisdiction/ce-thresholds";
-import type { StaffScope } from "@/lib/region/scope";
+import { ROLE_DENIED, type StaffActor } from "@/lib/codes/staff-roles";
 import { nameKeys } from "@/lib/search/name-keys";
 import { parseSearchFilter, type SearchFilter } from "@/lib/search/search-filter";
 import { BAD_CURSOR, searchCount, searchPage } from "@/lib/search/search-sql";
@@ -18,7 +18,11 @@ const SIBLING = "620103"; // 七里河区
 const CITY_ONLY = "620100"; // someone known only as 兰州市
 const OTHER_CITY = "620200"; // 嘉峪关市
 
-const scope = (staffId: string, ...regionCodes: string[]): StaffScope => ({ staffId, regionCodes });
+const scope = (staffId: string, ...regionCodes: string[]): StaffActor => ({
+  staffId,
+  regionCodes,
+  roles: ["archive-read"],
+});
 const OWN = scope("search-own", COUNTY);
 const SIBLING_STAFF = scope("search-sibling", SIBLING);
 const CITY = scope("search-city", "620100");
@@ -123,7 +127,7 @@ function filterOf(query: string): SearchFilter {
 }
 
 /** Every row of a search, page by page (7 a page: pages end inside groups of ties). */
-async function everyRow(query: string, who: StaffScope, thresholds = GUANGDONG_CE_THRESHOLDS) {
+async function everyRow(query: string, who: StaffActor, thresholds = GUANGDONG_CE_THRESHOLDS) {
   let filter = filterOf(query);
   const ids: string[] = [];
   for (let pages = 0; pages < 20; pages++) {
@@ -350,5 +354,41 @@ describe("人员查询 count and audit", () => {
 
     const bad = await searchPeople(db, ctx, OWN, { ...filter, cursor: "AAAA" });
     expect(bad).toEqual({ ok: false, message: BAD_CURSOR });
+  });
+
+  it("files a search under a region within scope only: a sibling's region finds nobody and stays out of its log", async () => {
+    const lastRow = () =>
+      db.auditEvent.findFirstOrThrow({
+        where: { action: "staff.person-search", actorId: CITY.staffId },
+        orderBy: { id: "desc" },
+      });
+    const inside = await searchPeople(db, ctx, CITY, filterOf(`region=${COUNTY}`));
+    expect(inside.ok && inside.result.total.count).toBe(within([COUNTY]).length);
+    expect((await lastRow()).regionCode).toBe(COUNTY);
+
+    const outside = await searchPeople(db, ctx, OWN, filterOf(`region=${SIBLING}`));
+    if (!outside.ok) throw new Error(outside.message);
+    expect(outside.result.total).toEqual({ count: 0, more: false });
+    expect(outside.result.page.rows).toEqual([]);
+    const row = await db.auditEvent.findFirstOrThrow({
+      where: { action: "staff.person-search", actorId: OWN.staffId },
+      orderBy: { id: "desc" },
+    });
+    expect(row.regionCode).toBe(COUNTY);
+    expect(await searchPeople(db, ctx, OWN, filterOf(`region=${OTHER_CITY}`))).toMatchObject({
+      ok: true,
+      result: { total: { count: 0 } },
+    });
+  });
+
+  it("refuses a staff member without archive-read, reading and recording nothing", async () => {
+    const before = await db.auditEvent.count({ where: { actorId: "search-none" } });
+    const none = { staffId: "search-none", regionCodes: [COUNTY], roles: ["export"] };
+    expect(await searchPeople(db, ctx, none, filterOf(""))).toEqual({
+      ok: false,
+      reason: "role",
+      message: ROLE_DENIED,
+    });
+    expect(await db.auditEvent.count({ where: { actorId: "search-none" } })).toBe(before);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type StaffScope } from "@/lib/region/scope";
+import { STAFF_ROLES, type StaffActor } from "@/lib/codes/staff-roles";
 import { claimForReview, claimsForReview, pendingCounts } from "@/lib/ce/review-queries";
 import { readableAttachment } from "@/lib/upload/attachment-service";
 import { db } from "@/lib/db/client";
@@ -19,10 +19,11 @@ const { collected, evidence, claimId } = ceFixtures(store);
 
 // Test people work in 440106 天河区. Their claims are moved to a county no other test uses
 // (440111 白云区) where a test needs the whole of a region's list to itself.
-const TIANHE: StaffScope = { staffId: "staff-th", regionCodes: ["440106"] };
-const GUANGZHOU: StaffScope = { staffId: "staff-gz", regionCodes: ["440100"] };
-const FOSHAN: StaffScope = { staffId: "staff-fs", regionCodes: ["440600"] };
-const BAIYUN: StaffScope = { staffId: "staff-by", regionCodes: ["440111"] };
+const ROLES = ["archive-read", "ce-review", "ce-course"];
+const TIANHE: StaffActor = { staffId: "staff-th", regionCodes: ["440106"], roles: ROLES };
+const GUANGZHOU: StaffActor = { staffId: "staff-gz", regionCodes: ["440100"], roles: ROLES };
+const FOSHAN: StaffActor = { staffId: "staff-fs", regionCodes: ["440600"], roles: ROLES };
+const BAIYUN: StaffActor = { staffId: "staff-by", regionCodes: ["440111"], roles: ROLES };
 
 async function moveToBaiyun(personId: string) {
   await db.person.update({ where: { id: personId }, data: { regionCode: "440111" } });
@@ -62,7 +63,13 @@ describe("学分认定 lists", () => {
     );
     const foshan = await claimsForReview(db, FOSHAN, "claimed");
     expect(foshan.rows.map((r) => r.id)).not.toContain(first);
-    expect(await claimsForReview(db, { staffId: "x", regionCodes: ["bogus"] }, "claimed")).toEqual({
+    expect(
+      await claimsForReview(
+        db,
+        { staffId: "x", regionCodes: ["bogus"], roles: STAFF_ROLES.codes },
+        "claimed",
+      ),
+    ).toEqual({
       rows: [],
       total: 0,
       nextCursor: null,
@@ -128,7 +135,7 @@ describe("finance staff reading personal data", () => {
     const s = await collected();
     const id = await evidence(s);
     // A reviewer of claims only: 调转附件 would need transfer-review.
-    const staff = (r: StaffScope) => ({
+    const staff = (r: StaffActor) => ({
       type: "staff" as const,
       staffId: r.staffId,
       claimRegions: r.regionCodes,

@@ -7,7 +7,7 @@ import {
   type ResetActor,
   resetSecondFactor,
 } from "@/lib/staff/second-factor-reset";
-import { ROLE_DENIED } from "@/lib/staff/roles";
+import { ROLE_DENIED } from "@/lib/codes/staff-roles";
 import {
   createEnrolledStaff,
   passwordStep,

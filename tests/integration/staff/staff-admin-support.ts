@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import type { StaffRole } from "@/lib/staff/roles";
+import type { StaffRole } from "@/lib/codes/staff-roles";
 import type { StaffAdmin } from "@/lib/staff/staff-admin-rules";
 import { createEnrolledStaff } from "../../support/staff";
 

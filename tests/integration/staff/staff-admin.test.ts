@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { ROLE_DENIED } from "@/lib/staff/roles";
+import { ROLE_DENIED } from "@/lib/codes/staff-roles";
 import {
   NO_SUCH_ACCOUNT,
   NOT_OWN_ACCOUNT,
@@ -60,6 +60,16 @@ async function auditCount(targetId: string) {
   return db.auditEvent.count({ where: { targetId, action: { startsWith: "staff." } } });
 }
 
+/** The reasons of an actor's refused attempts at an action, oldest first (details hold no more). */
+async function deniedReasons(actorId: string, action: string): Promise<unknown[]> {
+  const rows = await db.auditEvent.findMany({
+    where: { actorId, action, outcome: "denied" },
+    orderBy: { id: "asc" },
+  });
+  for (const r of rows) expect(Object.keys(r.details as object)).toEqual(["reason"]);
+  return rows.map((r) => (r.details as { reason: unknown }).reason);
+}
+
 const snapshot = (id: string) =>
   db.staff.findUniqueOrThrow({
     where: { id },
@@ -113,7 +123,17 @@ describe("用户管理: the authorisation matrix (city 管理员 × own / child 
         expect(r).toMatchObject({ ok: false, reason: EXPECTED[relation], message });
         if (name !== "enable" || relation === "self") {
           expect(await snapshot(id)).toEqual(before);
-          expect(await auditCount(id)).toBe(audits);
+          // reaching outside the office is on record as denied, under the 管理员's own office
+          const refused = relation === "self" ? 0 : 1;
+          expect(await auditCount(id)).toBe(audits + refused);
+          if (refused) {
+            const row = await db.auditEvent.findFirstOrThrow({
+              where: { targetId: id, outcome: "denied" },
+              orderBy: { id: "desc" },
+            });
+            expect(row).toMatchObject({ actorId: admin.staffId, regionCode: "440100" });
+            expect(row.details).toEqual({ reason: "unknown-or-outside" });
+          }
         } else {
           // only the operator's closing happened
           expect((await snapshot(id)).disabledAt).not.toBeNull();
@@ -231,6 +251,13 @@ describe("新建账号", () => {
       }),
     ).toMatchObject({ ok: false, fieldErrors: { roles: ROLE_NOT_HELD } });
     expect(await db.staff.count({ where: { username: "gz-new-2" } })).toBe(0);
+    // each refused attempt on record as denied, with its reason and nothing personal
+    expect(await deniedReasons(admin.staffId, "staff.create")).toEqual([
+      "office-outside",
+      "office-outside",
+      "office-outside",
+      "role-not-held",
+    ]);
     expect((await createStaffAccount(db, ctx, admin, input)).ok).toBe(true);
     expect(await createStaffAccount(db, ctx, admin, input)).toMatchObject({
       ok: false,
@@ -270,6 +297,7 @@ describe("修改权限", () => {
         expected: ["ce-course", "export"],
       }),
     ).toMatchObject({ ok: false, fieldErrors: { roles: ROLE_NOT_HELD } });
+    expect(await deniedReasons(admin.staffId, "staff.roles")).toEqual(["role-not-held"]);
   });
 
   it("refuses a change made on roles another 管理员 has changed since (stale)", async () => {
@@ -307,6 +335,9 @@ describe("重置密码, 重置动态口令, 停用 and 启用", () => {
     expect(after.passwordHash).toBe(before.passwordHash);
     expect(after.totpSecret).toBe(before.totpSecret);
     expect(after.disabledAt).not.toBeNull();
+    for (const action of ["staff.password-reset", "staff.second-factor-reset", "staff.enable"]) {
+      expect(await deniedReasons(admin.staffId, action)).toEqual(["holds-more-roles"]);
+    }
     // The province's 管理员 holding export-full may.
     const province = await staffAdminAt("440000", ["staff-admin", "ce-review", "export-full"]);
     expect((await resetStaffAccountPassword(db, ctx, province, t.id)).ok).toBe(true);

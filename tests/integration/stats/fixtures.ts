@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import type { StaffScope } from "@/lib/region/scope";
+import type { StaffActor } from "@/lib/codes/staff-roles";
 import { createPerson } from "../../support/person";
 
 // People of 新疆 (65) and 宁夏 (64), which no other integration test uses: every recompute counts
@@ -13,9 +13,10 @@ export const SAYIBAKE = "650103";
 export const KARAMAY_DUSHANZI = "650202";
 export const NINGXIA_XINGQING = "640104";
 
-export const scopeOf = (regionCode: string, staffId = `staff-${regionCode}`): StaffScope => ({
+export const scopeOf = (regionCode: string, staffId = `staff-${regionCode}`): StaffActor => ({
   staffId,
   regionCodes: [regionCode],
+  roles: ["staff-admin"],
 });
 
 export interface PersonRow {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { STAFF_ROLES } from "@/lib/codes/staff-roles";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { outboundTransfer } from "@/lib/transfer/out-file";
@@ -103,7 +104,10 @@ describe("调入申请 review and receipt", () => {
     const r = await reviewTransferIn(
       db,
       ctx,
-      { type: "staff", scope: { staffId: "staff-th", regionCodes: ["440104"] } },
+      {
+        type: "staff",
+        scope: { staffId: "staff-th", regionCodes: ["440104"], roles: STAFF_ROLES.codes },
+      },
       a.id,
       { decision: "reject", reason: "未在本区从事会计工作" },
       NOW,

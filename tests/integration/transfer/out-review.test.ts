@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { STAFF_ROLES, type StaffActor } from "@/lib/codes/staff-roles";
 import { decryptField } from "@/lib/crypto/field-cipher";
 import { type Db, db } from "@/lib/db/client";
 import type { ExchangeResult } from "@/lib/exchange/client";
 import { submitTransferSchema, type TransferView } from "@/lib/exchange/messages";
 import { deliverDue, type OutboxSend } from "@/lib/exchange/outbox";
 import { editLocks, TRANSFER_LOCKED, TRANSFERRED_OUT } from "@/lib/person/locks";
-import { OUTSIDE_REGION, type StaffScope } from "@/lib/region/scope";
+import { OUTSIDE_REGION } from "@/lib/region/scope";
 import { FILE_UNREADABLE } from "@/lib/transfer/out-file";
 import { hubExchange } from "@/lib/transfer/hub-exchange";
 import { platformAnswerHandlers, platformRefusalHandlers } from "@/lib/transfer/hub-outcomes-apply";
@@ -21,8 +22,12 @@ import { transferFixtures } from "../../support/transfer";
 const store = tempStorageForFile();
 const { collected, applied } = transferFixtures(store);
 
-const GUANGZHOU: StaffScope = { staffId: "staff-gz", regionCodes: ["4401"] };
-const FOSHAN: StaffScope = { staffId: "staff-fs", regionCodes: ["4406"] };
+const GUANGZHOU: StaffActor = {
+  staffId: "staff-gz",
+  regionCodes: ["4401"],
+  roles: STAFF_ROLES.codes,
+};
+const FOSHAN: StaffActor = { staffId: "staff-fs", regionCodes: ["4406"], roles: STAFF_ROLES.codes };
 /**
  * Applied on Monday 2026-08-03, due at the end of Tuesday (24:00 Beijing). Earlier than the other
  * files' applications on the shared database, so this file's job runs never review theirs.
@@ -166,7 +171,7 @@ describe("调出申请 review", () => {
   it("lets staff of the region decide earlier, once; others find nothing", async () => {
     const s = await collected();
     const id = await applied(s, APPLIED);
-    const review = (scope: StaffScope, decision: "approve" | "reject") =>
+    const review = (scope: StaffActor, decision: "approve" | "reject") =>
       reviewTransferOut(
         db,
         store.current.storage,

@@ -31,7 +31,7 @@ const emptyTable = async () => {
 
 async function provinceAdmin() {
   const s = await createTestStaff(db, "440000", ["staff-admin"]);
-  return { staffId: s.id, regionCodes: [s.regionCode] };
+  return { staffId: s.id, regionCodes: [s.regionCode], roles: ["staff-admin"] };
 }
 
 const auditOf = (targetId: string) =>
@@ -135,7 +135,7 @@ describe("节假日设置 by staff", () => {
 
   it("refuses staff below the province, a malformed day, and a day already gone", async () => {
     const city = await createTestStaff(db, "440100", ["staff-admin"]);
-    const cityScope = { staffId: city.id, regionCodes: [city.regionCode] };
+    const cityScope = { staffId: city.id, regionCodes: [city.regionCode], roles: ["staff-admin"] };
     const input = { date: "2028-05-01", kind: "holiday", name: "劳动节" };
     expect(await saveHolidayDay(db, ctx, cityScope, input)).toEqual({
       ok: false,

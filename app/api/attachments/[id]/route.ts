@@ -4,10 +4,10 @@ import {
   type AttachmentViewer,
   readableAttachment,
   recordStaffView,
+  staffAttachmentViewer,
 } from "@/lib/upload/attachment-service";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
-import { hasRole } from "@/lib/staff/roles";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 import { db } from "@/lib/db/client";
 import { storageResponse } from "@/lib/storage/serve";
 
@@ -21,16 +21,7 @@ async function viewer(): Promise<AttachmentViewer | null> {
   if (person) return { type: "person", personId: person.personId };
   const staff = await currentStaff();
   if (!staff) return null;
-  // Staff see claim evidence for 学分认定, 调转附件 for 调转审核 and archived files for 人员详情:
-  // without the role, no region.
-  const regions = staffScope(staff).regionCodes;
-  return {
-    type: "staff",
-    staffId: staff.staffId,
-    claimRegions: hasRole(staff, "ce-review") ? regions : [],
-    transferRegions: hasRole(staff, "transfer-review") ? regions : [],
-    archiveRegions: hasRole(staff, "archive-read") ? regions : [],
-  };
+  return staffAttachmentViewer(staffActor(staff));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { RoleDenied } from "@/components/console/role-denied";
+import { requireStaffRole } from "@/components/console/require-staff-role";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import {
   Table,
@@ -13,11 +13,8 @@ import {
 } from "@/components/ui/table";
 import { auditFilterHref, type FilterField, parseAuditFilter } from "@/lib/audit/audit-filter";
 import { type AuditListRow, auditRowsForStaff } from "@/lib/audit/audit-query";
-import { requireStaff } from "@/lib/auth/current-staff";
 import { db } from "@/lib/db/client";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
-import { hasRole } from "@/lib/staff/roles";
-import { staffScope } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { AuditFilterForm } from "./filter-form";
 
@@ -43,8 +40,8 @@ export default async function AuditLogPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const staff = await requireStaff();
-  if (!hasRole(staff, "audit-read")) return <RoleDenied title="操作日志" />;
+  const staff = await requireStaffRole("audit-read", "操作日志");
+  if ("denied" in staff) return staff.denied;
   const params = await searchParams;
   const parsed = parseAuditFilter(params);
   const after = typeof params.after === "string" ? params.after : null;
@@ -52,13 +49,13 @@ export default async function AuditLogPage({
     ? await auditRowsForStaff(
         db,
         clientInfoFromHeaders(await headers()),
-        staffScope(staff),
+        staff.actor,
         parsed.filter,
         after,
       )
     : null;
   const errors: Partial<Record<FilterField, string>> = parsed.ok
-    ? list && !list.ok
+    ? list && !list.ok && "field" in list
       ? { [list.field]: list.message }
       : {}
     : parsed.errors;

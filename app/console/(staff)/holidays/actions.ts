@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/auth/action-client";
 import { db } from "@/lib/db/client";
 import { type ActionResult, refusalResult } from "@/lib/http/action-result";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 import { deleteHolidayDay, saveHolidayDay } from "@/lib/workdays/holiday-service";
 import { holidayDateSchema, holidayDaySchema } from "@/lib/workdays/schemas/holiday-day";
 
@@ -14,7 +14,7 @@ export const saveHolidayAction = staffAction(
   "staff-admin",
   holidayDaySchema,
   async (input, { request, staff }): Promise<ActionResult<{ year: number }>> => {
-    const r = await saveHolidayDay(db, request, staffScope(staff), input);
+    const r = await saveHolidayDay(db, request, staffActor(staff), input);
     if (!r.ok) return refusalResult(r);
     // The 工作台 shows the years without data.
     revalidatePath("/console", "layout");
@@ -28,7 +28,7 @@ export const deleteHolidayAction = staffAction(
   "staff-admin",
   holidayDateSchema,
   async (input, { request, staff }): Promise<ActionResult> => {
-    const r = await deleteHolidayDay(db, request, staffScope(staff), input);
+    const r = await deleteHolidayDay(db, request, staffActor(staff), input);
     if (!r.ok) return refusalResult(r);
     revalidatePath("/console", "layout");
     return { ok: true, data: null };

@@ -12,7 +12,7 @@ import {
 } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { db } from "@/lib/db/client";
-import { hasRole } from "@/lib/staff/roles";
+import { hasRole } from "@/lib/codes/staff-roles";
 import { staffScope } from "@/lib/staff/staff-session";
 import { beijingToday } from "@/lib/time/beijing";
 import { missingCalendarMessage } from "@/lib/workdays/calendar";

@@ -13,7 +13,7 @@ import {
   noticeSaveSchema,
 } from "@/lib/notice/notice-schema";
 import { noticeBodyToHtml } from "@/lib/notice/sanitise";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 
 // 通知公告's actions. Whatever changes a notice also tells the portal's cache (revalidateNotices):
 // a draft's save changes nothing public, an edit of a published one does.
@@ -29,7 +29,7 @@ export const saveNoticeAction = staffAction(
   "staff-admin",
   noticeSaveSchema,
   async (input, { request, staff }): Promise<ActionResult<{ id: string }>> => {
-    const r = await saveNotice(db, request, staffScope(staff), input);
+    const r = await saveNotice(db, request, staffActor(staff), input);
     if (!r.ok) return refusalResult(r);
     afterChange(r.status);
     return { ok: true, data: { id: r.id } };
@@ -53,7 +53,7 @@ export const publishNoticeAction = staffAction(
   "staff-admin",
   noticePublishSchema,
   async (input, { request, staff }): Promise<ActionResult> => {
-    const r = await publishNotice(db, request, staffScope(staff), input);
+    const r = await publishNotice(db, request, staffActor(staff), input);
     if (!r.ok) return refusalResult(r);
     afterChange(r.status);
     return { ok: true, data: null };
@@ -66,7 +66,7 @@ export const withdrawNoticeAction = staffAction(
   "staff-admin",
   noticeIdSchema,
   async (input, { request, staff }): Promise<ActionResult> => {
-    const r = await withdrawNotice(db, request, staffScope(staff), input);
+    const r = await withdrawNotice(db, request, staffActor(staff), input);
     if (!r.ok) return refusalResult(r);
     afterChange(r.status);
     return { ok: true, data: null };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RoleDenied } from "@/components/console/role-denied";
+import { requireStaffRole } from "@/components/console/require-staff-role";
 import { StateTabs } from "@/components/console/state-tabs";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,13 +12,11 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import { requireStaff } from "@/lib/auth/current-staff";
 import { db } from "@/lib/db/client";
 import { listNotices, NOTICE_PAGE_SIZE } from "@/lib/notice/notice-admin";
 import { isNoticeStatus, noticeStateLabel } from "@/lib/notice/notice-states";
 import { regionName } from "@/lib/region/divisions";
-import { hasRole } from "@/lib/staff/roles";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 
 export const metadata: Metadata = { title: "通知公告 · 财政部门" };
@@ -43,14 +41,14 @@ export default async function NoticesPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const staff = await requireStaff();
-  if (!hasRole(staff, "staff-admin")) return <RoleDenied title="通知公告" />;
+  const staff = await requireStaffRole("staff-admin", "通知公告");
+  if ("denied" in staff) return staff.denied;
   const params = await searchParams;
   const status =
     typeof params.status === "string" && isNoticeStatus(params.status) ? params.status : undefined;
   const page =
     typeof params.page === "string" && /^\d{1,4}$/.test(params.page) ? Number(params.page) : 1;
-  const { rows, total } = await listNotices(db, staffScope(staff), { status, page });
+  const { rows, total } = await listNotices(db, staffActor(staff), { status, page });
   const pages = Math.max(1, Math.ceil(total / NOTICE_PAGE_SIZE));
   const now = new Date();
   const current = TABS.find((t) => t.key === (status ?? "all"))!;

@@ -4,7 +4,7 @@ import { fieldError, staffAction } from "@/lib/auth/action-client";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/http/action-result";
 import { findPersonInScope, revealIdNumber } from "@/lib/staff/person-lookup";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 import { idSearchSchema, revealSchema } from "./search.validation";
 
 /**
@@ -16,7 +16,7 @@ export const findPersonByIdNumberAction = staffAction(
   "archive-read",
   idSearchSchema,
   async ({ idNumber }, { request, staff }): Promise<ActionResult<{ personId: string }>> => {
-    const r = await findPersonInScope(db, request, staffScope(staff), idNumber);
+    const r = await findPersonInScope(db, request, staffActor(staff), idNumber);
     return r.ok ? { ok: true, data: { personId: r.personId } } : fieldError("idNumber", r.message);
   },
 );
@@ -27,7 +27,7 @@ export const revealIdNumberAction = staffAction(
   "archive-read",
   revealSchema,
   async ({ personId }, { request, staff }): Promise<ActionResult<{ idNumber: string }>> => {
-    const r = await revealIdNumber(db, request, staffScope(staff), personId);
+    const r = await revealIdNumber(db, request, staffActor(staff), personId);
     return r.ok
       ? { ok: true, data: { idNumber: r.idNumber } }
       : { ok: false, fieldErrors: {}, formError: r.message };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { RoleDenied } from "@/components/console/role-denied";
+import { requireStaffRole } from "@/components/console/require-staff-role";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -12,7 +12,6 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import { requireStaff } from "@/lib/auth/current-staff";
 import { PeopleExportLinks } from "../export/people/export-links";
 import { EMPLOYMENT_STATUSES } from "@/lib/codes/employment-status";
 import { QUALIFICATION_LEVELS, QUALIFICATION_TYPES } from "@/lib/codes/professional-qualification";
@@ -31,8 +30,6 @@ import {
 } from "@/lib/search/search-filter";
 import { SEARCH_COUNT_BOUND, searchPeople } from "@/lib/search/search-service";
 import type { SearchRow } from "@/lib/search/search-sql";
-import { hasRole } from "@/lib/staff/roles";
-import { staffScope } from "@/lib/staff/staff-session";
 import { beijingToday } from "@/lib/time/beijing";
 import { RevealButton } from "./reveal-button";
 import { type RegionOption, SearchForm } from "./search-form";
@@ -83,8 +80,8 @@ export default async function PeopleSearchPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const staff = await requireStaff();
-  if (!hasRole(staff, "archive-read")) return <RoleDenied title="人员查询" />;
+  const staff = await requireStaffRole("archive-read", "人员查询");
+  if ("denied" in staff) return staff.denied;
   const params = await searchParams;
   const parsed = parseSearchFilter(params);
   const thisYear = Number(beijingToday().slice(0, 4));
@@ -93,12 +90,7 @@ export default async function PeopleSearchPage({
     ? searchFilterToInput(parsed.filter)
     : { ...searchFilterToInput({}), ...searchInputFromParams(params) };
   const searched = parsed.ok
-    ? await searchPeople(
-        db,
-        clientInfoFromHeaders(await headers()),
-        staffScope(staff),
-        parsed.filter,
-      )
+    ? await searchPeople(db, clientInfoFromHeaders(await headers()), staff.actor, parsed.filter)
     : null;
   const problems = !parsed.ok
     ? Object.values(parsed.fieldErrors)

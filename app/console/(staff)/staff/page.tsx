@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RoleDenied } from "@/components/console/role-denied";
+import { requireStaffRole } from "@/components/console/require-staff-role";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -14,9 +14,7 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import { requireStaff } from "@/lib/auth/current-staff";
 import { db } from "@/lib/db/client";
-import { hasRole } from "@/lib/staff/roles";
 import { officeGroups } from "@/lib/staff/staff-admin-offices";
 import { staffAccountsPage } from "@/lib/staff/staff-admin-queries";
 import { STAFF_STATUSES, type StaffStatus } from "@/lib/staff/staff-admin-rules";
@@ -43,8 +41,8 @@ export default async function StaffListPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const staff = await requireStaff();
-  if (!hasRole(staff, "staff-admin")) return <RoleDenied title="用户管理" />;
+  const staff = await requireStaffRole("staff-admin", "用户管理");
+  if ("denied" in staff) return staff.denied;
   const params = await searchParams;
   const filter = {
     region: text(params.region),

@@ -4,7 +4,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Label } from "@/components/ui/label";
 import type { NestedForm } from "@/components/form/use-nested-form";
-import { STAFF_ROLES } from "@/lib/staff/roles";
+import { STAFF_ROLES } from "@/lib/codes/staff-roles";
 
 /**
  * 权限: one checkbox per role the 管理员 holds (they grant no other). `fixed` lists roles the

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { STAFF_ROLES } from "@/lib/staff/roles";
+import { STAFF_ROLES } from "@/lib/codes/staff-roles";
 import { ROLES_REQUIRED } from "@/lib/staff/staff-admin-rules";
 
 // The 权限 checkboxes of 新建账号 and 修改权限: known roles. Which roles a 管理员 may tick (those

@@ -7,7 +7,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { db } from "@/lib/db/client";
 import { regionScopePrefix } from "@/lib/region/scope";
-import { hasRole } from "@/lib/staff/roles";
+import { hasRole } from "@/lib/codes/staff-roles";
 import { staffScope } from "@/lib/staff/staff-session";
 import { chartTables } from "@/lib/stats/charts";
 import { statsDashboard } from "@/lib/stats/dashboard";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RoleDenied } from "@/components/console/role-denied";
+import { requireStaffRole } from "@/components/console/require-staff-role";
 import { ReviewListHead } from "@/components/console/review-list-head";
 import { credits } from "@/components/ce/ce-text";
 import { Button } from "@/components/ui/button";
@@ -12,7 +12,6 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import { requireStaff } from "@/lib/auth/current-staff";
 import {
   claimsForReview,
   isReviewFilter,
@@ -21,8 +20,7 @@ import {
 } from "@/lib/ce/review-queries";
 import { CE_RECORD_STATES } from "@/lib/codes/ce-record-state";
 import { db } from "@/lib/db/client";
-import { hasRole } from "@/lib/staff/roles";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 
 export const metadata: Metadata = { title: "学分认定 · 财政部门" };
@@ -40,12 +38,12 @@ export default async function ClaimsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const staff = await requireStaff();
-  if (!hasRole(staff, "ce-review")) return <RoleDenied title="学分认定" />;
+  const staff = await requireStaffRole("ce-review", "学分认定");
+  if ("denied" in staff) return staff.denied;
   const params = await searchParams;
   const filter: ReviewFilter = isReviewFilter(params.filter) ? params.filter : "claimed";
   const after = typeof params.after === "string" ? params.after : null;
-  const page = await claimsForReview(db, staffScope(staff), filter, after);
+  const page = await claimsForReview(db, staffActor(staff), filter, after);
   const current = TABS.find((t) => t.filter === filter)!;
 
   return (

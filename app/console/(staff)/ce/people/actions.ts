@@ -4,7 +4,7 @@ import { fieldError, staffAction } from "@/lib/auth/action-client";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/http/action-result";
 import { findPersonInScope } from "@/lib/staff/person-lookup";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 import { lookupSchema } from "./lookup.validation";
 
 /**
@@ -16,7 +16,7 @@ export const lookupPersonAction = staffAction(
   "ce-course",
   lookupSchema,
   async ({ idNumber }, { request, staff }): Promise<ActionResult<{ personId: string }>> => {
-    const r = await findPersonInScope(db, request, staffScope(staff), idNumber);
+    const r = await findPersonInScope(db, request, staffActor(staff), idNumber);
     return r.ok ? { ok: true, data: { personId: r.personId } } : fieldError("idNumber", r.message);
   },
 );

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { RoleDenied } from "@/components/console/role-denied";
-import { requireStaff } from "@/lib/auth/current-staff";
+import { requireStaffRole } from "@/components/console/require-staff-role";
 import { regionName } from "@/lib/region/divisions";
-import { hasRole } from "@/lib/staff/roles";
 import { LookupForm } from "./lookup-form";
 
 export const metadata: Metadata = { title: "继续教育人员 · 财政部门" };
@@ -11,8 +9,8 @@ export const metadata: Metadata = { title: "继续教育人员 · 财政部门" 
 // records, enter provider courses and mark them finished. Every lookup is on the audit record.
 
 export default async function PeoplePage() {
-  const staff = await requireStaff();
-  if (!hasRole(staff, "ce-course")) return <RoleDenied title="继续教育人员" />;
+  const staff = await requireStaffRole("ce-course", "继续教育人员");
+  if ("denied" in staff) return staff.denied;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">继续教育人员</h1>

@@ -8,7 +8,7 @@ import { resetContentBlock, saveContentBlock } from "@/lib/content/content-admin
 import { contentBlockSchema } from "@/lib/content/content-schema";
 import { db } from "@/lib/db/client";
 import { type ActionResult, refusalResult } from "@/lib/http/action-result";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 
 function afterChange(): void {
   // The wizard's 阅读须知 reads the text through the published-content cache.
@@ -22,7 +22,7 @@ export const saveCollectionNoticeAction = staffAction(
   "staff-admin",
   contentBlockSchema,
   async (input, { request, staff }): Promise<ActionResult> => {
-    const r = await saveContentBlock(db, request, staffScope(staff), "collection-notice", input);
+    const r = await saveContentBlock(db, request, staffActor(staff), "collection-notice", input);
     if (!r.ok) return refusalResult(r);
     afterChange();
     return { ok: true, data: null };
@@ -35,7 +35,7 @@ export const resetCollectionNoticeAction = staffAction(
   "staff-admin",
   z.object({}),
   async (_, { request, staff }): Promise<ActionResult> => {
-    const r = await resetContentBlock(db, request, staffScope(staff), "collection-notice");
+    const r = await resetContentBlock(db, request, staffActor(staff), "collection-notice");
     if (!r.ok) return refusalResult(r);
     afterChange();
     return { ok: true, data: null };

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
+import { requireStaffRole } from "@/components/console/require-staff-role";
 import { RoleDenied } from "@/components/console/role-denied";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { requireStaff } from "@/lib/auth/current-staff";
 import { contentForEdit } from "@/lib/content/content-admin";
 import { DEFAULT_CONTENT_REGION } from "@/lib/content/content-blocks";
 import { db } from "@/lib/db/client";
 import { regionName } from "@/lib/region/divisions";
-import { hasRole } from "@/lib/staff/roles";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { CollectionNoticeForm } from "./content-form";
 import { ResetCollectionNoticeButton } from "./reset-button";
@@ -27,9 +26,9 @@ export default async function CollectionNoticeContentPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const staff = await requireStaff();
-  if (!hasRole(staff, "staff-admin")) return <RoleDenied title="采集须知" />;
-  const edit = await contentForEdit(db, staffScope(staff), "collection-notice");
+  const staff = await requireStaffRole("staff-admin", "采集须知");
+  if ("denied" in staff) return staff.denied;
+  const edit = await contentForEdit(db, staffActor(staff), "collection-notice");
   if (!edit) return <RoleDenied title="采集须知" />;
   const saved = (await searchParams).done === "saved";
   const region = regionName(edit.regionCode, "") ?? edit.regionCode;

@@ -1,7 +1,7 @@
 import { buttonVariants } from "@/components/ui/button-variants";
 import { mayExport } from "@/lib/export/people-export";
 import { type SearchFilter, searchFilterToParams } from "@/lib/search/search-filter";
-import { hasRole } from "@/lib/staff/roles";
+import { hasRole } from "@/lib/codes/staff-roles";
 
 /**
  * 导出 for the 人员查询 page: the current search (its filter and sort, not the page) as Excel or

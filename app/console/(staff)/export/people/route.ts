@@ -5,7 +5,7 @@ import { EXPORT_FORMATS, isExportFormat } from "@/lib/export/writers";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { parseSearchFilter } from "@/lib/search/search-filter";
 import { staffScope } from "@/lib/staff/staff-session";
-import { ROLE_DENIED } from "@/lib/staff/roles";
+import { ROLE_DENIED } from "@/lib/codes/staff-roles";
 import { contentDisposition } from "@/lib/storage/content-disposition";
 
 export const dynamic = "force-dynamic";

@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { RoleDenied } from "@/components/console/role-denied";
+import { requireStaffRole } from "@/components/console/require-staff-role";
 import { NoticeBody } from "@/components/notice/notice-body";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { requireStaff } from "@/lib/auth/current-staff";
 import { db } from "@/lib/db/client";
 import { noticeForEdit } from "@/lib/notice/notice-admin";
 import { canApply, isPublic, noticeStateLabel } from "@/lib/notice/notice-states";
 import { editableNoticeBody, noticeBodyForDisplay } from "@/lib/notice/sanitise";
 import { regionName } from "@/lib/region/divisions";
-import { hasRole } from "@/lib/staff/roles";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { NoticeEditor } from "../notice-editor";
 import { PublishForm } from "./publish-form";
@@ -29,9 +27,9 @@ export default async function NoticeEditPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const staff = await requireStaff();
-  if (!hasRole(staff, "staff-admin")) return <RoleDenied title="通知公告" />;
-  const notice = await noticeForEdit(db, staffScope(staff), (await params).id);
+  const staff = await requireStaffRole("staff-admin", "通知公告");
+  if ("denied" in staff) return staff.denied;
+  const notice = await noticeForEdit(db, staffActor(staff), (await params).id);
   if (!notice) notFound();
   const saved = (await searchParams).done === "saved";
   const now = new Date();

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RoleDenied } from "@/components/console/role-denied";
-import { requireStaff } from "@/lib/auth/current-staff";
-import { hasRole } from "@/lib/staff/roles";
+import { requireStaffRole } from "@/components/console/require-staff-role";
 import { NoticeEditor } from "../notice-editor";
 
 export const metadata: Metadata = { title: "新建公告 · 财政部门" };
 
 export default async function NewNoticePage() {
-  const staff = await requireStaff();
-  if (!hasRole(staff, "staff-admin")) return <RoleDenied title="新建公告" />;
+  const staff = await requireStaffRole("staff-admin", "新建公告");
+  if ("denied" in staff) return staff.denied;
   return (
     <div className="min-w-0 space-y-4">
       <Link href="/console/notices" className="text-sm text-primary hover:underline">

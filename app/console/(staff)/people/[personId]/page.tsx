@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { YearList } from "@/components/ce/year-list";
 import { HistoryList } from "@/components/change/history-list";
 import { SummaryRows, SummarySectionBody } from "@/components/collection/summary-view";
-import { RoleDenied } from "@/components/console/role-denied";
+import { requireStaffRole } from "@/components/console/require-staff-role";
 import {
   Table,
   TableBody,
@@ -15,14 +15,12 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import { requireStaff } from "@/lib/auth/current-staff";
 import { registeredFactRows, summarizeRecord } from "@/lib/collection/summary";
 import { db } from "@/lib/db/client";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { regionName } from "@/lib/region/divisions";
 import { personDetailForStaff } from "@/lib/staff/person-lookup";
-import { hasRole } from "@/lib/staff/roles";
-import { staffScope } from "@/lib/staff/staff-session";
+import { hasRole } from "@/lib/codes/staff-roles";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { RevealButton } from "../reveal-button";
 
@@ -38,11 +36,11 @@ export default async function PersonDetailPage({
 }: {
   params: Promise<{ personId: string }>;
 }) {
-  const staff = await requireStaff();
-  if (!hasRole(staff, "archive-read")) return <RoleDenied title="人员详情" />;
+  const staff = await requireStaffRole("archive-read", "人员详情");
+  if ("denied" in staff) return staff.denied;
   const { personId } = await params;
   const ctx = clientInfoFromHeaders(await headers());
-  const detail = await personDetailForStaff(db, ctx, staffScope(staff), personId);
+  const detail = await personDetailForStaff(db, ctx, staff.actor, personId);
   if (!detail) notFound();
   const { person, archive, history, ce, transfers } = detail;
   const snapshot = archive?.snapshot;

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { RoleDenied } from "@/components/console/role-denied";
+import { requireStaffRole } from "@/components/console/require-staff-role";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { requireStaff } from "@/lib/auth/current-staff";
 import { db } from "@/lib/db/client";
-import { hasRole } from "@/lib/staff/roles";
 import { staffAccountDetail } from "@/lib/staff/staff-admin-queries";
 import { grantableRoles, STAFF_STATUSES } from "@/lib/staff/staff-admin-rules";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
@@ -24,8 +22,8 @@ export default async function StaffAccountPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const staff = await requireStaff();
-  if (!hasRole(staff, "staff-admin")) return <RoleDenied title="用户管理" />;
+  const staff = await requireStaffRole("staff-admin", "用户管理");
+  if ("denied" in staff) return staff.denied;
   const { id } = await params;
   const account = await staffAccountDetail(db, staff, id);
   if (!account) notFound();

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RoleDenied } from "@/components/console/role-denied";
-import { requireStaff } from "@/lib/auth/current-staff";
-import { hasRole } from "@/lib/staff/roles";
+import { requireStaffRole } from "@/components/console/require-staff-role";
 import { officeGroups } from "@/lib/staff/staff-admin-offices";
 import { grantableRoles } from "@/lib/staff/staff-admin-rules";
 import { CreateStaffForm } from "./create-form";
@@ -10,8 +8,8 @@ import { CreateStaffForm } from "./create-form";
 export const metadata: Metadata = { title: "新建账号 · 用户管理 · 财政部门" };
 
 export default async function NewStaffPage() {
-  const staff = await requireStaff();
-  if (!hasRole(staff, "staff-admin")) return <RoleDenied title="新建账号" />;
+  const staff = await requireStaffRole("staff-admin", "新建账号");
+  if ("denied" in staff) return staff.denied;
   return (
     <div className="min-w-0 space-y-4">
       <Link href="/console/staff" className="text-sm text-primary underline">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RoleDenied } from "@/components/console/role-denied";
+import { requireStaffRole } from "@/components/console/require-staff-role";
 import { ReviewListHead } from "@/components/console/review-list-head";
 import { Button } from "@/components/ui/button";
 import {
@@ -11,9 +11,7 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import { requireStaff } from "@/lib/auth/current-staff";
 import { db } from "@/lib/db/client";
-import { hasRole } from "@/lib/staff/roles";
 import { staffScope } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import {
@@ -34,8 +32,8 @@ export default async function OutReviewListPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const staff = await requireStaff();
-  if (!hasRole(staff, "transfer-review")) return <RoleDenied title="调出审核" />;
+  const staff = await requireStaffRole("transfer-review", "调出审核");
+  if ("denied" in staff) return staff.denied;
   const params = await searchParams;
   const filter: OutFilter = isOutFilter(params.filter) ? params.filter : "pending";
   const after = typeof params.after === "string" ? params.after : null;

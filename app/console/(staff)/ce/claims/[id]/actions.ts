@@ -5,7 +5,7 @@ import { staffAction } from "@/lib/auth/action-client";
 import { reviewClaim } from "@/lib/ce/claim-review";
 import { db } from "@/lib/db/client";
 import { type ActionResult, refusalResult } from "@/lib/http/action-result";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 import { reviewSchema } from "./review.validation";
 
 /** 认定 / 不予认定 of one claim; the service checks the region and that it still awaits review. */
@@ -14,7 +14,7 @@ export const reviewClaimAction = staffAction(
   "ce-review",
   reviewSchema,
   async ({ id, decision, reason }, { request, staff }): Promise<ActionResult> => {
-    const r = await reviewClaim(db, request, staffScope(staff), id, decision, reason);
+    const r = await reviewClaim(db, request, staffActor(staff), id, decision, reason);
     // "stale": decided meanwhile by a colleague; the form shows what is stored now.
     if (!r.ok) return refusalResult(r);
     revalidatePath("/console", "layout");

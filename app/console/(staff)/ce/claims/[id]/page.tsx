@@ -3,14 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RECORD_BADGE, credits } from "@/components/ce/ce-text";
 import { FactList } from "@/components/console/fact-list";
-import { RoleDenied } from "@/components/console/role-denied";
+import { requireStaffRole } from "@/components/console/require-staff-role";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireStaff } from "@/lib/auth/current-staff";
 import { claimForReview } from "@/lib/ce/review-queries";
 import { db } from "@/lib/db/client";
-import { hasRole } from "@/lib/staff/roles";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { ReviewForm } from "./review-form";
 
@@ -20,10 +18,10 @@ export const metadata: Metadata = { title: "审核学分申报 · 财政部门" 
 // awaits recognition, 认定 / 不予认定. A claim outside the staff member's region is "not found".
 
 export default async function ClaimReviewPage({ params }: { params: Promise<{ id: string }> }) {
-  const staff = await requireStaff();
-  if (!hasRole(staff, "ce-review")) return <RoleDenied title="审核学分申报" />;
+  const staff = await requireStaffRole("ce-review", "审核学分申报");
+  if ("denied" in staff) return staff.denied;
   const { id } = await params;
-  const claim = await claimForReview(db, staffScope(staff), id);
+  const claim = await claimForReview(db, staffActor(staff), id);
   if (!claim) notFound();
 
   const facts = [

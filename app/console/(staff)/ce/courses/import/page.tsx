@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { RoleDenied } from "@/components/console/role-denied";
-import { requireStaff } from "@/lib/auth/current-staff";
+import { requireStaffRole } from "@/components/console/require-staff-role";
 import { COURSE_SHEET_COLUMNS, MAX_IMPORT_ROWS } from "@/lib/ce/course-sheet";
 import { regionName } from "@/lib/region/divisions";
-import { hasRole } from "@/lib/staff/roles";
 import { ImportForm } from "./import-form";
 
 export const metadata: Metadata = { title: "课程学分导入 · 财政部门" };
@@ -12,8 +10,8 @@ export const metadata: Metadata = { title: "课程学分导入 · 财政部门" 
 // and imported all at once.
 
 export default async function CourseImportPage() {
-  const staff = await requireStaff();
-  if (!hasRole(staff, "ce-course")) return <RoleDenied title="课程学分导入" />;
+  const staff = await requireStaffRole("ce-course", "课程学分导入");
+  if ("denied" in staff) return staff.denied;
   return (
     <div className="min-w-0 space-y-4">
       <h1 className="text-2xl font-semibold">课程学分导入</h1>

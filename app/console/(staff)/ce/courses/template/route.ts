@@ -1,6 +1,6 @@
 import { currentStaff } from "@/lib/auth/current-staff";
 import { courseTemplate } from "@/lib/ce/course-workbook";
-import { hasRole, ROLE_DENIED } from "@/lib/staff/roles";
+import { hasRole, ROLE_DENIED } from "@/lib/codes/staff-roles";
 
 export const dynamic = "force-dynamic";
 

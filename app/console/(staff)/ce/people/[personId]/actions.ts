@@ -6,7 +6,7 @@ import { staffAction } from "@/lib/auth/action-client";
 import { completeCourse, recordCourse } from "@/lib/ce/courses";
 import { db } from "@/lib/db/client";
 import { type ActionResult, refusalResult } from "@/lib/http/action-result";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 import { courseActionInput } from "./course.validation";
 
 /** 登记课程学分 for a person of the staff member's region. */
@@ -16,7 +16,7 @@ export const recordCourseAction = staffAction(
   courseActionInput,
   async (input, { request, staff }): Promise<ActionResult<{ id: string }>> => {
     const { personId, status, year, courseName, provider, category, credits } = input;
-    const r = await recordCourse(db, request, staffScope(staff), {
+    const r = await recordCourse(db, request, staffActor(staff), {
       personId,
       year,
       courseName,
@@ -37,7 +37,7 @@ export const completeCourseAction = staffAction(
   "ce-course",
   z.object({ id: z.string().max(64) }),
   async ({ id }, { request, staff }): Promise<ActionResult> => {
-    const r = await completeCourse(db, request, staffScope(staff), id);
+    const r = await completeCourse(db, request, staffActor(staff), id);
     if (!r.ok) return refusalResult(r);
     revalidatePath("/console", "layout");
     return { ok: true, data: null };

@@ -3,11 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { thresholdsText } from "@/components/ce/ce-text";
 import { YearList } from "@/components/ce/year-list";
-import { RoleDenied } from "@/components/console/role-denied";
+import { requireStaffRole } from "@/components/console/require-staff-role";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireStaff } from "@/lib/auth/current-staff";
 import type { CeClaimContext } from "@/lib/ce/credit-kinds";
 import { PERSON_NOT_COLLECTED } from "@/lib/ce/courses";
 import { type CeRecordView, ceOverview } from "@/lib/ce/overview";
@@ -15,8 +14,7 @@ import { PERSON_TRANSFER_LOCKED } from "@/lib/ce/record-steps";
 import { db } from "@/lib/db/client";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { personForStaff } from "@/lib/staff/person-lookup";
-import { hasRole } from "@/lib/staff/roles";
-import { staffScope } from "@/lib/staff/staff-session";
+import { hasRole } from "@/lib/codes/staff-roles";
 import { beijingToday } from "@/lib/time/beijing";
 import { CompleteButton } from "./complete-button";
 import { CourseForm } from "./course-form";
@@ -28,10 +26,10 @@ export const metadata: Metadata = { title: "继续教育人员 · 财政部门" 
 // region is "not found". While a transfer-out is under way everything is view-only.
 
 export default async function PersonCePage({ params }: { params: Promise<{ personId: string }> }) {
-  const staff = await requireStaff();
-  if (!hasRole(staff, "ce-course")) return <RoleDenied title="继续教育人员" />;
+  const staff = await requireStaffRole("ce-course", "继续教育人员");
+  if ("denied" in staff) return staff.denied;
   const { personId } = await params;
-  const person = await personForStaff(db, staffScope(staff), personId);
+  const person = await personForStaff(db, staff.actor, personId);
   if (!person) notFound();
   const overview = await ceOverview(db, person.personId);
   const collected = person.archiveNumber !== null;

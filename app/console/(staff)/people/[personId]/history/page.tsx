@@ -3,13 +3,10 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HistoryList } from "@/components/change/history-list";
-import { RoleDenied } from "@/components/console/role-denied";
-import { requireStaff } from "@/lib/auth/current-staff";
+import { requireStaffRole } from "@/components/console/require-staff-role";
 import { db } from "@/lib/db/client";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { personHistoryForStaff } from "@/lib/staff/person-lookup";
-import { hasRole } from "@/lib/staff/roles";
-import { staffScope } from "@/lib/staff/staff-session";
 
 export const metadata: Metadata = { title: "变更记录 · 财政部门" };
 
@@ -21,11 +18,11 @@ export default async function PersonHistoryPage({
 }: {
   params: Promise<{ personId: string }>;
 }) {
-  const staff = await requireStaff();
-  if (!hasRole(staff, "archive-read")) return <RoleDenied title="变更记录" />;
+  const staff = await requireStaffRole("archive-read", "变更记录");
+  if ("denied" in staff) return staff.denied;
   const { personId } = await params;
   const ctx = clientInfoFromHeaders(await headers());
-  const found = await personHistoryForStaff(db, ctx, staffScope(staff), personId);
+  const found = await personHistoryForStaff(db, ctx, staff.actor, personId);
   if (!found) notFound();
   const { person, history } = found;
   return (

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/auth/action-client";
 import { db } from "@/lib/db/client";
 import { type ActionResult, refusalResult } from "@/lib/http/action-result";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 import { reviewTransferIn } from "@/lib/transfer/in-review";
 import { reviewSchema } from "@/lib/transfer/schemas/out-application";
 
@@ -14,7 +14,7 @@ export const reviewInAction = staffAction(
   "transfer-review",
   reviewSchema,
   async ({ id, decision, reason }, { request, staff }): Promise<ActionResult> => {
-    const r = await reviewTransferIn(db, request, { type: "staff", scope: staffScope(staff) }, id, {
+    const r = await reviewTransferIn(db, request, { type: "staff", scope: staffActor(staff) }, id, {
       decision,
       reason,
     });

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/auth/action-client";
 import { db } from "@/lib/db/client";
 import { type ActionResult, refusalResult } from "@/lib/http/action-result";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 import { getStorage } from "@/lib/storage/storage";
 import { reviewTransferOut } from "@/lib/transfer/out-review";
 import { reviewSchema } from "@/lib/transfer/schemas/out-application";
@@ -19,7 +19,7 @@ export const reviewOutAction = staffAction(
       db,
       getStorage(),
       request,
-      { type: "staff", scope: staffScope(staff) },
+      { type: "staff", scope: staffActor(staff) },
       id,
       { decision, reason },
     );

@@ -3,13 +3,11 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FactList } from "@/components/console/fact-list";
-import { RoleDenied } from "@/components/console/role-denied";
+import { requireStaffRole } from "@/components/console/require-staff-role";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireStaff } from "@/lib/auth/current-staff";
 import { db } from "@/lib/db/client";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
-import { hasRole } from "@/lib/staff/roles";
 import { staffScope } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { outApplicationForStaff } from "@/lib/transfer/out-queries";
@@ -22,8 +20,8 @@ export const metadata: Metadata = { title: "审核调出申请 · 财政部门" 
 // awaits review, 审核通过 / 审核不通过. Outside the region it is "not found".
 
 export default async function OutReviewPage({ params }: { params: Promise<{ id: string }> }) {
-  const staff = await requireStaff();
-  if (!hasRole(staff, "transfer-review")) return <RoleDenied title="审核调出申请" />;
+  const staff = await requireStaffRole("transfer-review", "审核调出申请");
+  if ("denied" in staff) return staff.denied;
   const { id } = await params;
   const ctx = clientInfoFromHeaders(await headers());
   const app = await outApplicationForStaff(db, ctx, staffScope(staff), id);

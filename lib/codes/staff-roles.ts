@@ -1,4 +1,5 @@
 import { defineCodeTable } from "@/lib/codes/code-table";
+import type { StaffScope } from "@/lib/region/scope";
 
 // What a finance staff member may do, on the records of their own region (lib/region/scope.ts).
 // Codes are stored in Staff.roles: never rename one. New console work adds its own role here.
@@ -23,4 +24,22 @@ export const ROLE_DENIED = "您没有办理此项业务的权限，请联系本�
 
 export function hasRole(staff: { roles: readonly string[] }, role: StaffRole): boolean {
   return staff.roles.includes(role);
+}
+
+/**
+ * A finance staff member as every staff-facing service sees them: their region scope and their
+ * roles. Services check the role themselves (actorRefusal) — the page or action builder checking
+ * it too is the interface, not the guard. Built from a session by `staffActor()`
+ * (lib/staff/staff-session.ts).
+ */
+export interface StaffActor extends StaffScope {
+  roles: readonly string[];
+}
+
+/** The answer of a service to an actor who lacks its role (the same message the pages show). */
+export const ROLE_REFUSAL = { ok: false, reason: "role", message: ROLE_DENIED } as const;
+
+/** Whether the actor holds any of the roles; services call it before reading anything. */
+export function holdsAny(actor: { roles: readonly string[] }, roles: readonly StaffRole[]) {
+  return roles.some((r) => actor.roles.includes(r));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasRole, STAFF_ROLES } from "./roles";
+import { hasRole, STAFF_ROLES } from "./staff-roles";
 
 describe("staff roles", () => {
   it("grants only the roles held", () => {

@@ -1,0 +1,530 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditRowsForStaff } from "@/lib/audit/audit-query";
+import { reviewClaim } from "@/lib/ce/claim-review";
+import { claimForReview } from "@/lib/ce/review-queries";
+import { STAFF_ROLES, type StaffActor, type StaffRole } from "@/lib/codes/staff-roles";
+import { contentForEdit, resetContentBlock, saveContentBlock } from "@/lib/content/content-admin";
+import { decryptField } from "@/lib/crypto/field-cipher";
+import { db } from "@/lib/db/client";
+import { exportPeople } from "@/lib/export/people-export";
+import {
+  listNotices,
+  noticeForEdit,
+  publishNotice,
+  saveNotice,
+  withdrawNotice,
+} from "@/lib/notice/notice-admin";
+import { regionWithin } from "@/lib/region/scope";
+import { refreshPersonSearch } from "@/lib/search/projection";
+import { parseSearchFilter } from "@/lib/search/search-filter";
+import { searchPeople } from "@/lib/search/search-service";
+import { staffAccountDetail, staffAccountsPage } from "@/lib/staff/staff-admin-queries";
+import {
+  changeStaffRoles,
+  disableStaffAccount,
+  enableStaffAccount,
+  resetStaffAccountPassword,
+} from "@/lib/staff/staff-admin-service";
+import {
+  findPersonInScope,
+  personDetailForStaff,
+  personForStaff,
+  personHistoryForStaff,
+  revealIdNumber,
+} from "@/lib/staff/person-lookup";
+import { recomputeNow } from "@/lib/stats/recompute";
+import { statsDashboard } from "@/lib/stats/dashboard";
+import { readableAttachment, staffAttachmentViewer } from "@/lib/upload/attachment-service";
+import { saveHolidayDay } from "@/lib/workdays/holiday-service";
+import { ctx, personWithSession } from "../../support/collection";
+import { createTestStaff } from "../../support/staff";
+
+// The console's authorisation matrix (issue 11): every staff query and action × every role alone
+// (and none) × a target on the staff member's own node, a child, a sibling and the parent. Each
+// cell asserts the service's answer — allowed cells succeed on the target, every other cell is
+// refused or reads like not found — and that no refused answer carries anything of the target
+// (name, number, id, 登录名). The services are called directly: they hold the checks (pages and
+// the action builders check the role again for the interface; app/action-chokepoints.test.ts
+// keeps every console action behind staffAction, which an accountant's session never passes).
+//
+// One fixture, seeded once in 广东: the province (440000), 广州 (440100), 天河区 (440106) under it,
+// its sibling 越秀区 (440104) and the sibling city 佛山 (440600) — a person, an audit row, a
+// notice and a staff account in each.
+
+type Relation = "own" | "child" | "sibling" | "parent";
+/** Who acts, and where the target lies from there. */
+const PLACES: { actorRegion: string; relation: Relation; target: string }[] = [
+  { actorRegion: "440100", relation: "own", target: "440100" },
+  { actorRegion: "440100", relation: "child", target: "440106" },
+  { actorRegion: "440100", relation: "sibling", target: "440600" },
+  { actorRegion: "440100", relation: "parent", target: "440000" },
+  { actorRegion: "440106", relation: "own", target: "440106" },
+  { actorRegion: "440106", relation: "sibling", target: "440104" },
+  { actorRegion: "440106", relation: "parent", target: "440100" },
+  { actorRegion: "440000", relation: "own", target: "440000" },
+  { actorRegion: "440000", relation: "child", target: "440600" },
+];
+const REGIONS = ["440000", "440100", "440106", "440104", "440600"] as const;
+const ROLES: (StaffRole | null)[] = [...STAFF_ROLES.codes, null];
+const MARK = `authz-${randomUUID().slice(0, 8)}`;
+
+interface Target {
+  region: string;
+  personId: string;
+  name: string;
+  idNumber: string;
+  noticeId: string;
+  staffId: string;
+  username: string;
+  /** a file attached to a claim awaiting 学分认定 */
+  evidenceId: string;
+}
+const targets = new Map<string, Target>();
+
+/** What a refused answer must not contain of the target. */
+const secretsOf = (t: Target) => [
+  t.personId,
+  t.name,
+  t.idNumber,
+  t.staffId,
+  t.username,
+  t.evidenceId,
+];
+
+interface Cell {
+  actor: StaffActor;
+  relation: Relation;
+  target: Target;
+  role: StaffRole | null;
+  /** The province's own node: what only the jurisdiction's staff may do (holidays, 立即更新). */
+  province: boolean;
+}
+
+interface Op {
+  name: string;
+  /** The roles that may; "any" for what every staff member may read (statistics). */
+  roles: readonly StaffRole[] | "any";
+  /**
+   * Where it may reach: the own node and below; or the office itself (a target does not enter);
+   * or the office of the jurisdiction itself, the province.
+   */
+  reach: "down" | "own" | "province";
+  /** The call; `true` when it did what was asked on the target, and the answer for the leak check. */
+  run: (c: Cell) => Promise<{ done: boolean; answer: unknown }>;
+}
+
+const byName = (name: string) => {
+  const f = parseSearchFilter(new URLSearchParams({ q: name }));
+  if (!f.ok) throw new Error("filter");
+  return f.filter;
+};
+const admin = (c: Cell) => ({
+  staffId: c.actor.staffId,
+  regionCode: c.actor.regionCodes[0]!,
+  roles: c.actor.roles,
+});
+
+const OPS: Op[] = [
+  {
+    name: "人员查询 search",
+    roles: ["archive-read"],
+    reach: "down",
+    run: async (c) => {
+      const r = await searchPeople(db, ctx, c.actor, byName(c.target.name));
+      const rows = r.ok ? r.result.page.rows : [];
+      for (const row of rows) expect(regionWithin(row.regionCode, c.actor.regionCodes)).toBe(true);
+      return { done: rows.some((row) => row.personId === c.target.personId), answer: r };
+    },
+  },
+  {
+    name: "人员查询 count",
+    roles: ["archive-read"],
+    reach: "down",
+    run: async (c) => {
+      const r = await searchPeople(db, ctx, c.actor, byName(c.target.name));
+      return { done: r.ok && r.result.total.count === 1, answer: r.ok ? r.result.total : r };
+    },
+  },
+  {
+    name: "按证件号码查询 lookup",
+    roles: ["archive-read", "ce-course"],
+    reach: "down",
+    run: async (c) => {
+      const r = await findPersonInScope(db, ctx, c.actor, c.target.idNumber);
+      return { done: r.ok && r.personId === c.target.personId, answer: r };
+    },
+  },
+  {
+    name: "人员详情 detail",
+    roles: ["archive-read"],
+    reach: "down",
+    run: async (c) => {
+      const r = await personDetailForStaff(db, ctx, c.actor, c.target.personId);
+      return { done: r?.person.personId === c.target.personId, answer: r };
+    },
+  },
+  {
+    name: "变更记录 history",
+    roles: ["archive-read"],
+    reach: "down",
+    run: async (c) => {
+      const r = await personHistoryForStaff(db, ctx, c.actor, c.target.personId);
+      return { done: r?.person.personId === c.target.personId, answer: r };
+    },
+  },
+  {
+    name: "继续教育人员 person",
+    roles: ["archive-read", "ce-course"],
+    reach: "down",
+    run: async (c) => {
+      const r = await personForStaff(db, c.actor, c.target.personId);
+      return { done: r?.personId === c.target.personId, answer: r };
+    },
+  },
+  {
+    name: "显示证件号码 reveal",
+    roles: ["archive-read"],
+    reach: "down",
+    run: async (c) => {
+      const r = await revealIdNumber(db, ctx, c.actor, c.target.personId);
+      return { done: r.ok && r.idNumber === c.target.idNumber, answer: r };
+    },
+  },
+  {
+    name: "导出 export",
+    roles: ["export", "export-full"],
+    reach: "down",
+    run: async (c) => {
+      const r = await exportPeople(db, ctx, c.actor, {
+        filter: byName(c.target.name),
+        format: "csv",
+      });
+      if (!r.ok) return { done: false, answer: r };
+      const text = await new Response(r.body).text();
+      return { done: text.includes(c.target.name), answer: text };
+    },
+  },
+  {
+    name: "操作日志 audit query",
+    roles: ["audit-read"],
+    reach: "down",
+    run: async (c) => {
+      const r = await auditRowsForStaff(db, ctx, c.actor, {
+        targetType: MARK,
+        region: c.target.region,
+      });
+      const rows = r.ok ? r.rows : [];
+      for (const row of rows) expect(regionWithin(row.regionCode!, c.actor.regionCodes)).toBe(true);
+      return { done: rows.some((row) => row.regionCode === c.target.region), answer: r };
+    },
+  },
+  {
+    name: "操作日志 actor filter",
+    roles: ["audit-read"],
+    reach: "down",
+    run: async (c) => {
+      const r = await auditRowsForStaff(db, ctx, c.actor, {
+        targetType: MARK,
+        actor: { kind: "staff-username", username: c.target.username },
+      });
+      return { done: r.ok, answer: r };
+    },
+  },
+  {
+    name: "学分认定 open",
+    roles: ["ce-review"],
+    reach: "down",
+    run: async (c) => {
+      const id = await freshClaim(c.target);
+      const r = await claimForReview(db, c.actor, id);
+      return { done: r?.id === id, answer: r };
+    },
+  },
+  {
+    name: "学分认定 decide",
+    roles: ["ce-review"],
+    reach: "down",
+    run: async (c) => {
+      const id = await freshClaim(c.target);
+      const r = await reviewClaim(db, ctx, c.actor, id, "reject", "证明材料不符");
+      const row = await db.ceCredit.findUniqueOrThrow({ where: { id }, select: { state: true } });
+      expect(row.state).toBe(r.ok ? "rejected" : "claimed");
+      return { done: r.ok, answer: r };
+    },
+  },
+  {
+    name: "附件 claim evidence view",
+    roles: ["ce-review"],
+    reach: "down",
+    run: async (c) => {
+      const r = await readableAttachment(db, c.target.evidenceId, staffAttachmentViewer(c.actor));
+      return { done: r !== null, answer: r };
+    },
+  },
+  {
+    name: "统计分析 dashboard",
+    roles: "any",
+    reach: "down",
+    run: async (c) => {
+      const r = await statsDashboard(db, c.actor, c.target.region);
+      return { done: r !== null, answer: r };
+    },
+  },
+  {
+    name: "统计分析 立即更新",
+    roles: ["staff-admin"],
+    reach: "province",
+    run: async (c) => {
+      const r = await recomputeNow(db, ctx, c.actor);
+      // "busy" / "fresh" (another run, or one a moment ago): allowed, only not again so soon
+      return { done: r.ok || r.reason === "busy" || r.reason === "fresh", answer: r };
+    },
+  },
+  {
+    name: "通知公告 list",
+    roles: ["staff-admin"],
+    reach: "own",
+    run: async (c) => {
+      const r = await listNotices(db, c.actor, {});
+      for (const n of r.rows) expect(regionWithin(n.regionCode, c.actor.regionCodes)).toBe(true);
+      return { done: r.total > 0, answer: r };
+    },
+  },
+  {
+    name: "通知公告 open",
+    roles: ["staff-admin"],
+    reach: "down",
+    run: async (c) => {
+      const r = await noticeForEdit(db, c.actor, c.target.noticeId);
+      return { done: r?.id === c.target.noticeId, answer: r };
+    },
+  },
+  {
+    name: "通知公告 create",
+    roles: ["staff-admin"],
+    reach: "own",
+    run: async (c) => {
+      const r = await saveNotice(db, ctx, c.actor, { title: MARK, body: "正文" });
+      return { done: r.ok, answer: r };
+    },
+  },
+  {
+    name: "通知公告 edit",
+    roles: ["staff-admin"],
+    reach: "down",
+    run: async (c) => {
+      const id = await freshNotice(c.target.region);
+      const r = await saveNotice(db, ctx, c.actor, { id, title: MARK, body: "改后" });
+      return { done: r.ok, answer: r };
+    },
+  },
+  {
+    name: "通知公告 publish + withdraw",
+    roles: ["staff-admin"],
+    reach: "down",
+    run: async (c) => {
+      const id = await freshNotice(c.target.region);
+      const p = await publishNotice(db, ctx, c.actor, { id, at: "" });
+      const w = await withdrawNotice(db, ctx, c.actor, { id });
+      return { done: p.ok && w.ok, answer: [p, w] };
+    },
+  },
+  {
+    name: "采集须知 edit",
+    roles: ["staff-admin"],
+    reach: "own",
+    run: async (c) => {
+      const open = await contentForEdit(db, c.actor, "collection-notice");
+      const r = await saveContentBlock(db, ctx, c.actor, "collection-notice", {
+        title: "采集须知",
+        body: `${MARK}\n\n第二段`,
+      });
+      // back to the platform's text: other tests read 广东's 采集须知
+      await resetContentBlock(db, ctx, c.actor, "collection-notice");
+      return { done: open !== null && r.ok, answer: [open, r] };
+    },
+  },
+  {
+    name: "节假日 edit",
+    roles: ["staff-admin"],
+    reach: "province",
+    run: async (c) => {
+      const r = await saveHolidayDay(db, ctx, c.actor, {
+        date: "2099-10-01",
+        kind: "holiday",
+        name: "国庆节",
+      });
+      return { done: r.ok, answer: r };
+    },
+  },
+  {
+    name: "用户管理 list",
+    roles: ["staff-admin"],
+    reach: "down",
+    run: async (c) => {
+      const r = await staffAccountsPage(db, admin(c), { q: c.target.username });
+      return { done: r.rows.some((s) => s.id === c.target.staffId), answer: r };
+    },
+  },
+  {
+    name: "用户管理 detail",
+    roles: ["staff-admin"],
+    reach: "down",
+    run: async (c) => {
+      const r = await staffAccountDetail(db, admin(c), c.target.staffId);
+      return { done: r?.reach === "manage", answer: r };
+    },
+  },
+  {
+    name: "用户管理 roles",
+    roles: ["staff-admin"],
+    reach: "down",
+    run: async (c) => {
+      const r = await changeStaffRoles(db, ctx, admin(c), {
+        staffId: c.target.staffId,
+        roles: ["staff-admin"],
+        expected: ["staff-admin"],
+      });
+      return { done: r.ok, answer: r };
+    },
+  },
+  {
+    name: "用户管理 reset password",
+    roles: ["staff-admin"],
+    reach: "down",
+    run: async (c) => {
+      const r = await resetStaffAccountPassword(db, ctx, admin(c), c.target.staffId);
+      return { done: r.ok, answer: r.ok ? "reset" : r };
+    },
+  },
+  {
+    name: "用户管理 disable + enable",
+    roles: ["staff-admin"],
+    reach: "down",
+    run: async (c) => {
+      const d = await disableStaffAccount(db, ctx, admin(c), c.target.staffId);
+      const e = await enableStaffAccount(db, ctx, admin(c), c.target.staffId);
+      return { done: d.ok && e.ok, answer: [d, e] };
+    },
+  },
+];
+
+async function freshNotice(regionCode: string): Promise<string> {
+  const n = await db.notice.create({
+    data: { title: MARK, body: "<p>正文</p>", regionCode, status: "draft", publishedAt: null },
+    select: { id: true },
+  });
+  return n.id;
+}
+
+/** A claim awaiting 学分认定 of the target person, in the target's region. */
+async function freshClaim(t: Pick<Target, "personId" | "region">): Promise<string> {
+  const row = await db.ceCredit.create({
+    data: {
+      personId: t.personId,
+      regionCode: t.region,
+      year: 2026,
+      kind: "EXAM",
+      category: "PROFESSIONAL",
+      credits: 90,
+      state: "claimed",
+      title: MARK,
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+function expected(op: Op, c: Cell): boolean {
+  const role = op.roles === "any" || (c.role !== null && op.roles.includes(c.role));
+  const where =
+    op.reach === "down"
+      ? c.relation === "own" || c.relation === "child"
+      : op.reach === "own"
+        ? c.relation === "own"
+        : c.relation === "own" && c.province;
+  return role && where;
+}
+
+beforeAll(async () => {
+  const sequence = ["甲", "乙", "丙", "丁", "戊"];
+  for (const [i, region] of REGIONS.entries()) {
+    const s = await personWithSession(db);
+    const name = `权矩${MARK.slice(-4)}${sequence[i]}`;
+    const row = await db.person.update({
+      where: { id: s.personId },
+      data: { regionCode: region, name },
+    });
+    await db.$transaction((tx) => refreshPersonSearch(tx, s.personId));
+    // Roles the city 管理员 holds (staff-admin alone), so 重置 and 启用 are within reach.
+    const staff = await createTestStaff(db, region, ["staff-admin"]);
+    await db.auditEvent.create({
+      data: {
+        actorType: "staff",
+        actorId: staff.id,
+        action: "holiday.change",
+        outcome: "success",
+        regionCode: region,
+        targetType: MARK,
+        targetId: region,
+      },
+    });
+    // The file's row only: readableAttachment decides from the records, never the bytes.
+    const evidence = await db.attachment.create({
+      data: {
+        personId: s.personId,
+        kind: "ce-evidence",
+        storageKey: `attachments/${randomUUID()}`,
+        contentType: "image/png",
+        byteSize: 1,
+        width: 1,
+        height: 1,
+        sha256: "0".repeat(64),
+        regionCode: region,
+      },
+      select: { id: true, storageKey: true },
+    });
+    const claim = await freshClaim({ personId: s.personId, region });
+    await db.ceCredit.update({ where: { id: claim }, data: { evidenceId: evidence.id } });
+    targets.set(region, {
+      evidenceId: evidence.id,
+      region,
+      personId: s.personId,
+      name,
+      idNumber: decryptField(row.idNumberCipher),
+      noticeId: await freshNotice(region),
+      staffId: staff.id,
+      username: staff.username,
+    });
+  }
+}, 60_000);
+
+const CELLS = PLACES.flatMap((p) =>
+  ROLES.map((role) => ({
+    ...p,
+    role,
+    label: `${role ?? "no role"} at ${p.actorRegion} on ${p.relation} (${p.target})`,
+  })),
+);
+
+describe.each(OPS)("$name", (op) => {
+  // What acts on the office itself (a new notice, 采集须知, 节假日) has no target to move.
+  const cells = op.reach === "down" ? CELLS : CELLS.filter((c) => c.relation === "own");
+  it.each(cells)("$label", async ({ actorRegion, relation, target, role }) => {
+    const cell: Cell = {
+      actor: { staffId: randomUUID(), regionCodes: [actorRegion], roles: role ? [role] : [] },
+      relation,
+      target: targets.get(target)!,
+      role,
+      province: actorRegion === "440000",
+    };
+    const allowed = expected(op, cell);
+    const { done, answer } = await op.run(cell);
+    expect(done, allowed ? "allowed, but not done" : "refused, but done").toBe(allowed);
+    if (!allowed) {
+      const text = JSON.stringify(answer ?? null);
+      for (const secret of secretsOf(cell.target)) expect(text).not.toContain(secret);
+    }
+  });
+});
