@@ -36,7 +36,7 @@ const {
   SESSION_ENDED,
   STAFF_SESSION_ENDED,
 } = await import("./action-client");
-const { ROLE_DENIED } = await import("@/lib/staff/roles");
+const { ROLE_DENIED } = await import("@/lib/codes/staff-roles");
 
 const ID_NUMBER = "44010619900307001X";
 const schema = z.object({ idNumber: z.string().check(z.length(18, "请输入18位证件号码")) });

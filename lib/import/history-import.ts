@@ -8,7 +8,8 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { buildJurisdictionRegions } from "@/lib/region/divisions";
-import type { StaffScope } from "@/lib/region/scope";
+import { hasRole, ROLE_REFUSAL, type StaffActor } from "@/lib/codes/staff-roles";
+import type { Refusal } from "@/lib/db/refusal";
 import { refreshPersonSearch } from "@/lib/search/projection";
 import { beijingToday } from "@/lib/time/beijing";
 import type { HistoryRow, HistoryValues } from "./history-sheet";
@@ -50,14 +51,18 @@ interface Pending {
   index: string;
 }
 
-/** Checks every row, then writes the good ones in batches; returns what became of each row. */
+/**
+ * Checks every row, then writes the good ones in batches; returns what became of each row. Only
+ * for staff holding `import`, into their own region and below.
+ */
 export async function importHistory(
   db: Db,
   ctx: RequestContext,
-  staff: StaffScope,
+  staff: StaffActor,
   sheet: { rows: HistoryRow[]; numericIdLines: readonly number[] },
   now = new Date(),
-): Promise<HistoryImportResult> {
+): Promise<HistoryImportResult | Refusal<"role">> {
+  if (!hasRole(staff, "import")) return ROLE_REFUSAL;
   const rowCtx = {
     base: { today: beijingToday(now), regions: buildJurisdictionRegions() },
     scope: staff.regionCodes,
@@ -123,7 +128,7 @@ export async function importHistory(
 async function writeBatch(
   db: Db,
   ctx: RequestContext,
-  staff: StaffScope,
+  staff: StaffActor,
   batch: Pending[],
   now: Date,
 ): Promise<void> {

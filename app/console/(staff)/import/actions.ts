@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { fieldError, staffAction } from "@/lib/auth/action-client";
 import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/http/action-result";
+import { type ActionResult, refusalResult } from "@/lib/http/action-result";
 import { importHistory } from "@/lib/import/history-import";
 import { historyErrorReport, readHistorySheet } from "@/lib/import/history-workbook";
-import { staffScope } from "@/lib/staff/staff-session";
+import { staffActor } from "@/lib/staff/staff-session";
 import { fileProblem, importSchema } from "./import.validation";
 
 export type HistoryImportOutcome = {
@@ -28,7 +28,8 @@ export const importHistoryAction = staffAction(
     if (problem || !(file instanceof File)) return fieldError("file", problem ?? "");
     const sheet = await readHistorySheet(new Uint8Array(await file.arrayBuffer()));
     if (!sheet.ok) return fieldError("file", sheet.message);
-    const r = await importHistory(db, request, staffScope(staff), sheet);
+    const r = await importHistory(db, request, staffActor(staff), sheet);
+    if ("reason" in r) return refusalResult(r);
     const notImported = r.rows.filter((row) => row.state !== "imported");
     const report =
       notImported.length > 0 ? (await historyErrorReport(notImported)).toString("base64") : null;

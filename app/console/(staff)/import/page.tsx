@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { RoleDenied } from "@/components/console/role-denied";
-import { requireStaff } from "@/lib/auth/current-staff";
+import { requireStaffRole } from "@/components/console/require-staff-role";
 import { HISTORY_COLUMNS, MAX_HISTORY_ROWS } from "@/lib/import/history-sheet";
 import { regionName } from "@/lib/region/divisions";
-import { hasRole } from "@/lib/staff/roles";
 import { HistoryImportForm } from "./import-form";
 
 export const metadata: Metadata = { title: "历史档案导入 · 财政部门" };
@@ -12,8 +10,8 @@ export const metadata: Metadata = { title: "历史档案导入 · 财政部门" 
 // imported, the others come back as an Excel 错误报告.
 
 export default async function HistoryImportPage() {
-  const staff = await requireStaff();
-  if (!hasRole(staff, "import")) return <RoleDenied title="历史档案导入" />;
+  const staff = await requireStaffRole("import", "历史档案导入");
+  if ("denied" in staff) return staff.denied;
   return (
     <div className="min-w-0 space-y-4">
       <h1 className="text-2xl font-semibold">历史档案导入</h1>

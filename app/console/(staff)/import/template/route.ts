@@ -1,6 +1,6 @@
 import { currentStaff } from "@/lib/auth/current-staff";
 import { historyTemplate } from "@/lib/import/history-workbook";
-import { hasRole, ROLE_DENIED } from "@/lib/staff/roles";
+import { hasRole, ROLE_DENIED } from "@/lib/codes/staff-roles";
 
 export const dynamic = "force-dynamic";
 
