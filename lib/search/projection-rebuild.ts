@@ -94,9 +94,10 @@ export async function rebuildCompletedYears(
   let after: string | null = null;
   for (;;) {
     const rows: { id: string | null }[] = await db.$queryRaw`
-      SELECT max("personId")::text AS id FROM (SELECT "personId" FROM "PersonSearch"
+      SELECT "personId"::text AS id FROM (SELECT "personId" FROM "PersonSearch"
         ${after ? Prisma.sql`WHERE "personId" > ${after}::uuid` : Prisma.empty}
-        ORDER BY "personId" LIMIT ${batchSize}) b`;
+        ORDER BY "personId" LIMIT ${batchSize}) b
+      ORDER BY "personId" DESC LIMIT 1`;
     const last = rows[0]?.id;
     if (!last) return changed;
     changed += await db.$executeRaw(

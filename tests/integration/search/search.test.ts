@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { GUANGDONG_CE_THRESHOLDS, NATIONAL_CE_THRESHOLDS } from "@/lib/jurisdiction/ce-thresholds";
 import type { StaffScope } from "@/lib/region/scope";
 import { nameKeys } from "@/lib/search/name-keys";
 import { parseSearchFilter, type SearchFilter } from "@/lib/search/search-filter";
+import { completedYearsUpdateSql } from "@/lib/search/ce-year-total";
 import { BAD_CURSOR, searchCount, searchPage } from "@/lib/search/search-sql";
 import { searchPeople } from "@/lib/search/search-service";
 import { uuidv7 } from "@/lib/utils/uuid";
@@ -24,7 +26,7 @@ const SIBLING_STAFF = scope("search-sibling", SIBLING);
 const CITY = scope("search-city", "620100");
 const PROVINCE = scope("search-province", "620000");
 
-const NAMES = ["张三", "章三", "张珊", "李四", "王五", "欧阳娜", "赵六", "张伟", "张伟", "陈晨"];
+const NAMES = ["张三", "章三", "张珊", "李四", "王五", "欧阳娜", "赵六", "张伟", "张伟", "陈晨", "曾华"];
 const REGIONS = [COUNTY, COUNTY, SIBLING, COUNTY, CITY_ONLY, SIBLING, OTHER_CITY, COUNTY];
 const QUALS = [
   [],
@@ -49,6 +51,8 @@ interface Seeded {
   registeredAt: Date;
   collectedAt: Date | null;
   ce: "complete" | "short" | "none" | "pending" | "exact";
+  /** First year of the 继续教育 obligation; null none (every year 无须参加). */
+  obligationStart: number | null;
 }
 
 const CE = ["complete", "short", "none", "pending", "exact"] as const;
@@ -59,7 +63,21 @@ const CE_TENTHS = {
   pending: { publicTenths: 0, professionalTenths: 100, pending: 2 },
 } as const;
 
+/** Coprime with CE's five, so every CE state meets every obligation. */
+const OBLIGATION = [2020, null, 2026, 2025, 2024, 2019];
+const obliged = (p: Seeded, year: number) => p.obligationStart !== null && p.obligationStart <= year;
+
 const people: Seeded[] = [];
+
+/** ceCompletedYears of the seeded people under `thresholds`, by the services' own statement. */
+async function completeUnder(thresholds: typeof GUANGDONG_CE_THRESHOLDS) {
+  await db.$executeRaw(
+    completedYearsUpdateSql(
+      Prisma.sql`SELECT unnest(${people.map((p) => p.personId)}::uuid[])`,
+      thresholds,
+    ),
+  );
+}
 
 beforeAll(async () => {
   // Ties on purpose: the same names (so the same pinyin), and registrations three to a second.
@@ -81,6 +99,7 @@ beforeAll(async () => {
       registeredAt: new Date(Date.UTC(2025, 0, 1, 0, 0, Math.floor(i / 3))),
       collectedAt: collected ? new Date(Date.UTC(2025, 5, 1 + (i % 4))) : null,
       ce: CE[i % CE.length]!,
+      obligationStart: OBLIGATION[i % OBLIGATION.length]!,
     });
   }
   await db.personSearch.createMany({
@@ -101,6 +120,7 @@ beforeAll(async () => {
       transferState: p.transferState,
       registeredAt: p.registeredAt,
       collectedAt: p.collectedAt,
+      ceObligationStart: p.obligationStart,
       updatedAt: new Date(),
     })),
   });
@@ -114,6 +134,7 @@ beforeAll(async () => {
         updatedAt: new Date(),
       })),
   });
+  await completeUnder(GUANGDONG_CE_THRESHOLDS);
 });
 
 function filterOf(query: string): SearchFilter {
@@ -123,11 +144,11 @@ function filterOf(query: string): SearchFilter {
 }
 
 /** Every row of a search, page by page (7 a page: pages end inside groups of ties). */
-async function everyRow(query: string, who: StaffScope, thresholds = GUANGDONG_CE_THRESHOLDS) {
+async function everyRow(query: string, who: StaffScope) {
   let filter = filterOf(query);
   const ids: string[] = [];
   for (let pages = 0; pages < 20; pages++) {
-    const r = await searchPage(db, filter, who, 7, thresholds);
+    const r = await searchPage(db, filter, who, 7);
     if (!r.ok) throw new Error(r.message);
     ids.push(...r.page.rows.map((row) => row.personId));
     if (!r.page.next) return ids;
@@ -170,7 +191,10 @@ describe("人员查询 filters", () => {
     // Letters: full pinyin or initials. 章三 reads zhangsan too.
     ["q=zhangsan", (p) => p.namePinyin === "zhangsan"],
     ["q=ZS", (p) => p.nameInitials.startsWith("zs")],
+    // 曾华 zenghua is "zh" by initials only, 张三 by pinyin only: both walks, merged in order.
     ["q=zh", (p) => p.namePinyin.startsWith("zh") || p.nameInitials.startsWith("zh")],
+    ["q=zhs", (p) => p.namePinyin.startsWith("zhs") || p.nameInitials.startsWith("zhs")],
+    ["q=z", (p) => p.namePinyin.startsWith("z")],
     ["q=ouyang", (p) => p.name === "欧阳娜"],
     ["q=oyn", (p) => p.name === "欧阳娜"],
     ["q=%25", () => false],
@@ -192,12 +216,19 @@ describe("人员查询 filters", () => {
     ["collectionStatus=none", (p) => p.collectionStatus === "none"],
     ["transferState=none", (p) => p.transferState === null],
     ["transferState=OUT_DONE", (p) => p.transferState === "OUT_DONE"],
-    // 公需30 + 专业60: exactly the minimum completes; 29 公需 does not, however many 专业.
-    ["ceYear=2025&ceStatus=complete", (p) => p.ce === "complete" || p.ce === "exact"],
-    ["ceYear=2025&ceStatus=incomplete", (p) => !(p.ce === "complete" || p.ce === "exact")],
+    // 公需30 + 专业60: exactly the minimum completes; 29 公需 does not, however many 专业. A year
+    // before the obligation start, or without any, is 无须参加: neither 已完成 nor 未完成.
+    [
+      "ceYear=2025&ceStatus=complete",
+      (p) => obliged(p, 2025) && (p.ce === "complete" || p.ce === "exact"),
+    ],
+    [
+      "ceYear=2025&ceStatus=incomplete",
+      (p) => obliged(p, 2025) && !(p.ce === "complete" || p.ce === "exact"),
+    ],
     ["ceYear=2025&ceStatus=pending", (p) => p.ce === "pending"],
     ["ceYear=2024&ceStatus=complete", () => false],
-    ["ceYear=2024&ceStatus=incomplete", () => true],
+    ["ceYear=2024&ceStatus=incomplete", (p) => obliged(p, 2024)],
     // Only the status filters: a year alone is no filter.
     ["ceYear=2025", () => true],
     [
@@ -217,8 +248,15 @@ describe("人员查询 filters", () => {
   it("applies a share rule in whole tenths (national: 专业 ≥ 2/3 of what was earned)", async () => {
     // complete 40+70: 70 ≥ 2/3 × 110 (73.3)? no. exact 30+60: 60 ≥ 2/3 × 90 = 60, yes.
     // short 29+90: 90 ≥ 79.3, yes (no 公需 minimum nationally).
-    const ids = await everyRow("ceYear=2025&ceStatus=complete", CITY, NATIONAL_CE_THRESHOLDS);
-    expect(ids.sort()).toEqual(idsOf(inCity().filter((p) => p.ce === "exact" || p.ce === "short")));
+    await completeUnder(NATIONAL_CE_THRESHOLDS);
+    try {
+      const ids = await everyRow("ceYear=2025&ceStatus=complete", CITY);
+      expect(ids.sort()).toEqual(
+        idsOf(inCity().filter((p) => obliged(p, 2025) && (p.ce === "exact" || p.ce === "short"))),
+      );
+    } finally {
+      await completeUnder(GUANGDONG_CE_THRESHOLDS);
+    }
   });
 });
 
