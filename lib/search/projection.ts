@@ -46,7 +46,15 @@ export async function loadProjectionSources(
     WHERE ${where}
     ${lock ? Prisma.sql`FOR NO KEY UPDATE OF p` : Prisma.empty}`;
   return rows.map(
-    ({ hasDraft, archiveNumber, archiveVersion, collectedAt, snapshot, versionFacts, ...person }) => ({
+    ({
+      hasDraft,
+      archiveNumber,
+      archiveVersion,
+      collectedAt,
+      snapshot,
+      versionFacts,
+      ...person
+    }) => ({
       person,
       hasDraft,
       archive:

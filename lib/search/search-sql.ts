@@ -312,11 +312,19 @@ export async function searchPage(
   };
 }
 
-/** Counts matches up to bound + 1 (the statement of searchCount). */
+/**
+ * Counts matches up to bound + 1 (the statement of searchCount). Letters count the two walks'
+ * people, bound + 1 of each at most, as a UNION: the initials one reads only its index (no
+ * heap), where a BitmapOr of both fetched a random heap page per match (0.3–0.7 s cold).
+ */
 export function searchCountSql(filter: SearchFilter, scope: StaffScope, bound: number): Prisma.Sql {
-  return Prisma.sql`SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM "PersonSearch" p WHERE ${searchWhere(filter, scope)}
-      LIMIT ${bound + 1}) t`;
+  const matches = (name?: Prisma.Sql) => Prisma.sql`SELECT p."personId" FROM "PersonSearch" p
+    WHERE ${searchWhere(filter, scope, name)} LIMIT ${bound + 1}`;
+  const branches = letterBranches(filter.q);
+  const rows = branches
+    ? Prisma.sql`(${matches(branches[0])}) UNION (${matches(branches[1])})`
+    : matches();
+  return Prisma.sql`SELECT count(*)::int AS n FROM (${rows}) t`;
 }
 
 /**

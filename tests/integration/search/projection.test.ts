@@ -94,7 +94,9 @@ async function completedYears(personId: string) {
   return (await yearTotals(personId))
     .filter(
       (t) =>
-        t.publicTenths >= 300 && t.professionalTenths >= 600 && t.publicTenths + t.professionalTenths >= 900,
+        t.publicTenths >= 300 &&
+        t.professionalTenths >= 600 &&
+        t.publicTenths + t.professionalTenths >= 900,
     )
     .map((t) => t.year);
 }

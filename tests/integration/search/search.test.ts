@@ -26,7 +26,19 @@ const SIBLING_STAFF = scope("search-sibling", SIBLING);
 const CITY = scope("search-city", "620100");
 const PROVINCE = scope("search-province", "620000");
 
-const NAMES = ["张三", "章三", "张珊", "李四", "王五", "欧阳娜", "赵六", "张伟", "张伟", "陈晨", "曾华"];
+const NAMES = [
+  "张三",
+  "章三",
+  "张珊",
+  "李四",
+  "王五",
+  "欧阳娜",
+  "赵六",
+  "张伟",
+  "张伟",
+  "陈晨",
+  "曾华",
+];
 const REGIONS = [COUNTY, COUNTY, SIBLING, COUNTY, CITY_ONLY, SIBLING, OTHER_CITY, COUNTY];
 const QUALS = [
   [],
@@ -65,7 +77,8 @@ const CE_TENTHS = {
 
 /** Coprime with CE's five, so every CE state meets every obligation. */
 const OBLIGATION = [2020, null, 2026, 2025, 2024, 2019];
-const obliged = (p: Seeded, year: number) => p.obligationStart !== null && p.obligationStart <= year;
+const obliged = (p: Seeded, year: number) =>
+  p.obligationStart !== null && p.obligationStart <= year;
 
 const people: Seeded[] = [];
 
@@ -364,6 +377,40 @@ describe("人员查询 count and audit", () => {
       count: 10,
       more: true,
     });
+  });
+
+  it("counts letters once per person though both walks find them, exactly up to the bound", async () => {
+    // 张华 is zh by pinyin and by initials; 曾华 by initials, 张三 by pinyin.
+    const both = { ...people[0]!, personId: uuidv7(), name: "张华", ...nameKeys("张华") };
+    await db.personSearch.create({
+      data: {
+        personId: both.personId,
+        regionCode: COUNTY,
+        name: both.name,
+        namePinyin: both.pinyin,
+        nameInitials: both.initials,
+        idNumberIndex: `search-test-${both.personId}`,
+        idNumberMasked: "620102********1234",
+        idType: "RESIDENT_ID",
+        collectionStatus: "none",
+        registeredAt: new Date(),
+        updatedAt: new Date(),
+      },
+    });
+    try {
+      const zh = (p: { namePinyin: string; nameInitials: string }) =>
+        p.namePinyin.startsWith("zh") || p.nameInitials.startsWith("zh");
+      const n = inCity().filter(zh).length + 1;
+      expect(await searchCount(db, filterOf("q=zh"), CITY, 100)).toEqual({ count: n, more: false });
+      expect(await searchCount(db, filterOf("q=zh"), CITY, n)).toEqual({ count: n, more: false });
+      expect(await searchCount(db, filterOf("q=zh"), CITY, n - 1)).toEqual({
+        count: n - 1,
+        more: true,
+      });
+      expect(await everyRow("q=zh", CITY)).toContain(both.personId);
+    } finally {
+      await db.personSearch.delete({ where: { personId: both.personId } });
+    }
   });
 
   it("records every search with its filter, the name masked, and no cursor", async () => {
