@@ -247,6 +247,7 @@ export function searchBatchSql(
  * filter is known to match only a few thousand rows (the bounded count said so), so they are
  * gathered first through the filter's own indexes and sorted in memory — otherwise PostgreSQL
  * may walk a sort index through millions of rows looking for rare matches (README 人员查询的索引).
+ * Letters are the exception (below).
  */
 export function searchPageSql(
   filter: SearchFilter,
@@ -257,7 +258,9 @@ export function searchPageSql(
 ): Prisma.Sql {
   const keyset = cursor ? keysetSql(filter, cursor) : Prisma.sql`TRUE`;
   const order = searchOrderBy(filter, cursor?.direction === "prev");
-  if (few) {
+  // Letters are walked even when few match: each walk reads its index in order and stops after
+  // a page, where gathering them first fetched a random heap page per match.
+  if (few && !letterBranches(filter.q)) {
     return Prisma.sql`WITH m AS MATERIALIZED (
         SELECT * FROM "PersonSearch" p WHERE ${searchWhere(filter, scope)})
       SELECT ${SEARCH_COLUMNS} FROM m p WHERE ${keyset} ORDER BY ${order} LIMIT ${limit}`;
