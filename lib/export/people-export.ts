@@ -1,6 +1,5 @@
 import "server-only";
 import { type RequestContext, writeAudit, type AuditEntry } from "@/lib/audit/audit";
-import { type CeThresholds, getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 import { decryptField } from "@/lib/crypto/field-cipher";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -11,12 +10,10 @@ import type { StaffScope } from "@/lib/region/scope";
 import { type SearchFilter, searchFilterForRecord, sortOf } from "@/lib/search/search-filter";
 import {
   keyOf,
-  keysetSql,
   SEARCH_COLUMNS,
+  searchBatchSql,
   searchCount,
-  searchOrderBy,
   type SearchRow,
-  searchWhere,
 } from "@/lib/search/search-sql";
 import type { SearchCursor } from "@/lib/search/cursor";
 import { hasRole, ROLE_DENIED } from "@/lib/codes/staff-roles";
@@ -26,7 +23,7 @@ import { type Cell, type ExportRow, exportCells } from "./cells";
 import { pacedStream, type StreamOutcome } from "./paced-stream";
 import { EXPORT_FORMATS, type ExportFormat } from "./writers";
 
-// 导出: the current 人员查询 as a file, streamed. The rows are exactly the search's (searchWhere,
+// 导出: the current 人员查询 as a file, streamed. The rows are exactly the search's (searchBatchSql,
 // in its order), read in keyset batches after the last row of the previous one — never OFFSET,
 // never the whole result in memory — and only as fast as the browser downloads (pacedStream).
 // 证件号码 are masked unless the staff member holds export-full; then each batch is decrypted as
@@ -82,7 +79,6 @@ export interface PeopleExportOptions {
   now?: Date;
   maxRows?: number;
   batchRows?: number;
-  thresholds?: CeThresholds;
 }
 
 export async function exportPeople(
@@ -93,12 +89,11 @@ export async function exportPeople(
   options: PeopleExportOptions = {},
 ): Promise<PeopleExportResult> {
   const { now = new Date(), maxRows = exportMaxRows(), batchRows = EXPORT_BATCH_ROWS } = options;
-  const thresholds = options.thresholds ?? getCeThresholds();
   const filter: SearchFilter = { ...input.filter, cursor: undefined };
   if (!mayExport(exporter)) return { ok: false, reason: "role", message: ROLE_DENIED };
   const full = hasRole(exporter, "export-full");
 
-  const { more } = await searchCount(db, filter, exporter, maxRows, thresholds);
+  const { more } = await searchCount(db, filter, exporter, maxRows);
   if (more) return { ok: false, reason: "too-large", message: exportTooLarge(maxRows) };
 
   const exportId = uuidv7(now.getTime());
@@ -154,7 +149,7 @@ export async function exportPeople(
     }
   };
 
-  const rows = exportBatches(db, filter, exporter, thresholds, full, batchRows);
+  const rows = exportBatches(db, filter, exporter, full, batchRows);
   const { contentType, write } = EXPORT_FORMATS[input.format];
   return {
     ok: true,
@@ -195,26 +190,22 @@ async function* exportBatches(
   db: Db,
   filter: SearchFilter,
   scope: StaffScope,
-  thresholds: CeThresholds,
   full: boolean,
   size: number,
 ): AsyncGenerator<Iterable<Cell[]>> {
-  const where = searchWhere(filter, scope, thresholds);
   const regions = new Map<string, string>();
   const regionOf = (code: string) => {
     let name = regions.get(code);
     if (name === undefined) regions.set(code, (name = regionName(code) ?? code));
     return name;
   };
+  const columns = Prisma.sql`${SEARCH_COLUMNS}, p."idType", p.gender, p."birthYear",
+    p."educationLevel" ${full ? Prisma.sql`, x."idNumberCipher"` : Prisma.empty}`;
+  const join = full ? Prisma.sql`JOIN "Person" x ON x.id = p."personId"` : Prisma.empty;
   const read = (after: SearchCursor | null) => {
-    const rows = db.$queryRaw<BatchRow[]>`
-      SELECT ${SEARCH_COLUMNS}, p."idType", p.gender, p."birthYear", p."educationLevel"
-        ${full ? Prisma.sql`, x."idNumberCipher"` : Prisma.empty}
-      FROM "PersonSearch" p
-        ${full ? Prisma.sql`JOIN "Person" x ON x.id = p."personId"` : Prisma.empty}
-      WHERE ${where} ${after ? Prisma.sql`AND ${keysetSql(filter, after)}` : Prisma.empty}
-      ORDER BY ${searchOrderBy(filter)}
-      LIMIT ${size}`;
+    const rows = db.$queryRaw<BatchRow[]>(
+      searchBatchSql(filter, scope, after, size, columns, join),
+    );
     // Awaited below; a read left pending when the download stops must not crash the process.
     rows.catch(() => undefined);
     return rows;

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { writeCeYearTotals } from "./ce-year-total";
+import { type CeThresholds, getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
+import { ceCompleteSql, completedYearsUpdateSql, writeCeYearTotals } from "./ce-year-total";
 import { loadProjectionSources, writePersonSearchRows } from "./projection";
 import { personSearchRow } from "./projection-row";
 
@@ -80,13 +81,54 @@ export async function rebuildSearchProjection(
 }
 
 /**
- * The embedded start's check (one cheap query when there is nothing to do): rebuilds when a
- * table of the projection is empty while its sources are not. Returns what it did, or null.
+ * PersonSearch.ceCompletedYears of everyone, recomputed from CeYearTotal under `thresholds`: what
+ * a changed KUAIJI_CE_* or the migration that added the column needs, without recomputing the
+ * rest of the projection. One statement per `batchSize` people in id order; only changed rows
+ * are written. Returns the rows it changed.
  */
-export async function rebuildSearchProjectionIfEmpty(db: Db): Promise<RebuildProgress | null> {
-  const [{ needed }] = await db.$queryRaw<[{ needed: boolean }]>`
+export async function rebuildCompletedYears(
+  db: Db,
+  { batchSize = 20_000, thresholds = getCeThresholds() } = {},
+): Promise<number> {
+  let changed = 0;
+  let after: string | null = null;
+  for (;;) {
+    const rows: { id: string | null }[] = await db.$queryRaw`
+      SELECT "personId"::text AS id FROM (SELECT "personId" FROM "PersonSearch"
+        ${after ? Prisma.sql`WHERE "personId" > ${after}::uuid` : Prisma.empty}
+        ORDER BY "personId" LIMIT ${batchSize}) b
+      ORDER BY "personId" DESC LIMIT 1`;
+    const last = rows[0]?.id;
+    if (!last) return changed;
+    changed += await db.$executeRaw(
+      completedYearsUpdateSql(
+        Prisma.sql`SELECT "personId" FROM "PersonSearch" WHERE "personId" <= ${last}::uuid
+          ${after ? Prisma.sql`AND "personId" > ${after}::uuid` : Prisma.empty}`,
+        thresholds,
+      ),
+    );
+    after = last;
+  }
+}
+
+/**
+ * The embedded start's check (one cheap query when there is nothing to do): rebuilds when a
+ * table of the projection is empty while its sources are not; recomputes ceCompletedYears when a
+ * complete year is missing from it (the thresholds changed, or the column is new). Returns what
+ * it did, or null.
+ */
+export async function rebuildSearchProjectionIfEmpty(
+  db: Db,
+  thresholds: CeThresholds = getCeThresholds(),
+): Promise<RebuildProgress | null> {
+  const [{ needed, stale }] = await db.$queryRaw<[{ needed: boolean; stale: boolean }]>`
     SELECT (NOT EXISTS (SELECT 1 FROM "PersonSearch") AND EXISTS (SELECT 1 FROM "Person"))
       OR (NOT EXISTS (SELECT 1 FROM "CeYearTotal") AND EXISTS (SELECT 1 FROM "CeCredit"))
-      AS needed`;
-  return needed ? rebuildSearchProjection(db) : null;
+      AS needed,
+      EXISTS (SELECT 1 FROM "CeYearTotal" c JOIN "PersonSearch" s ON s."personId" = c."personId"
+        WHERE (${ceCompleteSql(thresholds)}) <> (s."ceCompletedYears" @> ARRAY[c.year::int]))
+      AS stale`;
+  if (needed) return rebuildSearchProjection(db);
+  if (stale) await rebuildCompletedYears(db, { thresholds });
+  return null;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { obligationStartYear } from "@/lib/ce/obligation";
 import {
+  obligationStartOf,
   highestEducationLevel,
   highestQualificationLevel,
   personSearchRow,
@@ -72,6 +74,51 @@ const collected = (snap: unknown, version = 1): ProjectionSource["archive"] => (
   version,
   collectedAt: COLLECTED,
   snapshot: snap,
+  versionFacts: [snap],
+});
+
+describe("obligationStartOf", () => {
+  const version = (years: (number | string)[], since?: number) => ({
+    professional: { qualifications: years.map((year) => ({ type: "ACCOUNTING", year })) },
+    work: since === undefined ? { status: "ACCOUNTING_POST" } : { accountingSinceYear: since },
+  });
+
+  it("agrees with lib/ce/obligation.ts on one version", () => {
+    const cases: [(number | string)[], number | undefined][] = [
+      [[], undefined],
+      [[2020], undefined],
+      [["2018", 2021], undefined],
+      [[], 2015],
+      [[2020], 2015],
+      [[2010], 2015],
+    ];
+    for (const [years, since] of cases) {
+      expect(obligationStartOf([version(years, since)])).toBe(
+        obligationStartYear({
+          qualificationYears: years.map(Number),
+          accountingSinceYear: since ?? null,
+        }),
+      );
+    }
+  });
+
+  it("takes the earliest start over every version (a start never moves later)", () => {
+    expect(obligationStartOf([version([2012]), version([], 2016)])).toBe(2013);
+    expect(obligationStartOf([{ professional: null, work: null }, version([], 2019)])).toBe(2019);
+    expect(obligationStartOf([])).toBeNull();
+  });
+
+  it("puts the obligation start on the row; none for a person without an archive", () => {
+    const row = personSearchRow(
+      {
+        person: person(),
+        hasDraft: false,
+        archive: { ...collected(snapshot())!, versionFacts: [version([2019]), version([], 2021)] },
+      },
+      NOW,
+    );
+    expect(row.ceObligationStart).toBe(2020);
+  });
 });
 
 describe("personSearchRow", () => {
@@ -98,6 +145,7 @@ describe("personSearchRow", () => {
       qualificationLevel: null,
       highEndTalent: false,
       transferState: null,
+      ceObligationStart: null,
       registeredAt: REGISTERED,
       updatedAt: NOW,
     });

@@ -30,6 +30,19 @@ const searchedSnapshotSchema = z.looseObject({
   }),
 });
 
+/**
+ * What the 继续教育 obligation needs of an archive version (lib/ce/overview.ts reads the same):
+ * each qualification's 取得年份 and 从事会计工作年份. A version of any age or origin is read as long
+ * as these facts are sound.
+ */
+const obligationFactsSchema = z.object({
+  professional: z
+    .object({ qualifications: z.array(z.object({ year: z.union([z.string(), z.number()]) })) })
+    .partial()
+    .nullish(),
+  work: z.object({ accountingSinceYear: z.number().int() }).partial().nullish(),
+});
+
 export interface ProjectionSource {
   person: {
     id: string;
@@ -50,6 +63,8 @@ export interface ProjectionSource {
     version: number;
     collectedAt: Date;
     snapshot: unknown;
+    /** `{ professional, work }` of every version of the archive, for the obligation start. */
+    versionFacts: unknown[];
   } | null;
 }
 
@@ -75,6 +90,7 @@ export interface PersonSearchRow {
   qualificationLevel: string | null;
   highEndTalent: boolean;
   transferState: string | null;
+  ceObligationStart: number | null;
   registeredAt: Date;
   updatedAt: Date;
 }
@@ -99,6 +115,23 @@ export function highestQualificationLevel(levels: readonly string[]): string | n
   const rank = (level: string) => (QUALIFICATION_LEVELS.codes as readonly string[]).indexOf(level);
   const best = Math.max(-1, ...levels.map(rank));
   return best < 0 ? null : QUALIFICATION_LEVELS.codes[best]!;
+}
+
+/**
+ * The first year 继续教育 is required (lib/ce/obligation.ts, 财会〔2018〕10号): the year after a
+ * qualification was obtained, or the year accounting work started, whichever is first — over
+ * every version, since an obligation once started does not move later (lib/ce/overview.ts
+ * ceObligationStart). lib/search cannot import lib/ce (which writes through it), hence the rule
+ * is restated here; tests/integration/search/projection.test.ts checks both agree.
+ */
+export function obligationStartOf(versions: readonly unknown[]): number | null {
+  const starts = versions.flatMap((v) => {
+    const { professional, work } = obligationFactsSchema.parse(v);
+    const years = (professional?.qualifications ?? []).map((q) => Number(q.year) + 1);
+    if (work?.accountingSinceYear != null) years.push(work.accountingSinceYear);
+    return years.filter(Number.isInteger);
+  });
+  return starts.length > 0 ? Math.min(...starts) : null;
 }
 
 function birthYearOf(date: Date | string | null | undefined): number | null {
@@ -137,6 +170,7 @@ export function personSearchRow(source: ProjectionSource, now: Date): PersonSear
     qualificationLevel: highestQualificationLevel(qualifications.map((q) => q.level)),
     highEndTalent: (snapshot?.professional.talents.length ?? 0) > 0,
     transferState: person.transferState,
+    ceObligationStart: archive ? obligationStartOf(archive.versionFacts) : null,
     registeredAt: person.createdAt,
     updatedAt: now,
   };

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { type CeThresholds, getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
+import { completedYearsSql } from "./ce-year-total";
 import { personSearchRow, type PersonSearchRow, type ProjectionSource } from "./projection-row";
 
 // The console's search projection (PersonSearch) is written in the same transaction as every
@@ -17,6 +19,7 @@ type SourceRow = ProjectionSource["person"] & {
   archiveVersion: number | null;
   collectedAt: Date | null;
   snapshot: Prisma.JsonValue | null;
+  versionFacts: unknown[] | null;
 };
 
 /**
@@ -32,7 +35,10 @@ export async function loadProjectionSources(
     SELECT p.id::text AS id, p.name, p."idType", p."idNumberIndex", p."idNumberMasked", p.gender,
       p."birthDate", p."regionCode", p."transferState", p."createdAt",
       d.id IS NOT NULL AS "hasDraft",
-      a."archiveNumber", a."currentVersion" AS "archiveVersion", a."collectedAt", v.snapshot
+      a."archiveNumber", a."currentVersion" AS "archiveVersion", a."collectedAt", v.snapshot,
+      (SELECT jsonb_agg(jsonb_build_object('professional', w.snapshot->'professional',
+          'work', w.snapshot->'work'))
+        FROM "ArchiveVersion" w WHERE w."archiveId" = a.id) AS "versionFacts"
     FROM "Person" p
     LEFT JOIN "CollectionDraft" d ON d."personId" = p.id
     LEFT JOIN "Archive" a ON a."personId" = p.id
@@ -40,13 +46,27 @@ export async function loadProjectionSources(
     WHERE ${where}
     ${lock ? Prisma.sql`FOR NO KEY UPDATE OF p` : Prisma.empty}`;
   return rows.map(
-    ({ hasDraft, archiveNumber, archiveVersion, collectedAt, snapshot, ...person }) => ({
+    ({
+      hasDraft,
+      archiveNumber,
+      archiveVersion,
+      collectedAt,
+      snapshot,
+      versionFacts,
+      ...person
+    }) => ({
       person,
       hasDraft,
       archive:
         archiveNumber === null
           ? null
-          : { archiveNumber, version: archiveVersion!, collectedAt: collectedAt!, snapshot },
+          : {
+              archiveNumber,
+              version: archiveVersion!,
+              collectedAt: collectedAt!,
+              snapshot,
+              versionFacts: versionFacts ?? [],
+            },
     }),
   );
 }
@@ -74,6 +94,7 @@ const COLUMN_TYPES: Record<keyof PersonSearchRow, string> = {
   qualificationLevel: "text",
   highEndTalent: "boolean",
   transferState: "text",
+  ceObligationStart: "int",
   registeredAt: "timestamptz",
   updatedAt: "timestamptz",
 };
@@ -87,16 +108,22 @@ const UPDATE_SET = Prisma.raw(
     .join(", "),
 );
 
-/** Upserts the rows in one statement, whatever their number. */
+/**
+ * Upserts the rows in one statement, whatever their number; ceCompletedYears is read from
+ * CeYearTotal here, as writeCeYearTotals keeps it.
+ */
 export async function writePersonSearchRows(
   tx: Tx,
   rows: readonly PersonSearchRow[],
+  thresholds: CeThresholds = getCeThresholds(),
 ): Promise<void> {
   if (rows.length === 0) return;
   await tx.$executeRaw`
-    INSERT INTO "PersonSearch" (${COLUMN_LIST})
-    SELECT ${COLUMN_LIST} FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${RECORD_TYPE})
-    ON CONFLICT ("personId") DO UPDATE SET ${UPDATE_SET}`;
+    INSERT INTO "PersonSearch" (${COLUMN_LIST}, "ceCompletedYears")
+    SELECT ${COLUMN_LIST}, ${completedYearsSql(Prisma.sql`r."personId"`, thresholds)}
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${RECORD_TYPE})
+    ON CONFLICT ("personId") DO UPDATE SET ${UPDATE_SET},
+      "ceCompletedYears" = EXCLUDED."ceCompletedYears"`;
 }
 
 /** Recomputes the person's PersonSearch row in the caller's transaction (two round trips). */

@@ -1,8 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
-import type { CeThresholds } from "@/lib/jurisdiction/ce-thresholds";
-import { getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
 import { ownRegionCode, regionScopePrefix, regionWithin } from "@/lib/region/scope";
 import { type SearchFilter, searchFilterForRecord } from "./search-filter";
@@ -38,17 +36,16 @@ export async function searchPeople(
   ctx: RequestContext,
   actor: StaffActor,
   filter: SearchFilter,
-  options: { size?: number; bound?: number; thresholds?: CeThresholds } = {},
+  options: { size?: number; bound?: number } = {},
 ): Promise<
   { ok: true; result: PeopleSearchResult } | { ok: false; reason?: "role"; message: string }
 > {
   if (!holdsAny(actor, ["archive-read"])) return ROLE_REFUSAL;
   const scope = actor;
   const { size = SEARCH_PAGE_SIZE, bound = SEARCH_COUNT_BOUND } = options;
-  const thresholds = options.thresholds ?? getCeThresholds();
   // Counted first: a search matching at most `bound` people is paged from those rows alone.
-  const total = await searchCount(db, filter, scope, bound, thresholds);
-  const found = await searchPage(db, filter, scope, size, thresholds, !total.more);
+  const total = await searchCount(db, filter, scope, bound);
+  const found = await searchPage(db, filter, scope, size, !total.more);
   if (!found.ok) return found;
   await db.$transaction((tx) =>
     writeAudit(tx, ctx, {

@@ -2,7 +2,6 @@ import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { QUALIFICATION_LEVELS, QUALIFICATION_TYPES } from "@/lib/codes/professional-qualification";
-import { type CeThresholds, getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 import { regionScopePrefix, type StaffScope } from "@/lib/region/scope";
 import { decodeCursor, encodeCursor, NOT_COLLECTED_KEY, type SearchCursor } from "./cursor";
 import { nameQuery } from "./name-keys";
@@ -67,6 +66,23 @@ function nameSql(q: string): Prisma.Sql | null {
     OR p."nameInitials" COLLATE "C" LIKE ${pattern})`;
 }
 
+/**
+ * Two or more letters as the two conditions of nameSql's OR, each one an index can walk in 姓名
+ * order: the pinyin prefix on the pinyin index, and the initials prefix on the index of
+ * (first two initials, pinyin, …), whose equality on the first two letters leaves it in pinyin
+ * order. A single letter needs no second walk: the first initial is the pinyin's first letter.
+ */
+function letterBranches(q: string | undefined): [Prisma.Sql, Prisma.Sql] | null {
+  const query = q ? nameQuery(q) : null;
+  if (query?.kind !== "pinyin" || query.value.length < 2) return null;
+  const pattern = likePrefix(query.value);
+  return [
+    Prisma.sql`p."namePinyin" COLLATE "C" LIKE ${pattern}`,
+    Prisma.sql`left(p."nameInitials", 2) = ${query.value.slice(0, 2)}
+      AND p."nameInitials" COLLATE "C" LIKE ${pattern}`,
+  ];
+}
+
 function qualificationSql(filter: SearchFilter): Prisma.Sql | null {
   const { qualificationType: type, qualificationLevel: level } = filter;
   if (!type && !level) return null;
@@ -76,49 +92,42 @@ function qualificationSql(filter: SearchFilter): Prisma.Sql | null {
   return Prisma.sql`p.qualifications && ${held}::text[]`;
 }
 
-const tenths = (credits: number) => Math.round(credits * 10);
-
 /**
- * A year's credits meet the thresholds (lib/ce/year-status.ts requiredTenths, in SQL): the total,
- * 公需科目 and 专业科目 minimums, and under a share rule 专业科目 ≥ share × max(earned, minimum),
- * compared as integers (professional × denominator ≥ numerator × base) — no rounding.
+ * A year's 继续教育 as lib/ce/year-status.ts states it, from PersonSearch alone: a year before the
+ * obligation start (or without any) is 无须参加 — neither 已完成 nor 未完成; an obliged year is
+ * 已完成 when its totals met the thresholds (ceCompletedYears, kept with CeYearTotal), 未完成
+ * otherwise (no CeYearTotal row: nothing earned). 有在途未完成数据 is a pending record that year.
  */
-function ceCompleteSql(t: CeThresholds): Prisma.Sql {
-  const total = Math.max(tenths(t.minTotal), tenths(t.minPublic) + tenths(t.minProfessional));
-  const earned = Prisma.sql`(c."publicTenths" + c."professionalTenths")`;
-  const share = t.minProfessionalShare
-    ? Prisma.sql`AND c."professionalTenths" * ${t.minProfessionalShare.denominator}
-        >= ${t.minProfessionalShare.numerator} * GREATEST(${earned}, ${tenths(t.minTotal)})`
-    : Prisma.empty;
-  return Prisma.sql`${earned} >= ${total} AND c."publicTenths" >= ${tenths(t.minPublic)}
-    AND c."professionalTenths" >= ${tenths(t.minProfessional)} ${share}`;
-}
-
-function ceSql(filter: SearchFilter, thresholds: CeThresholds): Prisma.Sql | null {
+function ceSql(filter: SearchFilter): Prisma.Sql | null {
   const { ceYear: year, ceStatus: status } = filter;
   if (year === undefined || status === undefined) return null;
-  const ofYear = Prisma.sql`FROM "CeYearTotal" c WHERE c."personId" = p."personId" AND c.year = ${year}`;
-  if (status === "pending") return Prisma.sql`EXISTS (SELECT 1 ${ofYear} AND c.pending > 0)`;
-  const complete = Prisma.sql`EXISTS (SELECT 1 ${ofYear} AND ${ceCompleteSql(thresholds)})`;
-  // No CeYearTotal row for the year: nothing earned, so 未完成.
-  return status === "complete" ? complete : Prisma.sql`NOT ${complete}`;
+  if (status === "pending") {
+    return Prisma.sql`EXISTS (SELECT 1 FROM "CeYearTotal" c
+      WHERE c."personId" = p."personId" AND c.year = ${year} AND c.pending > 0)`;
+  }
+  const completed = Prisma.sql`p."ceCompletedYears" @> ARRAY[${year}::int]`;
+  return Prisma.sql`p."ceObligationStart" <= ${year}
+    AND ${status === "complete" ? completed : Prisma.sql`NOT ${completed}`}`;
 }
 
-/** The search's WHERE: the staff member's scope always, then every filter given. */
+/**
+ * The search's WHERE: the staff member's scope always, then every filter given; `name` replaces
+ * the name condition (one branch of letterBranches).
+ */
 export function searchWhere(
   filter: SearchFilter,
   scope: StaffScope,
-  thresholds: CeThresholds,
+  name: Prisma.Sql | null = filter.q ? nameSql(filter.q) : null,
 ): Prisma.Sql {
   const parts: (Prisma.Sql | null)[] = [
     scopeSql(scope),
     filter.region ? prefixRange(regionScopePrefix(filter.region) ?? filter.region) : null,
-    filter.q ? nameSql(filter.q) : null,
+    name,
     filter.employmentStatus ? Prisma.sql`p."employmentStatus" = ${filter.employmentStatus}` : null,
     qualificationSql(filter),
     filter.highEndTalent ? Prisma.sql`p."highEndTalent" = ${filter.highEndTalent === "yes"}` : null,
     filter.collectionStatus ? Prisma.sql`p."collectionStatus" = ${filter.collectionStatus}` : null,
-    ceSql(filter, thresholds),
+    ceSql(filter),
     filter.transferState === "none"
       ? Prisma.sql`p."transferState" IS NULL`
       : filter.transferState
@@ -195,52 +204,93 @@ export function filterCursor(filter: SearchFilter): SearchCursor | null | undefi
 }
 
 /**
+ * The search's rows after `keyset`, in `order`, at most `limit`, as `SELECT p.*`. Letters are
+ * two ordered walks (letterBranches), each stopping after `limit` rows, merged: an OR of both
+ * prefixes cannot be walked in pinyin order, and sorting every "zs…" of a province took seconds.
+ */
+function orderedRowsSql(
+  filter: SearchFilter,
+  scope: StaffScope,
+  keyset: Prisma.Sql,
+  order: Prisma.Sql,
+  limit: number,
+): Prisma.Sql {
+  const walk = (name?: Prisma.Sql) => Prisma.sql`SELECT p.* FROM "PersonSearch" p
+    WHERE ${searchWhere(filter, scope, name)} AND ${keyset} ORDER BY ${order} LIMIT ${limit}`;
+  const branches = letterBranches(filter.q);
+  if (!branches) return walk();
+  return Prisma.sql`SELECT * FROM ((${walk(branches[0])}) UNION (${walk(branches[1])})) p
+    ORDER BY ${order} LIMIT ${limit}`;
+}
+
+/**
+ * The export's batch: `limit` rows after the cursor (or from the start) in the search's order,
+ * with `columns` of PersonSearch p (and of `join`).
+ */
+export function searchBatchSql(
+  filter: SearchFilter,
+  scope: StaffScope,
+  after: SearchCursor | null,
+  limit: number,
+  columns: Prisma.Sql,
+  join: Prisma.Sql = Prisma.empty,
+): Prisma.Sql {
+  const keyset = after ? keysetSql(filter, after) : Prisma.sql`TRUE`;
+  const order = searchOrderBy(filter);
+  return Prisma.sql`SELECT ${columns} FROM (${orderedRowsSql(filter, scope, keyset, order, limit)}) p
+    ${join} ORDER BY ${order}`;
+}
+
+/**
  * The page's statement: `limit` rows after (or before) the cursor, in the sort order. `few`: the
  * filter is known to match only a few thousand rows (the bounded count said so), so they are
  * gathered first through the filter's own indexes and sorted in memory — otherwise PostgreSQL
  * may walk a sort index through millions of rows looking for rare matches (README 人员查询的索引).
+ * Letters are the exception (below).
  */
 export function searchPageSql(
   filter: SearchFilter,
   cursor: SearchCursor | undefined,
   scope: StaffScope,
   limit: number,
-  thresholds: CeThresholds,
   few = false,
 ): Prisma.Sql {
-  const where = searchWhere(filter, scope, thresholds);
   const keyset = cursor ? keysetSql(filter, cursor) : Prisma.sql`TRUE`;
   const order = searchOrderBy(filter, cursor?.direction === "prev");
-  if (few) {
-    return Prisma.sql`WITH m AS MATERIALIZED (SELECT * FROM "PersonSearch" p WHERE ${where})
+  // Letters are walked even when few match: each walk reads its index in order and stops after
+  // a page, where gathering them first fetched a random heap page per match.
+  if (few && !letterBranches(filter.q)) {
+    return Prisma.sql`WITH m AS MATERIALIZED (
+        SELECT * FROM "PersonSearch" p WHERE ${searchWhere(filter, scope)})
       SELECT ${SEARCH_COLUMNS} FROM m p WHERE ${keyset} ORDER BY ${order} LIMIT ${limit}`;
   }
-  return Prisma.sql`SELECT ${SEARCH_COLUMNS} FROM "PersonSearch" p
-    WHERE ${where} AND ${keyset} ORDER BY ${order} LIMIT ${limit}`;
+  return Prisma.sql`SELECT ${SEARCH_COLUMNS}
+    FROM (${orderedRowsSql(filter, scope, keyset, order, limit)}) p ORDER BY ${order}`;
 }
 
 /**
  * One page of the search: `size` rows in the sort order, from the filter's cursor (or the start).
  * A cursor that does not decode for this sort is refused, not silently taken as page one.
+ * `thresholds` is unused since 继续教育 is read from ceCompletedYears (written with the
+ * thresholds); it stays only while search-service.ts still passes it positionally.
  */
 export async function searchPage(
   db: Db | Tx,
   filter: SearchFilter,
   scope: StaffScope,
   size: number,
-  thresholds: CeThresholds = getCeThresholds(),
   few = false,
 ): Promise<{ ok: true; page: SearchPage } | { ok: false; message: string }> {
   const cursor = filterCursor(filter);
   if (cursor === null) return { ok: false, message: BAD_CURSOR };
   const backward = cursor?.direction === "prev";
   const fetched = await db.$queryRaw<SearchRow[]>(
-    searchPageSql(filter, cursor, scope, size + 1, thresholds, few),
+    searchPageSql(filter, cursor, scope, size + 1, few),
   );
   const more = fetched.length > size;
   // Back at the start: page one in full, exactly as without a cursor (not a short first page).
   if (backward && !more) {
-    return searchPage(db, { ...filter, cursor: undefined }, scope, size, thresholds, few);
+    return searchPage(db, { ...filter, cursor: undefined }, scope, size, few);
   }
   const rows = fetched.slice(0, size);
   if (backward) rows.reverse();
@@ -263,16 +313,19 @@ export async function searchPage(
   };
 }
 
-/** Counts matches up to bound + 1 (the statement of searchCount). */
-export function searchCountSql(
-  filter: SearchFilter,
-  scope: StaffScope,
-  bound: number,
-  thresholds: CeThresholds,
-): Prisma.Sql {
-  return Prisma.sql`SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM "PersonSearch" p WHERE ${searchWhere(filter, scope, thresholds)}
-      LIMIT ${bound + 1}) t`;
+/**
+ * Counts matches up to bound + 1 (the statement of searchCount). Letters count the two walks'
+ * people, bound + 1 of each at most, as a UNION: the initials one reads only its index (no
+ * heap), where a BitmapOr of both fetched a random heap page per match (0.3–0.7 s cold).
+ */
+export function searchCountSql(filter: SearchFilter, scope: StaffScope, bound: number): Prisma.Sql {
+  const matches = (name?: Prisma.Sql) => Prisma.sql`SELECT p."personId" FROM "PersonSearch" p
+    WHERE ${searchWhere(filter, scope, name)} LIMIT ${bound + 1}`;
+  const branches = letterBranches(filter.q);
+  const rows = branches
+    ? Prisma.sql`(${matches(branches[0])}) UNION (${matches(branches[1])})`
+    : matches();
+  return Prisma.sql`SELECT count(*)::int AS n FROM (${rows}) t`;
 }
 
 /**
@@ -284,11 +337,8 @@ export async function searchCount(
   filter: SearchFilter,
   scope: StaffScope,
   bound: number,
-  thresholds: CeThresholds = getCeThresholds(),
 ): Promise<{ count: number; more: boolean }> {
-  const rows = await db.$queryRaw<{ n: number }[]>(
-    searchCountSql(filter, scope, bound, thresholds),
-  );
+  const rows = await db.$queryRaw<{ n: number }[]>(searchCountSql(filter, scope, bound));
   const n = rows[0]?.n ?? 0;
   return { count: Math.min(n, bound), more: n > bound };
 }

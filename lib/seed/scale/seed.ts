@@ -1,6 +1,7 @@
 import "server-only";
 import { Pool } from "pg";
 import { hashPassword } from "@/lib/crypto/password-hash";
+import { getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 import { getJurisdiction, type Jurisdiction } from "@/lib/jurisdiction/config";
 import { getRegion, regionPath } from "@/lib/region/divisions";
 import { beijingToday } from "@/lib/time/beijing";
@@ -123,6 +124,7 @@ export async function seedScale(
     const end = firstIndex + options.people;
     let lastLog = t0;
 
+    const thresholds = getCeThresholds();
     const worker = async () => {
       const client = await pool.connect();
       try {
@@ -138,6 +140,7 @@ export async function seedScale(
             passwordHash,
             setup.jurisdictionCode,
             now,
+            thresholds,
           );
           for (const k of Object.keys(totals) as (keyof BatchCounts)[]) totals[k] += counts[k];
           const t = performance.now();

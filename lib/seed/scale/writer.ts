@@ -9,6 +9,9 @@ import {
 } from "@/lib/collection/archive-number";
 import { encryptField } from "@/lib/crypto/field-cipher";
 import { maskIdNumber } from "@/lib/identity/mask";
+import { Prisma } from "@/lib/db/generated/client";
+import type { CeThresholds } from "@/lib/jurisdiction/ce-thresholds";
+import { completedYearsUpdateSql } from "@/lib/search/ce-year-total";
 import { uuidv7 } from "@/lib/utils/uuid";
 import type { ScalePerson } from "./person";
 import { recordColumns } from "./search-row";
@@ -35,6 +38,7 @@ export async function writeBatch(
   passwordHash: string,
   jurisdictionCode: string,
   now: Date,
+  thresholds: CeThresholds,
 ): Promise<BatchCounts> {
   const collected = people.filter((p) => p.collection);
   await client.query("BEGIN");
@@ -140,16 +144,18 @@ export async function writeBatch(
       `INSERT INTO "PersonSearch" ("personId", "regionCode", name, "namePinyin", "nameInitials",
          "idNumberIndex", "idNumberMasked", "idType", gender, "birthYear", "collectionStatus",
          "archiveNumber", "archiveVersion", "collectedAt", "employmentStatus", "educationLevel",
-         qualifications, "qualificationLevel", "highEndTalent", "transferState", "registeredAt",
-         "updatedAt")
+         qualifications, "qualificationLevel", "highEndTalent", "transferState", "ceObligationStart",
+         "registeredAt", "updatedAt")
        SELECT p.id, p."regionCode", p.name, u.pinyin, u.initials, p."idNumberIndex",
          p."idNumberMasked", p."idType", p.gender, extract(year FROM p."birthDate")::smallint,
          CASE WHEN u.number IS NULL THEN 'none' ELSE 'collected' END, u.number,
          CASE WHEN u.number IS NULL THEN NULL ELSE 1 END, u.collected, u.status, u.education,
-         string_to_array(u.quals, ','), u.level, u.talent, p."transferState", p."createdAt", $10
+         string_to_array(u.quals, ','), u.level, u.talent, p."transferState", u.obliged,
+         p."createdAt", $10
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[],
-         $6::text[], $7::text[], $8::text[], $9::text[], $11::boolean[])
-         AS u(id, pinyin, initials, number, collected, status, education, quals, level, talent)
+         $6::text[], $7::text[], $8::text[], $9::text[], $11::boolean[], $12::smallint[])
+         AS u(id, pinyin, initials, number, collected, status, education, quals, level, talent,
+           obliged)
        JOIN "Person" p ON p.id = u.id`,
       [
         ids,
@@ -163,6 +169,7 @@ export async function writeBatch(
         columns.map((c) => c?.qualificationLevel ?? null),
         iso(now),
         columns.map((c) => c?.highEndTalent ?? false),
+        columns.map((c) => c?.ceObligationStart ?? null),
       ],
     );
 
@@ -203,6 +210,12 @@ export async function writeBatch(
        GROUP BY "personId", year`,
       [ids],
     );
+    // The years they completed, by the very statement the services keep it with.
+    const completed = completedYearsUpdateSql(
+      Prisma.sql`SELECT unnest(${ids}::uuid[])`,
+      thresholds,
+    );
+    await client.query(completed.text, completed.values);
 
     const moved = people.filter((p) => p.transfer);
     if (moved.length > 0) {

@@ -7,6 +7,7 @@ import type { SessionPerson } from "@/lib/account/session-service";
 import { reviewClaim } from "@/lib/ce/claim-review";
 import { submitClaim, withdrawClaim } from "@/lib/ce/claims";
 import { completeCourse, recordCourse } from "@/lib/ce/courses";
+import { ceObligationStart } from "@/lib/ce/overview";
 import { changeArchiveItem } from "@/lib/change/change-service";
 import { submitCollection } from "@/lib/collection/archive-service";
 import { saveStep } from "@/lib/collection/draft-service";
@@ -92,15 +93,34 @@ const yearTotals = (personId: string) =>
     select: { year: true, publicTenths: true, professionalTenths: true, pending: true },
   });
 
-/** The stored row equals the one computed from the records now (the write time aside). */
+/** Years meeting Guangdong's thresholds (公需 30, 专业 60, 90 in all), read off CeYearTotal. */
+async function completedYears(personId: string) {
+  return (await yearTotals(personId))
+    .filter(
+      (t) =>
+        t.publicTenths >= 300 &&
+        t.professionalTenths >= 600 &&
+        t.publicTenths + t.professionalTenths >= 900,
+    )
+    .map((t) => t.year);
+}
+
+/**
+ * The stored row equals the one computed from the records now (the write time aside), its
+ * completed years are CeYearTotal's, and its obligation start is lib/ce's over every version.
+ */
 async function expectTrue(personId: string) {
   const [source] = await loadProjectionSources(db, Prisma.sql`p.id = ${personId}::uuid`, {
     lock: false,
   });
   expect(await searchRow(personId)).toEqual({
     ...personSearchRow(source!, NOW),
+    ceCompletedYears: await completedYears(personId),
     updatedAt: expect.any(Date),
   });
+  expect((await searchRow(personId))!.ceObligationStart).toBe(
+    await ceObligationStart(db, personId),
+  );
 }
 
 /** A registered person through collection: registration, the first save, the rest, submit. */
@@ -375,6 +395,14 @@ describe("the search projection", () => {
       { year: 2025, publicTenths: 200, professionalTenths: 0, pending: 0 },
       { year: 2026, publicTenths: 125, professionalTenths: 900, pending: 0 },
     ]);
+    expect(await searchRow(s.personId)).toMatchObject({ ceCompletedYears: [] });
+
+    // 公需 reaches 30 in 2026: the year is complete in PersonSearch in the same transaction.
+    expect(await recordCourse(db, ctx, GUANGZHOU, course(2026, "17.5", true), NOW)).toMatchObject({
+      ok: true,
+    });
+    expect(await searchRow(s.personId)).toMatchObject({ ceCompletedYears: [2026] });
+    await expectTrue(s.personId);
   });
 
   it("rolls back with the transaction that failed to commit", async () => {
@@ -441,5 +469,20 @@ describe("the search projection", () => {
     const all = await db.personSearch.findMany({ orderBy: { personId: "asc" } });
     await rebuildSearchProjection(db, { now: LATER });
     expect(await db.personSearch.findMany({ orderBy: { personId: "asc" } })).toEqual(all);
+
+    // Completed years behind CeYearTotal (the thresholds changed, or the column is new): the
+    // start's check recomputes them, without a whole rebuild.
+    await db.ceYearTotal.create({
+      data: {
+        personId: s.personId,
+        year: 2019,
+        publicTenths: 300,
+        professionalTenths: 600,
+        updatedAt: NOW,
+      },
+    });
+    expect(await searchRow(s.personId)).toMatchObject({ ceCompletedYears: [] });
+    expect(await rebuildSearchProjectionIfEmpty(db)).toBeNull();
+    expect(await searchRow(s.personId)).toMatchObject({ ceCompletedYears: [2019] });
   });
 });

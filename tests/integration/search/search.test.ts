@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { GUANGDONG_CE_THRESHOLDS, NATIONAL_CE_THRESHOLDS } from "@/lib/jurisdiction/ce-thresholds";
 import { ROLE_DENIED, type StaffActor } from "@/lib/codes/staff-roles";
 import { nameKeys } from "@/lib/search/name-keys";
 import { parseSearchFilter, type SearchFilter } from "@/lib/search/search-filter";
+import { completedYearsUpdateSql } from "@/lib/search/ce-year-total";
 import { BAD_CURSOR, searchCount, searchPage } from "@/lib/search/search-sql";
 import { searchPeople } from "@/lib/search/search-service";
 import { uuidv7 } from "@/lib/utils/uuid";
@@ -28,7 +30,19 @@ const SIBLING_STAFF = scope("search-sibling", SIBLING);
 const CITY = scope("search-city", "620100");
 const PROVINCE = scope("search-province", "620000");
 
-const NAMES = ["张三", "章三", "张珊", "李四", "王五", "欧阳娜", "赵六", "张伟", "张伟", "陈晨"];
+const NAMES = [
+  "张三",
+  "章三",
+  "张珊",
+  "李四",
+  "王五",
+  "欧阳娜",
+  "赵六",
+  "张伟",
+  "张伟",
+  "陈晨",
+  "曾华",
+];
 const REGIONS = [COUNTY, COUNTY, SIBLING, COUNTY, CITY_ONLY, SIBLING, OTHER_CITY, COUNTY];
 const QUALS = [
   [],
@@ -53,6 +67,8 @@ interface Seeded {
   registeredAt: Date;
   collectedAt: Date | null;
   ce: "complete" | "short" | "none" | "pending" | "exact";
+  /** First year of the 继续教育 obligation; null none (every year 无须参加). */
+  obligationStart: number | null;
 }
 
 const CE = ["complete", "short", "none", "pending", "exact"] as const;
@@ -63,7 +79,22 @@ const CE_TENTHS = {
   pending: { publicTenths: 0, professionalTenths: 100, pending: 2 },
 } as const;
 
+/** Coprime with CE's five, so every CE state meets every obligation. */
+const OBLIGATION = [2020, null, 2026, 2025, 2024, 2019];
+const obliged = (p: Seeded, year: number) =>
+  p.obligationStart !== null && p.obligationStart <= year;
+
 const people: Seeded[] = [];
+
+/** ceCompletedYears of the seeded people under `thresholds`, by the services' own statement. */
+async function completeUnder(thresholds: typeof GUANGDONG_CE_THRESHOLDS) {
+  await db.$executeRaw(
+    completedYearsUpdateSql(
+      Prisma.sql`SELECT unnest(${people.map((p) => p.personId)}::uuid[])`,
+      thresholds,
+    ),
+  );
+}
 
 beforeAll(async () => {
   // Ties on purpose: the same names (so the same pinyin), and registrations three to a second.
@@ -85,6 +116,7 @@ beforeAll(async () => {
       registeredAt: new Date(Date.UTC(2025, 0, 1, 0, 0, Math.floor(i / 3))),
       collectedAt: collected ? new Date(Date.UTC(2025, 5, 1 + (i % 4))) : null,
       ce: CE[i % CE.length]!,
+      obligationStart: OBLIGATION[i % OBLIGATION.length]!,
     });
   }
   await db.personSearch.createMany({
@@ -105,6 +137,7 @@ beforeAll(async () => {
       transferState: p.transferState,
       registeredAt: p.registeredAt,
       collectedAt: p.collectedAt,
+      ceObligationStart: p.obligationStart,
       updatedAt: new Date(),
     })),
   });
@@ -118,6 +151,7 @@ beforeAll(async () => {
         updatedAt: new Date(),
       })),
   });
+  await completeUnder(GUANGDONG_CE_THRESHOLDS);
 });
 
 function filterOf(query: string): SearchFilter {
@@ -127,11 +161,11 @@ function filterOf(query: string): SearchFilter {
 }
 
 /** Every row of a search, page by page (7 a page: pages end inside groups of ties). */
-async function everyRow(query: string, who: StaffActor, thresholds = GUANGDONG_CE_THRESHOLDS) {
+async function everyRow(query: string, who: StaffActor) {
   let filter = filterOf(query);
   const ids: string[] = [];
   for (let pages = 0; pages < 20; pages++) {
-    const r = await searchPage(db, filter, who, 7, thresholds);
+    const r = await searchPage(db, filter, who, 7);
     if (!r.ok) throw new Error(r.message);
     ids.push(...r.page.rows.map((row) => row.personId));
     if (!r.page.next) return ids;
@@ -174,7 +208,10 @@ describe("人员查询 filters", () => {
     // Letters: full pinyin or initials. 章三 reads zhangsan too.
     ["q=zhangsan", (p) => p.namePinyin === "zhangsan"],
     ["q=ZS", (p) => p.nameInitials.startsWith("zs")],
+    // 曾华 zenghua is "zh" by initials only, 张三 by pinyin only: both walks, merged in order.
     ["q=zh", (p) => p.namePinyin.startsWith("zh") || p.nameInitials.startsWith("zh")],
+    ["q=zhs", (p) => p.namePinyin.startsWith("zhs") || p.nameInitials.startsWith("zhs")],
+    ["q=z", (p) => p.namePinyin.startsWith("z")],
     ["q=ouyang", (p) => p.name === "欧阳娜"],
     ["q=oyn", (p) => p.name === "欧阳娜"],
     ["q=%25", () => false],
@@ -196,12 +233,19 @@ describe("人员查询 filters", () => {
     ["collectionStatus=none", (p) => p.collectionStatus === "none"],
     ["transferState=none", (p) => p.transferState === null],
     ["transferState=OUT_DONE", (p) => p.transferState === "OUT_DONE"],
-    // 公需30 + 专业60: exactly the minimum completes; 29 公需 does not, however many 专业.
-    ["ceYear=2025&ceStatus=complete", (p) => p.ce === "complete" || p.ce === "exact"],
-    ["ceYear=2025&ceStatus=incomplete", (p) => !(p.ce === "complete" || p.ce === "exact")],
+    // 公需30 + 专业60: exactly the minimum completes; 29 公需 does not, however many 专业. A year
+    // before the obligation start, or without any, is 无须参加: neither 已完成 nor 未完成.
+    [
+      "ceYear=2025&ceStatus=complete",
+      (p) => obliged(p, 2025) && (p.ce === "complete" || p.ce === "exact"),
+    ],
+    [
+      "ceYear=2025&ceStatus=incomplete",
+      (p) => obliged(p, 2025) && !(p.ce === "complete" || p.ce === "exact"),
+    ],
     ["ceYear=2025&ceStatus=pending", (p) => p.ce === "pending"],
     ["ceYear=2024&ceStatus=complete", () => false],
-    ["ceYear=2024&ceStatus=incomplete", () => true],
+    ["ceYear=2024&ceStatus=incomplete", (p) => obliged(p, 2024)],
     // Only the status filters: a year alone is no filter.
     ["ceYear=2025", () => true],
     [
@@ -221,8 +265,15 @@ describe("人员查询 filters", () => {
   it("applies a share rule in whole tenths (national: 专业 ≥ 2/3 of what was earned)", async () => {
     // complete 40+70: 70 ≥ 2/3 × 110 (73.3)? no. exact 30+60: 60 ≥ 2/3 × 90 = 60, yes.
     // short 29+90: 90 ≥ 79.3, yes (no 公需 minimum nationally).
-    const ids = await everyRow("ceYear=2025&ceStatus=complete", CITY, NATIONAL_CE_THRESHOLDS);
-    expect(ids.sort()).toEqual(idsOf(inCity().filter((p) => p.ce === "exact" || p.ce === "short")));
+    await completeUnder(NATIONAL_CE_THRESHOLDS);
+    try {
+      const ids = await everyRow("ceYear=2025&ceStatus=complete", CITY);
+      expect(ids.sort()).toEqual(
+        idsOf(inCity().filter((p) => obliged(p, 2025) && (p.ce === "exact" || p.ce === "short"))),
+      );
+    } finally {
+      await completeUnder(GUANGDONG_CE_THRESHOLDS);
+    }
   });
 });
 
@@ -254,7 +305,7 @@ describe("人员查询 sort and keyset pages", () => {
         const forward: string[][] = [];
         let last: Awaited<ReturnType<typeof searchPage>> | null = null;
         for (;;) {
-          last = await searchPage(db, filter, CITY, 7, GUANGDONG_CE_THRESHOLDS);
+          last = await searchPage(db, filter, CITY, 7);
           if (!last.ok) throw new Error(last.message);
           forward.push(last.page.rows.map((r) => r.personId));
           if (!last.page.next) break;
@@ -264,13 +315,7 @@ describe("人员查询 sort and keyset pages", () => {
         const backward: string[][] = [forward.at(-1)!];
         let prev = last.ok ? last.page.prev : null;
         while (prev) {
-          const r = await searchPage(
-            db,
-            { ...filterOf(query), cursor: prev },
-            CITY,
-            7,
-            GUANGDONG_CE_THRESHOLDS,
-          );
+          const r = await searchPage(db, { ...filterOf(query), cursor: prev }, CITY, 7);
           if (!r.ok) throw new Error(r.message);
           backward.unshift(r.page.rows.map((row) => row.personId));
           prev = r.page.prev;
@@ -290,7 +335,7 @@ describe("人员查询 sort and keyset pages", () => {
     let filter = filterOf(query);
     const ids: string[] = [];
     for (;;) {
-      const r = await searchPage(db, filter, CITY, 4, GUANGDONG_CE_THRESHOLDS, true);
+      const r = await searchPage(db, filter, CITY, 4, true);
       if (!r.ok) throw new Error(r.message);
       ids.push(...r.page.rows.map((row) => row.personId));
       if (!r.page.next) break;
@@ -300,15 +345,15 @@ describe("人员查询 sort and keyset pages", () => {
   });
 
   it("refuses a forged cursor or one of another sort", async () => {
-    const first = await searchPage(db, filterOf("sort=name"), CITY, 7, GUANGDONG_CE_THRESHOLDS);
+    const first = await searchPage(db, filterOf("sort=name"), CITY, 7);
     if (!first.ok || !first.page.next) throw new Error("no second page");
     const other = { ...filterOf("sort=registeredAt"), cursor: first.page.next };
-    expect(await searchPage(db, other, CITY, 7, GUANGDONG_CE_THRESHOLDS)).toEqual({
+    expect(await searchPage(db, other, CITY, 7)).toEqual({
       ok: false,
       message: BAD_CURSOR,
     });
     const forged = { ...filterOf(""), cursor: "eyJ4IjoxfQ" };
-    expect(await searchPage(db, forged, CITY, 7, GUANGDONG_CE_THRESHOLDS)).toEqual({
+    expect(await searchPage(db, forged, CITY, 7)).toEqual({
       ok: false,
       message: BAD_CURSOR,
     });
@@ -318,18 +363,52 @@ describe("人员查询 sort and keyset pages", () => {
 describe("人员查询 count and audit", () => {
   it("counts exactly up to the bound, and says 'more' beyond it", async () => {
     const n = inCity().length;
-    expect(await searchCount(db, filterOf(""), CITY, 100, GUANGDONG_CE_THRESHOLDS)).toEqual({
+    expect(await searchCount(db, filterOf(""), CITY, 100)).toEqual({
       count: n,
       more: false,
     });
-    expect(await searchCount(db, filterOf(""), CITY, n, GUANGDONG_CE_THRESHOLDS)).toEqual({
+    expect(await searchCount(db, filterOf(""), CITY, n)).toEqual({
       count: n,
       more: false,
     });
-    expect(await searchCount(db, filterOf(""), CITY, 10, GUANGDONG_CE_THRESHOLDS)).toEqual({
+    expect(await searchCount(db, filterOf(""), CITY, 10)).toEqual({
       count: 10,
       more: true,
     });
+  });
+
+  it("counts letters once per person though both walks find them, exactly up to the bound", async () => {
+    // 张华 is zh by pinyin and by initials; 曾华 by initials, 张三 by pinyin.
+    const both = { ...people[0]!, personId: uuidv7(), name: "张华", ...nameKeys("张华") };
+    await db.personSearch.create({
+      data: {
+        personId: both.personId,
+        regionCode: COUNTY,
+        name: both.name,
+        namePinyin: both.pinyin,
+        nameInitials: both.initials,
+        idNumberIndex: `search-test-${both.personId}`,
+        idNumberMasked: "620102********1234",
+        idType: "RESIDENT_ID",
+        collectionStatus: "none",
+        registeredAt: new Date(),
+        updatedAt: new Date(),
+      },
+    });
+    try {
+      const zh = (p: { namePinyin: string; nameInitials: string }) =>
+        p.namePinyin.startsWith("zh") || p.nameInitials.startsWith("zh");
+      const n = inCity().filter(zh).length + 1;
+      expect(await searchCount(db, filterOf("q=zh"), CITY, 100)).toEqual({ count: n, more: false });
+      expect(await searchCount(db, filterOf("q=zh"), CITY, n)).toEqual({ count: n, more: false });
+      expect(await searchCount(db, filterOf("q=zh"), CITY, n - 1)).toEqual({
+        count: n - 1,
+        more: true,
+      });
+      expect(await everyRow("q=zh", CITY)).toContain(both.personId);
+    } finally {
+      await db.personSearch.delete({ where: { personId: both.personId } });
+    }
   });
 
   it("records every search with its filter, the name masked, and no cursor", async () => {

@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { gb11643Gender, hasValidGb11643Check } from "@/lib/identity/gb11643";
 import { maskIdNumber } from "@/lib/identity/mask";
+import { getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 import { isJurisdictionLeaf } from "@/lib/region/divisions";
 import { refreshCeYearTotals } from "@/lib/search/ce-year-total";
 import { loadProjectionSources } from "@/lib/search/projection";
@@ -88,11 +89,32 @@ describe("seed:scale", () => {
     });
     expect(rows).toHaveLength(500);
     const byId = new Map(rows.map((r) => [r.personId, r]));
+    // The completed years: CeYearTotal's years meeting the thresholds (no share rule here).
+    const t = getCeThresholds();
+    expect(t.minProfessionalShare).toBeNull();
+    const totals = await db.ceYearTotal.findMany({ where: { personId: { in: [...byId.keys()] } } });
+    const completed = (personId: string) =>
+      totals
+        .filter(
+          (c) =>
+            c.personId === personId &&
+            c.publicTenths >= t.minPublic * 10 &&
+            c.professionalTenths >= t.minProfessional * 10 &&
+            c.publicTenths + c.professionalTenths >= t.minTotal * 10,
+        )
+        .map((c) => c.year)
+        .sort();
     for (const source of sources) {
       // updatedAt is when the row was written: the seed's run, the projection's `now` here.
       const stored = byId.get(source.person.id)!;
-      expect(stored).toEqual({ ...personSearchRow(source, NOW), updatedAt: stored.updatedAt });
+      expect(stored).toEqual({
+        ...personSearchRow(source, NOW),
+        ceCompletedYears: completed(source.person.id),
+        updatedAt: stored.updatedAt,
+      });
     }
+    expect(rows.some((r) => r.ceCompletedYears.length > 0)).toBe(true);
+    expect(rows.some((r) => r.ceObligationStart !== null)).toBe(true);
     // Not vacuous: the sample has every kind of row the filters tell apart.
     expect(new Set(rows.map((r) => r.collectionStatus))).toEqual(new Set(["none", "collected"]));
     expect(rows.some((r) => r.qualificationLevel === "INTERMEDIATE")).toBe(true);
