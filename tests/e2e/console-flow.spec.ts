@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { expect, type Page, test } from "@playwright/test";
+import { newIdNumber, newPhone } from "./support/accounts";
 import { newCollectedPerson } from "./support/collection";
 import { firstLogin, STAFF, staffBrowser, staffLogin } from "./support/staff";
 
@@ -7,7 +8,9 @@ import { firstLogin, STAFF, staffBrowser, staffLogin } from "./support/staff";
 // two county accounts in the browser; the 天河区 reviewer logs in with two factors, finds a person by
 // the initials of their name, reveals the number (on the audit record), opens the archive's
 // photos, exports the search (numbers masked) and sees the region's statistics; the 越秀区
-// reviewer finds nobody of 天河区, not even by the person's address.
+// reviewer finds nobody of 天河区, not even by the person's address. The 天河区 reviewer also imports
+// 历史档案 from the page's own template: the good row becomes a person, the bad one comes back in
+// the 错误报告.
 
 const NEW_PASSWORD = "Tianhe-Shenhe-2026";
 // One name per project (both run against one platform), each with its own initials.
@@ -44,7 +47,10 @@ test("a 管理员 creates county reviewers; one finds, reveals, views and export
   const tianhe = `th-${stamp}`;
   const yuexiu = `yx-${stamp}`;
   const reviewerRoles = ["会计人员查询与档案查阅", "数据导出", "操作日志查阅"];
-  const tianheInitial = await createAccount(admin.page, tianhe, "天河区财政局", reviewerRoles);
+  const tianheInitial = await createAccount(admin.page, tianhe, "天河区财政局", [
+    ...reviewerRoles,
+    "历史档案导入",
+  ]);
   const yuexiuInitial = await createAccount(admin.page, yuexiu, "越秀区财政局", reviewerRoles);
   await admin.context.close();
 
@@ -110,6 +116,8 @@ test("a 管理员 creates county reviewers; one finds, reveals, views and export
     await expect(row.first()).toContainText(`钟审核（${tianhe}）`);
   }
 
+  await importHistory(th.page, project, testInfo.outputPath("history.xlsx"));
+
   // 统计分析 of the reviewer's own county.
   await th.page.goto("/console/stats");
   await expect(th.page.getByRole("heading", { name: "统计分析" })).toBeVisible();
@@ -127,3 +135,71 @@ test("a 管理员 creates county reviewers; one finds, reveals, views and export
   await expect(yx.page.getByText(who.name)).toHaveCount(0);
   await yx.context.close();
 });
+
+/** 数据导入: the template, one good and one bad row, the counts, the 错误报告, the person found. */
+async function importHistory(page: Page, project: string, file: string) {
+  await page.goto("/console/import");
+  await expect(page.getByRole("heading", { name: "历史档案导入" })).toBeVisible();
+  const [templateDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "下载导入模板" }).click(),
+  ]);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile((await templateDownload.path())!);
+  const sheet = book.worksheets[0]!;
+  const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ""));
+  const name = project === "desktop" ? "欧阳导入" : "上官导入";
+  const row = {
+    姓名: name,
+    证件类型: "居民身份证",
+    证件号码: newIdNumber(),
+    民族: "汉族",
+    政治面貌: "群众",
+    手机号码: newPhone(),
+    电子邮箱: "history@example.com",
+    所在地区: "440106",
+    在岗状态: "会计工作岗位",
+    工作单位: "广州市天河区某某财务有限公司",
+    统一社会信用代码: "914403001922038216",
+    会计工作岗位: "出纳",
+    从事会计工作年份: "2010",
+    最高学历: "大学本科毕业",
+    学位: "学士",
+    毕业院校: "中山大学",
+    所学专业: "会计学",
+    入学时间: "2006-09",
+    毕业时间: "2010-07",
+    专业技术资格类型: "会计类",
+    资格级别: "初级",
+    取得方式: "考试",
+    取得年份: "2012",
+    证书编号: "C2012440100001",
+  };
+  const bad = { ...row, 姓名: "错号码", 证件号码: "440106199001011230", 手机号码: newPhone() };
+  for (const [i, values] of [row, bad].entries()) {
+    const r = sheet.getRow(2 + i);
+    for (const [header, value] of Object.entries(values))
+      r.getCell(headers.indexOf(header)).value = value;
+  }
+  await book.xlsx.writeFile(file);
+
+  await page.getByLabel("Excel文件").setInputFiles(file);
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  await expect(page.getByText("导入1人，已存在0人，有误1行")).toBeVisible({ timeout: 30_000 });
+  const [report] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "下载错误报告" }).click(),
+  ]);
+  expect(report.suggestedFilename()).toBe("历史档案导入错误报告.xlsx");
+  const errors = new ExcelJS.Workbook();
+  await errors.xlsx.readFile((await report.path())!);
+  const text = JSON.stringify(errors.worksheets[0]!.getSheetValues());
+  expect(text).toContain("错号码");
+  expect(text).not.toContain(name);
+
+  // the imported person is in 人员查询 at once (the projection is written with the import)
+  await page.goto(`/console/people?q=${encodeURIComponent(name)}`);
+  await expect(page.getByRole("link", { name, exact: true }).locator("visible=true")).toHaveCount(
+    1,
+  );
+}

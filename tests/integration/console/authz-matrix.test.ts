@@ -8,6 +8,8 @@ import { contentForEdit, resetContentBlock, saveContentBlock } from "@/lib/conte
 import { decryptField } from "@/lib/crypto/field-cipher";
 import { db } from "@/lib/db/client";
 import { exportPeople } from "@/lib/export/people-export";
+import { importHistory } from "@/lib/import/history-import";
+import { HISTORY_COLUMNS, type HistoryValues } from "@/lib/import/history-sheet";
 import {
   listNotices,
   noticeForEdit,
@@ -37,6 +39,7 @@ import { recomputeNow } from "@/lib/stats/recompute";
 import { statsDashboard } from "@/lib/stats/dashboard";
 import { readableAttachment, staffAttachmentViewer } from "@/lib/upload/attachment-service";
 import { saveHolidayDay } from "@/lib/workdays/holiday-service";
+import { randomPhone, randomResidentId } from "../../support/accounts";
 import { ctx, personWithSession } from "../../support/collection";
 import { createTestStaff } from "../../support/staff";
 
@@ -125,7 +128,64 @@ const admin = (c: Cell) => ({
   roles: c.actor.roles,
 });
 
+/**
+ * A county of the target's node that lies in no other node of the fixture: a 历史档案 row is
+ * filed under a county (惠城区 for the province, 荔湾区 for 广州, 禅城区 for 佛山).
+ */
+const COUNTY_OF: Record<string, string> = {
+  "440000": "441302",
+  "440100": "440103",
+  "440106": "440106",
+  "440104": "440104",
+  "440600": "440604",
+};
+
+/** One complete 历史档案 row for a new person of `county`. */
+function historyRow(county: string): HistoryValues {
+  const values = Object.fromEntries(HISTORY_COLUMNS.map((c) => [c.key, ""])) as HistoryValues;
+  return {
+    ...values,
+    name: "历史人员",
+    idType: "居民身份证",
+    idNumber: randomResidentId(county),
+    ethnicGroup: "汉族",
+    politicalStatus: "群众",
+    phone: randomPhone(),
+    email: "history@example.com",
+    regionCode: county,
+    status: "会计工作岗位",
+    employerName: "某某财务有限公司",
+    employerCreditCode: "914403001922038216",
+    postKind: "出纳",
+    accountingSinceYear: "2015",
+    level: "大学本科毕业",
+    degree: "学士",
+    school: "广东财经大学",
+    major: "会计学",
+    enrolledOn: "2001-09",
+    graduatedOn: "2005-07",
+    qualType: "会计类",
+    qualLevel: "初级",
+    qualMethod: "考试",
+    qualYear: "2016",
+    certificateNo: "A201612345678",
+  };
+}
+
 const OPS: Op[] = [
+  {
+    name: "历史档案导入 import",
+    roles: ["import"],
+    reach: "down",
+    run: async (c) => {
+      const r = await importHistory(db, ctx, c.actor, {
+        rows: [{ line: 2, values: historyRow(COUNTY_OF[c.target.region]!) }],
+        numericIdLines: [],
+      });
+      if ("reason" in r) return { done: false, answer: r };
+      return { done: r.imported === 1, answer: r.rows.map((row) => row.errors) };
+    },
+  },
   {
     name: "人员查询 search",
     roles: ["archive-read"],
