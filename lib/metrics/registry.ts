@@ -54,7 +54,7 @@ function create(): Metrics {
     }),
     jobQueue: new Gauge({
       name: "kuaiji_job_queue_jobs",
-      help: "Runs of each job in pg-boss by state (queued, active, failed: retained recent failures)",
+      help: "Runs of each job in pg-boss by state (queued, active, failed: retained recent failures), as of pg-boss's last monitor pass",
       labelNames: ["queue", "state"],
       registers,
     }),

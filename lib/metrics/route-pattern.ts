@@ -37,17 +37,12 @@ function matches(route: Segment[], parts: string[]): boolean {
   return route.length === parts.length;
 }
 
-/** More static segments first, so /notices/new wins over /notices/[id] as in Next.js. */
-function specificity(route: CompiledRoute): number[] {
-  return route.segments.map((s) => (s.kind === "static" ? 0 : s.kind === "one" ? 1 : 2));
-}
-
-function compareSpecificity(a: CompiledRoute, b: CompiledRoute): number {
-  const sa = specificity(a);
-  const sb = specificity(b);
-  for (let i = 0; i < Math.min(sa.length, sb.length); i++)
-    if (sa[i] !== sb[i]) return sa[i] - sb[i];
-  return sb.length - sa.length;
+/**
+ * Sort key: static segments (0) before one-segment parameters (1) before catch-alls (2), segment
+ * by segment, so /notices/new wins over /notices/[id] as in Next.js.
+ */
+function specificity(route: CompiledRoute): string {
+  return route.segments.map((s) => (s.kind === "static" ? 0 : s.kind === "one" ? 1 : 2)).join("");
 }
 
 /**
@@ -58,7 +53,7 @@ export function routeMatcher(patterns: Iterable<string>): (url: string) => strin
   const routes = [...new Set(patterns)]
     .filter((p) => !p.startsWith("/_"))
     .map(compile)
-    .sort(compareSpecificity);
+    .sort((a, b) => specificity(a).localeCompare(specificity(b)));
   return (url) => {
     let path = url.split(/[?#]/, 1)[0] ?? "/";
     if (path.startsWith("/_next/")) return NEXT_ASSETS;
