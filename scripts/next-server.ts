@@ -12,6 +12,8 @@ import path from "node:path";
 import next from "next";
 import { forwardedFor } from "../lib/http/forwarded";
 import { runShutdownHooks } from "../lib/jobs/shutdown";
+import { observeRequest } from "../lib/metrics/http";
+import { routeMatcher } from "../lib/metrics/route-pattern";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -21,8 +23,10 @@ const hops = Number(process.env.KUAIJI_TRUSTED_PROXY_HOPS ?? 0);
 const app = next({ dev: false, dir: ROOT, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
+const routeOf = routeMatcher(appRoutes());
 
 const server = createServer((req, res) => {
+  observeRequest(req, res, routeOf); // /api/metrics: per route pattern, never the raw path
   const xff = forwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
   if (xff) req.headers["x-forwarded-for"] = xff;
   else delete req.headers["x-forwarded-for"];
@@ -33,6 +37,19 @@ server.listen(port, hostname, () => {
   console.log(`▲ Next.js ready on http://${hostname ?? "0.0.0.0"}:${port}`);
   void renderStaticPages();
 });
+
+/** The app's route patterns ("/console/people/[personId]"), as `next build` listed them. */
+function appRoutes(): string[] {
+  try {
+    const manifest = readFileSync(path.join(ROOT, ".next/app-path-routes-manifest.json"), "utf8");
+    return Object.values(JSON.parse(manifest) as Record<string, string>);
+  } catch (e) {
+    console.warn(
+      `route patterns not read, requests counted as unmatched: ${e instanceof Error ? e.message : e}`,
+    );
+    return [];
+  }
+}
 
 /**
  * The static pages `next build` made (prerender-manifest.json) were rendered without the database

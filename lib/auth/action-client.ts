@@ -6,6 +6,7 @@ import type { SessionPerson } from "@/lib/account/session-service";
 import { type ActionResult, fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { childLogger } from "@/lib/log/logger";
+import { recordAction } from "@/lib/metrics/registry";
 import { hasRole, ROLE_DENIED, type StaffRole } from "@/lib/codes/staff-roles";
 import { SIGN_IN_EXPIRED } from "@/lib/staff/second-factor-service";
 import type { SessionStaff } from "@/lib/staff/staff-session";
@@ -48,6 +49,7 @@ async function guarded<T>(
       { ok: result.ok, ms: Math.round(performance.now() - started) },
       "action",
     );
+    recordAction(name, result.ok ? "ok" : "refused");
     return result;
   } catch (error) {
     // Name, code and stack only: messages of database errors can quote the input values.
@@ -60,6 +62,7 @@ async function guarded<T>(
           }
         : { type: typeof error };
     childLogger({ requestId, action: name }).error({ err }, "action failed");
+    recordAction(name, "failed");
     return formError(
       `系统繁忙，请稍后重试。如多次失败，请联系客服并提供编号 ${requestId.slice(0, 8)}`,
     );

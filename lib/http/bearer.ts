@@ -2,7 +2,8 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 
 // Operator routes take `Authorization: Bearer <secret>`: the cron route (/api/jobs/run, Vercel Cron
-// with $CRON_SECRET) and the details of /api/ready ($KUAIJI_OPS_TOKEN).
+// with $CRON_SECRET), the details of /api/ready ($KUAIJI_OPS_TOKEN) and /api/metrics
+// ($KUAIJI_METRICS_TOKEN).
 
 /** A guessable secret is refused like a missing one. */
 export const MIN_BEARER_SECRET_LENGTH = 16;

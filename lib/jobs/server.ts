@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { databaseUrl } from "@/lib/db/url";
 import { childLogger } from "@/lib/log/logger";
 import { onShutdown } from "./shutdown";
-import { type JobWorker, startJobWorker } from "./worker";
+import { type JobQueueSize, type JobWorker, startJobWorker } from "./worker";
 
 // The job worker inside each Node server (instrumentation.ts): the embedded default and every
 // production instance run one; pg-boss makes N of them share the work. Not on Vercel, whose
@@ -51,4 +51,10 @@ export function startServerJobWorker(env: Env = process.env): void {
     await worker.stop();
     log.info("job worker stopped");
   });
+}
+
+/** This server's job queues by state; null when it runs no worker or its start failed. */
+export async function jobQueueSizes(): Promise<JobQueueSize[] | null> {
+  const worker = await state.kuaijiJobWorker;
+  return worker ? worker.queueSizes() : null;
 }

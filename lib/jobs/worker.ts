@@ -62,9 +62,19 @@ export interface JobWorkerOptions {
   startAttempts?: number;
 }
 
+/** Runs of one job by state (pg-boss's counts; /api/metrics shows them). */
+export interface JobQueueSize {
+  name: string;
+  queued: number;
+  active: number;
+  /** Failed runs still retained (deleteAfterSeconds): recent failures, not an all-time total. */
+  failed: number;
+}
+
 export interface JobWorker {
   /** Waits up to 10 s for running handlers, then closes pg-boss's pool. Idempotent. */
   stop(): Promise<void>;
+  queueSizes(): Promise<JobQueueSize[]>;
 }
 
 export async function startJobWorker(options: JobWorkerOptions): Promise<JobWorker> {
@@ -109,6 +119,15 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   return {
     async stop() {
       await boss.stop({ graceful: true, timeout: 10_000, close: true });
+    },
+    async queueSizes() {
+      const queues = await boss.getQueues(jobs.map((j) => j.name));
+      return queues.map((q) => ({
+        name: q.name,
+        queued: q.queuedCount,
+        active: q.activeCount,
+        failed: q.failedCount,
+      }));
     },
   };
 }
