@@ -1,9 +1,9 @@
 import "server-only";
 import { isIPv4, isIPv6 } from "node:net";
 
-// Who an attempt comes from, as the login limits count it: the address, and the network it sits
-// in — an IPv4 /24, an IPv6 /64 (what one subscriber or one cloud host usually holds, so a sprayer
-// hopping addresses inside it is still one client). No address at all (a request that reached the
+// Who an attempt comes from, as the limits count it: the client, and the network it sits in. An
+// IPv4 client is its address, in its /24. An IPv6 client is its /64 — what one subscriber or one
+// cloud host is given, so hopping addresses inside it is still one client — in its /48. No address at all (a request that reached the
 // app without the server's X-Forwarded-For) is one shared bucket, never a free pass.
 
 export const UNKNOWN_CLIENT = "unknown";
@@ -19,7 +19,10 @@ export function clientKeys(ip: string | null): ClientKeys {
   }
   if (ip && isIPv6(ip)) {
     const groups = expandIpv6(ip);
-    return { address: groups.join(":"), network: `${groups.slice(0, 4).join(":")}::/64` };
+    return {
+      address: `${groups.slice(0, 4).join(":")}::/64`,
+      network: `${groups.slice(0, 3).join(":")}::/48`,
+    };
   }
   return { address: UNKNOWN_CLIENT, network: UNKNOWN_CLIENT };
 }

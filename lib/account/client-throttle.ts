@@ -56,7 +56,11 @@ export async function reserveClientAttempt(db: Db, ctx: RequestContext): Promise
   const mine = await take(l.address, keys.address);
   if (!mine.ok) return mine;
   const network = await take(l.network, keys.network);
-  if (!network.ok) return network;
+  if (!network.ok) {
+    // refused by the network's count, not the address's: this client's own count stays as it was
+    await giveBack(db, [l.address.getKey(keys.address)]);
+    return network;
+  }
   // everyone's count only switches the captcha on (captchaFirst); it never refuses by itself
   await l.everyone.consume("all").catch((over: unknown) => {
     if (!(over instanceof RateLimiterRes)) throw over;

@@ -8,6 +8,7 @@ import { getSmsSender } from "@/lib/sms/sender";
 import { smsText } from "@/lib/sms/text";
 import type { SmsPurpose } from "@/lib/sms/types";
 import { logger } from "@/lib/log/logger";
+import { beijingToday } from "@/lib/time/beijing";
 import { CAPTCHA_WRONG, consumeCaptcha } from "./captcha-service";
 import { UNKNOWN_CLIENT } from "./client-network";
 import { budget, giveBack, take } from "@/lib/limits/budget";
@@ -48,6 +49,13 @@ export interface SendCodeRequest {
 
 const HOUR = 3_600_000;
 
+/** Until 00:00 Beijing time (UTC+8, no daylight saving): when 今日's cap is lifted. */
+function secondsToBeijingMidnight(now: Date): number {
+  const day = 86_400_000;
+  const beijing = now.getTime() + 8 * HOUR;
+  return Math.ceil((day - (beijing % day)) / 1000);
+}
+
 /** 获取短信验证码: captcha first, then the shared limits, then the code (stored hashed). */
 export async function sendSmsCode(
   db: Db,
@@ -62,12 +70,14 @@ export async function sendSmsCode(
   const config = securityConfig();
   // The platform's daily budget first, atomically: a pumping attack spread over many phones and
   // addresses passes every per-phone and per-address limit, and each message costs money.
-  const daily = budget(db, "sms-all", config.smsPerDay, 86_400);
-  const spent = await take(daily, "all");
+  // One count per Beijing calendar day (今日 means today), kept two days so the key outlives it.
+  const daily = budget(db, "sms-day", config.smsPerDay, 2 * 86_400);
+  const dayKey = daily.getKey(beijingToday(now));
+  const spent = await take(daily, beijingToday(now));
   if (!spent.ok) {
     logger.error(
       { cap: config.smsPerDay },
-      "sms daily cap reached: codes refused until the window ends",
+      "sms daily cap reached: codes refused until the next Beijing day",
     );
     await db.$transaction((tx) =>
       writeAudit(tx, ctx, {
@@ -79,70 +89,75 @@ export async function sendSmsCode(
     );
     return {
       ...fieldRefusal("daily-cap", phoneField, SMS_DAILY_CAP_REACHED),
-      retryAfterSeconds: Math.ceil(spent.retryAfterMs / 1000),
+      retryAfterSeconds: secondsToBeijingMidnight(now),
     };
   }
   // A client without an address is one shared client, never one without limits.
   const ip = ctx.ip ?? UNKNOWN_CLIENT;
   const code = generateSmsCode();
-  const outcome = await db.$transaction(async (tx) => {
-    // Serialise sends per phone and per IP across every app instance sharing the database.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"sms-phone:" + req.phone}))`;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"sms-ip:" + ip}))`;
-    const dayAgo = new Date(now.getTime() - 24 * HOUR);
-    const hourAgo = new Date(now.getTime() - HOUR);
-    const [last, phoneLastHour, phoneLastDay, ipLastHour, ipLastDay] = await Promise.all([
-      tx.smsCode.findFirst({
-        where: { phone: req.phone },
-        orderBy: { createdAt: "desc" },
-        select: { createdAt: true },
-      }),
-      tx.smsCode.count({ where: { phone: req.phone, createdAt: { gt: hourAgo } } }),
-      tx.smsCode.count({ where: { phone: req.phone, createdAt: { gt: dayAgo } } }),
-      tx.smsCode.count({ where: { ip: ctx.ip, createdAt: { gt: hourAgo } } }),
-      tx.smsCode.count({ where: { ip: ctx.ip, createdAt: { gt: dayAgo } } }),
-    ]);
-    const decision = decideSend(
-      { lastSentAt: last?.createdAt ?? null, phoneLastHour, phoneLastDay, ipLastHour, ipLastDay },
-      now,
-      config,
-    );
-    const audit = {
-      actorType: "anonymous" as const,
-      details: { purpose: req.purpose, phone: maskPhone(req.phone) },
-    };
-    if (!decision.ok) {
+  const outcome = await db
+    .$transaction(async (tx) => {
+      // Serialise sends per phone and per IP across every app instance sharing the database.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"sms-phone:" + req.phone}))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"sms-ip:" + ip}))`;
+      const dayAgo = new Date(now.getTime() - 24 * HOUR);
+      const hourAgo = new Date(now.getTime() - HOUR);
+      const [last, phoneLastHour, phoneLastDay, ipLastHour, ipLastDay] = await Promise.all([
+        tx.smsCode.findFirst({
+          where: { phone: req.phone },
+          orderBy: { createdAt: "desc" },
+          select: { createdAt: true },
+        }),
+        tx.smsCode.count({ where: { phone: req.phone, createdAt: { gt: hourAgo } } }),
+        tx.smsCode.count({ where: { phone: req.phone, createdAt: { gt: dayAgo } } }),
+        tx.smsCode.count({ where: { ip: ctx.ip, createdAt: { gt: hourAgo } } }),
+        tx.smsCode.count({ where: { ip: ctx.ip, createdAt: { gt: dayAgo } } }),
+      ]);
+      const decision = decideSend(
+        { lastSentAt: last?.createdAt ?? null, phoneLastHour, phoneLastDay, ipLastHour, ipLastDay },
+        now,
+        config,
+      );
+      const audit = {
+        actorType: "anonymous" as const,
+        details: { purpose: req.purpose, phone: maskPhone(req.phone) },
+      };
+      if (!decision.ok) {
+        await writeAudit(tx, ctx, {
+          ...audit,
+          action: "auth.sms-code-refused",
+          outcome: "denied",
+          details: { ...audit.details, reason: decision.reason },
+        });
+        return decision;
+      }
+      const deliver = req.deliverTo ? await req.deliverTo(tx) : true;
+      // The row is written even when nothing is delivered, so limits count the same either way.
+      await tx.smsCode.create({
+        data: {
+          phone: req.phone,
+          purpose: req.purpose,
+          createdAt: now,
+          delivered: deliver,
+          codeHash: hashSecret("sms", `${req.phone}:${req.purpose}:${code}`),
+          expiresAt: new Date(now.getTime() + config.smsCodeTtlSeconds * 1000),
+          ip: ctx.ip,
+        },
+      });
       await writeAudit(tx, ctx, {
         ...audit,
-        action: "auth.sms-code-refused",
-        outcome: "denied",
-        details: { ...audit.details, reason: decision.reason },
+        action: "auth.sms-code-sent",
+        outcome: "success",
+        details: { ...audit.details, delivered: deliver },
       });
-      return decision;
-    }
-    const deliver = req.deliverTo ? await req.deliverTo(tx) : true;
-    // The row is written even when nothing is delivered, so limits count the same either way.
-    await tx.smsCode.create({
-      data: {
-        phone: req.phone,
-        purpose: req.purpose,
-        createdAt: now,
-        delivered: deliver,
-        codeHash: hashSecret("sms", `${req.phone}:${req.purpose}:${code}`),
-        expiresAt: new Date(now.getTime() + config.smsCodeTtlSeconds * 1000),
-        ip: ctx.ip,
-      },
+      return { ok: true as const, deliver };
+    })
+    .catch(async (error: unknown) => {
+      await giveBack(db, [dayKey]);
+      throw error;
     });
-    await writeAudit(tx, ctx, {
-      ...audit,
-      action: "auth.sms-code-sent",
-      outcome: "success",
-      details: { ...audit.details, delivered: deliver },
-    });
-    return { ok: true as const, deliver };
-  });
   // nothing goes out: the day's budget was not spent
-  if (!outcome.ok || !outcome.deliver) await giveBack(db, [daily.getKey("all")]);
+  if (!outcome.ok || !outcome.deliver) await giveBack(db, [dayKey]);
   if (!outcome.ok) {
     const { reason, message, retryAfterSeconds } = outcome;
     return { ...fieldRefusal(reason, phoneField, message), retryAfterSeconds };
@@ -168,6 +183,7 @@ export async function sendSmsCode(
         await delivery;
       } catch (error) {
         logFailure(error);
+        await giveBack(db, [dayKey]);
         return fieldRefusal("delivery", phoneField, "短信发送失败，请稍后重试");
       }
     }

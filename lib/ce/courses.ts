@@ -3,7 +3,7 @@ import { type RequestContext, writeAudits } from "@/lib/audit/audit";
 import type { Db, Tx } from "@/lib/db/client";
 import { refusableTransaction } from "@/lib/db/refusal";
 import { fieldErrorsFromIssues } from "@/lib/http/action-result";
-import { OUTSIDE_REGION, regionWithin, type StaffScope } from "@/lib/region/scope";
+import { regionWithin, type StaffScope } from "@/lib/region/scope";
 import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
 import { isUuid } from "@/lib/utils/uuid";
 import { categoryFor, courseEntrySchema, type CourseEntryInput } from "./credit-kinds";
@@ -56,8 +56,9 @@ export async function recordCourse(
     select: { regionCode: true },
   });
   if (!person) return { ok: false, reason: "not-found", message: CREDIT_NOT_FOUND };
+  // outside the region reads exactly like nobody
   if (!regionWithin(person.regionCode, reviewer.regionCodes)) {
-    return { ok: false, reason: "forbidden", message: OUTSIDE_REGION };
+    return { ok: false, reason: "not-found", message: CREDIT_NOT_FOUND };
   }
   const context = await claimContext(db, personId, now, "staff");
   if (!context) return { ok: false, reason: "not-collected", message: PERSON_NOT_COLLECTED };
@@ -106,7 +107,7 @@ export async function insertCourses(
     const { regionCode } = await lockPerson(tx, refuse, personId, "staff");
     // The person may have moved since the caller's check; the row lock holds the region now.
     if (!regionWithin(regionCode, reviewer.regionCodes)) {
-      return refuse({ ok: false, reason: "forbidden", message: OUTSIDE_REGION });
+      return refuse({ ok: false, reason: "not-found", message: CREDIT_NOT_FOUND });
     }
     regionOf.set(personId, regionCode);
   }

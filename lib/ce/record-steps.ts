@@ -4,7 +4,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import type { Refusal } from "@/lib/db/refusal";
 import type { Prisma } from "@/lib/db/generated/client";
 import { lockPersonRow, transferLockReason } from "@/lib/person/locks";
-import { OUTSIDE_REGION, regionWithin, type StaffScope } from "@/lib/region/scope";
+import { regionWithin, type StaffScope } from "@/lib/region/scope";
 import { beijingToday } from "@/lib/time/beijing";
 import { isUuid } from "@/lib/utils/uuid";
 import type { CeClaimContext } from "./credit-kinds";
@@ -28,16 +28,7 @@ export const PERSON_TRANSFER_LOCKED = "该会计人员已申请调出，调转�
 export type CeRefusal =
   /** fieldErrors: the form's dotted paths ("year", "attachmentId", "reason"). */
   | (Refusal<"invalid"> & { fieldErrors: Record<string, string> })
-  | Refusal<
-      | "locked"
-      | "not-collected"
-      | "not-found"
-      | "forbidden"
-      | "duplicate"
-      | "stale"
-      | "reviewed"
-      | "role"
-    >;
+  | Refusal<"locked" | "not-collected" | "not-found" | "duplicate" | "stale" | "reviewed" | "role">;
 
 export type CeResult<T extends object = object> = ({ ok: true } & T) | CeRefusal;
 
@@ -93,7 +84,8 @@ export async function staffCredit(tx: Tx, refuse: RefuseCe, id: string, scope: S
   const credit = await ownCredit(tx, id, {});
   if (!credit) return refuse({ ok: false, reason: "not-found", message: CREDIT_NOT_FOUND });
   if (!regionWithin(credit.regionCode, scope.regionCodes)) {
-    return refuse({ ok: false, reason: "forbidden", message: OUTSIDE_REGION });
+    // outside the region reads exactly like no such record
+    return refuse({ ok: false, reason: "not-found", message: CREDIT_NOT_FOUND });
   }
   return credit;
 }

@@ -44,4 +44,17 @@ describe("password hashing", () => {
   it("spends a verification on unknown accounts and always fails", async () => {
     expect(await verifyAgainstDummy("anything")).toBe(false);
   });
+
+  it("spends a whole verification on an account with no password yet (an import)", async () => {
+    const real = await hashPassword("Acc0unt!ng");
+    await verifyPassword("", "warm-up");
+    const time = async (stored: string) => {
+      const t0 = performance.now();
+      for (let i = 0; i < 3; i++) expect(await verifyPassword(stored, "Guess-2026!")).toBe(false);
+      return performance.now() - t0;
+    };
+    const [none, some] = [await time(""), await time(real)];
+    // a refusal that skipped the hash would take a thousandth of the time
+    expect(none / some).toBeGreaterThan(0.3);
+  });
 });

@@ -47,6 +47,30 @@ describe("guardXlsx", () => {
     expect(guardXlsx(bomb)).toEqual({ ok: false, message: XLSX_TOO_LARGE });
   });
 
+  it("refuses a directory holding more entries than its end record counts", () => {
+    // JSZip would read the second entry (a bomb) that a count-trusting guard never inflated
+    const hidden = zip(
+      [
+        { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+        { name: "xl/sheet.xml", data: zeros(20_000_000), declared: 1000 },
+      ],
+      1,
+    );
+    expect(guardXlsx(hidden)).toEqual({ ok: false, message: NOT_XLSX });
+  });
+
+  it("refuses an end record that points readers at a ZIP64 directory", () => {
+    const z = zip([{ name: "a.xml", data: Buffer.from("<a/>") }]);
+    z.writeUInt16LE(0xffff, z.length - 22 + 10);
+    z.writeUInt16LE(0xffff, z.length - 22 + 8);
+    expect(guardXlsx(z)).toEqual({ ok: false, message: NOT_XLSX });
+  });
+
+  it("refuses a header that overstates its size (what exceljs is told must be true)", () => {
+    const z = zip([{ name: "a.xml", data: Buffer.from("<a/>"), declared: 400 }]);
+    expect(guardXlsx(z)).toEqual({ ok: false, message: NOT_XLSX });
+  });
+
   it("catches a header that understates: the real inflated bytes are counted", () => {
     const liar = zip([{ name: "xl/sheet.xml", data: zeros(50_000_000), declared: 1000 }]);
     expect(guardXlsx(liar)).toEqual({ ok: false, message: XLSX_TOO_LARGE });

@@ -6,7 +6,8 @@ import { inflateRawSync } from "node:zlib";
 // reads the zip's central directory itself (a few dozen lines, no dependency: the format is
 // fixed by PKWARE's APPNOTE) and inflates each entry with node:zlib under `maxOutputLength`, so
 // it refuses before exceljs sees the file: too many entries, a declared size above the caps, an
-// absurd compression ratio, and — a header may lie — more real bytes than the caps allow.
+// absurd compression ratio, a directory that readers could read differently, and — a header may
+// lie — real bytes other than declared or more than the caps allow.
 
 export interface XlsxLimits {
   maxEntries: number;
@@ -20,8 +21,8 @@ export interface XlsxLimits {
 /** Enough for a 5,000-row sheet of 30 text columns several times over. */
 export const DEFAULT_XLSX_LIMITS: XlsxLimits = {
   maxEntries: 200,
-  maxEntryBytes: 40_000_000,
-  maxTotalBytes: 60_000_000,
+  maxEntryBytes: 25_000_000,
+  maxTotalBytes: 40_000_000,
   maxRatio: 200,
 };
 
@@ -33,6 +34,7 @@ export type GuardResult = { ok: true } | { ok: false; message: string };
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 // A ZIP64 archive marks its sizes 0xFFFFFFFF; no spreadsheet of ours needs one.
 const ZIP64_MARK = 0xffffffff;
 
@@ -43,6 +45,13 @@ interface Entry {
   localOffset: number;
 }
 
+/**
+ * The entries exactly as every reader will see them, or null. Readers differ at the edges —
+ * JSZip (inside exceljs) reads central entries for as long as their signature follows, whatever
+ * count the end record gives, and follows a ZIP64 record elsewhere — so anything but one plain
+ * directory that ends where the end record begins, holding exactly the entries it counts, is
+ * refused: an entry this guard did not inflate must never reach exceljs.
+ */
 function centralDirectory(buf: Buffer): Entry[] | null {
   // The end record sits in the last 22 + 65,535 (comment) bytes.
   const from = Math.max(0, buf.length - 22 - 0xffff);
@@ -54,11 +63,20 @@ function centralDirectory(buf: Buffer): Entry[] | null {
     }
   }
   if (eocd < 0) return null;
+  const disk = buf.readUInt16LE(eocd + 4);
+  const dirDisk = buf.readUInt16LE(eocd + 6);
+  const onDisk = buf.readUInt16LE(eocd + 8);
   const count = buf.readUInt16LE(eocd + 10);
-  let at = buf.readUInt32LE(eocd + 16);
+  const size = buf.readUInt32LE(eocd + 12);
+  const start = buf.readUInt32LE(eocd + 16);
+  if (disk !== 0 || dirDisk !== 0 || onDisk !== count || count === 0xffff) return null;
+  if (size === ZIP64_MARK || start === ZIP64_MARK) return null;
+  if (eocd >= 20 && buf.readUInt32LE(eocd - 20) === ZIP64_LOCATOR_SIGNATURE) return null;
+  if (start + size !== eocd) return null;
+  let at = start;
   const entries: Entry[] = [];
   for (let n = 0; n < count; n++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL_SIGNATURE) return null;
+    if (at + 46 > eocd || buf.readUInt32LE(at) !== CENTRAL_SIGNATURE) return null;
     entries.push({
       method: buf.readUInt16LE(at + 10),
       compressed: buf.readUInt32LE(at + 20),
@@ -67,7 +85,8 @@ function centralDirectory(buf: Buffer): Entry[] | null {
     });
     at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
   }
-  return entries;
+  // exactly `count` entries fill the directory: no entry hides behind the count
+  return at === eocd ? entries : null;
 }
 
 /** Refuses a file that would unpack beyond `limits`, before any library unpacks it. */
@@ -115,6 +134,8 @@ export function guardXlsx(
       }
     } else return { ok: false, message: NOT_XLSX };
     if (size > room) return tooLarge;
+    // a header that lies about its size lies to exceljs too
+    if (size !== e.declared) return { ok: false, message: NOT_XLSX };
     realTotal += size;
   }
   return { ok: true };

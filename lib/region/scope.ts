@@ -37,8 +37,6 @@ export function ownRegionCode(scope: StaffScope): string | null {
 
 /** A lookup by 证件号码 that found nobody in the staff member's region (or nobody at all). */
 export const PERSON_NOT_IN_SCOPE = "本辖区内没有该证件号码的会计人员";
-/** An action on a record outside the staff member's region. */
-export const OUTSIDE_REGION = "该人员不属于您管辖的行政区划，不能办理";
 
 /**
  * The staff member's regions as a where clause on a table's `regionCode` (an index range each);

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { refusableTransaction } from "@/lib/db/refusal";
 import { enqueue } from "@/lib/exchange/outbox";
 import { isJurisdictionLeaf } from "@/lib/region/divisions";
-import { OUTSIDE_REGION, regionWithin } from "@/lib/region/scope";
+import { regionWithin } from "@/lib/region/scope";
 import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
 import { forEachDue } from "./due";
 import { notifyPerson } from "./notify";
@@ -40,7 +40,8 @@ export async function reviewTransferIn(
   });
   if (!app) return { ok: false, reason: "not-found", message: APPLICATION_NOT_FOUND };
   if (reviewer.type === "staff" && !regionWithin(app.regionCode, reviewer.scope.regionCodes)) {
-    return { ok: false, reason: "not-found", message: OUTSIDE_REGION };
+    // outside the region reads exactly like no such application
+    return { ok: false, reason: "not-found", message: APPLICATION_NOT_FOUND };
   }
   const decision =
     wanted ??

@@ -6,7 +6,7 @@ import { refusableTransaction } from "@/lib/db/refusal";
 import { enqueue } from "@/lib/exchange/outbox";
 import { destinationRegionProblem } from "@/lib/exchange/members";
 import { lockPersonRow } from "@/lib/person/locks";
-import { OUTSIDE_REGION, regionWithin } from "@/lib/region/scope";
+import { regionWithin } from "@/lib/region/scope";
 import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
 import type { ObjectStorage } from "@/lib/storage/types";
 import { transferConfig } from "./config";
@@ -167,7 +167,8 @@ export async function reviewTransferOut(
   });
   if (!app) return { ok: false, reason: "not-found", message: APPLICATION_NOT_FOUND };
   if (reviewer.type === "staff" && !regionWithin(app.regionCode, reviewer.scope.regionCodes)) {
-    return { ok: false, reason: "not-found", message: OUTSIDE_REGION };
+    // outside the region reads exactly like no such application
+    return { ok: false, reason: "not-found", message: APPLICATION_NOT_FOUND };
   }
   if (app.state !== "pending") return { ok: false, reason: "stale", message: ALREADY_REVIEWED };
   const decision = await decide(db, storage, reviewer, app, wanted);

@@ -13,6 +13,16 @@ import { admitUpload } from "./upload-gate";
 // carries the HTTP status the route sends.
 
 export const UPLOAD_INTERRUPTED = "上传中断，请重试";
+export const UPLOAD_TOO_SLOW = "上传超时，请在网络较好时重试，或换一张较小的图片";
+
+/**
+ * How long a body may take: 5 MB over a slow mobile link (~1 Mbit/s) in under a minute. A body
+ * trickled slower holds one of the instance's few upload slots (upload-gate.ts) for nobody.
+ */
+function readDeadlineMs(): number {
+  const seconds = Number(process.env.KUAIJI_UPLOAD_READ_SECONDS ?? 60);
+  return (Number.isFinite(seconds) && seconds > 0 ? seconds : 60) * 1000;
+}
 
 export type ReceivedUpload =
   | { ok: true; attachmentId: string; width: number; height: number }
@@ -32,13 +42,14 @@ export async function receiveUpload(
     return admission;
   }
   try {
-    let bytes: Buffer | "too-large";
+    let bytes: Buffer | "too-large" | "too-slow";
     try {
-      bytes = await readAtMost(body, MAX_UPLOAD_BYTES);
+      bytes = await readAtMost(body, MAX_UPLOAD_BYTES, readDeadlineMs());
     } catch {
       // the browser went away or the connection broke mid-upload
       return { ok: false, status: 400, message: UPLOAD_INTERRUPTED };
     }
+    if (bytes === "too-slow") return { ok: false, status: 408, message: UPLOAD_TOO_SLOW };
     if (bytes === "too-large") return { ok: false, status: 413, message: UPLOAD_MESSAGES.tooLarge };
     const r = await storeUpload(db, storage, ctx, session, { kind, bytes });
     if (!r.ok) return { ok: false, status: 422, message: r.message };
@@ -50,18 +61,38 @@ export async function receiveUpload(
 
 /**
  * The body, or "too-large" as soon as it passes `limit` bytes: the rest is never read, so a
- * body without (or with a false) Content-Length cannot make the server buffer more than that.
+ * body without (or with a false) Content-Length cannot make the server buffer more than that;
+ * or "too-slow" when it has not all arrived by the deadline.
  */
 async function readAtMost(
   body: ReadableStream<Uint8Array> | null,
   limit: number,
-): Promise<Buffer | "too-large"> {
+  deadlineMs: number,
+): Promise<Buffer | "too-large" | "too-slow"> {
   if (!body) return Buffer.alloc(0);
   const reader = body.getReader();
+  let late = false;
+  const timer = setTimeout(() => {
+    late = true;
+    void reader.cancel().catch(() => {});
+  }, deadlineMs);
+  try {
+    return await readAll(reader, limit, () => late);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readAll(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  limit: number,
+  late: () => boolean,
+): Promise<Buffer | "too-large" | "too-slow"> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
+    if (late()) return "too-slow";
     if (done) break;
     total += value.byteLength;
     if (total > limit) {

@@ -20,7 +20,8 @@ function header(size: number, signature: number, fields: [number, number][]): Bu
   return b;
 }
 
-export function craftedZip(parts: ZipPart[]): Buffer {
+/** `claimedCount`: the entry count the end record states, when it should not be the true one. */
+export function craftedZip(parts: ZipPart[], claimedCount = parts.length): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -47,8 +48,8 @@ export function craftedZip(parts: ZipPart[]): Buffer {
   }
   const dir = Buffer.concat(centrals);
   const end = header(22, 0x06054b50, [
-    [8, parts.length],
-    [10, parts.length],
+    [8, claimedCount],
+    [10, claimedCount],
   ]);
   end.writeUInt32LE(dir.length, 12);
   end.writeUInt32LE(offset, 16);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { beijingToday } from "@/lib/time/beijing";
 import { SMS_DAILY_CAP_REACHED, sendSmsCode } from "@/lib/account/sms-code-service";
 import { freshClient, randomPhone, solvedCaptcha } from "../../support/accounts";
 
@@ -7,7 +8,8 @@ import { freshClient, randomPhone, solvedCaptcha } from "../../support/accounts"
 // shared client (issue 12, 6–7). Integration files run one at a time, so this file may own the
 // platform-wide count while it runs.
 
-const DAILY = "sms-all:all";
+/** today's count of the platform's SMS (lib/account/sms-code-service.ts) */
+const DAILY = `sms-day:${beijingToday()}`;
 
 async function send(phone: string, ip: string | null, now = new Date()) {
   return sendSmsCode(

@@ -6,7 +6,6 @@ import { NOT_WITHDRAWABLE, DUPLICATE_CLAIM, submitClaim, withdrawClaim } from "@
 import { NOT_ENROLLED, completeCourse, recordCourse } from "@/lib/ce/courses";
 import { ceOverview, ceObligationStart } from "@/lib/ce/overview";
 import { CREDIT_NOT_FOUND, PERSON_TRANSFER_LOCKED } from "@/lib/ce/record-steps";
-import { OUTSIDE_REGION } from "@/lib/region/scope";
 import { REJECT_REASON_REQUIRED } from "@/lib/ce/review-rules";
 import { ATTACHMENT_INVALID } from "@/lib/collection/draft-service";
 import { db } from "@/lib/db/client";
@@ -329,7 +328,8 @@ describe("认定", () => {
   it("refuses finance staff of another region, and lets the province's staff review", async () => {
     const s = await collected();
     const id = await claimId(s, exam(await evidence(s)));
-    const refused = { ok: false, reason: "forbidden", message: OUTSIDE_REGION };
+    // another region's person or claim reads exactly like none at all
+    const refused = { ok: false, reason: "not-found", message: CREDIT_NOT_FOUND };
     expect(await reviewClaim(db, ctx, SHENZHEN, id, "recognise", undefined, NOW)).toEqual(refused);
     expect(await recordCourse(db, ctx, SHENZHEN, course(s.personId), NOW)).toEqual(refused);
     expect(await db.ceCredit.count({ where: { personId: s.personId, state: "claimed" } })).toBe(1);

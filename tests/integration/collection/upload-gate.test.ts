@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { budget } from "@/lib/limits/budget";
-import { receiveUpload } from "@/lib/upload/receive-upload";
+import { receiveUpload, UPLOAD_TOO_SLOW } from "@/lib/upload/receive-upload";
 import {
   UPLOAD_IN_PROGRESS,
   UPLOAD_LIMIT,
@@ -16,6 +16,7 @@ import { ctx, personWithSession, tempStorage } from "../../support/collection";
 
 afterEach(() => {
   delete process.env.KUAIJI_UPLOADS_IN_FLIGHT;
+  delete process.env.KUAIJI_UPLOAD_READ_SECONDS;
 });
 
 /** A request body that records whether the server ever read from it. */
@@ -74,6 +75,41 @@ describe("upload admission", () => {
     for (const r of busy)
       expect(r).toMatchObject({ status: 503, message: UPLOADS_BUSY, retryAfterSeconds: 5 });
     expect(await store.files()).toHaveLength(4);
+    await store.remove();
+  });
+
+  it("gives up on a body trickled past the deadline and frees its slot", async () => {
+    process.env.KUAIJI_UPLOADS_IN_FLIGHT = "1";
+    process.env.KUAIJI_UPLOAD_READ_SECONDS = "1";
+    const store = await tempStorage();
+    const s = await personWithSession(db);
+    // one byte, then nothing: the connection stays open
+    const stalled = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array([0xff]));
+      },
+    });
+    const slow = receiveUpload(db, store.storage, ctx, s, "headshot", stalled);
+    const other = await personWithSession(db);
+    const meanwhile = await receiveUpload(
+      db,
+      store.storage,
+      ctx,
+      other,
+      "headshot",
+      body(await headshotJpeg()).stream,
+    );
+    expect(meanwhile).toMatchObject({ ok: false, status: 503 });
+    expect(await slow).toEqual({ ok: false, status: 408, message: UPLOAD_TOO_SLOW });
+    const after = await receiveUpload(
+      db,
+      store.storage,
+      ctx,
+      other,
+      "headshot",
+      body(await headshotJpeg()).stream,
+    );
+    expect(after.ok).toBe(true);
     await store.remove();
   });
 

@@ -6,7 +6,6 @@ import type { ExchangeResult } from "@/lib/exchange/client";
 import { submitTransferSchema, type TransferView } from "@/lib/exchange/messages";
 import { deliverDue, type OutboxSend } from "@/lib/exchange/outbox";
 import { editLocks, TRANSFER_LOCKED, TRANSFERRED_OUT } from "@/lib/person/locks";
-import { OUTSIDE_REGION } from "@/lib/region/scope";
 import { FILE_UNREADABLE } from "@/lib/transfer/out-file";
 import { hubExchange } from "@/lib/transfer/hub-exchange";
 import { platformAnswerHandlers, platformRefusalHandlers } from "@/lib/transfer/hub-outcomes-apply";
@@ -14,6 +13,7 @@ import { platformComposers } from "@/lib/transfer/outbox-bodies";
 import { applyHubStateOut } from "@/lib/transfer/out-outcome";
 import { ALREADY_REVIEWED, reviewDueOut, reviewTransferOut } from "@/lib/transfer/out-review";
 import { withdrawTransferOut } from "@/lib/transfer/out-withdraw";
+import { APPLICATION_NOT_FOUND } from "@/lib/transfer/results";
 import { messagesTo } from "../../support/accounts";
 import { failingCommits } from "../../support/failing-commits";
 import { ctx, NOW, tempStorageForFile } from "../../support/collection";
@@ -184,7 +184,11 @@ describe("调出申请 review", () => {
         },
         NOW,
       );
-    expect(await review(FOSHAN, "reject")).toMatchObject({ ok: false, message: OUTSIDE_REGION });
+    // another region's application reads exactly like none at all
+    expect(await review(FOSHAN, "reject")).toMatchObject({
+      ok: false,
+      message: APPLICATION_NOT_FOUND,
+    });
     const results = await Promise.all([review(GUANGZHOU, "reject"), review(GUANGZHOU, "approve")]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({
