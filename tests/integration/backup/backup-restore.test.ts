@@ -3,6 +3,7 @@
 // bytes) and audit row is back. Runs on its own database (PGlite, or a fresh PostgreSQL
 // database with TEST_DATABASE_URL), then through the commands on the embedded default.
 import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -17,6 +18,8 @@ import { NOT_EMPTY, restoreBackup } from "@/lib/backup/restore";
 import { submitCollection } from "@/lib/collection/archive-service";
 import { createDb, type Db } from "@/lib/db/client";
 import { LocalDiskStorage } from "@/lib/storage/local-disk";
+import { S3Storage } from "@/lib/storage/s3";
+import type { ObjectStorage } from "@/lib/storage/types";
 import { startTestDatabase, type TestDatabase } from "../../support/test-db";
 import {
   ctx,
@@ -60,7 +63,7 @@ async function seed(db: Db): Promise<void> {
 }
 
 /** Every row the test promises to bring back, and the bytes of every stored object. */
-async function snapshot(db: Db, storage: LocalDiskStorage) {
+async function snapshot(db: Db, storage: ObjectStorage) {
   const objects: Record<string, string> = {};
   for await (const key of storage.list()) {
     const o = await storage.get(key);
@@ -247,5 +250,57 @@ describe("the commands on the embedded default", () => {
     await expect(cli("scripts/restore.ts", [original])).rejects.toMatchObject({
       stderr: expect.stringContaining("--force"),
     });
+  });
+});
+
+describe("on S3", () => {
+  // s3rver (as in tests/integration/s3-storage.test.ts): CommonJS without types.
+  type S3rver = { run(): Promise<{ port: number }>; close(): Promise<void> };
+  const S3rverClass = createRequire(import.meta.url)("s3rver") as new (o: object) => S3rver;
+  let server: S3rver;
+  let s3dir: string;
+  const bucket = (endpoint: string, name: string) =>
+    new S3Storage({
+      bucket: name,
+      region: "us-east-1",
+      endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+    });
+
+  afterAll(async () => {
+    await server?.close();
+    if (s3dir) await rm(s3dir, { recursive: true, force: true });
+  });
+
+  it("copies every object out of one bucket and back into an empty one, byte for byte", async () => {
+    s3dir = await mkdtemp(path.join(tmpdir(), "kuaiji-s3rver-"));
+    server = new S3rverClass({
+      address: "127.0.0.1",
+      port: 0,
+      directory: s3dir,
+      silent: true,
+      configureBuckets: [
+        { name: "live", configs: [] },
+        { name: "rebuilt", configs: [] },
+      ],
+    });
+    const endpoint = `http://127.0.0.1:${(await server.run()).port}`;
+    const live = bucket(endpoint, "live");
+    for await (const key of store.storage.list()) {
+      const o = (await store.storage.get(key))!;
+      await live.put(key, await buffer(o.body), { contentType: o.contentType });
+    }
+    const dir = path.join(work, "backup-s3");
+    await createBackup({ url: source.url, storage: live, dir, appVersion: "test" });
+    const rebuilt = bucket(endpoint, "rebuilt");
+    await restoreBackup({ url: source.url, storage: rebuilt, dir, force: true });
+    const after = await withDb(source.url, (db) => snapshot(db, rebuilt));
+    const expected = await withDb(source.url, (db) => snapshot(db, store.storage));
+    expect(Object.keys(after.objects)).toHaveLength(7);
+    expect(after).toEqual(expected);
+    const o = (await rebuilt.get(Object.keys(after.objects)[0]!))!;
+    o.body.destroy();
+    expect(o.contentType).toBe("image/jpeg");
   });
 });
