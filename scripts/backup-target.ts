@@ -10,6 +10,8 @@ import path from "node:path";
 import { DEFAULT_DB_PORT, startEmbeddedDb } from "../lib/db/embedded";
 import { createStorage } from "../lib/storage/storage";
 import type { ObjectStorage } from "../lib/storage/types";
+import type { Manifest } from "../lib/backup/manifest";
+import { redactUrl } from "./db/redact-url";
 
 export interface Target {
   url: string;
@@ -18,16 +20,6 @@ export interface Target {
   label: string;
   dataDir?: string;
   stop(): Promise<void>;
-}
-
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "(unparseable DATABASE_URL)";
-  }
 }
 
 /** The pid of the `npm start` holding the embedded database, if one is running. */
@@ -48,7 +40,7 @@ export async function openTarget(purpose: "backup" | "restore"): Promise<Target>
   const storage = createStorage();
   if (process.env.DATABASE_URL) {
     const url = process.env.DATABASE_URL;
-    return { url, storage, label: redact(url), stop: async () => {} };
+    return { url, storage, label: redactUrl(url), stop: async () => {} };
   }
   const dataDir = path.resolve(process.env.KUAIJI_DATA_DIR ?? ".data");
   const pgliteDir = path.join(dataDir, "pglite");
@@ -76,4 +68,20 @@ export async function openTarget(purpose: "backup" | "restore"): Promise<Target>
   }
   const embedded = await startEmbeddedDb({ dataDir: pgliteDir, port: 0, maxConnections: 4 });
   return { url: embedded.url, storage, label: pgliteDir, dataDir, stop: () => embedded.stop() };
+}
+
+export function printCounts(manifest: Manifest): void {
+  for (const [table, rows] of Object.entries(manifest.counts)) console.log(`  ${table}: ${rows}`);
+  console.log(`  objects: ${manifest.objects.length}`);
+}
+
+/** Runs a command's main, exits with its code; an error prints its message only (no stack, no env). */
+export function runCommand(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
 }

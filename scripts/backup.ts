@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createBackup } from "../lib/backup/backup";
-import { openTarget } from "./backup-target";
+import { openTarget, printCounts, runCommand } from "./backup-target";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -40,8 +40,7 @@ async function main(): Promise<number> {
       now,
     });
     console.log(`备份完成 / backup written: ${dir}`);
-    for (const [table, rows] of Object.entries(manifest.counts)) console.log(`  ${table}: ${rows}`);
-    console.log(`  objects: ${manifest.objects.length}`);
+    printCounts(manifest);
     if (manifest.missingObjects.length > 0) {
       console.warn(
         `警告：${manifest.missingObjects.length} 个附件行所指的对象不在存储中（清单 missingObjects）。/ Warning: ${manifest.missingObjects.length} attachment row(s) name an object the store does not have (see missingObjects).`,
@@ -54,10 +53,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { restoreBackup } from "../lib/backup/restore";
 import { LOCAL_SECRETS_FILE } from "../lib/crypto/local-secrets";
-import { openTarget } from "./backup-target";
+import { openTarget, printCounts, runCommand } from "./backup-target";
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -28,8 +28,7 @@ async function main(): Promise<number> {
     console.log(
       `恢复完成 / restored the backup of ${manifest.createdAt} (${manifest.appVersion}):`,
     );
-    for (const [table, rows] of Object.entries(manifest.counts)) console.log(`  ${table}: ${rows}`);
-    console.log(`  objects: ${manifest.objects.length}`);
+    printCounts(manifest);
     if (target.dataDir && !existsSync(path.join(target.dataDir, LOCAL_SECRETS_FILE))) {
       console.warn(
         `注意：${target.dataDir} 中没有 ${LOCAL_SECRETS_FILE}。请先放回备份时另存的密钥文件再运行 npm start，否则加密的证件号码无法解密。/ Put the separately kept ${LOCAL_SECRETS_FILE} back before npm start, or encrypted ID numbers cannot be read.`,
@@ -41,10 +40,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -17,7 +17,6 @@ import { objectFile, readManifest, tableFile, type Manifest } from "@/lib/backup
 import { NOT_EMPTY, restoreBackup } from "@/lib/backup/restore";
 import { submitCollection } from "@/lib/collection/archive-service";
 import { createDb, type Db } from "@/lib/db/client";
-import { LocalDiskStorage } from "@/lib/storage/local-disk";
 import { S3Storage } from "@/lib/storage/s3";
 import type { ObjectStorage } from "@/lib/storage/types";
 import { startTestDatabase, type TestDatabase } from "../../support/test-db";
@@ -250,7 +249,7 @@ describe("the commands on the embedded default", () => {
     await expect(cli("scripts/restore.ts", [original])).rejects.toMatchObject({
       stderr: expect.stringContaining("--force"),
     });
-  });
+  }, 120_000); // three commands, each a fresh Node with tsx and PGlite to start
 });
 
 describe("on S3", () => {
