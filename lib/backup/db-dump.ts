@@ -4,7 +4,7 @@
 //
 // Why rows and not pg_dump: the same code must serve the embedded default and PostgreSQL, and
 // pg_dump refuses a server newer than itself — the machine's pg_dump 15 refuses PGlite
-// (PostgreSQL 17 inside) and would refuse a production server upgraded past the client. The
+// (PostgreSQL 18 inside, checked: "server version mismatch") and would refuse a production server upgraded past the client. The
 // schema needs no dump: it is exactly the migrations recorded in the manifest, which restore
 // replays before loading the rows (so a backup of the embedded default restores onto
 // PostgreSQL and back). Tables outside `public` (pg-boss's queue) are not part of a backup:
