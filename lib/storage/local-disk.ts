@@ -14,7 +14,17 @@
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { mkdir, open, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
+import {
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  unlink,
+  writeFile,
+} from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -114,6 +124,24 @@ export class LocalDiskStorage implements ObjectStorage {
   async signedUrl(key: string): Promise<string | null> {
     assertValidStorageKey(key);
     return null;
+  }
+
+  async *list(prefix = ""): AsyncIterable<string> {
+    const base = path.join(this.root, "data");
+    const entries = await readdir(base, { recursive: true, withFileTypes: true }).catch(
+      (error: unknown) => {
+        if (isMissing(error)) return [];
+        throw error;
+      },
+    );
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const key = path
+        .relative(base, path.join(entry.parentPath, entry.name))
+        .split(path.sep)
+        .join("/");
+      if (key.startsWith(prefix)) yield key;
+    }
   }
 
   private pathFor(area: "data" | "meta", key: string): string {

@@ -135,6 +135,22 @@ export function describeStorageContract(
       expect(await storage.exists(key("missing"))).toBe(false);
     });
 
+    it("lists every key under a prefix, nested ones too, and no deleted or foreign key", async () => {
+      const listed = async (p: string) => {
+        const keys: string[] = [];
+        for await (const k of storage.list(p)) keys.push(k);
+        return keys.sort();
+      };
+      const keys = [key("list/a.jpg"), key("list/b/c.pdf"), key("list/b/d/e.bin")];
+      for (const k of keys) await storage.put(k, Buffer.from(k), { contentType: "image/png" });
+      await storage.put(key("list-gone"), Buffer.from("x"), { contentType: "image/png" });
+      await storage.put(key("list/gone"), Buffer.from("x"), { contentType: "image/png" });
+      await storage.delete(key("list/gone"));
+      expect(await listed(key("list/"))).toEqual(keys);
+      expect(await listed(`${prefix}-elsewhere/`)).toEqual([]);
+      expect(await listed("")).toEqual(expect.arrayContaining([...keys, key("list-gone")]));
+    });
+
     it("reports existence", async () => {
       await storage.put(key("exists.png"), Buffer.from([1]), { contentType: "image/png" });
       expect(await storage.exists(key("exists.png"))).toBe(true);

@@ -43,4 +43,9 @@ export interface ObjectStorage {
    * It does not check that the object exists.
    */
   signedUrl(key: string, options: SignedUrlOptions): Promise<string | null>;
+  /**
+   * Every stored key that starts with `prefix` (all keys when omitted), in no promised order.
+   * For whole-store work (backups); request paths never list.
+   */
+  list(prefix?: string): AsyncIterable<string>;
 }

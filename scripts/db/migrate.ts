@@ -3,16 +3,7 @@
 //   DATABASE_URL=postgresql://user@host:5432/kuaiji npm run db:migrate
 //   npm run db:migrate -- --status     only report pending / edited / failed migrations
 import { applyMigrations, migrationStatus, migrationsDir } from "./migrations";
-
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "(unparseable DATABASE_URL)";
-  }
-}
+import { redactUrl } from "./redact-url";
 
 async function main(): Promise<number> {
   const url = process.env.DATABASE_URL;
@@ -22,7 +13,7 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  console.log(`数据库 / database: ${redact(url)}`);
+  console.log(`数据库 / database: ${redactUrl(url)}`);
   console.log(`迁移目录 / migrations: ${migrationsDir()}`);
 
   if (process.argv.includes("--status")) {

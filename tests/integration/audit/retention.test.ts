@@ -66,6 +66,7 @@ function withPut(storage: ObjectStorage, put: ObjectStorage["put"]): ObjectStora
     exists: (k) => storage.exists(k),
     delete: (k) => storage.delete(k),
     signedUrl: (k, o) => storage.signedUrl(k, o),
+    list: (p) => storage.list(p),
   };
 }
 
