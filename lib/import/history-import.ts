@@ -96,8 +96,12 @@ export async function importHistory(
     if (outcome.errors.length === 0) pending.push({ outcome, person: checked.person, index });
   }
 
+  // Whom the sheet found already on the platform (a number registered, a phone in use), in any
+  // region: a sheet of numbers is a bulk lookup, so who was found goes on the record by id, as
+  // the 证件号码 lookup's does.
+  const found: { line: number; personId: string }[] = [];
   for (let i = 0; i < pending.length; i += IMPORT_BATCH) {
-    await writeBatch(db, ctx, staff, pending.slice(i, i + IMPORT_BATCH), now);
+    await writeBatch(db, ctx, staff, pending.slice(i, i + IMPORT_BATCH), now, found);
   }
 
   const count = (state: RowOutcome["state"]) => outcomes.filter((o) => o.state === state).length;
@@ -119,6 +123,7 @@ export async function importHistory(
         imported: result.imported,
         exists: result.exists,
         errors: result.errors,
+        found,
       },
     }),
   );
@@ -131,6 +136,7 @@ async function writeBatch(
   staff: StaffActor,
   batch: Pending[],
   now: Date,
+  found: { line: number; personId: string }[],
 ): Promise<void> {
   // Known before the transaction: a number registered already, a phone held by another account —
   // read in one statement, so both answers describe one moment (two reads racing a parallel
@@ -142,16 +148,18 @@ async function writeBatch(
         { phone: { in: batch.map((p) => p.person.phone) } },
       ],
     },
-    select: { idNumberIndex: true, phone: true },
+    select: { id: true, idNumberIndex: true, phone: true },
   });
-  const registered = new Set(holders.map((p) => p.idNumberIndex));
-  const phoneHeld = new Set(holders.map((p) => p.phone));
+  const registered = new Map(holders.map((p) => [p.idNumberIndex, p.id]));
+  const phoneHeld = new Map(holders.map((p) => [p.phone, p.id]));
   const todo: Pending[] = [];
   for (const p of batch) {
+    const holder = registered.get(p.index) ?? phoneHeld.get(p.person.phone);
+    if (holder) found.push({ line: p.outcome.line, personId: holder });
     if (registered.has(p.index)) {
       p.outcome.state = "exists";
       p.outcome.errors.push(ALREADY_EXISTS);
-    } else if (phoneHeld.has(p.person.phone)) p.outcome.errors.push(PHONE_TAKEN);
+    } else if (holder) p.outcome.errors.push(PHONE_TAKEN);
     else todo.push(p);
   }
   if (todo.length === 0) return;
@@ -239,11 +247,15 @@ async function writeBatch(
       continue;
     }
     // Skipped by a unique index: a parallel import took the number (已存在) or the phone.
-    const holder = await db.person.findUnique({
+    const byNumber = await db.person.findUnique({
       where: { idNumberIndex: p.index },
       select: { id: true },
     });
-    if (holder) {
+    const holder =
+      byNumber ??
+      (await db.person.findUnique({ where: { phone: p.person.phone }, select: { id: true } }));
+    if (holder) found.push({ line: p.outcome.line, personId: holder.id });
+    if (byNumber) {
       p.outcome.state = "exists";
       p.outcome.errors.push(ALREADY_EXISTS);
     } else p.outcome.errors.push(PHONE_TAKEN);

@@ -171,6 +171,15 @@ describe("历史档案导入", () => {
     const again = await run(staff, await sheetOf(rows));
     expect({ imported: again.imported, exists: again.exists }).toEqual({ imported: 0, exists: 2 });
     expect(again.rows[0]!.errors).toEqual([ALREADY_EXISTS]);
+    // a sheet of numbers is a lookup: whom it found is on the record, by id
+    const second = await db.auditEvent.findFirst({
+      where: { actorId: staff.staffId, action: "import.history" },
+      orderBy: { id: "desc" },
+    });
+    const imported = await Promise.all(rows.slice(0, 2).map((r) => personOf(r.idNumber!)));
+    expect((second!.details as { found: unknown[] }).found).toEqual(
+      imported.map((p, i) => ({ line: 2 + i, personId: p!.id })),
+    );
   });
 
   it("two parallel imports of the same file create each person once", async () => {
