@@ -1,10 +1,11 @@
 import "server-only";
+import { holdsAny, type StaffActor } from "@/lib/codes/staff-roles";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import type { Db } from "@/lib/db/client";
 import { keysetArgs, keysetPage } from "@/lib/db/keyset";
 import type { Prisma } from "@/lib/db/generated/client";
 import { regionName } from "@/lib/region/divisions";
-import { regionScopeWhere, type StaffScope } from "@/lib/region/scope";
+import { regionScopeWhere } from "@/lib/region/scope";
 import { isUuid } from "@/lib/utils/uuid";
 import { IN_TRANSFER_STATES, type InTransferState } from "./in-states";
 
@@ -88,10 +89,12 @@ function inRow(r: Row): InRow {
 
 export async function inApplicationsForStaff(
   db: Db,
-  scope: StaffScope,
+  scope: StaffActor,
   filter: InFilter,
   after?: string | null,
 ): Promise<{ rows: InRow[]; total: number; nextCursor: string | null }> {
+  // 调转审核 only: any other role sees an empty list
+  if (!holdsAny(scope, ["transfer-review"])) return { rows: [], total: 0, nextCursor: null };
   const where: Prisma.TransferInWhereInput = {
     ...regionScopeWhere(scope),
     state: { in: FILTER_STATES[filter] },
@@ -114,10 +117,10 @@ export async function inApplicationsForStaff(
 export async function inApplicationForStaff(
   db: Db,
   ctx: RequestContext,
-  scope: StaffScope,
+  scope: StaffActor,
   id: string,
 ): Promise<InRow | null> {
-  if (!isUuid(id)) return null;
+  if (!isUuid(id) || !holdsAny(scope, ["transfer-review"])) return null;
   const r = await db.transferIn.findFirst({
     where: { id, ...regionScopeWhere(scope) },
     select: ROW_SELECT,

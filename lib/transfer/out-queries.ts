@@ -1,11 +1,12 @@
 import "server-only";
+import { holdsAny, type StaffActor } from "@/lib/codes/staff-roles";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import type { Db } from "@/lib/db/client";
 import { keysetArgs, keysetPage } from "@/lib/db/keyset";
 import type { Prisma } from "@/lib/db/generated/client";
 import { HUB_TRANSFER_STATES } from "@/lib/exchange/hub-states";
 import { regionName } from "@/lib/region/divisions";
-import { regionScopeWhere, type StaffScope } from "@/lib/region/scope";
+import { regionScopeWhere } from "@/lib/region/scope";
 import { isUuid } from "@/lib/utils/uuid";
 import { destinationName } from "./destination";
 import { OUT_TRANSFER_STATES, type OutTransferState } from "./out-states";
@@ -98,10 +99,12 @@ function outRow(r: Row): OutRow {
 
 export async function outApplicationsForStaff(
   db: Db,
-  scope: StaffScope,
+  scope: StaffActor,
   filter: OutFilter,
   after?: string | null,
 ): Promise<{ rows: OutRow[]; total: number; nextCursor: string | null }> {
+  // 调转审核 only: any other role sees an empty list
+  if (!holdsAny(scope, ["transfer-review"])) return { rows: [], total: 0, nextCursor: null };
   const where: Prisma.TransferOutWhereInput = {
     ...regionScopeWhere(scope),
     state: { in: FILTER_STATES[filter] },
@@ -127,10 +130,10 @@ export async function outApplicationsForStaff(
 export async function outApplicationForStaff(
   db: Db,
   ctx: RequestContext,
-  scope: StaffScope,
+  scope: StaffActor,
   id: string,
 ): Promise<(OutRow & { attachmentIds: string[] }) | null> {
-  if (!isUuid(id)) return null;
+  if (!isUuid(id) || !holdsAny(scope, ["transfer-review"])) return null;
   const r = await db.transferOut.findFirst({
     where: { id, ...regionScopeWhere(scope) },
     select: {

@@ -12,7 +12,6 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { db } from "@/lib/db/client";
-import { staffScope } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import {
   isInFilter,
@@ -38,7 +37,7 @@ export default async function InReviewListPage({
   const params = await searchParams;
   const filter: InFilter = isInFilter(params.filter) ? params.filter : "pending";
   const after = typeof params.after === "string" ? params.after : null;
-  const page = await inApplicationsForStaff(db, staffScope(staff), filter, after);
+  const page = await inApplicationsForStaff(db, staff.actor, filter, after);
   const label = IN_FILTER_LABELS[filter];
   return (
     <div className="min-w-0 space-y-4">

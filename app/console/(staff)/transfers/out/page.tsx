@@ -12,7 +12,6 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { db } from "@/lib/db/client";
-import { staffScope } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import {
   isOutFilter,
@@ -37,7 +36,7 @@ export default async function OutReviewListPage({
   const params = await searchParams;
   const filter: OutFilter = isOutFilter(params.filter) ? params.filter : "pending";
   const after = typeof params.after === "string" ? params.after : null;
-  const page = await outApplicationsForStaff(db, staffScope(staff), filter, after);
+  const page = await outApplicationsForStaff(db, staff.actor, filter, after);
   const label = OUT_FILTER_LABELS[filter];
   return (
     <div className="min-w-0 space-y-4">

@@ -9,7 +9,6 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { db } from "@/lib/db/client";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
-import { staffScope } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { inApplicationForStaff } from "@/lib/transfer/in-queries";
 import { reviewInAction } from "./actions";
@@ -24,7 +23,7 @@ export default async function InReviewPage({ params }: { params: Promise<{ id: s
   if ("denied" in staff) return staff.denied;
   const { id } = await params;
   const ctx = clientInfoFromHeaders(await headers());
-  const app = await inApplicationForStaff(db, ctx, staffScope(staff), id);
+  const app = await inApplicationForStaff(db, ctx, staff.actor, id);
   if (!app) notFound();
   const facts = [
     { label: "姓名", value: app.personName },

@@ -8,7 +8,6 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { db } from "@/lib/db/client";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
-import { staffScope } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { outApplicationForStaff } from "@/lib/transfer/out-queries";
 import { TransferReviewForm } from "@/components/transfer/review-form";
@@ -24,7 +23,7 @@ export default async function OutReviewPage({ params }: { params: Promise<{ id: 
   if ("denied" in staff) return staff.denied;
   const { id } = await params;
   const ctx = clientInfoFromHeaders(await headers());
-  const app = await outApplicationForStaff(db, ctx, staffScope(staff), id);
+  const app = await outApplicationForStaff(db, ctx, staff.actor, id);
   if (!app) notFound();
   const facts = [
     { label: "姓名", value: app.personName },
