@@ -13,6 +13,18 @@ if (!isExportFormat(format) || !Number.isInteger(Number(rows))) {
   throw new Error("usage: console-export.ts csv|xlsx <rows>");
 }
 const db = createDb(process.env.DATABASE_URL!);
+// BENCH_MEMTRACE=1: the process's memory every 2 s on stderr (where an export's RSS goes).
+const trace =
+  process.env.BENCH_MEMTRACE === "1"
+    ? setInterval(() => {
+        const m = process.memoryUsage();
+        const mib = (n: number) => Math.round(n / 2 ** 20);
+        console.error(
+          `rss ${mib(m.rss)} heapTotal ${mib(m.heapTotal)} heapUsed ${mib(m.heapUsed)} ` +
+            `external ${mib(m.external)} arrayBuffers ${mib(m.arrayBuffers)}`,
+        );
+      }, 2000)
+    : undefined;
 try {
   const run = await measured(() => serviceExport(db, EXPORT_FILTER, format, Number(rows)));
   console.log(
@@ -24,5 +36,6 @@ try {
     }),
   );
 } finally {
+  clearInterval(trace);
   await db.$disconnect();
 }
