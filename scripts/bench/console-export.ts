@@ -2,7 +2,8 @@
 // process holds what a server needs for an export — Prisma, lib/export, exceljs — and nothing the
 // bench's searches and dashboard left on its heap, so its peak RSS is the export's, as a server
 // process would see it. Prints one JSON line: seconds, peak and starting RSS, bytes, stopped.
-//   node --import ./scripts/server-only/register.mjs --import tsx scripts/bench/console-export.ts csv 1086150
+//   node --max-old-space-size=1024 --import ./scripts/server-only/register.mjs --import tsx \
+//     scripts/bench/console-export.ts csv 1086150   (BENCH_MEMTRACE=1: memory every 2 s)
 import { createDb } from "@/lib/db/client";
 import { isExportFormat } from "@/lib/export/writers";
 import { EXPORT_FILTER, measured } from "./console";
