@@ -33,6 +33,7 @@ import path from "node:path";
 import { ensureLocalSecrets } from "../lib/crypto/local-secrets";
 import { startEmbeddedDb, type EmbeddedDb } from "../lib/db/embedded";
 import { applyMigrations } from "./db/migrations";
+import { SERVER_HEAP_FLAG } from "./server-heap";
 import type { DemoAccount, DemoStaff } from "../lib/seed/demo";
 
 type Demo = { people: DemoAccount[]; staff: DemoStaff[] };
@@ -276,7 +277,7 @@ async function main() {
   // (scripts/next-server.ts). Development keeps `next dev` for hot reload.
   const args = dev
     ? [NEXT_BIN, "dev", "-p", String(port), ...(hostname ? ["-H", hostname] : [])]
-    : ["--import", "tsx", path.join(ROOT, "scripts/next-server.ts")];
+    : [SERVER_HEAP_FLAG, "--import", "tsx", path.join(ROOT, "scripts/next-server.ts")];
   say(dev ? `next ${args.slice(1).join(" ")}` : `next-server on ${hostname ?? "0.0.0.0"}:${port}`);
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

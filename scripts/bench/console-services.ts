@@ -34,6 +34,7 @@ import {
   SCOPES,
   seedKeys,
 } from "./console";
+import { SERVER_HEAP_FLAG } from "../server-heap";
 import type { Figure } from "./report";
 
 const CTX: RequestContext = { ip: null, userAgent: "npm run bench -- --only console" };
@@ -110,7 +111,13 @@ export async function serviceExport(
   format: ExportFormat,
   maxRows: number,
 ): Promise<{ bytes: number; stopped: boolean }> {
-  const exporter = { ...scopeOf("440000"), roles: ["export"] };
+  // A staff id of its own per run: a bench killed mid-export leaves a "started" row without an
+  // end, which would refuse the next run's export as busy for half an hour.
+  const exporter = {
+    ...scopeOf("440000"),
+    staffId: `${STAFF_ID}-export-${process.pid}-${Date.now()}`,
+    roles: ["export"],
+  };
   const r = await exportPeople(
     db,
     CTX,
@@ -134,8 +141,9 @@ export async function serviceExport(
 }
 
 /**
- * serviceExport in a process of its own (console-export.ts), as a server would run it: the peak
- * RSS is then the export's, not the bench's heap left from the searches before it (≈ 270 MiB).
+ * serviceExport in a process of its own (console-export.ts), started as the server is (its heap
+ * flag, scripts/server-heap.ts): the peak RSS is then the export's, not the bench's heap left
+ * from the searches before it (≈ 270 MiB).
  */
 async function exportInChild(
   url: string,
@@ -145,6 +153,7 @@ async function exportInChild(
   const child = spawn(
     process.execPath,
     [
+      SERVER_HEAP_FLAG,
       "--import",
       "./scripts/server-only/register.mjs",
       "--import",
