@@ -1,5 +1,6 @@
 import "server-only";
 import ExcelJS from "exceljs";
+import { readTemplateSheet } from "@/lib/import/template-sheet";
 import {
   COURSE_SHEET_COLUMNS,
   type CourseSheetKey,
@@ -9,7 +10,6 @@ import {
   courseStatusLabel,
 } from "./course-sheet";
 import { CE_CATEGORIES } from "./credit-kinds";
-import { guardXlsx } from "@/lib/import/xlsx-guard";
 
 // The course import's Excel files (exceljs): the template staff download, and reading the filled
 // sheet back into rows of text. Validation of the rows is course-import.ts's.
@@ -68,50 +68,12 @@ export async function courseTemplate(): Promise<Buffer> {
 export type SheetRead =
   { ok: true; rows: CourseSheetRow[]; numericIdLines: number[] } | { ok: false; message: string };
 
-const NOT_XLSX = "文件不是有效的Excel文件（.xlsx），请使用下载的模板填写";
-
 /** The first sheet's data rows as trimmed text, by header name; blank rows are skipped. */
-export async function readCourseSheet(bytes: Uint8Array): Promise<SheetRead> {
-  // A zip bomb or an oversized sheet is refused before exceljs unpacks it into memory.
-  const guarded = guardXlsx(bytes);
-  if (!guarded.ok) return guarded;
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return { ok: false, message: NOT_XLSX };
-  }
-  // By name first: a user may have moved 填写说明 in front of it.
-  const sheet = book.getWorksheet(SHEET_NAME) ?? book.worksheets[0];
-  if (!sheet) return { ok: false, message: NOT_XLSX };
-
-  const columnOf = new Map<CourseSheetKey, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const found = COURSE_SHEET_COLUMNS.find((c) => c.header === cell.text.trim());
-    if (found && !columnOf.has(found.key)) columnOf.set(found.key, col);
+export function readCourseSheet(bytes: Uint8Array): Promise<SheetRead> {
+  return readTemplateSheet(bytes, {
+    sheetName: SHEET_NAME,
+    columns: COURSE_SHEET_COLUMNS,
+    maxRows: MAX_IMPORT_ROWS,
+    idColumn: "idNumber",
   });
-  const missing = COURSE_SHEET_COLUMNS.filter((c) => !columnOf.has(c.key)).map((c) => c.header);
-  if (missing.length > 0) {
-    return { ok: false, message: `第1行缺少列：${missing.join("、")}。请使用下载的模板填写` };
-  }
-
-  const rows: CourseSheetRow[] = [];
-  const numericIdLines: number[] = [];
-  for (let line = 2; line <= sheet.rowCount; line++) {
-    const row = sheet.getRow(line);
-    const values = {} as Record<CourseSheetKey, string>;
-    for (const c of COURSE_SHEET_COLUMNS) {
-      values[c.key] = row.getCell(columnOf.get(c.key)!).text.trim();
-    }
-    if (Object.values(values).every((v) => v === "")) continue;
-    if (rows.length === MAX_IMPORT_ROWS) {
-      return { ok: false, message: `每个文件最多${MAX_IMPORT_ROWS}行数据，请分成几个文件导入` };
-    }
-    if (row.getCell(columnOf.get("idNumber")!).type === ExcelJS.ValueType.Number) {
-      numericIdLines.push(line);
-    }
-    rows.push({ line, values });
-  }
-  if (rows.length === 0) return { ok: false, message: "文件中没有数据，请从第2行开始填写" };
-  return { ok: true, rows, numericIdLines };
 }

@@ -1,13 +1,12 @@
 import "server-only";
 import ExcelJS from "exceljs";
+import { readTemplateSheet } from "./template-sheet";
 import {
   HISTORY_COLUMNS,
-  type HistoryKey,
   type HistoryRow,
   type HistoryValues,
   MAX_HISTORY_ROWS,
 } from "./history-sheet";
-import { guardXlsx, NOT_XLSX } from "./xlsx-guard";
 
 // 历史档案导入's Excel files (exceljs): the template, reading a filled sheet back into rows of
 // text (after xlsx-guard has refused a bomb), and the 错误报告 — the rows not imported, with
@@ -71,45 +70,13 @@ export type HistorySheetRead =
   { ok: true; rows: HistoryRow[]; numericIdLines: number[] } | { ok: false; message: string };
 
 /** The data sheet's rows as trimmed text, by header name; blank rows are skipped. */
-export async function readHistorySheet(bytes: Uint8Array): Promise<HistorySheetRead> {
-  const guarded = guardXlsx(bytes);
-  if (!guarded.ok) return guarded;
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return { ok: false, message: NOT_XLSX };
-  }
-  const sheet = book.getWorksheet(SHEET_NAME) ?? book.worksheets[0];
-  if (!sheet) return { ok: false, message: NOT_XLSX };
-  const columnOf = new Map<HistoryKey, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const found = HISTORY_COLUMNS.find((c) => c.header === cell.text.trim());
-    if (found && !columnOf.has(found.key)) columnOf.set(found.key, col);
+export function readHistorySheet(bytes: Uint8Array): Promise<HistorySheetRead> {
+  return readTemplateSheet(bytes, {
+    sheetName: SHEET_NAME,
+    columns: HISTORY_COLUMNS,
+    maxRows: MAX_HISTORY_ROWS,
+    idColumn: "idNumber",
   });
-  const missing = HISTORY_COLUMNS.filter((c) => !columnOf.has(c.key)).map((c) => c.header);
-  if (missing.length > 0) {
-    return { ok: false, message: `第1行缺少列：${missing.join("、")}。请使用下载的模板填写` };
-  }
-  const rows: HistoryRow[] = [];
-  const numericIdLines: number[] = [];
-  for (let line = 2; line <= sheet.rowCount; line++) {
-    const row = sheet.getRow(line);
-    const values = {} as HistoryValues;
-    for (const c of HISTORY_COLUMNS) {
-      values[c.key] = row.getCell(columnOf.get(c.key)!).text.trim();
-    }
-    if (Object.values(values).every((v) => v === "")) continue;
-    if (rows.length === MAX_HISTORY_ROWS) {
-      return { ok: false, message: `每个文件最多${MAX_HISTORY_ROWS}行数据，请分成几个文件导入` };
-    }
-    if (row.getCell(columnOf.get("idNumber")!).type === ExcelJS.ValueType.Number) {
-      numericIdLines.push(line);
-    }
-    rows.push({ line, values });
-  }
-  if (rows.length === 0) return { ok: false, message: "文件中没有数据，请从第2行开始填写" };
-  return { ok: true, rows, numericIdLines };
 }
 
 /** 错误报告: the rows not imported, as they were sent, with 行号 and 错误说明 first. */
