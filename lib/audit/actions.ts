@@ -45,6 +45,10 @@ export const AUDIT_ACTIONS = [
   "staff.person-search",
   /** 人员详情 read */
   "staff.person-view",
+  /** a person's 继续教育 page read by finance staff */
+  "staff.ce-view",
+  /** a claim's detail (with its evidence) opened for 学分认定 */
+  "ce.claim-view",
   /** 显示完整证件号码: one person's number decrypted for a staff member */
   "staff.id-reveal",
   "transfer.out-apply",

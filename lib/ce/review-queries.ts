@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { keysetArgs, keysetPage } from "@/lib/db/keyset";
 import { isUuid } from "@/lib/utils/uuid";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -121,6 +122,7 @@ export interface ClaimReview extends ClaimRow {
 /** One claim of the reviewer's region with what it said, or null (missing, elsewhere, a course). */
 export async function claimForReview(
   db: Db,
+  ctx: RequestContext,
   reviewer: StaffActor,
   id: string,
 ): Promise<ClaimReview | null> {
@@ -130,6 +132,18 @@ export async function claimForReview(
     select: { ...ROW_SELECT, details: true, evidenceId: true, reviewReason: true },
   });
   if (!r) return null;
+  // the claim's details and evidence are personal data: the read is on the record
+  await db.$transaction((tx) =>
+    writeAudit(tx, ctx, {
+      actorType: "staff",
+      actorId: reviewer.staffId,
+      action: "ce.claim-view",
+      outcome: "success",
+      regionCode: r.regionCode,
+      targetType: "ce-credit",
+      targetId: id,
+    }),
+  );
   return {
     ...claimRow(r),
     kind: r.kind,

@@ -92,13 +92,28 @@ export async function personForStaff(
   };
 }
 
-/** A staff member read a person's data (history, 人员详情): on the audit record. */
+/**
+ * A person's 继续教育 page for staff (ce-review, ce-course, archive-read): the person, with the
+ * read on the audit record like every other read of a person's data.
+ */
+export async function personCeForStaff(
+  db: Db,
+  ctx: RequestContext,
+  reviewer: StaffActor,
+  personId: string,
+): Promise<StaffPersonView | null> {
+  const person = await personForStaff(db, reviewer, personId);
+  if (person) await auditPersonRead(db, ctx, reviewer, person, "staff.ce-view");
+  return person;
+}
+
+/** A staff member read a person's data (history, 人员详情, 继续教育): on the audit record. */
 async function auditPersonRead(
   db: Db,
   ctx: RequestContext,
   reviewer: StaffActor,
   person: StaffPersonView,
-  action: "staff.history-view" | "staff.person-view",
+  action: "staff.history-view" | "staff.person-view" | "staff.ce-view",
 ): Promise<void> {
   await db.$transaction((tx) =>
     writeAudit(tx, ctx, {

@@ -297,7 +297,7 @@ const OPS: Op[] = [
     reach: "down",
     run: async (c) => {
       const id = await freshClaim(c.target);
-      const r = await claimForReview(db, c.actor, id);
+      const r = await claimForReview(db, ctx, c.actor, id);
       return { done: r?.id === id, answer: r };
     },
   },

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { decryptField } from "@/lib/crypto/field-cipher";
 import {
   findPersonInScope,
+  personCeForStaff,
   personForStaff,
   personHistoryForStaff,
 } from "@/lib/staff/person-lookup";
@@ -82,7 +83,7 @@ describe("学分认定 lists", () => {
     const s = await collected();
     const evidenceId = await evidence(s);
     const id = await claimId(s, exam(evidenceId));
-    const view = await claimForReview(db, TIANHE, id);
+    const view = await claimForReview(db, ctx, TIANHE, id);
     expect(view).toMatchObject({
       id,
       evidenceId,
@@ -93,8 +94,14 @@ describe("学分认定 lists", () => {
         { label: "通过科目", value: "中级会计实务" },
       ],
     });
-    expect(await claimForReview(db, FOSHAN, id)).toBeNull();
-    expect(await claimForReview(db, TIANHE, "not-a-uuid")).toBeNull();
+    expect(await claimForReview(db, ctx, FOSHAN, id)).toBeNull();
+    expect(await claimForReview(db, ctx, TIANHE, "not-a-uuid")).toBeNull();
+    // the read is on the record, once, under the reviewer; refusals read nothing
+    const views = await db.auditEvent.findMany({
+      where: { action: "ce.claim-view", targetId: id },
+      select: { actorId: true, regionCode: true },
+    });
+    expect(views).toEqual([{ actorId: TIANHE.staffId, regionCode: "440106" }]);
   });
 });
 
@@ -129,6 +136,16 @@ describe("finance staff reading personal data", () => {
       regionName: "广东省 广州市 天河区",
     });
     expect(await personForStaff(db, FOSHAN, s.personId)).toBeNull();
+
+    // the 继续教育 page's read is on the record; another region's attempt reads nothing
+    expect(await personCeForStaff(db, ctx, GUANGZHOU, s.personId)).toMatchObject({ name: s.name });
+    expect(await personCeForStaff(db, ctx, FOSHAN, s.personId)).toBeNull();
+    expect(
+      await db.auditEvent.findMany({
+        where: { action: "staff.ce-view", targetId: s.personId },
+        select: { actorId: true },
+      }),
+    ).toEqual([{ actorId: GUANGZHOU.staffId }]);
   });
 
   it("lets staff see the evidence of a claim of their region, and no other file", async () => {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RECORD_BADGE, credits } from "@/components/ce/ce-text";
@@ -8,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { claimForReview } from "@/lib/ce/review-queries";
 import { db } from "@/lib/db/client";
+import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { staffActor } from "@/lib/staff/staff-session";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { ReviewForm } from "./review-form";
@@ -21,7 +23,8 @@ export default async function ClaimReviewPage({ params }: { params: Promise<{ id
   const staff = await requireStaffRole("ce-review", "审核学分申报");
   if ("denied" in staff) return staff.denied;
   const { id } = await params;
-  const claim = await claimForReview(db, staffActor(staff), id);
+  const ctx = clientInfoFromHeaders(await headers());
+  const claim = await claimForReview(db, ctx, staffActor(staff), id);
   if (!claim) notFound();
 
   const facts = [

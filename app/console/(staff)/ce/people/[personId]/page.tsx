@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { thresholdsText } from "@/components/ce/ce-text";
@@ -12,8 +13,9 @@ import { PERSON_NOT_COLLECTED } from "@/lib/ce/courses";
 import { type CeRecordView, ceOverview } from "@/lib/ce/overview";
 import { PERSON_TRANSFER_LOCKED } from "@/lib/ce/record-steps";
 import { db } from "@/lib/db/client";
+import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
-import { personForStaff } from "@/lib/staff/person-lookup";
+import { personCeForStaff } from "@/lib/staff/person-lookup";
 import { hasRole } from "@/lib/codes/staff-roles";
 import { beijingToday } from "@/lib/time/beijing";
 import { CompleteButton } from "./complete-button";
@@ -29,7 +31,8 @@ export default async function PersonCePage({ params }: { params: Promise<{ perso
   const staff = await requireStaffRole("ce-course", "继续教育人员");
   if ("denied" in staff) return staff.denied;
   const { personId } = await params;
-  const person = await personForStaff(db, staff.actor, personId);
+  const ctx = clientInfoFromHeaders(await headers());
+  const person = await personCeForStaff(db, ctx, staff.actor, personId);
   if (!person) notFound();
   const overview = await ceOverview(db, person.personId);
   const collected = person.archiveNumber !== null;
