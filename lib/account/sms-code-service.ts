@@ -8,7 +8,7 @@ import { getSmsSender } from "@/lib/sms/sender";
 import { smsText } from "@/lib/sms/text";
 import type { SmsPurpose } from "@/lib/sms/types";
 import { logger } from "@/lib/log/logger";
-import { beijingToday } from "@/lib/time/beijing";
+import { beijingDayStart, beijingToday } from "@/lib/time/beijing";
 import { CAPTCHA_WRONG, consumeCaptcha } from "./captcha-service";
 import { UNKNOWN_CLIENT } from "./client-network";
 import { budget, giveBack, take } from "@/lib/limits/budget";
@@ -49,11 +49,10 @@ export interface SendCodeRequest {
 
 const HOUR = 3_600_000;
 
-/** Until 00:00 Beijing time (UTC+8, no daylight saving): when 今日's cap is lifted. */
+/** Until 00:00 Beijing time, when 今日's cap is lifted. */
 function secondsToBeijingMidnight(now: Date): number {
-  const day = 86_400_000;
-  const beijing = now.getTime() + 8 * HOUR;
-  return Math.ceil((day - (beijing % day)) / 1000);
+  const midnight = beijingDayStart(beijingToday(now)).getTime() + 24 * HOUR;
+  return Math.ceil((midnight - now.getTime()) / 1000);
 }
 
 /** 获取短信验证码: captcha first, then the shared limits, then the code (stored hashed). */

@@ -9,7 +9,6 @@ import { decryptField } from "@/lib/crypto/field-cipher";
 import { db } from "@/lib/db/client";
 import { exportPeople } from "@/lib/export/people-export";
 import { importHistory } from "@/lib/import/history-import";
-import { HISTORY_COLUMNS, type HistoryValues } from "@/lib/import/history-sheet";
 import {
   listNotices,
   noticeForEdit,
@@ -39,8 +38,8 @@ import { recomputeNow } from "@/lib/stats/recompute";
 import { statsDashboard } from "@/lib/stats/dashboard";
 import { readableAttachment, staffAttachmentViewer } from "@/lib/upload/attachment-service";
 import { saveHolidayDay } from "@/lib/workdays/holiday-service";
-import { randomPhone, randomResidentId } from "../../support/accounts";
 import { ctx, personWithSession } from "../../support/collection";
+import { historyRow } from "../../support/history-import";
 import { createTestStaff } from "../../support/staff";
 
 // The console's authorisation matrix (issue 11): every staff query and action × every role alone
@@ -140,38 +139,6 @@ const COUNTY_OF: Record<string, string> = {
   "440600": "440604",
 };
 
-/** One complete 历史档案 row for a new person of `county`. */
-function historyRow(county: string): HistoryValues {
-  const values = Object.fromEntries(HISTORY_COLUMNS.map((c) => [c.key, ""])) as HistoryValues;
-  return {
-    ...values,
-    name: "历史人员",
-    idType: "居民身份证",
-    idNumber: randomResidentId(county),
-    ethnicGroup: "汉族",
-    politicalStatus: "群众",
-    phone: randomPhone(),
-    email: "history@example.com",
-    regionCode: county,
-    status: "会计工作岗位",
-    employerName: "某某财务有限公司",
-    employerCreditCode: "914403001922038216",
-    postKind: "出纳",
-    accountingSinceYear: "2015",
-    level: "大学本科毕业",
-    degree: "学士",
-    school: "广东财经大学",
-    major: "会计学",
-    enrolledOn: "2001-09",
-    graduatedOn: "2005-07",
-    qualType: "会计类",
-    qualLevel: "初级",
-    qualMethod: "考试",
-    qualYear: "2016",
-    certificateNo: "A201612345678",
-  };
-}
-
 const OPS: Op[] = [
   {
     name: "历史档案导入 import",
@@ -179,7 +146,7 @@ const OPS: Op[] = [
     reach: "down",
     run: async (c) => {
       const r = await importHistory(db, ctx, c.actor, {
-        rows: [{ line: 2, values: historyRow(COUNTY_OF[c.target.region]!) }],
+        rows: [{ line: 2, values: historyRow({}, COUNTY_OF[c.target.region]!) }],
         numericIdLines: [],
       });
       if ("reason" in r) return { done: false, answer: r };

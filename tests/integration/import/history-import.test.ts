@@ -4,18 +4,18 @@ import { db } from "@/lib/db/client";
 import { verifyPassword } from "@/lib/crypto/password-hash";
 import { decryptField } from "@/lib/crypto/field-cipher";
 import { idNumberIndex } from "@/lib/account/identifier";
-import { creditCodeCheckChar } from "@/lib/collection/credit-code";
 import { parseSnapshot } from "@/lib/collection/archive-service";
 import { ALREADY_EXISTS, importHistory } from "@/lib/import/history-import";
-import { HISTORY_COLUMNS, type HistoryKey } from "@/lib/import/history-sheet";
+import { HISTORY_COLUMNS } from "@/lib/import/history-sheet";
 import { historyTemplate, readHistorySheet } from "@/lib/import/history-workbook";
 import { XLSX_TOO_LARGE } from "@/lib/import/xlsx-guard";
 import type { StaffActor } from "@/lib/codes/staff-roles";
 import { ROLE_DENIED } from "@/lib/codes/staff-roles";
 import { importHistoryAction } from "@/app/console/(staff)/import/actions";
-import { randomPhone, randomResidentId } from "../../support/accounts";
+import { randomResidentId } from "../../support/accounts";
 import { ctx, NOW } from "../../support/collection";
 import { craftedZip } from "../../support/crafted-zip";
+import { HISTORY_CREDIT_CODE, type HistoryCells, historyRow } from "../../support/history-import";
 import { createEnrolledStaff, staffSessionOf } from "../../support/staff";
 
 // 历史档案导入 end to end on the database: good rows become people with archive version 1, the
@@ -32,8 +32,7 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-const CREDIT_CODE = `91440106MA59C8XK2${creditCodeCheckChar("91440106MA59C8XK2")}`;
-type Cells = Partial<Record<HistoryKey, string>>;
+type Cells = HistoryCells;
 let staffSeq = 0;
 const guangzhou = (): StaffActor => ({
   staffId: `import-gz-${++staffSeq}`,
@@ -48,33 +47,7 @@ async function run(staff: StaffActor, sheet: Parameters<typeof importHistory>[3]
   return r;
 }
 
-const good = (over: Cells = {}): Cells => ({
-  name: "李会计",
-  idType: "居民身份证",
-  idNumber: randomResidentId("440106"),
-  ethnicGroup: "汉族",
-  politicalStatus: "群众",
-  phone: randomPhone(),
-  email: "li@example.com",
-  regionCode: "440106",
-  status: "会计工作岗位",
-  employerName: "广州恒达贸易有限公司",
-  employerCreditCode: CREDIT_CODE,
-  postKind: "出纳",
-  accountingSinceYear: "2015",
-  level: "大学本科毕业",
-  degree: "学士",
-  school: "广东财经大学",
-  major: "会计学",
-  enrolledOn: "2001-09",
-  graduatedOn: "2005-07",
-  qualType: "会计类",
-  qualLevel: "初级",
-  qualMethod: "考试",
-  qualYear: "2016",
-  certificateNo: "A201612345678",
-  ...over,
-});
+const good = (over: Cells = {}) => historyRow(over);
 
 async function workbook(rows: Cells[]) {
   const book = new ExcelJS.Workbook();
@@ -155,7 +128,7 @@ describe("历史档案导入", () => {
       documentPageIds: {},
       photosPending: true,
     });
-    expect(snapshot.work.employerCreditCode).toBe(CREDIT_CODE);
+    expect(snapshot.work.employerCreditCode).toBe(HISTORY_CREDIT_CODE);
     expect(snapshot.professional.qualifications).toHaveLength(1);
     expect(p!.archive!.versions[0]!.channel).toBe("import");
     expect(await db.personSearch.findUnique({ where: { personId: p!.id } })).toMatchObject({

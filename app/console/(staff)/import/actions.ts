@@ -7,7 +7,8 @@ import { type ActionResult, refusalResult } from "@/lib/http/action-result";
 import { importHistory } from "@/lib/import/history-import";
 import { historyErrorReport, readHistorySheet } from "@/lib/import/history-workbook";
 import { staffActor } from "@/lib/staff/staff-session";
-import { fileProblem, importSchema } from "./import.validation";
+import { xlsxFormSchema } from "@/lib/import/xlsx-file";
+import { fileProblem } from "./import.validation";
 
 export type HistoryImportOutcome = {
   imported: number;
@@ -21,7 +22,7 @@ export type HistoryImportOutcome = {
 export const importHistoryAction = staffAction(
   "importHistoryAction",
   "import",
-  importSchema,
+  xlsxFormSchema,
   async (form, { request, staff }): Promise<ActionResult<HistoryImportOutcome>> => {
     const file = form.get("file");
     const problem = fileProblem(file instanceof File ? file : null);

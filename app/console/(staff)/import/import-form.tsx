@@ -1,9 +1,9 @@
 "use client";
 
 import { useRef, useState, useTransition } from "react";
+import { XlsxFileField } from "@/components/form/xlsx-file-field";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Spinner } from "@/components/ui/spinner";
 import { type HistoryImportOutcome, importHistoryAction } from "./actions";
 import { FILE_HINT, fileProblem } from "./import.validation";
@@ -54,21 +54,17 @@ export function HistoryImportForm() {
 
   return (
     <div className="space-y-4">
-      <FormField id="file" label="Excel文件" required error={fileError} hint={FILE_HINT}>
-        <input
-          ref={input}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          className="block w-full text-sm file:mr-3 file:rounded-md file:border file:bg-background file:px-3 file:py-1.5"
-          {...fieldAria("file", fileError, { hint: true })}
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            setFileError(undefined);
-            setFormError(undefined);
-            setResult(null);
-          }}
-        />
-      </FormField>
+      <XlsxFileField
+        inputRef={input}
+        error={fileError}
+        hint={FILE_HINT}
+        onFile={(chosen) => {
+          setFile(chosen);
+          setFileError(undefined);
+          setFormError(undefined);
+          setResult(null);
+        }}
+      />
       {formError && (
         <Alert variant="destructive">
           <AlertDescription>{formError}</AlertDescription>

@@ -7,7 +7,8 @@ import { readCourseSheet } from "@/lib/ce/course-workbook";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/http/action-result";
 import { staffScope } from "@/lib/staff/staff-session";
-import { fileProblem, importSchema } from "./import.validation";
+import { xlsxFormSchema } from "@/lib/import/xlsx-file";
+import { fileProblem } from "./import.validation";
 
 export type ImportOutcome = { rows: ImportRow[]; imported: number | null; message: string };
 
@@ -18,7 +19,7 @@ export type ImportOutcome = { rows: ImportRow[]; imported: number | null; messag
 export const importCoursesAction = staffAction(
   "importCoursesAction",
   "ce-course",
-  importSchema,
+  xlsxFormSchema,
   async (form, { request, staff }): Promise<ActionResult<ImportOutcome>> => {
     const file = form.get("file");
     const mode = form.get("mode") === "import" ? "import" : "check";

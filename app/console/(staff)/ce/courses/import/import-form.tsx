@@ -1,9 +1,9 @@
 "use client";
 
 import { useRef, useState, useTransition } from "react";
+import { XlsxFileField } from "@/components/form/xlsx-file-field";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Spinner } from "@/components/ui/spinner";
 import {
   Table,
@@ -15,7 +15,7 @@ import {
 } from "@/components/ui/table";
 import type { ImportRow } from "@/lib/ce/course-import";
 import { importCoursesAction } from "./actions";
-import { fileProblem } from "./import.validation";
+import { FILE_HINT, fileProblem } from "./import.validation";
 
 /**
  * Choose the file, 检查 it (every row checked on the server, problems listed by line), then
@@ -70,28 +70,18 @@ export function ImportForm() {
           <AlertDescription>{done}</AlertDescription>
         </Alert>
       )}
-      <FormField
-        id="file"
-        label="Excel文件"
-        required
+      <XlsxFileField
+        inputRef={input}
         error={fileError}
-        hint="使用本页模板填写，.xlsx格式，不超过1MB，每个文件最多1000行"
-      >
-        <input
-          ref={input}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          className="block w-full text-sm file:mr-3 file:rounded-md file:border file:bg-background file:px-3 file:py-1.5"
-          {...fieldAria("file", fileError, { hint: true })}
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            setFileError(undefined);
-            setRows(null);
-            setDone(undefined);
-            setFormError(undefined);
-          }}
-        />
-      </FormField>
+        hint={FILE_HINT}
+        onFile={(chosen) => {
+          setFile(chosen);
+          setFileError(undefined);
+          setRows(null);
+          setDone(undefined);
+          setFormError(undefined);
+        }}
+      />
       {formError && (
         <Alert variant="destructive">
           <AlertDescription>{formError}</AlertDescription>

@@ -1,20 +1,11 @@
-import * as z from "zod/mini";
-import { MAX_IMPORT_BYTES } from "@/lib/ce/course-sheet";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/ce/course-sheet";
+import { xlsxFileProblem } from "@/lib/import/xlsx-file";
 
 // 课程学分导入's form: an .xlsx file, and whether to only check it or also import it.
 
-export const IMPORT_MODES = ["check", "import"] as const;
-export const FILE_REQUIRED = "请选择要导入的Excel文件（.xlsx）";
-export const FILE_TOO_LARGE = `文件不能超过${MAX_IMPORT_BYTES / 1_000_000}MB，请分成几个文件导入`;
+export const FILE_HINT = `使用本页模板填写，.xlsx格式，不超过${MAX_IMPORT_BYTES / 1_000_000}MB，每个文件最多${MAX_IMPORT_ROWS}行`;
 
 /** The browser's own check before sending; the action checks the same on the server. */
-export function fileProblem(
-  file: { name: string; size: number } | null | undefined,
-): string | null {
-  if (!file || file.size === 0) return FILE_REQUIRED;
-  if (!/\.xlsx$/i.test(file.name)) return "请选择.xlsx格式的Excel文件（.xls请先另存为.xlsx）";
-  if (file.size > MAX_IMPORT_BYTES) return FILE_TOO_LARGE;
-  return null;
+export function fileProblem(file: { name: string; size: number } | null | undefined) {
+  return xlsxFileProblem(file, MAX_IMPORT_BYTES);
 }
-
-export const importSchema = z.custom<FormData>((v) => v instanceof FormData, FILE_REQUIRED);
