@@ -9,6 +9,7 @@ import {
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { encryptField } from "@/lib/crypto/field-cipher";
 import { hashPassword } from "@/lib/crypto/password-hash";
+import { birthYearOf } from "@/lib/identity/birth-date";
 import { validateDocumentNumber } from "@/lib/identity/document-number";
 import type { DocumentTypeCode } from "@/lib/identity/document-types";
 import { maskIdNumber } from "@/lib/identity/mask";
@@ -63,7 +64,8 @@ export function personCreateData(
     idNumberIndex: idNumberIndex(idNumber),
     idNumberMasked: maskIdNumber(idNumber),
     gender: doc.gender ?? null,
-    birthDate: doc.birthDate ? new Date(`${doc.birthDate}T00:00:00Z`) : null,
+    // The year only: the day stays in the encrypted number (issue 12, 3).
+    birthYear: birthYearOf(doc.birthDate),
     phone: input.phone,
     passwordHash,
     regionCode,

@@ -18,6 +18,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { type Refusal, refusableTransaction } from "@/lib/db/refusal";
 import { fieldErrorsFromIssues } from "@/lib/http/action-result";
+import { registeredBirthDate } from "@/lib/identity/registered-birth-date";
 import { regionName } from "@/lib/region/divisions";
 import { refreshPersonSearch } from "@/lib/search/projection";
 import { diffStep, type FieldChange, parseFieldChanges } from "./diff";
@@ -81,7 +82,7 @@ async function loadCurrent(db: Db, personId: string): Promise<Current | null> {
   const [person, archive, locks] = await Promise.all([
     db.person.findUniqueOrThrow({
       where: { id: personId },
-      select: { idType: true, idNumberMasked: true, birthDate: true },
+      select: { idType: true, idNumberMasked: true, idNumberCipher: true },
     }),
     db.archive.findUnique({ where: { personId }, select: { id: true, currentVersion: true } }),
     editLocks(db, personId),
@@ -92,7 +93,11 @@ async function loadCurrent(db: Db, personId: string): Promise<Current | null> {
     select: { snapshot: true },
   });
   return {
-    person,
+    person: {
+      idType: person.idType,
+      idNumberMasked: person.idNumberMasked,
+      birthDate: registeredBirthDate(person),
+    },
     archive,
     locks,
     version: archive.currentVersion,

@@ -22,6 +22,13 @@ describe("parseSnapshot", () => {
     expect(parseSnapshot(stored(current))).toEqual(current);
   });
 
+  it("reads a file written before issue 12 with the year of its full birth date, not the date", () => {
+    const { birthYear: _year, ...facts } = current.person;
+    const read = parseSnapshot(stored({ ...current, person: { ...facts, birthDate: "1990-05-17" } }));
+    expect(read.person).toEqual({ ...facts, birthYear: 1990 });
+    expect(JSON.stringify(read)).not.toContain("1990-05-17");
+  });
+
   it("reads a version written under older rules, keeping what it does not know", () => {
     const personal: Record<string, unknown> = { ...current.personal };
     delete personal.nationality;

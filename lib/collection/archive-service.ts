@@ -9,6 +9,8 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { type Refusal, refusableTransaction } from "@/lib/db/refusal";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { refreshPersonSearch } from "@/lib/search/projection";
+import { birthYearOf } from "@/lib/identity/birth-date";
+import { registeredBirthDate } from "@/lib/identity/registered-birth-date";
 import { beijingToday } from "@/lib/time/beijing";
 import { archiveProvince, formatArchiveNumber } from "./archive-number";
 import { claimFiles } from "@/lib/upload/attachment-service";
@@ -22,6 +24,7 @@ import {
   loadDraft,
 } from "./draft-service";
 import type { StepId } from "./steps";
+import type { RegisteredPerson } from "./summary";
 import { type CollectionRecord, type StepErrors, validateWholeRecord } from "./whole-record";
 
 // Submit (issue 3): the whole draft is validated again on the server, then one transaction writes
@@ -42,13 +45,8 @@ export type SubmitResult =
 
 /** What version 1 keeps: registration facts as they were, and each step's parsed data. */
 export interface CollectionSnapshot extends CollectionRecord {
-  person: {
-    name: string;
-    idType: string;
-    idNumberMasked: string;
-    gender: string | null;
-    birthDate: string | null;
-  };
+  /** Never the full birth date (issue 12, 3): the year; the day stays in the encrypted number. */
+  person: Omit<RegisteredPerson, "birthDate">;
 }
 
 /** The registration facts a version keeps, as they stand on the person's row now. */
@@ -57,14 +55,14 @@ export function snapshotPerson(person: {
   idType: string;
   idNumberMasked: string;
   gender: string | null;
-  birthDate: Date | null;
+  birthYear: number | null;
 }): CollectionSnapshot["person"] {
   return {
     name: person.name,
     idType: person.idType,
     idNumberMasked: person.idNumberMasked,
     gender: person.gender,
-    birthDate: person.birthDate?.toISOString().slice(0, 10) ?? null,
+    birthYear: person.birthYear,
   };
 }
 
@@ -90,13 +88,21 @@ const educationEntry = z.looseObject({
 });
 
 const storedSnapshotSchema = z.looseObject({
-  person: z.looseObject({
-    name: text,
-    idType: text,
-    idNumberMasked: text,
-    gender: text.nullable(),
-    birthDate: text.nullable(),
-  }),
+  // A file another platform sent before issue 12 may still hold the full date: only its year
+  // is read, and the date is dropped so no version built on it stores it again.
+  person: z
+    .looseObject({
+      name: text,
+      idType: text,
+      idNumberMasked: text,
+      gender: text.nullable(),
+      birthYear: z.number().int().nullable().optional(),
+      birthDate: text.nullable().optional(),
+    })
+    .transform(({ birthDate, birthYear, ...rest }) => ({
+      ...rest,
+      birthYear: birthYear ?? birthYearOf(birthDate),
+    })),
   // 阅读须知 as it was when the version was written: older records may hold no pledge.
   notice: z.looseObject({ truthPledge: z.literal(true).optional() }),
   personal: z.looseObject({
@@ -178,7 +184,8 @@ export async function submitCollection(
     return { ok: false, reason: "arriving", message: TRANSFER_IN_UNDER_WAY };
   }
 
-  const checked = validateWholeRecord(draft.steps, collectionContextFor(person, draft.steps, now));
+  const facts = { ...person, birthDate: registeredBirthDate(person) };
+  const checked = validateWholeRecord(draft.steps, collectionContextFor(facts, draft.steps, now));
   const errors: StepErrors = checked.ok ? {} : { ...checked.errors };
   if (checked.ok) {
     const files = await attachmentProblems(db, personId, "personal", checked.record.personal);
@@ -319,21 +326,34 @@ export async function collectionStatus(db: Db, personId: string): Promise<Collec
   return { status: "采集中", resumeAt: view.resumeAt, savedAt: view.updatedAt };
 }
 
-/** The person's archive at its current version (for the 完成 page and printing), or null. */
+/**
+ * The person's archive at its current version, for the owner's own pages (完成, 我的档案 and
+ * printing, 信息变更), or null. Staff pages read versions with parseSnapshot: the birth year only.
+ */
 export async function currentArchive(db: Db, personId: string) {
-  const archive = await db.archive.findUnique({ where: { personId } });
+  const archive = await db.archive.findUnique({
+    where: { personId },
+    include: { person: { select: { idType: true, idNumberCipher: true } } },
+  });
   if (!archive) return null;
+  const owner = archive.person;
   const version = await db.archiveVersion.findUniqueOrThrow({
     where: { archiveId_version: { archiveId: archive.id, version: archive.currentVersion } },
     include: { attachments: { select: { role: true, attachmentId: true } } },
   });
+  const snapshot = parseSnapshot(version.snapshot);
+  // The owner's own view: the full birth date, read from their encrypted number.
+  const person: RegisteredPerson = {
+    ...snapshot.person,
+    birthDate: registeredBirthDate(owner) ?? null,
+  };
   return {
     archiveId: archive.id,
     archiveNumber: archive.archiveNumber,
     regionCode: archive.regionCode,
     collectedAt: archive.collectedAt,
     version: version.version,
-    snapshot: parseSnapshot(version.snapshot),
+    snapshot: { ...snapshot, person },
     attachments: version.attachments,
   };
 }

@@ -8,6 +8,7 @@ import type { Refusal } from "@/lib/db/refusal";
 import { NATIONALITIES, nationalityFromDocument } from "@/lib/codes/nationality";
 import { FORM_ERROR_KEY, fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { isDocumentTypeCode } from "@/lib/identity/document-types";
+import { registeredBirthDate } from "@/lib/identity/registered-birth-date";
 import { buildJurisdictionRegions } from "@/lib/region/divisions";
 import { refreshPersonSearch } from "@/lib/search/projection";
 import { beijingToday } from "@/lib/time/beijing";
@@ -120,7 +121,12 @@ export async function loadDraft(db: Db | Tx, personId: string): Promise<DraftVie
 
 /** What a wizard page and a save need to know, read in one round trip. */
 export interface CollectionState {
-  person: PersonFacts & { name: string; gender: string | null; regionCode: string };
+  person: PersonFacts & {
+    name: string;
+    gender: string | null;
+    birthYear: number | null;
+    regionCode: string;
+  };
   /** The person has an archive: the collection is over. */
   collected: boolean;
   /** A 调入 is under way: its file will be the collection (lib/person/locks.ts). */
@@ -150,7 +156,8 @@ export async function readCollectionState(
       idType: string;
       idNumberMasked: string;
       gender: string | null;
-      birthDate: Date | null;
+      birthYear: number | null;
+      idNumberCipher: string;
       regionCode: string;
       collected: boolean;
       arriving: boolean;
@@ -161,7 +168,8 @@ export async function readCollectionState(
       files: AttachmentRow[];
     }[]
   >`
-    SELECT p.name, p."idType", p."idNumberMasked", p.gender, p."birthDate", p."regionCode",
+    SELECT p.name, p."idType", p."idNumberMasked", p.gender, p."birthYear", p."idNumberCipher",
+      p."regionCode",
       EXISTS (SELECT 1 FROM "Archive" a WHERE a."personId" = p.id) AS collected,
       ${transferInUnderWaySql(Prisma.sql`p.id`)} AS arriving,
       d.steps, d."completedSteps", d.revision, d."updatedAt",
@@ -179,7 +187,8 @@ export async function readCollectionState(
       idType: row.idType,
       idNumberMasked: row.idNumberMasked,
       gender: row.gender,
-      birthDate: row.birthDate,
+      birthYear: row.birthYear,
+      birthDate: registeredBirthDate(row),
       regionCode: row.regionCode,
     },
     collected: row.collected,
@@ -203,7 +212,8 @@ export async function readCollectionState(
 export interface PersonFacts {
   idType: string;
   idNumberMasked: string;
-  birthDate: Date | null;
+  /** What the registered number encodes (registeredBirthDate); undefined when it carries none. */
+  birthDate: string | undefined;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -219,7 +229,7 @@ export function collectionContextFor(
   now: Date,
 ): CollectionContext {
   if (!isDocumentTypeCode(person.idType)) throw new Error("未知的证件类型");
-  const registered = person.birthDate?.toISOString().slice(0, 10);
+  const registered = person.birthDate;
   const entered = (steps.personal as { birthDate?: unknown } | undefined)?.birthDate;
   const birthDate =
     registered ?? (typeof entered === "string" && DAY.test(entered) ? entered : undefined);

@@ -4,6 +4,7 @@ import {
   formatDay,
   formatMonth,
   type RegisteredPerson,
+  registeredFactRows,
   type SummaryInput,
   type SummarySection,
   summarizeRecord,
@@ -68,7 +69,7 @@ describe("summarizeRecord", () => {
     expect(s.rows).toEqual([
       { label: "姓名", value: "张三" },
       { label: "证件类型", value: "居民身份证" },
-      { label: "证件号码", value: "4401**********001X" },
+      { label: "证件号码", value: "4401************1X" },
       { label: "性别", value: "男" },
       { label: "出生日期", value: "1990年05月17日" },
       { label: "国籍/地区", value: "中国" },
@@ -83,8 +84,20 @@ describe("summarizeRecord", () => {
     ]);
   });
 
+  it("shows staff (no full date given) only the birth year the number carries", () => {
+    const { birthDate: _owned, ...staffView } = person;
+    const rows = registeredFactRows(staffView, record.personal);
+    expect(rows.find((r) => r.label === "出生日期")?.value).toBe("1990年");
+  });
+
   it("takes 性别 and 出生日期 from 个人信息 when registration lacks them, and can omit the facts", () => {
-    const passport = { ...person, idType: "PASSPORT", gender: null, birthDate: null };
+    const passport = {
+      ...person,
+      idType: "PASSPORT",
+      gender: null,
+      birthYear: null,
+      birthDate: null,
+    };
     const personal = {
       ...record.personal!,
       gender: "2" as const,
@@ -96,7 +109,7 @@ describe("summarizeRecord", () => {
     const s = section(summarizeRecord({ person: passport, personal }, { regionLabel }), "personal");
     expect(s.rows.slice(1, 6).map((r) => r.value)).toEqual([
       "护照",
-      "4401**********001X",
+      "4401************1X",
       "女",
       "1991年02月03日",
       "美国",

@@ -63,8 +63,14 @@ export interface RegisteredPerson {
   idNumberMasked: string;
   /** GB/T 2261.1 code; null when the document number does not carry it (then 个人信息 asks). */
   gender: string | null;
-  /** "YYYY-MM-DD"; null when the document number does not carry it. */
-  birthDate: string | null;
+  /** Year of the birth date the document number carries; null when it carries none. */
+  birthYear: number | null;
+  /**
+   * The full date the number carries, "YYYY-MM-DD" — only on the owner's own pages (read from
+   * their encrypted number). Staff see the year: with the masked number the day would narrow it
+   * to a handful (issue 12, 3).
+   */
+  birthDate?: string | null;
 }
 
 /** A record to show: any steps that parsed (确认信息 may lack some), plus who it belongs to. */
@@ -133,10 +139,16 @@ export function registeredFactRows(
     ),
     row("证件号码", person.idNumberMasked),
     row("性别", GENDER_OPTIONS.find((o) => o.value === gender)?.label ?? gender ?? undefined),
-    row("出生日期", formatDay(person.birthDate ?? personal?.birthDate)),
+    row("出生日期", registeredBirth(person) ?? formatDay(personal?.birthDate)),
     // Absent only from data saved before 国籍/地区 was collected: nothing to show then.
     ...(nationality ? [row("国籍/地区", labelOf(NATIONALITIES, nationality))] : []),
   ];
+}
+
+/** The registered birth date: the day where the viewer may see it, else the year. */
+function registeredBirth(person: RegisteredPerson): string | undefined {
+  if (person.birthDate) return formatDay(person.birthDate);
+  return person.birthYear === null ? undefined : formatYear(person.birthYear);
 }
 
 /** What an archive without photos (历史档案导入) shows in their place. */

@@ -39,12 +39,13 @@ export const SAMPLE_ATTACHMENT_IDS = {
   EMBLEM: "2b6c5e2a-3f1d-4c1e-9a55-1d2b3c4d5e6f",
 } as const;
 
-/** The registered facts: 张三, 居民身份证, 男, born 1990-05-17. */
+/** The registered facts as the owner sees them: 张三, 居民身份证, 男, born 1990-05-17. */
 export const SAMPLE_PERSON: RegisteredPerson = {
   name: "张三",
   idType: "RESIDENT_ID",
-  idNumberMasked: "4401**********001X",
+  idNumberMasked: "4401************1X",
   gender: "1",
+  birthYear: 1990,
   birthDate: "1990-05-17",
 };
 
@@ -125,8 +126,10 @@ export function sampleSnapshot(
   ctx: CollectionContext = TEST_CONTEXT,
 ): CollectionSnapshot {
   const draft = sampleDraft(steps);
+  // As stored: the year, never the owner's full date.
+  const { name, idType, idNumberMasked, gender, birthYear } = person;
   return {
-    person,
+    person: { name, idType, idNumberMasked, gender, birthYear },
     notice: noticeSchema.parse(draft.notice),
     personal: personalSchema(ctx).parse(draft.personal),
     education: educationSchema(ctx).parse(draft.education),

@@ -4,19 +4,10 @@ import { snapshotPerson } from "./archive-service";
 import { collectionContextFor, type DraftView, readCollectionState } from "./draft-service";
 import type { CollectionContext } from "./rules";
 import { canOpenStep, type StepId } from "./steps";
+import type { RegisteredPerson } from "./summary";
 
 // What a wizard page needs before it renders: where the person may be, their draft, and the
 // context the step schemas run with (serialisable: the form runs the same schema in the browser).
-
-export interface RegisteredFacts {
-  name: string;
-  idType: string;
-  idNumberMasked: string;
-  /** GB/T 2261.1 code, from the document number; null when the document does not carry it. */
-  gender: string | null;
-  /** "YYYY-MM-DD", from the document number; null when it does not carry it. */
-  birthDate: string | null;
-}
 
 export type WizardPlace =
   | { kind: "collected" }
@@ -28,7 +19,8 @@ export type WizardPlace =
       kind: "open";
       draft: DraftView;
       context: CollectionContext;
-      person: RegisteredFacts;
+      /** The owner's own page: with the full birth date their number carries. */
+      person: RegisteredPerson;
     };
 
 export async function openWizardStep(
@@ -48,6 +40,6 @@ export async function openWizardStep(
     kind: "open",
     draft,
     context: collectionContextFor(person, draft.steps, now),
-    person: snapshotPerson(person),
+    person: { ...snapshotPerson(person), birthDate: person.birthDate ?? null },
   };
 }

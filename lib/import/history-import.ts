@@ -1,6 +1,7 @@
 import "server-only";
 import { idNumberIndex } from "@/lib/account/identifier";
 import { personCreateData } from "@/lib/account/register-service";
+import { birthYearOf } from "@/lib/identity/birth-date";
 import { type RequestContext, writeAudit, writeAudits } from "@/lib/audit/audit";
 import { archiveProvince, formatArchiveNumber } from "@/lib/collection/archive-number";
 import { type CollectionSnapshot, snapshotPerson } from "@/lib/collection/archive-service";
@@ -274,9 +275,8 @@ function birthFacts(p: ReadyPerson): { gender?: string; birthDate?: string } {
  * person never read it; the stored schema reads a version without one) and 照片待补充.
  */
 function snapshotOf(p: ReadyPerson): CollectionSnapshot {
-  const birthDate = p.birthDate ? new Date(`${p.birthDate}T00:00:00Z`) : null;
   return {
-    person: snapshotPerson({ ...p, birthDate }),
+    person: snapshotPerson({ ...p, birthYear: birthYearOf(p.birthDate) }),
     ...p.record,
     notice: {} as CollectionSnapshot["notice"],
   };

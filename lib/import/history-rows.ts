@@ -30,6 +30,7 @@ export interface ReadyPerson {
   idNumber: string;
   idNumberMasked: string;
   gender: string | null;
+  /** The date the number carries (null: none) — in memory only, the Person row keeps its year. */
   birthDate: string | null;
   phone: string;
   regionCode: string;
@@ -173,7 +174,6 @@ export function checkHistoryRow(v: HistoryValues, ctx: RowContext): RowCheck {
   if (errors.length > 0 || !checked.ok || !name.ok || !phone.ok) {
     return { ok: false, errors: [...new Set(errors)] };
   }
-  const birthDate = doc.birthDate ?? checked.record.personal.birthDate ?? null;
   return {
     ok: true,
     person: {
@@ -182,7 +182,8 @@ export function checkHistoryRow(v: HistoryValues, ctx: RowContext): RowCheck {
       idNumber,
       idNumberMasked,
       gender: doc.gender ?? checked.record.personal.gender ?? null,
-      birthDate,
+      // A date entered for a document without one stays in the record's 个人信息, like the wizard's.
+      birthDate: doc.birthDate ?? null,
       phone: phone.normalized,
       regionCode: checked.record.work.regionCode,
       record: {

@@ -17,9 +17,9 @@ const person = (over: Partial<ProjectionSource["person"]> = {}): ProjectionSourc
   name: "张晓明",
   idType: "RESIDENT_ID",
   idNumberIndex: "idx-1",
-  idNumberMasked: "440106********001X",
+  idNumberMasked: "4401************1X",
   gender: "1",
-  birthDate: new Date("1990-03-07T00:00:00Z"),
+  birthYear: 1990,
   regionCode: "440000",
   transferState: null,
   createdAt: REGISTERED,
@@ -44,7 +44,7 @@ function snapshot(over: Record<string, unknown> = {}) {
       idType: "RESIDENT_ID",
       idNumberMasked: "x",
       gender: "1",
-      birthDate: null,
+      birthYear: 1990,
     },
     notice: { truthPledge: true },
     personal: {
@@ -131,7 +131,7 @@ describe("personSearchRow", () => {
       namePinyin: "zhangxiaoming",
       nameInitials: "zxm",
       idNumberIndex: "idx-1",
-      idNumberMasked: "440106********001X",
+      idNumberMasked: "4401************1X",
       idType: "RESIDENT_ID",
       gender: "1",
       birthYear: 1990,
@@ -243,7 +243,7 @@ describe("personSearchRow", () => {
     const personal = { ...snapshot().personal, gender: "2", birthDate: "1988-05-01" };
     const row = personSearchRow(
       {
-        person: person({ idType: "PASSPORT", gender: null, birthDate: null }),
+        person: person({ idType: "PASSPORT", gender: null, birthYear: null }),
         hasDraft: false,
         archive: collected(snapshot({ personal })),
       },
@@ -251,7 +251,7 @@ describe("personSearchRow", () => {
     );
     expect(row).toMatchObject({ gender: "2", birthYear: 1988 });
     const registeredOnly = personSearchRow(
-      { person: person({ gender: null, birthDate: null }), hasDraft: true, archive: null },
+      { person: person({ gender: null, birthYear: null }), hasDraft: true, archive: null },
       NOW,
     );
     expect(registeredOnly).toMatchObject({ gender: null, birthYear: null });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { educationMainLevel, EDUCATION_LEVELS } from "@/lib/codes/education-level";
 import { QUALIFICATION_LEVELS } from "@/lib/codes/professional-qualification";
+import { birthYearOf } from "@/lib/identity/birth-date";
 import { nameKeys } from "./name-keys";
 
 // One PersonSearch row from what it is derived from (the person, whether a draft exists, the
@@ -51,7 +52,8 @@ export interface ProjectionSource {
     idNumberIndex: string;
     idNumberMasked: string;
     gender: string | null;
-    birthDate: Date | null;
+    /** Person.birthYear: the year the number carries (the full date is never in clear). */
+    birthYear: number | null;
     regionCode: string;
     transferState: string | null;
     createdAt: Date;
@@ -134,12 +136,6 @@ export function obligationStartOf(versions: readonly unknown[]): number | null {
   return starts.length > 0 ? Math.min(...starts) : null;
 }
 
-function birthYearOf(date: Date | string | null | undefined): number | null {
-  if (!date) return null;
-  const year = Number((typeof date === "string" ? date : date.toISOString()).slice(0, 4));
-  return Number.isInteger(year) && year > 0 ? year : null;
-}
-
 /** The row for `source` as of `now`. Throws (a ZodError) when the snapshot is not one. */
 export function personSearchRow(source: ProjectionSource, now: Date): PersonSearchRow {
   const { person, archive } = source;
@@ -157,7 +153,7 @@ export function personSearchRow(source: ProjectionSource, now: Date): PersonSear
     idType: person.idType,
     // The document's own facts; a document that carries none (a passport) has them from 个人信息.
     gender: person.gender ?? snapshot?.personal.gender ?? null,
-    birthYear: birthYearOf(person.birthDate) ?? birthYearOf(snapshot?.personal.birthDate),
+    birthYear: person.birthYear ?? birthYearOf(snapshot?.personal.birthDate),
     collectionStatus: archive ? "collected" : source.hasDraft ? "draft" : "none",
     archiveNumber: archive?.archiveNumber ?? null,
     archiveVersion: archive?.version ?? null,

@@ -33,7 +33,7 @@ export async function loadProjectionSources(
 ): Promise<ProjectionSource[]> {
   const rows = await tx.$queryRaw<SourceRow[]>`
     SELECT p.id::text AS id, p.name, p."idType", p."idNumberIndex", p."idNumberMasked", p.gender,
-      p."birthDate", p."regionCode", p."transferState", p."createdAt",
+      p."birthYear", p."regionCode", p."transferState", p."createdAt",
       d.id IS NOT NULL AS "hasDraft",
       a."archiveNumber", a."currentVersion" AS "archiveVersion", a."collectedAt", v.snapshot,
       (SELECT jsonb_agg(jsonb_build_object('professional', w.snapshot->'professional',

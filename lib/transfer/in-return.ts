@@ -58,7 +58,7 @@ export async function appendTransferredVersion(
   }
   const person = await tx.person.findUniqueOrThrow({
     where: { id: personId },
-    select: { name: true, idType: true, idNumberMasked: true, gender: true, birthDate: true },
+    select: { name: true, idType: true, idNumberMasked: true, gender: true, birthYear: true },
   });
   const after: CollectionSnapshot = {
     person: snapshotPerson(person),

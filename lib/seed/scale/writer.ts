@@ -8,6 +8,7 @@ import {
   formatArchiveNumber,
 } from "@/lib/collection/archive-number";
 import { encryptField } from "@/lib/crypto/field-cipher";
+import { birthYearOf } from "@/lib/identity/birth-date";
 import { maskIdNumber } from "@/lib/identity/mask";
 import { Prisma } from "@/lib/db/generated/client";
 import type { CeThresholds } from "@/lib/jurisdiction/ce-thresholds";
@@ -56,12 +57,12 @@ export async function writeBatch(
     const masked = people.map((p) => maskIdNumber(p.idNumber));
     await client.query(
       `INSERT INTO "Person" (id, name, "idType", "idNumberCipher", "idNumberIndex", "idNumberMasked",
-         gender, "birthDate", phone, "passwordHash", "passwordChangedAt", "regionCode",
+         gender, "birthYear", phone, "passwordHash", "passwordChangedAt", "regionCode",
          "transferState", "createdAt", "updatedAt")
        SELECT id, name, 'RESIDENT_ID', cipher, idx, masked, gender, birth, phone, $9, at, region,
          transfer, at, $11
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-         $7::date[], $8::text[], $10::timestamptz[], $12::text[], $13::text[])
+         $7::smallint[], $8::text[], $10::timestamptz[], $12::text[], $13::text[])
          AS u(id, name, cipher, idx, masked, gender, birth, phone, at, region, transfer)`,
       [
         ids,
@@ -70,7 +71,8 @@ export async function writeBatch(
         people.map((p) => idNumberIndex(p.idNumber)),
         masked,
         people.map((p) => p.gender),
-        people.map((p) => p.birthDate),
+        // The year only, as registration writes it (issue 12, 3).
+        people.map((p) => birthYearOf(p.birthDate)),
         people.map((p) => p.phone),
         passwordHash,
         people.map((p) => iso(p.registeredAt)),
@@ -125,7 +127,7 @@ export async function writeBatch(
                 idType: "RESIDENT_ID",
                 idNumberMasked: maskedOf.get(p)!,
                 gender: p.gender,
-                birthDate: new Date(`${p.birthDate}T00:00:00Z`),
+                birthYear: birthYearOf(p.birthDate),
               }),
               ...p.collection!.record,
             }),
@@ -147,7 +149,7 @@ export async function writeBatch(
          qualifications, "qualificationLevel", "highEndTalent", "transferState", "ceObligationStart",
          "registeredAt", "updatedAt")
        SELECT p.id, p."regionCode", p.name, u.pinyin, u.initials, p."idNumberIndex",
-         p."idNumberMasked", p."idType", p.gender, extract(year FROM p."birthDate")::smallint,
+         p."idNumberMasked", p."idType", p.gender, p."birthYear",
          CASE WHEN u.number IS NULL THEN 'none' ELSE 'collected' END, u.number,
          CASE WHEN u.number IS NULL THEN NULL ELSE 1 END, u.collected, u.status, u.education,
          string_to_array(u.quals, ','), u.level, u.talent, p."transferState", u.obliged,

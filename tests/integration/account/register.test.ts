@@ -14,6 +14,7 @@ import {
   solvedCaptcha,
   STRONG_PASSWORD,
 } from "../../support/accounts";
+import { birthColumns, tablesShowingBirthDate } from "../../support/birth-date";
 
 const ctx = { ip: "203.0.113.10", userAgent: "vitest" };
 
@@ -45,7 +46,7 @@ async function registerNew(overrides: { idNumber?: string; phone?: string; name?
 }
 
 describe("用户注册", () => {
-  it("creates the account with gender and birth date from the ID number, and audits it", async () => {
+  it("creates the account with gender and birth year from the ID number, and audits it", async () => {
     const body = randomResidentId().slice(0, 17);
     const idNumber = body + gb11643CheckChar(body);
     // typed with a lowercase check character and spaces: stored normalised
@@ -58,9 +59,15 @@ describe("用户注册", () => {
     const p = await db.person.findUniqueOrThrow({ where: { id: result.personId } });
     expect(p.name).toBe("𠮷野·家");
     expect(p.gender).toBe(Number(body[16]) % 2 === 1 ? "1" : "2");
-    expect(p.birthDate?.toISOString().slice(0, 10)).toBe(
-      `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
-    );
+    // The year in clear, the day only inside the encrypted number (issue 12, 3).
+    expect(p.birthYear).toBe(Number(idNumber.slice(6, 10)));
+    expect(p.idNumberMasked).toBe(`${idNumber.slice(0, 4)}${"*".repeat(12)}${idNumber.slice(-2)}`);
+    const day = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+    expect(await tablesShowingBirthDate(db, result.personId, day)).toEqual([]);
+    expect(await birthColumns(db)).toEqual([
+      "Person.birthYear:smallint",
+      "PersonSearch.birthYear:smallint",
+    ]);
     expect(decryptField(p.idNumberCipher)).toBe(idNumber);
     const audit = await db.auditEvent.findFirst({
       where: { action: "auth.register", actorId: result.personId },

@@ -150,7 +150,7 @@ describe("the search projection", () => {
       idNumberMasked: person.idNumberMasked,
       idType: "RESIDENT_ID",
       gender: person.gender,
-      birthYear: person.birthDate!.getUTCFullYear(),
+      birthYear: person.birthYear,
       collectionStatus: "none",
       archiveNumber: null,
       employmentStatus: null,
