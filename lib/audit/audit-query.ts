@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { maskIdNumber } from "@/lib/identity/mask";
 import { regionName } from "@/lib/region/divisions";
 import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
 import { regionScopePrefix, type StaffScope } from "@/lib/region/scope";
@@ -214,12 +215,15 @@ function actorLabel(r: AuditEventRow, actors: Map<string, string>): string {
   return actors.get(`${r.actorType}:${r.actorId}`) ?? `${type} ${r.actorId}`;
 }
 
+// Rows written before issue 12 hold the old mask (4401**********123X: the last 4 shown); the log
+// is append-only, so the reading narrows them — masking a mask again gives today's form, which
+// shows only characters the old one did (lib/identity/mask.ts).
 function detailPairs(details: Prisma.JsonValue): [string, string][] {
   if (details === null) return [];
   if (typeof details !== "object" || Array.isArray(details)) return [["", JSON.stringify(details)]];
   return Object.entries(details).map(([k, v]) => [
     k,
-    typeof v === "string" ? v : JSON.stringify(v),
+    typeof v !== "string" ? JSON.stringify(v) : k === "idNumber" ? maskIdNumber(v) : v,
   ]);
 }
 

@@ -17,9 +17,9 @@ describe("国籍/地区 (GB/T 2659)", () => {
   });
 
   it("is settled by the documents that name it and asked for the others", () => {
-    expect(nationalityFromDocument("RESIDENT_ID", "4401**********001X")).toBe("CHN");
-    expect(nationalityFromDocument("HMT_RESIDENCE", "8100**********0015")).toBe("HKG");
-    expect(nationalityFromDocument("HMT_RESIDENCE", "8300**********0015")).toBe("TWN");
+    expect(nationalityFromDocument("RESIDENT_ID", "4401************1X")).toBe("CHN");
+    expect(nationalityFromDocument("HMT_RESIDENCE", "8100************15")).toBe("HKG");
+    expect(nationalityFromDocument("HMT_RESIDENCE", "8300************15")).toBe("TWN");
     expect(nationalityFromDocument("HKMO_PERMIT", "M******02")).toBe("MAC");
     expect(nationalityFromDocument("TW_PERMIT", "0*****78")).toBe("TWN");
     expect(nationalityFromDocument("PASSPORT", "E*****78")).toBeNull();

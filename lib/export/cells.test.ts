@@ -11,7 +11,7 @@ import {
 const row: ExportRow = {
   name: "张三",
   idType: "RESIDENT_ID",
-  idNumber: "4401**********123X",
+  idNumber: "4401************3X",
   gender: "1",
   birthYear: 1990,
   regionCode: "440106",
@@ -59,7 +59,7 @@ describe("exportCells", () => {
     expect(exportCells(row, names)).toEqual([
       "张三",
       "居民身份证",
-      "4401**********123X",
+      "4401************3X",
       "男",
       1990,
       "广东省 广州市 天河区",

@@ -40,7 +40,7 @@ describe("Person", () => {
         idType: "resident",
         idNumberCipher: `cipher-${suffix}`,
         idNumberIndex: `index-${suffix}`,
-        idNumberMasked: "1101**********1234",
+        idNumberMasked: "1101************34",
         phone: `139${suffix
           .replace(/[^0-9]/g, "1")
           .padEnd(8, "0")

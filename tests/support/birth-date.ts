@@ -14,12 +14,13 @@ export async function birthColumns(db: Db): Promise<string[]> {
 }
 
 /**
- * The tables holding a row that names `personId` (its id, or the id it acted as) and shows
- * `date` ("YYYY-MM-DD") in any form a number or a form would carry it: 1990-03-07, 19900307.
+ * The tables holding a row that names one of `ids` (the person's, their archive's: as the row's
+ * id, a reference or the id it acted as) and shows `date` ("YYYY-MM-DD") in any form a number or
+ * a form would carry it: 1990-03-07, 19900307.
  */
 export async function tablesShowingBirthDate(
   db: Db,
-  personId: string,
+  ids: readonly string[],
   date: string,
 ): Promise<string[]> {
   const tables = await db.$queryRaw<{ table_name: string }[]>`
@@ -30,8 +31,8 @@ export async function tablesShowingBirthDate(
   for (const { table_name } of tables) {
     const hits = await db.$queryRawUnsafe<{ n: bigint }[]>(
       `SELECT count(*)::bigint AS n FROM "${table_name.replace(/"/g, "")}" t
-       WHERE t::text LIKE $1 AND (t::text LIKE $2 OR t::text LIKE $3)`,
-      `%${personId}%`,
+       WHERE t::text LIKE ANY ($1::text[]) AND (t::text LIKE $2 OR t::text LIKE $3)`,
+      ids.map((id) => `%${id}%`),
       `%${date}%`,
       `%${date.replaceAll("-", "")}%`,
     );

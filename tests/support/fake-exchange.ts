@@ -1,4 +1,5 @@
 import type { TransferFile, TransferView } from "@/lib/exchange/messages";
+import { maskIdNumber } from "@/lib/identity/mask";
 import type { TransferExchange } from "@/lib/transfer/exchange-port";
 
 /**
@@ -27,7 +28,7 @@ export class FakeExchange implements TransferExchange {
         originRegionName: "广东省深圳市南山区",
         destMember: "440000",
         destRegionCode: "440106",
-        idNumberMasked: `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`,
+        idNumberMasked: maskIdNumber(idNumber),
         state: "submitted",
         submittedAt: "2026-11-26T02:00:00.000Z",
         decidedAt: null,

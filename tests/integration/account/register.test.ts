@@ -63,7 +63,7 @@ describe("用户注册", () => {
     expect(p.birthYear).toBe(Number(idNumber.slice(6, 10)));
     expect(p.idNumberMasked).toBe(`${idNumber.slice(0, 4)}${"*".repeat(12)}${idNumber.slice(-2)}`);
     const day = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
-    expect(await tablesShowingBirthDate(db, result.personId, day)).toEqual([]);
+    expect(await tablesShowingBirthDate(db, [result.personId], day)).toEqual([]);
     expect(await birthColumns(db)).toEqual([
       "Person.birthYear:smallint",
       "PersonSearch.birthYear:smallint",

@@ -159,6 +159,27 @@ describe("操作日志 filters", () => {
     ).toEqual({ ok: false, field: "actor", message: NO_SUCH_STAFF });
   });
 
+  it("shows a 证件号码 masked before issue 12 (last 4) under today's mask (last 2)", async () => {
+    const t = marker();
+    await db.auditEvent.create({
+      data: {
+        at: new Date("2030-01-01T00:00:00Z"),
+        actorType: "person",
+        action: "auth.register",
+        outcome: "success",
+        regionCode: "440106",
+        targetType: t,
+        targetId: "0",
+        details: { idType: "RESIDENT_ID", idNumber: "4401**********123X" },
+      },
+    });
+    const [row] = (await list(TIANHE, { targetType: t })).rows;
+    expect(row!.details).toEqual([
+      ["idType", "RESIDENT_ID"],
+      ["idNumber", "4401************3X"],
+    ]);
+  });
+
   it("answers a 登录名 outside the scope exactly like one nobody has, and the parent's too", async () => {
     const t = marker();
     const foshan = await createTestStaff(db, "440600", ["audit-read"]);

@@ -8,6 +8,7 @@ import {
 } from "@/lib/collection/archive-service";
 import { ALREADY_COLLECTED, saveDraftOnly } from "@/lib/collection/draft-service";
 import { TRUTH_PLEDGE_REQUIRED } from "@/lib/collection/schemas/notice";
+import { decryptField } from "@/lib/crypto/field-cipher";
 import { db } from "@/lib/db/client";
 import {
   ctx,
@@ -18,6 +19,7 @@ import {
   uploadPersonalFiles,
   validSteps,
 } from "../../support/collection";
+import { tablesShowingBirthDate } from "../../support/birth-date";
 
 const store = tempStorageForFile();
 
@@ -108,6 +110,26 @@ describe("信息采集 submit", () => {
         where: { action: "collection.submit", actorId: s.personId },
       }),
     ).toMatchObject({ outcome: "success", targetId: r.archiveId, regionCode: "440106" });
+  });
+
+  it("keeps the birth date out of every clear column: the year only, the day in the number", async () => {
+    const { s, r } = await collectedPerson();
+    const person = await db.person.findUniqueOrThrow({ where: { id: s.personId } });
+    const number = decryptField(person.idNumberCipher);
+    const day = number.slice(6, 14).replace(/(\d{4})(\d{2})(\d{2})/, "$1-$2-$3");
+    expect(person.birthYear).toBe(Number(number.slice(6, 10)));
+    expect(await tablesShowingBirthDate(db, [s.personId, r.archiveId], day)).toEqual([]);
+    const version = await db.archiveVersion.findFirstOrThrow({ where: { archiveId: r.archiveId } });
+    expect((version.snapshot as { person: unknown }).person).toEqual({
+      name: person.name,
+      idType: "RESIDENT_ID",
+      idNumberMasked: person.idNumberMasked,
+      gender: person.gender,
+      birthYear: person.birthYear,
+    });
+    // The owner's own view still has the day, read from the number.
+    const own = await currentArchive(db, s.personId);
+    expect(own!.snapshot.person.birthDate).toBe(day);
   });
 
   it("gives every archive its own number", async () => {

@@ -119,7 +119,7 @@ describe("导出 of 人员查询", () => {
     expect(row).toEqual([
       "测试440106-71",
       "居民身份证",
-      `${person.idNumber.slice(0, 4)}**********${person.idNumber.slice(-4)}`,
+      `${person.idNumber.slice(0, 4)}${"*".repeat(12)}${person.idNumber.slice(-2)}`,
       "男",
       1981,
       "广东省 广州市 天河区",

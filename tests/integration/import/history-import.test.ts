@@ -13,6 +13,7 @@ import type { StaffActor } from "@/lib/codes/staff-roles";
 import { ROLE_DENIED } from "@/lib/codes/staff-roles";
 import { importHistoryAction } from "@/app/console/(staff)/import/actions";
 import { randomResidentId } from "../../support/accounts";
+import { tablesShowingBirthDate } from "../../support/birth-date";
 import { ctx, NOW } from "../../support/collection";
 import { craftedZip } from "../../support/crafted-zip";
 import { HISTORY_CREDIT_CODE, type HistoryCells, historyRow } from "../../support/history-import";
@@ -131,6 +132,11 @@ describe("历史档案导入", () => {
     expect(snapshot.work.employerCreditCode).toBe(HISTORY_CREDIT_CODE);
     expect(snapshot.professional.qualifications).toHaveLength(1);
     expect(p!.archive!.versions[0]!.channel).toBe("import");
+    // The year in clear, the day only inside the encrypted number (issue 12, 3).
+    expect(p!.birthYear).toBe(Number(a.idNumber!.slice(6, 10)));
+    expect(snapshot.person).toMatchObject({ birthYear: p!.birthYear });
+    const day = a.idNumber!.slice(6, 14).replace(/(\d{4})(\d{2})(\d{2})/, "$1-$2-$3");
+    expect(await tablesShowingBirthDate(db, [p!.id, p!.archive!.id], day)).toEqual([]);
     expect(await db.personSearch.findUnique({ where: { personId: p!.id } })).toMatchObject({
       regionCode: "440106",
     });

@@ -45,7 +45,7 @@ export async function addPeople(db: Db, rows: readonly PersonRow[]): Promise<str
       namePinyin: "ceshi",
       nameInitials: "cs",
       idNumberIndex: `stats-${ids[i]}`,
-      idNumberMasked: "6501**********0000",
+      idNumberMasked: "6501************00",
       idType: "RESIDENT_ID",
       birthYear: r.birthYear === undefined ? 1980 : r.birthYear,
       collectionStatus: r.collectionStatus ?? "collected",

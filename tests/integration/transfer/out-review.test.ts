@@ -67,7 +67,7 @@ function hubAnswer(id: string, hubState: TransferView["state"]): ExchangeResult<
     destMember: "440300",
     destRegionCode: "440305",
     name: "张三",
-    idNumberMasked: "4401**********1234",
+    idNumberMasked: "4401************34",
     state: hubState,
     submittedAt: DUE.toISOString(),
     decidedAt: null,
