@@ -327,33 +327,43 @@ export async function collectionStatus(db: Db, personId: string): Promise<Collec
 }
 
 /**
- * The person's archive at its current version, for the owner's own pages (完成, 我的档案 and
- * printing, 信息变更), or null. Staff pages read versions with parseSnapshot: the birth year only.
+ * The person's archive at its current version (完成, printing, 人员详情), or null. The registration
+ * facts as stored: the birth year, never the day — staff read this too.
  */
 export async function currentArchive(db: Db, personId: string) {
-  const archive = await db.archive.findUnique({
-    where: { personId },
-    include: { person: { select: { idType: true, idNumberCipher: true } } },
-  });
+  const archive = await db.archive.findUnique({ where: { personId } });
   if (!archive) return null;
-  const owner = archive.person;
   const version = await db.archiveVersion.findUniqueOrThrow({
     where: { archiveId_version: { archiveId: archive.id, version: archive.currentVersion } },
     include: { attachments: { select: { role: true, attachmentId: true } } },
   });
-  const snapshot = parseSnapshot(version.snapshot);
-  // The owner's own view: the full birth date, read from their encrypted number.
-  const person: RegisteredPerson = {
-    ...snapshot.person,
-    birthDate: registeredBirthDate(owner) ?? null,
-  };
   return {
     archiveId: archive.id,
     archiveNumber: archive.archiveNumber,
     regionCode: archive.regionCode,
     collectedAt: archive.collectedAt,
     version: version.version,
-    snapshot: { ...snapshot, person },
+    snapshot: parseSnapshot(version.snapshot),
     attachments: version.attachments,
   };
+}
+
+/**
+ * currentArchive for the owner's own 我的档案: with the full birth date, read from their
+ * encrypted number (null when the document does not carry one).
+ */
+export async function ownArchive(db: Db, personId: string) {
+  const [archive, owner] = await Promise.all([
+    currentArchive(db, personId),
+    db.person.findUniqueOrThrow({
+      where: { id: personId },
+      select: { idType: true, idNumberCipher: true },
+    }),
+  ]);
+  if (!archive) return null;
+  const person: RegisteredPerson = {
+    ...archive.snapshot.person,
+    birthDate: registeredBirthDate(owner) ?? null,
+  };
+  return { ...archive, snapshot: { ...archive.snapshot, person } };
 }

@@ -27,7 +27,7 @@ const person: RegisteredPerson = SAMPLE_PERSON;
 // Built through the step schemas, so the test sees the data exactly as a draft stores it: the
 // sample record (汉族, 群众; 中山大学 会计学 2008-09 to 2012-07; 出纳 at 华为 in 440106 since 2012)
 // with a fuller 专业技术信息 and one award.
-const record: SummaryInput = sampleSnapshot({
+const stored = sampleSnapshot({
   // The pages out of page order: the summary must put them in the document's order.
   personal: { ...SAMPLE_PERSONAL, documentPageIds: { EMBLEM, PORTRAIT } },
   professional: {
@@ -42,6 +42,8 @@ const record: SummaryInput = sampleSnapshot({
   },
   awards: { awards: [{ name: "先进会计工作者", level: "MUNICIPAL", year: 2020 }] },
 });
+/** As the owner sees it: with the full birth date their number carries. */
+const record: SummaryInput = { ...stored, person };
 
 const regionLabel = (code: string) => (code === "440106" ? "广东省 广州市 天河区" : `?${code}`);
 
@@ -85,8 +87,7 @@ describe("summarizeRecord", () => {
   });
 
   it("shows staff (no full date given) only the birth year the number carries", () => {
-    const { birthDate: _owned, ...staffView } = person;
-    const rows = registeredFactRows(staffView, record.personal);
+    const rows = registeredFactRows({ ...person, birthDate: undefined }, record.personal);
     expect(rows.find((r) => r.label === "出生日期")?.value).toBe("1990年");
   });
 

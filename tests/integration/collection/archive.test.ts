@@ -3,6 +3,7 @@ import { parseArchiveNumber } from "@/lib/collection/archive-number";
 import {
   collectionStatus,
   currentArchive,
+  ownArchive,
   SUBMIT_INCOMPLETE,
   submitCollection,
 } from "@/lib/collection/archive-service";
@@ -127,8 +128,11 @@ describe("信息采集 submit", () => {
       gender: person.gender,
       birthYear: person.birthYear,
     });
-    // The owner's own view still has the day, read from the number.
-    const own = await currentArchive(db, s.personId);
+    // What staff read (人员详情) has the year; the owner's own 我的档案 the day, from the number.
+    const stored = await currentArchive(db, s.personId);
+    expect(stored!.snapshot.person).not.toHaveProperty("birthDate");
+    expect(stored!.snapshot.person.birthYear).toBe(person.birthYear);
+    const own = await ownArchive(db, s.personId);
     expect(own!.snapshot.person.birthDate).toBe(day);
   });
 

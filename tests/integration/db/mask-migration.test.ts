@@ -128,7 +128,11 @@ async function seedOldData() {
        state, "submittedAt")
      VALUES ($1, '440300', '440305', '广东省深圳市南山区', '440000', '440106', 'p', 'c', $2, $3,
        'submitted', now())`,
-    [ids.hub, OLD_MASK, JSON.stringify({ snapshot: { person: oldPerson, ...steps }, attachments: [] })],
+    [
+      ids.hub,
+      OLD_MASK,
+      JSON.stringify({ snapshot: { person: oldPerson, ...steps }, attachments: [] }),
+    ],
   );
 }
 

@@ -52,7 +52,9 @@ describe("submit", () => {
     expect(row.personCipher).not.toContain(idNumber);
     expect(row.personCipher).not.toContain("张三");
     expect(row.personIndex).toBe(personIndexOf(idNumber));
-    expect(row.idNumberMasked).toBe(`${idNumber.slice(0, 4)}${"*".repeat(12)}${idNumber.slice(-2)}`);
+    expect(row.idNumberMasked).toBe(
+      `${idNumber.slice(0, 4)}${"*".repeat(12)}${idNumber.slice(-2)}`,
+    );
     const stored = row.file as { attachments: { key: string }[] };
     expect(stored.attachments).toHaveLength(1);
     expect(await store.storage.exists(stored.attachments[0]!.key)).toBe(true);

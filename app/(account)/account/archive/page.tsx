@@ -3,7 +3,7 @@ import { SummaryRows, SummarySectionBody } from "@/components/collection/summary
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSession } from "@/lib/auth/current-session";
-import { currentArchive } from "@/lib/collection/archive-service";
+import { ownArchive } from "@/lib/collection/archive-service";
 import { registeredFactRows, summarizeRecord } from "@/lib/collection/summary";
 import { db } from "@/lib/db/client";
 import { regionName } from "@/lib/region/divisions";
@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: "会计人员信息档案" };
 
 export default async function ArchivePage() {
   const person = await requireSession("/account/archive");
-  const archive = await currentArchive(db, person.personId);
+  const archive = await ownArchive(db, person.personId);
   if (!archive) {
     return (
       <Card>
