@@ -26,11 +26,16 @@ import {
   randomResidentId,
   solvedCaptcha,
   STRONG_PASSWORD,
-  waitForCode,
 } from "../../support/accounts";
 import { ctx, tempStorageForFile } from "../../support/collection";
 import { createPerson } from "../../support/person";
-import { appealCode, squattedAccount, startedAppeal, submittedAppeal } from "./appeal-fixture";
+import {
+  appealCode,
+  newestCode,
+  squattedAccount,
+  startedAppeal,
+  submittedAppeal,
+} from "./appeal-fixture";
 
 // 账号申诉 end to end through the services (issue 12, 13): the appellant proves a new phone, sends
 // the photos and submits; staff of the account's region reassign the account to that phone or
@@ -130,7 +135,7 @@ describe("账号申诉: 通过 (改绑)", () => {
       },
       later,
     );
-    const code = await waitForCode(draft.phone);
+    const code = await newestCode(draft.phone);
     const reset = await resetPassword(
       db,
       ctx,
