@@ -43,6 +43,9 @@ export function missingPhotos(have: readonly string[]): AppealPhotoKind[] {
   return APPEAL_PHOTO_KINDS.codes.filter((k) => !have.includes(k));
 }
 
+/** The header of POST /api/appeal-photos that carries the draft's secret (never the URL: URLs reach logs). */
+export const APPEAL_TOKEN_HEADER = "x-appeal-token";
+
 export const APPEAL_DECISIONS = ["reassign", "reject"] as const;
 export type AppealDecision = (typeof APPEAL_DECISIONS)[number];
 
