@@ -72,7 +72,7 @@ export function httpRealNameVerifier(
 
 /** The configured verifier, or null when off. A half configuration is an error at first use. */
 export function realNameVerifierFromEnv(
-  env: NodeJS.ProcessEnv = process.env,
+  env: Readonly<Record<string, string | undefined>> = process.env,
 ): RealNameVerifier | null {
   const driver = env.KUAIJI_REAL_NAME || "none";
   if (driver === "none") return null;
