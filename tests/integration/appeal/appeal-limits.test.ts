@@ -90,10 +90,13 @@ describe("appeal budgets under parallel attack", () => {
     const busy = results.filter((r) => !r.ok && r.message === UPLOAD_IN_PROGRESS);
     expect(stored.length + busy.length).toBe(APPEAL_PHOTO_LIMIT.count);
     expect(bodies.filter((b) => b.seen.read)).toHaveLength(stored.length);
-    // one row per object, one object per row
-    const rows = await db.appealPhoto.count({ where: { appealId: draft.appealId } });
-    expect(rows).toBe(stored.length);
-    expect(await store.files()).toHaveLength(rows);
+    // one row per kind stored (a later photo of a kind replaces the earlier), one object per row
+    const kindOf = (i: number) => (["id-front", "id-back", "holding"] as const)[i % 3]!;
+    const kinds = new Set(results.flatMap((r, i) => (r.ok ? [kindOf(i)] : [])));
+    const rows = await db.appealPhoto.findMany({ where: { appealId: draft.appealId } });
+    expect(new Set(rows.map((r) => r.kind))).toEqual(kinds);
+    expect(rows).toHaveLength(kinds.size);
+    expect(await store.files()).toHaveLength(rows.length);
     // and the budget holds afterwards too
     const next = await storeAppealPhoto(db, store.storage, draft.ctx, {
       appealId: draft.appealId,
@@ -106,6 +109,25 @@ describe("appeal budgets under parallel attack", () => {
       where: { targetId: draft.appealId, action: "appeal.photo", outcome: "denied" },
     });
     expect(denied).toBe(30 - APPEAL_PHOTO_LIMIT.count + 1);
+    await store.remove();
+  });
+
+  it("a new photo of a kind replaces the old one, object and row", async () => {
+    const store = await tempStorage();
+    const account = await squattedAccount(db, "440106");
+    const draft = await startedAppeal(db, account);
+    const send = async (width: number) =>
+      storeAppealPhoto(db, store.storage, draft.ctx, {
+        appealId: draft.appealId,
+        token: draft.token,
+        kind: "holding",
+        body: watchedBody(await documentPageJpeg(width, 600)).stream,
+      });
+    expect(await send(800)).toMatchObject({ ok: true, width: 800 });
+    expect(await send(900)).toMatchObject({ ok: true, width: 900 });
+    const rows = await db.appealPhoto.findMany({ where: { appealId: draft.appealId } });
+    expect(rows.map((r) => [r.kind, r.width])).toEqual([["holding", 900]]);
+    expect(await store.files()).toHaveLength(1);
     await store.remove();
   });
 
