@@ -77,6 +77,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "appeal.view": "查看账号申诉",
   "appeal.photo-view": "查看账号申诉照片",
   "appeal.decide": "账号申诉审核",
+  "appeal.prune": "清理未提交的账号申诉",
 };
 
 export function actionLabel(action: string): string {

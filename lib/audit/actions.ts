@@ -86,6 +86,8 @@ export const AUDIT_ACTIONS = [
   "appeal.photo-view",
   /** 通过（改绑手机号） or 不通过 */
   "appeal.decide",
+  /** the job removed drafts nobody submitted (lib/appeal/prune-drafts.ts) */
+  "appeal.prune",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
