@@ -1,4 +1,5 @@
 import "server-only";
+import { pruneAppealDrafts } from "@/lib/appeal/prune-drafts";
 import { archiveAuditRows } from "@/lib/audit/retention";
 import { pruneExpired } from "./prune-expired";
 import { sweepUploadOrphans } from "./sweep-upload-orphans";
@@ -25,4 +26,5 @@ export const JOBS: readonly JobDefinition[] = [
   // every minute: the handler recomputes only counts older than KUAIJI_STATS_INTERVAL_MINUTES
   { name: "region-stats", schedule: "* * * * *", handler: recomputeDueStats },
   { name: "audit-archive", schedule: "41 * * * *", handler: archiveAuditRows },
+  { name: "appeal-draft-prune", schedule: "17 * * * *", handler: pruneAppealDrafts },
 ];
