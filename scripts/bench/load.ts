@@ -119,20 +119,19 @@ function requests(people: LoadPerson[], headshot: Buffer) {
   const drafters = new Pool(people.filter((p) => !p.archived));
   const archived = new Pool(people.filter((p) => p.archived));
   const anyone = new Pool(people);
-  const signal = () => AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   const awards = (n: number) => ({
     awards: [{ name: `先进会计工作者${n % 1000}`, level: "PROVINCIAL", year: 2024 }],
   });
   let saves = 0;
   return {
-    portal: async (base: string) =>
-      expectOk(await fetch(`${base}/`, { signal: signal() }), "GET /"),
-    health: async (base: string) =>
-      expectOk(await fetch(`${base}/api/health`, { signal: signal() }), "GET /api/health"),
-    login: (base: string) =>
+    portal: async (base: string, signal: AbortSignal) =>
+      expectOk(await fetch(`${base}/`, { signal }), "GET /"),
+    health: async (base: string, signal: AbortSignal) =>
+      expectOk(await fetch(`${base}/api/health`, { signal }), "GET /api/health"),
+    login: (base: string, signal: AbortSignal) =>
       anyone.with(async (p) => {
         // What signIn("credentials", { redirect: false }) sends from the login page.
-        const csrf = await fetch(`${base}/api/auth/csrf`, { signal: signal() });
+        const csrf = await fetch(`${base}/api/auth/csrf`, { signal });
         const { csrfToken } = (await csrf.json()) as { csrfToken: string };
         const res = await fetch(`${base}/api/auth/callback/credentials`, {
           method: "POST",
@@ -149,13 +148,13 @@ function requests(people: LoadPerson[], headshot: Buffer) {
             callbackUrl: `${base}/account`,
           }),
           redirect: "manual",
-          signal: signal(),
+          signal,
         });
         await res.text();
         if (!cookiesOf(res).includes("next-auth.session-token="))
           throw new Error(`login: HTTP ${res.status} without a session cookie`);
       }),
-    "step-save": (base: string) =>
+    "step-save": (base: string, signal: AbortSignal) =>
       drafters.with(async (p) => {
         const res = await fetch(base + action.page, {
           method: "POST",
@@ -169,7 +168,7 @@ function requests(people: LoadPerson[], headshot: Buffer) {
           body: JSON.stringify([
             { step: "awards", data: awards(saves++), revision: p.revision, mode: "next" },
           ]),
-          signal: signal(),
+          signal,
         });
         const body = await res.text();
         const r = actionResult(body);
@@ -177,32 +176,53 @@ function requests(people: LoadPerson[], headshot: Buffer) {
           throw new Error(`step save: HTTP ${res.status} ${body.slice(0, 160)}`);
         p.revision = r.data.revision;
       }),
-    upload: (base: string) =>
+    upload: (base: string, signal: AbortSignal) =>
       anyone.with(async (p) =>
         expectOk(
           await fetch(`${base}/api/attachments?kind=headshot`, {
             method: "POST",
             headers: { "Content-Type": "image/jpeg", Origin: base, Cookie: p.cookie },
             body: new Uint8Array(headshot),
-            signal: signal(),
+            signal,
           }),
           "upload",
           (body) => body.includes('"ok":true'),
         ),
       ),
-    archive: (base: string) =>
+    archive: (base: string, signal: AbortSignal) =>
       archived.with(async (p) =>
         expectOk(
           await fetch(`${base}/account/archive`, {
             headers: { Cookie: p.cookie },
             redirect: "manual",
-            signal: signal(),
+            signal,
           }),
           "GET /account/archive",
           (body) => body.includes("档案编号"),
         ),
       ),
-  } satisfies Record<Kind, (base: string) => Promise<void>>;
+  } satisfies Record<Kind, LoadRequest>;
+}
+
+type LoadRequest = (base: string, signal: AbortSignal) => Promise<void>;
+
+/**
+ * One request of a kind, failed after REQUEST_TIMEOUT_MS whatever the transport does: the
+ * deadline is ours, so a request stuck anywhere counts as an error instead of holding the run.
+ */
+function bounded(run: Record<Kind, LoadRequest>, kind: Kind, base: string): Promise<void> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`);
+      controller.abort(error);
+      reject(error);
+    }, REQUEST_TIMEOUT_MS);
+  });
+  return Promise.race([run[kind](base, controller.signal), deadline]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 function pickKind(): Kind {
@@ -217,7 +237,7 @@ function pickKind(): Kind {
 /** Open-model arrivals for `seconds` at `rate`/s, spread over the instances in turn. */
 async function campaign(
   instances: LoadInstance[],
-  run: Record<Kind, (base: string) => Promise<void>>,
+  run: Record<Kind, LoadRequest>,
   { seconds, rate }: { seconds: number; rate: number },
 ) {
   const outcomes = new Map<Kind, Outcome[]>(
@@ -247,7 +267,7 @@ async function campaign(
       outcomes.get(kind)!.push({ ms: 0, error: "generator: too many in flight" });
     } else {
       const t = performance.now();
-      const p = run[kind](base).then(
+      const p = bounded(run, kind, base).then(
         () => void outcomes.get(kind)!.push({ ms: performance.now() - t }),
         (e: unknown) => {
           const message = e instanceof Error ? e.message : String(e);
@@ -262,6 +282,7 @@ async function campaign(
     next += (-Math.log(1 - Math.random()) / rate) * 1000; // exponential gap: Poisson arrivals
   }
   const offeredMs = performance.now() - t0;
+  console.log(`  ${sent} sent; waiting for the ${pending.size} in flight`);
   await Promise.all(pending);
   return { outcomes, errors, peakInFlight, sent, offeredMs, totalMs: performance.now() - t0 };
 }
@@ -295,10 +316,10 @@ export async function loadFigures(options: LoadOptions): Promise<Figure[]> {
     // Warm-up on every instance: route modules, Prisma's plans, the first render of each page.
     for (const instance of instances)
       for (const kind of Object.keys(MIX) as Kind[])
-        await runConcurrent(2, 6, 30_000, () => run[kind](instance.base));
+        await runConcurrent(2, 6, 30_000, () => bounded(run, kind, instance.base));
     console.log("  warmed up; measuring the ceiling, then the campaign");
     const ceiling = await runConcurrent(CEILING_CONCURRENCY, Infinity, CEILING_MS, () =>
-      run.health(instances[0]!.base),
+      bounded(run, "health", instances[0]!.base),
     );
     const ceilingRps = perSecond(ceiling);
 
