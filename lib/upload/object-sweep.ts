@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { ObjectStorage } from "@/lib/storage/types";
 import { ATTACHMENT_KEY_PREFIX } from "./storage-key";
 
-// Objects under attachments/ that no Attachment row names. An upload stores its object before
+// Objects under attachments/ that no Attachment or AppealPhoto row names. An upload stores its object before
 // the row (so a row never names a missing file), and the orphan sweep deletes the row before the
 // object; so a process that dies between the two — killed during an upload after the put, or
 // during the sweep after its commit — leaves an object nothing can ever name. This finds them.
@@ -33,7 +33,7 @@ export function settledMonthPrefixes(now: Date, graceMs: number): string[] {
 }
 
 /**
- * Deletes the objects of the settled months that no Attachment row names. Returns how many it
+ * Deletes the objects of the settled months that no Attachment or AppealPhoto row names. Returns how many it
  * looked at, deleted, and failed to delete (left for the next run).
  */
 export async function sweepUnreferencedObjects(
@@ -44,11 +44,12 @@ export async function sweepUnreferencedObjects(
 ): Promise<{ checked: number; deleted: number; failedObjects: number }> {
   const totals = { checked: 0, deleted: 0, failedObjects: 0 };
   const settle = async (keys: string[]) => {
-    const named = await db.attachment.findMany({
-      where: { storageKey: { in: keys } },
-      select: { storageKey: true },
-    });
-    const kept = new Set(named.map((n) => n.storageKey));
+    // Attachments and 账号申诉's photos (lib/appeal/photo.ts) share the prefix: a key either names
+    // is kept.
+    const named = await db.$queryRaw<{ key: string }[]>`
+      SELECT "storageKey" AS key FROM "Attachment" WHERE "storageKey" = ANY(${keys}::text[])
+      UNION SELECT "storageKey" FROM "AppealPhoto" WHERE "storageKey" = ANY(${keys}::text[])`;
+    const kept = new Set(named.map((n) => n.key));
     for (const key of keys) {
       if (kept.has(key)) continue;
       await storage.delete(key).then(
