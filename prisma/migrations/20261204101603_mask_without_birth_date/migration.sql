@@ -3,7 +3,8 @@
 -- statistics and the search need); the full date is read from the encrypted number. Masks now
 -- show the first 4 and the last 2 of 18+ characters (lib/identity/mask.ts: with region, year and
 -- gender known about 3,300 numbers remain) — characters the old mask showed too, so every stored
--- mask is narrowed here in SQL, without decrypting.
+-- mask is narrowed here in SQL, without decrypting: the person's, the search projection's, the
+-- hub's, an 账号申诉's, and those inside archive versions and hub files.
 
 -- AlterTable: the year first, from the date, then the date goes.
 ALTER TABLE "Person" ADD COLUMN "birthYear" SMALLINT;
@@ -35,6 +36,7 @@ $$;
 UPDATE "Person" SET "idNumberMasked" = "mask_narrowed_20261204"("idNumberMasked");
 UPDATE "PersonSearch" SET "idNumberMasked" = "mask_narrowed_20261204"("idNumberMasked");
 UPDATE "HubTransfer" SET "idNumberMasked" = "mask_narrowed_20261204"("idNumberMasked");
+UPDATE "AccountAppeal" SET "idNumberMasked" = "mask_narrowed_20261204"("idNumberMasked");
 UPDATE "HubTransfer"
   SET file = jsonb_set(file, '{snapshot,person}',
                        "snapshot_person_narrowed_20261204"(file #> '{snapshot,person}'))

@@ -57,7 +57,7 @@ async function pendingAppeal(region: string): Promise<Target> {
       name,
       idType: "RESIDENT_ID",
       idNumberCipher: encryptField(account.idNumber),
-      idNumberMasked: "4401**********0000",
+      idNumberMasked: "4401************00",
       phone,
       submittedAt: new Date(),
       photos: {

@@ -60,6 +60,7 @@ const ids = {
   v1: randomUUID(),
   v2: randomUUID(),
   hub: randomUUID(),
+  appeal: randomUUID(),
 };
 
 const oldPerson = {
@@ -123,6 +124,12 @@ async function seedOldData() {
   await q(version, [ids.v1, ids.archive, 1, snapshot, null]);
   await q(version, [ids.v2, ids.archive, 2, snapshot, JSON.stringify(changes)]);
   await q(
+    `INSERT INTO "AccountAppeal" (id, state, "draftTokenHash", "draftExpiresAt", "personId",
+       "regionCode", name, "idType", "idNumberCipher", "idNumberMasked", phone)
+     VALUES ($1, 'pending', 'h', now(), $2, '440106', '张三', 'RESIDENT_ID', 'c', $3, '3')`,
+    [ids.appeal, ids.resident, OLD_MASK],
+  );
+  await q(
     `INSERT INTO "HubTransfer" (id, "originMember", "originRegionCode", "originRegionName",
        "destMember", "destRegionCode", "personIndex", "personCipher", "idNumberMasked", file,
        state, "submittedAt")
@@ -181,11 +188,14 @@ describe("migration mask_without_birth_date", () => {
     ]);
   });
 
-  it("narrows every stored mask in place, the projection's and the hub's too", async () => {
+  it("narrows every stored mask in place: the projection's, the hub's, an appeal's", async () => {
     expect(
       await one(`SELECT "idNumberMasked" FROM "PersonSearch" WHERE "personId" = $1`, [
         ids.resident,
       ]),
+    ).toEqual({ idNumberMasked: NEW_MASK });
+    expect(
+      await one(`SELECT "idNumberMasked" FROM "AccountAppeal" WHERE id = $1`, [ids.appeal]),
     ).toEqual({ idNumberMasked: NEW_MASK });
     const hub = await one<{ idNumberMasked: string; file: { snapshot: { person: unknown } } }>(
       `SELECT "idNumberMasked", file FROM "HubTransfer" WHERE id = $1`,
