@@ -21,8 +21,11 @@ function decoded(body: Buffer, encoding: unknown): Buffer {
       return inflateSync(body);
     case "br":
       return brotliDecompressSync(body);
-    default:
+    case "":
+    case "identity":
       return body;
+    default:
+      throw new Error(`content-encoding ${String(encoding)} cannot be read`);
   }
 }
 
@@ -75,6 +78,8 @@ export function holdPrerenderedPage(
       ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
       : Buffer.from(chunk as Uint8Array);
 
+  // Next.js passes headers to writeHead, if at all, as an object: applied now, so the policy set
+  // at release is not overwritten by them.
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
     decide();
     if (!held) return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
