@@ -83,6 +83,18 @@ describe("holdPrerenderedPage", () => {
     expect(await res.text()).toBe(HTML);
   });
 
+  it("keeps the nonce policy, and reports, for a page in an encoding it cannot read", async () => {
+    const { base, report } = await serve((_req, res) => {
+      prerendered(res);
+      res.setHeader("content-encoding", "zstd");
+      res.end(HTML);
+    });
+    const res = await fetch(base, { headers: { "accept-encoding": "identity" } });
+    expect(scriptSrc(res)).toBe("script-src 'self' 'nonce-abc' 'strict-dynamic'");
+    expect(report.onError).toHaveBeenCalledTimes(1);
+    await res.arrayBuffer().catch(() => undefined);
+  });
+
   it("leaves a page rendered for the request alone, streaming, with its nonce", async () => {
     let sentFirst!: () => void;
     const firstArrived = new Promise<void>((r) => (sentFirst = r));
