@@ -166,6 +166,27 @@ test("an accountant's pages and 信息采集's photo crop run under the policy",
   expect(problems).toEqual([]);
 });
 
+test("markup injected with inline code does not run, and the watcher sees the refusal", async ({
+  page,
+}) => {
+  const problems = await watchForProblems(page);
+  // a prerendered page (its scripts by hash) and one rendered per request (by nonce)
+  for (const path of ["/", "/dev/sms"]) {
+    await page.goto(path);
+    await page.evaluate(() => {
+      document.body.insertAdjacentHTML(
+        "beforeend",
+        `<img src="data:," alt="" onerror="document.title='injected'">`,
+      );
+    });
+    await expect
+      .poll(() => problems.filter((p) => p.includes("(script-src-attr)")).length)
+      .toBeGreaterThan(0);
+    await expect(page).not.toHaveTitle("injected");
+    problems.length = 0;
+  }
+});
+
 test("Strict-Transport-Security is not sent over http, whatever the client claims", async ({
   request,
 }) => {
