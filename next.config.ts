@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { fixedSecurityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite, argon2 and pino load native code or files by URL: keep them out of the bundle.
@@ -21,17 +22,10 @@ const nextConfig: NextConfig = {
     // is read again. What `next build` prerendered is still read from .next.
     isrFlushToDisk: false,
   },
+  // Every path's fixed security headers; the Content-Security-Policy and HSTS are per request
+  // (proxy.ts). All of them are decided in lib/http/security-headers.ts.
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "same-origin" },
-        ],
-      },
-    ];
+    return [{ source: "/:path*", headers: fixedSecurityHeaders() }];
   },
 };
 

@@ -54,6 +54,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
+      NEXT_TELEMETRY_DISABLED: "1", // scripts/start.ts sets it too; nothing reaches Vercel
       KUAIJI_DEMO_PORT: String(E2E.port),
       KUAIJI_DATA_DIR: E2E.dataDir,
       KUAIJI_DB_PORT: String(E2E.dbPort),

@@ -1,6 +1,8 @@
 // The production web server: Next.js behind a plain Node HTTP server whose only job is to set
-// X-Forwarded-For from the socket (lib/http/forwarded.ts). `next start` would keep whatever a
-// client sends in that header, and per-IP limits and the audit log rely on it.
+// X-Forwarded-For and X-Forwarded-Proto from the socket (lib/http/forwarded.ts). `next start` would
+// keep whatever a client sends in those headers, and per-IP limits, the audit log and
+// Strict-Transport-Security rely on them. It also gives prerendered pages their
+// Content-Security-Policy (scripts/prerendered-csp.ts).
 //
 //   PORT (3000), HOSTNAME (bind address; unset: all interfaces), KUAIJI_TRUSTED_PROXY_HOPS (0)
 //
@@ -10,10 +12,11 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
-import { forwardedFor } from "../lib/http/forwarded";
+import { forwardedFor, forwardedProto } from "../lib/http/forwarded";
 import { runShutdownHooks } from "../lib/jobs/shutdown";
 import { observeRequest } from "../lib/metrics/http";
 import { routeMatcher } from "../lib/metrics/route-pattern";
+import { holdPrerenderedPage } from "./prerendered-csp";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -31,6 +34,21 @@ const server = createServer((req, res) => {
   if (xff) req.headers["x-forwarded-for"] = xff;
   else delete req.headers["x-forwarded-for"];
   delete req.headers["x-real-ip"];
+  req.headers["x-forwarded-proto"] = forwardedProto(
+    req.headers["x-forwarded-proto"],
+    "encrypted" in req.socket && req.socket.encrypted === true,
+    hops,
+  );
+  holdPrerenderedPage(req, res, {
+    onUnknownScripts: (count) =>
+      console.warn(
+        `prerendered page ${req.url?.split("?")[0]}: ${count} inline script(s) of an unknown shape, not allowed by its Content-Security-Policy`,
+      ),
+    onError: (e) =>
+      console.error(
+        `prerendered page ${req.url?.split("?")[0]}: policy not computed: ${e instanceof Error ? e.message : e}`,
+      ),
+  });
   void handle(req, res);
 });
 server.listen(port, hostname, () => {

@@ -25,6 +25,7 @@
 // of { code, baseUrl, secret }, registers demo members — see scripts/demo-transfer.ts),
 // SMS_DRIVER (embedded: outbox), SMS_OUTBOX_FILE (<dataDir>/sms-outbox.jsonl),
 // NEXTAUTH_URL (embedded: http://localhost:PORT), KUAIJI_SKIP_BUILD=1 (never build).
+// NEXT_TELEMETRY_DISABLED=1 always: Next.js's telemetry stays off in every process started here.
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -169,7 +170,9 @@ function banner(url: string, demo: Demo, env: NodeJS.ProcessEnv) {
 }
 
 async function main() {
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  // Next.js reports anonymous usage to Vercel unless told not to: a platform holding personal
+  // data sends nothing anywhere it does not have to (`next build` and the server both read this).
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   // Docker and some shells export HOSTNAME as the machine's own name: that is not a bind address.
   const chosen =
     process.env.HOSTNAME && process.env.HOSTNAME !== osHostname()

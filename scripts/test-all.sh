@@ -4,6 +4,8 @@
 # TEST_DATABASE_URL is set (CI sets it; a machine without PostgreSQL simply skips that pass).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Next.js's telemetry stays off for `next build` and every server the suites start.
+export NEXT_TELEMETRY_DISABLED=1
 
 step() { printf '\n=== %s ===\n' "$1"; }
 

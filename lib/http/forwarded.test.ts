@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { clientInfoFromHeaders } from "./client-info";
-import { forwardedFor } from "./forwarded";
+import { forwardedFor, forwardedProto } from "./forwarded";
 
 function clientIp(claimed: string | undefined, socket: string, hops: number) {
   const xff = forwardedFor(claimed, socket, hops);
@@ -17,5 +17,23 @@ describe("client address", () => {
   });
   it("has no forwarded header without a socket address", () => {
     expect(forwardedFor("1.2.3.4", undefined, 0)).toBeUndefined();
+  });
+});
+
+describe("request protocol", () => {
+  it("ignores a forged X-Forwarded-Proto when no proxy is trusted", () => {
+    expect(forwardedProto("https", false, 0)).toBe("http");
+    expect(forwardedProto(undefined, true, 0)).toBe("https");
+  });
+  it("behind a trusted proxy, takes what the nearest one set", () => {
+    expect(forwardedProto("https", false, 1)).toBe("https");
+    expect(forwardedProto("http", false, 1)).toBe("http");
+    // the client claimed https, the proxy (which appends) saw http
+    expect(forwardedProto("https, http", false, 1)).toBe("http");
+    expect(forwardedProto(["HTTPS"], false, 2)).toBe("https");
+  });
+  it("is http when the proxy set nothing or nonsense", () => {
+    expect(forwardedProto(undefined, false, 1)).toBe("http");
+    expect(forwardedProto("javascript", false, 1)).toBe("http");
   });
 });

@@ -18,3 +18,23 @@ export function forwardedFor(
     .filter(Boolean);
   return [...prior, socketAddress].join(", ");
 }
+
+/**
+ * The X-Forwarded-Proto a request should carry once it reaches Next.js, which likewise keeps a
+ * client-sent one. With no trusted proxy it is the socket's own protocol; behind `hops` proxies,
+ * what the nearest one set (the last entry, should a proxy append rather than replace).
+ * proxy.ts sends Strict-Transport-Security by it (lib/http/security-headers.ts).
+ */
+export function forwardedProto(
+  existing: string | string[] | undefined,
+  socketEncrypted: boolean,
+  hops: number,
+): "http" | "https" {
+  if (hops <= 0) return socketEncrypted ? "https" : "http";
+  const last = (Array.isArray(existing) ? existing.join(",") : (existing ?? ""))
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)
+    .at(-1);
+  return last === "https" ? "https" : "http";
+}
