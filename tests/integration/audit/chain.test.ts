@@ -2,10 +2,17 @@
 // in commit order, under concurrent writers; `npm run audit:verify` finds it sound, and finds the
 // first place where an owner altered, deleted or slipped in a row.
 import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { SYSTEM_CONTEXT, writeAudit } from "@/lib/audit/audit";
+import { createBackup } from "@/lib/backup/backup";
+import { restoreBackup } from "@/lib/backup/restore";
+import { createDb } from "@/lib/db/client";
+import { tempStorage } from "../../support/collection";
+import { startTestDatabase } from "../../support/test-db";
 import { verifyAuditChain } from "@/lib/audit/chain-verify";
 import { chainDbForFile } from "./chain-db";
 
@@ -170,4 +177,33 @@ describe("audit hash chain", () => {
     await chain.tamper(`UPDATE "AuditEvent" SET "ip" = NULL WHERE "id" = ${row!.id}`);
     expect(await verify()).toMatchObject({ ok: true });
   }, 60_000);
+
+  it("comes back from a backup exactly, head and links, still verified; the application's role keeps its limits", async () => {
+    const store = await tempStorage();
+    const work = await mkdtemp(path.join(tmpdir(), "kuaiji-chain-backup-"));
+    const target = await startTestDatabase();
+    const restored = createDb(target.appUrl);
+    try {
+      const dir = path.join(work, "b");
+      await createBackup({ url: chain.test.url, storage: store.storage, dir, appVersion: "test" });
+      await restoreBackup({ url: target.url, storage: store.storage, dir, force: true });
+      expect(await verifyAuditChain(target.appUrl)).toEqual(await verify());
+      expect(await restored.auditChainHead.findUnique({ where: { id: 1 } })).toEqual(
+        await chain.db.auditChainHead.findUnique({ where: { id: 1 } }),
+      );
+      // The schema was rebuilt by the owner: the role's grants came back by default privileges,
+      // and the audit migration took the writes on the audit log away again.
+      await restored.auditEvent.create({
+        data: { actorType: "system", action: "holiday.change", outcome: "success" },
+      });
+      const refused = /append-only|permission denied/;
+      await expect(restored.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(refused);
+      expect(await verifyAuditChain(target.appUrl)).toMatchObject({ ok: true });
+    } finally {
+      await restored.$disconnect();
+      await target.stop();
+      await store.remove();
+      await rm(work, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
