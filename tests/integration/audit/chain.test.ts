@@ -206,4 +206,52 @@ describe("audit hash chain", () => {
       await rm(work, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it("costs what the head's lock costs under 20 parallel writers (measured, printed)", async () => {
+    // 200 transactions, 20 at a time, each one audit row and 2 ms of other work — the row written
+    // last (the lock is held only through COMMIT) or first (held through the work too) — with the
+    // chain and with its trigger switched off by the owner.
+    const round = async (marker: string, auditFirst: boolean) => {
+      const t0 = performance.now();
+      for (let batch = 0; batch < 10; batch++) {
+        await Promise.all(
+          Array.from({ length: 20 }, (_, w) =>
+            chain.db.$transaction(async (tx) => {
+              const audit = () =>
+                writeAudit(tx, SYSTEM_CONTEXT, {
+                  actorType: "system",
+                  action: "holiday.change",
+                  outcome: "success",
+                  targetType: marker,
+                  targetId: `${batch}-${w}`,
+                });
+              if (auditFirst) await audit();
+              await tx.$executeRaw`SELECT pg_sleep(0.002)`;
+              if (!auditFirst) await audit();
+            }),
+          ),
+        );
+      }
+      return Math.round(performance.now() - t0);
+    };
+    await round("bench", false); // warm-up: connections, plans
+    const chained = { last: await round("bench", false), first: await round("bench", true) };
+    await chain.owner(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_chain"`);
+    const plain = {
+      last: await round("bench-plain", false),
+      first: await round("bench-plain", true),
+    };
+    await chain.owner(`ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_chain"`);
+    console.log(
+      `[audit chain, ${chain.test.kind}] 200 tx × 20 parallel: audit row last ${chained.last} ms ` +
+        `(without chain ${plain.last} ms); audit row first ${chained.first} ms (without ${plain.first} ms)`,
+    );
+    expect(await verifyAuditChain(chain.test.appUrl)).toMatchObject({
+      ok: false,
+      problem: "out-of-chain",
+    });
+    await chain.tamper(`DELETE FROM "AuditEvent" WHERE "targetType" = 'bench-plain'`);
+    expect(await chain.db.auditEvent.count({ where: { targetType: "bench" } })).toBe(600);
+    expect(await verifyAuditChain(chain.test.appUrl)).toMatchObject({ ok: true });
+  }, 120_000);
 });
