@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 
 // The audit log's hash chain, as the database computes it (migration 20261204101723_audit_chain,
