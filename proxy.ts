@@ -31,6 +31,6 @@ export const config = {
   matcher: [
     // Uploads skip the proxy: it would buffer the whole body before the route can refuse it by
     // its declared size (the route makes its own request id).
-    "/((?!_next/static|_next/image|favicon.ico|robots.txt|sitemap.xml|api/attachments$).*)",
+    "/((?!_next/static|_next/image|favicon.ico|robots.txt|sitemap.xml|api/attachments$|api/appeal-photos$).*)",
   ],
 };

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { isBuildPhase, renderAgainSoon } from "@/lib/cache/published";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
+import { ForVisitor } from "@/components/auth/for-visitor";
 import { PageContainer } from "@/components/shell/page-container";
 import "./globals.css";
 
@@ -62,11 +63,16 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
             <p>主办单位：{j.hostOrganisation}</p>
             <p>服务对象：{j.label}的会计人员</p>
             <p>建议使用最新版 Chrome、Edge、Firefox、360 极速浏览器或手机浏览器访问</p>
-            <p>
-              <Link href="/console/login" className="underline">
-                财政部门登录
-              </Link>
-            </p>
+            <ForVisitor
+              anonymous={
+                <p>
+                  <Link href="/console/login" className="underline">
+                    财政部门登录
+                  </Link>
+                </p>
+              }
+              person={null}
+            />
           </PageContainer>
         </footer>
       </body>

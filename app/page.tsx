@@ -3,6 +3,7 @@ import { ArrowLeftRightIcon, FilePenLineIcon, UserPlusIcon, type LucideIcon } fr
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { loadPublicNotices } from "@/app/(portal)/notices/load-notices";
 import { NoticeList } from "@/components/notice/notice-list";
+import { ForVisitor } from "@/components/auth/for-visitor";
 import { PortalNav } from "@/components/shell/portal-nav";
 import { PageContainer } from "@/components/shell/page-container";
 import { Button } from "@/components/ui/button";
@@ -80,12 +81,23 @@ export default async function HomePage() {
             {elsewhere && `在${elsewhere}从事会计工作的人员，请到当地财政部门的平台办理。`}
           </p>
           <div className="mt-6 flex flex-wrap gap-3">
-            <Button asChild size="lg">
-              <Link href="/login">登录办理</Link>
-            </Button>
-            <Button asChild size="lg" variant="outline">
-              <Link href="/register">用户注册</Link>
-            </Button>
+            <ForVisitor
+              anonymous={
+                <>
+                  <Button asChild size="lg">
+                    <Link href="/login">登录办理</Link>
+                  </Button>
+                  <Button asChild size="lg" variant="outline">
+                    <Link href="/register">用户注册</Link>
+                  </Button>
+                </>
+              }
+              person={
+                <Button asChild size="lg">
+                  <Link href="/account">进入个人中心</Link>
+                </Button>
+              }
+            />
           </div>
         </PageContainer>
       </section>
@@ -101,21 +113,41 @@ export default async function HomePage() {
               title="信息采集"
               description="首次办理：先注册账号，登录后按步骤填写个人、学历、工作、专业技术等信息并提交。"
             >
-              <Button asChild>
-                <Link href="/login">登录</Link>
-              </Button>
-              <Button asChild variant="outline">
-                <Link href="/register">用户注册</Link>
-              </Button>
+              <ForVisitor
+                anonymous={
+                  <>
+                    <Button asChild>
+                      <Link href="/login">登录</Link>
+                    </Button>
+                    <Button asChild variant="outline">
+                      <Link href="/register">用户注册</Link>
+                    </Button>
+                  </>
+                }
+                person={
+                  <Button asChild>
+                    <Link href="/account/collection">办理信息采集</Link>
+                  </Button>
+                }
+              />
             </ServiceCard>
             <ServiceCard
               icon={FilePenLineIcon}
               title="信息变更"
               description="已完成信息采集，工作单位、学历、专业技术资格等信息有变化时办理。证件号码、证件类型、性别和所属国家不能变更。"
             >
-              <Button asChild>
-                <Link href="/login">登录后办理</Link>
-              </Button>
+              <ForVisitor
+                anonymous={
+                  <Button asChild>
+                    <Link href="/login">登录后办理</Link>
+                  </Button>
+                }
+                person={
+                  <Button asChild>
+                    <Link href="/account/change">办理信息变更</Link>
+                  </Button>
+                }
+              />
             </ServiceCard>
             <ServiceCard
               icon={ArrowLeftRightIcon}
@@ -125,9 +157,18 @@ export default async function HomePage() {
               <Button asChild>
                 <Link href="/transfer-in">省外调入</Link>
               </Button>
-              <Button asChild variant="outline">
-                <Link href="/login?next=/account/transfer">调出申请</Link>
-              </Button>
+              <ForVisitor
+                anonymous={
+                  <Button asChild variant="outline">
+                    <Link href="/login?next=/account/transfer">调出申请</Link>
+                  </Button>
+                }
+                person={
+                  <Button asChild variant="outline">
+                    <Link href="/account/transfer">调出申请</Link>
+                  </Button>
+                }
+              />
             </ServiceCard>
           </div>
         </section>

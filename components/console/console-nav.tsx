@@ -14,6 +14,7 @@ const ITEMS: readonly { href: string; label: string; role?: StaffRole }[] = [
   { href: "/console/ce/courses/import", label: "课程学分导入", role: "ce-course" },
   { href: "/console/transfers/out", label: "调出审核", role: "transfer-review" },
   { href: "/console/transfers/in", label: "调入审核", role: "transfer-review" },
+  { href: "/console/appeals", label: "账号申诉", role: "identity-review" },
   { href: "/console/notices", label: "通知公告", role: "staff-admin" },
   { href: "/console/content/collection-notice", label: "采集须知", role: "staff-admin" },
   { href: "/console/staff", label: "用户管理", role: "staff-admin" },

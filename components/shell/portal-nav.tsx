@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils/cn";
+import { LogoutButton } from "@/components/auth/logout-button";
+import { useVisitor } from "@/components/auth/use-visitor";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { PageContainer } from "./page-container";
 
@@ -42,27 +44,62 @@ export function PortalNav({ className }: { className?: string }) {
             );
           })}
         </ul>
-        <ul className="ml-auto flex items-center gap-2">
-          <li>
-            <Link
-              href="/login"
-              aria-current={pathname === "/login" ? "page" : undefined}
-              className={buttonVariants({ variant: "outline", size: "sm" })}
-            >
-              登录
-            </Link>
-          </li>
-          <li>
-            <Link
-              href="/register"
-              aria-current={pathname === "/register" ? "page" : undefined}
-              className={buttonVariants({ variant: "default", size: "sm" })}
-            >
-              用户注册
-            </Link>
-          </li>
-        </ul>
+        <VisitorLinks pathname={pathname} />
       </PageContainer>
     </nav>
+  );
+}
+
+/** Where a logged-in visitor goes from the portal: their own home. */
+const HOME_OF = {
+  person: { href: "/account", label: "个人中心" },
+  staff: { href: "/console", label: "管理端" },
+} as const;
+
+/**
+ * 登录 and 用户注册 for a visitor who is not logged in (and until the browser knows); a logged-in
+ * one sees their name, their home and 退出登录 instead.
+ */
+function VisitorLinks({ pathname }: { pathname: string }) {
+  const visitor = useVisitor();
+  if (visitor?.kind) return <LoggedIn kind={visitor.kind} name={visitor.name} />;
+  return (
+    <ul className="ml-auto flex items-center gap-2">
+      <li>
+        <Link
+          href="/login"
+          aria-current={pathname === "/login" ? "page" : undefined}
+          className={buttonVariants({ variant: "outline", size: "sm" })}
+        >
+          登录
+        </Link>
+      </li>
+      <li>
+        <Link
+          href="/register"
+          aria-current={pathname === "/register" ? "page" : undefined}
+          className={buttonVariants({ variant: "default", size: "sm" })}
+        >
+          用户注册
+        </Link>
+      </li>
+    </ul>
+  );
+}
+
+function LoggedIn({ kind, name }: { kind: keyof typeof HOME_OF; name: string | null }) {
+  const home = HOME_OF[kind];
+  return (
+    <ul className="ml-auto flex items-center gap-2" aria-label="当前登录">
+      {name && <li className="text-[15px] font-medium">{name}</li>}
+      <li>
+        <Link href={home.href} className={buttonVariants({ variant: "default", size: "sm" })}>
+          {home.label}
+        </Link>
+      </li>
+      <li>
+        <LogoutButton />
+      </li>
+    </ul>
   );
 }

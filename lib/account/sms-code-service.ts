@@ -10,7 +10,7 @@ import type { SmsPurpose } from "@/lib/sms/types";
 import { logger } from "@/lib/log/logger";
 import { beijingDayStart, beijingToday } from "@/lib/time/beijing";
 import { CAPTCHA_WRONG, consumeCaptcha } from "./captcha-service";
-import { UNKNOWN_CLIENT } from "./client-network";
+import { clientKeys } from "./client-network";
 import { budget, giveBack, take } from "@/lib/limits/budget";
 import { securityConfig } from "./security-config";
 import {
@@ -91,14 +91,15 @@ export async function sendSmsCode(
       retryAfterSeconds: secondsToBeijingMidnight(now),
     };
   }
-  // A client without an address is one shared client, never one without limits.
-  const ip = ctx.ip ?? UNKNOWN_CLIENT;
+  // Counted per client as the login limits count one (client-network.ts): an IPv6 client is its
+  // /64, so hopping addresses inside it is one client; no address at all is one shared client.
+  const client = clientKeys(ctx.ip).address;
   const code = generateSmsCode();
   const outcome = await db
     .$transaction(async (tx) => {
       // Serialise sends per phone and per IP across every app instance sharing the database.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"sms-phone:" + req.phone}))`;
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"sms-ip:" + ip}))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"sms-ip:" + client}))`;
       const dayAgo = new Date(now.getTime() - 24 * HOUR);
       const hourAgo = new Date(now.getTime() - HOUR);
       const [last, phoneLastHour, phoneLastDay, ipLastHour, ipLastDay] = await Promise.all([
@@ -109,8 +110,8 @@ export async function sendSmsCode(
         }),
         tx.smsCode.count({ where: { phone: req.phone, createdAt: { gt: hourAgo } } }),
         tx.smsCode.count({ where: { phone: req.phone, createdAt: { gt: dayAgo } } }),
-        tx.smsCode.count({ where: { ip: ctx.ip, createdAt: { gt: hourAgo } } }),
-        tx.smsCode.count({ where: { ip: ctx.ip, createdAt: { gt: dayAgo } } }),
+        tx.smsCode.count({ where: { ip: client, createdAt: { gt: hourAgo } } }),
+        tx.smsCode.count({ where: { ip: client, createdAt: { gt: dayAgo } } }),
       ]);
       const decision = decideSend(
         { lastSentAt: last?.createdAt ?? null, phoneLastHour, phoneLastDay, ipLastHour, ipLastDay },
@@ -140,7 +141,7 @@ export async function sendSmsCode(
           delivered: deliver,
           codeHash: hashSecret("sms", `${req.phone}:${req.purpose}:${code}`),
           expiresAt: new Date(now.getTime() + config.smsCodeTtlSeconds * 1000),
-          ip: ctx.ip,
+          ip: client,
         },
       });
       await writeAudit(tx, ctx, {

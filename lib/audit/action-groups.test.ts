@@ -52,6 +52,7 @@ describe("操作日志 action groups", () => {
       "ce.claim-review",
       "transfer.out-review",
       "transfer.in-review",
+      "appeal.decide",
     ]);
     expect(actionsOfGroup("staff-admin")).toContain("staff.second-factor-reset");
     for (const g of ACTION_GROUPS) expect(actionsOfGroup(g).length).toBeGreaterThan(0);

@@ -70,6 +70,14 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "notice.publish": "发布通知公告",
   "notice.withdraw": "撤回通知公告",
   "content.update": "修改采集须知",
+  "appeal.start": "账号申诉（验证手机号）",
+  "appeal.photo": "账号申诉（上传照片）",
+  "appeal.submit": "提交账号申诉",
+  "appeal.status": "查询账号申诉",
+  "appeal.view": "查看账号申诉",
+  "appeal.photo-view": "查看账号申诉照片",
+  "appeal.decide": "账号申诉审核",
+  "appeal.prune": "清理未提交的账号申诉",
 };
 
 export function actionLabel(action: string): string {
@@ -110,6 +118,8 @@ const GROUPS = {
       "staff.id-reveal",
       "attachment.staff-view",
       "transfer.staff-view",
+      "appeal.view",
+      "appeal.photo-view",
       "audit.read",
     ],
     prefix: null,
@@ -122,7 +132,7 @@ const GROUPS = {
   },
   review: {
     label: "审核决定",
-    actions: ["ce.claim-review", "transfer.out-review", "transfer.in-review"],
+    actions: ["ce.claim-review", "transfer.out-review", "transfer.in-review", "appeal.decide"],
     prefix: null,
   },
   "staff-admin": {

@@ -75,6 +75,19 @@ export const AUDIT_ACTIONS = [
   "notice.publish",
   "notice.withdraw",
   "content.update",
+  /** 账号申诉 (lib/appeal): the phone verified, a draft begun; a photo; 提交 */
+  "appeal.start",
+  "appeal.photo",
+  "appeal.submit",
+  /** the appellant looked up their appeal's state (申诉编号 + the phone's code) */
+  "appeal.status",
+  /** a reviewer opened an appeal, or one of its photos */
+  "appeal.view",
+  "appeal.photo-view",
+  /** 通过（改绑手机号） or 不通过 */
+  "appeal.decide",
+  /** the job removed drafts nobody submitted (lib/appeal/prune-drafts.ts) */
+  "appeal.prune",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -22,7 +22,7 @@ describe("操作日志 filter from GET parameters", () => {
       ok: true,
       filter: {
         actor: { kind: "staff-username", username: "gz-admin" },
-        actions: ["ce.claim-review", "transfer.out-review", "transfer.in-review"],
+        actions: ["ce.claim-review", "transfer.out-review", "transfer.in-review", "appeal.decide"],
       },
     });
     const person = parseAuditFilter({ actor: "0193A6F0-0000-7000-8000-000000000001" });

@@ -9,6 +9,8 @@ const state = vi.hoisted(() => ({
   person: null as null | Record<string, unknown>,
   staff: null as null | Record<string, unknown>,
   signInToken: null as null | string,
+  /** what the session lookup throws instead of answering (its database is away) */
+  lookupFails: null as null | Error,
   logged: [] as unknown[],
 }));
 
@@ -20,8 +22,18 @@ vi.mock("next/headers", () => ({
       "x-request-id": "5d0c1c2e-8f7a-4b7e-9d3e-2f1a0b9c8d7e",
     }),
 }));
-vi.mock("./current-session", () => ({ currentSession: async () => state.person }));
-vi.mock("./current-staff", () => ({ currentStaff: async () => state.staff }));
+vi.mock("./current-session", () => ({
+  currentSession: async () => {
+    if (state.lookupFails) throw state.lookupFails;
+    return state.person;
+  },
+}));
+vi.mock("./current-staff", () => ({
+  currentStaff: async () => {
+    if (state.lookupFails) throw state.lookupFails;
+    return state.staff;
+  },
+}));
 vi.mock("./staff-sign-in", () => ({ staffSignInToken: async () => state.signInToken }));
 vi.mock("@/lib/log/logger", () => {
   const log = (...args: unknown[]) => void state.logged.push(args);
@@ -47,7 +59,38 @@ beforeEach(() => {
   state.person = null;
   state.staff = null;
   state.signInToken = null;
+  state.lookupFails = null;
   state.logged = [];
+});
+
+/** What node-postgres throws while PostgreSQL restarts (tests/system/fault-db-restart.test.ts). */
+function connectionRefused(): Error {
+  return Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+}
+const RETRY = /^系统繁忙，请稍后重试。如多次失败，请联系客服并提供编号 5d0c1c2e$/;
+
+describe("a database that is away", () => {
+  it("during the session check: 系统繁忙 with the reference, never a rejected call", async () => {
+    const handler = vi.fn();
+    state.lookupFails = connectionRefused();
+    for (const action of [
+      personAction("t", schema, handler),
+      staffAction("t", "ce-review", schema, handler),
+    ]) {
+      const r = await action({ idNumber: ID_NUMBER });
+      expect(r).toEqual({ ok: false, fieldErrors: {}, formError: expect.stringMatching(RETRY) });
+    }
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("during the handler: 系统繁忙, no field errors (the form keeps every value), code logged", async () => {
+    state.person = ACCOUNTANT;
+    const r = await personAction("t", schema, async () => {
+      throw connectionRefused();
+    })({ idNumber: ID_NUMBER });
+    expect(r).toEqual({ ok: false, fieldErrors: {}, formError: expect.stringMatching(RETRY) });
+    expect(JSON.stringify(state.logged)).toContain("ECONNREFUSED");
+  });
 });
 
 describe("personAction", () => {

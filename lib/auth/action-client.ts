@@ -98,12 +98,16 @@ export function personAction<S extends z.core.$ZodType, T>(
   ) => Promise<ActionResult<T>>,
 ) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
-    const session = await currentSession();
-    if (!session) return formError(SESSION_ENDED);
-    const parsed = z.safeParse(schema, raw);
-    if (!parsed.success) return invalid(parsed.error);
     const request = await requestContext();
-    return guarded(name, request.requestId, () => handler(parsed.data, { request, session }));
+    // The session check reads the database too: inside `guarded`, so a database that is away
+    // answers 系统繁忙 like any other failure instead of rejecting the call.
+    return guarded(name, request.requestId, async () => {
+      const session = await currentSession();
+      if (!session) return formError(SESSION_ENDED);
+      const parsed = z.safeParse(schema, raw);
+      if (!parsed.success) return invalid(parsed.error);
+      return handler(parsed.data, { request, session });
+    });
   };
 }
 
@@ -123,13 +127,15 @@ export function staffAction<S extends z.core.$ZodType, T>(
   ) => Promise<ActionResult<T>>,
 ) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
-    const staff = await currentStaff();
-    if (!staff) return formError(STAFF_SESSION_ENDED);
-    if (!hasRole(staff, role)) return formError(ROLE_DENIED);
-    const parsed = z.safeParse(schema, raw);
-    if (!parsed.success) return invalid(parsed.error);
     const request = await requestContext();
-    return guarded(name, request.requestId, () => handler(parsed.data, { request, staff }));
+    return guarded(name, request.requestId, async () => {
+      const staff = await currentStaff();
+      if (!staff) return formError(STAFF_SESSION_ENDED);
+      if (!hasRole(staff, role)) return formError(ROLE_DENIED);
+      const parsed = z.safeParse(schema, raw);
+      if (!parsed.success) return invalid(parsed.error);
+      return handler(parsed.data, { request, staff });
+    });
   };
 }
 

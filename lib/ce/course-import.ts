@@ -6,6 +6,7 @@ import { idNumberIndex } from "@/lib/account/identifier";
 import { maskIdNumber } from "@/lib/identity/mask";
 import { transferLockReason } from "@/lib/person/locks";
 import { PERSON_NOT_IN_SCOPE, regionWithin, type StaffScope } from "@/lib/region/scope";
+import { holdsAny, ROLE_REFUSAL, type StaffActor } from "@/lib/codes/staff-roles";
 import { beijingToday } from "@/lib/time/beijing";
 import { insertCourses, PERSON_NOT_COLLECTED } from "./courses";
 import { ceObligationStart } from "./overview";
@@ -167,10 +168,12 @@ export async function checkCourseImport(
 export async function previewCourseImport(
   db: Db,
   ctx: RequestContext,
-  reviewer: StaffScope,
+  reviewer: StaffActor,
   sheet: { rows: CourseSheetRow[]; numericIdLines: readonly number[] },
   now = new Date(),
-): Promise<ImportCheck> {
+): Promise<ImportCheck | typeof ROLE_REFUSAL> {
+  // 课程学分录入 only, before a single number of the sheet is looked up
+  if (!holdsAny(reviewer, ["ce-course"])) return ROLE_REFUSAL;
   const check = await checkCourseImport(db, reviewer, sheet, now);
   await db.$transaction((tx) =>
     writeAudit(tx, ctx, {
@@ -186,18 +189,21 @@ export async function previewCourseImport(
 }
 
 export type ImportResult =
-  { ok: true; imported: number } | { ok: false; rows: ImportRow[]; message: string };
+  | { ok: true; imported: number }
+  | { ok: false; rows: ImportRow[]; message: string }
+  | typeof ROLE_REFUSAL;
 
 /** Checks again and, only when every row is right, writes them all in one transaction. */
 export async function importCourses(
   db: Db,
   ctx: RequestContext,
-  reviewer: StaffScope,
+  reviewer: StaffActor,
   sheet: { rows: CourseSheetRow[]; numericIdLines: readonly number[] },
   now = new Date(),
 ): Promise<ImportResult> {
   // Audited like 检查: a refused 导入 shows the same per-row answers.
   const check = await previewCourseImport(db, ctx, reviewer, sheet, now);
+  if ("reason" in check) return check;
   const wrong = check.rows.filter((r) => r.errors.length > 0).length;
   if (wrong > 0) {
     return { ok: false, rows: check.rows, message: `有${wrong}行需要修改，本次未导入任何数据` };

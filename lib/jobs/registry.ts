@@ -1,6 +1,8 @@
 import "server-only";
+import { pruneAppealDrafts } from "@/lib/appeal/prune-drafts";
 import { archiveAuditRows } from "@/lib/audit/retention";
 import { pruneExpired } from "./prune-expired";
+import { sweepUploadObjects } from "./sweep-upload-objects";
 import { sweepUploadOrphans } from "./sweep-upload-orphans";
 import {
   deliverOutbox,
@@ -18,6 +20,8 @@ import type { JobDefinition } from "./types";
 export const JOBS: readonly JobDefinition[] = [
   { name: "prune-expired", schedule: "7,37 * * * *", handler: pruneExpired },
   { name: "upload-orphan-sweep", schedule: "23 * * * *", handler: sweepUploadOrphans },
+  // daily: it lists the store (lib/upload/object-sweep.ts), and a month stays settled for weeks
+  { name: "upload-object-sweep", schedule: "53 3 * * *", handler: sweepUploadObjects },
   { name: "exchange-outbox", schedule: "* * * * *", handler: deliverOutbox },
   { name: "transfer-review-out", schedule: "*/5 * * * *", handler: reviewTransfersOut },
   { name: "transfer-review-in", schedule: "*/5 * * * *", handler: reviewTransfersIn },
@@ -25,4 +29,5 @@ export const JOBS: readonly JobDefinition[] = [
   // every minute: the handler recomputes only counts older than KUAIJI_STATS_INTERVAL_MINUTES
   { name: "region-stats", schedule: "* * * * *", handler: recomputeDueStats },
   { name: "audit-archive", schedule: "41 * * * *", handler: archiveAuditRows },
+  { name: "appeal-draft-prune", schedule: "17 * * * *", handler: pruneAppealDrafts },
 ];

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import { auditInsertSql, type RequestContext } from "@/lib/audit/audit";
 import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
 import { ownRegionCode, regionScopePrefix, regionWithin } from "@/lib/region/scope";
 import { type SearchFilter, searchFilterForRecord } from "./search-filter";
@@ -47,8 +47,10 @@ export async function searchPeople(
   const total = await searchCount(db, filter, scope, bound);
   const found = await searchPage(db, filter, scope, size, !total.more);
   if (!found.ok) return found;
-  await db.$transaction((tx) =>
-    writeAudit(tx, ctx, {
+  // One autocommitted INSERT: a transaction's BEGIN and COMMIT would double the round trips
+  // of the audit row, which every page view writes.
+  await db.$executeRaw(
+    auditInsertSql(ctx, {
       actorType: "staff",
       actorId: scope.staffId,
       action: "staff.person-search",

@@ -10,7 +10,7 @@
  *   ALIYUN_SMS_TEMPLATE_REGISTER, ALIYUN_SMS_TEMPLATE_RESET_PASSWORD,
  *   ALIYUN_SMS_TEMPLATE_CHANGE_PHONE, ALIYUN_SMS_TEMPLATE_TRANSFER_IN,
  *   ALIYUN_SMS_TEMPLATE_TRANSFER_NOTICE (parameters `status` and `detail`),
- *   ALIYUN_SMS_TEMPLATE_ACCOUNT_NOTICE (parameter `detail`)
+ *   ALIYUN_SMS_TEMPLATE_ACCOUNT_NOTICE (parameter `detail`), ALIYUN_SMS_TEMPLATE_APPEAL
  *                                  approved template codes (SMS_xxxxxxxx), each with `${code}`
  *   ALIYUN_SMS_ENDPOINT            default https://dysmsapi.aliyuncs.com (tests point it at a local server)
  */

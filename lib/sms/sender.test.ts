@@ -15,6 +15,7 @@ const aliyunEnv = {
   ALIYUN_SMS_TEMPLATE_TRANSFER_IN: "SMS_4",
   ALIYUN_SMS_TEMPLATE_TRANSFER_NOTICE: "SMS_5",
   ALIYUN_SMS_TEMPLATE_ACCOUNT_NOTICE: "SMS_6",
+  ALIYUN_SMS_TEMPLATE_APPEAL: "SMS_7",
 };
 
 describe("getSmsSender driver choice", () => {

@@ -8,6 +8,7 @@ export const SMS_PURPOSE_LABELS: Record<SmsPurpose, string> = {
   "transfer-in": "调入验证",
   "transfer-notice": "调转通知",
   "account-notice": "账号安全提醒",
+  appeal: "账号申诉",
 };
 
 export const SMS_SIGNATURE = "【会计人员信息服务平台】";

@@ -6,6 +6,7 @@ export const SMS_PURPOSES = [
   "transfer-in",
   "transfer-notice",
   "account-notice",
+  "appeal",
 ] as const;
 
 export type SmsPurpose = (typeof SMS_PURPOSES)[number];

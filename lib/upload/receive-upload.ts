@@ -42,21 +42,33 @@ export async function receiveUpload(
     return admission;
   }
   try {
-    let bytes: Buffer | "too-large" | "too-slow";
-    try {
-      bytes = await readAtMost(body, MAX_UPLOAD_BYTES, readDeadlineMs());
-    } catch {
-      // the browser went away or the connection broke mid-upload
-      return { ok: false, status: 400, message: UPLOAD_INTERRUPTED };
-    }
-    if (bytes === "too-slow") return { ok: false, status: 408, message: UPLOAD_TOO_SLOW };
-    if (bytes === "too-large") return { ok: false, status: 413, message: UPLOAD_MESSAGES.tooLarge };
-    const r = await storeUpload(db, storage, ctx, session, { kind, bytes });
+    const read = await readUploadBody(body);
+    if (!read.ok) return read;
+    const r = await storeUpload(db, storage, ctx, session, { kind, bytes: read.bytes });
     if (!r.ok) return { ok: false, status: 422, message: r.message };
     return { ok: true, attachmentId: r.attachmentId, width: r.width, height: r.height };
   } finally {
     admission.release();
   }
+}
+
+/**
+ * An admitted upload's body, at most 5 MB and within the deadline, or the refusal the route
+ * sends. Also the intake of 账号申诉's photos (lib/appeal/photo.ts), whose sender has no session.
+ */
+export async function readUploadBody(
+  body: ReadableStream<Uint8Array> | null,
+): Promise<{ ok: true; bytes: Buffer } | { ok: false; status: number; message: string }> {
+  let bytes: Buffer | "too-large" | "too-slow";
+  try {
+    bytes = await readAtMost(body, MAX_UPLOAD_BYTES, readDeadlineMs());
+  } catch {
+    // the browser went away or the connection broke mid-upload
+    return { ok: false, status: 400, message: UPLOAD_INTERRUPTED };
+  }
+  if (bytes === "too-slow") return { ok: false, status: 408, message: UPLOAD_TOO_SLOW };
+  if (bytes === "too-large") return { ok: false, status: 413, message: UPLOAD_MESSAGES.tooLarge };
+  return { ok: true, bytes };
 }
 
 /**

@@ -7,6 +7,9 @@ import { generateStorageKey } from "@/lib/storage/key";
  */
 export const ATTACHMENT_CONTENT_TYPE = "image/jpeg";
 
+/** Every attachment's object lives under it (object-sweep.ts lists it). */
+export const ATTACHMENT_KEY_PREFIX = "attachments";
+
 /**
  * A fresh key such as `attachments/2026/11/4f1c…e2.jpg`, made by the server for each stored
  * file. A random UUID (122 bits) makes it unguessable and never reused, so a key says nothing
@@ -14,5 +17,5 @@ export const ATTACHMENT_CONTENT_TYPE = "image/jpeg";
  * the file is served.
  */
 export function attachmentStorageKey(now: Date = new Date()): string {
-  return generateStorageKey("attachments", "jpg", now);
+  return generateStorageKey(ATTACHMENT_KEY_PREFIX, "jpg", now);
 }

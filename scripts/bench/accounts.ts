@@ -15,7 +15,7 @@ import { percentile, perSecond, rssMiB, runConcurrent, type Sample } from "./mea
 import type { Figure } from "./report";
 
 export const ACCOUNTS = 200;
-const PASSWORD = "Acc0unt!ng-bench";
+export const PASSWORD = "Acc0unt!ng-bench";
 const LOGINS_SEQUENTIAL = 40;
 const LOGINS_CONCURRENT = 120;
 const SESSION_CHECKS = 3000;

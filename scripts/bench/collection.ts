@@ -279,7 +279,7 @@ export function httpBuildProblem(): string | null {
 }
 
 /** The action's id and a page that hosts it, from the build's server-reference manifest. */
-function saveActionTarget(): { id: string; page: string } {
+export function saveActionTarget(): { id: string; page: string } {
   const manifest = JSON.parse(
     readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8"),
   ) as { node: Record<string, { workers: Record<string, unknown>; exportedName?: string }> };
@@ -304,7 +304,7 @@ function freePort(): Promise<number> {
 }
 
 /** The values of a server action's RSC response that carry an ActionResult. */
-function actionResult(body: string): { ok: boolean; data?: { revision?: unknown } } | null {
+export function actionResult(body: string): { ok: boolean; data?: { revision?: unknown } } | null {
   for (const line of body.split("\n")) {
     const json = /^[0-9a-f]+:(\{.*\})$/.exec(line)?.[1];
     if (!json) continue;

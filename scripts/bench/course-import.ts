@@ -7,7 +7,7 @@ import type { RequestContext } from "@/lib/audit/audit";
 import { checkCourseImport, importCourses } from "@/lib/ce/course-import";
 import { readCourseSheet } from "@/lib/ce/course-workbook";
 import { COURSE_SHEET_COLUMNS, MAX_IMPORT_ROWS } from "@/lib/ce/course-sheet";
-import { type StaffScope } from "@/lib/region/scope";
+import type { StaffActor } from "@/lib/codes/staff-roles";
 import { submitCollection } from "@/lib/collection/archive-service";
 import { decryptField } from "@/lib/crypto/field-cipher";
 import type { Db } from "@/lib/db/client";
@@ -25,7 +25,11 @@ import type { Figure } from "./report";
 
 export const IMPORT_PEOPLE = 50;
 const ctx: RequestContext = { ip: "198.51.100.8", userAgent: "kuaiji-bench" };
-const REVIEWER: StaffScope = { staffId: "bench-staff", regionCodes: ["440100"] };
+const REVIEWER: StaffActor = {
+  staffId: "bench-staff",
+  regionCodes: ["440100"],
+  roles: ["ce-course"],
+};
 
 /** IMPORT_PEOPLE people through the collection services (their region: 440106 天河区). */
 async function collectedPeople(db: Db): Promise<{ idNumber: string; name: string }[]> {

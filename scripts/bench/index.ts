@@ -17,8 +17,11 @@
 //      as real processes, per transfer next to a bare signed round trip (transfer.ts).
 //   9. opt-in, named with --only: `console`, 人员查询, 统计分析 and 导出 on DATABASE_URL filled by
 //      `npm run seed:scale -- --people 2000000`, each next to raw SQL (console.ts).
-// `--only crypto,accounts,collection,course-import,collection-http,pages,page-js,transfer,console` runs
-// just the sections named.
+//  10. opt-in, named with --only (needs `npm run build` and PostgreSQL): `load`, a 信息采集
+//      campaign's mixed load on two production instances sharing one database, open-model
+//      arrivals at `--rate N`/s for `--seconds N` (default 20/s for 300 s) (load.ts).
+// `--only crypto,accounts,collection,course-import,collection-http,pages,page-js,transfer,console,load`
+// runs just the sections named.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -44,6 +47,7 @@ import { printTable, type Figure } from "./report";
 import { TRANSFER_GOAL, TRANSFERS, transferFigures } from "./transfer";
 import { SEARCH_GOAL_MS } from "./console";
 import { consoleFigures } from "./console-services";
+import { LOAD_INSTANCES, loadFigures, loadOptionsFrom, loadProblem } from "./load";
 
 const SECTIONS = [
   "crypto",
@@ -55,6 +59,7 @@ const SECTIONS = [
   "page-js",
   "transfer",
   "console",
+  "load",
 ] as const;
 type Section = (typeof SECTIONS)[number];
 const onlyAt = process.argv.indexOf("--only");
@@ -67,6 +72,7 @@ for (const name of only) {
   }
 }
 const runs = (section: Section) => only.includes(section);
+const load = loadOptionsFrom(process.argv);
 
 const TIME_LIMIT_MS =
   110_000 +
@@ -75,7 +81,8 @@ const TIME_LIMIT_MS =
   (runs("collection-http") ? 240_000 : 0) +
   (runs("pages") ? 120_000 : 0) +
   (runs("transfer") ? 2_400_000 : 0) +
-  (runs("console") ? 1_800_000 : 0);
+  (runs("console") ? 1_800_000 : 0) +
+  (runs("load") ? load.seconds * 1000 + 600_000 : 0);
 
 // Last resort only: every loop is already bounded by count and time. A PostgreSQL database
 // created by this run may be left behind when this fires (its name was printed).
@@ -184,7 +191,8 @@ async function main(): Promise<void> {
       : "node --import ./scripts/server-only/register.mjs --import tsx scripts/bench/index.ts") +
     (onlyAt > 0
       ? `${process.env.npm_lifecycle_event === "bench" ? " --" : ""} --only ${only.join(",")}`
-      : "");
+      : "") +
+    (runs("load") ? ` --seconds ${load.seconds} --rate ${load.rate}` : "");
   const cpus = os.cpus();
   console.log("kuaiji bench — account foundation");
   console.log(`command: ${command}`);
@@ -320,6 +328,20 @@ async function main(): Promise<void> {
         `9. 财政部门管理端 on DATABASE_URL (search goal p95 ≤ ${SEARCH_GOAL_MS} ms; raw SQL: the same statements through node-postgres)`,
         await phase("console", consoleFigures),
       );
+    }
+    if (runs("load")) {
+      const problem = loadProblem(serverUrl);
+      if (problem) {
+        failed = true;
+        console.error(`\n[load] cannot run: ${problem}`);
+      } else {
+        const figures = await phase("load", () => loadFigures({ ...load, serverUrl: serverUrl! }));
+        printTable(
+          `10. 信息采集 campaign: mixed load at ${load.rate} req/s (open model) for ${load.seconds} s, ${LOAD_INSTANCES} production instances on one PostgreSQL database (goal: errors 0)`,
+          [{ name: "PostgreSQL", figures }],
+        );
+        if (figures.find((f) => f.label === "errors (goal 0)")!.value > 0) failed = true;
+      }
     }
     if (!serverUrl && (runs("accounts") || runs("collection") || runs("course-import")))
       console.log("\n(TEST_DATABASE_URL / BENCH_DATABASE_URL not set: PostgreSQL column skipped)");

@@ -63,7 +63,7 @@ export function RegistrationForm({
       onDone();
     },
     (r) => {
-      // Said at the field and, with the way out (找回密码), beside it.
+      // Said at the field and, with the ways out (找回密码, 账号申诉), beside it.
       if (r.code === "id-registered") setIdRegistered(true);
       return false;
     },
@@ -97,7 +97,11 @@ export function RegistrationForm({
                 <Link className="mx-1 underline" href="/forgot-password">
                   找回密码
                 </Link>
-                ；如非本人注册，请联系所在地财政部门。
+                ；如非本人注册，可提交
+                <Link className="mx-1 underline" href="/appeal">
+                  账号申诉
+                </Link>
+                ，由所在地财政部门核实后将账号改绑至您的手机号码。
               </AlertDescription>
             </Alert>
           )}

@@ -6,6 +6,7 @@ import { isUploadKind } from "@/lib/upload/kinds";
 import { db } from "@/lib/db/client";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
+import { sameOrigin } from "@/lib/http/same-origin";
 import { childLogger } from "@/lib/log/logger";
 import { getStorage } from "@/lib/storage/storage";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "@/lib/upload/limits";
@@ -23,22 +24,6 @@ function answer(status: number, body: object, requestId: string): Response {
 }
 
 /**
- * CSRF: a page on another site can POST here with the user's cookie (a form or a no-cors
- * fetch), but the browser always sends its own Origin with a cross-origin POST and the page
- * cannot change it. A missing or unparsable Origin is refused too: our own XHR always sends one.
- */
-function sameOrigin(request: NextRequest): boolean {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("host");
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host.toLowerCase() === host.toLowerCase();
-  } catch {
-    return false;
-  }
-}
-
-/**
  * One image (信息采集, 信息变更, 继续教育 evidence). Query `?kind=headshot|document-page|student-card|ce-evidence`, body the
  * raw file bytes (not multipart). Answers `{ ok: true, attachmentId, width, height }` or
  * `{ ok: false, message }` with a Chinese message for the field.
@@ -47,7 +32,7 @@ export async function POST(request: NextRequest) {
   // This route skips proxy.ts (see its matcher), so it takes its request id itself.
   const requestId = requestIdFrom(request.headers);
   const reply = (status: number, body: object) => answer(status, body, requestId);
-  if (!sameOrigin(request)) return reply(403, { ok: false, message: CROSS_SITE });
+  if (!sameOrigin(request.headers)) return reply(403, { ok: false, message: CROSS_SITE });
 
   const session = await currentSession();
   if (!session) return reply(401, { ok: false, message: LOGIN_EXPIRED });

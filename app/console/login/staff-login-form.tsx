@@ -6,7 +6,7 @@ import {
   type CredentialsOutcome,
   CredentialsLoginForm,
 } from "@/components/auth/credentials-login-form";
-import { useSessionKind } from "@/components/auth/use-session-kind";
+import { useVisitor } from "@/components/auth/use-visitor";
 import { useHydratedSearchParams } from "@/components/shell/use-hydrated-search-params";
 import type { LoginFailureCode } from "@/lib/account/password-login";
 import { signInStepPath } from "@/lib/staff/sign-in-steps";
@@ -22,10 +22,10 @@ export function StaffLoginForm() {
   const router = useRouter();
   const params = useHydratedSearchParams();
   const next = safeConsolePath(params?.get("next"));
-  const session = useSessionKind();
+  const visitor = useVisitor();
   useEffect(() => {
-    if (params && session === "staff") router.replace(safeConsolePath(params.get("next")));
-  }, [params, router, session]);
+    if (params && visitor?.kind === "staff") router.replace(safeConsolePath(params.get("next")));
+  }, [params, router, visitor]);
   async function submit(fields: Record<string, string>): Promise<CredentialsOutcome> {
     const r = await staffPasswordAction({
       username: fields.username ?? "",

@@ -75,3 +75,18 @@ describe("短信 without a client address", () => {
     expect(results.filter((r) => !r.ok && r.reason === "ip-hour")).toHaveLength(3);
   });
 });
+
+describe("短信 from IPv6", () => {
+  it("counts every address of one /64 as one client, in parallel", async () => {
+    process.env.KUAIJI_SMS_PER_IP_HOUR = "3";
+    const now = new Date(Date.now() - 400 * 86_400_000 - Math.floor(Math.random() * 1e9));
+    const net = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:1`;
+    // six spellings of six addresses in one /64: hopping inside it buys nothing
+    const addresses = Array.from({ length: 6 }, (_, i) => `${net}::${(i + 1).toString(16)}`);
+    const results = await Promise.all(addresses.map((ip) => send(randomPhone(), ip, now)));
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    expect(results.filter((r) => !r.ok && r.reason === "ip-hour")).toHaveLength(3);
+    // the neighbouring /64 is another client
+    expect((await send(randomPhone(), `2001:db8:${net.split(":")[2]}:2::1`, now)).ok).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { STAFF_ROLES, type StaffActor } from "@/lib/codes/staff-roles";
+import { ROLE_REFUSAL, STAFF_ROLES, type StaffActor } from "@/lib/codes/staff-roles";
 import { describe, expect, it } from "vitest";
 import { checkCourseImport, importCourses, previewCourseImport } from "@/lib/ce/course-import";
 import { courseTemplate, readCourseSheet } from "@/lib/ce/course-workbook";
@@ -9,6 +9,7 @@ import { decryptField } from "@/lib/crypto/field-cipher";
 import { db } from "@/lib/db/client";
 import { ceFixtures } from "../../support/ce";
 import { ctx, NOW, tempStorageForFile } from "../../support/collection";
+import { courseRow, courseSheet, courseWorkbook } from "../../support/course-sheet";
 
 const store = tempStorageForFile();
 const { collected } = ceFixtures(store);
@@ -23,39 +24,10 @@ const FOSHAN: StaffActor = {
   roles: STAFF_ROLES.codes,
 };
 
-type Cells = Partial<Record<(typeof COURSE_SHEET_COLUMNS)[number]["key"], string | number>>;
-
-/** An .xlsx as staff would fill the template: header row, then one row per course. */
-async function workbook(rows: Cells[], header = COURSE_SHEET_COLUMNS.map((c) => c.header)) {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet("课程学分");
-  sheet.addRow(header);
-  for (const r of rows) sheet.addRow(COURSE_SHEET_COLUMNS.map((c) => r[c.key] ?? ""));
-  return new Uint8Array(await book.xlsx.writeBuffer());
-}
-
 async function person() {
   const s = await collected();
   const row = await db.person.findUniqueOrThrow({ where: { id: s.personId } });
   return { ...s, idNumber: decryptField(row.idNumberCipher) };
-}
-
-const course = (p: { idNumber: string; name: string }, over: Cells = {}): Cells => ({
-  idNumber: p.idNumber,
-  name: p.name,
-  year: "2026",
-  courseName: "会计人员职业道德",
-  provider: "广东省会计人员继续教育中心",
-  category: "公需科目",
-  credits: "30",
-  status: "已学完",
-  ...over,
-});
-
-async function sheetOf(rows: Cells[]) {
-  const read = await readCourseSheet(await workbook(rows));
-  if (!read.ok) throw new Error(read.message);
-  return read;
 }
 
 describe("课程学分导入: reading the file", () => {
@@ -105,12 +77,12 @@ describe("课程学分导入: reading the file", () => {
       ok: false,
       message: "文件不是有效的Excel文件（.xlsx），请使用下载的模板填写",
     });
-    expect(await readCourseSheet(await workbook([], ["证件号码", "姓名"]))).toEqual({
+    expect(await readCourseSheet(await courseWorkbook([], ["证件号码", "姓名"]))).toEqual({
       ok: false,
       message:
         "第1行缺少列：学习年度、课程名称、培训机构、科目类别、学分、学习状态。请使用下载的模板填写",
     });
-    expect(await readCourseSheet(await workbook([{}, {}]))).toEqual({
+    expect(await readCourseSheet(await courseWorkbook([{}, {}]))).toEqual({
       ok: false,
       message: "文件中没有数据，请从第2行开始填写",
     });
@@ -121,14 +93,14 @@ describe("课程学分导入: checking and importing", () => {
   it("lists every wrong row by its line and imports nothing", async () => {
     const p = await person();
     const other = await person();
-    const sheet = await sheetOf([
-      course(p),
-      course(p, { name: "别人" }), // also the same course as line 2
-      course(p, { credits: "95", category: "公需" }),
-      course(p), // the same course twice in one file
-      course(other, { idNumber: 440106199001010000 }),
-      course({ idNumber: "110101199003074477", name: "无此人" }),
-      course(other, { status: "报名", category: "其他", courseName: "" }),
+    const sheet = await courseSheet([
+      courseRow(p),
+      courseRow(p, { name: "别人" }), // also the same course as line 2
+      courseRow(p, { credits: "95", category: "公需" }),
+      courseRow(p), // the same course twice in one file
+      courseRow(other, { idNumber: 440106199001010000 }),
+      courseRow({ idNumber: "110101199003074477", name: "无此人" }),
+      courseRow(other, { status: "报名", category: "其他", courseName: "" }),
     ]);
     const check = await checkCourseImport(db, GUANGZHOU, sheet, NOW);
     expect(check.rows.map((r) => [r.line, r.errors])).toEqual([
@@ -158,10 +130,10 @@ describe("课程学分导入: checking and importing", () => {
 
   it("imports a correct file in one go, on the audit record, and refuses it a second time", async () => {
     const p = await person();
-    const sheet = await sheetOf([
-      course(p),
-      course(p, { courseName: "政府会计准则制度解读", category: "专业科目", credits: "60" }),
-      course(p, {
+    const sheet = await courseSheet([
+      courseRow(p),
+      courseRow(p, { courseName: "政府会计准则制度解读", category: "专业科目", credits: "60" }),
+      courseRow(p, {
         courseName: "内部控制实务",
         category: "专业科目",
         credits: "12.5",
@@ -191,7 +163,7 @@ describe("课程学分导入: checking and importing", () => {
 
     const again = await importCourses(db, ctx, GUANGZHOU, sheet, NOW);
     expect(again.ok).toBe(false);
-    if (!again.ok) expect(again.rows[0]!.errors).toEqual(["该课程已登记过，请勿重复导入"]);
+    if ("rows" in again) expect(again.rows[0]!.errors).toEqual(["该课程已登记过，请勿重复导入"]);
     // Entered by hand too, the same course is refused under the person's row lock.
     expect(
       await recordCourse(
@@ -212,14 +184,29 @@ describe("课程学分导入: checking and importing", () => {
     ).toEqual({ ok: false, reason: "duplicate", message: DUPLICATE_COURSE });
   });
 
+  it("refuses staff without 课程学分录入 before it looks anyone up, and logs no 检查", async () => {
+    const p = await person();
+    const sheet = await courseSheet([courseRow(p)]);
+    const reader = {
+      ...GUANGZHOU,
+      staffId: "staff-gz-reader",
+      roles: ["archive-read", "ce-review"],
+    };
+    const before = await db.ceCredit.count({ where: { personId: p.personId } });
+    expect(await previewCourseImport(db, ctx, reader, sheet, NOW)).toEqual(ROLE_REFUSAL);
+    expect(await importCourses(db, ctx, reader, sheet, NOW)).toEqual(ROLE_REFUSAL);
+    expect(await db.ceCredit.count({ where: { personId: p.personId } })).toBe(before);
+    expect(await db.auditEvent.count({ where: { actorId: "staff-gz-reader" } })).toBe(0);
+  });
+
   it("puts every 检查 on the audit record with the people it found, never their numbers", async () => {
     const p = await person();
-    const sheet = await sheetOf([
-      course(p),
-      course({ idNumber: "110101199003074477", name: "无此人" }),
+    const sheet = await courseSheet([
+      courseRow(p),
+      courseRow({ idNumber: "110101199003074477", name: "无此人" }),
     ]);
     const check = await previewCourseImport(db, ctx, GUANGZHOU, sheet, NOW);
-    expect(check.found).toEqual([p.personId]);
+    expect("found" in check && check.found).toEqual([p.personId]);
     const audit = await db.auditEvent.findFirstOrThrow({
       where: { action: "ce.course-import-check", actorId: "staff-gz" },
       orderBy: { id: "desc" },
@@ -231,7 +218,7 @@ describe("课程学分导入: checking and importing", () => {
   it("refuses a person transferring out, told in the staff's words", async () => {
     const p = await person();
     await db.person.update({ where: { id: p.personId }, data: { transferState: "OUT_PENDING" } });
-    const check = await checkCourseImport(db, GUANGZHOU, await sheetOf([course(p)]), NOW);
+    const check = await checkCourseImport(db, GUANGZHOU, await courseSheet([courseRow(p)]), NOW);
     expect(check.rows[0]!.errors).toEqual(["该会计人员已申请调出，调转完成前不能办理继续教育业务"]);
     expect(check.ready).toEqual([]);
   });

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditRowsForStaff } from "@/lib/audit/audit-query";
 import { reviewClaim } from "@/lib/ce/claim-review";
+import { importCourses, previewCourseImport } from "@/lib/ce/course-import";
+import { completeCourse, recordCourse } from "@/lib/ce/courses";
 import { claimForReview } from "@/lib/ce/review-queries";
 import { STAFF_ROLES, type StaffActor, type StaffRole } from "@/lib/codes/staff-roles";
 import { contentForEdit, resetContentBlock, saveContentBlock } from "@/lib/content/content-admin";
@@ -23,9 +25,11 @@ import { searchPeople } from "@/lib/search/search-service";
 import { staffAccountDetail, staffAccountsPage } from "@/lib/staff/staff-admin-queries";
 import {
   changeStaffRoles,
+  createStaffAccount,
   disableStaffAccount,
   enableStaffAccount,
   resetStaffAccountPassword,
+  resetStaffAccountSecondFactor,
 } from "@/lib/staff/staff-admin-service";
 import {
   findPersonInScope,
@@ -36,9 +40,16 @@ import {
 } from "@/lib/staff/person-lookup";
 import { recomputeNow } from "@/lib/stats/recompute";
 import { statsDashboard } from "@/lib/stats/dashboard";
+import { statsExport } from "@/lib/stats/export";
+import { inApplicationForStaff, inApplicationsForStaff } from "@/lib/transfer/in-queries";
+import { reviewTransferIn } from "@/lib/transfer/in-review";
+import { outApplicationForStaff, outApplicationsForStaff } from "@/lib/transfer/out-queries";
+import { reviewTransferOut } from "@/lib/transfer/out-review";
 import { readableAttachment, staffAttachmentViewer } from "@/lib/upload/attachment-service";
-import { saveHolidayDay } from "@/lib/workdays/holiday-service";
-import { ctx, personWithSession } from "../../support/collection";
+import { deleteHolidayDay, saveHolidayDay } from "@/lib/workdays/holiday-service";
+import { ceFixtures } from "../../support/ce";
+import { ctx, personWithSession, tempStorageForFile } from "../../support/collection";
+import { courseRow, courseSheet } from "../../support/course-sheet";
 import { historyRow } from "../../support/history-import";
 import { createTestStaff } from "../../support/staff";
 
@@ -81,6 +92,14 @@ interface Target {
   username: string;
   /** a file attached to a claim awaiting 学分认定 */
   evidenceId: string;
+  /** a collected person: provider courses are entered for them */
+  learner: { personId: string; name: string; idNumber: string };
+  /** a 调出申请 and a 调入申请 awaiting review, of two more people of the region */
+  outId: string;
+  inId: string;
+  /** people whose applications the decision cells make and decide, one at a time */
+  outDecider: string;
+  inDecider: string;
 }
 const targets = new Map<string, Target>();
 
@@ -92,6 +111,11 @@ const secretsOf = (t: Target) => [
   t.staffId,
   t.username,
   t.evidenceId,
+  t.learner.personId,
+  t.learner.name,
+  t.learner.idNumber,
+  t.outId,
+  t.inId,
 ];
 
 interface Cell {
@@ -290,6 +314,125 @@ const OPS: Op[] = [
     },
   },
   {
+    name: "课程学分 record",
+    roles: ["ce-course"],
+    reach: "down",
+    run: async (c) => {
+      const r = await recordCourse(db, ctx, c.actor, {
+        personId: c.target.learner.personId,
+        year: 2026,
+        courseName: `${MARK}-${randomUUID().slice(0, 8)}`,
+        provider: "广东省会计人员继续教育中心",
+        category: "PUBLIC",
+        credits: "30",
+        completed: true,
+      });
+      return { done: r.ok, answer: r };
+    },
+  },
+  {
+    name: "课程学分 complete",
+    roles: ["ce-course"],
+    reach: "down",
+    run: async (c) => {
+      const id = await freshCourse(c.target);
+      const r = await completeCourse(db, ctx, c.actor, id);
+      const row = await db.ceCredit.findUniqueOrThrow({ where: { id }, select: { state: true } });
+      expect(row.state).toBe(r.ok ? "completed" : "enrolled");
+      return { done: r.ok, answer: r };
+    },
+  },
+  {
+    name: "课程学分导入 check",
+    roles: ["ce-course"],
+    reach: "down",
+    run: async (c) => {
+      const r = await previewCourseImport(db, ctx, c.actor, await learnerSheet(c.target));
+      if ("reason" in r) return { done: false, answer: r };
+      // the rows echo the sheet as sent; what the service adds is in the errors and `found`
+      const answer = { found: r.found, errors: r.rows.map((row) => row.errors) };
+      return { done: r.found.includes(c.target.learner.personId), answer };
+    },
+  },
+  {
+    name: "课程学分导入 import",
+    roles: ["ce-course"],
+    reach: "down",
+    run: async (c) => {
+      const r = await importCourses(db, ctx, c.actor, await learnerSheet(c.target));
+      if (r.ok || "reason" in r) return { done: r.ok, answer: r };
+      return { done: false, answer: r.rows.map((row) => row.errors) };
+    },
+  },
+  {
+    name: "调出审核 list",
+    roles: ["transfer-review"],
+    reach: "down",
+    run: async (c) => {
+      const r = await outApplicationsForStaff(db, c.actor, "pending");
+      expectInScope(r.rows, c.actor);
+      return { done: r.rows.some((row) => row.id === c.target.outId), answer: r };
+    },
+  },
+  {
+    name: "调出审核 open",
+    roles: ["transfer-review"],
+    reach: "down",
+    run: async (c) => {
+      const r = await outApplicationForStaff(db, ctx, c.actor, c.target.outId);
+      return { done: r?.id === c.target.outId, answer: r };
+    },
+  },
+  {
+    name: "调出审核 decide",
+    roles: ["transfer-review"],
+    reach: "down",
+    run: async (c) => {
+      const id = await freshTransferOut(c.target);
+      const r = await reviewTransferOut(db, storage(), ctx, { type: "staff", scope: c.actor }, id, {
+        decision: "reject",
+        reason: "材料不全",
+      });
+      const row = await db.transferOut.findUniqueOrThrow({ where: { id } });
+      expect(row.state).toBe(r.ok ? "rejected" : "pending");
+      return { done: r.ok, answer: r };
+    },
+  },
+  {
+    name: "调入审核 list",
+    roles: ["transfer-review"],
+    reach: "down",
+    run: async (c) => {
+      const r = await inApplicationsForStaff(db, c.actor, "pending");
+      expectInScope(r.rows, c.actor);
+      return { done: r.rows.some((row) => row.id === c.target.inId), answer: r };
+    },
+  },
+  {
+    name: "调入审核 open",
+    roles: ["transfer-review"],
+    reach: "down",
+    run: async (c) => {
+      const r = await inApplicationForStaff(db, ctx, c.actor, c.target.inId);
+      return { done: r?.id === c.target.inId, answer: r };
+    },
+  },
+  {
+    name: "调入审核 decide",
+    roles: ["transfer-review"],
+    reach: "down",
+    run: async (c) => {
+      const id = await freshTransferIn(c.target);
+      const r = await reviewTransferIn(db, ctx, { type: "staff", scope: c.actor }, id, {
+        decision: "reject",
+        reason: "材料不全",
+      });
+      const row = await db.transferIn.findUniqueOrThrow({ where: { id } });
+      expect(row.state).toBe(r.ok ? "rejected" : "pending");
+      return { done: r.ok, answer: r };
+    },
+  },
+  {
     name: "统计分析 dashboard",
     roles: "any",
     reach: "down",
@@ -306,6 +449,18 @@ const OPS: Op[] = [
       const r = await recomputeNow(db, ctx, c.actor);
       // "busy" / "fresh" (another run, or one a moment ago): allowed, only not again so soon
       return { done: r.ok || r.reason === "busy" || r.reason === "fresh", answer: r };
+    },
+  },
+  {
+    name: "统计分析 导出Excel",
+    roles: "any",
+    reach: "down",
+    run: async (c) => {
+      const r = await statsExport(db, ctx, c.actor, {
+        chart: "employment-status",
+        region: c.target.region,
+      });
+      return { done: r !== null, answer: r?.filename ?? null };
     },
   },
   {
@@ -386,6 +541,40 @@ const OPS: Op[] = [
     },
   },
   {
+    name: "节假日 delete",
+    roles: ["staff-admin"],
+    reach: "province",
+    run: async (c) => {
+      await db.holidayDay.upsert({
+        where: { day: new Date("2099-10-02T00:00:00Z") },
+        create: {
+          day: new Date("2099-10-02T00:00:00Z"),
+          year: 2099,
+          kind: "holiday",
+          name: "国庆节",
+          source: "staff",
+        },
+        update: {},
+      });
+      const r = await deleteHolidayDay(db, ctx, c.actor, { date: "2099-10-02" });
+      return { done: r.ok, answer: r };
+    },
+  },
+  {
+    name: "用户管理 create",
+    roles: ["staff-admin"],
+    reach: "down",
+    run: async (c) => {
+      const r = await createStaffAccount(db, ctx, admin(c), {
+        username: `m${randomUUID().replaceAll("-", "").slice(0, 12)}`,
+        name: "新同事",
+        regionCode: c.target.region,
+        roles: ["staff-admin"],
+      });
+      return { done: r.ok, answer: r.ok ? "created" : r };
+    },
+  },
+  {
     name: "用户管理 list",
     roles: ["staff-admin"],
     reach: "down",
@@ -426,6 +615,15 @@ const OPS: Op[] = [
     },
   },
   {
+    name: "用户管理 reset second factor",
+    roles: ["staff-admin"],
+    reach: "down",
+    run: async (c) => {
+      const r = await resetStaffAccountSecondFactor(db, ctx, admin(c), c.target.staffId);
+      return { done: r.ok, answer: r.ok ? "reset" : r };
+    },
+  },
+  {
     name: "用户管理 disable + enable",
     roles: ["staff-admin"],
     reach: "down",
@@ -461,6 +659,101 @@ async function freshClaim(t: Pick<Target, "personId" | "region">): Promise<strin
     select: { id: true },
   });
   return row.id;
+}
+
+/** A provider course 学习中 of the target's learner, for 完成 to act on. */
+async function freshCourse(t: Target): Promise<string> {
+  const row = await db.ceCredit.create({
+    data: {
+      personId: t.learner.personId,
+      regionCode: t.region,
+      year: 2026,
+      kind: "COURSE",
+      category: "PUBLIC",
+      credits: 30,
+      state: "enrolled",
+      title: `${MARK}-${randomUUID().slice(0, 8)}`,
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+/** A course sheet naming the target's learner, with a course never entered before. */
+const learnerSheet = (t: Target) =>
+  courseSheet([courseRow(t.learner, { courseName: `${MARK}-${randomUUID().slice(0, 8)}` })]);
+
+const store = tempStorageForFile();
+const storage = () => store.current.storage;
+const { collected } = ceFixtures(store);
+
+/** The decider's 调出申请 awaiting review; whatever the last cell left open is closed first. */
+async function freshTransferOut(t: Target): Promise<string> {
+  await db.transferOut.updateMany({
+    where: { personId: t.outDecider, state: "pending" },
+    data: { state: "withdrawn", closedAt: new Date() },
+  });
+  return pendingOut(t.outDecider, t.region);
+}
+
+async function freshTransferIn(t: Target): Promise<string> {
+  await db.transferIn.updateMany({
+    where: { personId: t.inDecider, state: "pending" },
+    data: { state: "cancelled", closedAt: new Date() },
+  });
+  return pendingIn(t.inDecider, t.region);
+}
+
+async function pendingOut(personId: string, regionCode: string): Promise<string> {
+  const row = await db.transferOut.create({
+    data: {
+      personId,
+      regionCode,
+      destMember: "310000",
+      destRegionCode: "310104",
+      reason: "工作调动",
+      state: "pending",
+      reviewDueAt: new Date(Date.now() + 86_400_000),
+    },
+    select: { id: true },
+  });
+  regionOfApplication.set(row.id, regionCode);
+  return row.id;
+}
+
+async function pendingIn(personId: string, regionCode: string): Promise<string> {
+  const row = await db.transferIn.create({
+    data: {
+      id: randomUUID(),
+      personId,
+      regionCode,
+      originMember: "310000",
+      originRegionName: "上海市徐汇区",
+      state: "pending",
+      reviewDueAt: new Date(Date.now() + 86_400_000),
+      submittedAt: new Date(),
+    },
+    select: { id: true },
+  });
+  regionOfApplication.set(row.id, regionCode);
+  return row.id;
+}
+
+/** Where the fixture's applications lie: a list must show none from outside the actor's scope. */
+const regionOfApplication = new Map<string, string>();
+function expectInScope(rows: { id: string }[], actor: StaffActor) {
+  for (const row of rows) {
+    const region = regionOfApplication.get(row.id);
+    if (region) expect(regionWithin(region, actor.regionCodes)).toBe(true);
+  }
+}
+
+/** Another person of the region, searchable there. */
+async function personIn(region: string): Promise<string> {
+  const s = await personWithSession(db);
+  await db.person.update({ where: { id: s.personId }, data: { regionCode: region } });
+  await db.$transaction((tx) => refreshPersonSearch(tx, s.personId));
+  return s.personId;
 }
 
 function expected(op: Op, c: Cell): boolean {
@@ -514,7 +807,29 @@ beforeAll(async () => {
     });
     const claim = await freshClaim({ personId: s.personId, region });
     await db.ceCredit.update({ where: { id: claim }, data: { evidenceId: evidence.id } });
+    const learner = await collected();
+    // a name of its own: a list of the region may show other people's, never this one outside it
+    const learnerName = `学员${MARK.slice(-4)}${sequence[i]}`;
+    await db.person.update({
+      where: { id: learner.personId },
+      data: { regionCode: region, name: learnerName },
+    });
+    await db.ceCredit.updateMany({
+      where: { personId: learner.personId },
+      data: { regionCode: region },
+    });
+    const learnerRow = await db.person.findUniqueOrThrow({ where: { id: learner.personId } });
+    const [outPerson, inPerson] = [await personIn(region), await personIn(region)];
     targets.set(region, {
+      learner: {
+        personId: learner.personId,
+        name: learnerName,
+        idNumber: decryptField(learnerRow.idNumberCipher),
+      },
+      outId: await pendingOut(outPerson, region),
+      inId: await pendingIn(inPerson, region),
+      outDecider: await personIn(region),
+      inDecider: await personIn(region),
       evidenceId: evidence.id,
       region,
       personId: s.personId,

@@ -9,6 +9,8 @@ import { type DataStepId, nextStep, previousStep } from "@/lib/collection/steps"
 import { saveCollectionStepAction } from "./actions";
 import { rememberRevision, useFreshDraft } from "./fresh-draft";
 
+export const SAVE_NETWORK_FAILURE = "网络异常，保存未完成，请重试（已填写的内容仍保留在本页）";
+
 /** Moves focus to the first field the form marked invalid, so a phone user sees why. */
 function focusFirstError() {
   requestAnimationFrame(() => {
@@ -46,7 +48,17 @@ export function useWizardStep(
     over: number | "latest" = revision,
   ) {
     startTransition(async () => {
-      const r = await saveCollectionStepAction({ step, data: form.values, revision: over, mode });
+      // A lost connection rejects the call: say so above the form, which keeps every value.
+      const r = await saveCollectionStepAction({
+        step,
+        data: form.values,
+        revision: over,
+        mode,
+      }).catch(() => null);
+      if (r === null) {
+        form.setFormError(SAVE_NETWORK_FAILURE);
+        return;
+      }
       if (!r.ok) {
         form.setServerErrors(r.fieldErrors, r.code === "stale" ? undefined : r.formError);
         if (r.code === "stale") setConflict({ mode, then });

@@ -5,8 +5,8 @@ import { fieldError, staffAction } from "@/lib/auth/action-client";
 import { type ImportRow, importCourses, previewCourseImport } from "@/lib/ce/course-import";
 import { readCourseSheet } from "@/lib/ce/course-workbook";
 import { db } from "@/lib/db/client";
-import type { ActionResult } from "@/lib/http/action-result";
-import { staffScope } from "@/lib/staff/staff-session";
+import { type ActionResult, refusalResult } from "@/lib/http/action-result";
+import { staffActor } from "@/lib/staff/staff-session";
 import { xlsxFormSchema } from "@/lib/import/xlsx-file";
 import { fileProblem } from "./import.validation";
 
@@ -27,10 +27,11 @@ export const importCoursesAction = staffAction(
     if (problem || !(file instanceof File)) return fieldError("file", problem ?? "");
     const sheet = await readCourseSheet(new Uint8Array(await file.arrayBuffer()));
     if (!sheet.ok) return fieldError("file", sheet.message);
-    const reviewer = staffScope(staff);
+    const reviewer = staffActor(staff);
 
     if (mode === "check") {
       const check = await previewCourseImport(db, request, reviewer, sheet);
+      if ("reason" in check) return refusalResult(check);
       const wrong = check.rows.filter((r) => r.errors.length > 0).length;
       return {
         ok: true,
@@ -45,6 +46,7 @@ export const importCoursesAction = staffAction(
       };
     }
     const r = await importCourses(db, request, reviewer, sheet);
+    if ("reason" in r) return refusalResult(r);
     if (!r.ok) return { ok: false, fieldErrors: {}, formError: r.message, detail: r.rows };
     revalidatePath("/console", "layout");
     return {

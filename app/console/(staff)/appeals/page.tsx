@@ -1,0 +1,122 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireStaffRole } from "@/components/console/require-staff-role";
+import { ReviewListHead } from "@/components/console/review-list-head";
+import { Button } from "@/components/ui/button";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
+import {
+  APPEAL_STATES,
+  isReviewState,
+  REVIEW_STATES,
+  type ReviewState,
+} from "@/lib/appeal/appeal-rules";
+import { appealsForReview } from "@/lib/appeal/list";
+import { db } from "@/lib/db/client";
+import { formatBeijingDateTime } from "@/lib/time/beijing";
+
+export const metadata: Metadata = { title: "账号申诉 · 财政部门" };
+
+// 账号申诉: the region's appeals by state — 待审核 oldest first, decided newest first — 20 a page.
+
+const TABS = REVIEW_STATES.map((state) => ({
+  state,
+  label: state === "reassigned" ? "已通过" : (APPEAL_STATES.label(state) ?? state),
+}));
+
+export default async function AppealsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const staff = await requireStaffRole("identity-review", "账号申诉");
+  if ("denied" in staff) return staff.denied;
+  const params = await searchParams;
+  const state: ReviewState = isReviewState(params.state) ? params.state : "pending";
+  const after = typeof params.after === "string" ? params.after : null;
+  const page = await appealsForReview(db, staff.actor, state, after);
+  const current = TABS.find((t) => t.state === state)!;
+  const pending = state === "pending";
+
+  return (
+    <div className="min-w-0 space-y-4">
+      <ReviewListHead
+        title="账号申诉"
+        done={
+          params.done === "reassign"
+            ? "通过（账号已改绑）"
+            : params.done === "reject"
+              ? "不通过"
+              : null
+        }
+        tabsLabel="申诉状态"
+        current={state}
+        tabs={TABS.map((t) => ({
+          key: t.state,
+          label: t.label,
+          href: `/console/appeals?state=${t.state}`,
+        }))}
+        summary={`${current.label}：共${page.total}条${pending ? "（按提交时间先后排列，请从最早的开始办理）" : ""}`}
+      />
+      {page.rows.length === 0 ? (
+        <p className="text-sm">没有{current.label}的账号申诉。</p>
+      ) : (
+        <Table aria-label={`${current.label}的账号申诉`}>
+          <TableHeader>
+            <TableRow>
+              <TableHead>申诉编号</TableHead>
+              <TableHead>申诉人</TableHead>
+              <TableHead>证件号码</TableHead>
+              <TableHead>账号所属地区</TableHead>
+              <TableHead>提交时间</TableHead>
+              <TableHead>操作</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {page.rows.map((r) => (
+              <TableRow key={r.id}>
+                <TableCell className="whitespace-nowrap">{r.appealNumber}</TableCell>
+                <TableCell className="whitespace-nowrap">{r.name}</TableCell>
+                <TableCell className="whitespace-nowrap">{r.idNumberMasked}</TableCell>
+                <TableCell>{r.regionName}</TableCell>
+                <TableCell className="whitespace-nowrap">
+                  {formatBeijingDateTime(r.submittedAt)}
+                </TableCell>
+                <TableCell>
+                  <Button asChild size="sm" variant={pending ? "default" : "outline"}>
+                    <Link
+                      href={`/console/appeals/${r.id}`}
+                      aria-label={`${pending ? "审核" : "查看"}账号申诉${r.appealNumber}`}
+                    >
+                      {pending ? "审核" : "查看"}
+                    </Link>
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {(after || page.nextCursor) && (
+        <div className="flex gap-3">
+          {after && (
+            <Button asChild size="sm" variant="outline">
+              <Link href={`/console/appeals?state=${state}`}>回到第一页</Link>
+            </Button>
+          )}
+          {page.nextCursor && (
+            <Button asChild size="sm" variant="outline">
+              <Link href={`/console/appeals?state=${state}&after=${page.nextCursor}`}>下一页</Link>
+            </Button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
