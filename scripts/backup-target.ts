@@ -1,13 +1,15 @@
 // The database and object store `npm run backup` / `npm run restore` work on.
 //
-// DATABASE_URL set: that database and the configured store (S3_* or local, lib/storage).
-// Unset: the embedded default in KUAIJI_DATA_DIR (.data). A backup of a running `npm start`
+// DATABASE_URL set: that database — as DATABASE_MIGRATION_URL's role, the schema's owner, when
+// given (a restore rebuilds the schema) — and the configured store (S3_* or local, lib/storage).
+// Unset: the embedded default in KUAIJI_DATA_DIR (.data), whatever else is set. A backup of a running `npm start`
 // goes through its socket (PGlite serialises transactions, so the dump is one moment); when the
 // platform is stopped the data directory is opened here. A restore needs the platform stopped:
 // it opens the data directory itself.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_DB_PORT, startEmbeddedDb } from "../lib/db/embedded";
+import { ownerDatabaseUrl } from "../lib/db/url";
 import { createStorage } from "../lib/storage/storage";
 import type { ObjectStorage } from "../lib/storage/types";
 import type { Manifest } from "../lib/backup/manifest";
@@ -38,8 +40,8 @@ function runningEmbedded(pgliteDir: string): number | null {
 
 export async function openTarget(purpose: "backup" | "restore"): Promise<Target> {
   const storage = createStorage();
-  if (process.env.DATABASE_URL) {
-    const url = process.env.DATABASE_URL;
+  const url = process.env.DATABASE_URL && ownerDatabaseUrl();
+  if (url) {
     return { url, storage, label: redactUrl(url), stop: async () => {} };
   }
   const dataDir = path.resolve(process.env.KUAIJI_DATA_DIR ?? ".data");

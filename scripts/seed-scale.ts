@@ -1,13 +1,14 @@
 // `npm run seed:scale` — people at provincial scale for the console (issue 11): valid ID numbers,
 // real regions with plausible weights, collected records, 继续教育 credits, transfers and the
 // search projection, written in bulk (lib/seed/scale). Prints rows per second.
-//   npm run seed:scale                                   5,000 people (embedded default or DATABASE_URL)
-//   npm run seed:scale -- --people 2000000 --seed 7      on DATABASE_URL (with the platform's KUAIJI_* keys)
+//   npm run seed:scale                                   5,000 people (embedded default, or DATABASE_URL as DATABASE_MIGRATION_URL)
+//   npm run seed:scale -- --people 2000000 --seed 7      on DATABASE_URL, as DATABASE_MIGRATION_URL (with the platform's KUAIJI_* keys)
 //   npm run seed:scale -- --append --people 10000        more people after those already seeded
 //   npm run seed:scale -- --reset --people 5000          start over (only seeded people in the database)
 // Every seeded account's password is Kuaiji@2026; phones are 19x numbers. The seed stores no
 // files: the record names attachment ids (免冠照, 证件照) that have no stored file behind them.
 import { parseArgs } from "node:util";
+import { ownerDatabaseUrl } from "../lib/db/url";
 import { operatorDatabaseUrl } from "./operator-db";
 
 const USAGE = `用法 / usage: npm run seed:scale -- [--people 5000] [--seed 1] [--append | --reset] [--batch 5000] [--connections 2]`;
@@ -38,7 +39,8 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const url = operatorDatabaseUrl();
+  // TRUNCATE and ANALYZE: the schema's owner, where the application runs as a narrower role.
+  const url = (process.env.DATABASE_URL && ownerDatabaseUrl()) || operatorDatabaseUrl();
   const { seedScale } = await import("../lib/seed/scale/seed");
   const t0 = performance.now();
   const r = await seedScale(url, {

@@ -5,22 +5,31 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getStorage } from "@/lib/storage/storage";
 import type { ObjectStorage } from "@/lib/storage/types";
-import { SYSTEM_CONTEXT, writeAudit } from "./audit";
 import { auditArchiveCutoff, auditRetentionDays } from "./retention-window";
 
-// The audit-archive job: audit rows older than the retention window (retention-window.ts) leave the
-// online table for the platform's object storage, in files of at most BATCH rows:
+// The audit-archive job: the oldest part of the audit chain (chain.ts), as far as its rows are
+// older than the retention window (retention-window.ts), leaves the online table for the
+// platform's object storage, in files of at most BATCH rows:
 //
-//   audit-archive/YYYY/MM/<firstId>-<lastId>.ndjson.gz         the rows, one JSON object a line
-//   audit-archive/YYYY/MM/<firstId>-<lastId>.manifest.json     id and time range, row count, SHA-256
+//   audit-archive/YYYY/MM/<firstSeq>-<lastSeq>.ndjson.gz       the rows, one JSON object a line
+//   audit-archive/YYYY/MM/<firstSeq>-<lastSeq>.manifest.json   seq, id and time range, count, SHA-256
 //
-// (YYYY/MM: the UTC month of the batch's oldest row.) Order matters: the file is written, read back
-// and checked against its SHA-256 and row count, the manifest written, and only then are the rows
-// deleted — in one transaction that names the file (`kuaiji.audit_archive`) and the cutoff, which is
-// the only way the table's trigger lets a DELETE through, and which also appends an audit.archive
-// row. A crash anywhere before that commit loses nothing: the rows are still online and the next run
-// writes the same batch to the same key again. Two instances at once write the same bytes (gzip
-// without a timestamp) and the second deletes nothing.
+// (YYYY/MM: the UTC month of the batch's first row; Seq: the rows' "chainSeq".) Rows go in chain
+// order and only from its start, so what stays online is one unbroken chain whose first row links
+// to the last archived one: the chain head keeps that row's hash as the anchor `npm run
+// audit:verify` starts from, and the archived rows carry their own links, so the files continue
+// the chain offline. In production rows are dated when written, so chain order is time order; a
+// row dated earlier than one before it waits until that one is due too.
+//
+// Order matters: the file is written, read back and checked against its SHA-256 and row count,
+// the manifest written, and only then are the rows deleted — by the database function
+// audit_chain_prune (migration 20261204101723_audit_chain), the only way rows leave: the
+// application's role holds no DELETE on the table. It deletes exactly the named range if it is
+// the chain's oldest and every row in it is older than the cutoff (itself at least 180 days
+// back), moves the anchor and appends the audit.archive row, all in one transaction. A crash
+// anywhere before that commit loses nothing: the rows are still online and the next run writes
+// the same batch to the same key again. Two instances at once write the same bytes (gzip without
+// a timestamp) and the second deletes nothing.
 
 const BATCH = 5_000;
 /** Bounds one run (500 000 rows); an hourly schedule drains a backlog within hours. */
@@ -28,7 +37,7 @@ const MAX_BATCHES = 100;
 
 type AuditEventRow = Prisma.AuditEventGetPayload<object>;
 
-/** One archived row: the table's columns, the id as a decimal string. */
+/** One archived row: the table's columns, the id and chain position as decimal strings. */
 export interface ArchivedAuditRow {
   id: string;
   at: string;
@@ -42,10 +51,15 @@ export interface ArchivedAuditRow {
   targetType: string | null;
   targetId: string | null;
   details: Prisma.JsonValue;
+  chainSeq: string | null;
+  prevHash: string | null;
+  hash: string | null;
 }
 
 export interface AuditArchiveManifest {
   key: string;
+  firstSeq: string;
+  lastSeq: string;
   firstId: string;
   lastId: string;
   fromAt: string;
@@ -70,16 +84,24 @@ function archivedRow(r: AuditEventRow): ArchivedAuditRow {
     targetType: r.targetType,
     targetId: r.targetId,
     details: r.details,
+    chainSeq: r.chainSeq === null ? null : String(r.chainSeq),
+    prevHash: r.prevHash,
+    hash: r.hash,
   };
 }
 
-/** The file's key: the trigger reads the id range back out of it (keep the two in step). */
-function archiveKey(rows: AuditEventRow[]): { key: string; first: bigint; last: bigint } {
-  const ids = rows.map((r) => r.id);
-  const first = ids.reduce((a, b) => (b < a ? b : a));
-  const last = ids.reduce((a, b) => (b > a ? b : a));
+/** The file's key: audit_chain_prune reads the chain range back out of it (keep the two in step). */
+function archiveKey(rows: AuditEventRow[]): string {
   const month = rows[0]!.at.toISOString().slice(0, 7).replace("-", "/");
-  return { key: `audit-archive/${month}/${first}-${last}.ndjson.gz`, first, last };
+  return `audit-archive/${month}/${rows[0]!.chainSeq}-${rows[rows.length - 1]!.chainSeq}.ndjson.gz`;
+}
+
+function idRange(rows: AuditEventRow[]): { first: bigint; last: bigint } {
+  const ids = rows.map((r) => r.id);
+  return {
+    first: ids.reduce((a, b) => (b < a ? b : a)),
+    last: ids.reduce((a, b) => (b > a ? b : a)),
+  };
 }
 
 export function manifestKey(archiveKey: string): string {
@@ -117,10 +139,13 @@ async function archiveBatch(
   rows: AuditEventRow[],
   before: Date,
 ): Promise<number> {
-  const { key, first, last } = archiveKey(rows);
+  const key = archiveKey(rows);
+  const { first, last } = idRange(rows);
   const body = gzipSync(rows.map((r) => `${JSON.stringify(archivedRow(r))}\n`).join(""));
   const manifest: AuditArchiveManifest = {
     key,
+    firstSeq: String(rows[0]!.chainSeq),
+    lastSeq: String(rows[rows.length - 1]!.chainSeq),
     firstId: String(first),
     lastId: String(last),
     fromAt: rows[0]!.at.toISOString(),
@@ -139,26 +164,22 @@ async function archiveBatch(
     contentType: "application/json",
     contentLength: manifestBody.length,
   });
+  // One statement, one transaction: the delete, the anchor and the audit.archive row.
+  const [row] = await db.$queryRaw<{ deleted: bigint }[]>`
+    SELECT "audit_chain_prune"(${key}, ${before.toISOString()}::timestamptz,
+      ${JSON.stringify(manifest)}::jsonb) AS deleted`;
+  return Number(row?.deleted ?? 0);
+}
 
-  return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT set_config('kuaiji.audit_archive', ${key}, true),
-      set_config('kuaiji.audit_archive_before', ${before.toISOString()}, true)`;
-    // The cutoff again, beside the ids: only rows older than it leave, whatever the batch holds.
-    const { count } = await tx.auditEvent.deleteMany({
-      where: { id: { in: rows.map((r) => r.id) }, at: { lt: before } },
-    });
-    if (count > 0) {
-      await writeAudit(tx, SYSTEM_CONTEXT, {
-        actorType: "system",
-        action: "audit.archive",
-        outcome: "success",
-        targetType: "audit-archive",
-        targetId: `${first}-${last}`,
-        details: { ...manifest, deleted: count },
-      });
-    }
-    return count;
+/** The oldest rows of the chain, as far as they are older than `before`, at most `take`. */
+async function duePrefix(db: Db, before: Date, take: number): Promise<AuditEventRow[]> {
+  const rows = await db.auditEvent.findMany({
+    where: { chainSeq: { not: null } },
+    orderBy: { chainSeq: "asc" },
+    take,
   });
+  const stop = rows.findIndex((r) => r.at >= before);
+  return stop === -1 ? rows : rows.slice(0, stop);
 }
 
 /**
@@ -194,11 +215,7 @@ export function archiveAuditRowsIn(
     let rows = 0;
     let files = 0;
     for (let i = 0; i < MAX_BATCHES; i++) {
-      const batch = await db.auditEvent.findMany({
-        where: { at: { lt: before } },
-        orderBy: [{ at: "asc" }, { id: "asc" }],
-        take: fileRows,
-      });
+      const batch = await duePrefix(db, before, fileRows);
       if (batch.length === 0) break;
       const deleted = await archiveBatch(db, storage(), batch, before);
       if (deleted === 0) break;

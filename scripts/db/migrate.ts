@@ -1,15 +1,17 @@
-// `npm run db:migrate` — applies pending prisma/migrations to DATABASE_URL (production / any
-// PostgreSQL). The embedded default (`npm start` without DATABASE_URL) migrates by itself.
-//   DATABASE_URL=postgresql://user@host:5432/kuaiji npm run db:migrate
+// `npm run db:migrate` — applies pending prisma/migrations to DATABASE_MIGRATION_URL, the role
+// that owns the schema (or DATABASE_URL where one role does everything). The embedded default
+// (`npm start` without DATABASE_URL) migrates by itself.
+//   DATABASE_MIGRATION_URL=postgresql://kuaiji_owner@host:5432/kuaiji npm run db:migrate
 //   npm run db:migrate -- --status     only report pending / edited / failed migrations
+import { ownerDatabaseUrl } from "../../lib/db/url";
 import { applyMigrations, migrationStatus, migrationsDir } from "./migrations";
 import { redactUrl } from "./redact-url";
 
 async function main(): Promise<number> {
-  const url = process.env.DATABASE_URL;
+  const url = ownerDatabaseUrl();
   if (!url) {
     console.error(
-      "DATABASE_URL 未设置。/ DATABASE_URL is required, e.g. DATABASE_URL=postgresql://user@127.0.0.1:5432/kuaiji npm run db:migrate",
+      "DATABASE_MIGRATION_URL 未设置。/ DATABASE_MIGRATION_URL (or DATABASE_URL) is required, e.g. DATABASE_MIGRATION_URL=postgresql://kuaiji_owner@127.0.0.1:5432/kuaiji npm run db:migrate",
     );
     return 2;
   }

@@ -19,7 +19,7 @@ import { SEED_PASSWORD, seedScale } from "@/lib/seed/scale/seed";
 // then every row checked against what the services would have written for them — the search
 // projection recomputed by the projection itself, CE year totals by lib/search/ce-year-total.ts.
 
-const url = inject("databaseUrl");
+const url = inject("databaseOwnerUrl"); // TRUNCATE and ANALYZE: the owner
 const seeded = Prisma.sql`p.phone LIKE '19%'`;
 const NOW = new Date("2026-12-04T02:00:00Z");
 
