@@ -1,5 +1,5 @@
 import "server-only";
-import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import { auditInsertSql, type RequestContext } from "@/lib/audit/audit";
 import { getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -159,13 +159,12 @@ async function lastComputedAt(tx: Tx | Db): Promise<Date | null> {
 
 /**
  * Replaces every RegionStat row as of `now`, unless another run holds the lock ("busy") or the
- * counts are younger than `freshForMs` ("fresh"). `onReplaced` runs in the same transaction.
+ * counts are younger than `freshForMs` ("fresh").
  */
 async function replaceRegionStats(
   db: Db,
   now: Date,
   freshForMs: number,
-  onReplaced?: (tx: Tx, rows: number) => Promise<void>,
 ): Promise<RecomputeOutcome> {
   const statements = dimensionStatements(now, ceRequirement(getCeThresholds()));
   return db.$transaction(
@@ -181,7 +180,6 @@ async function replaceRegionStats(
       await tx.$executeRaw`DELETE FROM "RegionStat"`;
       let rows = 0;
       for (const statement of statements) rows += await tx.$executeRaw(statement);
-      await onReplaced?.(tx, rows);
       return { ok: true, rows, computedAt: now };
     },
     {
@@ -199,7 +197,14 @@ export async function recomputeDueStats({ db, now }: { db: Db; now: Date }) {
 
 export type RecomputeRefusal = Refusal<"province-only" | "busy" | "fresh" | "role">;
 
-/** 立即更新: province staff only, at most once a minute, audited in the same transaction. */
+/**
+ * 立即更新: province staff only, at most once a minute, on the audit record. The row is written once
+ * the counts are replaced, not inside their transaction: that one reads a REPEATABLE READ
+ * snapshot for seconds, and an audit row joins the chain after the newest committed one
+ * (lib/audit/chain.ts) — which, with anyone else audited meanwhile, that snapshot cannot see, so
+ * the insert would fail as a serialization error. The counts are derived data; the request is
+ * what the record needs.
+ */
 export async function recomputeNow(
   db: Db,
   ctx: RequestContext,
@@ -209,16 +214,19 @@ export async function recomputeNow(
   if (!holdsAny(scope, ["staff-admin"])) return ROLE_REFUSAL;
   const province = scope.regionCodes.some((c) => regionScopePrefix(c)?.length === 2);
   if (!province) return { ok: false, reason: "province-only", message: STATS_PROVINCE_ONLY };
-  const r = await replaceRegionStats(db, now, ON_DEMAND_MIN_INTERVAL_MS, (tx, rows) =>
-    writeAudit(tx, ctx, {
-      actorType: "staff",
-      actorId: scope.staffId,
-      action: "stats.recompute",
-      outcome: "success",
-      regionCode: scope.regionCodes[0] ?? null,
-      details: { rows },
-    }),
-  );
-  if (r.ok) return r;
+  const r = await replaceRegionStats(db, now, ON_DEMAND_MIN_INTERVAL_MS);
+  if (r.ok) {
+    await db.$executeRaw(
+      auditInsertSql(ctx, {
+        actorType: "staff",
+        actorId: scope.staffId,
+        action: "stats.recompute",
+        outcome: "success",
+        regionCode: scope.regionCodes[0] ?? null,
+        details: { rows: r.rows },
+      }),
+    );
+    return r;
+  }
   return { ok: false, reason: r.reason, message: r.reason === "busy" ? STATS_BUSY : STATS_FRESH };
 }

@@ -155,6 +155,39 @@ describe("立即更新", () => {
   });
 });
 
+describe("立即更新 while others are audited", () => {
+  it("succeeds and is on the record though audit rows commit during its snapshot", async () => {
+    await recomputeDueStats({ db, now: later(HOUR) });
+    const t = later(HOUR);
+    let done = false;
+    // Other requests audited all the while: each row joins the chain after the newest committed
+    // one, which the recompute's REPEATABLE READ snapshot cannot see.
+    const others = (async () => {
+      let n = 0;
+      while (!done || n < 3) {
+        await db.auditEvent.create({
+          data: { actorType: "system", action: "holiday.change", outcome: "success" },
+        });
+        n++;
+      }
+      return n;
+    })();
+    const r = await recomputeNow(db, ctx, QINGHAI, t).finally(() => (done = true));
+    expect(await others).toBeGreaterThanOrEqual(3);
+    expect(r).toMatchObject({ ok: true, computedAt: t });
+    expect(
+      await db.auditEvent.count({
+        where: {
+          action: "stats.recompute",
+          actorId: QINGHAI.staffId,
+          at: { gte: new Date(Date.now() - 60_000) },
+        },
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    clock = t.getTime() + 60_000;
+  });
+});
+
 describe("导出Excel", () => {
   it("writes the chart's table with the region and 数据截至, and audits it", async () => {
     const t = later(HOUR);
