@@ -70,6 +70,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "notice.publish": "发布通知公告",
   "notice.withdraw": "撤回通知公告",
   "content.update": "修改采集须知",
+  "verification.issue": "出具核验码（下载PDF）",
+  "verification.lookup": "档案核验",
 };
 
 export function actionLabel(action: string): string {
