@@ -129,3 +129,13 @@ export async function issueCeCertificateCode(
   );
   return { ok: true, archive, overview, year: view, ...issued };
 }
+
+/** The message for a refused download, from the reason the PDF route sent back (`?pdf=`). */
+export function pdfRefusalMessage(reason: string | string[] | undefined): string | null {
+  const messages: Record<string, string> = {
+    limited: PDF_LIMITED,
+    "not-collected": NOT_COLLECTED,
+    "no-certificate": NO_CERTIFICATE,
+  };
+  return typeof reason === "string" ? (messages[reason] ?? null) : null;
+}

@@ -12,7 +12,8 @@ import { CODE_MALFORMED, normaliseCode } from "./code-format";
 import { verificationConfig } from "./config";
 import { documentTitle, isDocumentKind } from "./document-kinds";
 import { issueDateText } from "./issue-date";
-import { DOCUMENT_STATUS_LABELS, type DocumentStatus, documentStatus } from "./status";
+import { DOCUMENT_STATUS_LABELS, documentStatus } from "./status";
+import type { VerificationView } from "./view";
 
 // 档案核验: anyone with a 核验码 learns who the document is of (name, masked number), what it
 // is, and whether it still holds — nothing more. No login, so every lookup is paid for first:
@@ -28,16 +29,6 @@ import { DOCUMENT_STATUS_LABELS, type DocumentStatus, documentStatus } from "./s
 export const CODE_UNKNOWN = "未找到该核验码，请核对后重新输入（核验码见文件末尾二维码旁）";
 export const CAPTCHA_NEEDED = "请输入图形验证码";
 
-export interface VerificationView {
-  name: string;
-  idNumberMasked: string;
-  document: string;
-  archiveNumber: string;
-  version: number;
-  issuedOn: string;
-  status: DocumentStatus;
-  statusLabel: string;
-}
 
 export interface VerifyInput {
   code: string;
