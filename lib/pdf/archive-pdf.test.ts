@@ -53,7 +53,9 @@ describe("会计人员信息档案 PDF", () => {
     expect(text).toContain("先进会计工作者");
     expect(text).toContain("本人免冠证件照");
     // the footer repeats what identifies the document on every page
-    expect(text).toMatch(/档案编号 44202600000123 · 第2版 · 核验码 7K3M-9QWX-2HDP-ZR4T · 第 1\/1 页/);
+    expect(text).toMatch(
+      /档案编号 44202600000123 · 第2版 · 核验码 7K3M-9QWX-2HDP-ZR4T · 第 1\/1 页/,
+    );
     expect(text).not.toContain("\uFFFD");
   });
 

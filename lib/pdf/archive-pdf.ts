@@ -64,6 +64,8 @@ function drawSection(doc: Parameters<typeof drawRows>[0], s: SummarySection): vo
   }
   if (s.attachments.length > 0) {
     // The images stay on the platform (private files); the PDF names what the archive holds.
-    drawRows(doc, [{ label: "附件（已存档）", value: s.attachments.map((a) => a.label).join("、") }]);
+    drawRows(doc, [
+      { label: "附件（已存档）", value: s.attachments.map((a) => a.label).join("、") },
+    ]);
   }
 }

@@ -18,8 +18,18 @@ describe("继续教育学分证明 PDF", () => {
       ],
       thresholds: "广东省要求：每年公需科目不少于30学分、专业科目不少于60学分，合计不少于90学分。",
       records: [
-        { title: "全国会计专业技术资格考试", detail: "考试（已认定）", category: "专业科目", credits: "60" },
-        { title: "会计人员职业道德", detail: "培训（已学完）", category: "公需科目", credits: "30" },
+        {
+          title: "全国会计专业技术资格考试",
+          detail: "考试（已认定）",
+          category: "专业科目",
+          credits: "60",
+        },
+        {
+          title: "会计人员职业道德",
+          detail: "培训（已学完）",
+          category: "公需科目",
+          credits: "30",
+        },
       ],
       issuedAt: new Date("2026-11-27T04:00:00Z"),
       verification: {

@@ -39,7 +39,12 @@ export async function buildCeCertificatePdf(input: CeCertificatePdfInput): Promi
   const doc = startDocument({
     title: `${input.year}年度${title}`,
     subject: `${input.year}年度 档案编号 ${input.archiveNumber} 第${input.version}版`,
-    keywords: [String(input.year), input.archiveNumber, `v${input.version}`, input.verification.code],
+    keywords: [
+      String(input.year),
+      input.archiveNumber,
+      `v${input.version}`,
+      input.verification.code,
+    ],
     issuedAt: input.issuedAt,
     author: input.platformName,
   });
@@ -70,7 +75,12 @@ export async function buildCeCertificatePdf(input: CeCertificatePdfInput): Promi
     [40, 295, 90, 70],
     [
       ["序号", "名称及来源", "类别", "学分"],
-      ...input.records.map((r, i) => [String(i + 1), `${r.title}\n${r.detail}`, r.category, r.credits]),
+      ...input.records.map((r, i) => [
+        String(i + 1),
+        `${r.title}\n${r.detail}`,
+        r.category,
+        r.credits,
+      ]),
     ],
     ["left", "left", "left", "right"],
   );

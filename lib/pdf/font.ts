@@ -9,7 +9,8 @@ import path from "node:path";
 // at run time (not bundled): the path is built from the working directory, which `npm start`
 // and the tests set to the project root.
 
-const FONT_FILE = "node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf";
+const FONT_FILE =
+  "node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf";
 
 let cached: Buffer | null = null;
 

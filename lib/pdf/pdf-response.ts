@@ -16,5 +16,8 @@ export function pdfResponse(pdf: Buffer, filename: string): Response {
 
 /** Back to a page (303, so the browser GETs it), e.g. with why the download was refused. */
 export function seeOther(location: string): Response {
-  return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
+  return new Response(null, {
+    status: 303,
+    headers: { Location: location, "Cache-Control": "no-store" },
+  });
 }

@@ -13,11 +13,7 @@ export const CODE_MALFORMED =
 
 /** The 16 canonical characters of what was typed, or null when it cannot be a code. */
 export function normaliseCode(input: string): string | null {
-  const raw = input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/[IL]/g, "1")
-    .replace(/O/g, "0");
+  const raw = input.toUpperCase().replace(/[\s-]/g, "").replace(/[IL]/g, "1").replace(/O/g, "0");
   if (raw.length !== CODE_LENGTH) return null;
   for (const c of raw) if (!CODE_ALPHABET.includes(c)) return null;
   return raw;

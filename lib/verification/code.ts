@@ -9,7 +9,7 @@ import { CODE_ALPHABET, CODE_LENGTH } from "./code-format";
 // the OTP key, like SMS codes), so a database read hands out no working code.
 
 /** 16 Crockford base32 characters from 10 random bytes. */
-export function newCode(bytes: Buffer = randomBytes(CODE_LENGTH * 5 / 8)): string {
+export function newCode(bytes: Buffer = randomBytes((CODE_LENGTH * 5) / 8)): string {
   let value = BigInt(`0x${bytes.toString("hex")}`);
   let out = "";
   for (let i = 0; i < CODE_LENGTH; i++) {

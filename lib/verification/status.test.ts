@@ -11,7 +11,12 @@ describe("档案核验 status", () => {
   });
 
   it("a 学分证明 outlives later archive versions, not the loss of its year's 已完成", () => {
-    const ce = { kind: "ce-certificate" as const, version: 1, currentVersion: 3, transferState: null };
+    const ce = {
+      kind: "ce-certificate" as const,
+      version: 1,
+      currentVersion: 3,
+      transferState: null,
+    };
     expect(documentStatus({ ...ce, yearCompleted: true })).toBe("valid");
     expect(documentStatus({ ...ce, yearCompleted: false })).toBe("credits-changed");
   });
@@ -23,6 +28,8 @@ describe("档案核验 status", () => {
       "transferred-out",
     );
     // a transfer still under way changes nothing yet
-    expect(documentStatus({ ...archive, transferState: "OUT_PENDING", version: 2, currentVersion: 2 })).toBe("valid");
+    expect(
+      documentStatus({ ...archive, transferState: "OUT_PENDING", version: 2, currentVersion: 2 }),
+    ).toBe("valid");
   });
 });

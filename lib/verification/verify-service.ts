@@ -29,7 +29,6 @@ import type { VerificationView } from "./view";
 export const CODE_UNKNOWN = "未找到该核验码，请核对后重新输入（核验码见文件末尾二维码旁）";
 export const CAPTCHA_NEEDED = "请输入图形验证码";
 
-
 export interface VerifyInput {
   code: string;
   captchaId?: string;
@@ -37,8 +36,7 @@ export interface VerifyInput {
 }
 
 export type VerifyResult =
-  | { ok: true; view: VerificationView }
-  | Refusal<"limited" | "malformed" | "captcha" | "unknown">;
+  { ok: true; view: VerificationView } | Refusal<"limited" | "malformed" | "captcha" | "unknown">;
 
 const WINDOW_SECONDS = 15 * 60;
 

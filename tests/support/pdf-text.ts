@@ -24,7 +24,8 @@ function streams(pdf: Buffer): string[] {
 
 function hexToText(hex: string): string {
   let s = "";
-  for (let i = 0; i + 4 <= hex.length; i += 4) s += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16));
+  for (let i = 0; i + 4 <= hex.length; i += 4)
+    s += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16));
   return s;
 }
 
@@ -35,7 +36,9 @@ function unicodeMap(all: string[]): Map<number, string> {
     if (!s.includes("begincmap")) continue;
     for (const [, from, , list] of s.matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*\[([^\]]*)\]/gi)) {
       const first = parseInt(from!, 16);
-      [...list!.matchAll(/<([0-9a-f]+)>/gi)].forEach(([, hex], i) => map.set(first + i, hexToText(hex!)));
+      [...list!.matchAll(/<([0-9a-f]+)>/gi)].forEach(([, hex], i) =>
+        map.set(first + i, hexToText(hex!)),
+      );
     }
     for (const [, code, hex] of s.matchAll(/^<([0-9a-f]{4})>\s*<([0-9a-f]+)>$/gim)) {
       map.set(parseInt(code!, 16), hexToText(hex!));
