@@ -105,7 +105,7 @@ export function drawRows(doc: Pdf, rows: Row[]): void {
   );
 }
 
-/** A bordered table of text cells; `header` rows repeat nothing, rows never split. */
+/** A bordered table of text cells (the first row is the caller's header); a row never splits. */
 export function drawTable(
   doc: Pdf,
   widths: number[],

@@ -2,7 +2,7 @@
 
 export type DocumentKind = "archive" | "ce-certificate";
 
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ["archive", "ce-certificate"];
+const DOCUMENT_KINDS: readonly DocumentKind[] = ["archive", "ce-certificate"];
 
 export function isDocumentKind(value: string): value is DocumentKind {
   return (DOCUMENT_KINDS as readonly string[]).includes(value);

@@ -8,10 +8,9 @@ export const verifySchema = z.object({
     z.trim(),
     z.minLength(1, CODE_REQUIRED),
     z.maxLength(40, CODE_MALFORMED),
-    z.refine((v) => normaliseCode(v) !== null, CODE_MALFORMED),
+    // an empty field has its own message above
+    z.refine((v) => v.trim() === "" || normaliseCode(v) !== null, CODE_MALFORMED),
   ),
   captchaId: z.optional(z.string().check(z.maxLength(64))),
   captchaAnswer: z.optional(z.string().check(z.maxLength(16))),
 });
-
-export type VerifyValues = z.input<typeof verifySchema>;
