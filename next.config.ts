@@ -12,6 +12,7 @@ const nextConfig: NextConfig = {
     "svg-captcha",
     "exceljs",
     "pg-boss", // the job worker (lib/jobs): loaded as installed, with its own pg and cron parser
+    "pdfkit", // lib/pdf: reads its font metrics from its own files; our CJK font is read by path
   ],
   poweredByHeader: false,
   experimental: {

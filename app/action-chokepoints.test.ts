@@ -35,6 +35,8 @@ function allowedBuilders(file: string): readonly string[] {
   if (rel.startsWith("console/login/")) return ["publicAction", "staffSignInAction"];
   if (rel.startsWith("(account)/")) return ["personAction"];
   if (rel.startsWith("(auth)/")) return ["publicAction"];
+  // the portal's public pages (档案核验)
+  if (rel.startsWith("(portal)/")) return ["publicAction"];
   return [];
 }
 

@@ -78,6 +78,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "appeal.photo-view": "查看账号申诉照片",
   "appeal.decide": "账号申诉审核",
   "appeal.prune": "清理未提交的账号申诉",
+  "verification.issue": "出具核验码（下载PDF）",
+  "verification.lookup": "档案核验",
 };
 
 export function actionLabel(action: string): string {

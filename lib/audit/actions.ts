@@ -88,6 +88,10 @@ export const AUDIT_ACTIONS = [
   "appeal.decide",
   /** the job removed drafts nobody submitted (lib/appeal/prune-drafts.ts) */
   "appeal.prune",
+  /** a PDF's 核验码 issued (我的档案, 学分证明); details keep a prefix of its hash, never the code */
+  "verification.issue",
+  /** a 档案核验 lookup, hit or miss (details: the code's hash prefix and the answer) */
+  "verification.lookup",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

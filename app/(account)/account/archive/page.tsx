@@ -11,6 +11,8 @@ import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PrintableDocument } from "@/components/shell/printable-document";
+import { PdfDownload } from "@/components/verification/pdf-download";
+import { pdfRefusalMessage } from "@/lib/verification/issue-service";
 
 export const metadata: Metadata = { title: "会计人员信息档案" };
 
@@ -18,7 +20,11 @@ export const metadata: Metadata = { title: "会计人员信息档案" };
 // never the live draft or person row: the paper must show what was archived. The bordered,
 // unrounded look is the paper form's; `print:` variants drop colours and the page chrome.
 
-export default async function ArchivePage() {
+export default async function ArchivePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const person = await requireSession("/account/archive");
   const archive = await ownArchive(db, person.personId);
   if (!archive) {
@@ -52,7 +58,13 @@ export default async function ArchivePage() {
       titleId="archive-title"
       title="会计人员信息档案"
       toolbar={
-        <p className="text-sm text-muted-foreground">如需修改档案信息，请通过“信息变更”办理。</p>
+        <div className="space-y-2">
+          <p className="text-sm text-muted-foreground">如需修改档案信息，请通过“信息变更”办理。</p>
+          <PdfDownload
+            action="/account/archive/pdf"
+            refusal={pdfRefusalMessage((await searchParams).pdf)}
+          />
+        </div>
       }
       header={
         <dl className="flex flex-wrap justify-center gap-x-6 gap-y-1 text-sm">

@@ -10,6 +10,8 @@ import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { beijingToday } from "@/lib/time/beijing";
 import { PrintableDocument } from "@/components/shell/printable-document";
 import { credits, thresholdsText } from "@/components/ce/ce-text";
+import { PdfDownload } from "@/components/verification/pdf-download";
+import { pdfRefusalMessage } from "@/lib/verification/issue-service";
 
 export const metadata: Metadata = { title: "继续教育学分证明" };
 
@@ -22,7 +24,13 @@ function chineseDate(day: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-export default async function CertificatePage({ params }: { params: Promise<{ year: string }> }) {
+export default async function CertificatePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ year: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { year: raw } = await params;
   const session = await requireSession(`/account/ce`);
   const back = (
@@ -65,7 +73,15 @@ export default async function CertificatePage({ params }: { params: Promise<{ ye
     <PrintableDocument
       titleId="certificate-title"
       title="继续教育学分证明"
-      toolbar={back}
+      toolbar={
+        <div className="space-y-2">
+          {back}
+          <PdfDownload
+            action={`/account/ce/certificate/${year.year}/pdf`}
+            refusal={pdfRefusalMessage((await searchParams).pdf)}
+          />
+        </div>
+      }
       header={<p className="text-sm">{year.year}年度</p>}
     >
       <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[7rem_1fr] print:grid-cols-[7rem_1fr]">

@@ -1,0 +1,152 @@
+"use client";
+
+import { useEffect, useRef, useState, useTransition } from "react";
+import { CaptchaField, type CaptchaValue } from "@/components/auth/captcha-field";
+import { FormError } from "@/components/form/form-error";
+import { TextField } from "@/components/form/text-field";
+import { useForm } from "@/components/form/use-form";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { groupCode, normaliseCode } from "@/lib/verification/code-format";
+import type { VerificationView } from "@/lib/verification/view";
+import { verifyDocumentAction } from "./actions";
+import { verifySchema } from "./verify.validation";
+
+/**
+ * 档案核验: type the 核验码, or arrive from the PDF's QR code with it in the address's fragment
+ * (#XXXX-XXXX-XXXX-XXXX, never sent to a server), which is filled in and checked at once. The
+ * server asks for the captcha after a few unknown codes from one client; then every try shows one.
+ */
+export function VerifyForm() {
+  const form = useForm(verifySchema, { code: "" });
+  const { values, setValue } = form;
+  const [needCaptcha, setNeedCaptcha] = useState(false);
+  const [captcha, setCaptcha] = useState<CaptchaValue>({ captchaId: "", captchaAnswer: "" });
+  const [captchaKey, setCaptchaKey] = useState(0);
+  const [captchaError, setCaptchaError] = useState<string>();
+  const [result, setResult] = useState<VerificationView | null>(null);
+  const [pending, startTransition] = useTransition();
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const fromLink = useRef(false);
+
+  function check(code: string) {
+    setCaptchaError(undefined);
+    setResult(null);
+    startTransition(async () => {
+      const r = await verifyDocumentAction({ code, ...(needCaptcha ? captcha : {}) });
+      // every try with a captcha used it up
+      if (needCaptcha) setCaptchaKey((k) => k + 1);
+      if (r.ok) {
+        setResult(r.data);
+        return;
+      }
+      if (r.code === "captcha") {
+        setNeedCaptcha(true);
+        setCaptchaError(r.fieldErrors.captchaAnswer);
+        return;
+      }
+      form.setServerErrors(r.fieldErrors, r.formError);
+    });
+  }
+
+  // Arriving from the QR code: the code is in the fragment.
+  useEffect(() => {
+    const fromHash = normaliseCode(decodeURIComponent(window.location.hash.slice(1)));
+    if (!fromHash || fromLink.current) return;
+    fromLink.current = true;
+    setValue("code", groupCode(fromHash));
+    check(groupCode(fromHash));
+    // once, on arrival
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (result) resultHeading.current?.focus();
+  }, [result]);
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    if (!form.validateAll()) return;
+    if (needCaptcha && !captcha.captchaAnswer.trim()) {
+      setCaptchaError("请输入图形验证码");
+      return;
+    }
+    check(values.code);
+  }
+
+  return (
+    <div className="space-y-6">
+      <Card>
+        <CardContent className="pt-6">
+          <form noValidate onSubmit={submit} className="space-y-5">
+            <TextField
+              form={form}
+              name="code"
+              label="核验码"
+              hint="见PDF文件末尾二维码旁，形如 7K3M-9QWX-2HDP-ZR4T，不区分大小写"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              maxLength={40}
+            />
+            {needCaptcha && (
+              <CaptchaField
+                value={captcha}
+                onChange={setCaptcha}
+                error={captchaError}
+                refreshKey={captchaKey}
+              />
+            )}
+            <FormError message={form.formError} />
+            <Button type="submit" className="w-full" disabled={pending}>
+              {pending ? "正在核验…" : "核验"}
+            </Button>
+          </form>
+        </CardContent>
+      </Card>
+      {result && <VerificationResult view={result} headingRef={resultHeading} />}
+    </div>
+  );
+}
+
+function VerificationResult({
+  view,
+  headingRef,
+}: {
+  view: VerificationView;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+}) {
+  const rows: [string, string][] = [
+    ["姓名", view.name],
+    ["证件号码", view.idNumberMasked],
+    ["文件", view.document],
+    ["档案编号", view.archiveNumber],
+    ["版本", `第${view.version}版`],
+    ["出具日期", view.issuedOn],
+  ];
+  return (
+    <section aria-labelledby="verify-result" className="space-y-3 rounded-lg border bg-card p-4">
+      <h2 id="verify-result" ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
+        核验结果
+      </h2>
+      <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-2 text-base">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-muted-foreground">{label}</dt>
+            <dd className="wrap-anywhere">{value}</dd>
+          </div>
+        ))}
+        <dt className="text-muted-foreground">状态</dt>
+        <dd>
+          <Badge variant={view.status === "valid" ? "success" : "destructive"}>
+            {view.statusLabel}
+          </Badge>
+        </dd>
+      </dl>
+      <p className="text-sm text-muted-foreground">
+        核验结果以本平台记录为准。状态为“有效”表示文件内容与平台存档一致且为当前版本；如与纸质文件不符，请联系持有人或当地财政部门。
+      </p>
+    </section>
+  );
+}
