@@ -23,7 +23,7 @@ export const APPEAL_STATES = defineCodeTable(
 export type AppealState = (typeof APPEAL_STATES.codes)[number];
 
 /** The states the review queue shows as tabs (a draft is nobody's work yet). */
-export const REVIEW_STATES = ["pending", "reassigned", "rejected"] as const;
+export const REVIEW_STATES = ["pending", "reassigned", "rejected", "superseded"] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
 
 export function isReviewState(v: unknown): v is ReviewState {
