@@ -1,9 +1,10 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { decryptField } from "@/lib/crypto/field-cipher";
 import { hashPassword } from "@/lib/crypto/password-hash";
 import { fieldRefusal, type Refusal, refusableTransaction } from "@/lib/db/refusal";
+import { lockPersonRow } from "@/lib/person/locks";
 import { idNumberIndex } from "./identifier";
 import { clearLoginFailures } from "./login-throttle";
 import { reauthenticate } from "./reauthenticate";
@@ -38,10 +39,6 @@ export async function resetPassword(
   input: { idNumber: string; phone: string; smsCode: string; password: string },
   now = new Date(),
 ): Promise<ResetPasswordResult> {
-  const person = await db.person.findUnique({
-    where: { idNumberIndex: idNumberIndex(input.idNumber) },
-    select: { id: true, phone: true, idNumberCipher: true, idNumberIndex: true, regionCode: true },
-  });
   return refusableTransaction<ResetPasswordResult>(db, async (tx, refuse) => {
     // The code is checked first, and the same way, whether or not the account matches. Its
     // refusals are returned (committed: a wrong code counts a try); a password that breaks the
@@ -52,6 +49,9 @@ export async function resetPassword(
       now,
     );
     if (!code.ok) return fieldRefusal("sms-code", "smsCode", code.message);
+    // Read under the person's row lock: a 账号申诉 decision or 修改手机号 committing meanwhile
+    // must not have its phone (or its voided password) overwritten by a code to the old phone.
+    const person = await lockedAccount(tx, idNumberIndex(input.idNumber));
     if (!person || person.phone !== input.phone) {
       return fieldRefusal("mismatch", "phone", RESET_MISMATCH);
     }
@@ -78,6 +78,20 @@ export async function resetPassword(
       details: { sessionsEnded: ended },
     });
     return { ok: true };
+  });
+}
+
+/** The account of the number, its row locked until the commit (lib/person/locks.ts). */
+async function lockedAccount(tx: Tx, index: string) {
+  const found = await tx.person.findUnique({
+    where: { idNumberIndex: index },
+    select: { id: true },
+  });
+  if (!found) return null;
+  await lockPersonRow(tx, found.id);
+  return tx.person.findUniqueOrThrow({
+    where: { id: found.id },
+    select: { id: true, phone: true, idNumberCipher: true, idNumberIndex: true, regionCode: true },
   });
 }
 

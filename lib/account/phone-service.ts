@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { fieldRefusal, type Refusal, refusableTransaction } from "@/lib/db/refusal";
+import { lockPersonRow } from "@/lib/person/locks";
 import { maskPhone } from "@/lib/phone/mobile";
 import { notifyPhoneChanged } from "./account-notice";
 import { reauthenticate } from "./reauthenticate";
@@ -10,7 +11,11 @@ import { revokeSessionsOf, type SessionPerson } from "./session-service";
 import { verifySmsCode } from "./sms-code-service";
 
 export type ChangePhoneResult =
-  { ok: true } | Refusal<"reauth" | "same-phone" | "sms-code" | "phone-taken">;
+  | { ok: true }
+  | Refusal<"reauth" | "same-phone" | "sms-code" | "phone-taken" | "session-ended" | "stale">;
+
+export const SESSION_ENDED = "登录已失效，请重新登录";
+export const PHONE_CHANGED_MEANWHILE = "账号的手机号码刚刚已变更，请刷新页面后重试";
 
 /**
  * 更换手机号: the password again and a code sent to the new number. Every other session ends (a
@@ -39,7 +44,7 @@ export async function changePhone(
     return fieldRefusal("same-phone", "newPhone", "新手机号码与当前手机号码相同");
   const result = await refusableTransaction<ChangePhoneResult>(
     db,
-    async (tx) => {
+    async (tx, refuse) => {
       const code = await verifySmsCode(
         tx,
         { phone: input.newPhone, purpose: "change-phone", code: input.smsCode },
@@ -47,6 +52,19 @@ export async function changePhone(
       );
       // Returned, not refused: a wrong code's counted try must be committed.
       if (!code.ok) return fieldRefusal("sms-code", "smsCode", code.message);
+      // Under the person's row lock: a 账号申诉 decision that moved the account and ended its
+      // sessions after the checks above must not be undone by this change.
+      await lockPersonRow(tx, session.personId);
+      const [current, live] = await Promise.all([
+        tx.person.findUniqueOrThrow({ where: { id: session.personId }, select: { phone: true } }),
+        tx.authSession.count({
+          where: { id: session.sessionId, revokedAt: null, expiresAt: { gt: now } },
+        }),
+      ]);
+      if (live !== 1) return refuse({ ok: false, reason: "session-ended", message: SESSION_ENDED });
+      if (current.phone !== person.phone) {
+        return refuse({ ok: false, reason: "stale", message: PHONE_CHANGED_MEANWHILE });
+      }
       await tx.person.update({ where: { id: session.personId }, data: { phone: input.newPhone } });
       const ended = await revokeSessionsOf(
         tx,

@@ -6,7 +6,9 @@ import { defineCodeTable } from "@/lib/codes/code-table";
 
 /**
  * draft: the phone is verified, photos are coming (only the browser holding the draft's secret
- * may add them); pending: submitted, awaiting staff; reassigned / rejected: decided, once.
+ * may add them); pending: submitted, awaiting staff; reassigned / rejected: decided, once;
+ * superseded: closed unheard because another appeal of the same account was reassigned (the
+ * account left the phone this one was made against).
  */
 export const APPEAL_STATES = defineCodeTable(
   [
@@ -14,13 +16,14 @@ export const APPEAL_STATES = defineCodeTable(
     { code: "pending", label: "待审核" },
     { code: "reassigned", label: "已通过（账号已改绑）" },
     { code: "rejected", label: "未通过" },
+    { code: "superseded", label: "已终止（账号已按其他申诉改绑）" },
   ],
   "请选择申诉状态",
 );
 export type AppealState = (typeof APPEAL_STATES.codes)[number];
 
 /** The states the review queue shows as tabs (a draft is nobody's work yet). */
-export const REVIEW_STATES = ["pending", "reassigned", "rejected"] as const;
+export const REVIEW_STATES = ["pending", "reassigned", "rejected", "superseded"] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
 
 export function isReviewState(v: unknown): v is ReviewState {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { holdsAny, ROLE_REFUSAL, type StaffActor } from "@/lib/codes/staff-roles";
 import { type Refusal, refusableTransaction } from "@/lib/db/refusal";
@@ -14,11 +14,14 @@ import { appealTexts, sendAppealNotice } from "./notify";
 
 // 账号申诉 审核: 通过 moves the account to the appellant's verified phone — the password is void
 // (the appellant sets one with 找回密码 on that phone), every session of the account ends, the old
-// phone is told — or 不通过 with a reason the appellant gets by SMS. Exactly one decision: the
+// phone is told, every other open appeal of the account is closed as superseded — or 不通过 with a reason the appellant gets by SMS. Exactly one decision: the
 // guarded update decides a race; an appeal outside the reviewer's region reads as not found.
 
 export const APPEAL_MISSING = "该申诉不存在";
 export const ALREADY_DECIDED = "该申诉已审核，不能重复审核";
+export const ACCOUNT_CHANGED =
+  "该账号的手机号码在申诉提交后已变更（已按其他申诉改绑或本人已修改），本申诉不能通过，请选择不通过并说明理由";
+export const SUPERSEDED_REASON = "该账号已根据其他申诉改绑";
 export const PHONE_NOW_TAKEN = "申诉人的手机号码已绑定其他账号，无法改绑，请选择不通过并说明理由";
 
 export type DecideAppealResult =
@@ -58,18 +61,18 @@ export async function decideAppeal(
           id: true,
           appealNumber: true,
           state: true,
-          regionCode: true,
           personId: true,
           phone: true,
+          accountPhone: true,
         },
       });
-      if (
-        !appeal?.appealNumber ||
-        appeal.state === "draft" ||
-        !regionWithin(appeal.regionCode, reviewer.regionCodes)
-      ) {
+      if (!appeal?.appealNumber || appeal.state === "draft") return refuse(notFound);
+      // The account's row lock, as every write of the person takes it (lib/person/locks.ts): its
+      // region and phone hold until the commit. The region is the account's now (信息变更, 采集
+      // and 调入 move it), not the one it had when the appeal began.
+      const locked = await lockPersonRow(tx, appeal.personId);
+      if (!locked || !regionWithin(locked.regionCode, reviewer.regionCodes))
         return refuse(notFound);
-      }
       const decided = await tx.accountAppeal.updateMany({
         where: { id: appeal.id, state: "pending" },
         data: {
@@ -86,21 +89,27 @@ export async function decideAppeal(
         actorId: reviewer.staffId,
         action: "appeal.decide" as const,
         outcome: "success" as const,
-        regionCode: appeal.regionCode,
+        regionCode: locked.regionCode,
         targetType: "appeal",
-        targetId: appeal.id,
       };
       if (decision === "reject") {
-        await writeAudit(tx, ctx, { ...audit, details: { decision, personId: appeal.personId } });
+        await writeAudit(tx, ctx, {
+          ...audit,
+          targetId: appeal.id,
+          details: { decision, personId: appeal.personId },
+        });
         notices = [{ to: appeal.phone, text: appealTexts.rejected(appeal.appealNumber, reason) }];
         return { ok: true };
       }
-      // The account's row lock, as every write of the person takes it (lib/person/locks.ts).
-      await lockPersonRow(tx, appeal.personId);
       const person = await tx.person.findUniqueOrThrow({
         where: { id: appeal.personId },
         select: { phone: true },
       });
+      // The appeal was made against the phone the account had at 提交: once the account left it
+      // (another appeal, 修改手机号) or already sits on the appellant's, 通过 would undo that.
+      if (person.phone !== appeal.accountPhone || person.phone === appeal.phone) {
+        return refuse({ ok: false, reason: "stale", message: ACCOUNT_CHANGED });
+      }
       // "" is no password at all (verifyPassword refuses it): the appellant sets one by 找回密码.
       await tx.person.update({
         where: { id: appeal.personId },
@@ -109,6 +118,7 @@ export async function decideAppeal(
       const ended = await revokeSessionsOf(tx, appeal.personId, "appeal", undefined, now);
       await writeAudit(tx, ctx, {
         ...audit,
+        targetId: appeal.id,
         details: {
           decision,
           personId: appeal.personId,
@@ -117,11 +127,14 @@ export async function decideAppeal(
           sessionsEnded: ended,
         },
       });
+      const closed = await supersedeOthers(tx, ctx, reviewer, appeal, locked.regionCode, now);
       notices = [
         { to: appeal.phone, text: appealTexts.reassigned(appeal.appealNumber) },
-        ...(person.phone === appeal.phone
-          ? []
-          : [{ to: person.phone, text: appealTexts.oldPhone() }]),
+        { to: person.phone, text: appealTexts.oldPhone() },
+        // a duplicate from the same phone needs no second message
+        ...closed
+          .filter((c) => c.phone !== appeal.phone)
+          .map((c) => ({ to: c.phone, text: appealTexts.superseded(c.appealNumber) })),
       ];
       return { ok: true };
     },
@@ -133,4 +146,55 @@ export async function decideAppeal(
   );
   if (r.ok) for (const n of notices) await sendAppealNotice(n.to, n.text);
   return r;
+}
+
+/**
+ * Every other appeal of the account still open (submitted or a draft) is closed by a 通过: each
+ * was made against the phone the account just left, and deciding it later would move the account
+ * again or blank the rightful owner's new password. Audited one by one; the submitted ones are
+ * returned so their appellants are told.
+ */
+async function supersedeOthers(
+  tx: Tx,
+  ctx: RequestContext,
+  reviewer: StaffActor,
+  appeal: { id: string; personId: string },
+  regionCode: string,
+  now: Date,
+): Promise<{ appealNumber: string; phone: string }[]> {
+  const open = await tx.accountAppeal.findMany({
+    where: {
+      personId: appeal.personId,
+      id: { not: appeal.id },
+      state: { in: ["pending", "draft"] },
+    },
+    select: { id: true, appealNumber: true, phone: true, state: true },
+  });
+  const told: { appealNumber: string; phone: string }[] = [];
+  for (const other of open) {
+    const closed = await tx.accountAppeal.updateMany({
+      where: { id: other.id, state: { in: ["pending", "draft"] } },
+      data: {
+        state: "superseded",
+        decidedAt: now,
+        decidedBy: reviewer.staffId,
+        decisionReason: SUPERSEDED_REASON,
+      },
+    });
+    if (closed.count !== 1) continue;
+    await writeAudit(tx, ctx, {
+      actorType: "staff",
+      actorId: reviewer.staffId,
+      action: "appeal.decide",
+      outcome: "success",
+      regionCode,
+      targetType: "appeal",
+      targetId: other.id,
+      details: { decision: "superseded", by: appeal.id, was: other.state },
+    });
+    if (other.state === "pending" && other.appealNumber) {
+      told.push({ appealNumber: other.appealNumber, phone: other.phone });
+    }
+  }
+  return told;
 }

@@ -27,6 +27,7 @@ export async function openDraft(db: Db | Tx, appealId: string, token: string, no
       state: true,
       draftTokenHash: true,
       draftExpiresAt: true,
+      personId: true,
       regionCode: true,
       name: true,
       idType: true,

@@ -7,25 +7,28 @@ import { type BudgetAnswer, budget, take } from "@/lib/limits/budget";
 // (decoded, re-encoded, stored) and a reviewer's time. Counted in the database before the work
 // (lib/limits/budget.ts), refusals included, so parallel requests cannot all pass one check.
 
-/** Appeals begun per client address per day, and per 证件号码 per day. */
+/** Appeals begun per client address per day, and per 证件号码 per day (proven phones only). */
 export const APPEAL_START_LIMIT = { perAddress: 10, perNumber: 5, windowSeconds: 86_400 } as const;
 /** Photo uploads per appeal draft per hour: three photos and a few retakes. */
 export const APPEAL_PHOTO_LIMIT = { count: 12, windowSeconds: 3_600 } as const;
 
 export const APPEALS_TOO_FREQUENT = "申诉提交过于频繁，请明天再试";
 
-/** One start from this address for this number: both budgets, the address's first. */
-export async function takeStartBudget(
-  db: Db,
-  ip: string | null,
-  idNumberIndex: string,
-): Promise<BudgetAnswer> {
-  const { perAddress, perNumber, windowSeconds } = APPEAL_START_LIMIT;
-  const address = await take(
-    budget(db, "appeal-start-ip", perAddress, windowSeconds),
-    clientKeys(ip).address,
-  );
-  if (!address.ok) return address;
+/**
+ * One start from this address, taken before the SMS code is checked: guessing codes and pumping
+ * drafts cost the same budget.
+ */
+export function takeStartAddressBudget(db: Db, ip: string | null): Promise<BudgetAnswer> {
+  const { perAddress, windowSeconds } = APPEAL_START_LIMIT;
+  return take(budget(db, "appeal-start-ip", perAddress, windowSeconds), clientKeys(ip).address);
+}
+
+/**
+ * One start for this number, taken only once the phone is proven: junk codes must not spend the
+ * number's budget, or anyone could block the owner's appeal for a day without any phone.
+ */
+export function takeStartNumberBudget(db: Db, idNumberIndex: string): Promise<BudgetAnswer> {
+  const { perNumber, windowSeconds } = APPEAL_START_LIMIT;
   return take(budget(db, "appeal-start-id", perNumber, windowSeconds), idNumberIndex);
 }
 

@@ -8,8 +8,8 @@ import { regionScopeWhere } from "@/lib/region/scope";
 import { isUuid } from "@/lib/utils/uuid";
 import type { ReviewState } from "./appeal-rules";
 
-// 账号申诉 审核's queue: the appeals of the reviewer's region (AccountAppeal.regionCode, the
-// account's region when the appeal began) in one state — 待审核 oldest first, decided newest first.
+// 账号申诉 审核's queue: the appeals of accounts in the reviewer's region (the account's region now:
+// 信息变更, 采集 and 调入 move it, and the appeal goes with it) in one state — 待审核 oldest first, decided newest first.
 
 const PAGE_SIZE = 20;
 
@@ -36,7 +36,7 @@ export async function appealsForReview(
   after?: string | null,
 ): Promise<AppealPage> {
   if (!holdsAny(reviewer, ["identity-review"])) return { rows: [], total: 0, nextCursor: null };
-  const where: Prisma.AccountAppealWhereInput = { ...regionScopeWhere(reviewer), state };
+  const where: Prisma.AccountAppealWhereInput = { person: regionScopeWhere(reviewer), state };
   const order: Prisma.SortOrder = state === "pending" ? "asc" : "desc";
   const [rows, total] = await Promise.all([
     db.accountAppeal.findMany({
@@ -46,7 +46,7 @@ export async function appealsForReview(
         appealNumber: true,
         name: true,
         idNumberMasked: true,
-        regionCode: true,
+        person: { select: { regionCode: true } },
         submittedAt: true,
         decidedAt: true,
       },
@@ -62,7 +62,7 @@ export async function appealsForReview(
       appealNumber: r.appealNumber ?? "",
       name: r.name,
       idNumberMasked: r.idNumberMasked,
-      regionName: regionName(r.regionCode) ?? r.regionCode,
+      regionName: regionName(r.person.regionCode) ?? r.person.regionCode,
       submittedAt: r.submittedAt ?? new Date(0),
       decidedAt: r.decidedAt,
     })),

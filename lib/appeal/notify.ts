@@ -14,6 +14,8 @@ export const appealTexts = {
     `您的账号申诉（编号${appealNumber}）已通过，账号已改绑至本手机号码，请在登录页点击“找回密码”用本手机号码设置新密码`,
   oldPhone: () =>
     "经财政部门审核账号申诉，原绑定本手机号码的账号已改绑至其他手机号码，本机号码不再接收该账号的验证码，如有疑问请联系当地财政部门",
+  superseded: (appealNumber: string) =>
+    `您的账号申诉（编号${appealNumber}）已终止：该账号已根据其他申诉改绑，如仍需申诉请重新提交，如有疑问请联系当地财政部门`,
   rejected: (appealNumber: string, reason: string) =>
     `您的账号申诉（编号${appealNumber}）未通过：${reason}`,
 };

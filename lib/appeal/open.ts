@@ -64,7 +64,8 @@ async function reviewable(db: Db | Tx, reviewer: StaffActor, id: string) {
       photos: { select: { kind: true, storageKey: true } },
     },
   });
-  if (!row || row.state === "draft" || !regionWithin(row.regionCode, reviewer.regionCodes)) {
+  // The account's region now (信息变更, 采集 and 调入 move it): its reviewers, not the old region's.
+  if (!row || row.state === "draft" || !regionWithin(row.person.regionCode, reviewer.regionCodes)) {
     return null;
   }
   return row;
@@ -84,7 +85,7 @@ export async function appealForReview(
       actorId: reviewer.staffId,
       action: "appeal.view",
       outcome: "success",
-      regionCode: row.regionCode,
+      regionCode: row.person.regionCode,
       targetType: "appeal",
       targetId: row.id,
     }),
@@ -133,7 +134,7 @@ export async function appealPhotoForReview(
   if (!APPEAL_PHOTO_KINDS.is(kind)) return null;
   const row = await reviewable(db, reviewer, id);
   const photo = row?.photos.find((p) => p.kind === kind);
-  return row && photo ? { storageKey: photo.storageKey, regionCode: row.regionCode } : null;
+  return row && photo ? { storageKey: photo.storageKey, regionCode: row.person.regionCode } : null;
 }
 
 /** A photo the reviewer was served: on the audit record, like every read of personal data. */

@@ -5,15 +5,17 @@ import type { ObjectStorage } from "@/lib/storage/types";
 import { processUpload } from "@/lib/upload/image-intake";
 import { readUploadBody } from "@/lib/upload/receive-upload";
 import { ATTACHMENT_CONTENT_TYPE, attachmentStorageKey } from "@/lib/upload/storage-key";
-import { admitUpload, UPLOADS_TOO_FREQUENT } from "@/lib/upload/upload-gate";
+import { UPLOAD_TOO_SLOW } from "@/lib/upload/receive-upload";
+import { UPLOADS_TOO_FREQUENT } from "@/lib/upload/upload-gate";
 import { APPEAL_PHOTO_KINDS } from "./appeal-rules";
 import { DRAFT_EXPIRED, openDraft } from "./draft";
 import { takePhotoBudget } from "./limits";
+import { admitAppealUpload, appealReadDeadlineMs, cutOffAfter } from "./photo-gate";
 
 // 账号申诉's photos (POST /api/appeal-photos): the sender has no session, so the draft's secret
 // stands in for it — no secret, no byte read. Then the same intake as every upload: the draft's
-// budget (refusals count), the instance's gate before the body (lib/upload/upload-gate.ts),
-// at most 5 MB read, decoded and re-encoded (lib/upload/image-intake.ts) — the document rule,
+// budget (refusals count), the appeal photos' own slots before the body (photo-gate.ts: never the
+// accountants' shared ones), at most 5 MB read within a shorter deadline, decoded and re-encoded (lib/upload/image-intake.ts) — the document rule,
 // as for 证件 pages. A new photo of a kind replaces the old one.
 
 export type AppealPhotoResult =
@@ -62,11 +64,13 @@ export async function storeAppealPhoto(
       retryAfterSeconds: Math.ceil(allowed.retryAfterMs / 1000),
     });
   }
-  // The draft stands for the uploader in the gate's per-person count.
-  const admission = await admitUpload(db, ctx, `appeal:${draft.id}`, kind);
+  const admission = admitAppealUpload(ctx.ip);
   if (!admission.ok) return refuse(admission);
+  const cut = cutOffAfter(input.body, appealReadDeadlineMs());
   try {
-    const read = await readUploadBody(input.body);
+    const read = await readUploadBody(cut.body);
+    cut.done();
+    if (cut.late()) return { ok: false, status: 408, message: UPLOAD_TOO_SLOW };
     if (!read.ok) return read;
     const r = await processUpload(read.bytes, "document-page");
     if (!r.ok) {
@@ -127,6 +131,7 @@ export async function storeAppealPhoto(
     if (saved.replaced) await storage.delete(saved.replaced).catch(() => {});
     return { ok: true, photoId: saved.photoId, width: r.width, height: r.height };
   } finally {
+    cut.done();
     admission.release();
   }
 }

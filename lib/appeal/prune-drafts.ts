@@ -3,11 +3,13 @@ import type { Db } from "@/lib/db/client";
 import { SYSTEM_CONTEXT, writeAudit } from "@/lib/audit/audit";
 import { getStorage } from "@/lib/storage/storage";
 import type { ObjectStorage } from "@/lib/storage/types";
+import { purgeDecidedPhotos } from "./prune-photos";
 
 // Drafts nobody submitted (the appellant closed the page, or an attacker began many): worthless
 // once their secret has expired, so the job "appeal-draft-prune" (lib/jobs/registry.ts) deletes
 // them with their photos. Rows first, objects after, as the upload sweep does: a failed object
-// delete leaves an unreachable object, never a row pointing at nothing.
+// delete leaves an unreachable object, never a row pointing at nothing. The same run deletes the
+// photos of appeals decided longer ago than their retention (prune-photos.ts).
 
 /** What a job receives (lib/jobs/types.ts JobContext, of which this needs only two). */
 interface JobContext {
@@ -42,8 +44,9 @@ export function pruneAppealDraftsIn(storage: () => ObjectStorage) {
       });
       return { drafts: deleted.count, keys: photos.map((p) => p.storageKey) };
     });
+    const purged = await purgeDecidedPhotos(db, now);
     let failedObjects = 0;
-    for (const key of removed.keys) {
+    for (const key of [...removed.keys, ...purged.keys]) {
       await storage()
         .delete(key)
         .catch(() => {
@@ -51,8 +54,14 @@ export function pruneAppealDraftsIn(storage: () => ObjectStorage) {
         });
     }
     return {
-      processed: removed.drafts,
-      detail: { drafts: removed.drafts, photos: removed.keys.length, failedObjects },
+      processed: removed.drafts + purged.appeals,
+      detail: {
+        drafts: removed.drafts,
+        photos: removed.keys.length,
+        decidedAppeals: purged.appeals,
+        decidedPhotos: purged.keys.length,
+        failedObjects,
+      },
     };
   };
 }

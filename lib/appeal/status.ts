@@ -67,7 +67,7 @@ export async function appealStatus(
       stateLabel: APPEAL_STATES.label(state) ?? state,
       submittedAt: appeal.submittedAt,
       decidedAt: appeal.decidedAt,
-      reason: state === "rejected" ? appeal.decisionReason : null,
+      reason: state === "rejected" || state === "superseded" ? appeal.decisionReason : null,
     },
   };
 }

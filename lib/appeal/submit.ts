@@ -45,11 +45,17 @@ export async function submitAppeal(
     const appealNumber = newAppealNumber(now);
     try {
       const r = await refusableTransaction<SubmitAppealResult>(db, async (tx, refuse) => {
+        // The phone the account has now: the decision refuses once it differs (decide.ts).
+        const person = await tx.person.findUniqueOrThrow({
+          where: { id: draft.personId },
+          select: { phone: true },
+        });
         const submitted = await tx.accountAppeal.updateMany({
           where: { id: draft.id, state: "draft" },
           data: {
             state: "pending",
             appealNumber,
+            accountPhone: person.phone,
             submittedAt: now,
             realName: realName ?? undefined,
           },

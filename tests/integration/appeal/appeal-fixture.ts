@@ -60,22 +60,22 @@ export async function newestCode(phone: string, timeoutMs = 3000): Promise<strin
   }
 }
 
-/** The draft after 第一步, for the account's number, with a fresh phone. */
+/** The draft after 第一步, for the account's number, with a fresh phone (or `phone`). */
 export async function startedAppeal(
   db: Db,
   account: { idNumber: string },
   ctx = freshClient(),
   name = "王真",
+  phone = randomPhone(),
+  now = new Date(),
 ) {
-  const phone = randomPhone();
-  const smsCode = await appealCode(db, phone);
-  const r = await startAppeal(db, ctx, {
-    name,
-    idType: "RESIDENT_ID",
-    idNumber: account.idNumber,
-    phone,
-    smsCode,
-  });
+  const smsCode = await appealCode(db, phone, now);
+  const r = await startAppeal(
+    db,
+    ctx,
+    { name, idType: "RESIDENT_ID", idNumber: account.idNumber, phone, smsCode },
+    now,
+  );
   if (!r.ok) throw new Error(`start: ${r.message} ${JSON.stringify(r.fieldErrors)}`);
   return { ...r, phone, ctx };
 }
@@ -89,6 +89,16 @@ export async function submittedAppeal(
 ) {
   const account = await squattedAccount(db, regionCode);
   const draft = await startedAppeal(db, account);
+  return { account, ...(await submittedDraft(db, storage, draft, verifier)) };
+}
+
+/** The draft with its three photos, submitted. */
+export async function submittedDraft(
+  db: Db,
+  storage: ObjectStorage,
+  draft: Awaited<ReturnType<typeof startedAppeal>>,
+  verifier: RealNameVerifier | null = null,
+) {
   const jpeg = await documentPageJpeg(800, 600);
   for (const kind of APPEAL_PHOTO_KINDS.codes) {
     const r = await storeAppealPhoto(db, storage, draft.ctx, {
@@ -101,5 +111,5 @@ export async function submittedAppeal(
   }
   const s = await submitAppeal(db, draft.ctx, draft, verifier);
   if (!s.ok) throw new Error(`submit: ${s.message}`);
-  return { account, draft, appealId: draft.appealId, appealNumber: s.appealNumber };
+  return { draft, appealId: draft.appealId, appealNumber: s.appealNumber };
 }

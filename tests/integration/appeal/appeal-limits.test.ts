@@ -7,7 +7,7 @@ import { UPLOAD_IN_PROGRESS, UPLOADS_TOO_FREQUENT } from "@/lib/upload/upload-ga
 import { documentPageJpeg } from "../../fixtures/images/make";
 import { freshClient, randomPhone, randomResidentId } from "../../support/accounts";
 import { tempStorage } from "../../support/collection";
-import { squattedAccount, startedAppeal } from "./appeal-fixture";
+import { appealCode, squattedAccount, startedAppeal } from "./appeal-fixture";
 
 // 账号申诉 is anonymous, so what one client may cost is a budget counted in the database before the
 // work, refusals included (lib/appeal/limits.ts): attacked here in parallel.
@@ -52,17 +52,37 @@ describe("appeal budgets under parallel attack", () => {
     for (const r of refused) expect(r).toMatchObject({ message: APPEALS_TOO_FREQUENT });
   });
 
-  it("one 证件号码: its daily number of appeals, from however many addresses", async () => {
-    const idNumber = randomResidentId();
+  it("one 证件号码: its daily number of appeals with proven phones, from however many addresses", async () => {
+    const account = await squattedAccount(db, "440106");
+    const phones = Array.from({ length: 12 }, () => randomPhone());
+    const codes = await Promise.all(phones.map((p) => appealCode(db, p)));
     const results = await Promise.all(
-      Array.from({ length: 15 }, () => attempt(freshClient(), idNumber)),
+      phones.map((phone, i) =>
+        startAppeal(db, freshClient(), {
+          name: "王真",
+          idType: "RESIDENT_ID",
+          idNumber: account.idNumber,
+          phone,
+          smsCode: codes[i]!,
+        }),
+      ),
     );
-    expect(results.filter((r) => !r.ok && r.reason === "sms-code")).toHaveLength(
-      APPEAL_START_LIMIT.perNumber,
-    );
+    expect(results.filter((r) => r.ok)).toHaveLength(APPEAL_START_LIMIT.perNumber);
     expect(results.filter((r) => !r.ok && r.reason === "too-many")).toHaveLength(
-      15 - APPEAL_START_LIMIT.perNumber,
+      12 - APPEAL_START_LIMIT.perNumber,
     );
+  });
+
+  it("junk codes for a number, however many and from however many addresses, do not block its owner", async () => {
+    const account = await squattedAccount(db, "440106");
+    const junk = await Promise.all(
+      Array.from({ length: APPEAL_START_LIMIT.perNumber * 3 }, () =>
+        attempt(freshClient(), account.idNumber),
+      ),
+    );
+    expect(junk.every((r) => !r.ok && r.reason === "sms-code")).toBe(true);
+    const owner = await startedAppeal(db, account);
+    expect(owner.appealId).toBeTruthy();
   });
 
   it("one draft's photos: two at a time, its budget in all, the rest refused unread, nothing half-stored", async () => {

@@ -52,7 +52,11 @@ export function StatusForm() {
           <AlertDescription>
             <p>提交时间：{formatBeijingDateTime(status.submittedAt)}</p>
             {status.decidedAt && <p>审核时间：{formatBeijingDateTime(status.decidedAt)}</p>}
-            {status.reason && <p>未通过理由：{status.reason}</p>}
+            {status.reason && (
+              <p>
+                {status.state === "superseded" ? "终止原因" : "未通过理由"}：{status.reason}
+              </p>
+            )}
             {status.state === "reassigned" && (
               <p>账号已改绑至您的手机号码，请在登录页点击“找回密码”设置新密码后登录。</p>
             )}

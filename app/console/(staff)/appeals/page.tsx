@@ -25,9 +25,13 @@ export const metadata: Metadata = { title: "账号申诉 · 财政部门" };
 
 // 账号申诉: the region's appeals by state — 待审核 oldest first, decided newest first — 20 a page.
 
+const SHORT_LABELS: Partial<Record<ReviewState, string>> = {
+  reassigned: "已通过",
+  superseded: "已终止",
+};
 const TABS = REVIEW_STATES.map((state) => ({
   state,
-  label: state === "reassigned" ? "已通过" : (APPEAL_STATES.label(state) ?? state),
+  label: SHORT_LABELS[state] ?? APPEAL_STATES.label(state) ?? state,
 }));
 
 export default async function AppealsPage({
