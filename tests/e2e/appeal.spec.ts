@@ -128,7 +128,10 @@ test("该证件号码已注册 → 账号申诉 → the province reassigns → t
   for (const label of ["证件正面照片", "证件背面照片", "本人手持证件照片"]) {
     const img = staff.getByRole("img", { name: label });
     await expect(img).toBeVisible();
-    expect(await img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
+    // drawn, not merely laid out: the photo's bytes arrived and decoded
+    await expect
+      .poll(() => img.evaluate((i: HTMLImageElement) => (i.complete ? i.naturalWidth : 0)))
+      .toBeGreaterThan(0);
   }
   // 不通过 needs a reason: said at the field, nothing decided.
   await staff.getByRole("button", { name: "不通过" }).click();

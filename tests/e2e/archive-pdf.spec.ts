@@ -59,7 +59,7 @@ test("download 我的档案 as PDF and verify its 核验码 on 档案核验", as
   expect(shown).toContain(archiveNumber);
   expect(shown).toContain("第1版");
   expect(shown).toContain("有效");
-  expect(shown).toMatch(/\d{4}\*+\w{3,4}/); // the masked 证件号码
+  expect(shown).toMatch(/\d{4}\*+[\dX]{2}/); // the masked 证件号码 (first 4, last 2)
   // … and nothing more: not the full number, the phone, the employer, the education
   for (const secret of [me.idNumber, me.phone, "广州市天河区某某财务有限公司", "中山大学"]) {
     expect(await visitor.content()).not.toContain(secret);

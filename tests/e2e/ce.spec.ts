@@ -136,7 +136,7 @@ test("the 学分证明 prints for a 已完成 year only", async ({ page, browser
   const paper = page.getByRole("article", { name: "继续教育学分证明" });
   await expect(paper.getByText("2015年度").first()).toBeVisible();
   await expect(paper.getByText("陈学分").first()).toBeVisible();
-  await expect(paper.getByText(/^\d{4}\*+\d{3}[\dX]$/)).toBeVisible();
+  await expect(paper.getByText(/^\d{4}\*+\d[\dX]$/)).toBeVisible();
   await expect(paper.getByText("企业会计准则解读（收入）")).toBeVisible();
   await expect(paper.getByText("会计人员职业道德")).toBeVisible();
   await expect(paper.getByText("广东省财政厅")).toBeVisible();
