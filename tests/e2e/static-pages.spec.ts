@@ -46,7 +46,7 @@ test("an accountant's session does not skip 财政部门登录", async ({ page }
   await loginThroughUi(page, "44010619900307001X", "Kuaiji@2026");
   const session = page.waitForResponse((r) => r.url().endsWith("/api/session"));
   await page.goto("/console/login");
-  expect(await (await session).json()).toEqual({ kind: "person" });
+  expect(await (await session).json()).toMatchObject({ kind: "person" });
   await expect(page.getByRole("textbox", { name: "登录名" })).toBeVisible();
   await expect(page).toHaveURL(/\/console\/login$/);
 });
