@@ -18,7 +18,7 @@ export type ActionResult<T = null> =
 /** The key of an error about the whole form (a zod issue with an empty path). */
 export const FORM_ERROR_KEY = "_form";
 
-interface IssueLike {
+export interface IssueLike {
   readonly path: readonly PropertyKey[];
   readonly message: string;
 }
