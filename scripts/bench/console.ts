@@ -9,6 +9,7 @@
 // sections), with the seed's KUAIJI_ENC_KEY / KUAIJI_INDEX_KEY: the number search types a real
 // number, decrypted from a sampled row. The services' half comes from console-services.ts.
 import { Pool } from "pg";
+import { SEARCH_COUNT_BOUND } from "@/lib/search/search-service";
 import { percentile, rssMiB } from "./measure";
 import type { Figure } from "./report";
 
@@ -155,11 +156,15 @@ export async function probes(
   };
 }
 
+/** The service counts to its bound and reads one row more to know there are more. */
+const COUNT_LIMIT = SEARCH_COUNT_BOUND + 1;
+
 const pick = <T>(list: readonly T[], i: number) => list[i % list.length]!;
 
 /**
  * Hand-written SQL for each search, the statements a page view makes: the first page (20 rows in
- * pinyin order, as the console lists) and the count up to 1,000 (lib/search/search-service.ts).
+ * pinyin order, as the console lists) and the count up to SEARCH_COUNT_BOUND, one more row telling
+ * "超过" (lib/search/search-service.ts).
  */
 export async function rawSearchFigures(pool: Pool, p: Probes): Promise<Figure[]> {
   const province = scopeSql("44");
@@ -172,7 +177,7 @@ export async function rawSearchFigures(pool: Pool, p: Probes): Promise<Figure[]>
       params,
     );
     await pool.query(
-      `SELECT count(*) FROM (SELECT 1 FROM "PersonSearch" s WHERE ${where} LIMIT 1001) t`,
+      `SELECT count(*) FROM (SELECT 1 FROM "PersonSearch" s WHERE ${where} LIMIT ${COUNT_LIMIT}) t`,
       params,
     );
   };
@@ -204,8 +209,8 @@ export async function rawSearchFigures(pool: Pool, p: Probes): Promise<Figure[]>
           params,
         );
         await pool.query(
-          `SELECT count(*) FROM ((SELECT s."personId" FROM "PersonSearch" s WHERE ${pinyin} LIMIT 1001)
-           UNION (SELECT s."personId" FROM "PersonSearch" s WHERE ${initials} LIMIT 1001)) t`,
+          `SELECT count(*) FROM ((SELECT s."personId" FROM "PersonSearch" s WHERE ${pinyin} LIMIT ${COUNT_LIMIT})
+           UNION (SELECT s."personId" FROM "PersonSearch" s WHERE ${initials} LIMIT ${COUNT_LIMIT})) t`,
           params,
         );
       }),

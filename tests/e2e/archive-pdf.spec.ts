@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { pdfText, pdfVerificationCode } from "../support/pdf-text";
 import { expectNoSidewaysScroll, newCollectedPerson } from "./support/collection";
 

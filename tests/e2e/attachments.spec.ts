@@ -1,11 +1,5 @@
-import {
-  type APIResponse,
-  type Browser,
-  type BrowserContext,
-  expect,
-  type Page,
-  test,
-} from "@playwright/test";
+import { type APIResponse, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import {
   corruptedJpeg,
   documentPagePng,

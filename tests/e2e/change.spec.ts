@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { expectNoSidewaysScroll, newCollectedPerson } from "./support/collection";
 
 // 信息变更 (issue 4): change an e-mail and an education entry, see both in 变更记录; the fields

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import ExcelJS from "exceljs";
 import {
   expectNoSidewaysScroll,

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { expect, type Page, test } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { newIdNumber, newPhone } from "./support/accounts";
 import { newCollectedPerson } from "./support/collection";
 import { firstLogin, STAFF, staffBrowser, staffLogin } from "./support/staff";

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { thisYear } from "./support/ce";
 import { expectNoSidewaysScroll, platformSql } from "./support/collection";
 import { STAFF, staffBrowser, staffLogin } from "./support/staff";

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { createStaffAccount, enterTotp, totpNow } from "./support/staff";
 
 // Two factors for finance staff, as a new colleague meets them: the operator creates the account

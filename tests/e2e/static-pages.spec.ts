@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { loginThroughUi } from "./support/accounts";
 import { platformSql } from "./support/collection";
 import { STAFF, staffLogin } from "./support/staff";

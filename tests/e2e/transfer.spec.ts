@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { PASSWORD, requestSmsCode, smsCodeFor } from "./support/accounts";
 import { menu } from "./support/ce";
 import {

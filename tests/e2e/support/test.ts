@@ -1,0 +1,100 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+// Every spec imports `test` and `expect` from here, not from @playwright/test: each page state the
+// suite visits is checked with axe (issue 13, "Done means": 0 violations).
+//   - every page load of the test's context is scanned as soon as it has loaded;
+//   - `a11y(page)` scans the state the test has just brought about (an error shown, a dialog
+//     open, 长辈模式 on) — states a load event never sees;
+//   - the page's final state is scanned when the test ends.
+// A test with any violation fails at its end, listing each rule, its impact and the elements.
+// A scan the page navigated away from mid-way is dropped: the next page's own load scans it.
+
+/** WCAG 2.1 A and AA, plus axe's best practices (landmarks, one h1, headings in order). */
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+
+interface Found {
+  url: string;
+  label: string;
+  rule: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+async function scan(page: Page, label: string): Promise<Found[]> {
+  const url = page.url();
+  if (!url.startsWith("http")) return [];
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return result.violations.map((v) => ({
+    url,
+    label,
+    rule: v.id,
+    impact: v.impact ?? "unknown",
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.join(" ")),
+  }));
+}
+
+function report(found: Found[]): string {
+  return found
+    .map(
+      (f) =>
+        `${f.label} ${f.url}\n  ${f.rule} (${f.impact}): ${f.help}\n    ${f.targets.join("\n    ")}`,
+    )
+    .join("\n");
+}
+
+/** Is this error one of a page that went away while axe ran (a navigation, a closed page)? */
+const goneAway = (e: unknown) =>
+  /Execution context was destroyed|Target .*closed|navigat|frame was detached/i.test(String(e));
+
+type A11y = (page: Page, label?: string) => Promise<void>;
+
+export const test = base.extend<{ a11y: A11y; a11yAuto: void }>({
+  a11y: async ({}, use, testInfo) => {
+    const found: Found[] = [];
+    const pending = new Set<Promise<void>>();
+    const seen = new Set<string>();
+    const record = (page: Page, label: string) => {
+      const run = scan(page, label)
+        .then((list) => {
+          for (const f of list) {
+            // The same rule on the same elements of the same page is one finding.
+            const key = `${f.url}|${f.rule}|${f.targets.join(",")}`;
+            if (!seen.has(key)) {
+              seen.add(key);
+              found.push(f);
+            }
+          }
+        })
+        .catch((e) => {
+          if (!goneAway(e)) throw e;
+        })
+        .finally(() => pending.delete(run));
+      pending.add(run);
+      return run;
+    };
+    (testInfo as unknown as { _kuaijiA11y: typeof record })._kuaijiA11y = record;
+    await use(async (page, label = "state") => {
+      await record(page, label);
+    });
+    await Promise.all([...pending]);
+    expect(found, `axe found violations:\n${report(found)}`).toEqual([]);
+  },
+  a11yAuto: [
+    // On `page`, so that the test's page is torn down only after its final state was scanned.
+    async ({ context, page: _page, a11y }, use, testInfo) => {
+      const record = (testInfo as unknown as { _kuaijiA11y: (p: Page, l: string) => Promise<void> })
+        ._kuaijiA11y;
+      const watch = (page: Page) => page.on("load", () => void record(page, "load"));
+      for (const page of context.pages()) watch(page);
+      context.on("page", watch);
+      await use();
+      for (const page of context.pages()) if (!page.isClosed()) await a11y(page, "end");
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
