@@ -186,7 +186,10 @@ export async function rawSearchFigures(pool: Pool, p: Probes): Promise<Figure[]>
       label: "search p95: name (汉字), province",
       unit: "ms",
       value: await p95(SEARCH_RUNS, (i) =>
-        view(`${province} AND s.name COLLATE "C" LIKE $1`, [`${pick(p.names, i)}%`]),
+        view(`${province} AND left(s.name, 1) = $2 AND s.name COLLATE "C" LIKE $1`, [
+          `${pick(p.names, i)}%`,
+          [...pick(p.names, i)][0],
+        ]),
       ),
     },
     {
