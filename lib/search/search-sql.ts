@@ -229,12 +229,21 @@ function orderedRowsSql(
   order: Prisma.Sql,
   limit: number,
 ): Prisma.Sql {
-  const walk = (name?: Prisma.Sql) => Prisma.sql`SELECT p.* FROM "PersonSearch" p
-    WHERE ${searchWhere(filter, scope, name)} AND ${keyset} ORDER BY ${order} LIMIT ${limit}`;
   const branches = letterBranches(filter.q);
-  if (!branches) return walk();
-  return Prisma.sql`SELECT * FROM ((${walk(branches[0])}) UNION (${walk(branches[1])})) p
+  if (!branches) {
+    return Prisma.sql`SELECT p.* FROM "PersonSearch" p
+      WHERE ${searchWhere(filter, scope)} AND ${keyset} ORDER BY ${order} LIMIT ${limit}`;
+  }
+  // Each walk reads keys only (the id and the sort column), which both of the initials' indexes
+  // hold: whichever the planner picks — it misjudges how many "cjx" there are among "cj" — no
+  // match costs a heap page. Only the merged page's rows are fetched.
+  const keys = (name: Prisma.Sql) => Prisma.sql`SELECT p."personId", ${sortColumnSql(filter)}
+    FROM "PersonSearch" p WHERE ${searchWhere(filter, scope, name)} AND ${keyset}
     ORDER BY ${order} LIMIT ${limit}`;
+  return Prisma.sql`SELECT p.* FROM (
+      SELECT p."personId" FROM ((${keys(branches[0])}) UNION (${keys(branches[1])})) p
+      ORDER BY ${order} LIMIT ${limit}) k
+    JOIN "PersonSearch" p ON p."personId" = k."personId"`;
 }
 
 /**

@@ -10,8 +10,11 @@
 --   - pinyin ("ch…"): the scope's region code is in the pinyin index, so the walk checks it there.
 --     Without it the planner preferred scanning the whole 汉字 index of the province for its
 --     pinyin (1.65 M entries, 0.75 s); now 8 ms.
---   - initials ("zsl"): the count needs the id (it merges the pinyin and the initials matches), so
---     the initials index carries it (1,558 matches: 44 ms → 3 ms).
+--   - initials ("zsl"): the count needs the id (it merges the pinyin and the initials matches), and
+--     the page's walks read ids and pinyin only, so the initials index carries both (1,558
+--     matches: 44 ms → 3 ms). The planner often takes this index for a page of "cjx" rather than
+--     the ordered walk of "cj" (it multiplies the selectivity of both conditions); when each match
+--     cost a heap page that took up to a second.
 DROP INDEX "PersonSearch_name_idx";
 CREATE INDEX "PersonSearch_name_idx"
   ON "PersonSearch" ("name" COLLATE "C", "regionCode") INCLUDE ("namePinyin", "personId");
@@ -20,7 +23,7 @@ CREATE INDEX "PersonSearch_pinyin_sort_idx"
   ON "PersonSearch" ("namePinyin" COLLATE "C", "personId") INCLUDE ("regionCode");
 DROP INDEX "PersonSearch_initials_idx";
 CREATE INDEX "PersonSearch_initials_idx"
-  ON "PersonSearch" ("nameInitials" COLLATE "C", "regionCode") INCLUDE ("personId");
+  ON "PersonSearch" ("nameInitials" COLLATE "C", "regionCode") INCLUDE ("personId", "namePinyin");
 CREATE INDEX "PersonSearch_name_first_pinyin_idx"
   ON "PersonSearch" (left("name", 1), "namePinyin" COLLATE "C", "personId")
   INCLUDE ("regionCode", "name");
