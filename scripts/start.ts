@@ -34,7 +34,7 @@ import path from "node:path";
 import { ensureLocalSecrets } from "../lib/crypto/local-secrets";
 import { startEmbeddedDb, type EmbeddedDb } from "../lib/db/embedded";
 import { applyMigrations } from "./db/migrations";
-import { SERVER_HEAP_FLAG } from "./server-heap";
+import { SERVER_HEAP_FLAG, SERVER_MALLOC_ENV } from "./server-heap";
 import type { DemoAccount, DemoStaff } from "../lib/seed/demo";
 
 type Demo = { people: DemoAccount[]; staff: DemoStaff[] };
@@ -286,6 +286,7 @@ async function main() {
     cwd: ROOT,
     env: {
       ...env,
+      ...SERVER_MALLOC_ENV,
       PORT: String(port),
       HOSTNAME: hostname ?? "",
       NODE_ENV: dev ? "development" : "production",

@@ -34,7 +34,7 @@ import {
   SCOPES,
   seedKeys,
 } from "./console";
-import { SERVER_HEAP_FLAG } from "../server-heap";
+import { SERVER_HEAP_FLAG, SERVER_MALLOC_ENV } from "../server-heap";
 import type { Figure } from "./report";
 
 const CTX: RequestContext = { ip: null, userAgent: "npm run bench -- --only console" };
@@ -163,7 +163,7 @@ async function exportInChild(
       String(rows),
     ],
     {
-      env: { ...process.env, ...seedKeys(), DATABASE_URL: url },
+      env: { ...process.env, ...SERVER_MALLOC_ENV, ...seedKeys(), DATABASE_URL: url },
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
