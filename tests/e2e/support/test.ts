@@ -52,7 +52,7 @@ const goneAway = (e: unknown) =>
 type A11y = (page: Page, label?: string) => Promise<void>;
 
 export const test = base.extend<{ a11y: A11y; a11yAuto: void }>({
-  a11y: async ({}, use, testInfo) => {
+  a11y: async ({}, provide, testInfo) => {
     const found: Found[] = [];
     const pending = new Set<Promise<void>>();
     const seen = new Set<string>();
@@ -76,7 +76,7 @@ export const test = base.extend<{ a11y: A11y; a11yAuto: void }>({
       return run;
     };
     (testInfo as unknown as { _kuaijiA11y: typeof record })._kuaijiA11y = record;
-    await use(async (page, label = "state") => {
+    await provide(async (page, label = "state") => {
       await record(page, label);
     });
     await Promise.all([...pending]);
@@ -84,14 +84,14 @@ export const test = base.extend<{ a11y: A11y; a11yAuto: void }>({
   },
   a11yAuto: [
     // On `page`, so that the test's page is torn down only after its final state was scanned.
-    async ({ context, page: _page, a11y }, use, testInfo) => {
+    async ({ context, page, a11y }, provide, testInfo) => {
       const record = (testInfo as unknown as { _kuaijiA11y: (p: Page, l: string) => Promise<void> })
         ._kuaijiA11y;
       const watch = (page: Page) => page.on("load", () => void record(page, "load"));
-      for (const page of context.pages()) watch(page);
+      watch(page);
       context.on("page", watch);
-      await use();
-      for (const page of context.pages()) if (!page.isClosed()) await a11y(page, "end");
+      await provide();
+      for (const open of context.pages()) if (!open.isClosed()) await a11y(open, "end");
     },
     { auto: true },
   ],
