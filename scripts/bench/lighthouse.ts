@@ -59,6 +59,7 @@ interface Audit {
   scoreDisplayMode: string;
   numericValue?: number;
   displayValue?: string;
+  details?: { items?: Record<string, unknown>[] };
 }
 interface Lhr {
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
@@ -67,6 +68,19 @@ interface Lhr {
 }
 
 const score = (lhr: Lhr, c: Category) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
+
+/** What a failing weighted audit points at (a console error's text, a node, a URL), briefly. */
+function where(a: Audit): string {
+  const items = (a.details?.items ?? []).slice(0, 2).map((item) => {
+    const node = item.node as { snippet?: string } | undefined;
+    const text = [item.url, item.description ?? node?.snippet ?? item.source]
+      .filter((t) => typeof t === "string" && t !== "")
+      .join(" ");
+    return text ? text.slice(0, 200) : null;
+  });
+  const shown = items.filter((t): t is string => t !== null);
+  return shown.length ? ` [${shown.join(" | ")}]` : "";
+}
 
 /** The audits of the goal categories that lost points: weighted losses first, then the rest. */
 function failing(lhr: Lhr): string[] {
@@ -78,7 +92,7 @@ function failing(lhr: Lhr): string[] {
       if (!["binary", "numeric", "metricSavings"].includes(a.scoreDisplayMode)) continue;
       const text = `${CATEGORY_LABELS[c]}: ${a.id} (${Math.round(a.score * 100)}) ${a.title}${
         a.displayValue ? ` — ${a.displayValue}` : ""
-      }`;
+      }${ref.weight > 0 ? where(a) : ""}`;
       found.set(a.id, { cost: ref.weight * (1 - a.score), loss: 1 - a.score, text });
     }
   }
