@@ -73,7 +73,8 @@ const score = (lhr: Lhr, c: Category) => Math.round((lhr.categories[c]?.score ??
 function where(a: Audit): string {
   const items = (a.details?.items ?? []).slice(0, 2).map((item) => {
     const node = item.node as { snippet?: string } | undefined;
-    const text = [item.url, item.description ?? node?.snippet ?? item.source]
+    const source = item.sourceLocation as { url?: string } | undefined;
+    const text = [item.url ?? source?.url, item.description ?? node?.snippet ?? item.source]
       .filter((t) => typeof t === "string" && t !== "")
       .join(" ");
     return text ? text.slice(0, 200) : null;
