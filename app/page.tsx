@@ -1,5 +1,11 @@
 import Link from "next/link";
-import { ArrowLeftRightIcon, FilePenLineIcon, UserPlusIcon, type LucideIcon } from "lucide-react";
+import {
+  ArrowLeftRightIcon,
+  FilePenLineIcon,
+  ShieldCheckIcon,
+  UserPlusIcon,
+  type LucideIcon,
+} from "lucide-react";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { loadPublicNotices } from "@/app/(portal)/notices/load-notices";
 import { NoticeList } from "@/components/notice/notice-list";
@@ -169,6 +175,15 @@ export default async function HomePage() {
                   </Button>
                 }
               />
+            </ServiceCard>
+            <ServiceCard
+              icon={ShieldCheckIcon}
+              title="档案核验"
+              description="用人单位等收到会计人员信息档案或继续教育学分证明的PDF文件，可输入文件上的核验码，核验其真实性及当前状态，无需登录。"
+            >
+              <Button asChild>
+                <Link href="/verify">核验档案或学分证明</Link>
+              </Button>
             </ServiceCard>
           </div>
         </section>

@@ -33,7 +33,20 @@ export const YEAR_BADGE: Record<CeYearState, BadgeVariant> = {
   COMPLETE: "success",
   INCOMPLETE: "destructive",
   NOT_REQUIRED: "outline",
+  NO_RECORD: "secondary",
 };
+
+/**
+ * What a 无记录 year means and what to do (issue 13, 12): the platform's records start later, so
+ * the year is not judged; a certificate of it comes from the finance department, and credits
+ * the platform can recognise may still be claimed.
+ */
+export function noRecordText(recordsFromYear: number): string {
+  return (
+    `本平台的继续教育记录自${recordsFromYear}年起，此前年度平台没有学分记录，不计为未完成。` +
+    "如需这些年度的继续教育证明，请联系所在地财政部门；参加考试、学术会议、学历教育或发表论文取得的学分，可凭证明材料申报学分。"
+  );
+}
 
 export const RECORD_BADGE: Record<CeRecordState, BadgeVariant> = {
   enrolled: "secondary",
@@ -45,3 +58,14 @@ export const RECORD_BADGE: Record<CeRecordState, BadgeVariant> = {
 
 /** 30 → "30", 1.5 → "1.5" (credits carry at most one decimal place). */
 export const credits = (n: number) => String(Math.round(n * 10) / 10);
+
+/** [2019, …, 2016, 2014, …, 2010] → ["2010—2014", "2016—2019"]: consecutive years as one run. */
+export function yearRuns(years: readonly number[]): string[] {
+  const runs: [number, number][] = [];
+  for (const y of [...years].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && y === last[1] + 1) last[1] = y;
+    else runs.push([y, y]);
+  }
+  return runs.map(([a, b]) => (a === b ? String(a) : `${a}—${b}`));
+}

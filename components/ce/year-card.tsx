@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { CeRecordView, CeYearView } from "@/lib/ce/overview";
-import { RECORD_BADGE, YEAR_BADGE, credits } from "./ce-text";
+import { RECORD_BADGE, YEAR_BADGE, credits, noRecordText } from "./ce-text";
 
 /**
  * One year of a person's 继续教育: required and earned credits by kind, the year's state and its
@@ -12,10 +12,13 @@ import { RECORD_BADGE, YEAR_BADGE, credits } from "./ce-text";
  */
 export function YearCard({
   year,
+  recordsFromYear,
   recordAction,
   certificateHref,
 }: {
   year: CeYearView;
+  /** For a 无记录 year: the first year of the platform's records. */
+  recordsFromYear: number;
   recordAction?: (record: CeRecordView) => React.ReactNode;
   /** Where 打印学分证明 leads, for a year that has one (the accountant's own page only). */
   certificateHref?: (year: number) => string;
@@ -70,6 +73,9 @@ export function YearCard({
             ))}
           </tbody>
         </table>
+        {year.state === "NO_RECORD" && (
+          <p className="text-sm text-muted-foreground">{noRecordText(recordsFromYear)}</p>
+        )}
         {year.inProgressCount > 0 && (
           <p className="text-sm">在途未完成（待认定、学习中）：{year.inProgressCount}条</p>
         )}

@@ -1,4 +1,7 @@
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { CeRecordView, CeYearView } from "@/lib/ce/overview";
+import { YEAR_BADGE, noRecordText, yearRuns } from "./ce-text";
 import { YearCard } from "./year-card";
 
 // This year and the two before are always shown, and any year with records.
@@ -6,25 +9,32 @@ const RECENT_YEARS = 3;
 
 /**
  * A person's 继续教育 years, newest first. A long career is many years: older ones without a
- * record fold away, so a phone does not scroll through twenty empty cards.
+ * record fold away, so a phone does not scroll through twenty empty cards; the empty years before
+ * the platform's records begin (无记录) are one card that says what to do, not one card each.
  */
 export function YearList({
   years,
+  recordsFromYear,
   recordAction,
   certificateHref,
 }: {
   years: readonly CeYearView[];
+  /** The first year of the platform's records (CeOverview.recordsFromYear). */
+  recordsFromYear: number;
   recordAction?: (record: CeRecordView) => React.ReactNode;
   certificateHref?: (year: number) => string;
 }) {
   const thisYear = years[0]?.year ?? 0;
+  const unrecorded = (y: CeYearView) => y.state === "NO_RECORD" && y.records.length === 0;
   const shown = (y: CeYearView) => y.year > thisYear - RECENT_YEARS || y.records.length > 0;
-  const recent = years.filter(shown);
-  const earlier = years.filter((y) => !shown(y));
+  const cards = years.filter((y) => !unrecorded(y));
+  const recent = cards.filter(shown);
+  const earlier = cards.filter((y) => !shown(y));
   const card = (year: CeYearView) => (
     <YearCard
       key={year.year}
       year={year}
+      recordsFromYear={recordsFromYear}
       recordAction={recordAction}
       certificateHref={certificateHref}
     />
@@ -41,6 +51,29 @@ export function YearList({
           <div className="mt-4 space-y-6">{earlier.map(card)}</div>
         </details>
       )}
+      <NoRecordYears years={years.filter(unrecorded)} recordsFromYear={recordsFromYear} />
     </>
+  );
+}
+
+function NoRecordYears({
+  years,
+  recordsFromYear,
+}: {
+  years: readonly CeYearView[];
+  recordsFromYear: number;
+}) {
+  if (years.length === 0) return null;
+  const span = `${yearRuns(years.map((y) => y.year)).join("、")}年度`;
+  return (
+    <Card role="region" aria-labelledby="ce-no-record">
+      <CardHeader className="flex flex-row flex-wrap items-center gap-2">
+        <CardTitle id="ce-no-record">{span}</CardTitle>
+        <Badge variant={YEAR_BADGE.NO_RECORD}>{years[0]!.stateLabel}</Badge>
+      </CardHeader>
+      <CardContent>
+        <p className="text-sm">{noRecordText(recordsFromYear)}</p>
+      </CardContent>
+    </Card>
   );
 }

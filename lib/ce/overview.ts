@@ -7,6 +7,7 @@ import { beijingToday } from "@/lib/time/beijing";
 import { CE_CATEGORIES, type CeCategory, CREDIT_KINDS, type CreditKindCode } from "./credit-kinds";
 import { obligationStartYear } from "./obligation";
 import { type CeThresholds, getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
+import { ceRecordsFromYear } from "@/lib/jurisdiction/ce-records";
 import { type CreditRecord, hasInProgressData, type YearSummary, yearSummary } from "./year-status";
 
 // What the 继续教育 pages read: the person's obligation start, every year from it with its
@@ -70,6 +71,8 @@ export interface CeYearView extends YearSummary {
 
 export interface CeOverview {
   obligationStartYear: number | null;
+  /** The first year the platform holds records of: obliged years before it are 无记录. */
+  recordsFromYear: number;
   thresholds: CeThresholds;
   /** From the obligation start (or the first year with a record, if earlier) to this year, newest first. */
   years: CeYearView[];
@@ -118,6 +121,7 @@ export async function ceOverview(db: Db, personId: string, now = new Date()): Pr
   const today = beijingToday(now);
   const thisYear = Number(today.slice(0, 4));
   const thresholds = getCeThresholds();
+  const recordsFromYear = ceRecordsFromYear();
   const records = rows.map(recordView);
   const credits: CreditRecord[] = records.map((r) => ({
     year: r.year,
@@ -133,12 +137,20 @@ export async function ceOverview(db: Db, personId: string, now = new Date()): Pr
   const years: CeYearView[] = [];
   for (let year = thisYear; year >= firstYear; year--) {
     years.push({
-      ...yearSummary({ year, records: credits, thresholds, obligationStartYear: start, today }),
+      ...yearSummary({
+        year,
+        records: credits,
+        thresholds,
+        obligationStartYear: start,
+        recordsFromYear,
+        today,
+      }),
       records: records.filter((r) => r.year === year),
     });
   }
   return {
     obligationStartYear: start,
+    recordsFromYear,
     thresholds,
     years,
     inProgress: hasInProgressData(credits),

@@ -131,6 +131,28 @@ describe("year states", () => {
     expect(summary([pub(30), pro(60)], { obligationStartYear: null }).state).toBe("NOT_REQUIRED");
   });
 
+  it("is 无记录, not 未完成, for an obliged year before the platform's records begin", () => {
+    const before = summary([pub(30)], {
+      year: 2018,
+      obligationStartYear: 2013,
+      recordsFromYear: 2020,
+    });
+    expect(before.state).toBe("NO_RECORD");
+    expect(before.stateLabel).toBe("无记录");
+    expect(before.certificateAvailable).toBe(false);
+    // what the platform does hold may complete such a year
+    const recognised = [pub(30, "completed", 2018), pro(60, "recognised", 2018)];
+    expect(
+      summary(recognised, { year: 2018, recordsFromYear: 2020, obligationStartYear: 2013 }),
+    ).toMatchObject({ state: "COMPLETE", certificateAvailable: true });
+    // from the first year of records on, and before the obligation, nothing changes
+    expect(summary([], { year: 2020, recordsFromYear: 2020 }).state).toBe("INCOMPLETE");
+    expect(
+      summary([], { year: 2019, obligationStartYear: 2020, recordsFromYear: 2025 }).state,
+    ).toBe("NOT_REQUIRED");
+    expect(summary([], { year: 2015, obligationStartYear: 2013 }).state).toBe("INCOMPLETE");
+  });
+
   it("refuses a future year", () => {
     expect(() => summary([], { year: 2027 })).toThrow(RangeError);
   });

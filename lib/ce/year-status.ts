@@ -4,7 +4,7 @@ import type { CeCategory } from "./credit-kinds";
 import type { CeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 
 // One person's continuing-education year: what is required, what is earned, and the year's state
-// (进行中 / 已完成 / 未完成 / 无须参加). Credits count for their own year only (财会〔2018〕10号
+// (进行中 / 已完成 / 未完成 / 无记录 / 无须参加). Credits count for their own year only (财会〔2018〕10号
 // 第十二条: 当年度有效，不得结转以后年度). Only finished courses and recognised claims count; enrolled
 // courses and claims awaiting recognition are 在途未完成数据, which lock the person's region
 // (用户操作手册 信息变更: 继续教育有在途未完成数据，行政区划不能修改).
@@ -18,6 +18,9 @@ export const CE_YEAR_STATES = defineCodeTable(
     { code: "COMPLETE", label: "已完成" },
     { code: "INCOMPLETE", label: "未完成" },
     { code: "NOT_REQUIRED", label: "无须参加" },
+    // An obliged year before the platform's records begin (lib/jurisdiction/ce-records.ts) that
+    // what the platform knows does not complete: the credits may well exist elsewhere.
+    { code: "NO_RECORD", label: "无记录" },
   ],
   "年度状态无效",
 );
@@ -44,6 +47,8 @@ export interface YearSummaryInput {
   thresholds: CeThresholds;
   /** From obligationStartYear(); null = no obligation at all. */
   obligationStartYear: number | null;
+  /** The first year the platform holds records of (ceRecordsFromYear()); none when omitted. */
+  recordsFromYear?: number | null;
   /** Today in Beijing, "YYYY-MM-DD". */
   today: string;
 }
@@ -51,7 +56,7 @@ export interface YearSummaryInput {
 export interface YearSummary {
   year: number;
   state: CeYearState;
-  /** 进行中 / 已完成 / 未完成 / 无须参加. */
+  /** 进行中 / 已完成 / 未完成 / 无记录 / 无须参加. */
   stateLabel: string;
   /** Zero in a 无须参加 year. 专业科目 grows with the earned total under a share rule. */
   required: CreditTotals;
@@ -132,13 +137,16 @@ export function yearSummary(input: YearSummaryInput): YearSummary {
     earned.public >= required.public &&
     earned.professional >= required.professional;
 
+  const beforeRecords = input.recordsFromYear != null && year < input.recordsFromYear;
   const state: CeYearState = !obliged
     ? "NOT_REQUIRED"
     : thresholdsMet
       ? "COMPLETE"
-      : year === thisYear
-        ? "IN_PROGRESS"
-        : "INCOMPLETE";
+      : beforeRecords
+        ? "NO_RECORD"
+        : year === thisYear
+          ? "IN_PROGRESS"
+          : "INCOMPLETE";
 
   return {
     year,

@@ -10,7 +10,7 @@ export const CE_RECORD_STATES = defineCodeTable(
     { code: "completed", label: "已学完" },
     { code: "claimed", label: "待认定" },
     { code: "recognised", label: "已认定" },
-    { code: "rejected", label: "未予认定" },
+    { code: "rejected", label: "不予认定" },
   ],
   "学分记录状态无效",
 );

@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { pdfText } from "@/tests/support/pdf-text";
 import { buildArchivePdf, type ArchivePdfInput } from "./archive-pdf";
@@ -10,6 +11,7 @@ const input = (over: Partial<ArchivePdfInput> = {}): ArchivePdfInput => ({
     { label: "姓名", value: "欧阳娜娜" },
     { label: "证件号码", value: "440106********1234" },
   ],
+  headshot: null,
   sections: [
     {
       step: "work",
@@ -57,6 +59,20 @@ describe("会计人员信息档案 PDF", () => {
       /档案编号 44202600000123 · 第2版 · 核验码 7K3M-9QWX-2HDP-ZR4T · 第 1\/1 页/,
     );
     expect(text).not.toContain("\uFFFD");
+  });
+
+  it("carries the photo beside the registered facts, as a JPEG, only when there is one", async () => {
+    const photo = await sharp({
+      create: { width: 295, height: 413, channels: 3, background: "#ffffff" },
+    })
+      .jpeg()
+      .toBuffer();
+    const raw = (await buildArchivePdf(input({ headshot: photo }))).toString("latin1");
+    expect(raw).toMatch(/\/Subtype \/Image/);
+    expect(raw).toMatch(/\/Filter \/DCTDecode/);
+    expect(raw).toMatch(/\/Width 295/);
+    const none = (await buildArchivePdf(input())).toString("latin1");
+    expect(none).not.toMatch(/\/Subtype \/Image/);
   });
 
   it("embeds only a subset of the CJK font, so the file stays small", async () => {

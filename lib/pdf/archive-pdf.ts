@@ -5,6 +5,7 @@ import {
   drawHeading,
   drawParagraph,
   drawRows,
+  drawRowsWithPhoto,
   drawTitle,
   drawVerification,
   finish,
@@ -12,7 +13,7 @@ import {
   type Verification,
 } from "./document";
 
-// 会计人员信息档案 as a PDF: what 我的档案 shows — the registered facts, then every step as
+// 会计人员信息档案 as a PDF: what 我的档案 shows — the registered facts beside the photo, then every step as
 // summary.ts reads it (the same labels and values as on screen and on paper) — with the
 // archive number, version and the 核验码 on every page. Pure: the caller reads the archive.
 
@@ -22,6 +23,8 @@ export interface ArchivePdfInput {
   /** 采集时间, already formatted (Beijing) */
   collectedAt: string;
   registered: SummaryRow[];
+  /** 本人免冠证件照 as a JPEG (headshot.ts), beside the registered facts; null: none. */
+  headshot: Buffer | null;
   sections: SummarySection[];
   issuedAt: Date;
   verification: Verification;
@@ -43,7 +46,7 @@ export async function buildArchivePdf(input: ArchivePdfInput): Promise<Buffer> {
   ]);
 
   drawHeading(doc, "基本信息");
-  drawRows(doc, input.registered);
+  drawRowsWithPhoto(doc, input.registered, input.headshot);
   for (const section of input.sections) drawSection(doc, section);
 
   drawVerification(doc, input.verification);

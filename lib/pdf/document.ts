@@ -96,13 +96,33 @@ export interface Row {
   value: string;
 }
 
-/** Bordered label | value rows; a row never splits across pages. */
-export function drawRows(doc: Pdf, rows: Row[]): void {
+/** Bordered label | value rows; a row never splits across pages. `width`: less than the page's. */
+export function drawRows(doc: Pdf, rows: Row[], width = contentWidth(doc)): void {
   drawTable(
     doc,
-    [LABEL_WIDTH, contentWidth(doc) - LABEL_WIDTH],
+    [LABEL_WIDTH, width - LABEL_WIDTH],
     rows.map((r) => [r.label, r.value]),
   );
+}
+
+/** One-inch photo size on paper: 25 × 35 mm in points. */
+const PHOTO = { width: (25 / 25.4) * 72, height: (35 / 25.4) * 72 };
+const PHOTO_GAP = 12;
+
+/**
+ * Rows with the person's photo at their right, as on the paper form (a JPEG; none: the rows
+ * alone). Drawn near the top of a page, so the photo needs no page break of its own.
+ */
+export function drawRowsWithPhoto(doc: Pdf, rows: Row[], photo: Buffer | null): void {
+  if (!photo) return drawRows(doc, rows);
+  ensureSpace(doc, PHOTO.height + 8);
+  const top = doc.y;
+  const x = doc.page.width - doc.page.margins.right - PHOTO.width;
+  doc.image(photo, x, top, { width: PHOTO.width, height: PHOTO.height });
+  doc.rect(x, top, PHOTO.width, PHOTO.height).lineWidth(0.5).stroke(BORDER);
+  drawRows(doc, rows, contentWidth(doc) - PHOTO.width - PHOTO_GAP);
+  doc.x = doc.page.margins.left;
+  doc.y = Math.max(doc.y, top + PHOTO.height + 8);
 }
 
 /** A bordered table of text cells (the first row is the caller's header); a row never splits. */

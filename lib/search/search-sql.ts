@@ -2,6 +2,7 @@ import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { QUALIFICATION_LEVELS, QUALIFICATION_TYPES } from "@/lib/codes/professional-qualification";
+import { ceRecordsFromYear } from "@/lib/jurisdiction/ce-records";
 import { regionScopePrefix, type StaffScope } from "@/lib/region/scope";
 import { decodeCursor, encodeCursor, NOT_COLLECTED_KEY, type SearchCursor } from "./cursor";
 import { nameQuery } from "./name-keys";
@@ -102,11 +103,14 @@ function qualificationSql(filter: SearchFilter): Prisma.Sql | null {
  * A year's 继续教育 as lib/ce/year-status.ts states it, from PersonSearch alone: a year before the
  * obligation start (or without any) is 无须参加 — neither 已完成 nor 未完成; an obliged year is
  * 已完成 when its totals met the thresholds (ceCompletedYears, kept with CeYearTotal), 未完成
- * otherwise (no CeYearTotal row: nothing earned). 有在途未完成数据 is a pending record that year.
+ * otherwise (no CeYearTotal row: nothing earned) — except in a year before the platform's records
+ * begin (lib/jurisdiction/ce-records.ts), which is 无记录 and finds nobody 未完成. 有在途未完成数据
+ * is a pending record that year.
  */
 function ceSql(filter: SearchFilter): Prisma.Sql | null {
   const { ceYear: year, ceStatus: status } = filter;
   if (year === undefined || status === undefined) return null;
+  if (status === "incomplete" && year < ceRecordsFromYear()) return Prisma.sql`FALSE`;
   if (status === "pending") {
     return Prisma.sql`EXISTS (SELECT 1 FROM "CeYearTotal" c
       WHERE c."personId" = p."personId" AND c.year = ${year} AND c.pending > 0)`;

@@ -136,7 +136,11 @@ export function chartTables(d: StatsDashboard, ceYear?: number): ChartTable[] {
     tables.push({
       id: "ce",
       title: `继续教育完成情况（${ce.year}年度）`,
-      note: "已采集且当年年底前已注册的人员；有在途：尚未达到学分要求，且有学习中或待认定的记录",
+      note:
+        "已采集且当年年底前已注册的人员；有在途：尚未达到学分要求，且有学习中或待认定的记录" +
+        (ce.buckets.some((b) => b.bucket === "NO_RECORD")
+          ? "；无记录：该年度早于本平台继续教育记录的起始年份，平台记录未达到学分要求，不计为未完成"
+          : ""),
       category: "完成情况",
       series: [{ name: PEOPLE, type: "pie" }],
       rows: ce.buckets.map((b) => ({ label: b.label, values: [b.count] })),

@@ -3,10 +3,12 @@ import type { Db } from "@/lib/db/client";
 import { childrenOf, getRegion, regionName } from "@/lib/region/divisions";
 import { regionScopePrefix, regionWithin, type StaffScope } from "@/lib/region/scope";
 import { beijingToday } from "@/lib/time/beijing";
+import { ceRecordsFromYear } from "@/lib/jurisdiction/ce-records";
 import type { StatsBucket, StatsDashboard, StatsRegion } from "./charts";
 import {
   bucketLabel,
   ceDimension,
+  ceYearBuckets,
   ceYears,
   FIXED_DIMENSIONS,
   type FixedDimension,
@@ -69,6 +71,7 @@ export async function statsDashboard(
     null,
   );
   const year = Number(beijingToday(now).slice(0, 4));
+  const recordsFromYear = ceRecordsFromYear();
   return {
     region: { ...region(pad6(prefix)), fullName: regionName(pad6(prefix), "") ?? pad6(prefix) },
     home: prefix === own ? null : region(pad6(own)),
@@ -85,7 +88,7 @@ export async function statsDashboard(
     transfers: transfers(rows, `${year}-${beijingToday(now).slice(5, 7)}`),
     ce: ceYears(year).map((y) => ({
       year: y,
-      buckets: ["COMPLETE", "PENDING", "INCOMPLETE"].map((bucket) => ({
+      buckets: ceYearBuckets(y, recordsFromYear).map((bucket) => ({
         bucket,
         label: bucketLabel(ceDimension(y), bucket),
         count: total(rows, ceDimension(y), bucket),

@@ -5,6 +5,7 @@ import {
   ageBand,
   bucketLabel,
   ceBucket,
+  ceYearBuckets,
   ceRequirement,
   ceYears,
   FIXED_DIMENSIONS,
@@ -143,5 +144,18 @@ describe("CE buckets", () => {
     expect(ceBucket({ publicTenths: 290, professionalTenths: 900, pending: 0 }, r)).toBe(
       "INCOMPLETE",
     );
+  });
+
+  it("counts nobody 未完成 for a year before the platform's records begin (无记录)", () => {
+    const r = ceRequirement(GUANGDONG_CE_THRESHOLDS);
+    const none = { publicTenths: 0, professionalTenths: 0, pending: 0 };
+    expect(ceBucket(none, r, true)).toBe("NO_RECORD");
+    expect(ceBucket({ ...none, pending: 1 }, r, true)).toBe("PENDING");
+    expect(ceBucket({ publicTenths: 300, professionalTenths: 600, pending: 0 }, r, true)).toBe(
+      "COMPLETE",
+    );
+    expect(ceYearBuckets(2019, 2020)).toEqual(["COMPLETE", "PENDING", "NO_RECORD"]);
+    expect(ceYearBuckets(2020, 2020)).toEqual(["COMPLETE", "PENDING", "INCOMPLETE"]);
+    expect(bucketLabel("ce-2019", "NO_RECORD")).toBe("无记录");
   });
 });

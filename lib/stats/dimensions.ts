@@ -47,12 +47,17 @@ export function ageBand(birthYear: number | null, currentYear: number): string {
   return AGE_BANDS.find((b) => b.maxAge === null || age <= b.maxAge)!.code;
 }
 
-/** 继续教育 of one year: 已完成 beats 有在途 (credits still to be recognised) beats 未完成. */
+/**
+ * 继续教育 of one year: 已完成 beats 有在途 (credits still to be recognised) beats 未完成 — or, in a
+ * year before the platform's records begin (lib/jurisdiction/ce-records.ts), 无记录: the platform
+ * cannot tell that year's credits were not earned elsewhere, so nobody is counted 未完成 for it.
+ */
 export const CE_BUCKETS = defineCodeTable(
   [
     { code: "COMPLETE", label: "已完成" },
     { code: "PENDING", label: "有在途" },
     { code: "INCOMPLETE", label: "未完成" },
+    { code: "NO_RECORD", label: "无记录" },
   ],
   "继续教育完成情况无效",
 );
@@ -89,8 +94,16 @@ export interface CeYearCounts {
   pending: number;
 }
 
-/** The CE bucket of one person's year (recompute.ts says the same in SQL; the tests compare). */
-export function ceBucket(c: CeYearCounts, r: CeRequirement): string {
+/** The buckets a CE year's chart shows: 未完成, or 无记录 before the records begin. */
+export function ceYearBuckets(year: number, recordsFromYear: number): string[] {
+  return ["COMPLETE", "PENDING", year < recordsFromYear ? "NO_RECORD" : "INCOMPLETE"];
+}
+
+/**
+ * The CE bucket of one person's year (recompute.ts says the same in SQL; the tests compare);
+ * `beforeRecords`: the year is before the platform's records begin.
+ */
+export function ceBucket(c: CeYearCounts, r: CeRequirement, beforeRecords = false): string {
   const total = c.publicTenths + c.professionalTenths;
   const met =
     total >= r.minTotal &&
@@ -98,7 +111,8 @@ export function ceBucket(c: CeYearCounts, r: CeRequirement): string {
     c.professionalTenths >= r.minProfessional &&
     c.professionalTenths * r.shareDenominator >= r.shareNumerator * Math.max(total, r.shareBase);
   if (met) return "COMPLETE";
-  return c.pending > 0 ? "PENDING" : "INCOMPLETE";
+  if (c.pending > 0) return "PENDING";
+  return beforeRecords ? "NO_RECORD" : "INCOMPLETE";
 }
 
 /** How many CE years the statistics keep: the current Beijing year and the four before. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { auditInsertSql, type RequestContext } from "@/lib/audit/audit";
 import { getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
+import { ceRecordsFromYear } from "@/lib/jurisdiction/ce-records";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Refusal } from "@/lib/db/refusal";
@@ -62,8 +63,11 @@ function ageBandSql(currentYear: number): Prisma.Sql {
   return Prisma.sql`CASE WHEN "birthYear" IS NULL THEN ${AGE_UNKNOWN} ${Prisma.join(bands, " ")} END`;
 }
 
-/** ceBucket (dimensions.ts; the integration test compares the two) in SQL, over a LEFT JOIN of CeYearTotal `c` (no row: no credits). */
-function ceBucketSql(r: CeRequirement): Prisma.Sql {
+/**
+ * ceBucket (dimensions.ts; the integration test compares the two) in SQL, over a LEFT JOIN of
+ * CeYearTotal `c` (no row: no credits); `beforeRecords`: 无记录 instead of 未完成.
+ */
+function ceBucketSql(r: CeRequirement, beforeRecords: boolean): Prisma.Sql {
   const pub = Prisma.sql`COALESCE(c."publicTenths", 0)`;
   const pro = Prisma.sql`COALESCE(c."professionalTenths", 0)`;
   return Prisma.sql`CASE
@@ -73,12 +77,12 @@ function ceBucketSql(r: CeRequirement): Prisma.Sql {
         >= ${r.shareNumerator}::int * GREATEST(${pub} + ${pro}, ${r.shareBase}::int)
       THEN 'COMPLETE'
     WHEN COALESCE(c.pending, 0) > 0 THEN 'PENDING'
-    ELSE 'INCOMPLETE' END`;
+    ELSE ${beforeRecords ? "NO_RECORD" : "INCOMPLETE"}::text END`;
 }
 const COLLECTED = Prisma.sql`"collectionStatus" = 'collected'`;
 
 /** The INSERT … SELECT … GROUP BY of every dimension at `now`. */
-function dimensionStatements(now: Date, r: CeRequirement): Prisma.Sql[] {
+function dimensionStatements(now: Date, r: CeRequirement, recordsFromYear: number): Prisma.Sql[] {
   const year = Number(beijingToday(now).slice(0, 4));
   const insert = (dimension: string, select: Prisma.Sql, text = Prisma.sql`bucket`) => Prisma.sql`
     INSERT INTO "RegionStat" ("dimension", "regionCode", "bucket", "count", "computedAt")
@@ -126,7 +130,7 @@ function dimensionStatements(now: Date, r: CeRequirement): Prisma.Sql[] {
     ...ceYears(year).map((y) =>
       insert(
         ceDimension(y),
-        Prisma.sql`SELECT p."regionCode", ${ceBucketSql(r)} AS bucket
+        Prisma.sql`SELECT p."regionCode", ${ceBucketSql(r, y < recordsFromYear)} AS bucket
           FROM "PersonSearch" p
           LEFT JOIN "CeYearTotal" c ON c."personId" = p."personId" AND c."year" = ${y}::int
           WHERE p.${COLLECTED} AND p."registeredAt" < ${beijingDayStart(`${y + 1}-01-01`)}`,
@@ -166,7 +170,11 @@ async function replaceRegionStats(
   now: Date,
   freshForMs: number,
 ): Promise<RecomputeOutcome> {
-  const statements = dimensionStatements(now, ceRequirement(getCeThresholds()));
+  const statements = dimensionStatements(
+    now,
+    ceRequirement(getCeThresholds()),
+    ceRecordsFromYear(),
+  );
   return db.$transaction(
     async (tx) => {
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`

@@ -20,7 +20,9 @@
 //  10. opt-in, named with --only (needs `npm run build` and PostgreSQL): `load`, a 信息采集
 //      campaign's mixed load on two production instances sharing one database, open-model
 //      arrivals at `--rate N`/s for `--seconds N` (default 20/s for 300 s) (load.ts).
-// `--only crypto,accounts,collection,course-import,collection-http,pages,page-js,transfer,console,load`
+//  11. opt-in, named with --only (needs `npm run build` and Chromium): `lighthouse`, Lighthouse's
+//      mobile scores of the portal, 登录, 注册 and 个人中心 (lighthouse.ts).
+// `--only crypto,accounts,collection,course-import,collection-http,pages,page-js,transfer,console,load,lighthouse`
 // runs just the sections named.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -48,6 +50,7 @@ import { TRANSFER_GOAL, TRANSFERS, transferFigures } from "./transfer";
 import { SEARCH_GOAL_MS } from "./console";
 import { consoleFigures } from "./console-services";
 import { LOAD_INSTANCES, loadFigures, loadOptionsFrom, loadProblem } from "./load";
+import { lighthouseFigures, lighthouseProblem } from "./lighthouse";
 
 const SECTIONS = [
   "crypto",
@@ -60,6 +63,7 @@ const SECTIONS = [
   "transfer",
   "console",
   "load",
+  "lighthouse",
 ] as const;
 type Section = (typeof SECTIONS)[number];
 const onlyAt = process.argv.indexOf("--only");
@@ -82,7 +86,8 @@ const TIME_LIMIT_MS =
   (runs("pages") ? 120_000 : 0) +
   (runs("transfer") ? 2_400_000 : 0) +
   (runs("console") ? 1_800_000 : 0) +
-  (runs("load") ? load.seconds * 1000 + 600_000 : 0);
+  (runs("load") ? load.seconds * 1000 + 600_000 : 0) +
+  (runs("lighthouse") ? 900_000 : 0);
 
 // Last resort only: every loop is already bounded by count and time. A PostgreSQL database
 // created by this run may be left behind when this fires (its name was printed).
@@ -341,6 +346,18 @@ async function main(): Promise<void> {
           [{ name: "PostgreSQL", figures }],
         );
         if (figures.find((f) => f.label === "errors (goal 0)")!.value > 0) failed = true;
+      }
+    }
+    if (runs("lighthouse")) {
+      const problem = buildProblem() ?? lighthouseProblem();
+      if (problem) {
+        failed = true;
+        console.error(`\n[lighthouse] cannot run: ${problem}`);
+      } else {
+        printTable(
+          `11. Lighthouse (mobile: simulated mid-range phone, slow 4G, 4× CPU slowdown), median of each page's runs`,
+          [{ name: "mobile", figures: await phase("lighthouse", lighthouseFigures) }],
+        );
       }
     }
     if (!serverUrl && (runs("accounts") || runs("collection") || runs("course-import")))

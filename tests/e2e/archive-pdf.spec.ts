@@ -4,9 +4,9 @@ import { pdfText, pdfVerificationCode } from "../support/pdf-text";
 import { expectNoSidewaysScroll, newCollectedPerson } from "./support/collection";
 
 // 我的档案 as a PDF (issue 13, 9): an accountant downloads it; the PDF carries the archive number,
-// version and a 核验码; an employer, not logged in, checks the code on the public 档案核验 page —
-// typed, or arriving from the QR code's address — and sees who, which document and its status,
-// and nothing else of the record.
+// version, the photo and a 核验码; an employer, not logged in, finds the public 档案核验 page from
+// the portal's home page and checks the code — typed, or arriving from the QR code's address —
+// and sees who, which document and its status, and nothing else of the record.
 
 test("download 我的档案 as PDF and verify its 核验码 on 档案核验", async ({ page, browser }) => {
   test.setTimeout(240_000);
@@ -31,11 +31,16 @@ test("download 我的档案 as PDF and verify its 核验码 on 档案核验", as
   expect(text).toContain("苏晓琳");
   expect(text).toMatch(/出具日期：\d{4}年\d{1,2}月\d{1,2}日（北京时间）/);
   const code = pdfVerificationCode(pdf);
+  // the archived 本人免冠证件照 beside the registered facts: one JPEG image in the file
+  expect(pdf.toString("latin1")).toMatch(/\/Subtype \/Image[\s\S]*?\/Filter \/DCTDecode/);
 
-  // An employer: another browser, no session.
+  // An employer: another browser, no session, finds 档案核验 on the portal's home page.
   const employer = await browser.newContext();
   const visitor = await employer.newPage();
-  await visitor.goto("/verify");
+  await visitor.goto("/");
+  const services = visitor.getByRole("region", { name: "业务办理" });
+  await services.getByRole("link", { name: "核验档案或学分证明" }).click();
+  await expect(visitor).toHaveURL(/\/verify$/);
   await expect(visitor.getByRole("heading", { name: "档案核验", level: 1 })).toBeVisible();
 
   // a malformed code is told at the field before anything is sent

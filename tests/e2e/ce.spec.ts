@@ -12,7 +12,7 @@ import { STAFF, staffBrowser, staffLogin } from "./support/staff";
 // 继续教育 (issue 4): a 学术会议 claim is 待认定 and locks 所属行政区划 in 信息变更 until it is withdrawn;
 // a year before the obligation start is refused at the field; the 学分证明 prints only for a 已完成
 // year. completeCollection() records a 中级 qualification of 2016 and accounting since 2010, so the
-// obligation starts in 2010.
+// obligation starts in 2010; the platform's records begin in 2020, so 2010–2019 are 无记录.
 
 async function openWorkChange(page: Page) {
   await menu(page, "信息变更").click();
@@ -33,10 +33,20 @@ test("a 学术会议 claim is 待认定 and locks the region until it is withdra
   await expect(page.getByText("您自2010年起参加继续教育。")).toBeVisible();
   const year = page.getByRole("region", { name: `${thisYear}年度` });
   await expect(year.getByText("进行中", { exact: true })).toBeVisible();
-  // Years back to the obligation start, the older ones folded away.
-  await page.getByText(/^更早年度（2010—/).click();
-  await expect(page.getByRole("region", { name: "2010年度" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "2009年度" })).toHaveCount(0);
+  // Years back to the platform's first year of records (KUAIJI_CE_RECORDS_FROM_YEAR, 2020 by
+  // default), the older ones folded away; the obliged years before it are one 无记录 card that
+  // says what to do — not ten cards shouting 未完成.
+  await page.getByText(/^更早年度（2020—/).click();
+  const first = page.getByRole("region", { name: "2020年度", exact: true });
+  await expect(first.getByText("未完成", { exact: true })).toBeVisible();
+  const unrecorded = page.getByRole("region", { name: "2010—2019年度", exact: true });
+  await expect(unrecorded.getByText("无记录", { exact: true })).toBeVisible();
+  await expect(unrecorded).toContainText("本平台的继续教育记录自2020年起");
+  await expect(unrecorded).toContainText("请联系所在地财政部门");
+  await expect(unrecorded.getByText("未完成", { exact: true })).toHaveCount(0);
+  for (const year of ["2019年度", "2010年度", "2009年度"]) {
+    await expect(page.getByRole("region", { name: year, exact: true })).toHaveCount(0);
+  }
   await expectNoSidewaysScroll(page);
 
   await page.getByRole("link", { name: "申报学分" }).click();
@@ -119,14 +129,17 @@ test("the 学分证明 prints for a 已完成 year only", async ({ page, browser
   await context.close();
 
   await page.goto("/account/ce");
-  const done = page.getByRole("region", { name: "2015年度" });
+  // 2015 is before the platform's records begin (2020), yet what it holds completes the year.
+  const done = page.getByRole("region", { name: "2015年度", exact: true });
   await expect(done.getByText("已完成", { exact: true })).toBeVisible();
-  // Older years without records are folded away; opened, 2014 shows 未完成.
-  await expect(page.getByRole("region", { name: "2014年度" })).toBeHidden();
+  // The other years before 2020 are one 无记录 card, around 2015.
+  const unrecorded = page.getByRole("region", { name: "2010—2014、2016—2019年度", exact: true });
+  await expect(unrecorded.getByText("无记录", { exact: true })).toBeVisible();
+  // Older years from 2020 on without records are folded away; opened, 2020 shows 未完成.
+  const first = page.getByRole("region", { name: "2020年度", exact: true });
+  await expect(first).toBeHidden();
   await page.getByText(/^更早年度/).click();
-  await expect(
-    page.getByRole("region", { name: "2014年度" }).getByText("未完成", { exact: true }),
-  ).toBeVisible();
+  await expect(first.getByText("未完成", { exact: true })).toBeVisible();
   await expect(
     page
       .getByRole("region", { name: `${thisYear}年度` })

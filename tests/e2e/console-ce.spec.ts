@@ -215,7 +215,7 @@ test("staff of another region find nobody, and their claim and file links answer
   await expect(staff.getByText("已办理：不予认定。")).toBeVisible();
   await staff
     .getByRole("navigation", { name: "申报状态" })
-    .getByRole("link", { name: "未予认定" })
+    .getByRole("link", { name: "不予认定" })
     .click();
   await expect(
     staff.getByRole("link", { name: `查看梁辖区的申报：${title}` }).first(),
@@ -223,7 +223,7 @@ test("staff of another region find nobody, and their claim and file links answer
 
   await menu(page, "继续教育").click();
   const mine = page.getByRole("region", { name: `${thisYear}年度` });
-  await expect(mine.getByText("未予认定", { exact: true })).toBeVisible();
+  await expect(mine.getByText("不予认定", { exact: true })).toBeVisible();
   await expect(mine.getByText(`不予认定理由：${why}`)).toBeVisible();
   await expect(await regionPicker(page)).toBeEnabled();
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { STAFF_ROLES, type StaffActor } from "@/lib/codes/staff-roles";
 import { REGION_LOCKED, TRANSFER_LOCKED, editLocks } from "@/lib/person/locks";
 import { ALREADY_REVIEWED, reviewClaim } from "@/lib/ce/claim-review";
@@ -54,6 +54,27 @@ describe("继续教育 overview", () => {
     expect(o.years[0]!.stateLabel).toBe("进行中");
     expect(o.inProgress).toBe(false);
     expect(o.locked).toBeNull();
+  });
+
+  it("shows obliged years before the platform's records begin as 无记录, not 未完成", async () => {
+    const s = await collected({ qualified: true });
+    expect((await ceOverview(db, s.personId, NOW)).recordsFromYear).toBe(2020);
+    vi.stubEnv("KUAIJI_CE_RECORDS_FROM_YEAR", "2023");
+    try {
+      const o = await ceOverview(db, s.personId, NOW);
+      expect(o.recordsFromYear).toBe(2023);
+      expect(o.years.map((y) => [y.year, y.stateLabel])).toEqual([
+        [2026, "进行中"],
+        [2025, "未完成"],
+        [2024, "未完成"],
+        [2023, "未完成"],
+        [2022, "无记录"],
+        [2021, "无记录"],
+        [2020, "无记录"],
+      ]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("starts with the year of entering accounting otherwise, and is empty before collection", async () => {
@@ -312,7 +333,7 @@ describe("认定", () => {
       ok: true,
     });
     const view = (await ceOverview(db, s.personId, NOW)).years[0]!.records[0]!;
-    expect(view).toMatchObject({ stateLabel: "未予认定", reviewReason: why, withdrawable: false });
+    expect(view).toMatchObject({ stateLabel: "不予认定", reviewReason: why, withdrawable: false });
     expect((await editLocks(db, s.personId)).region).toBeNull();
     const review = (await auditRows(id)).find((a) => a.action === "ce.claim-review")!;
     expect(review).toMatchObject({ actorType: "staff", actorId: "staff-gz" });

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { GUANGDONG_CE_THRESHOLDS, NATIONAL_CE_THRESHOLDS } from "@/lib/jurisdiction/ce-thresholds";
@@ -260,6 +260,26 @@ describe("人员查询 filters", () => {
   it.each(cases)("%s finds exactly the matching people of the city", async (query, match) => {
     const expected = idsOf(inCity().filter(match));
     expect((await everyRow(query, CITY)).sort()).toEqual(expected);
+  });
+
+  it("finds nobody 未完成 in a year before the platform's records begin (无记录)", async () => {
+    // By default the records begin in 2020: 2019 is owed by some, and none of them is 未完成.
+    expect(inCity().some((p) => obliged(p, 2019))).toBe(true);
+    expect(await everyRow("ceYear=2019&ceStatus=incomplete", CITY)).toEqual([]);
+    vi.stubEnv("KUAIJI_CE_RECORDS_FROM_YEAR", "2026");
+    try {
+      expect(await everyRow("ceYear=2025&ceStatus=incomplete", CITY)).toEqual([]);
+      // what the platform holds still completes a year, and pending records still show
+      const complete = (p: Seeded) => obliged(p, 2025) && (p.ce === "complete" || p.ce === "exact");
+      expect((await everyRow("ceYear=2025&ceStatus=complete", CITY)).sort()).toEqual(
+        idsOf(inCity().filter(complete)),
+      );
+      expect((await everyRow("ceYear=2025&ceStatus=pending", CITY)).sort()).toEqual(
+        idsOf(inCity().filter((p) => p.ce === "pending")),
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("applies a share rule in whole tenths (national: 专业 ≥ 2/3 of what was earned)", async () => {

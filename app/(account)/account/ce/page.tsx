@@ -76,6 +76,7 @@ export default async function CePage({
       </div>
       <YearList
         years={overview.years}
+        recordsFromYear={overview.recordsFromYear}
         recordAction={withdraw}
         certificateHref={(y) => `/account/ce/certificate/${y}`}
       />

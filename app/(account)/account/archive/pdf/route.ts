@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { buildArchivePdf } from "@/lib/pdf/archive-pdf";
+import { headshotForPdf } from "@/lib/pdf/headshot";
 import { pdfResponse, seeOther } from "@/lib/pdf/pdf-response";
 import { regionName } from "@/lib/region/divisions";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
@@ -31,6 +32,7 @@ export async function POST(request: Request) {
     version: archive.version,
     collectedAt: formatBeijingDateTime(archive.collectedAt),
     registered: registeredFactRows(archive.snapshot.person, archive.snapshot.personal),
+    headshot: await headshotForPdf(db, person.personId, archive.snapshot.personal.headshotId),
     sections: summarizeRecord(archive.snapshot, {
       regionLabel: (code) => regionName(code) ?? code,
       omitRegisteredFacts: true,

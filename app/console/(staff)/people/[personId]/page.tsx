@@ -137,7 +137,7 @@ export default async function PersonDetailPage({
         {ce.years.length === 0 ? (
           <p className="text-sm text-muted-foreground">无须参加继续教育，或尚未采集。</p>
         ) : (
-          <YearList years={ce.years} />
+          <YearList years={ce.years} recordsFromYear={ce.recordsFromYear} />
         )}
       </section>
 

@@ -112,7 +112,11 @@ export default async function PersonCePage({ params }: { params: Promise<{ perso
           </CardContent>
         </Card>
       )}
-      <YearList years={overview.years} recordAction={action} />
+      <YearList
+        years={overview.years}
+        recordsFromYear={overview.recordsFromYear}
+        recordAction={action}
+      />
     </div>
   );
 }
