@@ -3,6 +3,7 @@ import Link from "next/link";
 import { isBuildPhase, renderAgainSoon } from "@/lib/cache/published";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { ForVisitor } from "@/components/auth/for-visitor";
+import { FooterHelp } from "@/components/help/footer-help";
 import { PageContainer } from "@/components/shell/page-container";
 import "./globals.css";
 
@@ -62,6 +63,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
           <PageContainer className="flex flex-col gap-1 py-6 sm:flex-row sm:flex-wrap sm:justify-between sm:gap-x-6">
             <p>主办单位：{j.hostOrganisation}</p>
             <p>服务对象：{j.label}的会计人员</p>
+            <FooterHelp />
             <p>建议使用最新版 Chrome、Edge、Firefox、360 极速浏览器或手机浏览器访问</p>
             <ForVisitor
               anonymous={

@@ -17,6 +17,7 @@ const ITEMS: readonly { href: string; label: string; role?: StaffRole }[] = [
   { href: "/console/appeals", label: "账号申诉", role: "identity-review" },
   { href: "/console/notices", label: "通知公告", role: "staff-admin" },
   { href: "/console/content/collection-notice", label: "采集须知", role: "staff-admin" },
+  { href: "/console/contacts", label: "财政部门联系方式", role: "staff-admin" },
   { href: "/console/staff", label: "用户管理", role: "staff-admin" },
   { href: "/console/audit", label: "操作日志", role: "audit-read" },
   { href: "/console/holidays", label: "节假日设置" },

@@ -75,6 +75,8 @@ export const AUDIT_ACTIONS = [
   "notice.publish",
   "notice.withdraw",
   "content.update",
+  /** 财政部门联系方式 of one office saved (lib/help/contact-admin.ts) */
+  "contact.update",
   /** 账号申诉 (lib/appeal): the phone verified, a draft begun; a photo; 提交 */
   "appeal.start",
   "appeal.photo",

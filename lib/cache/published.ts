@@ -2,6 +2,7 @@ import "server-only";
 import { revalidateTag, unstable_cache } from "next/cache";
 import { contentBlock, type ContentKey, type ContentText } from "@/lib/content/content-blocks";
 import { db } from "@/lib/db/client";
+import { allFinanceContacts, type FinanceContact } from "@/lib/help/finance-contacts";
 import {
   getPublishedNotice,
   listPublishedNotices,
@@ -21,6 +22,7 @@ import {
 
 export const NOTICES_TAG = "published:notices";
 export const CONTENT_BLOCKS_TAG = "published:content-blocks";
+export const FINANCE_CONTACTS_TAG = "published:finance-contacts";
 export const PUBLISHED_MAX_AGE_SECONDS = 60;
 
 /** After a notice is published, changed or withdrawn. Server actions and route handlers only. */
@@ -33,6 +35,11 @@ export function revalidateNotices(): void {
 /** After a content block (e.g. 采集须知) is changed. Server actions and route handlers only. */
 export function revalidateContentBlocks(): void {
   revalidateTag(CONTENT_BLOCKS_TAG, { expire: 0 });
+}
+
+/** After a finance office's contact (帮助 page) is changed. Server actions and route handlers only. */
+export function revalidateFinanceContacts(): void {
+  revalidateTag(FINANCE_CONTACTS_TAG, { expire: 0 });
 }
 
 // The data cache stores JSON: dates travel as ISO strings and are revived on the way out.
@@ -64,6 +71,16 @@ const cachedContentBlock = unstable_cache(
   ["content-block"],
   { tags: [CONTENT_BLOCKS_TAG], revalidate: PUBLISHED_MAX_AGE_SECONDS },
 );
+
+const cachedFinanceContacts = unstable_cache(() => allFinanceContacts(db), ["finance-contacts"], {
+  tags: [FINANCE_CONTACTS_TAG],
+  revalidate: PUBLISHED_MAX_AGE_SECONDS,
+});
+
+/** allFinanceContacts, cached: the 帮助 page is static. */
+export function publishedFinanceContacts(): Promise<FinanceContact[]> {
+  return cachedFinanceContacts();
+}
 
 /** listPublishedNotices, cached. */
 export async function publishedNotices(limit: number): Promise<NoticeSummary[]> {

@@ -15,7 +15,7 @@ export const STAFF_ROLES = defineCodeTable(
     { code: "audit-read", label: "操作日志查阅" },
     { code: "transfer-review", label: "跨省调转审核" },
     { code: "identity-review", label: "账号申诉审核" },
-    { code: "staff-admin", label: "管理员（用户管理、通知公告、采集须知、节假日）" },
+    { code: "staff-admin", label: "管理员（用户管理、通知公告、采集须知、联系方式、节假日）" },
   ],
   "请选择权限",
 );

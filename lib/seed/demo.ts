@@ -6,6 +6,7 @@ import { personCreateData } from "@/lib/account/register-service";
 import { idNumberIndex } from "@/lib/account/identifier";
 import { validateDocumentNumber } from "@/lib/identity/document-number";
 import type { DocumentTypeCode } from "@/lib/identity/document-types";
+import { seedDemoContacts } from "@/lib/help/demo-contacts";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { refreshPersonSearch } from "@/lib/search/projection";
 import { financeOfficeName } from "@/lib/staff/office";
@@ -140,6 +141,7 @@ export async function seedDemo(db: Db): Promise<{ people: DemoAccount[]; staff: 
       })),
     });
   }
+  await seedDemoContacts(db, regionCode);
   const system = { ip: null, userAgent: "seed" };
   for (const s of demo.staff) {
     if (await db.staff.findUnique({ where: { username: s.username }, select: { id: true } }))

@@ -10,6 +10,7 @@ import { contentForEdit, resetContentBlock, saveContentBlock } from "@/lib/conte
 import { decryptField } from "@/lib/crypto/field-cipher";
 import { db } from "@/lib/db/client";
 import { exportPeople } from "@/lib/export/people-export";
+import { contactForEdit, keptContacts, saveFinanceContact } from "@/lib/help/contact-admin";
 import { importHistory } from "@/lib/import/history-import";
 import {
   listNotices,
@@ -525,6 +526,43 @@ const OPS: Op[] = [
       // back to the platform's text: other tests read 广东's 采集须知
       await resetContentBlock(db, ctx, c.actor, "collection-notice");
       return { done: open !== null && r.ok, answer: [open, r] };
+    },
+  },
+  {
+    name: "财政部门联系方式 list",
+    roles: ["staff-admin"],
+    reach: "down",
+    run: async (c) => {
+      const groups = await keptContacts(db, c.actor);
+      const codes = groups?.flatMap((g) => g.offices.map((o) => o.regionCode)) ?? [];
+      for (const code of codes) expect(regionWithin(code, c.actor.regionCodes)).toBe(true);
+      return { done: codes.includes(c.target.region), answer: groups };
+    },
+  },
+  {
+    name: "财政部门联系方式 open",
+    roles: ["staff-admin"],
+    reach: "down",
+    run: async (c) => {
+      const edit = await contactForEdit(db, c.actor, c.target.region);
+      return { done: edit !== null, answer: edit };
+    },
+  },
+  {
+    name: "财政部门联系方式 edit",
+    roles: ["staff-admin"],
+    reach: "down",
+    run: async (c) => {
+      const r = await saveFinanceContact(db, ctx, c.actor, {
+        regionCode: c.target.region,
+        officeName: `${MARK}会计科`,
+        phone: "020-83170000",
+        address: "示例路1号",
+        hours: "",
+      });
+      // other tests read the offices' contacts
+      await db.financeOfficeContact.deleteMany({ where: { officeName: `${MARK}会计科` } });
+      return { done: r.ok, answer: r };
     },
   },
   {
