@@ -33,7 +33,7 @@ export function PortalNav({ className }: { className?: string }) {
                   href={item.href}
                   aria-current={current ? "page" : undefined}
                   className={cn(
-                    "inline-flex h-10 items-center rounded-md px-2 text-[15px] font-medium whitespace-nowrap text-foreground sm:px-3",
+                    "inline-flex min-h-11 items-center rounded-md px-2 text-base font-medium whitespace-nowrap text-foreground sm:px-3",
                     "hover:bg-accent hover:text-accent-foreground",
                     current && "text-primary underline decoration-2 underline-offset-8",
                   )}
@@ -91,7 +91,7 @@ function LoggedIn({ kind, name }: { kind: keyof typeof HOME_OF; name: string | n
   const home = HOME_OF[kind];
   return (
     <ul className="ml-auto flex items-center gap-2" aria-label="当前登录">
-      {name && <li className="text-[15px] font-medium">{name}</li>}
+      {name && <li className="text-base font-medium">{name}</li>}
       <li>
         <Link href={home.href} className={buttonVariants({ variant: "default", size: "sm" })}>
           {home.label}
