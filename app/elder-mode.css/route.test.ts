@@ -16,7 +16,12 @@ describe("GET /elder-mode.css", () => {
   });
 
   it("answers an empty sheet to any other device", async () => {
-    for (const headers of [{}, { cookie: "kuaiji-elder=" }, { cookie: "kuaiji-elder=0" }]) {
+    const others: Record<string, string>[] = [
+      {},
+      { cookie: "kuaiji-elder=" },
+      { cookie: "kuaiji-elder=0" },
+    ];
+    for (const headers of others) {
       const res = await ask(headers);
       expect(res.status).toBe(200);
       expect(await res.text()).not.toContain("{");
