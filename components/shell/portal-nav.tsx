@@ -33,7 +33,7 @@ export function PortalNav({ className }: { className?: string }) {
                   href={item.href}
                   aria-current={current ? "page" : undefined}
                   className={cn(
-                    "inline-flex min-h-11 items-center rounded-md px-2 text-base font-medium whitespace-nowrap text-foreground sm:px-3",
+                    "inline-flex min-h-11 min-w-11 items-center justify-center rounded-md px-2 text-base font-medium whitespace-nowrap text-foreground sm:px-3",
                     "hover:bg-accent hover:text-accent-foreground",
                     current && "text-primary underline decoration-2 underline-offset-8",
                   )}
