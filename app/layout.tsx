@@ -5,6 +5,8 @@ import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { ForVisitor } from "@/components/auth/for-visitor";
 import { FooterHelp } from "@/components/help/footer-help";
 import { PageContainer } from "@/components/shell/page-container";
+import { ElderModeToggle } from "@/components/shell/elder-mode-toggle";
+import { ELDER_MODE_STYLESHEET } from "@/lib/ui/elder-mode";
 import "./globals.css";
 
 export function generateMetadata(): Metadata {
@@ -34,26 +36,34 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
   const j = getJurisdiction();
   return (
     <html lang="zh-CN">
+      <head>
+        {/* 长辈模式: its rules when this device turned it on, empty otherwise (lib/ui/elder-mode.ts) */}
+        <link rel="stylesheet" href={ELDER_MODE_STYLESHEET} />
+      </head>
       <body className="flex min-h-dvh flex-col">
         <a
           href="#main-content"
-          className="sr-only z-50 rounded-md bg-background px-4 py-2 text-primary focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+          className="sr-only z-50 rounded-md bg-background px-4 py-2 text-primary focus:not-sr-only focus:fixed focus:inline-flex focus:min-h-11 focus:items-center focus:top-2 focus:left-2"
         >
           跳到主要内容
         </a>
         <header className="print:hidden border-b-4 border-destructive bg-primary text-primary-foreground">
-          <PageContainer className="flex min-h-16 items-center py-3">
-            <Link
-              href="/"
-              className="flex min-w-0 flex-wrap items-baseline gap-x-3 gap-y-0.5 rounded-sm focus-visible:outline-primary-foreground"
-            >
-              <span className="rounded-sm border border-primary-foreground/70 px-1.5 py-0.5 text-sm leading-tight">
-                {j.name}
-              </span>
-              <span className="text-lg leading-tight font-bold tracking-wide sm:text-xl">
-                {j.platformName}
-              </span>
-            </Link>
+          {/* The switch goes under the name when both do not fit: at 200 % text, in 长辈模式 */}
+          <PageContainer className="flex min-h-16 flex-wrap items-center justify-between gap-3 py-3">
+            <div className="flex min-w-0 flex-1 basis-48">
+              <Link
+                href="/"
+                className="flex min-h-11 min-w-0 flex-wrap items-center gap-x-3 gap-y-0.5 rounded-sm focus-visible:outline-primary-foreground"
+              >
+                <span className="rounded-sm border border-primary-foreground/70 px-1.5 py-0.5 text-sm leading-tight">
+                  {j.name}
+                </span>
+                <span className="text-lg leading-tight font-bold tracking-wide sm:text-xl">
+                  {j.platformName}
+                </span>
+              </Link>
+            </div>
+            <ElderModeToggle />
           </PageContainer>
         </header>
         <main id="main-content" tabIndex={-1} className="flex-1 focus:outline-none">

@@ -15,7 +15,10 @@ export default async function AccountLayout({ children }: { children: React.Reac
         </div>
         <LogoutButton />
       </div>
-      <div className="grid gap-6 md:grid-cols-[200px_1fr] print:block">
+      <div
+        data-slot="signed-in-layout"
+        className="grid gap-6 md:grid-cols-[12.5rem_minmax(0,1fr)] print:block"
+      >
         <AccountNav />
         <div className="min-w-0">{children}</div>
       </div>

@@ -24,7 +24,7 @@ export function PortalNav({ className }: { className?: string }) {
       className={cn("border-b bg-background", className)}
     >
       <PageContainer className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 py-2">
-        <ul className="-ml-2 flex items-center">
+        <ul className="-ml-2 flex flex-wrap items-center">
           {SECTIONS.map((item) => {
             const current = item.href === "/" && pathname === "/";
             return (
@@ -33,7 +33,7 @@ export function PortalNav({ className }: { className?: string }) {
                   href={item.href}
                   aria-current={current ? "page" : undefined}
                   className={cn(
-                    "inline-flex h-10 items-center rounded-md px-2 text-[15px] font-medium whitespace-nowrap text-foreground sm:px-3",
+                    "inline-flex min-h-11 min-w-11 items-center justify-center rounded-md px-2 text-base font-medium whitespace-nowrap text-foreground sm:px-3",
                     "hover:bg-accent hover:text-accent-foreground",
                     current && "text-primary underline decoration-2 underline-offset-8",
                   )}
@@ -64,7 +64,7 @@ function VisitorLinks({ pathname }: { pathname: string }) {
   const visitor = useVisitor();
   if (visitor?.kind) return <LoggedIn kind={visitor.kind} name={visitor.name} />;
   return (
-    <ul className="ml-auto flex items-center gap-2">
+    <ul className="ml-auto flex flex-wrap items-center justify-end gap-2">
       <li>
         <Link
           href="/login"
@@ -90,8 +90,8 @@ function VisitorLinks({ pathname }: { pathname: string }) {
 function LoggedIn({ kind, name }: { kind: keyof typeof HOME_OF; name: string | null }) {
   const home = HOME_OF[kind];
   return (
-    <ul className="ml-auto flex items-center gap-2" aria-label="当前登录">
-      {name && <li className="text-[15px] font-medium">{name}</li>}
+    <ul className="ml-auto flex flex-wrap items-center justify-end gap-2" aria-label="当前登录">
+      {name && <li className="text-base font-medium">{name}</li>}
       <li>
         <Link href={home.href} className={buttonVariants({ variant: "default", size: "sm" })}>
           {home.label}

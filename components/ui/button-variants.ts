@@ -7,7 +7,9 @@ import { cva } from "class-variance-authority";
 
 export const buttonVariants = cva(
   [
-    "inline-flex shrink-0 items-center justify-center gap-2 rounded-md font-medium whitespace-nowrap transition-colors",
+    // a label longer than the line wraps inside the button instead of pushing the page sideways
+    // (200 % text at 360 px); min-h rather than h lets it grow
+    "inline-flex max-w-full shrink-0 items-center justify-center gap-2 rounded-md py-1.5 text-center font-medium transition-colors",
     "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
     "disabled:pointer-events-none disabled:opacity-50 aria-disabled:pointer-events-none aria-disabled:opacity-50",
     "[&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
@@ -24,13 +26,14 @@ export const buttonVariants = cva(
         link: "text-primary underline-offset-4 hover:underline",
       },
       size: {
-        default: "h-10 px-4 text-sm",
-        sm: "h-9 px-3 text-sm",
-        lg: "h-12 px-6 text-base",
-        icon: "size-10",
+        // every size is a 44 × 44 px target at least (issue 13); sm is only narrower
+        default: "min-h-11 min-w-11 px-4 text-base",
+        sm: "min-h-11 min-w-11 px-3 text-base",
+        lg: "min-h-12 min-w-12 px-6 text-lg",
+        icon: "size-11",
       },
     },
-    compoundVariants: [{ variant: "link", className: "h-auto px-0" }],
+    compoundVariants: [{ variant: "link", className: "px-0" }],
     defaultVariants: { variant: "default", size: "default" },
   },
 );

@@ -25,7 +25,7 @@ export function NativeSelect({
       <select
         data-slot="native-select"
         className={cn(
-          "h-10 w-full min-w-0 appearance-none rounded-md border border-input bg-background py-2 pr-9 pl-3 text-base shadow-xs md:text-sm",
+          "h-11 w-full min-w-0 appearance-none rounded-md border border-input bg-background py-2 pr-9 pl-3 text-base shadow-xs",
           "focus-visible:border-ring focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring",
           "disabled:cursor-not-allowed disabled:bg-muted disabled:opacity-70",
           "aria-invalid:border-destructive aria-invalid:focus-visible:outline-destructive",

@@ -22,7 +22,7 @@ export function PasswordInput({ className, disabled, id, ...props }: PasswordInp
         autoCorrect="off"
         spellCheck={false}
         disabled={disabled}
-        className={cn("pr-11", className)}
+        className={cn("pr-12", className)}
         {...props}
       />
       <button
@@ -32,7 +32,7 @@ export function PasswordInput({ className, disabled, id, ...props }: PasswordInp
         disabled={disabled}
         onClick={() => setVisible((v) => !v)}
         className={cn(
-          "absolute inset-y-0 right-0 inline-flex w-10 items-center justify-center rounded-r-md text-muted-foreground",
+          "absolute inset-y-0 right-0 inline-flex w-11 items-center justify-center rounded-r-md text-muted-foreground",
           "hover:text-foreground focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring",
           "disabled:cursor-not-allowed disabled:opacity-50",
         )}

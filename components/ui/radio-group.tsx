@@ -30,8 +30,11 @@ export interface RadioGroupProps extends Omit<
 
 /**
  * A role="radiogroup" of native radios. Give it an accessible name: `aria-labelledby` (FormField
- * with `group` + fieldAria(id, error, { group: true }) does this) or `aria-label`. Pair each item
- * with <Label htmlFor={itemId}>.
+ * with `group` + fieldAria(id, error, { group: true }) does this) or `aria-label`. Put each item
+ * and its <Label htmlFor={itemId}> in a row of their own (a div, one per choice): the whole row is
+ * the choice's target, at least 44 × 44 px: the label's ::after fills the row beneath the radio
+ * and the text, so a press anywhere in it is a press on the label (issue 13: a whole 是/否 row is
+ * its hit area), while the radio itself stays what is under a press on it.
  */
 export function RadioGroup({
   className,
@@ -58,7 +61,13 @@ export function RadioGroup({
       <div
         role="radiogroup"
         data-slot="radio-group"
-        className={cn("grid gap-3", className)}
+        className={cn(
+          "grid gap-3",
+          "*:relative *:isolate *:min-h-11 *:min-w-11 *:rounded-md *:pr-2",
+          "[&>*>label]:after:absolute [&>*>label]:after:inset-0 [&>*>label]:after:-z-1 [&>*>label]:after:rounded-md",
+          "[&>*:hover>label]:after:bg-primary/5",
+          className,
+        )}
         {...props}
       />
     </RadioGroupContext>
@@ -86,7 +95,7 @@ export function RadioGroupItem({
       disabled={disabled ?? group.disabled}
       className={cn(
         // the dot: the checked fill behind a ring of the background colour
-        "peer size-5 shrink-0 appearance-none rounded-full border border-input bg-background shadow-xs transition-colors",
+        "peer size-6 shrink-0 appearance-none rounded-full border-2 border-input bg-background shadow-xs transition-colors",
         "checked:border-primary checked:bg-primary checked:shadow-[inset_0_0_0_4px_var(--color-background)]",
         "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
         "disabled:cursor-not-allowed disabled:opacity-50 aria-invalid:border-destructive",

@@ -24,17 +24,15 @@ export function SelectValue(props: React.ComponentProps<typeof SelectPrimitive.V
 
 export function SelectTrigger({
   className,
-  size = "default",
   children,
   ...props
-}: React.ComponentProps<typeof SelectPrimitive.Trigger> & { size?: "sm" | "default" }) {
+}: React.ComponentProps<typeof SelectPrimitive.Trigger>) {
   return (
     <SelectPrimitive.Trigger
       data-slot="select-trigger"
-      data-size={size}
       className={cn(
-        "flex w-full items-center justify-between gap-2 rounded-md border border-input bg-background px-3 text-left text-base whitespace-nowrap shadow-xs md:text-sm",
-        "data-[size=default]:h-10 data-[size=sm]:h-9 data-[placeholder]:text-muted-foreground",
+        "flex w-full items-center justify-between gap-2 rounded-md border border-input bg-background px-3 text-left text-base whitespace-nowrap shadow-xs",
+        "h-11 data-[placeholder]:text-muted-foreground",
         "focus-visible:border-ring focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring",
         "disabled:cursor-not-allowed disabled:bg-muted disabled:opacity-70",
         "aria-invalid:border-destructive aria-invalid:focus-visible:outline-destructive",
@@ -87,7 +85,7 @@ export function SelectLabel({
   return (
     <SelectPrimitive.Label
       data-slot="select-label"
-      className={cn("px-2 py-1.5 text-xs font-medium text-muted-foreground", className)}
+      className={cn("px-2 py-1.5 text-sm font-medium text-muted-foreground", className)}
       {...props}
     />
   );
@@ -102,7 +100,7 @@ export function SelectItem({
     <SelectPrimitive.Item
       data-slot="select-item"
       className={cn(
-        "relative flex w-full cursor-default items-center gap-2 rounded-sm py-2 pr-8 pl-2 text-base outline-hidden select-none md:py-1.5 md:text-sm",
+        "relative flex min-h-11 w-full cursor-default items-center gap-2 rounded-sm py-2 pr-8 pl-2 text-base outline-hidden select-none",
         "focus:bg-accent focus:text-accent-foreground data-[disabled]:pointer-events-none data-[disabled]:opacity-50",
         className,
       )}

@@ -36,7 +36,7 @@ export function Steps({ steps, current, label = "办理进度", className }: Ste
 
   return (
     <nav aria-label={label} data-slot="steps" className={cn("w-full", className)}>
-      <p className="mb-2 text-sm text-muted-foreground sm:sr-only">
+      <p data-slot="steps-position" className="mb-2 text-sm text-muted-foreground sm:sr-only">
         {index < total
           ? `第 ${index + 1} 步，共 ${total} 步：${steps[index]}`
           : `已完成全部 ${total} 步`}
@@ -77,7 +77,7 @@ export function Steps({ steps, current, label = "办理进度", className }: Ste
               </span>
               <span
                 className={cn(
-                  "text-xs leading-tight sm:text-sm",
+                  "text-sm leading-tight",
                   state === "current"
                     ? "font-semibold text-primary"
                     : state === "done"
