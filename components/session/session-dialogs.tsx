@@ -46,6 +46,7 @@ export function WarningDialog({
     <Dialog open onOpenChange={(open) => !open && onContinue()}>
       <DialogContent
         role="alertdialog"
+        aria-modal="true"
         showCloseButton={false}
         onOpenAutoFocus={(e) => {
           e.preventDefault();
