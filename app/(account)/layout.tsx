@@ -2,6 +2,9 @@ import { requireSession } from "@/lib/auth/current-session";
 import { PageContainer } from "@/components/shell/page-container";
 import { AccountNav } from "@/components/account/account-nav";
 import { LogoutButton } from "@/components/auth/logout-button";
+import { SessionTimeout } from "@/components/session/session-timeout";
+import { securityConfig } from "@/lib/account/security-config";
+import { sessionOwnerTag } from "@/lib/account/session-clock";
 
 // Every page in this group is behind login; the session row is checked on each request.
 export default async function AccountLayout({ children }: { children: React.ReactNode }) {
@@ -22,6 +25,11 @@ export default async function AccountLayout({ children }: { children: React.Reac
         <AccountNav />
         <div className="min-w-0">{children}</div>
       </div>
+      <SessionTimeout
+        kind="person"
+        owner={sessionOwnerTag({ personId: person.personId })}
+        idleMs={securityConfig().sessionIdleMinutes * 60_000}
+      />
     </PageContainer>
   );
 }

@@ -34,6 +34,7 @@ export function CredentialsLoginForm<N extends string>({
   next,
   notice,
   links,
+  onSuccess,
 }: {
   /** Checks the credentials itself; without it, next-auth's "credentials" provider does. */
   submit?: (fields: Record<string, string>) => Promise<CredentialsOutcome>;
@@ -42,6 +43,8 @@ export function CredentialsLoginForm<N extends string>({
   next: string;
   notice?: string;
   links?: ReactNode;
+  /** Instead of going to `next`: the login in place (session-timeout.tsx) stays on its page. */
+  onSuccess?: () => void;
 }) {
   const router = useRouter();
   const form = useForm(schema, { [nameField.name]: "", password: "" } as LoginValues<N>);
@@ -69,6 +72,10 @@ export function CredentialsLoginForm<N extends string>({
       const outcome = submitCredentials
         ? await submitCredentials(fields)
         : await nextAuthSignIn(fields, next);
+      if (outcome.ok && onSuccess) {
+        onSuccess();
+        return;
+      }
       if (outcome.ok) {
         router.replace(outcome.to);
         router.refresh();

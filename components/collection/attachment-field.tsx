@@ -2,6 +2,7 @@
 
 import * as React from "react";
 import { ImageIcon } from "lucide-react";
+import { requestLogin, useSessionRenewed } from "@/components/session/session-events";
 import { Button } from "@/components/ui/button";
 import { fieldAria, FormField } from "@/components/ui/form-field";
 import type { UploadKind } from "@/lib/upload/kinds";
@@ -20,6 +21,7 @@ const HeadshotCropper = React.lazy(() =>
 
 export const HEADSHOT_HINT = "近期免冠正面证件照，上传后可拖动、缩放裁剪为一寸照片比例（5:7）";
 export const UNDECODABLE_MESSAGE = "无法读取该图片，请选择JPG或PNG格式的照片";
+export const UPLOAD_AFTER_LOGIN_MESSAGE = "登录已失效，请重新登录，登录后将继续上传该图片";
 
 export interface AttachmentFieldProps {
   /** The file input's id; the error is `${id}-error`, the hint `${id}-hint`. */
@@ -59,6 +61,9 @@ export function AttachmentField({
   const [crop, setCrop] = React.useState<CropSource | null>(null);
   // The id whose image failed to load (deleted by the sweep, or the login expired).
   const [brokenId, setBrokenId] = React.useState<string>();
+  // Logged in again in place: an image the ended login could not show is loaded again.
+  const showAgain = React.useCallback(() => setBrokenId(undefined), []);
+  useSessionRenewed(showAgain);
 
   React.useEffect(() => () => uploadRef.current?.abort(), []);
   // The decoded photo holds memory until the dialog closes; release it on unmount too.
@@ -88,7 +93,14 @@ export function AttachmentField({
     uploadRef.current = null;
     setProgress(null);
     if (r.ok) onChange(r.attachmentId);
-    else if (r.message !== CANCELLED_MESSAGE) setLocalError(r.message);
+    else if (r.sessionEnded) {
+      // The photo chosen (and cropped) is not lost with the login: it goes once logged in again.
+      setLocalError(UPLOAD_AFTER_LOGIN_MESSAGE);
+      if (await requestLogin()) {
+        setLocalError(undefined);
+        await upload(body);
+      }
+    } else if (r.message !== CANCELLED_MESSAGE) setLocalError(r.message);
   }
 
   async function onFile(file: File) {

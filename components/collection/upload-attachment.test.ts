@@ -42,6 +42,14 @@ describe("resultFromResponse", () => {
     });
   });
 
+  it("marks a refusal for an ended login, so the field can send the same file again after it", () => {
+    expect(resultFromResponse(401, '{"ok":false,"message":"登录已失效，请重新登录"}')).toEqual({
+      ok: false,
+      message: "登录已失效，请重新登录",
+      sessionEnded: true,
+    });
+  });
+
   it("turns an answer that is not ours into a Chinese message", () => {
     expect(resultFromResponse(502, "<html>Bad Gateway</html>")).toEqual({
       ok: false,

@@ -8,7 +8,9 @@ import { sniffImageFormat, UNSUPPORTED_FORMAT_MESSAGE } from "@/lib/upload/sniff
  */
 
 export type UploadAttachmentResult =
-  { ok: true; attachmentId: string } | { ok: false; message: string };
+  | { ok: true; attachmentId: string }
+  /** `sessionEnded`: the login ended (401); the same file can go again once logged in. */
+  | { ok: false; message: string; sessionEnded?: boolean };
 
 export const TOO_LARGE_MESSAGE = UPLOAD_MESSAGES.tooLarge;
 
@@ -48,7 +50,9 @@ export function resultFromResponse(status: number, text: string): UploadAttachme
     return { ok: true, attachmentId: b.attachmentId };
   }
   if (b?.ok === false && typeof b.message === "string" && b.message) {
-    return { ok: false, message: b.message };
+    return status === 401
+      ? { ok: false, message: b.message, sessionEnded: true }
+      : { ok: false, message: b.message };
   }
   return { ok: false, message: UNEXPECTED_ANSWER_MESSAGE };
 }

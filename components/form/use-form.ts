@@ -2,6 +2,8 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { type core, safeParse } from "zod/mini";
+import { offerLogin } from "@/components/session/session-events";
+import { isSessionEnded } from "@/lib/auth/session-ended";
 import { FORM_ERROR_KEY, fieldErrorsFromIssues } from "@/lib/http/action-result";
 
 export type FormValues = Record<string, string>;
@@ -82,6 +84,8 @@ export function useForm<V extends Values>(
   const setServerErrors = useCallback((fieldErrors: Record<string, string>, formError?: string) => {
     const whole = formError ?? fieldErrors[FORM_ERROR_KEY];
     setErrors({ ...(fieldErrors as Errors<V>), [FORM_ERROR_KEY]: whole });
+    // The login ended: not a dead end — the login in place, and everything typed stays.
+    if (isSessionEnded(whole)) offerLogin();
   }, []);
 
   const clearStorage = useCallback(() => {

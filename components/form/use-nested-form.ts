@@ -2,6 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type core, safeParse } from "zod/mini";
+import { offerLogin } from "@/components/session/session-events";
+import { isSessionEnded } from "@/lib/auth/session-ended";
 import { FORM_ERROR_KEY, fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { getAt, isUnder, type Path, setAt, shiftErrorsAfterRemoval } from "./paths";
 
@@ -129,6 +131,8 @@ export function useNestedForm<V extends NestedValues>(
     const [fields, whole] = splitFormError(fieldErrors);
     setErrors(fields);
     setFormError(message ?? whole);
+    // The login ended: not a dead end — the login in place, and everything typed stays.
+    if (isSessionEnded(message ?? whole)) offerLogin();
   }, []);
 
   const addEntry = useCallback((listPath: Path, entry: unknown) => {

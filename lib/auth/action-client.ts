@@ -12,7 +12,11 @@ import { SIGN_IN_EXPIRED } from "@/lib/staff/second-factor-service";
 import type { SessionStaff } from "@/lib/staff/staff-session";
 import { currentSession } from "./current-session";
 import { currentStaff } from "./current-staff";
+import { SESSION_ENDED, STAFF_SESSION_ENDED } from "./session-ended";
 import { staffSignInToken } from "./staff-sign-in";
+
+// Tests and services name the refusals through this module, as before.
+export { SESSION_ENDED, STAFF_SESSION_ENDED };
 
 export function fieldError(field: string, message: string): ActionResult<never> {
   return { ok: false, fieldErrors: { [field]: message } };
@@ -86,8 +90,6 @@ export function publicAction<S extends z.core.$ZodType, T>(
   };
 }
 
-export const SESSION_ENDED = "登录已失效，请重新登录（已填写的内容仍保留在本页）";
-
 /** Builds an action for a logged-in accountant: session checked on the server first. */
 export function personAction<S extends z.core.$ZodType, T>(
   name: string,
@@ -110,8 +112,6 @@ export function personAction<S extends z.core.$ZodType, T>(
     });
   };
 }
-
-export const STAFF_SESSION_ENDED = "登录已失效，请重新登录财政部门端（已填写的内容仍保留在本页）";
 
 /**
  * Builds an action for finance staff: the staff session is checked on the server first, then the

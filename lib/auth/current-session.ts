@@ -17,6 +17,14 @@ export const currentSession = cache(async (): Promise<SessionPerson | null> => {
 });
 
 /**
+ * The id of the server-side session row this request's token names, unchecked: for
+ * /api/session/idle, which reads the row itself without keeping it alive.
+ */
+export async function currentSessionId(): Promise<string | null> {
+  return (await getServerSession(authOptions()))?.sid ?? null;
+}
+
+/**
  * For pages behind login: sends the visitor to 登录 and back afterwards — to the path the
  * proxy recorded for this request (layouts cannot see it), else to `fallback`.
  */

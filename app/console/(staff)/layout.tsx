@@ -1,6 +1,9 @@
 import { LogoutButton } from "@/components/auth/logout-button";
 import { ConsoleNav } from "@/components/console/console-nav";
 import { PageContainer } from "@/components/shell/page-container";
+import { SessionTimeout } from "@/components/session/session-timeout";
+import { securityConfig } from "@/lib/account/security-config";
+import { sessionOwnerTag } from "@/lib/account/session-clock";
 import { requireStaff } from "@/lib/auth/current-staff";
 
 // Every console page is behind the staff login; the session row is checked on each request and
@@ -22,6 +25,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         <ConsoleNav roles={staff.roles} />
         <div className="min-w-0">{children}</div>
       </div>
+      <SessionTimeout
+        kind="staff"
+        owner={sessionOwnerTag({ staffId: staff.staffId })}
+        idleMs={securityConfig().sessionIdleMinutes * 60_000}
+      />
     </PageContainer>
   );
 }

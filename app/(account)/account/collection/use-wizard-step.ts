@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import type * as z from "zod/mini";
 import { type NestedForm, useNestedForm } from "@/components/form/use-nested-form";
+import { requestLogin } from "@/components/session/session-events";
+import { isSessionEnded } from "@/lib/auth/session-ended";
 import type { CollectionContext } from "@/lib/collection/rules";
 import { type DataStepId, nextStep, previousStep } from "@/lib/collection/steps";
 import { saveCollectionStepAction } from "./actions";
@@ -61,6 +63,15 @@ export function useWizardStep(
       }
       if (!r.ok) {
         form.setServerErrors(r.fieldErrors, r.code === "stale" ? undefined : r.formError);
+        if (isSessionEnded(r.formError)) {
+          // Logged in again in place (the page as it was): the save the person asked for goes on.
+          void requestLogin().then((again) => {
+            if (!again) return;
+            form.setFormError(undefined);
+            save(mode, then, over);
+          });
+          return;
+        }
         if (r.code === "stale") setConflict({ mode, then });
         else focusFirstError();
         return;

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { isStepId } from "@/lib/collection/steps";
+import { isSessionEnded } from "@/lib/auth/session-ended";
+import { offerLogin } from "@/components/session/session-events";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
@@ -43,6 +45,8 @@ export function SubmitPanel({ revision, revisionKey }: { revision: number; revis
         router.push("/account/collection/done");
         return;
       }
+      // The login ended: the login in place, then 提交 again.
+      if (isSessionEnded(r.formError)) offerLogin();
       setRefusal({
         formError: r.formError,
         problems: Object.entries(r.fieldErrors).map(([key, message]) => {

@@ -1,0 +1,59 @@
+"use client";
+
+import { useEffect } from "react";
+
+// Between the pages' forms and the login in place (session-timeout.tsx, mounted by the layouts of
+// pages behind login): a form whose request was refused because the login ended asks for the
+// login here, and can wait for it to try again — the page stays as it is, everything typed and
+// uploaded kept. Without a host (a page outside those layouts) nobody offers a login: the
+// request answers false at once and the form shows its message as before.
+
+type Host = () => void;
+
+let host: Host | null = null;
+let waiting: ((loggedIn: boolean) => void)[] = [];
+
+const RENEWED = "kuaiji:session-renewed";
+
+/**
+ * The login has ended: offers the login in place. Resolves true once the same person is logged
+ * in again (or the session turns out alive after all), false when they close the dialog.
+ */
+export function requestLogin(): Promise<boolean> {
+  if (!host) return Promise.resolve(false);
+  const open = host;
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    open();
+  });
+}
+
+/** requestLogin for a form that only needs the dialog offered: the person sends again. */
+export function offerLogin(): void {
+  void requestLogin();
+}
+
+/** For session-timeout.tsx: it opens the login when asked. Returns the unregister. */
+export function hostLogin(open: Host): () => void {
+  host = open;
+  return () => {
+    if (host === open) host = null;
+    settleLogin(false);
+  };
+}
+
+/** For session-timeout.tsx: the login in place succeeded (true) or was closed (false). */
+export function settleLogin(loggedIn: boolean): void {
+  const all = waiting;
+  waiting = [];
+  for (const resolve of all) resolve(loggedIn);
+  if (loggedIn) window.dispatchEvent(new Event(RENEWED));
+}
+
+/** Runs `then` whenever the person is logged in again in place (e.g. to reload an image). */
+export function useSessionRenewed(then: () => void): void {
+  useEffect(() => {
+    window.addEventListener(RENEWED, then);
+    return () => window.removeEventListener(RENEWED, then);
+  }, [then]);
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import {
+  countdownAnnouncement,
+  countdownText,
+  initialPlan,
+  planFor,
+  RECHECK_WHILE_WARNING_MS,
+  sessionRemainingMs,
+  warnBeforeMs,
+} from "./session-timing";
+
+const T0 = new Date("2026-12-04T02:00:00Z");
+const at = (ms: number) => new Date(T0.getTime() + ms);
+const MIN = 60_000;
+
+describe("what is left of a session", () => {
+  const row = { lastSeenAt: T0, expiresAt: at(12 * 60 * MIN) };
+
+  it("counts the idle time from the last touch, to the millisecond liveSession ends it", () => {
+    expect(sessionRemainingMs(row, 30, at(10 * MIN))).toBe(20 * MIN);
+    expect(sessionRemainingMs(row, 30, at(30 * MIN))).toBe(0); // still alive at exactly 30
+    expect(sessionRemainingMs(row, 30, at(30 * MIN + 1))).toBeNull();
+  });
+
+  it("never runs past the 12-hour limit, whatever the activity", () => {
+    const late = { lastSeenAt: at(11 * 60 * MIN + 50 * MIN), expiresAt: row.expiresAt };
+    expect(sessionRemainingMs(late, 30, at(11 * 60 * MIN + 55 * MIN))).toBe(5 * MIN);
+    expect(sessionRemainingMs(late, 30, at(12 * 60 * MIN))).toBeNull();
+  });
+});
+
+describe("the page's plan", () => {
+  const warn = warnBeforeMs(30 * MIN);
+
+  it("warns 5 minutes ahead, or half the idle time when a deployment sets it short", () => {
+    expect(warn).toBe(5 * MIN);
+    expect(warnBeforeMs(4 * MIN)).toBe(2 * MIN);
+  });
+
+  it("stays quiet until the warning is due, then asks the server again", () => {
+    expect(planFor(20 * MIN, warn)).toEqual({ phase: "quiet", checkInMs: 15 * MIN });
+    expect(planFor(5 * MIN + 1, warn)).toEqual({ phase: "quiet", checkInMs: 1 });
+  });
+
+  it("warns inside the last 5 minutes, asking each minute and just after the end", () => {
+    expect(planFor(5 * MIN, warn)).toEqual({
+      phase: "warning",
+      checkInMs: RECHECK_WHILE_WARNING_MS,
+    });
+    expect(planFor(20_000, warn)).toEqual({ phase: "warning", checkInMs: 21_000 });
+    expect(planFor(0, warn)).toEqual({ phase: "warning", checkInMs: 1000 });
+  });
+
+  it("has ended when the server says so, and asks nothing more", () => {
+    expect(planFor(null, warn)).toEqual({ phase: "ended", checkInMs: null });
+  });
+
+  it("starts from a page just rendered, allowing for the minute-old touch", () => {
+    expect(initialPlan(30 * MIN)).toEqual({ phase: "quiet", checkInMs: 24 * MIN });
+  });
+});
+
+describe("the countdown", () => {
+  it("shows minutes and seconds, rounding up so it never shows 0 while time is left", () => {
+    expect(countdownText(5 * MIN)).toBe("5分00秒");
+    expect(countdownText(4 * MIN + 5_000)).toBe("4分05秒");
+    expect(countdownText(38_200)).toBe("39秒");
+    expect(countdownText(-5)).toBe("0秒");
+  });
+
+  it("gives a screen reader new words about once a minute, not every second", () => {
+    const said = new Set<string>();
+    for (let ms = 5 * MIN; ms > 0; ms -= 1000) said.add(countdownAnnouncement(ms));
+    expect([...said]).toEqual([
+      "登录将在约5分钟后失效",
+      "登录将在约4分钟后失效",
+      "登录将在约3分钟后失效",
+      "登录将在约2分钟后失效",
+      "登录将在1分钟内失效",
+      "登录将在30秒内失效",
+    ]);
+  });
+});
