@@ -35,20 +35,42 @@ export function DialogOverlay({
   );
 }
 
+/**
+ * The dialog itself: focus stays inside while it is open (Radix traps Tab both ways), and goes
+ * back on closing to where it was when the dialog opened — Radix knows only a DialogTrigger, and
+ * a dialog the page opens by itself (the photo cropper after a file is chosen) has none, so focus
+ * would fall to <body>.
+ */
 export function DialogContent({
   className,
   children,
   showCloseButton = true,
+  onOpenAutoFocus,
+  onCloseAutoFocus,
   ...props
 }: React.ComponentProps<typeof DialogPrimitive.Content> & {
   /** Show the ✕ button (aria-label 关闭) in the corner. */
   showCloseButton?: boolean;
 }) {
+  const opener = React.useRef<HTMLElement | null>(null);
   return (
     <DialogPortal>
       <DialogOverlay />
       <DialogPrimitive.Content
         data-slot="dialog-content"
+        onOpenAutoFocus={(e) => {
+          const active = document.activeElement;
+          opener.current =
+            active instanceof HTMLElement && active !== document.body ? active : null;
+          onOpenAutoFocus?.(e);
+        }}
+        onCloseAutoFocus={(e) => {
+          onCloseAutoFocus?.(e);
+          const back = opener.current;
+          if (e.defaultPrevented || !back?.isConnected) return;
+          e.preventDefault();
+          back.focus();
+        }}
         className={cn(
           "fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-full max-w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto",
           "rounded-lg border bg-background p-5 shadow-lg sm:max-w-lg sm:p-6",

@@ -4,7 +4,14 @@ import Link from "next/link";
 import { CredentialsLoginForm } from "@/components/auth/credentials-login-form";
 import { SendHomeIfLoggedIn } from "@/components/auth/send-home-if-logged-in";
 import { useHydratedSearchParams } from "@/components/shell/use-hydrated-search-params";
+import { loginCaptchaAction } from "./actions";
 import { loginSchema, safeNextPath } from "./login.validation";
+
+/** Will 登录 with this 证件号码 want the captcha? Unsure (refused, offline) is no: login will say. */
+async function askCaptcha(idNumber: string): Promise<boolean> {
+  const r = await loginCaptchaAction({ idNumber });
+  return r.ok && r.data.captcha;
+}
 
 /**
  * 登录 of an accountant: 证件号码 + 密码, with 找回密码 and 用户注册 at hand. `?next=` is where to
@@ -19,6 +26,7 @@ export function LoginForm() {
         schema={loginSchema}
         nameField={{ name: "idNumber", label: "证件号码", preset: "id-number" }}
         next={safeNextPath(next)}
+        askCaptcha={askCaptcha}
         notice={
           params?.get("reset")
             ? "密码已重置，请使用新密码登录。"
