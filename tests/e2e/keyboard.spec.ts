@@ -73,7 +73,7 @@ test("裁剪证件照 keeps focus inside, shows all it focuses, and gives focus 
   test.setTimeout(180_000);
   await startCollection(page);
   const files = await imageFiles();
-  const choose = page.getByRole("button", { name: "上传本人免冠证件照" });
+  const choose = page.getByRole("button", { name: /^上传\s*本人免冠证件照/ });
   await tabTo(page, choose);
   const chooser = page.waitForEvent("filechooser");
   await page.keyboard.press("Enter");
