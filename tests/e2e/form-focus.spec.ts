@@ -68,7 +68,7 @@ test("申报学分 and 信息变更: focus on the first field to fix, with the c
   page,
   a11y,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   await newCollectedPerson(page);
 
   await page.goto("/account/ce/claim");

@@ -90,8 +90,8 @@ export default async function ChangePage({
               <CardTitle>{item.label}</CardTitle>
               {hasOwnFields && !locks.transfer && (
                 <Button asChild size="sm">
-                  <Link href={editHref(item.step)}>
-                    变更信息<span className="sr-only">（{item.label}）</span>
+                  <Link href={editHref(item.step)} aria-label={`变更信息（${item.label}）`}>
+                    变更信息
                   </Link>
                 </Button>
               )}
@@ -119,8 +119,11 @@ export default async function ChangePage({
                             {!locks.transfer && (
                               <div className="flex gap-2">
                                 <Button asChild size="sm" variant="secondary">
-                                  <Link href={editHref(item.step, list.key, index)}>
-                                    变更信息<span className="sr-only">（{label}）</span>
+                                  <Link
+                                    href={editHref(item.step, list.key, index)}
+                                    aria-label={`变更信息（${label}）`}
+                                  >
+                                    变更信息
                                   </Link>
                                 </Button>
                                 <DeleteEntryButton
