@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 
@@ -37,7 +38,7 @@ export function CaptchaField({
 
   useEffect(() => {
     let cancelled = false;
-    const LOAD_FAILED = "图形验证码加载失败，请点击图片重试";
+    const LOAD_FAILED = "图形验证码加载失败，请点击“看不清，换一张”重试";
     (async () => {
       const res = await fetch("/api/captcha", { cache: "no-store" });
       // 429: this address asked for too many pictures; the server says when to try again
@@ -60,7 +61,7 @@ export function CaptchaField({
 
   return (
     <FormField id={id} label="图形验证码" required error={error ?? loadError ?? undefined}>
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <Input
           {...fieldAria(id, error)}
           name="captchaAnswer"
@@ -71,17 +72,15 @@ export function CaptchaField({
           value={value.captchaAnswer}
           onChange={(e) => onChange({ ...value, captchaAnswer: e.target.value })}
         />
-        <button
-          type="button"
-          onClick={() => setReloads((n) => n + 1)}
-          className="h-10 w-[120px] shrink-0 overflow-hidden rounded border bg-white"
-          aria-label="看不清，换一张"
-          title="看不清，换一张"
-        >
+        <span className="h-10 w-[120px] shrink-0 overflow-hidden rounded border bg-white">
           {/* A data: URL from our own server: an image, never markup injected into the page. */}
           {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL; next/image has nothing to optimise */}
           {image ? <img src={image} alt="图形验证码图片" width={120} height={40} /> : null}
-        </button>
+        </span>
+        {/* Said in words, not only as a click on the picture: a voice user says what they see. */}
+        <Button type="button" variant="ghost" onClick={() => setReloads((n) => n + 1)}>
+          看不清，换一张
+        </Button>
       </div>
     </FormField>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type ReactNode, useState, useTransition } from "react";
+import { type ReactNode, useRef, useState, useTransition } from "react";
 import type { core } from "zod/mini";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { FormError } from "@/components/form/form-error";
@@ -23,9 +23,11 @@ const loadSignIn = () => import("next-auth/react").then((m) => m.signIn);
 
 /**
  * 登录 with a login name and a password: accountants (证件号码) through next-auth's credentials
- * provider, finance staff (登录名) through `submit`, the first step of their sign-in. After a failure
- * the graphic captcha is asked for; the server's answer (tries left, lock) shows on the form, and
- * the login name stays typed.
+ * provider, finance staff (登录名) through `submit`, the first step of their sign-in. The graphic
+ * captcha shows once it will be asked for: when `askCaptcha` says so as the login name is left
+ * (the name failed lately), and after any failure. The server's answer (tries left, lock) shows
+ * on the form and focus goes where to act: the captcha, or the password after a wrong one — the
+ * only thing a refusal clears; the captcha missing or wrong clears nothing typed.
  */
 export function CredentialsLoginForm<N extends string>({
   submit: submitCredentials,
@@ -35,6 +37,7 @@ export function CredentialsLoginForm<N extends string>({
   notice,
   links,
   onSuccess,
+  askCaptcha,
 }: {
   /** Checks the credentials itself; without it, next-auth's "credentials" provider does. */
   submit?: (fields: Record<string, string>) => Promise<CredentialsOutcome>;
@@ -45,23 +48,43 @@ export function CredentialsLoginForm<N extends string>({
   links?: ReactNode;
   /** Instead of going to `next`: the login in place (session-timeout.tsx) stays on its page. */
   onSuccess?: () => void;
+  /** Asked when the login name is left: will the login want the captcha? (false when unsure) */
+  askCaptcha?: (name: string) => Promise<boolean>;
 }) {
   const router = useRouter();
   const form = useForm(schema, { [nameField.name]: "", password: "" } as LoginValues<N>);
-  const { values, setValue } = form;
+  const { values, setValue, bindForm } = form;
   const [needCaptcha, setNeedCaptcha] = useState(false);
   const [captcha, setCaptcha] = useState<CaptchaValue>({ captchaId: "", captchaAnswer: "" });
   const [captchaKey, setCaptchaKey] = useState(0);
   const [captchaError, setCaptchaError] = useState<string>();
   const [pending, startTransition] = useTransition();
+  /** The login name last asked about, so leaving the field again asks nothing new. */
+  const asked = useRef("");
 
-  function submit(e: React.FormEvent) {
+  function askAbout(name: string) {
+    const typed = name.trim();
+    if (!askCaptcha || needCaptcha || !typed || typed === asked.current) return;
+    asked.current = typed;
+    askCaptcha(typed)
+      .then((need) => {
+        if (need) setNeedCaptcha(true);
+      })
+      .catch(() => {
+        // offline: the login itself will ask for the captcha if it must
+      });
+  }
+
+  function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    if (!form.validateAll()) return;
+    const formElement = e.currentTarget;
+    const valid = form.validateAll();
     if (needCaptcha && !captcha.captchaAnswer.trim()) {
       setCaptchaError("请输入图形验证码");
+      form.refuse();
       return;
     }
+    if (!valid) return;
     setCaptchaError(undefined);
     const fields: Record<string, string> = {
       [nameField.name]: values[nameField.name],
@@ -84,9 +107,18 @@ export function CredentialsLoginForm<N extends string>({
       const err = outcome.error;
       if (needCaptcha) setCaptchaKey((k) => k + 1);
       setNeedCaptcha(true);
-      if (err.code === "captcha") setCaptchaError(err.message);
-      else form.setServerErrors({}, err.message);
-      setValue("password", "");
+      if (err.code === "captcha") {
+        // Only the captcha was missing or wrong: everything typed stays, focus goes to it.
+        form.setServerErrors({});
+        setCaptchaError(err.message);
+        form.refuse();
+        return;
+      }
+      form.setServerErrors({}, err.message);
+      if (err.code === "invalid") {
+        setValue("password", "");
+        formElement.querySelector<HTMLInputElement>('[name="password"]')?.focus();
+      }
     });
   }
 
@@ -99,8 +131,14 @@ export function CredentialsLoginForm<N extends string>({
           </Alert>
         )}
         <form
+          ref={bindForm}
           noValidate
           onSubmit={submit}
+          onBlur={(e) => {
+            const field: EventTarget = e.target;
+            if (field instanceof HTMLInputElement && field.name === nameField.name)
+              askAbout(field.value);
+          }}
           onFocus={() => void (submitCredentials ? null : loadSignIn().catch(() => {}))}
           className="space-y-5"
         >
@@ -127,7 +165,7 @@ export function CredentialsLoginForm<N extends string>({
               refreshKey={captchaKey}
             />
           )}
-          <FormError message={form.formError} />
+          <FormError message={form.formError} form={form} extra={captchaError ? 1 : 0} />
           <Button type="submit" className="w-full" disabled={pending}>
             {pending ? "正在登录…" : "登录"}
           </Button>

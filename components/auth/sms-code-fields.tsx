@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { FormApi, FormValues } from "@/components/form/use-form";
@@ -13,7 +13,9 @@ type SendResult = ActionResult<{ resendAfterSeconds: number }>;
 /**
  * 图形验证码 + 短信验证码 with 获取短信验证码: the captcha is asked before every send (each
  * picture allows one try, so a fresh one loads after each), the fields named in `checkFirst`
- * are validated before a send, and the send's field errors land at those fields.
+ * are validated before a send, and the send's field errors land at those fields. The button is
+ * disabled while it sends, so focus moves on by itself: to the code field once the code is on its
+ * way, else to the first field that stopped the send.
  */
 export function SmsCodeFields<V extends FormValues>({
   form,
@@ -33,8 +35,13 @@ export function SmsCodeFields<V extends FormValues>({
   const [captcha, setCaptcha] = useState<CaptchaValue>({ captchaId: "", captchaAnswer: "" });
   const [captchaError, setCaptchaError] = useState<string>();
   const [captchaKey, setCaptchaKey] = useState(0);
-  const [sent, setSent] = useState(false);
+  const [sent, setSent] = useState(0);
   const error = form.errors[codeField];
+  const codeRef = useRef<HTMLInputElement>(null);
+  // After the render that says where the code went (the hint the field is described by).
+  useEffect(() => {
+    if (sent > 0) codeRef.current?.focus();
+  }, [sent]);
 
   async function requestCode(): Promise<number | null> {
     setCaptchaError(undefined);
@@ -51,9 +58,10 @@ export function SmsCodeFields<V extends FormValues>({
         for (const f of checkFirst) if (r.fieldErrors[f]) next[f] = r.fieldErrors[f];
         return next as typeof e;
       });
+      form.refuse();
       return null;
     }
-    setSent(true);
+    setSent((n) => n + 1);
     return r.data.resendAfterSeconds;
   }
 
@@ -70,11 +78,12 @@ export function SmsCodeFields<V extends FormValues>({
         label="短信验证码"
         required
         error={error}
-        hint={sent ? sentHint : idleHint}
+        hint={sent > 0 ? sentHint : idleHint}
       >
         <div className="flex gap-3">
           <Input
             {...fieldAria(codeField, error, { hint: true })}
+            ref={codeRef}
             name={codeField}
             inputMode="numeric"
             autoComplete="one-time-code"

@@ -112,7 +112,9 @@ export function SummarySectionBody({
                     paper ? "aspect-[3/2]" : "aspect-[4/3] rounded-md bg-muted",
                   )}
                 />
+                {/* the picture's alt says it already: a screen reader hears the name once */}
                 <p
+                  aria-hidden="true"
                   className={cn("text-sm", paper ? "text-center" : "text-xs text-muted-foreground")}
                 >
                   {a.label}

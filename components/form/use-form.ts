@@ -5,6 +5,7 @@ import { type core, safeParse } from "zod/mini";
 import { offerLogin } from "@/components/session/session-events";
 import { isSessionEnded } from "@/lib/auth/session-ended";
 import { FORM_ERROR_KEY, fieldErrorsFromIssues } from "@/lib/http/action-result";
+import { fieldCount, useRefusals } from "./focus-invalid";
 
 export type FormValues = Record<string, string>;
 type Values = FormValues;
@@ -15,7 +16,8 @@ type Errors<V> = Partial<Record<keyof V | typeof FORM_ERROR_KEY, string>>;
  * Form state for our forms: values, field errors from the shared zod schema (shown once a
  * field has been left or the form submitted), server errors, and — for `persist` keys — a copy
  * in sessionStorage so a reload or a slip of the back button loses nothing. Passwords and codes
- * are never persisted.
+ * are never persisted. A refused submit (validateAll false, or server errors at fields) moves
+ * focus to the first invalid field and counts for InvalidSummary (focus-invalid.ts).
  */
 export function useForm<V extends Values>(
   schema: core.$ZodType<unknown, V>,
@@ -25,6 +27,7 @@ export function useForm<V extends Values>(
   const [values, setValues] = useState<V>(initial);
   const [errors, setErrors] = useState<Errors<V>>({});
   const { storageKey, persist } = options;
+  const { attempt, bindForm, refuse } = useRefusals();
 
   useEffect(() => {
     if (!storageKey) return;
@@ -76,17 +79,23 @@ export function useForm<V extends Values>(
       const found = errorsOf(values);
       const shown = only ? Object.fromEntries(only.map((k) => [k, found[k]])) : found;
       setErrors(shown as typeof errors);
-      return Object.values(shown).every((m) => !m);
+      const valid = Object.values(shown).every((m) => !m);
+      if (!valid) refuse();
+      return valid;
     },
-    [errorsOf, values],
+    [errorsOf, values, refuse],
   );
 
-  const setServerErrors = useCallback((fieldErrors: Record<string, string>, formError?: string) => {
-    const whole = formError ?? fieldErrors[FORM_ERROR_KEY];
-    setErrors({ ...(fieldErrors as Errors<V>), [FORM_ERROR_KEY]: whole });
-    // The login ended: not a dead end — the login in place, and everything typed stays.
-    if (isSessionEnded(whole)) offerLogin();
-  }, []);
+  const setServerErrors = useCallback(
+    (fieldErrors: Record<string, string>, formError?: string) => {
+      const whole = formError ?? fieldErrors[FORM_ERROR_KEY];
+      setErrors({ ...(fieldErrors as Errors<V>), [FORM_ERROR_KEY]: whole });
+      // The login ended: not a dead end — the login in place, and everything typed stays.
+      if (isSessionEnded(whole)) offerLogin();
+      if (fieldCount(fieldErrors) > 0) refuse();
+    },
+    [refuse],
+  );
 
   const clearStorage = useCallback(() => {
     if (storageKey) window.sessionStorage.removeItem(storageKey);
@@ -103,6 +112,14 @@ export function useForm<V extends Values>(
     setServerErrors,
     setErrors,
     clearStorage,
+    /** Fields with an error now (the whole form's message apart). */
+    invalidCount: fieldCount(errors),
+    /** Refusals so far; InvalidSummary re-announces on each. */
+    attempt,
+    /** Attach to the <form>: focus after a refusal stays among its own fields. */
+    bindForm,
+    /** Moves focus to the first invalid field once the errors set with it are shown. */
+    refuse,
   };
 }
 

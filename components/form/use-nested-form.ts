@@ -5,6 +5,7 @@ import { type core, safeParse } from "zod/mini";
 import { offerLogin } from "@/components/session/session-events";
 import { isSessionEnded } from "@/lib/auth/session-ended";
 import { FORM_ERROR_KEY, fieldErrorsFromIssues } from "@/lib/http/action-result";
+import { fieldCount, useRefusals } from "./focus-invalid";
 import { getAt, isUnder, type Path, setAt, shiftErrorsAfterRemoval } from "./paths";
 
 export type NestedValues = Record<string, unknown>;
@@ -36,7 +37,8 @@ interface StoredInput<V> {
  * revision it was typed on, and never dropped silently: after a reload (or a detour, or a new
  * login after the session ended) it comes back by itself while the server still holds that
  * revision; when the draft was saved elsewhere since, the page offers it (`pendingRestore`)
- * and the person chooses.
+ * and the person chooses. A refused submit moves focus to the first invalid field and counts for
+ * InvalidSummary, as in `useForm`.
  */
 export function useNestedForm<V extends NestedValues>(
   schema: core.$ZodType,
@@ -49,6 +51,7 @@ export function useNestedForm<V extends NestedValues>(
   const [formError, setFormError] = useState<string | undefined>();
   const [restored, setRestored] = useState(false);
   const [pendingRestore, setPendingRestore] = useState<V | null>(null);
+  const { attempt, bindForm, refuse } = useRefusals();
   const dirty = useRef(false);
   /** The revision the values on the page rest on: the page's, then each save's. */
   const revision = useRef(options.revision ?? 0);
@@ -124,16 +127,22 @@ export function useNestedForm<V extends NestedValues>(
     const [found, whole] = splitFormError(errorsOf(schema, values));
     setErrors(found);
     setFormError(whole);
-    return Object.keys(found).length === 0 && whole === undefined;
-  }, [schema, values]);
+    const valid = Object.keys(found).length === 0 && whole === undefined;
+    if (!valid) refuse();
+    return valid;
+  }, [schema, values, refuse]);
 
-  const setServerErrors = useCallback((fieldErrors: Record<Path, string>, message?: string) => {
-    const [fields, whole] = splitFormError(fieldErrors);
-    setErrors(fields);
-    setFormError(message ?? whole);
-    // The login ended: not a dead end — the login in place, and everything typed stays.
-    if (isSessionEnded(message ?? whole)) offerLogin();
-  }, []);
+  const setServerErrors = useCallback(
+    (fieldErrors: Record<Path, string>, message?: string) => {
+      const [fields, whole] = splitFormError(fieldErrors);
+      setErrors(fields);
+      setFormError(message ?? whole);
+      // The login ended: not a dead end — the login in place, and everything typed stays.
+      if (isSessionEnded(message ?? whole)) offerLogin();
+      if (fieldCount(fields) > 0) refuse();
+    },
+    [refuse],
+  );
 
   const addEntry = useCallback((listPath: Path, entry: unknown) => {
     dirty.current = true;
@@ -187,6 +196,12 @@ export function useNestedForm<V extends NestedValues>(
     addEntry,
     removeEntry,
     markSaved,
+    /** Fields with an error now. */
+    invalidCount: fieldCount(errors),
+    /** Refusals so far; InvalidSummary re-announces on each. */
+    attempt,
+    /** Attach to the <form>: focus after a refusal stays among its own fields. */
+    bindForm,
   };
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import * as React from "react";
+import { askLoginCaptcha } from "@/app/(auth)/login/ask-captcha";
 import { loginSchema } from "@/app/(auth)/login/login.validation";
 import { CredentialsLoginForm } from "@/components/auth/credentials-login-form";
 import { Button } from "@/components/ui/button";
@@ -110,6 +111,7 @@ export function LoginDialog({
             schema={loginSchema}
             nameField={{ name: "idNumber", label: "证件号码", preset: "id-number" }}
             next={here}
+            askCaptcha={askLoginCaptcha}
             onSuccess={() => void onLoggedIn()}
           />
         ) : (

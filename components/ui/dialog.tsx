@@ -35,20 +35,67 @@ export function DialogOverlay({
   );
 }
 
+/**
+ * While a modal dialog is open, everything outside its portal is `inert`: Radix hides it from
+ * screen readers (aria-hidden) and traps Tab, but the hidden links and buttons could still take
+ * focus (a click, a script) — nothing hidden may be focusable. Undone on close.
+ */
+function useInertOutside(content: React.RefObject<HTMLElement | null>) {
+  React.useEffect(() => {
+    const made: Element[] = [];
+    // From the content up to <body> (Radix portals it there, beside its overlay).
+    for (let node = content.current; node?.parentElement; node = node.parentElement) {
+      for (const sibling of node.parentElement.children) {
+        if (sibling === node || sibling.hasAttribute("inert")) continue;
+        if (sibling.tagName === "SCRIPT" || sibling.matches("[data-slot=dialog-overlay]")) continue;
+        sibling.setAttribute("inert", "");
+        made.push(sibling);
+      }
+      if (node.parentElement === document.body) break;
+    }
+    return () => made.forEach((el) => el.removeAttribute("inert"));
+  }, [content]);
+}
+
+/**
+ * The dialog itself: focus stays inside while it is open (Radix traps Tab both ways), and goes
+ * back on closing to where it was when the dialog opened — Radix knows only a DialogTrigger, and
+ * a dialog the page opens by itself (the photo cropper after a file is chosen) has none, so focus
+ * would fall to <body>.
+ */
 export function DialogContent({
   className,
   children,
   showCloseButton = true,
+  onOpenAutoFocus,
+  onCloseAutoFocus,
   ...props
 }: React.ComponentProps<typeof DialogPrimitive.Content> & {
   /** Show the ✕ button (aria-label 关闭) in the corner. */
   showCloseButton?: boolean;
 }) {
+  const opener = React.useRef<HTMLElement | null>(null);
+  const content = React.useRef<HTMLDivElement>(null);
+  useInertOutside(content);
   return (
     <DialogPortal>
       <DialogOverlay />
       <DialogPrimitive.Content
+        ref={content}
         data-slot="dialog-content"
+        onOpenAutoFocus={(e) => {
+          const active = document.activeElement;
+          opener.current =
+            active instanceof HTMLElement && active !== document.body ? active : null;
+          onOpenAutoFocus?.(e);
+        }}
+        onCloseAutoFocus={(e) => {
+          onCloseAutoFocus?.(e);
+          const back = opener.current;
+          if (e.defaultPrevented || !back?.isConnected) return;
+          e.preventDefault();
+          back.focus();
+        }}
         className={cn(
           "fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-full max-w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto",
           "rounded-lg border bg-background p-5 shadow-lg sm:max-w-lg sm:p-6",

@@ -4,7 +4,7 @@ import type { RequestContext } from "@/lib/audit/audit";
 import { decryptField, encryptField, needsReencryption } from "@/lib/crypto/field-cipher";
 import { hashPassword, needsRehash } from "@/lib/crypto/password-hash";
 import { idNumberIndex } from "./identifier";
-import { passwordLogin, type PasswordLoginResult } from "./password-login";
+import { loginNeedsCaptcha, passwordLogin, type PasswordLoginResult } from "./password-login";
 import { createSession } from "./session-service";
 
 export interface LoginInput {
@@ -68,4 +68,9 @@ export async function authenticate(
     now,
   );
   return result.ok ? { ok: true, personId: result.accountId, sessionId: result.opened } : result;
+}
+
+/** Whether 登录 with this 证件号码 would ask for the graphic captcha now (loginNeedsCaptcha). */
+export function captchaNeededFor(db: Db, ctx: RequestContext, idNumber: string): Promise<boolean> {
+  return loginNeedsCaptcha(db, ctx, idNumberIndex(idNumber));
 }

@@ -2,14 +2,16 @@ import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import { type ActorType, writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/crypto/password-hash";
+import { budget, take } from "@/lib/limits/budget";
 import { CAPTCHA_WRONG, consumeCaptcha } from "./captcha-service";
+import { clientKeys } from "./client-network";
 import {
   captchaFirst,
   clientLimitMessage,
   releaseClientAttempt,
   reserveClientAttempt,
 } from "./client-throttle";
-import { isLocked, lockedMessage, triesLeft } from "./lockout-rules";
+import { isLocked, type LoginState, lockedMessage, triesLeft } from "./lockout-rules";
 import { clearLoginFailures, loginState, reserveLoginAttempt } from "./login-throttle";
 import { securityConfig } from "./security-config";
 
@@ -52,6 +54,30 @@ export interface PasswordLoginSpec<A extends LoginAccount> {
   open: (
     account: A,
   ) => Promise<(tx: Tx) => Promise<{ opened: string; details: Record<string, string> }>>;
+}
+
+/** A login now needs the graphic captcha: the name failed lately, or the client (captchaFirst). */
+async function captchaRequired(db: Db, ctx: RequestContext, state: LoginState): Promise<boolean> {
+  return state.failedLogins > 0 || (await captchaFirst(db, ctx));
+}
+
+/**
+ * Would a login with this name be asked for the captcha now? The form asks when the name is
+ * typed, so the captcha is there before the first 登录 instead of refusing it. The answer is the
+ * one a login without a captcha gives ("请输入图形验证码"): it depends on the name's failures and
+ * the client, never on whether an account exists. Anyone may ask, so each address has a budget,
+ * as for captcha pictures; past it the answer is yes — a captcha given is checked and never
+ * harms a login, and the refusal tells nothing about the name.
+ */
+export async function loginNeedsCaptcha(
+  db: Db,
+  ctx: RequestContext,
+  throttleKey: string,
+): Promise<boolean> {
+  const limiter = budget(db, "captcha-ask-ip", securityConfig().captchaPerAddress, 15 * 60);
+  const allowed = await take(limiter, clientKeys(ctx.ip).address);
+  if (!allowed.ok) return true;
+  return captchaRequired(db, ctx, await loginState(db, throttleKey));
 }
 
 /**
@@ -104,7 +130,7 @@ export async function passwordLogin<A extends LoginAccount>(
     return locked(state.lockedUntil!);
   }
   const hasCaptcha = Boolean(spec.captchaId && spec.captchaAnswer);
-  if (hasCaptcha || state.failedLogins > 0 || (await captchaFirst(db, ctx))) {
+  if (hasCaptcha || (await captchaRequired(db, ctx, state))) {
     if (!hasCaptcha)
       return { ok: false, code: "captcha", message: "请输入图形验证码", captchaRequired: true };
     if (!(await consumeCaptcha(db, spec.captchaId!, spec.captchaAnswer!, now))) {

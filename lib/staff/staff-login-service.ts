@@ -3,7 +3,11 @@ import type { Db } from "@/lib/db/client";
 import { type RequestContext, writeAudit } from "@/lib/audit/audit";
 import { blindIndex } from "@/lib/crypto/blind-index";
 import { hashPassword, needsRehash } from "@/lib/crypto/password-hash";
-import { passwordLogin, type PasswordLoginResult } from "@/lib/account/password-login";
+import {
+  loginNeedsCaptcha,
+  passwordLogin,
+  type PasswordLoginResult,
+} from "@/lib/account/password-login";
 import { CONSOLE_NETWORK_REFUSED, consoleReachableFrom } from "./console-network";
 import { loadSignIn, openSignIn } from "./sign-in-store";
 import type { SignInStep } from "./sign-in-steps";
@@ -99,4 +103,17 @@ export async function authenticateStaff(
   const pending = await loadSignIn(db, ctx, r.opened, now);
   if (!pending) throw new Error("a sign-in just opened cannot be read");
   return { ok: true, staffId: r.accountId, token: r.opened, step: pending.step };
+}
+
+/**
+ * Whether 财政部门登录 with this 登录名 would ask for the graphic captcha now (loginNeedsCaptcha).
+ * Outside the console's networks nothing is looked at, as for the login itself.
+ */
+export async function staffCaptchaNeededFor(
+  db: Db,
+  ctx: RequestContext,
+  username: string,
+): Promise<boolean> {
+  if (!consoleReachableFrom(ctx.ip)) return false;
+  return loginNeedsCaptcha(db, ctx, staffThrottleKey(username));
 }

@@ -17,7 +17,7 @@ import { STAFF, staffBrowser, staffLogin } from "./support/staff";
 async function openWorkChange(page: Page) {
   await menu(page, "信息变更").click();
   await expect(page.getByRole("heading", { name: "信息变更" })).toBeVisible();
-  await page.getByRole("link", { name: "变更工作信息" }).click();
+  await page.getByRole("link", { name: "变更信息（工作信息）" }).click();
   await expect(page.getByRole("button", { name: "保存" })).toBeVisible();
 }
 

@@ -18,13 +18,13 @@ test("change an e-mail and an education entry, and see both in 变更记录", as
   await expect(page.getByRole("link", { name: /证件号码/ })).toHaveCount(0);
   await expectNoSidewaysScroll(page);
 
-  await page.getByRole("link", { name: "变更个人信息" }).click();
+  await page.getByRole("link", { name: "变更信息（个人信息）" }).click();
   await expect(page.getByRole("radio", { name: "男" })).toHaveCount(0); // 性别 is not offered
   await page.getByRole("textbox", { name: "电子邮箱" }).fill("new.mail@example.com");
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByText("变更已保存，已生成第2版档案。")).toBeVisible();
 
-  await page.getByRole("link", { name: "变更全日制教育第1条" }).click();
+  await page.getByRole("link", { name: "变更信息（全日制教育第1条）" }).click();
   await page.getByRole("textbox", { name: "毕业院校" }).fill("暨南大学");
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByText("变更已保存，已生成第3版档案。")).toBeVisible();
@@ -49,7 +49,7 @@ test("two tabs change the same item: the second is told and nothing typed is los
   const second = await page.context().newPage();
   for (const tab of [first, second]) {
     await tab.goto("/account/change");
-    await tab.getByRole("link", { name: "变更个人信息" }).click();
+    await tab.getByRole("link", { name: "变更信息（个人信息）" }).click();
   }
   await first.getByRole("textbox", { name: "电子邮箱" }).fill("first.tab@example.com");
   await first.getByRole("button", { name: "保存" }).click();
@@ -77,7 +77,7 @@ test("an entry edited in one tab and deleted in another can still be saved as a 
 
   const editing = page;
   await editing.goto("/account/change");
-  await editing.getByRole("link", { name: "变更奖励信息第1条" }).click();
+  await editing.getByRole("link", { name: "变更信息（奖励信息第1条）" }).click();
   await editing.getByRole("textbox", { name: "奖励名称" }).fill("全国会计工作先进个人");
 
   // Another tab changes something else first: this save goes through without a question.
@@ -90,7 +90,7 @@ test("an entry edited in one tab and deleted in another can still be saved as a 
   await expect(editing.getByText("变更已保存，已生成第3版档案。")).toBeVisible();
 
   // Now the other tab deletes the entry while this one edits it again.
-  await editing.getByRole("link", { name: "变更奖励信息第1条" }).click();
+  await editing.getByRole("link", { name: "变更信息（奖励信息第1条）" }).click();
   await editing.getByRole("textbox", { name: "奖励名称" }).fill("全国先进会计工作者");
   await other.goto("/account/change");
   other.once("dialog", (d) => void d.accept());

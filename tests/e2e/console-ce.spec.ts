@@ -18,7 +18,7 @@ import { STAFF, staffBrowser, staffLogin } from "./support/staff";
 
 async function regionPicker(page: Page) {
   await menu(page, "信息变更").click();
-  await page.getByRole("link", { name: "变更工作信息" }).click();
+  await page.getByRole("link", { name: "变更信息（工作信息）" }).click();
   return page.getByLabel("所属行政区划（市）");
 }
 

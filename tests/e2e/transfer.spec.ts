@@ -76,7 +76,7 @@ test("申请调出 refuses a PNG and a 3 MB JPEG at the field, saves, locks, and
   // 信息变更 and 继续教育 are view-only while it is open, and say why.
   await menu(page, "信息变更").click();
   await expect(page.getByText(LOCKED)).toBeVisible();
-  await expect(page.getByRole("link", { name: "变更个人信息" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "变更信息（个人信息）" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /^变更.+第\d+条$/ })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /^新增/ })).toHaveCount(0);
   await expect(page.getByText("中山大学")).toBeVisible(); // the data is still shown

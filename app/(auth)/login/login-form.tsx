@@ -4,6 +4,7 @@ import Link from "next/link";
 import { CredentialsLoginForm } from "@/components/auth/credentials-login-form";
 import { SendHomeIfLoggedIn } from "@/components/auth/send-home-if-logged-in";
 import { useHydratedSearchParams } from "@/components/shell/use-hydrated-search-params";
+import { askLoginCaptcha } from "./ask-captcha";
 import { loginSchema, safeNextPath } from "./login.validation";
 
 /**
@@ -19,6 +20,7 @@ export function LoginForm() {
         schema={loginSchema}
         nameField={{ name: "idNumber", label: "证件号码", preset: "id-number" }}
         next={safeNextPath(next)}
+        askCaptcha={askLoginCaptcha}
         notice={
           params?.get("reset")
             ? "密码已重置，请使用新密码登录。"

@@ -10,6 +10,9 @@ export const loginSchema = z.object({
 
 export type LoginValues = z.input<typeof loginSchema>;
 
+/** What the captcha question takes: the 证件号码 alone, checked as the login checks it. */
+export const loginNameSchema = z.pick(loginSchema, { idNumber: true });
+
 /**
  * Only same-site paths are followed after login (no open redirect). Parsed as a URL, because
  * browsers drop tabs and newlines: "/\t/evil.example" would become "//evil.example".

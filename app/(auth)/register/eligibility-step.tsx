@@ -7,6 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { Label } from "@/components/ui/label";
+import { FormError } from "@/components/form/form-error";
+import { useRefusals } from "@/components/form/focus-invalid";
 import { type Answer, eligibility, needsCollection } from "./eligibility";
 
 /** 第二步：选择信息采集对象 — two questions; "neither" ends here (无须进行信息采集). */
@@ -19,60 +21,65 @@ export function EligibilityStep({
 }) {
   const [works, setWorks] = useState<Answer | "">("");
   const [holds, setHolds] = useState<Answer | "">("");
-  const [error, setError] = useState<string>();
+  const [checked, setChecked] = useState(false);
   const [notNeeded, setNotNeeded] = useState(false);
+  const { attempt, bindForm, refuse } = useRefusals();
+  const unanswered = checked ? [works, holds].filter((a) => !a).length : 0;
 
-  function next() {
+  function next(e: React.FormEvent) {
+    e.preventDefault();
     const answers = eligibility(works, holds);
+    setChecked(true);
     if (!answers) {
-      setError("请回答以上两个问题");
+      refuse();
       return;
     }
-    setError(undefined);
     if (needsCollection(answers)) onEligible();
     else setNotNeeded(true);
   }
 
   return (
     <Card>
-      <CardContent className="space-y-6 pt-6">
-        <p className="text-sm text-muted-foreground">请根据您的实际情况选择信息采集对象：</p>
-        <Question
-          id="works"
-          label={`1. 是否在${jurisdictionLabel}从事会计工作？`}
-          value={works}
-          onChange={(v) => {
-            setWorks(v);
-            setNotNeeded(false);
-          }}
-        />
-        <Question
-          id="holds"
-          label="2. 是否持有会计专业技术资格证书？"
-          value={holds}
-          onChange={(v) => {
-            setHolds(v);
-            setNotNeeded(false);
-          }}
-        />
-        {error && <p className="text-sm text-destructive">{error}</p>}
-        {notNeeded ? (
-          <Alert>
-            <AlertTitle>无须进行信息采集</AlertTitle>
-            <AlertDescription>
-              您既不在{jurisdictionLabel}
-              从事会计工作，也未持有会计专业技术资格证书，无须进行会计人员信息采集。
-              <Link href="/" className="ml-1 text-primary underline">
-                返回首页
-              </Link>
-            </AlertDescription>
-          </Alert>
-        ) : null}
-        <div className="flex justify-end">
-          <Button type="button" onClick={next}>
-            下一步
-          </Button>
-        </div>
+      <CardContent className="pt-6">
+        <form ref={bindForm} noValidate onSubmit={next} className="space-y-6">
+          <p className="text-sm text-muted-foreground">请根据您的实际情况选择信息采集对象：</p>
+          <Question
+            id="works"
+            label={`1. 是否在${jurisdictionLabel}从事会计工作？`}
+            value={works}
+            missing={checked && !works}
+            onChange={(v) => {
+              setWorks(v);
+              setNotNeeded(false);
+            }}
+          />
+          <Question
+            id="holds"
+            label="2. 是否持有会计专业技术资格证书？"
+            value={holds}
+            missing={checked && !holds}
+            onChange={(v) => {
+              setHolds(v);
+              setNotNeeded(false);
+            }}
+          />
+          <FormError form={{ attempt, invalidCount: unanswered }} />
+          {notNeeded ? (
+            <Alert role="status">
+              <AlertTitle>无须进行信息采集</AlertTitle>
+              <AlertDescription>
+                您既不在{jurisdictionLabel}
+                从事会计工作，也未持有会计专业技术资格证书，无须进行会计人员信息采集。
+                <Link href="/" className="ml-1 text-primary underline">
+                  返回首页
+                </Link>
+              </AlertDescription>
+            </Alert>
+          ) : null}
+          <div className="flex justify-end">
+            <Button type="submit">下一步</Button>
+          </div>
+        </form>
       </CardContent>
     </Card>
   );
@@ -82,11 +89,14 @@ function Question({
   id,
   label,
   value,
+  missing,
   onChange,
 }: {
   id: string;
   label: string;
   value: Answer | "";
+  /** Left unanswered at 下一步. */
+  missing: boolean;
   onChange: (v: Answer) => void;
 }) {
   return (
@@ -97,6 +107,8 @@ function Question({
         onValueChange={(v) => onChange(v as Answer)}
         className="flex gap-6"
         aria-label={label}
+        aria-invalid={missing || undefined}
+        aria-describedby={missing ? `${id}-error` : undefined}
       >
         {(["yes", "no"] as const).map((v) => (
           <div key={v} className="flex items-center gap-2">
@@ -105,6 +117,11 @@ function Question({
           </div>
         ))}
       </RadioGroup>
+      {missing && (
+        <p id={`${id}-error`} className="text-sm text-destructive">
+          请选择“是”或“否”
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -7,6 +7,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Steps } from "@/components/ui/steps";
+import { useStepHeading } from "@/components/form/use-step-heading";
 import type { DocumentTypeCode } from "@/lib/identity/document-types";
 import { EligibilityStep } from "./eligibility-step";
 
@@ -32,6 +33,7 @@ export function RegisterWizard({
   documentTypes: readonly { value: DocumentTypeCode; label: string }[];
 }) {
   const [step, setStep] = useState(0);
+  const heading = useStepHeading(step);
   useEffect(() => {
     loadRegistrationForm().catch(() => {
       // fetched again when the form is shown
@@ -40,6 +42,9 @@ export function RegisterWizard({
   return (
     <div className="space-y-6">
       <Steps steps={STEPS} current={step} />
+      <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">
+        {STEPS[step]}
+      </h2>
       {step === 0 && (
         <EligibilityStep jurisdictionLabel={jurisdictionLabel} onEligible={() => setStep(1)} />
       )}

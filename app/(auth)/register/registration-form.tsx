@@ -42,7 +42,7 @@ export function RegistrationForm({
     storageKey: "kuaiji.register",
     persist: ["name", "idType", "phone"],
   });
-  const { values } = form;
+  const { values, bindForm } = form;
   const [idRegistered, setIdRegistered] = useState(false);
 
   const idType = values.idType as DocumentTypeCode;
@@ -72,7 +72,7 @@ export function RegistrationForm({
   return (
     <Card>
       <CardContent className="pt-6">
-        <form noValidate onSubmit={onSubmit} className="space-y-5">
+        <form ref={bindForm} noValidate onSubmit={onSubmit} className="space-y-5">
           <TextField
             form={form}
             name="name"
@@ -126,7 +126,7 @@ export function RegistrationForm({
             labels={{ password: "设置密码", confirm: "确认密码" }}
             context={{ idNumber: doc?.ok ? doc.normalized : values.idNumber, phone: values.phone }}
           />
-          <FormError message={form.formError} />
+          <FormError message={form.formError} form={form} />
           <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-between">
             <Button type="button" variant="outline" onClick={onBack}>
               上一步

@@ -3,9 +3,9 @@
 import { db } from "@/lib/db/client";
 import { publicAction } from "@/lib/auth/action-client";
 import { setStaffSignInCookie } from "@/lib/auth/staff-sign-in";
-import { authenticateStaff } from "@/lib/staff/staff-login-service";
+import { authenticateStaff, staffCaptchaNeededFor } from "@/lib/staff/staff-login-service";
 import type { SignInStep } from "@/lib/staff/sign-in-steps";
-import { staffPasswordStepSchema } from "./staff-login.validation";
+import { staffLoginNameSchema, staffPasswordStepSchema } from "./staff-login.validation";
 
 /**
  * 财政部门登录, first step: the password. It opens no session — the browser gets the sign-in's
@@ -20,4 +20,14 @@ export const staffPasswordAction = publicAction(
     await setStaffSignInCookie(r.token);
     return { ok: true, data: { step: r.step satisfies SignInStep } };
   },
+);
+
+/** Asked when the 登录名 is left: will the password step want the graphic captcha? */
+export const staffCaptchaAction = publicAction(
+  "staffCaptchaAction",
+  staffLoginNameSchema,
+  async (input, { request }) => ({
+    ok: true,
+    data: { captcha: await staffCaptchaNeededFor(db, request, input.username) },
+  }),
 );

@@ -10,8 +10,14 @@ import { useVisitor } from "@/components/auth/use-visitor";
 import { useHydratedSearchParams } from "@/components/shell/use-hydrated-search-params";
 import type { LoginFailureCode } from "@/lib/account/password-login";
 import { signInStepPath } from "@/lib/staff/sign-in-steps";
-import { staffPasswordAction } from "./actions";
+import { staffCaptchaAction, staffPasswordAction } from "./actions";
 import { safeConsolePath, staffLoginSchema } from "./staff-login.validation";
+
+/** Will the password step with this 登录名 want the captcha? Unsure is no: the step will say. */
+async function askCaptcha(username: string): Promise<boolean> {
+  const r = await staffCaptchaAction({ username });
+  return r.ok && r.data.captcha;
+}
 
 /**
  * 财政部门登录: 登录名 + 密码, then the sign-in's next step (动态验证码; on a first login the new
@@ -50,6 +56,7 @@ export function StaffLoginForm() {
       nameField={{ name: "username", label: "登录名" }}
       next={next}
       notice={notice}
+      askCaptcha={askCaptcha}
       links={
         <p className="text-sm text-muted-foreground">
           忘记密码、账户被锁定或手机丢失，请联系本单位平台管理员。

@@ -9,6 +9,9 @@ export const staffLoginSchema = z.object({
   password: z.string().check(z.minLength(1, "请输入密码"), z.maxLength(128, "密码过长")),
 });
 
+/** What the captcha question takes: the 登录名 alone, checked as the login checks it. */
+export const staffLoginNameSchema = z.pick(staffLoginSchema, { username: true });
+
 /** What the password step's action takes: the form's fields, and the captcha once asked for. */
 export const staffPasswordStepSchema = z.extend(staffLoginSchema, {
   captchaId: z.optional(z.string().check(z.maxLength(64))),

@@ -90,7 +90,7 @@ export default async function ChangePage({
               <CardTitle>{item.label}</CardTitle>
               {hasOwnFields && !locks.transfer && (
                 <Button asChild size="sm">
-                  <Link href={editHref(item.step)} aria-label={`变更${item.label}`}>
+                  <Link href={editHref(item.step)} aria-label={`变更信息（${item.label}）`}>
                     变更信息
                   </Link>
                 </Button>
@@ -121,7 +121,7 @@ export default async function ChangePage({
                                 <Button asChild size="sm" variant="secondary">
                                   <Link
                                     href={editHref(item.step, list.key, index)}
-                                    aria-label={`变更${label}`}
+                                    aria-label={`变更信息（${label}）`}
                                   >
                                     变更信息
                                   </Link>

@@ -3,6 +3,7 @@
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
+import { FormError } from "@/components/form/form-error";
 import { RestoreNotice } from "@/components/form/restore-notice";
 import type { NestedForm } from "@/components/form/use-nested-form";
 import type { useWizardStep } from "./use-wizard-step";
@@ -47,16 +48,7 @@ export function WizardButtons({
           </AlertDescription>
         </Alert>
       )}
-      {form.formError && (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{form.formError}</AlertDescription>
-        </Alert>
-      )}
-      {Object.keys(form.errors).length > 0 && !form.formError && (
-        <p role="alert" className="text-sm text-destructive">
-          还有 {Object.keys(form.errors).length} 处需要修改，请查看标红的项目。
-        </p>
-      )}
+      <FormError message={form.formError} form={form} />
       {wizard.savedAt && (
         <p role="status" className="text-sm text-muted-foreground">
           草稿已保存（{TIME.format(wizard.savedAt)}）
@@ -101,8 +93,10 @@ export function StepForm({
   wizard: ReturnType<typeof useWizardStep>;
   children: React.ReactNode;
 }) {
+  const { bindForm } = form;
   return (
     <form
+      ref={bindForm}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();

@@ -13,15 +13,6 @@ import { rememberRevision, useFreshDraft } from "./fresh-draft";
 
 export const SAVE_NETWORK_FAILURE = "网络异常，保存未完成，请重试（已填写的内容仍保留在本页）";
 
-/** Moves focus to the first field the form marked invalid, so a phone user sees why. */
-function focusFirstError() {
-  requestAnimationFrame(() => {
-    const el = document.querySelector<HTMLElement>('[aria-invalid="true"]');
-    el?.focus();
-    el?.scrollIntoView({ block: "center" });
-  });
-}
-
 /**
  * The wizard's three buttons for one data step: 下一步 validates (here, then on the server with
  * the same schema) and goes on; 保存草稿 stores the input as typed; 上一步 stores it too, then goes
@@ -62,6 +53,7 @@ export function useWizardStep(
         return;
       }
       if (!r.ok) {
+        // the form moves focus to the first field it marks invalid (components/form/focus-invalid.ts)
         form.setServerErrors(r.fieldErrors, r.code === "stale" ? undefined : r.formError);
         if (isSessionEnded(r.formError)) {
           // Logged in again in place (the page as it was): the save the person asked for goes on.
@@ -73,7 +65,6 @@ export function useWizardStep(
           return;
         }
         if (r.code === "stale") setConflict({ mode, then });
-        else focusFirstError();
         return;
       }
       setConflict(null);
@@ -99,10 +90,7 @@ export function useWizardStep(
       window.location.reload();
     },
     next() {
-      if (!form.validateAll()) {
-        focusFirstError();
-        return;
-      }
+      if (!form.validateAll()) return;
       // Onward to the first step still to do: the next one, or — when the later steps are
       // complete already (a 修改 from 确认信息) — straight back to 确认信息.
       save("next", (resumeAt) => router.push(`/account/collection/${resumeAt ?? nextStep(step)}`));

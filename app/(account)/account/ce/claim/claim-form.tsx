@@ -5,8 +5,8 @@ import { useMemo, useTransition } from "react";
 import * as z from "zod/mini";
 import { AttachmentField } from "@/components/collection/attachment-field";
 import { NestedRadios, NestedText, NestedYear } from "@/components/form/nested-fields";
+import { FormError } from "@/components/form/form-error";
 import { type NestedForm, useNestedForm } from "@/components/form/use-nested-form";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Label } from "@/components/ui/label";
@@ -86,6 +86,7 @@ export function ClaimForm({
   const router = useRouter();
   const schema = useMemo(() => formSchema(context), [context]);
   const form = useNestedForm(schema, { kind: "", year: context.today.slice(0, 4) }, { storageKey });
+  const { bindForm } = form;
   const [pending, start] = useTransition();
   const kind = isClaimKind(form.values.kind) ? form.values.kind : null;
   const credits = expectedCredits(form.values);
@@ -105,7 +106,7 @@ export function ClaimForm({
   }
 
   return (
-    <form noValidate onSubmit={submit} className="space-y-6">
+    <form ref={bindForm} noValidate onSubmit={submit} className="space-y-6">
       <KindChoice form={form} />
       {kind && (
         <fieldset className="min-w-0 space-y-4">
@@ -128,11 +129,7 @@ export function ClaimForm({
           </p>
         </fieldset>
       )}
-      {form.formError && (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{form.formError}</AlertDescription>
-        </Alert>
-      )}
+      <FormError message={form.formError} form={form} />
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
         <Button type="button" variant="outline" onClick={() => router.push("/account/ce")}>
           取消

@@ -14,6 +14,7 @@ import {
 import { WorkFields } from "@/components/collection/fields/work-fields";
 import { SummaryRows } from "@/components/collection/summary-view";
 import { RestoreNotice } from "@/components/form/restore-notice";
+import { FormError } from "@/components/form/form-error";
 import { type NestedForm, useNestedForm } from "@/components/form/use-nested-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -135,6 +136,7 @@ export function ChangeForm({
   const entry = FORMS[itemRef.list ? `${itemRef.step}.${itemRef.list}` : itemRef.step]!;
   const schema = useMemo(() => entry.schema(context), [entry, context]);
   const form = useNestedForm(schema, initial, { storageKey, revision: baseVersion });
+  const { bindForm } = form;
   // Where the next save goes: the item and the version it rests on (both move after a refusal).
   const [target, setTarget] = useState({ ref: itemRef, version: baseVersion });
   const [stale, setStale] = useState<"changed" | "gone" | null>(null);
@@ -185,7 +187,7 @@ export function ChangeForm({
   }
 
   return (
-    <form noValidate onSubmit={save} className="space-y-6">
+    <form ref={bindForm} noValidate onSubmit={save} className="space-y-6">
       <RestoreNotice form={form} />
       {stale === "changed" && (
         <section
@@ -223,11 +225,7 @@ export function ChangeForm({
         ethnicGroups={ethnicGroups}
         regionLocked={regionLocked}
       />
-      {form.formError && (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{form.formError}</AlertDescription>
-        </Alert>
-      )}
+      <FormError message={form.formError} form={form} />
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
         <Button type="button" variant="outline" onClick={() => router.push("/account/change")}>
           取消
