@@ -38,24 +38,47 @@ export function DialogOverlay({
 /**
  * While a modal dialog is open, everything outside its portal is `inert`: Radix hides it from
  * screen readers (aria-hidden) and traps Tab, but the hidden links and buttons could still take
- * focus (a click, a script) — nothing hidden may be focusable. Undone on close.
+ * focus (a click, a script) — nothing hidden may be focusable. Applied from the content's ref as
+ * it attaches (Radix's portal fills in after its first render, so an effect of ours would find no
+ * content yet) and undone as it detaches. Counted per element: when two dialogs are stacked and
+ * the lower one closes first, the page stays inert for the upper one.
  */
-function useInertOutside(content: React.RefObject<HTMLElement | null>) {
-  React.useEffect(() => {
-    const made: Element[] = [];
-    // From the content up to <body> (Radix portals it there, beside its overlay).
-    for (let node = content.current; node?.parentElement; node = node.parentElement) {
-      for (const sibling of node.parentElement.children) {
-        if (sibling === node || sibling.hasAttribute("inert")) continue;
-        if (sibling.tagName === "SCRIPT" || sibling.matches("[data-slot=dialog-overlay]")) continue;
-        sibling.setAttribute("inert", "");
-        made.push(sibling);
-      }
-      if (node.parentElement === document.body) break;
-    }
-    return () => made.forEach((el) => el.removeAttribute("inert"));
-  }, [content]);
+const inertHolds = new Map<Element, number>();
+
+function holdInert(el: Element): boolean {
+  const held = inertHolds.get(el);
+  if (held === undefined) {
+    if (el.hasAttribute("inert")) return false; // someone else's: leave it to them
+    el.setAttribute("inert", "");
+  }
+  inertHolds.set(el, (held ?? 0) + 1);
+  return true;
 }
+
+function releaseInert(el: Element) {
+  const held = inertHolds.get(el);
+  if (held === undefined) return;
+  if (held > 1) return void inertHolds.set(el, held - 1);
+  inertHolds.delete(el);
+  el.removeAttribute("inert");
+}
+
+function inertOutside(content: HTMLElement): () => void {
+  const held: Element[] = [];
+  // From the content up to <body> (Radix portals it there, beside its overlay).
+  for (let node = content; node.parentElement; node = node.parentElement) {
+    for (const sibling of node.parentElement.children) {
+      if (sibling === node || sibling.tagName === "SCRIPT") continue;
+      if (sibling.matches("[data-slot=dialog-overlay]")) continue;
+      if (holdInert(sibling)) held.push(sibling);
+    }
+    if (node.parentElement === document.body) break;
+  }
+  return () => held.forEach(releaseInert);
+}
+
+/** The content's ref: inert outside while attached (React 19 calls the returned cleanup). */
+const inertOutsideRef = (node: HTMLDivElement | null) => (node ? inertOutside(node) : undefined);
 
 /**
  * The dialog itself: focus stays inside while it is open (Radix traps Tab both ways), and goes
@@ -75,13 +98,11 @@ export function DialogContent({
   showCloseButton?: boolean;
 }) {
   const opener = React.useRef<HTMLElement | null>(null);
-  const content = React.useRef<HTMLDivElement>(null);
-  useInertOutside(content);
   return (
     <DialogPortal>
       <DialogOverlay />
       <DialogPrimitive.Content
-        ref={content}
+        ref={inertOutsideRef}
         data-slot="dialog-content"
         onOpenAutoFocus={(e) => {
           const active = document.activeElement;

@@ -2,6 +2,7 @@ import "server-only";
 import { buffer } from "node:stream/consumers";
 import sharp from "sharp";
 import type { Db } from "@/lib/db/client";
+import { childLogger } from "@/lib/log/logger";
 import { getStorage } from "@/lib/storage/storage";
 import type { ObjectStorage } from "@/lib/storage/types";
 import { readableAttachment } from "@/lib/upload/attachment-service";
@@ -10,6 +11,8 @@ import { readableAttachment } from "@/lib/upload/attachment-service";
 // attachment through the storage layer. Stored headshots are mozjpeg (progressive) at up to
 // 590 × 826; the PDF gets a baseline JPEG at the one-inch photo's 295 × 413 — 300 dpi at
 // 25 × 35 mm, all print needs, and a third of the bytes.
+
+const log = childLogger({ component: "pdf" });
 
 const WIDTH = 295;
 const HEIGHT = 413;
@@ -24,11 +27,20 @@ export async function headshotForPdf(
   if (!headshotId) return null;
   const row = await readableAttachment(db, headshotId, { type: "person", personId });
   if (!row) return null;
-  const object = await storage.get(row.storageKey);
-  if (!object) return null;
-  const bytes = await buffer(object.body);
-  return sharp(bytes)
-    .resize({ width: WIDTH, height: HEIGHT, fit: "cover", withoutEnlargement: true })
-    .jpeg({ quality: 85, progressive: false })
-    .toBuffer();
+  // A store that fails or an object that no longer decodes costs the PDF its photo, not the PDF.
+  try {
+    const object = await storage.get(row.storageKey);
+    if (!object) return null;
+    const bytes = await buffer(object.body);
+    return await sharp(bytes)
+      .resize({ width: WIDTH, height: HEIGHT, fit: "cover", withoutEnlargement: true })
+      .jpeg({ quality: 85, progressive: false })
+      .toBuffer();
+  } catch (e) {
+    log.warn(
+      { attachmentId: headshotId, err: e instanceof Error ? e.message : String(e) },
+      "pdf headshot unreadable",
+    );
+    return null;
+  }
 }

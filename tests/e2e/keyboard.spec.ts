@@ -81,6 +81,9 @@ test("裁剪证件照 keeps focus inside, shows all it focuses, and gives focus 
   const dialog = page.getByRole("dialog", { name: "裁剪证件照" });
   await expect(dialog).toBeVisible();
   await a11y(page, "crop dialog open");
+  // Nothing outside it can take focus, by any means: the page is inert while it is open …
+  const header = page.locator("body > header");
+  await expect(header).toHaveAttribute("inert", "");
 
   // Round and round both ways: every stop is inside the dialog, and can be seen.
   for (const key of ["Tab", "Shift+Tab"]) {
@@ -103,4 +106,6 @@ test("裁剪证件照 keeps focus inside, shows all it focuses, and gives focus 
   await page.keyboard.press("Escape");
   await expect(dialog).toHaveCount(0);
   await expect(choose).toBeFocused();
+  // … and no longer once it has closed.
+  await expect(header).not.toHaveAttribute("inert", "");
 });

@@ -45,8 +45,15 @@ function report(found: Found[]): string {
     .join("\n");
 }
 
-/** Is this error one of a page that went away while axe ran (a navigation, a closed page)? */
-const goneAway = (e: unknown) =>
+/**
+ * Is this error one of a page that went away while axe ran (a navigation, a closed page)? axe is
+ * several calls into the page; when a navigation lands between two of them the next one meets a
+ * document without axe ("Cannot read properties of undefined") — so any error once the page has
+ * closed or moved on counts, and the known messages of a navigation mid-call.
+ */
+const goneAway = (e: unknown, page: Page, url: string) =>
+  page.isClosed() ||
+  page.url() !== url ||
   /Execution context was destroyed|Target .*closed|navigat|frame was detached/i.test(String(e));
 
 type A11y = (page: Page, label?: string) => Promise<void>;
@@ -56,8 +63,14 @@ export const test = base.extend<{ a11y: A11y; a11yAuto: void }>({
     const found: Found[] = [];
     const pending = new Set<Promise<void>>();
     const seen = new Set<string>();
+    const failures: unknown[] = [];
+    // One scan at a time per page: each injects its own axe as window.axe, and two at once
+    // would run on one of them ("Axe is already running").
+    const last = new WeakMap<Page, Promise<void>>();
     const record = (page: Page, label: string) => {
-      const run = scan(page, label)
+      const url = page.url();
+      const run = (last.get(page) ?? Promise.resolve())
+        .then(() => scan(page, label))
         .then((list) => {
           for (const f of list) {
             // The same rule on the same elements of the same page is one finding.
@@ -68,11 +81,13 @@ export const test = base.extend<{ a11y: A11y; a11yAuto: void }>({
             }
           }
         })
-        .catch((e) => {
-          if (!goneAway(e)) throw e;
+        // Kept for the end, not thrown: a load scan's promise has nobody waiting on it yet.
+        .catch((e: unknown) => {
+          if (!goneAway(e, page, url)) failures.push(e);
         })
         .finally(() => pending.delete(run));
       pending.add(run);
+      last.set(page, run);
       return run;
     };
     (testInfo as unknown as { _kuaijiA11y: typeof record })._kuaijiA11y = record;
@@ -80,6 +95,7 @@ export const test = base.extend<{ a11y: A11y; a11yAuto: void }>({
       await record(page, label);
     });
     await Promise.all([...pending]);
+    if (failures.length > 0) throw failures[0];
     expect(found, `axe found violations:\n${report(found)}`).toEqual([]);
   },
   a11yAuto: [
