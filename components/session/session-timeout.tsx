@@ -8,6 +8,7 @@ import {
   type SessionPhase,
   warnBeforeMs,
 } from "@/lib/account/session-timing";
+import { DialogsUnavailable } from "./dialogs-unavailable";
 import { hostLogin, settleLogin } from "./session-events";
 
 // The dialogs (Radix, the login form, next-auth's client) only once one is due: not part of the
@@ -161,14 +162,18 @@ export function SessionTimeout({
   return (
     <>
       {phase === "warning" && (
-        <React.Suspense fallback={null}>
-          <WarningDialog endsAt={endsAt} busy={busy} onContinue={() => void keepAlive()} />
-        </React.Suspense>
+        <DialogsUnavailable kind={kind}>
+          <React.Suspense fallback={null}>
+            <WarningDialog endsAt={endsAt} busy={busy} onContinue={() => void keepAlive()} />
+          </React.Suspense>
+        </DialogsUnavailable>
       )}
       {phase === "ended" && loginOpen && (
-        <React.Suspense fallback={null}>
-          <LoginDialog kind={kind} onLoggedIn={loggedIn} onClose={closeLogin} />
-        </React.Suspense>
+        <DialogsUnavailable kind={kind}>
+          <React.Suspense fallback={null}>
+            <LoginDialog kind={kind} onLoggedIn={loggedIn} onClose={closeLogin} />
+          </React.Suspense>
+        </DialogsUnavailable>
       )}
       {phase === "ended" && !loginOpen && (
         <div className="fixed inset-x-0 bottom-0 z-40 border-t bg-background p-3 shadow-lg print:hidden">
