@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { type core, safeParse } from "zod/mini";
 import { offerLogin } from "@/components/session/session-events";
 import { isSessionEnded } from "@/lib/auth/session-ended";
@@ -59,16 +59,27 @@ export function useForm<V extends Values>(
     [schema],
   );
 
+  /** Fields whose message came from the server and whose value has not changed since. */
+  const fromServer = useRef(new Set<keyof V>());
+
   const setValue = useCallback(<K extends keyof V>(name: K, value: V[K]) => {
+    fromServer.current.delete(name);
     setValues((v) => ({ ...v, [name]: value }));
     // A corrected field should not keep shouting: its error returns on blur if still wrong.
     setErrors((e) => ({ ...e, [name]: undefined }));
   }, []);
 
+  // Leaving a field shows what the schema finds wrong with it; a message the schema cannot find
+  // (the server's "该证件号码已注册", with its 账号申诉 link) stays until the field is changed —
+  // focus is put in that field after a refusal, and a click on the link blurs it first.
   const blur = useCallback(
     (name: keyof V) => {
-      const found = errorsOf(values);
-      setErrors((e) => ({ ...e, [name]: values[name] === "" ? undefined : found[name] }));
+      const found = errorsOf(values)[name];
+      const server = fromServer.current.has(name);
+      setErrors((e) => ({
+        ...e,
+        [name]: values[name] === "" ? undefined : (found ?? (server ? e[name] : undefined)),
+      }));
     },
     [errorsOf, values],
   );
@@ -90,6 +101,7 @@ export function useForm<V extends Values>(
     (fieldErrors: Record<string, string>, formError?: string) => {
       const whole = formError ?? fieldErrors[FORM_ERROR_KEY];
       setErrors({ ...(fieldErrors as Errors<V>), [FORM_ERROR_KEY]: whole });
+      fromServer.current = new Set(Object.keys(fieldErrors).filter((k) => k !== FORM_ERROR_KEY));
       // The login ended: not a dead end — the login in place, and everything typed stays.
       if (isSessionEnded(whole)) offerLogin();
       if (fieldCount(fieldErrors) > 0) refuse();
