@@ -3,12 +3,13 @@ import { test as base, expect, type Page } from "@playwright/test";
 
 // Every spec imports `test` and `expect` from here, not from @playwright/test: each page state the
 // suite visits is checked with axe (issue 13, "Done means": 0 violations).
-//   - every page load of the test's context is scanned as soon as it has loaded;
+//   - every page the test's context loads is scanned as soon as it has loaded;
 //   - `a11y(page)` scans the state the test has just brought about (an error shown, a dialog
 //     open, 长辈模式 on) — states a load event never sees;
 //   - the page's final state is scanned when the test ends.
 // A test with any violation fails at its end, listing each rule, its impact and the elements.
-// A scan the page navigated away from mid-way is dropped: the next page's own load scans it.
+// A scan the page navigated away from mid-way is dropped: the next page's own load scans it. A
+// path's load is scanned once per worker and project (most tests open /login).
 
 /** WCAG 2.1 A and AA, plus axe's best practices (landmarks, one h1, headings in order). */
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
@@ -58,6 +59,9 @@ const goneAway = (e: unknown, page: Page, url: string) =>
 
 type A11y = (page: Page, label?: string) => Promise<void>;
 
+/** Paths whose load was scanned in this worker, per project (see watch below). */
+const loadsScanned = new Set<string>();
+
 export const test = base.extend<{ a11y: A11y; a11yAuto: void }>({
   a11y: async ({}, provide, testInfo) => {
     const found: Found[] = [];
@@ -103,7 +107,16 @@ export const test = base.extend<{ a11y: A11y; a11yAuto: void }>({
     async ({ context, page, a11y }, provide, testInfo) => {
       const record = (testInfo as unknown as { _kuaijiA11y: (p: Page, l: string) => Promise<void> })
         ._kuaijiA11y;
-      const watch = (page: Page) => page.on("load", () => void record(page, "load"));
+      // A page as it loads is the same page in every test that opens it (/login in most of
+      // them): scanned on its first load in this worker and project, not on each — a scan takes
+      // seconds on two busy cores. States a test brings about are a11y() and "end" scans.
+      const watch = (page: Page) =>
+        page.on("load", () => {
+          const key = `${testInfo.project.name} ${new URL(page.url()).pathname}`;
+          if (loadsScanned.has(key)) return;
+          loadsScanned.add(key);
+          void record(page, "load");
+        });
       watch(page);
       context.on("page", watch);
       await provide();
