@@ -5,6 +5,7 @@ import { type core, safeParse } from "zod/mini";
 import { offerLogin } from "@/components/session/session-events";
 import { isSessionEnded } from "@/lib/auth/session-ended";
 import { FORM_ERROR_KEY, fieldErrorsFromIssues } from "@/lib/http/action-result";
+import { afterPress } from "./after-press";
 import { fieldCount, useRefusals } from "./focus-invalid";
 
 export type FormValues = Record<string, string>;
@@ -76,10 +77,12 @@ export function useForm<V extends Values>(
     (name: keyof V) => {
       const found = errorsOf(values)[name];
       const server = fromServer.current.has(name);
-      setErrors((e) => ({
-        ...e,
-        [name]: values[name] === "" ? undefined : (found ?? (server ? e[name] : undefined)),
-      }));
+      afterPress(() =>
+        setErrors((e) => ({
+          ...e,
+          [name]: values[name] === "" ? undefined : (found ?? (server ? e[name] : undefined)),
+        })),
+      );
     },
     [errorsOf, values],
   );

@@ -5,6 +5,7 @@ import { type core, safeParse } from "zod/mini";
 import { offerLogin } from "@/components/session/session-events";
 import { isSessionEnded } from "@/lib/auth/session-ended";
 import { FORM_ERROR_KEY, fieldErrorsFromIssues } from "@/lib/http/action-result";
+import { afterPress } from "./after-press";
 import { fieldCount, useRefusals } from "./focus-invalid";
 import { getAt, isUnder, type Path, setAt, shiftErrorsAfterRemoval } from "./paths";
 
@@ -112,12 +113,14 @@ export function useNestedForm<V extends NestedValues>(
       const value = getAt(values, path);
       if (value === undefined || value === "") return;
       const message = errorsOf(schema, values)[path];
-      setErrors((e) => {
-        const next = { ...e };
-        if (message) next[path] = message;
-        else delete next[path];
-        return next;
-      });
+      afterPress(() =>
+        setErrors((e) => {
+          const next = { ...e };
+          if (message) next[path] = message;
+          else delete next[path];
+          return next;
+        }),
+      );
     },
     [schema, values],
   );
