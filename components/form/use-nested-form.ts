@@ -101,8 +101,12 @@ export function useNestedForm<V extends NestedValues>(
 
   const get = useCallback((path: Path) => getAt(values, path), [values]);
 
+  /** Paths whose message came from the server and whose value has not changed since. */
+  const fromServer = useRef(new Set<Path>());
+
   const set = useCallback((path: Path, value: unknown) => {
     dirty.current = true;
+    for (const p of fromServer.current) if (isUnder(p, path)) fromServer.current.delete(p);
     setValues((v) => setAt(v, path, value));
     // A corrected field should not keep shouting: its error returns on blur if still wrong.
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !isUnder(k, path))));
@@ -113,11 +117,13 @@ export function useNestedForm<V extends NestedValues>(
       const value = getAt(values, path);
       if (value === undefined || value === "") return;
       const message = errorsOf(schema, values)[path];
+      // A message the schema cannot find (the server's) stays until the field is changed.
+      const server = fromServer.current.has(path);
       afterPress(() =>
         setErrors((e) => {
           const next = { ...e };
           if (message) next[path] = message;
-          else delete next[path];
+          else if (!server) delete next[path];
           return next;
         }),
       );
@@ -139,6 +145,7 @@ export function useNestedForm<V extends NestedValues>(
     (fieldErrors: Record<Path, string>, message?: string) => {
       const [fields, whole] = splitFormError(fieldErrors);
       setErrors(fields);
+      fromServer.current = new Set(Object.keys(fields));
       setFormError(message ?? whole);
       // The login ended: not a dead end — the login in place, and everything typed stays.
       if (isSessionEnded(message ?? whole)) offerLogin();

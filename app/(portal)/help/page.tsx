@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ChevronLeftIcon, PhoneIcon } from "lucide-react";
+import { PhoneIcon } from "lucide-react";
 import { ContactCard } from "@/components/help/contact-card";
 import { FaqList } from "@/components/help/faq-list";
 import { HotlineLink } from "@/components/help/hotline";
@@ -13,6 +12,7 @@ import { getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { getHelpHotline } from "@/lib/jurisdiction/help-hotline";
 import { loadFinanceContacts } from "./load-contacts";
+import { BackLink } from "@/components/shell/back-link";
 
 export const metadata: Metadata = { title: "帮助" };
 
@@ -36,15 +36,7 @@ export default async function HelpPage() {
     <>
       <PortalNav />
       <PageContainer width="lg" className="py-6 sm:py-10">
-        <nav aria-label="位置" className="text-base">
-          <Link
-            href="/"
-            className="inline-flex min-h-11 items-center gap-1 text-primary hover:underline"
-          >
-            <ChevronLeftIcon className="size-4" aria-hidden="true" />
-            返回首页
-          </Link>
-        </nav>
+        <BackLink href="/">返回首页</BackLink>
         <h1 className="mt-2 text-2xl font-bold">帮助</h1>
         <p className="mt-2 text-base text-muted-foreground">
           办理中遇到问题，请先查看常见问题；仍未解决的，可以拨打咨询电话或联系所在地财政部门。

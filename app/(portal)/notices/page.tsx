@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ChevronLeftIcon } from "lucide-react";
 import { NoticeList } from "@/components/notice/notice-list";
 import { PageContainer } from "@/components/shell/page-container";
 import { PortalNav } from "@/components/shell/portal-nav";
 import { loadPublicNotices } from "./load-notices";
+import { BackLink } from "@/components/shell/back-link";
 
 export const metadata: Metadata = { title: "通知公告" };
 
@@ -20,12 +19,7 @@ export default async function NoticesPage() {
     <>
       <PortalNav />
       <PageContainer width="md" className="py-6 sm:py-10">
-        <nav aria-label="位置" className="text-sm">
-          <Link href="/" className="inline-flex items-center gap-1 text-primary hover:underline">
-            <ChevronLeftIcon className="size-4" aria-hidden="true" />
-            返回首页
-          </Link>
-        </nav>
+        <BackLink href="/">返回首页</BackLink>
         <h1 className="mt-4 text-xl font-bold sm:text-2xl">通知公告</h1>
         <p className="mt-1 text-sm text-muted-foreground">
           省、市、县（区）财政部门发布的公告，注明发布地区。

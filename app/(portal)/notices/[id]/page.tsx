@@ -1,14 +1,13 @@
 import { cache } from "react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ChevronLeftIcon } from "lucide-react";
 import { publishedNotice } from "@/lib/cache/published";
 import { formatBeijingDate } from "@/lib/time/beijing";
 import { regionName } from "@/lib/region/divisions";
 import { PortalNav } from "@/components/shell/portal-nav";
 import { PageContainer } from "@/components/shell/page-container";
 import { NoticeBody } from "@/components/notice/notice-body";
+import { BackLink } from "@/components/shell/back-link";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -36,15 +35,7 @@ export default async function NoticePage({ params }: Props) {
     <>
       <PortalNav />
       <PageContainer width="md" className="py-6 sm:py-10">
-        <nav aria-label="位置" className="text-sm">
-          <Link
-            href="/#notices"
-            className="inline-flex items-center gap-1 text-primary hover:underline"
-          >
-            <ChevronLeftIcon className="size-4" aria-hidden="true" />
-            返回通知公告
-          </Link>
-        </nav>
+        <BackLink href="/#notices">返回通知公告</BackLink>
         <article className="mt-4 rounded-lg border bg-card p-5 shadow-xs sm:p-8">
           <h1 className="text-xl leading-snug font-bold sm:text-2xl">{notice.title}</h1>
           <p className="mt-2 flex flex-wrap gap-x-4 text-sm text-muted-foreground">

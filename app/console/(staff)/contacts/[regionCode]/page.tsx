@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ChevronLeftIcon } from "lucide-react";
 import { requireStaffRole } from "@/components/console/require-staff-role";
 import { db } from "@/lib/db/client";
 import { contactForEdit } from "@/lib/help/contact-admin";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { ContactForm } from "./contact-form";
+import { BackLink } from "@/components/shell/back-link";
 
 export const metadata: Metadata = { title: "修改联系方式 · 财政部门" };
 
@@ -26,15 +25,7 @@ export default async function EditContactPage({
   const c = edit.contact;
   return (
     <div className="min-w-0 space-y-4">
-      <nav aria-label="位置" className="text-sm">
-        <Link
-          href="/console/contacts"
-          className="inline-flex min-h-11 items-center gap-1 text-primary hover:underline"
-        >
-          <ChevronLeftIcon className="size-4" aria-hidden="true" />
-          财政部门联系方式
-        </Link>
-      </nav>
+      <BackLink href="/console/contacts">财政部门联系方式</BackLink>
       <h1 className="text-2xl font-semibold">{edit.defaultName}联系方式</h1>
       <p className="text-sm text-muted-foreground">
         {edit.regionName}
