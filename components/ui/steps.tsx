@@ -1,6 +1,5 @@
 "use client";
 
-import * as React from "react";
 import { CheckIcon } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 
@@ -16,21 +15,13 @@ export interface StepsProps {
 
 /**
  * Step indicator. Every step is shown; done steps carry a check, the current one is highlighted
- * and has aria-current="step". On narrow screens the row scrolls sideways (the current step is
- * scrolled into view) and a line above it says "第 3 步，共 7 步：工作信息".
+ * and has aria-current="step". On narrow screens the steps wrap into rows of four (a row that
+ * scrolled sideways hid steps and was a scroll region keyboards could not reach) and a line above
+ * them says "第 3 步，共 7 步：工作信息".
  */
 export function Steps({ steps, current, label = "办理进度", className }: StepsProps) {
-  const listRef = React.useRef<HTMLOListElement>(null);
   const total = steps.length;
   const index = Math.max(0, Math.min(current, total));
-
-  React.useEffect(() => {
-    const list = listRef.current;
-    const item = list?.querySelector<HTMLElement>('[aria-current="step"]');
-    if (!list || !item || list.scrollWidth <= list.clientWidth) return;
-    // Centre the current step horizontally without scrolling the page itself.
-    list.scrollLeft = item.offsetLeft - (list.clientWidth - item.offsetWidth) / 2;
-  }, [index]);
 
   if (total === 0) return null;
 
@@ -41,10 +32,7 @@ export function Steps({ steps, current, label = "办理进度", className }: Ste
           ? `第 ${index + 1} 步，共 ${total} 步：${steps[index]}`
           : `已完成全部 ${total} 步`}
       </p>
-      <ol
-        ref={listRef}
-        className="relative flex snap-x overflow-x-auto pb-1 [scrollbar-width:thin]"
-      >
+      <ol className="relative grid grid-cols-4 gap-y-3 pb-1 sm:flex">
         {steps.map((name, i) => {
           const state = i < index ? "done" : i === index ? "current" : "todo";
           return (
@@ -52,13 +40,14 @@ export function Steps({ steps, current, label = "办理进度", className }: Ste
               key={`${i}-${name}`}
               data-state={state}
               aria-current={state === "current" ? "step" : undefined}
-              className="relative flex min-w-[4.75rem] flex-1 snap-center flex-col items-center gap-1.5 px-1 text-center"
+              className="relative flex min-w-0 flex-1 flex-col items-center gap-1.5 px-1 text-center"
             >
               {i < total - 1 && (
                 <span
                   aria-hidden="true"
                   className={cn(
-                    "absolute top-3.5 left-[calc(50%+1.125rem)] h-0.5 w-[calc(100%-2.25rem)]",
+                    // the line to the next step only where the steps stand in one row
+                    "absolute top-3.5 left-[calc(50%+1.125rem)] hidden h-0.5 w-[calc(100%-2.25rem)] sm:block",
                     i < index ? "bg-primary" : "bg-border",
                   )}
                 />

@@ -14,7 +14,7 @@ export function NoticeForm({ notice, ...props }: StepFormProps & { notice: Conte
     <StepForm title="阅读须知" form={form} wizard={wizard}>
       <section
         aria-labelledby="notice-title"
-        className="max-h-[60vh] overflow-y-auto rounded-md border bg-muted/30 p-4 text-sm leading-relaxed"
+        className="rounded-md border bg-muted/30 p-4 text-sm leading-relaxed"
       >
         <h2 id="notice-title" className="mb-3 text-base font-semibold">
           {notice.title}
