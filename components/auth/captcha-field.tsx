@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FormField, fieldAria } from "@/components/ui/form-field";
@@ -12,7 +12,9 @@ export interface CaptchaValue {
 
 /**
  * 图形验证码: picture + answer. `refreshKey` changes whenever the parent has used the captcha
- * (each picture allows one try on the server), which loads a new one and clears the answer.
+ * (each picture allows one try on the server), which loads a new one. The old picture and its
+ * answer go at once, in the same commit as the parent's message (a layout effect: nothing can
+ * type in between); what is typed while the new picture loads is kept when it arrives.
  */
 export function CaptchaField({
   id = "captchaAnswer",
@@ -27,14 +29,23 @@ export function CaptchaField({
   error?: string;
   refreshKey: number;
 }) {
-  const [image, setImage] = useState<string | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
+  // The picture of the current load only: a used one disappears as soon as a new one is asked for.
+  const load = `${refreshKey}:${reloads}`;
+  const [picture, setPicture] = useState<{ load: string; src: string } | null>(null);
+  const image = picture?.load === load ? picture.src : null;
+  const [loadError, setLoadError] = useState<string | null>(null);
   // Latest onChange without making a new callback identity reload the picture.
   const onChangeRef = useRef(onChange);
+  const valueRef = useRef(value);
   useEffect(() => {
     onChangeRef.current = onChange;
+    valueRef.current = value;
   });
+
+  useLayoutEffect(() => {
+    onChangeRef.current({ captchaId: "", captchaAnswer: "" });
+  }, [load]);
 
   useEffect(() => {
     let cancelled = false;
@@ -49,15 +60,15 @@ export function CaptchaField({
         return;
       }
       setLoadError(null);
-      setImage(body.image);
-      onChangeRef.current({ captchaId: body.id, captchaAnswer: "" });
+      setPicture({ load, src: body.image });
+      onChangeRef.current({ captchaId: body.id, captchaAnswer: valueRef.current.captchaAnswer });
     })().catch(() => {
       if (!cancelled) setLoadError(LOAD_FAILED);
     });
     return () => {
       cancelled = true;
     };
-  }, [refreshKey, reloads]);
+  }, [load]);
 
   return (
     <FormField id={id} label="图形验证码" required error={error ?? loadError ?? undefined}>

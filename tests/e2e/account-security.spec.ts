@@ -7,21 +7,25 @@ import {
   smsCodeFor,
 } from "./support/accounts";
 
-test("找回密码 with the registered phone, then log in with the new password", async ({ page }) => {
-  const { idNumber, phone } = await registerThroughUi(page);
-  await page.goto("/login");
-  await page.getByRole("link", { name: "找回密码" }).click();
-  await expect(page.getByRole("heading", { name: "找回密码" })).toBeVisible();
-  await page.getByLabel("证件号码").fill(idNumber);
-  await page.getByLabel("注册手机号码").fill(phone);
-  await requestSmsCode(page);
-  await page.getByLabel("短信验证码").fill(await smsCodeFor(phone));
-  await page.getByRole("textbox", { name: "新密码", exact: true }).fill("Reset-Pass-88");
-  await page.getByLabel("确认新密码").fill("Reset-Pass-88");
-  await page.getByRole("button", { name: "重置密码" }).click();
-  await expect(page.getByText("密码已重置")).toBeVisible();
-  await loginThroughUi(page, idNumber, "Reset-Pass-88");
-});
+test(
+  "找回密码 with the registered phone, then log in with the new password",
+  { tag: "@phone" },
+  async ({ page }) => {
+    const { idNumber, phone } = await registerThroughUi(page);
+    await page.goto("/login");
+    await page.getByRole("link", { name: "找回密码" }).click();
+    await expect(page.getByRole("heading", { name: "找回密码" })).toBeVisible();
+    await page.getByLabel("证件号码").fill(idNumber);
+    await page.getByLabel("注册手机号码").fill(phone);
+    await requestSmsCode(page);
+    await page.getByLabel("短信验证码").fill(await smsCodeFor(phone));
+    await page.getByRole("textbox", { name: "新密码", exact: true }).fill("Reset-Pass-88");
+    await page.getByLabel("确认新密码").fill("Reset-Pass-88");
+    await page.getByRole("button", { name: "重置密码" }).click();
+    await expect(page.getByText("密码已重置")).toBeVisible();
+    await loginThroughUi(page, idNumber, "Reset-Pass-88");
+  },
+);
 
 test("修改密码 ends the session on the other device", async ({ page, browser }) => {
   const { idNumber, password } = await registerThroughUi(page);

@@ -8,38 +8,39 @@ import { STAFF, staffBrowser, staffLogin } from "./support/staff";
 // contact in the console (refused at the field when the number cannot be dialled), cannot reach
 // 佛山's, and an accountant of 广州 sees their offices first on 帮助.
 
-test("a visitor finds an answer in 常见问题 and the hotline in the footer", async ({
-  page,
-  a11y,
-}) => {
-  await page.goto("/");
-  const footer = page.getByRole("contentinfo");
-  // the jurisdiction's default: the government service line (lib/jurisdiction/help-hotline.ts)
-  await expect(footer.getByRole("link", { name: "12345" })).toHaveAttribute("href", "tel:12345");
-  await expect(footer).toContainText("广东省政务服务便民热线，7×24小时");
-  await footer.getByRole("link", { name: "帮助", exact: true }).click();
-  await expect(page).toHaveURL(/\/help$/);
-  await expect(page.getByRole("heading", { name: "帮助", level: 1 })).toBeVisible();
-  await expectNoSidewaysScroll(page);
+test(
+  "a visitor finds an answer in 常见问题 and the hotline in the footer",
+  { tag: "@phone" },
+  async ({ page, a11y }) => {
+    await page.goto("/");
+    const footer = page.getByRole("contentinfo");
+    // the jurisdiction's default: the government service line (lib/jurisdiction/help-hotline.ts)
+    await expect(footer.getByRole("link", { name: "12345" })).toHaveAttribute("href", "tel:12345");
+    await expect(footer).toContainText("广东省政务服务便民热线，7×24小时");
+    await footer.getByRole("link", { name: "帮助", exact: true }).click();
+    await expect(page).toHaveURL(/\/help$/);
+    await expect(page.getByRole("heading", { name: "帮助", level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page);
 
-  const question = page.getByText("忘记密码怎么办？", { exact: true });
-  const answer = page.getByText("输入证件号码和注册时的手机号码，通过短信验证后设置新密码");
-  await expect(question).toBeVisible();
-  await expect(answer).toBeHidden(); // closed until asked
-  await page.getByRole("searchbox", { name: "搜索常见问题" }).fill("密码忘了");
-  await expect(page.getByText("找到 1 个相关问题")).toBeVisible();
-  await expect(answer).toBeVisible();
-  await expect(page.getByText("继续教育每年要多少学分？")).toHaveCount(0);
-  await a11y(page, "常见问题 searched");
-  await page.getByRole("searchbox", { name: "搜索常见问题" }).fill("没有这样的问题");
-  await expect(page.getByText("没有找到相关问题")).toBeVisible();
-  await page.getByRole("searchbox", { name: "搜索常见问题" }).fill("忘记 密码");
-  await page
-    .locator("details", { hasText: "忘记密码怎么办？" })
-    .getByRole("link", { name: "找回密码" })
-    .click();
-  await expect(page).toHaveURL(/\/forgot-password$/);
-});
+    const question = page.getByText("忘记密码怎么办？", { exact: true });
+    const answer = page.getByText("输入证件号码和注册时的手机号码，通过短信验证后设置新密码");
+    await expect(question).toBeVisible();
+    await expect(answer).toBeHidden(); // closed until asked
+    await page.getByRole("searchbox", { name: "搜索常见问题" }).fill("密码忘了");
+    await expect(page.getByText("找到 1 个相关问题")).toBeVisible();
+    await expect(answer).toBeVisible();
+    await expect(page.getByText("继续教育每年要多少学分？")).toHaveCount(0);
+    await a11y(page, "常见问题 searched");
+    await page.getByRole("searchbox", { name: "搜索常见问题" }).fill("没有这样的问题");
+    await expect(page.getByText("没有找到相关问题")).toBeVisible();
+    await page.getByRole("searchbox", { name: "搜索常见问题" }).fill("忘记 密码");
+    await page
+      .locator("details", { hasText: "忘记密码怎么办？" })
+      .getByRole("link", { name: "找回密码" })
+      .click();
+    await expect(page).toHaveURL(/\/forgot-password$/);
+  },
+);
 
 test("帮助 is static and reads without JavaScript", async ({ browser, page }, testInfo) => {
   const response = await page.goto("/help");

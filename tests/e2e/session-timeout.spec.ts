@@ -71,56 +71,60 @@ test("warns 5 minutes before the idle timeout, and 继续办理 keeps the sessio
   await other.close();
 });
 
-test("after the timeout, the login in place keeps what was typed and uploaded, and 保存草稿 saves it", async ({
-  page,
-  a11y,
-}) => {
-  await page.clock.install();
-  const files = await imageFiles();
-  const me = await startCollection(page);
-  await page.getByRole("textbox", { name: "电子邮箱" }).fill("lin.xf@example.com");
-  await upload(page, "本人免冠证件照", files.headshot);
-  const headshot = await page.getByRole("img", { name: "本人免冠证件照" }).getAttribute("src");
+test(
+  "after the timeout, the login in place keeps what was typed and uploaded, and 保存草稿 saves it",
+  { tag: "@phone" },
+  async ({ page, a11y }) => {
+    await page.clock.install();
+    const files = await imageFiles();
+    const me = await startCollection(page);
+    await page.getByRole("textbox", { name: "电子邮箱" }).fill("lin.xf@example.com");
+    await upload(page, "本人免冠证件照", files.headshot);
+    const headshot = await page.getByRole("img", { name: "本人免冠证件照" }).getAttribute("src");
 
-  // The session ends while the page is open: the page says so by itself, with the login.
-  await idleFor(me.phone, 31);
-  await page.clock.fastForward("30:00");
-  await expect(loginDialog(page)).toBeVisible();
-  await a11y(page, "login in place");
-  // Closed, the page still offers the way back.
-  await loginDialog(page).getByRole("button", { name: "关闭" }).click();
-  await expect(page.getByRole("button", { name: "重新登录" })).toBeVisible();
+    // The session ends while the page is open: the page says so by itself, with the login.
+    await idleFor(me.phone, 31);
+    await page.clock.fastForward("30:00");
+    await expect(loginDialog(page)).toBeVisible();
+    await a11y(page, "login in place");
+    // Closed, the page still offers the way back.
+    await loginDialog(page).getByRole("button", { name: "关闭" }).click();
+    await expect(page.getByRole("button", { name: "重新登录" })).toBeVisible();
 
-  // A photo chosen meanwhile is not lost with the login: the login comes back by itself, and
-  // the photo goes up once logged in.
-  await page.getByLabel(/^身份证人像面\*?$/).setInputFiles(files.documentPage);
-  await loginInPlace(page, me);
-  await expect(page.getByRole("img", { name: "身份证人像面" })).toBeVisible({ timeout: 20_000 });
+    // A photo chosen meanwhile is not lost with the login: the login comes back by itself, and
+    // the photo goes up once logged in.
+    await page.getByLabel(/^身份证人像面\*?$/).setInputFiles(files.documentPage);
+    await loginInPlace(page, me);
+    await expect(page.getByRole("img", { name: "身份证人像面" })).toBeVisible({ timeout: 20_000 });
 
-  // The page is as it was: what was typed, the photo uploaded before the timeout.
-  await expect(page).toHaveURL(/\/account\/collection\/personal$/);
-  await expect(page.getByRole("textbox", { name: "电子邮箱" })).toHaveValue("lin.xf@example.com");
-  await expect(page.getByRole("img", { name: "本人免冠证件照" })).toHaveAttribute("src", headshot!);
-  await expect
-    .poll(() =>
-      page
-        .getByRole("img", { name: "本人免冠证件照" })
-        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
-    )
-    .toBe(true);
+    // The page is as it was: what was typed, the photo uploaded before the timeout.
+    await expect(page).toHaveURL(/\/account\/collection\/personal$/);
+    await expect(page.getByRole("textbox", { name: "电子邮箱" })).toHaveValue("lin.xf@example.com");
+    await expect(page.getByRole("img", { name: "本人免冠证件照" })).toHaveAttribute(
+      "src",
+      headshot!,
+    );
+    await expect
+      .poll(() =>
+        page
+          .getByRole("img", { name: "本人免冠证件照" })
+          .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+      )
+      .toBe(true);
 
-  await page.getByRole("button", { name: "保存草稿" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "草稿已保存" })).toBeVisible();
-  const [draft] = await platformSql<{ email: string; headshot: string; front: string }>(
-    `SELECT d.steps->'personal'->>'email' AS email, d.steps->'personal'->>'headshotId' AS headshot,
+    await page.getByRole("button", { name: "保存草稿" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "草稿已保存" })).toBeVisible();
+    const [draft] = await platformSql<{ email: string; headshot: string; front: string }>(
+      `SELECT d.steps->'personal'->>'email' AS email, d.steps->'personal'->>'headshotId' AS headshot,
        d.steps->'personal'->'documentPageIds'->>'PORTRAIT' AS front
      FROM "CollectionDraft" d JOIN "Person" p ON p.id = d."personId" WHERE p.phone = $1`,
-    [me.phone],
-  );
-  expect(draft?.email).toBe("lin.xf@example.com");
-  expect(headshot).toContain(draft!.headshot);
-  expect(draft?.front).toMatch(/^[0-9a-f-]{36}$/);
-});
+      [me.phone],
+    );
+    expect(draft?.email).toBe("lin.xf@example.com");
+    expect(headshot).toContain(draft!.headshot);
+    expect(draft?.front).toMatch(/^[0-9a-f-]{36}$/);
+  },
+);
 
 test("保存草稿 refused for an ended login offers the login in place, then saves", async ({
   page,
