@@ -146,6 +146,28 @@ test("保存草稿 refused for an ended login offers the login in place, then sa
   expect(draft?.email).toBe("wang.f@example.com");
 });
 
+test("dialogs whose code cannot be fetched (a redeploy) leave a notice, and the page as it was", async ({
+  page,
+}) => {
+  await page.clock.install();
+  const me = await startCollection(page);
+  await page.getByRole("textbox", { name: "电子邮箱" }).fill("zhao.l@example.com");
+  await page.waitForLoadState("networkidle");
+  // From now on no script chunk can be fetched, as when the build the page came from is gone.
+  await page.route(/\/_next\/static\/chunks\//, (route) => route.abort());
+  await idleFor(me.phone, 26);
+  await page.clock.fastForward("25:00");
+  const notice = page.getByRole("alert").filter({ hasText: "登录即将失效或已失效" });
+  await expect(notice).toBeVisible();
+  await expect(notice.getByRole("link", { name: "在新窗口重新登录" })).toHaveAttribute(
+    "target",
+    "_blank",
+  );
+  // no error page took its place: the form and what was typed are still there
+  await expect(page.getByRole("textbox", { name: "电子邮箱" })).toHaveValue("zhao.l@example.com");
+  await expect(warning(page)).toHaveCount(0);
+});
+
 test("another person logging in on the dialog gets a fresh page, never the first one's input", async ({
   page,
   browser,
