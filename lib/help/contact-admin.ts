@@ -40,6 +40,8 @@ export interface ContactForEdit extends KeptOffice {
 export type SaveContactResult =
   { ok: true; changed: boolean } | Refusal<"invalid" | "not-found" | "role">;
 
+export type RemoveContactResult = { ok: true; removed: boolean } | Refusal<"not-found" | "role">;
+
 export const CONTACT_NOT_FOUND = "没有找到该财政部门，或不在您的管辖范围内";
 
 const KEPT_FIELDS = {
@@ -140,5 +142,37 @@ export async function saveFinanceContact(
       },
     });
     return { ok: true, changed: true };
+  });
+}
+
+/**
+ * 删除: the office's contact goes (an office merged away, a number no longer answered) and the
+ * 帮助 page stops showing it until one is saved again. Removing one that is not there writes
+ * nothing.
+ */
+export async function removeFinanceContact(
+  db: Db,
+  ctx: RequestContext,
+  actor: StaffActor,
+  regionCode: string,
+): Promise<RemoveContactResult> {
+  if (!holdsAny(actor, ["staff-admin"])) return ROLE_REFUSAL;
+  if (!keepsContact(actor.regionCodes, regionCode, getJurisdiction())) {
+    return { ok: false, reason: "not-found", message: CONTACT_NOT_FOUND };
+  }
+  return db.$transaction(async (tx): Promise<RemoveContactResult> => {
+    const { count } = await tx.financeOfficeContact.deleteMany({ where: { regionCode } });
+    if (count === 0) return { ok: true, removed: false };
+    await writeAudit(tx, ctx, {
+      actorType: "staff",
+      actorId: actor.staffId,
+      action: "contact.update",
+      outcome: "success",
+      regionCode,
+      targetType: "finance-contact",
+      targetId: regionCode,
+      details: { op: "remove", fields: [] },
+    });
+    return { ok: true, removed: true };
   });
 }
