@@ -1,7 +1,7 @@
 import "server-only";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import type { Refusal } from "@/lib/db/refusal";
 import { invalidRefusal } from "@/lib/http/action-result";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
@@ -126,20 +126,11 @@ export async function saveFinanceContact(
       create: { regionCode, ...data, updatedBy: actor.staffId },
       update: { ...data, updatedBy: actor.staffId },
     });
-    await writeAudit(tx, ctx, {
-      actorType: "staff",
-      actorId: actor.staffId,
-      action: "contact.update",
-      outcome: "success",
-      regionCode,
-      targetType: "finance-contact",
-      targetId: regionCode,
-      details: {
-        op: before ? "update" : "create",
-        fields: before
-          ? (Object.keys(data) as (keyof typeof data)[]).filter((k) => before[k] !== data[k])
-          : [],
-      },
+    await auditContact(tx, ctx, actor, regionCode, {
+      op: before ? "update" : "create",
+      fields: before
+        ? (Object.keys(data) as (keyof typeof data)[]).filter((k) => before[k] !== data[k])
+        : [],
     });
     return { ok: true, changed: true };
   });
@@ -163,16 +154,27 @@ export async function removeFinanceContact(
   return db.$transaction(async (tx): Promise<RemoveContactResult> => {
     const { count } = await tx.financeOfficeContact.deleteMany({ where: { regionCode } });
     if (count === 0) return { ok: true, removed: false };
-    await writeAudit(tx, ctx, {
-      actorType: "staff",
-      actorId: actor.staffId,
-      action: "contact.update",
-      outcome: "success",
-      regionCode,
-      targetType: "finance-contact",
-      targetId: regionCode,
-      details: { op: "remove", fields: [] },
-    });
+    await auditContact(tx, ctx, actor, regionCode, { op: "remove", fields: [] });
     return { ok: true, removed: true };
+  });
+}
+
+/** contact.update: what was done to the office's contact (create, update, remove) and which fields. */
+function auditContact(
+  tx: Tx,
+  ctx: RequestContext,
+  actor: StaffActor,
+  regionCode: string,
+  details: { op: "create" | "update" | "remove"; fields: string[] },
+) {
+  return writeAudit(tx, ctx, {
+    actorType: "staff",
+    actorId: actor.staffId,
+    action: "contact.update",
+    outcome: "success",
+    regionCode,
+    targetType: "finance-contact",
+    targetId: regionCode,
+    details,
   });
 }
