@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { MyOfficeLink } from "@/components/help/my-office-link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -74,7 +75,10 @@ export function YearCard({
           </tbody>
         </table>
         {year.state === "NO_RECORD" && (
-          <p className="text-sm text-muted-foreground">{noRecordText(recordsFromYear)}</p>
+          <div>
+            <p className="text-sm text-muted-foreground">{noRecordText(recordsFromYear)}</p>
+            <MyOfficeLink />
+          </div>
         )}
         {year.inProgressCount > 0 && (
           <p className="text-sm">在途未完成（待认定、学习中）：{year.inProgressCount}条</p>

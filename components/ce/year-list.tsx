@@ -1,3 +1,4 @@
+import { MyOfficeLink } from "@/components/help/my-office-link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { CeRecordView, CeYearView } from "@/lib/ce/overview";
@@ -73,6 +74,7 @@ function NoRecordYears({
       </CardHeader>
       <CardContent>
         <p className="text-sm">{noRecordText(recordsFromYear)}</p>
+        <MyOfficeLink />
       </CardContent>
     </Card>
   );
