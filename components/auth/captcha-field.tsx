@@ -14,7 +14,8 @@ export interface CaptchaValue {
  * 图形验证码: picture + answer. `refreshKey` changes whenever the parent has used the captcha
  * (each picture allows one try on the server), which loads a new one. The old picture and its
  * answer go at once, in the same commit as the parent's message (a layout effect: nothing can
- * type in between); what is typed while the new picture loads is kept when it arrives.
+ * type in between), and the field is read-only until the new picture shows: an answer is only
+ * ever typed for the picture whose id goes with it.
  */
 export function CaptchaField({
   id = "captchaAnswer",
@@ -37,10 +38,8 @@ export function CaptchaField({
   const [loadError, setLoadError] = useState<string | null>(null);
   // Latest onChange without making a new callback identity reload the picture.
   const onChangeRef = useRef(onChange);
-  const valueRef = useRef(value);
   useEffect(() => {
     onChangeRef.current = onChange;
-    valueRef.current = value;
   });
 
   useLayoutEffect(() => {
@@ -61,7 +60,7 @@ export function CaptchaField({
       }
       setLoadError(null);
       setPicture({ load, src: body.image });
-      onChangeRef.current({ captchaId: body.id, captchaAnswer: valueRef.current.captchaAnswer });
+      onChangeRef.current({ captchaId: body.id, captchaAnswer: "" });
     })().catch(() => {
       if (!cancelled) setLoadError(LOAD_FAILED);
     });
@@ -79,6 +78,7 @@ export function CaptchaField({
           autoComplete="off"
           inputMode="text"
           maxLength={8}
+          readOnly={!image}
           className="max-w-40"
           value={value.captchaAnswer}
           onChange={(e) => onChange({ ...value, captchaAnswer: e.target.value })}

@@ -16,6 +16,7 @@ export function YearCard({
   recordsFromYear,
   recordAction,
   certificateHref,
+  officeLink = false,
 }: {
   year: CeYearView;
   /** For a 无记录 year: the first year of the platform's records. */
@@ -23,6 +24,8 @@ export function YearCard({
   recordAction?: (record: CeRecordView) => React.ReactNode;
   /** Where 打印学分证明 leads, for a year that has one (the accountant's own page only). */
   certificateHref?: (year: number) => string;
+  /** The person's own page: a 无记录 year's text links to their finance office's contact. */
+  officeLink?: boolean;
 }) {
   const titleId = `ce-year-${year.year}`;
   const required = year.state !== "NOT_REQUIRED";
@@ -77,7 +80,7 @@ export function YearCard({
         {year.state === "NO_RECORD" && (
           <div>
             <p className="text-sm text-muted-foreground">{noRecordText(recordsFromYear)}</p>
-            <MyOfficeLink />
+            {officeLink && <MyOfficeLink />}
           </div>
         )}
         {year.inProgressCount > 0 && (

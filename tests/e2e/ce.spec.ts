@@ -48,15 +48,16 @@ test(
     await expect(unrecorded.getByText("无记录", { exact: true })).toBeVisible();
     await expect(unrecorded).toContainText("本平台的继续教育记录自2020年起");
     await expect(unrecorded).toContainText("请联系所在地财政部门");
-    // … and how: the person's own office's phone and address
-    await expect(
-      unrecorded.getByRole("link", { name: "查看所属地区财政部门的联系方式" }),
-    ).toHaveAttribute("href", "/help/my-office");
     await expect(unrecorded.getByText("未完成", { exact: true })).toHaveCount(0);
     for (const year of ["2019年度", "2010年度", "2009年度"]) {
       await expect(page.getByRole("region", { name: year, exact: true })).toHaveCount(0);
     }
     await expectNoSidewaysScroll(page);
+    // … and how: 帮助 shows the person's own office first
+    await unrecorded.getByRole("link", { name: "查看所属地区财政部门的联系方式" }).click();
+    await expect(page).toHaveURL(/\/help#contacts$/);
+    await expect(page.getByRole("heading", { name: "您所属地区的财政部门" })).toBeVisible();
+    await page.goBack();
 
     await page.getByRole("link", { name: "申报学分" }).click();
     await expect(page.getByRole("heading", { name: "申报学分" })).toBeVisible();

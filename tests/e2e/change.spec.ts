@@ -19,6 +19,10 @@ test(
     await expect(page.getByRole("heading", { name: "信息变更" })).toBeVisible();
     await expect(page.getByText(/证件号码：证件号码在注册时经过校验/)).toBeVisible();
     await expect(page.getByRole("link", { name: /证件号码/ })).toHaveCount(0);
+    // 如需更正，请联系所属地区财政部门办理 — and where to find it
+    await expect(
+      page.getByRole("link", { name: "查看所属地区财政部门的联系方式" }),
+    ).toHaveAttribute("href", "/help#contacts");
     await expectNoSidewaysScroll(page);
 
     await page.getByRole("link", { name: "变更信息（个人信息）" }).click();

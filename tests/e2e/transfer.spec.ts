@@ -103,7 +103,6 @@ test("a staff rejection reaches the person by SMS and on the page", async ({
   page,
   browser,
 }, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "one run is enough: the page is the same");
   test.setTimeout(300_000);
   const me = await newCollectedPerson(page);
   await applyForTransferOut(page);
@@ -136,11 +135,7 @@ test("a staff rejection reaches the person by SMS and on the page", async ({
 test("广东 → 深圳 end to end: approved, received through the exchange, pre-filled on 深圳", async ({
   page,
   browser,
-}, testInfo) => {
-  test.skip(
-    testInfo.project.name !== "desktop",
-    "three instances and two reviews: run once (省外调入 itself runs at 360 px below)",
-  );
+}) => {
   test.setTimeout(600_000);
   await expect
     .poll(async () => (await fetch(`${E2E.shenzhenURL}/api/ready`).catch(() => null))?.status, {
