@@ -1,8 +1,8 @@
 import { expect, test } from "./support/test";
 import {
+  createPerson,
   loginThroughUi,
   newPhone,
-  registerThroughUi,
   requestSmsCode,
   smsCodeFor,
 } from "./support/accounts";
@@ -11,7 +11,7 @@ test(
   "找回密码 with the registered phone, then log in with the new password",
   { tag: "@phone" },
   async ({ page }) => {
-    const { idNumber, phone } = await registerThroughUi(page);
+    const { idNumber, phone } = await createPerson(page);
     await page.goto("/login");
     await page.getByRole("link", { name: "找回密码" }).click();
     await expect(page.getByRole("heading", { name: "找回密码" })).toBeVisible();
@@ -28,7 +28,7 @@ test(
 );
 
 test("修改密码 ends the session on the other device", async ({ page, browser }) => {
-  const { idNumber, password } = await registerThroughUi(page);
+  const { idNumber, password } = await createPerson(page);
   await loginThroughUi(page, idNumber, password);
   const other = await browser.newContext();
   const otherPage = await other.newPage();
@@ -51,7 +51,7 @@ test("修改密码 ends the session on the other device", async ({ page, browser
 });
 
 test("更换手机号 with the password and a code sent to the new number", async ({ page }) => {
-  const { idNumber, password } = await registerThroughUi(page);
+  const { idNumber, password } = await createPerson(page);
   await loginThroughUi(page, idNumber, password);
   await page.goto("/account/security/phone");
   const newNumber = newPhone();

@@ -3,10 +3,10 @@ import { type Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import {
   answerEligibility,
+  createPerson,
   loginThroughUi,
   newPhone,
   PASSWORD,
-  registerThroughUi,
   requestSmsCode,
 } from "./support/accounts";
 import { expectNoSidewaysScroll, imageFiles } from "./support/collection";
@@ -75,7 +75,7 @@ test("该证件号码已注册 → 账号申诉 → the province reassigns → t
   // The squatter registers the number and stays logged in on their own device.
   const squatterContext = await browser.newContext();
   const squatter = await squatterContext.newPage();
-  const taken = await registerThroughUi(squatter, { name: "冒用者" });
+  const taken = await createPerson(squatter, { name: "冒用者" });
   await loginThroughUi(squatter, taken.idNumber, taken.password);
 
   // The real owner meets the refusal and follows 账号申诉.

@@ -11,7 +11,7 @@ import { STAFF, staffBrowser, staffLogin } from "./support/staff";
 
 // 继续教育 (issue 4): a 学术会议 claim is 待认定 and locks 所属行政区划 in 信息变更 until it is withdrawn;
 // a year before the obligation start is refused at the field; the 学分证明 prints only for a 已完成
-// year. completeCollection() records a 中级 qualification of 2016 and accounting since 2010, so the
+// year. newCollectedPerson() records a 中级 qualification of 2016 and accounting since 2010, so the
 // obligation starts in 2010; the platform's records begin in 2020, so 2010–2019 are 无记录.
 
 async function openWorkChange(page: Page) {

@@ -1,5 +1,5 @@
 import { expect, test } from "./support/test";
-import { loginThroughUi, registerThroughUi } from "./support/accounts";
+import { createPerson, loginThroughUi } from "./support/accounts";
 import { expectNoSidewaysScroll, platformSql } from "./support/collection";
 import { STAFF, staffBrowser, staffLogin } from "./support/staff";
 
@@ -73,7 +73,7 @@ test("广州's 管理员 keeps their office's contact, an accountant of 广州 s
   const phone = `020-8${suffix}`;
 
   // An accountant of 天河区, 广州 (as 信息采集 would have placed them).
-  const person = await registerThroughUi(page);
+  const person = await createPerson(page);
   await platformSql(`UPDATE "Person" SET "regionCode" = '440106' WHERE phone = $1`, [person.phone]);
 
   const office = await staffBrowser(browser, testInfo);

@@ -1,10 +1,10 @@
 import { expect, test } from "./support/test";
 import { E2E } from "./support/env";
-import { loginThroughUi, newIdNumber, registerThroughUi } from "./support/accounts";
+import { createPerson, loginThroughUi, newIdNumber } from "./support/accounts";
 import { STAFF_PASSWORD } from "./support/staff";
 
 test("five wrong passwords lock the account, with a captcha after the first", async ({ page }) => {
-  const { idNumber, password } = await registerThroughUi(page);
+  const { idNumber, password } = await createPerson(page);
   await page.goto("/login");
   await page.getByLabel("证件号码").fill(idNumber);
   for (let i = 1; i <= 5; i++) {
@@ -26,7 +26,7 @@ test("five wrong passwords lock the account, with a captcha after the first", as
 });
 
 test("pages behind login send the visitor to 登录 and back", async ({ page }) => {
-  const { idNumber, password } = await registerThroughUi(page);
+  const { idNumber, password } = await createPerson(page);
   await page.goto("/account/security");
   await expect(page).toHaveURL(/\/login\?next=/);
   await page.getByLabel("证件号码").fill(idNumber);
@@ -36,7 +36,7 @@ test("pages behind login send the visitor to 登录 and back", async ({ page }) 
 });
 
 test("退出登录 ends the session: the old cookie opens nothing", async ({ page, context }) => {
-  const { idNumber, password } = await registerThroughUi(page);
+  const { idNumber, password } = await createPerson(page);
   await loginThroughUi(page, idNumber, password);
   const cookies = await context.cookies();
   await page.getByRole("button", { name: "退出登录" }).click();
@@ -51,7 +51,7 @@ test(
   { tag: "@phone" },
   async ({ page }) => {
     const name = "邓思远";
-    const { idNumber, password } = await registerThroughUi(page, { name });
+    const { idNumber, password } = await createPerson(page, { name });
     // not logged in: the portal offers 登录 and 用户注册, the footer 财政部门登录
     await page.goto("/");
     const nav = page.getByRole("navigation", { name: "门户导航" });
@@ -94,7 +94,7 @@ test("a number that failed before: a fresh login page shows the captcha once it 
   page,
   context,
 }) => {
-  const { idNumber, password } = await registerThroughUi(page);
+  const { idNumber, password } = await createPerson(page);
   await page.goto("/login");
   await page.getByLabel("证件号码").fill(idNumber);
   await page.getByRole("textbox", { name: "密码", exact: true }).fill("Wrong-pass-1");
