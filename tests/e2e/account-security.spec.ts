@@ -50,18 +50,22 @@ test("修改密码 ends the session on the other device", async ({ page, browser
   await other.close();
 });
 
-test("更换手机号 with the password and a code sent to the new number", async ({ page }) => {
-  const { idNumber, password } = await createPerson(page);
-  await loginThroughUi(page, idNumber, password);
-  await page.goto("/account/security/phone");
-  const newNumber = newPhone();
-  await page.getByLabel("登录密码").fill(password);
-  await page.getByLabel("新手机号码").fill(newNumber);
-  await requestSmsCode(page);
-  await page.getByLabel("短信验证码").fill(await smsCodeFor(newNumber));
-  await page.getByRole("button", { name: "确认更换" }).click();
-  await expect(page.getByText("手机号码已更换")).toBeVisible();
-  await expect(
-    page.getByText(`当前绑定：${newNumber.slice(0, 3)}****${newNumber.slice(-4)}`),
-  ).toBeVisible();
-});
+test(
+  "更换手机号 with the password and a code sent to the new number",
+  { tag: "@phone" },
+  async ({ page }) => {
+    const { idNumber, password } = await createPerson(page);
+    await loginThroughUi(page, idNumber, password);
+    await page.goto("/account/security/phone");
+    const newNumber = newPhone();
+    await page.getByLabel("登录密码").fill(password);
+    await page.getByLabel("新手机号码").fill(newNumber);
+    await requestSmsCode(page);
+    await page.getByLabel("短信验证码").fill(await smsCodeFor(newNumber));
+    await page.getByRole("button", { name: "确认更换" }).click();
+    await expect(page.getByText("手机号码已更换")).toBeVisible();
+    await expect(
+      page.getByText(`当前绑定：${newNumber.slice(0, 3)}****${newNumber.slice(-4)}`),
+    ).toBeVisible();
+  },
+);

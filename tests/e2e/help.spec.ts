@@ -109,6 +109,28 @@ test("广州's 管理员 keeps their office's contact, an accountant of 广州 s
   // 佛山 is a sibling city: its contact reads like a page that does not exist.
   const sibling = await office.page.goto("/console/contacts/440600");
   expect(sibling?.status()).toBe(404);
+
+  // 荔湾区's contact, set and then deleted (机构撤并): the list says so, the 帮助 page drops it.
+  const liwan = `荔湾区财政局会计股（${testInfo.project.name}）`;
+  await office.page.goto("/console/contacts/440103");
+  await office.page.getByRole("textbox", { name: "单位名称" }).fill(liwan);
+  await office.page.getByRole("textbox", { name: "联系电话" }).fill(`020-7${suffix}`);
+  await office.page.getByRole("textbox", { name: "办公地址" }).fill("广州市荔湾区示例路1号");
+  await office.page.getByRole("button", { name: "保存" }).click();
+  await expect(office.page).toHaveURL(/\/console\/contacts\?saved=440103$/);
+  await office.page.getByRole("link", { name: "修改荔湾区财政局联系方式" }).click();
+  office.page.once("dialog", (d) => void d.accept());
+  await office.page.getByRole("button", { name: `删除联系方式：${liwan}` }).click();
+  await expect(office.page).toHaveURL(/\/console\/contacts\?removed=440103$/);
+  await expect(
+    office.page.getByRole("status").filter({ hasText: "已删除荔湾区财政局的联系方式" }),
+  ).toBeVisible();
+  await expect(office.page.getByRole("link", { name: "设置荔湾区财政局联系方式" })).toBeVisible();
+  const removed = await platformSql<{ n: string }>(
+    `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'contact.update'
+       AND "targetId" = '440103' AND details->>'op' = 'remove'`,
+  );
+  expect(Number(removed[0]!.n)).toBe(1);
   await office.context.close();
 
   await loginThroughUi(page, person.idNumber, person.password);
@@ -122,9 +144,10 @@ test("广州's 管理员 keeps their office's contact, an accountant of 广州 s
     "href",
     `tel:${phone.replace("-", "")}`,
   );
-  // and the public list has it as well (the save revalidated the static page)
+  // and the public list has it as well (the save revalidated the static page), not the deleted one
   await expect(
     page.getByRole("region", { name: "广州市" }).getByRole("article", { name: officeName }),
   ).toBeVisible();
+  await expect(page.getByText(liwan)).toHaveCount(0);
   await expectNoSidewaysScroll(page);
 });

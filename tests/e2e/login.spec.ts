@@ -116,33 +116,33 @@ test("a number that failed before: a fresh login page shows the captcha once it 
   await expect(fresh).toHaveURL(/\/account$/);
 });
 
-test("refused only for the captcha: the password stays, and focus goes to the captcha", async ({
-  page,
-  context,
-  a11y,
-}) => {
-  // the form was opened (and the number left) before that number's first failure elsewhere
-  const idNumber = newIdNumber();
-  await page.goto("/login");
-  await page.getByLabel("证件号码").fill(idNumber);
-  await page.keyboard.press("Tab");
-  const other = await context.newPage();
-  await other.goto("/login");
-  await other.getByLabel("证件号码").fill(idNumber);
-  await other.getByRole("textbox", { name: "密码", exact: true }).fill("Wrong-pass-1");
-  await other.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(other.getByText("还可尝试 4 次", { exact: false })).toBeVisible();
+test(
+  "refused only for the captcha: the password stays, and focus goes to the captcha",
+  { tag: "@phone" },
+  async ({ page, context, a11y }) => {
+    // the form was opened (and the number left) before that number's first failure elsewhere
+    const idNumber = newIdNumber();
+    await page.goto("/login");
+    await page.getByLabel("证件号码").fill(idNumber);
+    await page.keyboard.press("Tab");
+    const other = await context.newPage();
+    await other.goto("/login");
+    await other.getByLabel("证件号码").fill(idNumber);
+    await other.getByRole("textbox", { name: "密码", exact: true }).fill("Wrong-pass-1");
+    await other.getByRole("button", { name: "登录", exact: true }).click();
+    await expect(other.getByText("还可尝试 4 次", { exact: false })).toBeVisible();
 
-  const password = page.getByRole("textbox", { name: "密码", exact: true });
-  await password.fill("Typed-pass-2");
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  const captcha = page.getByRole("textbox", { name: "图形验证码", exact: true });
-  await expect(captcha).toBeFocused();
-  await expect(captcha).toHaveAccessibleDescription("请输入图形验证码");
-  await expect(password).toHaveValue("Typed-pass-2");
-  await expect(page.getByLabel("证件号码")).toHaveValue(idNumber);
-  await a11y(page, "captcha asked for");
-});
+    const password = page.getByRole("textbox", { name: "密码", exact: true });
+    await password.fill("Typed-pass-2");
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    const captcha = page.getByRole("textbox", { name: "图形验证码", exact: true });
+    await expect(captcha).toBeFocused();
+    await expect(captcha).toHaveAccessibleDescription("请输入图形验证码");
+    await expect(password).toHaveValue("Typed-pass-2");
+    await expect(page.getByLabel("证件号码")).toHaveValue(idNumber);
+    await a11y(page, "captcha asked for");
+  },
+);
 
 test("财政部门登录: a 登录名 that failed before shows the captcha once typed", async ({
   page,

@@ -39,37 +39,37 @@ async function loginInPlace(page: Page, me: { idNumber: string; password: string
   await expect(dialog).toBeHidden();
 }
 
-test("warns 5 minutes before the idle timeout, and 继续办理 keeps the session in every tab", async ({
-  page,
-  context,
-  a11y,
-}) => {
-  await page.clock.install();
-  const me = await startCollection(page);
-  await page.getByRole("textbox", { name: "电子邮箱" }).fill("lin.xf@example.com");
-  const other = await context.newPage();
-  await other.goto("/account");
-  // Hydrated, its links prefetched (requests that keep the session alive, as any page load does):
-  // only then is its timer running, and the session left alone.
-  await other.waitForLoadState("networkidle");
+test(
+  "warns 5 minutes before the idle timeout, and 继续办理 keeps the session in every tab",
+  { tag: "@phone" },
+  async ({ page, context, a11y }) => {
+    await page.clock.install();
+    const me = await startCollection(page);
+    await page.getByRole("textbox", { name: "电子邮箱" }).fill("lin.xf@example.com");
+    const other = await context.newPage();
+    await other.goto("/account");
+    // Hydrated, its links prefetched (requests that keep the session alive, as any page load does):
+    // only then is its timer running, and the session left alone.
+    await other.waitForLoadState("networkidle");
 
-  // Asking the server when the warning may be due does not keep the session alive.
-  await idleFor(me.phone, 26);
-  await page.clock.fastForward("25:00");
-  for (const p of [page, other]) await expect(warning(p)).toBeVisible();
-  await expect(page.getByRole("button", { name: "继续办理" })).toBeFocused();
-  await expect(warning(page).getByRole("timer")).toHaveText(/^[34]分\d{2}秒$/);
-  expect(await secondsSinceLastUse(me.phone)).toBeGreaterThan(25 * 60);
-  await a11y(page, "idle warning");
+    // Asking the server when the warning may be due does not keep the session alive.
+    await idleFor(me.phone, 26);
+    await page.clock.fastForward("25:00");
+    for (const p of [page, other]) await expect(warning(p)).toBeVisible();
+    await expect(page.getByRole("button", { name: "继续办理" })).toBeFocused();
+    await expect(warning(page).getByRole("timer")).toHaveText(/^[34]分\d{2}秒$/);
+    expect(await secondsSinceLastUse(me.phone)).toBeGreaterThan(25 * 60);
+    await a11y(page, "idle warning");
 
-  await page.getByRole("button", { name: "继续办理" }).click();
-  await expect(warning(page)).toBeHidden();
-  // The other tab heard it: its warning goes too, without a click there.
-  await expect(warning(other)).toBeHidden();
-  expect(await secondsSinceLastUse(me.phone)).toBeLessThan(30);
-  await expect(page.getByRole("textbox", { name: "电子邮箱" })).toHaveValue("lin.xf@example.com");
-  await other.close();
-});
+    await page.getByRole("button", { name: "继续办理" }).click();
+    await expect(warning(page)).toBeHidden();
+    // The other tab heard it: its warning goes too, without a click there.
+    await expect(warning(other)).toBeHidden();
+    expect(await secondsSinceLastUse(me.phone)).toBeLessThan(30);
+    await expect(page.getByRole("textbox", { name: "电子邮箱" })).toHaveValue("lin.xf@example.com");
+    await other.close();
+  },
+);
 
 test(
   "after the timeout, the login in place keeps what was typed and uploaded, and 保存草稿 saves it",
@@ -168,30 +168,31 @@ test("dialogs whose code cannot be fetched (a redeploy) leave a notice, and the 
   await expect(warning(page)).toHaveCount(0);
 });
 
-test("another person logging in on the dialog gets a fresh page, never the first one's input", async ({
-  page,
-  browser,
-}) => {
-  // A second person, registered in a context of their own.
-  const second = await browser.newContext();
-  const secondPage = await second.newPage();
-  const them = await startCollection(secondPage);
-  await second.close();
+test(
+  "another person logging in on the dialog gets a fresh page, never the first one's input",
+  { tag: "@phone" },
+  async ({ page, browser }) => {
+    // A second person, registered in a context of their own.
+    const second = await browser.newContext();
+    const secondPage = await second.newPage();
+    const them = await startCollection(secondPage);
+    await second.close();
 
-  const me = await startCollection(page);
-  await page.getByRole("textbox", { name: "电子邮箱" }).fill("lin.xf@example.com");
-  await idleFor(me.phone, 31);
-  await page.getByRole("button", { name: "保存草稿" }).click();
-  await loginInPlace(page, them);
-  // The page is theirs now: nothing the first person typed is shown or saved for them.
-  await expect(page.getByRole("textbox", { name: "电子邮箱" })).toHaveValue("");
-  const [draft] = await platformSql<{ personal: unknown }>(
-    `SELECT d.steps->'personal' AS personal FROM "CollectionDraft" d
+    const me = await startCollection(page);
+    await page.getByRole("textbox", { name: "电子邮箱" }).fill("lin.xf@example.com");
+    await idleFor(me.phone, 31);
+    await page.getByRole("button", { name: "保存草稿" }).click();
+    await loginInPlace(page, them);
+    // The page is theirs now: nothing the first person typed is shown or saved for them.
+    await expect(page.getByRole("textbox", { name: "电子邮箱" })).toHaveValue("");
+    const [draft] = await platformSql<{ personal: unknown }>(
+      `SELECT d.steps->'personal' AS personal FROM "CollectionDraft" d
      JOIN "Person" p ON p.id = d."personId" WHERE p.phone = $1`,
-    [them.phone],
-  );
-  expect(draft?.personal ?? null).toBeNull();
-});
+      [them.phone],
+    );
+    expect(draft?.personal ?? null).toBeNull();
+  },
+);
 
 test("the console warns its staff too, and 继续办理 keeps their session", async ({ page }) => {
   await page.clock.install();
