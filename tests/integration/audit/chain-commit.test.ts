@@ -152,3 +152,115 @@ describe("audit chain and row locks", () => {
     expect(await verifyAuditChain(chain.test.appUrl)).toMatchObject({ ok: true });
   }, 60_000);
 });
+
+/** The link an UPDATE would need to pass as the fill-in: the head's next position and hash. */
+const FILL_IN = `UPDATE "AuditEvent" e
+     SET "chainSeq" = h."seq" + 1, "prevHash" = h."hash",
+         "hash" = "audit_event_hash"(jsonb_populate_record(e,
+           jsonb_build_object('chainSeq', h."seq" + 1, 'prevHash', h."hash"%s)))%s
+    FROM "AuditChainHead" h
+   WHERE e."id" = $1`;
+
+describe("the link's fill-in, the one UPDATE the append-only trigger lets through", () => {
+  /** Runs `fn` on a connection of the schema's owner, its triggers on; rolls back what is open. */
+  async function asOwner<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+    const c = await connect(chain.test.url);
+    try {
+      return await fn(c);
+    } finally {
+      await c.query("ROLLBACK").catch(() => {});
+      await c.end();
+    }
+  }
+
+  /** The statement's error message inside the open transaction (kept usable by a savepoint). */
+  async function refusal(c: pg.Client, sql: string, values: unknown[] = []) {
+    await c.query("SAVEPOINT attempt");
+    try {
+      await c.query(sql, values);
+      return "passed";
+    } catch (e) {
+      await c.query("ROLLBACK TO SAVEPOINT attempt");
+      return (e as Error).message;
+    }
+  }
+
+  const appendOnly = expect.stringContaining("append-only");
+
+  it("refuses the owner's UPDATE of a new row's link that changes another column, lacks the setting or misses the head", async () => {
+    await asOwner(async (c) => {
+      await c.query("BEGIN");
+      const inserted = await c.query<{ id: string; chainSeq: string | null }>(
+        `INSERT INTO "AuditEvent" ("actorType", "action", "outcome", "targetType")
+         VALUES ('system', 'holiday.change', 'success', 'fill-in') RETURNING "id"::text, "chainSeq"`,
+      );
+      const { id, chainSeq } = inserted.rows[0]!;
+      // Unlinked until its transaction commits.
+      expect(chainSeq).toBeNull();
+      const fill = (extra: string, set = "") => FILL_IN.replace("%s", extra).replace("%s", set);
+      // Without the setting, the exact link is refused.
+      expect(await refusal(c, fill(""), [id])).toEqual(appendOnly);
+      await c.query(`SELECT set_config('kuaiji.audit_chain_link', $1, true)`, [id]);
+      // With it: another column changed alongside (and hashed so), a wrong hash, a wrong place.
+      expect(
+        await refusal(c, fill(`, 'outcome', 'failure'`, `, "outcome" = 'failure'`), [id]),
+      ).toEqual(appendOnly);
+      expect(
+        await refusal(
+          c,
+          `UPDATE "AuditEvent" e SET "chainSeq" = h."seq" + 1, "prevHash" = h."hash",
+             "hash" = repeat('e', 64) FROM "AuditChainHead" h WHERE e."id" = $1`,
+          [id],
+        ),
+      ).toEqual(appendOnly);
+      expect(
+        await refusal(
+          c,
+          `UPDATE "AuditEvent" e SET "chainSeq" = h."seq" + 2, "prevHash" = h."hash",
+             "hash" = "audit_event_hash"(jsonb_populate_record(e,
+               jsonb_build_object('chainSeq', h."seq" + 2, 'prevHash', h."hash")))
+             FROM "AuditChainHead" h WHERE e."id" = $1`,
+          [id],
+        ),
+      ).toEqual(appendOnly);
+      await c.query("COMMIT");
+    });
+    const [row] = await rowsOf("fill-in");
+    expect(row!.chainSeq).not.toBeNull();
+    expect(await verifyAuditChain(chain.test.appUrl)).toMatchObject({ ok: true });
+  });
+
+  it("refuses any UPDATE of a linked row, setting or not; a forged exact fill-in fails its commit", async () => {
+    const [linked] = await rowsOf("fill-in");
+    await asOwner(async (c) => {
+      await c.query("BEGIN");
+      await c.query(`SELECT set_config('kuaiji.audit_chain_link', $1, true)`, [String(linked!.id)]);
+      for (const sql of [
+        `UPDATE "AuditEvent" SET "chainSeq" = NULL, "prevHash" = NULL, "hash" = NULL WHERE "id" = $1`,
+        `UPDATE "AuditEvent" SET "hash" = "hash" WHERE "id" = $1`,
+        `DELETE FROM "AuditEvent" WHERE "id" = $1`,
+      ]) {
+        expect(await refusal(c, sql, [String(linked!.id)])).toEqual(appendOnly);
+      }
+    });
+    // The exact link, with the setting, by hand: it passes the trigger but the head never moved,
+    // so the commit's own link finds the row filled and fails — nothing of it stays.
+    const committed = await asOwner(async (c) => {
+      await c.query("BEGIN");
+      const inserted = await c.query<{ id: string }>(
+        `INSERT INTO "AuditEvent" ("actorType", "action", "outcome", "targetType")
+         VALUES ('system', 'holiday.change', 'success', 'fill-in-forged') RETURNING "id"::text`,
+      );
+      const id = inserted.rows[0]!.id;
+      await c.query(`SELECT set_config('kuaiji.audit_chain_link', $1, true)`, [id]);
+      expect(await refusal(c, FILL_IN.replace("%s", "").replace("%s", ""), [id])).toBe("passed");
+      return c.query("COMMIT").then(
+        () => "committed",
+        (e: Error) => e.message,
+      );
+    });
+    expect(committed).toMatch(/changed or vanished before it was linked/);
+    expect(await rowsOf("fill-in-forged")).toEqual([]);
+    expect(await verifyAuditChain(chain.test.appUrl)).toMatchObject({ ok: true });
+  });
+});
