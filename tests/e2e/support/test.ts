@@ -26,6 +26,12 @@ interface Found {
 async function scan(page: Page, label: string): Promise<Found[]> {
   const url = page.url();
   if (!url.startsWith("http")) return [];
+  // A client-side navigation swaps the page before its <title> (Next.js streams metadata): a
+  // scan that lands in between would report a missing title. Give it a moment; a page that has
+  // none is still reported after that.
+  await page
+    .waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return result.violations.map((v) => ({
     url,
