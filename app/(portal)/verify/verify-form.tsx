@@ -20,7 +20,7 @@ import { verifySchema } from "./verify.validation";
  */
 export function VerifyForm() {
   const form = useForm(verifySchema, { code: "" });
-  const { values, setValue } = form;
+  const { values, setValue, bindForm } = form;
   const [needCaptcha, setNeedCaptcha] = useState(false);
   const [captcha, setCaptcha] = useState<CaptchaValue>({ captchaId: "", captchaAnswer: "" });
   const [captchaKey, setCaptchaKey] = useState(0);
@@ -44,6 +44,8 @@ export function VerifyForm() {
       if (r.code === "captcha") {
         setNeedCaptcha(true);
         setCaptchaError(r.fieldErrors.captchaAnswer);
+        // the captcha sits beside the form's own fields: take focus to it
+        form.refuse();
         return;
       }
       form.setServerErrors(r.fieldErrors, r.formError);
@@ -70,6 +72,7 @@ export function VerifyForm() {
     if (!form.validateAll()) return;
     if (needCaptcha && !captcha.captchaAnswer.trim()) {
       setCaptchaError("请输入图形验证码");
+      form.refuse();
       return;
     }
     check(values.code);
@@ -79,7 +82,7 @@ export function VerifyForm() {
     <div className="space-y-6">
       <Card>
         <CardContent className="pt-6">
-          <form noValidate onSubmit={submit} className="space-y-5">
+          <form ref={bindForm} noValidate onSubmit={submit} className="space-y-5">
             <TextField
               form={form}
               name="code"
@@ -98,7 +101,7 @@ export function VerifyForm() {
                 refreshKey={captchaKey}
               />
             )}
-            <FormError message={form.formError} />
+            <FormError message={form.formError} form={form} extra={captchaError ? 1 : 0} />
             <Button type="submit" className="w-full" disabled={pending}>
               {pending ? "正在核验…" : "核验"}
             </Button>
