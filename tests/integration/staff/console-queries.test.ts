@@ -33,6 +33,8 @@ async function moveToBaiyun(personId: string) {
 
 describe("学分认定 lists", () => {
   it("lists a region's claims awaiting recognition oldest first, and none of another region's", async () => {
+    // other files (the bulk seed) may have left 学习中 courses in 白云区: count from here
+    const { enrolled } = await pendingCounts(db, BAIYUN);
     const a = await collected();
     const b = await collected();
     const first = await claimId(a, exam(await evidence(a)));
@@ -75,7 +77,7 @@ describe("学分认定 lists", () => {
       total: 0,
       nextCursor: null,
     });
-    expect(await pendingCounts(db, BAIYUN)).toEqual({ claims: 2, enrolled: 0 });
+    expect(await pendingCounts(db, BAIYUN)).toEqual({ claims: 2, enrolled });
     expect(await claimsForReview(db, BAIYUN, "recognised")).toMatchObject({ total: 0 });
   });
 
