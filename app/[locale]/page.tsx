@@ -6,8 +6,11 @@ import {
   UserPlusIcon,
   type LucideIcon,
 } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import { localeOf } from "@/i18n/locale-of";
+import { configText } from "@/lib/i18n/config-text";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
-import { loadPublicNotices } from "@/app/(portal)/notices/load-notices";
+import { loadPublicNotices } from "@/app/[locale]/(portal)/notices/load-notices";
 import { NoticeList } from "@/components/notice/notice-list";
 import { ForVisitor } from "@/components/auth/for-visitor";
 import { PortalNav } from "@/components/shell/portal-nav";
@@ -18,22 +21,8 @@ import { Card, CardDescription, CardFooter, CardHeader, CardTitle } from "@/comp
 // Static: rendered once, served from the cache until staff publish a notice
 // (lib/cache/published.ts: revalidateNotices) or a minute has passed.
 
-const GUIDE = [
-  {
-    title: "注册",
-    text: "点击“用户注册”，确认采集对象，填写姓名、证件类型、证件号码和手机号，输入短信验证码完成注册。",
-  },
-  { title: "登录", text: "使用证件号码和密码登录。" },
-  { title: "阅读须知", text: "阅读采集须知，勾选承诺所填信息真实。" },
-  {
-    title: "填写信息",
-    text: "依次填写个人信息（上传证件照和身份证人像面、国徽面）、学历、工作、专业技术资格和奖励信息；不适用的部分可以不填。",
-  },
-  {
-    title: "提交",
-    text: "提交后无需财政部门审核，系统自动生成会计人员信息档案，状态显示“信息已采集”。",
-  },
-] as const;
+/** The steps of 信息采集, by their message keys (Home.guide<Step>Title / Text). */
+const GUIDE = ["Register", "Login", "Notice", "Fill", "Submit"] as const;
 
 function ServiceCard({
   icon: Icon,
@@ -62,10 +51,13 @@ function ServiceCard({
   );
 }
 
-export default async function HomePage() {
+export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
+  const locale = await localeOf(params);
+  const t = await getTranslations("Home");
   const j = getJurisdiction();
   const notices = await loadPublicNotices(8);
-  const elsewhere = j.excludedNames.join("、");
+  const label = configText(locale, j.label);
+  const elsewhere = configText(locale, j.excludedNames.join("、"));
 
   return (
     <>
@@ -74,33 +66,30 @@ export default async function HomePage() {
       <section aria-labelledby="hero-title" className="border-b bg-background">
         <PageContainer className="py-8 sm:py-12">
           <h1 id="hero-title" className="text-2xl leading-tight font-bold text-primary sm:text-3xl">
-            {j.name}
-            {j.platformName}
+            {configText(locale, j.name + j.platformName)}
           </h1>
           <p className="mt-3 max-w-3xl text-base leading-relaxed sm:text-lg">
-            为{j.label}
-            的会计人员提供会计人员信息采集、信息变更、继续教育、跨省调转等业务的网上办理服务。
+            {t("intro", { label })}
           </p>
           <p className="mt-2 max-w-3xl text-sm leading-relaxed text-muted-foreground">
-            在{j.label}
-            从事会计工作，或持有会计专业技术资格证书的人员，应当进行信息采集；两者都不是的，无须采集。
-            {elsewhere && `在${elsewhere}从事会计工作的人员，请到当地财政部门的平台办理。`}
+            {t("who", { label })}
+            {elsewhere && t("elsewhere", { places: elsewhere })}
           </p>
           <div className="mt-6 flex flex-wrap gap-3">
             <ForVisitor
               anonymous={
                 <>
                   <Button asChild size="lg">
-                    <Link href="/login">登录办理</Link>
+                    <Link href="/login">{t("loginToStart")}</Link>
                   </Button>
                   <Button asChild size="lg" variant="outline">
-                    <Link href="/register">用户注册</Link>
+                    <Link href="/register">{t("register")}</Link>
                   </Button>
                 </>
               }
               person={
                 <Button asChild size="lg">
-                  <Link href="/account">进入个人中心</Link>
+                  <Link href="/account">{t("personHome")}</Link>
                 </Button>
               }
             />
@@ -111,78 +100,78 @@ export default async function HomePage() {
       <PageContainer className="grid gap-10 py-8 sm:py-10">
         <section id="services" aria-labelledby="services-title">
           <h2 id="services-title" className="text-xl font-semibold">
-            业务办理
+            {t("services")}
           </h2>
           <div className="mt-4 grid gap-4 md:grid-cols-2">
             <ServiceCard
               icon={UserPlusIcon}
-              title="信息采集"
-              description="首次办理：先注册账号，登录后按步骤填写个人、学历、工作、专业技术等信息并提交。"
+              title={t("collectionTitle")}
+              description={t("collectionText")}
             >
               <ForVisitor
                 anonymous={
                   <>
                     <Button asChild>
-                      <Link href="/login">登录</Link>
+                      <Link href="/login">{t("login")}</Link>
                     </Button>
                     <Button asChild variant="outline">
-                      <Link href="/register">用户注册</Link>
+                      <Link href="/register">{t("register")}</Link>
                     </Button>
                   </>
                 }
                 person={
                   <Button asChild>
-                    <Link href="/account/collection">办理信息采集</Link>
+                    <Link href="/account/collection">{t("collectionGo")}</Link>
                   </Button>
                 }
               />
             </ServiceCard>
             <ServiceCard
               icon={FilePenLineIcon}
-              title="信息变更"
-              description="已完成信息采集，工作单位、学历、专业技术资格等信息有变化时办理。证件号码、证件类型、性别和所属国家不能变更。"
+              title={t("changeTitle")}
+              description={t("changeText")}
             >
               <ForVisitor
                 anonymous={
                   <Button asChild>
-                    <Link href="/login">登录后办理</Link>
+                    <Link href="/login">{t("loginFirst")}</Link>
                   </Button>
                 }
                 person={
                   <Button asChild>
-                    <Link href="/account/change">办理信息变更</Link>
+                    <Link href="/account/change">{t("changeGo")}</Link>
                   </Button>
                 }
               />
             </ServiceCard>
             <ServiceCard
               icon={ArrowLeftRightIcon}
-              title="跨省调转"
-              description="调往外省（含计划单列市）的，登录后在“人员调转”申请调出；从外省调入的，在调出地审核通过后办理省外调入。"
+              title={t("transferTitle")}
+              description={t("transferText")}
             >
               <Button asChild>
-                <Link href="/transfer-in">省外调入</Link>
+                <Link href="/transfer-in">{t("transferIn")}</Link>
               </Button>
               <ForVisitor
                 anonymous={
                   <Button asChild variant="outline">
-                    <Link href="/login?next=/account/transfer">调出申请</Link>
+                    <Link href="/login?next=/account/transfer">{t("transferOut")}</Link>
                   </Button>
                 }
                 person={
                   <Button asChild variant="outline">
-                    <Link href="/account/transfer">调出申请</Link>
+                    <Link href="/account/transfer">{t("transferOut")}</Link>
                   </Button>
                 }
               />
             </ServiceCard>
             <ServiceCard
               icon={ShieldCheckIcon}
-              title="档案核验"
-              description="用人单位等收到会计人员信息档案或继续教育学分证明的PDF文件，可输入文件上的核验码，核验其真实性及当前状态，无需登录。"
+              title={t("verifyTitle")}
+              description={t("verifyText")}
             >
               <Button asChild>
-                <Link href="/verify">核验档案或学分证明</Link>
+                <Link href="/verify">{t("verifyGo")}</Link>
               </Button>
             </ServiceCard>
           </div>
@@ -191,10 +180,10 @@ export default async function HomePage() {
         <section id="notices" aria-labelledby="notices-title">
           <div className="flex items-baseline justify-between gap-3">
             <h2 id="notices-title" className="text-xl font-semibold">
-              通知公告
+              {t("notices")}
             </h2>
             <Link href="/notices" className="text-sm text-primary hover:underline">
-              更多公告
+              {t("moreNotices")}
             </Link>
           </div>
           <div className="mt-4 rounded-lg border bg-card shadow-xs">
@@ -204,15 +193,13 @@ export default async function HomePage() {
 
         <section id="guide" aria-labelledby="guide-title">
           <h2 id="guide-title" className="text-xl font-semibold">
-            操作指南
+            {t("guide")}
           </h2>
-          <p className="mt-1 text-sm text-muted-foreground">
-            信息采集流程：注册 → 登录 → 阅读须知 → 填写信息 → 提交
-          </p>
+          <p className="mt-1 text-sm text-muted-foreground">{t("guideFlow")}</p>
           <ol className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
             {GUIDE.map((step, i) => (
               <li
-                key={step.title}
+                key={step}
                 className="flex gap-3 rounded-lg border bg-card p-4 shadow-xs lg:flex-col"
               >
                 <span
@@ -223,11 +210,11 @@ export default async function HomePage() {
                 </span>
                 <span>
                   <span className="block font-semibold">
-                    <span className="sr-only">第 {i + 1} 步：</span>
-                    {step.title}
+                    <span className="sr-only">{t("guideStep", { n: i + 1 })}</span>
+                    {t(`guide${step}Title`)}
                   </span>
                   <span className="mt-1 block text-sm leading-relaxed text-muted-foreground">
-                    {step.text}
+                    {t(`guide${step}Text`)}
                   </span>
                 </span>
               </li>

@@ -1,4 +1,6 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireSession } from "@/lib/auth/current-session";
+import { untranslatedLang } from "@/lib/i18n/locales";
 import { PageContainer } from "@/components/shell/page-container";
 import { AccountNav } from "@/components/account/account-nav";
 import { LogoutButton } from "@/components/auth/logout-button";
@@ -9,12 +11,15 @@ import { sessionOwnerTag } from "@/lib/account/session-clock";
 // Every page in this group is behind login; the session row is checked on each request.
 export default async function AccountLayout({ children }: { children: React.ReactNode }) {
   const person = await requireSession("/account");
+  const [t, locale] = await Promise.all([getTranslations("Account"), getLocale()]);
   return (
     <PageContainer>
       <div className="print:hidden mb-6 flex flex-wrap items-center justify-between gap-3 border-b pb-4">
         <div>
           <p className="text-lg font-semibold">{person.name}</p>
-          <p className="text-sm text-muted-foreground">证件号码：{person.idNumberMasked}</p>
+          <p className="text-sm text-muted-foreground">
+            {t("idNumber", { masked: person.idNumberMasked })}
+          </p>
         </div>
         <LogoutButton />
       </div>
@@ -23,7 +28,10 @@ export default async function AccountLayout({ children }: { children: React.Reac
         className="grid gap-6 md:grid-cols-[12.5rem_minmax(0,1fr)] print:block"
       >
         <AccountNav />
-        <div className="min-w-0">{children}</div>
+        {/* The pages themselves are not translated yet: 简体中文 in every locale */}
+        <div className="min-w-0" lang={untranslatedLang(locale)}>
+          {children}
+        </div>
       </div>
       <SessionTimeout
         kind="person"

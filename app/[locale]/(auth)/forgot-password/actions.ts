@@ -14,10 +14,11 @@ import { resetPasswordSchema, sendResetCodeSchema } from "./forgot-password.vali
 export const sendResetCode = publicAction(
   "sendResetCode",
   sendResetCodeSchema,
-  async ({ idNumber, ...input }, { request }) => {
+  async ({ idNumber, ...input }, { request, locale }) => {
     const r = await sendSmsCode(db, request, {
       ...input,
       purpose: "reset-password",
+      locale, // the language of the page it was asked from
       deliverTo: (tx) => phoneMatchesAccount(tx, idNumber, input.phone),
     });
     return r.ok

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { NewPasswordFields } from "@/components/auth/new-password-fields";
@@ -21,6 +22,8 @@ const EMPTY: ResetPasswordValues = {
 };
 
 export function ForgotPasswordForm() {
+  const t = useTranslations("ForgotPassword");
+  const auth = useTranslations("Auth");
   const router = useRouter();
   const form = useForm(resetPasswordSchema, EMPTY, {
     storageKey: "kuaiji.reset",
@@ -36,8 +39,8 @@ export function ForgotPasswordForm() {
     <Card>
       <CardContent className="pt-6">
         <form noValidate onSubmit={onSubmit} className="space-y-5">
-          <TextField form={form} name="idNumber" label="证件号码" preset="id-number" />
-          <TextField form={form} name="phone" label="注册手机号码" preset="phone" />
+          <TextField form={form} name="idNumber" label={auth("idNumber")} preset="id-number" />
+          <TextField form={form} name="phone" label={t("phone")} preset="phone" />
           <SmsCodeFields
             form={form}
             codeField="smsCode"
@@ -45,18 +48,18 @@ export function ForgotPasswordForm() {
             send={(captcha) =>
               sendResetCode({ idNumber: values.idNumber, phone: values.phone, ...captcha })
             }
-            sentHint="如果证件号码与手机号码匹配，验证码已发送至该手机，5分钟内有效。"
+            sentHint={t("smsSent")}
           />
           <NewPasswordFields
             form={form}
             passwordField="password"
             confirmField="confirmPassword"
-            labels={{ password: "新密码", confirm: "确认新密码" }}
+            labels={{ password: t("password"), confirm: t("confirmPassword") }}
             context={{ idNumber: values.idNumber, phone: values.phone }}
           />
           <FormError message={form.formError} />
           <Button type="submit" className="w-full" disabled={pending}>
-            {pending ? "正在提交…" : "重置密码"}
+            {pending ? t("submitting") : t("submit")}
           </Button>
         </form>
       </CardContent>

@@ -1,16 +1,23 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { localeOf } from "@/i18n/locale-of";
 import { PageContainer } from "@/components/shell/page-container";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
-export const metadata: Metadata = { title: "找回密码" };
+type Props = { params: Promise<{ locale: string }> };
 
-export default function ForgotPasswordPage() {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await localeOf(params), namespace: "ForgotPassword" });
+  return { title: t("title") };
+}
+
+export default async function ForgotPasswordPage({ params }: Props) {
+  await localeOf(params);
+  const t = await getTranslations("ForgotPassword");
   return (
     <PageContainer className="max-w-md">
-      <h1 className="mb-2 text-2xl font-semibold">找回密码</h1>
-      <p className="mb-6 text-sm text-muted-foreground">
-        输入证件号码和注册时的手机号码，通过短信验证后设置新密码。原手机号码已停用的，请携带证件到所在地财政部门办理。
-      </p>
+      <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
+      <p className="mb-6 text-sm text-muted-foreground">{t("intro")}</p>
       <ForgotPasswordForm />
     </PageContainer>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { CredentialsLoginForm } from "@/components/auth/credentials-login-form";
 import { SendHomeIfLoggedIn } from "@/components/auth/send-home-if-logged-in";
 import { useHydratedSearchParams } from "@/components/shell/use-hydrated-search-params";
@@ -12,29 +13,25 @@ import { loginSchema, safeNextPath } from "./login.validation";
  * go after login (pages behind login send the visitor here with it), `?reset=1` follows 找回密码.
  */
 export function LoginForm() {
+  const t = useTranslations("Login");
+  const auth = useTranslations("Auth");
   const params = useHydratedSearchParams();
   const next = params?.get("next");
   return (
     <SendHomeIfLoggedIn personTo={safeNextPath(next)}>
       <CredentialsLoginForm
         schema={loginSchema}
-        nameField={{ name: "idNumber", label: "证件号码", preset: "id-number" }}
+        nameField={{ name: "idNumber", label: auth("idNumber"), preset: "id-number" }}
         next={safeNextPath(next)}
         askCaptcha={askLoginCaptcha}
-        notice={
-          params?.get("reset")
-            ? "密码已重置，请使用新密码登录。"
-            : next
-              ? "请先登录，登录后将返回您刚才访问的页面。"
-              : undefined
-        }
+        notice={params?.get("reset") ? t("afterReset") : next ? t("loginFirst") : undefined}
         links={
           <div className="flex justify-between text-sm">
             <Link className="text-primary underline" href="/forgot-password">
-              找回密码
+              {t("forgotPassword")}
             </Link>
             <Link className="text-primary underline" href="/register">
-              用户注册
+              {t("register")}
             </Link>
           </div>
         }

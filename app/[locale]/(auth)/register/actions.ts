@@ -12,8 +12,9 @@ import { registrationSchema, sendRegisterCodeSchema } from "./register.validatio
 export const sendRegisterCode = publicAction(
   "sendRegisterCode",
   sendRegisterCodeSchema,
-  async (input, { request }) => {
-    const r = await sendSmsCode(db, request, { ...input, purpose: "register" });
+  async (input, { request, locale }) => {
+    // The SMS is written in the language of the page it was asked from.
+    const r = await sendSmsCode(db, request, { ...input, purpose: "register", locale });
     return r.ok
       ? { ok: true, data: { resendAfterSeconds: r.resendAfterSeconds } }
       : refusalResult(r);

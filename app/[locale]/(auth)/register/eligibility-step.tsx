@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -19,6 +20,7 @@ export function EligibilityStep({
   jurisdictionLabel: string;
   onEligible: () => void;
 }) {
+  const t = useTranslations("Register");
   const [works, setWorks] = useState<Answer | "">("");
   const [holds, setHolds] = useState<Answer | "">("");
   const [checked, setChecked] = useState(false);
@@ -42,10 +44,10 @@ export function EligibilityStep({
     <Card>
       <CardContent className="pt-6">
         <form ref={bindForm} noValidate onSubmit={next} className="space-y-6">
-          <p className="text-sm text-muted-foreground">请根据您的实际情况选择信息采集对象：</p>
+          <p className="text-sm text-muted-foreground">{t("choose")}</p>
           <Question
             id="works"
-            label={`1. 是否在${jurisdictionLabel}从事会计工作？`}
+            label={t("worksQuestion", { label: jurisdictionLabel })}
             value={works}
             missing={checked && !works}
             onChange={(v) => {
@@ -55,7 +57,7 @@ export function EligibilityStep({
           />
           <Question
             id="holds"
-            label="2. 是否持有会计专业技术资格证书？"
+            label={t("holdsQuestion")}
             value={holds}
             missing={checked && !holds}
             onChange={(v) => {
@@ -66,18 +68,17 @@ export function EligibilityStep({
           <FormError form={{ attempt, invalidCount: unanswered }} />
           {notNeeded ? (
             <Alert role="status">
-              <AlertTitle>无须进行信息采集</AlertTitle>
+              <AlertTitle>{t("notNeededTitle")}</AlertTitle>
               <AlertDescription>
-                您既不在{jurisdictionLabel}
-                从事会计工作，也未持有会计专业技术资格证书，无须进行会计人员信息采集。
+                {t("notNeededText", { label: jurisdictionLabel })}
                 <Link href="/" className="ml-1 text-primary underline">
-                  返回首页
+                  {t("backHome")}
                 </Link>
               </AlertDescription>
             </Alert>
           ) : null}
           <div className="flex justify-end">
-            <Button type="submit">下一步</Button>
+            <Button type="submit">{t("next")}</Button>
           </div>
         </form>
       </CardContent>
@@ -99,6 +100,7 @@ function Question({
   missing: boolean;
   onChange: (v: Answer) => void;
 }) {
+  const t = useTranslations("Register");
   return (
     <fieldset className="space-y-3">
       <legend className="font-medium">{label}</legend>
@@ -113,13 +115,13 @@ function Question({
         {(["yes", "no"] as const).map((v) => (
           <div key={v} className="flex items-center gap-2">
             <RadioGroupItem value={v} id={`${id}-${v}`} />
-            <Label htmlFor={`${id}-${v}`}>{v === "yes" ? "是" : "否"}</Label>
+            <Label htmlFor={`${id}-${v}`}>{t(v === "yes" ? "yes" : "no")}</Label>
           </div>
         ))}
       </RadioGroup>
       {missing && (
         <p id={`${id}-error`} className="text-sm text-destructive">
-          请选择“是”或“否”
+          {t("chooseYesNo")}
         </p>
       )}
     </fieldset>

@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -12,17 +13,22 @@ import type { DocumentTypeCode } from "@/lib/identity/document-types";
 import { EligibilityStep } from "./eligibility-step";
 
 // The manual's registration: 信息采集对象 → 填写注册信息 → 注册.
-const STEPS = ["信息采集对象", "填写注册信息", "注册完成"];
+const STEPS = ["stepEligibility", "stepForm", "stepDone"] as const;
+
+function Loading() {
+  const t = useTranslations("Register");
+  return (
+    <Card>
+      <CardContent className="pt-6 text-muted-foreground">{t("loading")}</CardContent>
+    </Card>
+  );
+}
 
 // The form of the second step brings the registration rules (zod, ID numbers, phones): it is not
 // part of the page's first load, but fetched while the visitor reads the first step.
 const loadRegistrationForm = () => import("./registration-form");
 const RegistrationForm = dynamic(() => loadRegistrationForm().then((m) => m.RegistrationForm), {
-  loading: () => (
-    <Card>
-      <CardContent className="pt-6 text-muted-foreground">正在加载…</CardContent>
-    </Card>
-  ),
+  loading: () => <Loading />,
 });
 
 export function RegisterWizard({
@@ -32,6 +38,8 @@ export function RegisterWizard({
   jurisdictionLabel: string;
   documentTypes: readonly { value: DocumentTypeCode; label: string }[];
 }) {
+  const t = useTranslations("Register");
+  const steps = STEPS.map((s) => t(s));
   const [step, setStep] = useState(0);
   const heading = useStepHeading(step);
   useEffect(() => {
@@ -41,9 +49,9 @@ export function RegisterWizard({
   }, []);
   return (
     <div className="space-y-6">
-      <Steps steps={STEPS} current={step} />
+      <Steps steps={steps} current={step} />
       <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">
-        {STEPS[step]}
+        {steps[step]}
       </h2>
       {step === 0 && (
         <EligibilityStep jurisdictionLabel={jurisdictionLabel} onEligible={() => setStep(1)} />
@@ -57,11 +65,11 @@ export function RegisterWizard({
       )}
       {step === 2 && (
         <Alert variant="success">
-          <AlertTitle>注册成功</AlertTitle>
+          <AlertTitle>{t("doneTitle")}</AlertTitle>
           <AlertDescription>
-            <p className="mb-3">请使用证件号码和刚才设置的密码登录，然后进行信息采集。</p>
+            <p className="mb-3">{t("doneText")}</p>
             <Button asChild>
-              <Link href="/login">去登录</Link>
+              <Link href="/login">{t("goLogin")}</Link>
             </Button>
           </AlertDescription>
         </Alert>

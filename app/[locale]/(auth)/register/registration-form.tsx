@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -38,6 +40,9 @@ export function RegistrationForm({
   onBack: () => void;
   onDone: () => void;
 }) {
+  const t = useTranslations("Register");
+  const auth = useTranslations("Auth");
+  const sourceText = useSourceText();
   const form = useForm(registrationSchema, EMPTY, {
     storageKey: "kuaiji.register",
     persist: ["name", "idType", "phone"],
@@ -49,7 +54,7 @@ export function RegistrationForm({
   const doc = values.idNumber ? validateDocumentNumber(idType, values.idNumber, new Date()) : null;
   const derived =
     doc?.ok && doc.birthDate
-      ? `性别：${doc.gender === "1" ? "男" : "女"}　出生日期：${doc.birthDate}（由证件号码识别）`
+      ? t("derived", { gender: doc.gender === "1" ? "male" : "female", birthDate: doc.birthDate })
       : undefined;
 
   const { pending, onSubmit } = useFormSubmit(
@@ -76,69 +81,69 @@ export function RegistrationForm({
           <TextField
             form={form}
             name="name"
-            label="姓名"
+            label={t("name")}
             autoComplete="name"
-            hint="与证件上的姓名一致；生僻字请直接输入，少数民族姓名中的圆点可输入“·”。"
+            hint={t("nameHint")}
           />
           <DocumentTypeField form={form} documentTypes={documentTypes} />
           <TextField
             form={form}
             name="idNumber"
-            label="证件号码"
+            label={auth("idNumber")}
             preset="id-number"
             autoComplete="off"
-            hint={derived ?? DOCUMENT_TYPES[idType]?.numberHint}
+            hint={derived ?? sourceText(DOCUMENT_TYPES[idType]?.numberHint ?? "")}
           />
           {idRegistered && (
             <Alert variant="destructive">
-              <AlertTitle>该证件号码已注册</AlertTitle>
+              <AlertTitle>{t("idRegisteredTitle")}</AlertTitle>
               <AlertDescription>
-                如忘记密码，请
+                {t("idRegisteredBefore")}
                 <Link className="mx-1 underline" href="/forgot-password">
-                  找回密码
+                  {t("idRegisteredForgot")}
                 </Link>
-                ；如非本人注册，可提交
+                {t("idRegisteredMiddle")}
                 <Link className="mx-1 underline" href="/appeal">
-                  账号申诉
+                  {t("idRegisteredAppeal")}
                 </Link>
-                ，由所在地财政部门核实后将账号改绑至您的手机号码。
+                {t("idRegisteredAfter")}
               </AlertDescription>
             </Alert>
           )}
           <TextField
             form={form}
             name="phone"
-            label="手机号码"
+            label={t("phone")}
             preset="phone"
-            hint="用于接收短信验证码，一个手机号码只能注册一个账户。"
+            hint={t("phoneHint")}
           />
           <SmsCodeFields
             form={form}
             codeField="smsCode"
             checkFirst={["phone"]}
             send={(captcha) => sendRegisterCode({ phone: values.phone, ...captcha })}
-            sentHint={`验证码已发送至 ${maskPhone(values.phone)}，5分钟内有效。`}
+            sentHint={t("smsSent", { phone: maskPhone(values.phone) })}
           />
           <NewPasswordFields
             form={form}
             passwordField="password"
             confirmField="confirmPassword"
-            labels={{ password: "设置密码", confirm: "确认密码" }}
+            labels={{ password: t("password"), confirm: t("confirmPassword") }}
             context={{ idNumber: doc?.ok ? doc.normalized : values.idNumber, phone: values.phone }}
           />
           <FormError message={form.formError} form={form} />
           <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-between">
             <Button type="button" variant="outline" onClick={onBack}>
-              上一步
+              {t("back")}
             </Button>
             <Button type="submit" disabled={pending}>
-              {pending ? "正在注册…" : "注册"}
+              {pending ? t("submitting") : t("submit")}
             </Button>
           </div>
           <p className="text-sm text-muted-foreground">
-            已有账户？
+            {t("haveAccount")}
             <Link className="text-primary underline" href="/login">
-              直接登录
+              {t("loginInstead")}
             </Link>
           </p>
         </form>

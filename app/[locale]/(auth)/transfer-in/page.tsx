@@ -4,16 +4,19 @@ import { DOCUMENT_TYPE_OPTIONS } from "@/lib/identity/document-types";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { buildJurisdictionRegions } from "@/lib/region/divisions";
 import { TransferInWizard } from "./transfer-in-wizard";
+import { localeOf } from "@/i18n/locale-of";
+import { untranslatedLang } from "@/lib/i18n/locales";
 
 export const metadata: Metadata = { title: "省外调入" };
 
 // 业务办理 → 跨省调转 → 省外调入 (用户操作手册 4.2), without logging in: 第一步 填写验证信息,
 // 第二步 确认调入, then 第三步 完成信息采集 after the review.
 
-export default function TransferInPage() {
+export default async function TransferInPage({ params }: { params: Promise<{ locale: string }> }) {
+  const locale = await localeOf(params);
   const j = getJurisdiction();
   return (
-    <PageContainer className="max-w-2xl">
+    <PageContainer lang={untranslatedLang(locale)} className="max-w-2xl">
       <h1 className="mb-2 text-2xl font-semibold">省外调入</h1>
       <p className="mb-6 text-sm text-muted-foreground">
         从其他省份（含计划单列市、新疆生产建设兵团）调入{j.label}

@@ -13,6 +13,8 @@ import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { getHelpHotline } from "@/lib/jurisdiction/help-hotline";
 import { loadFinanceContacts } from "./load-contacts";
 import { BackLink } from "@/components/shell/back-link";
+import { localeOf } from "@/i18n/locale-of";
+import { untranslatedLang } from "@/lib/i18n/locales";
 
 export const metadata: Metadata = { title: "帮助" };
 
@@ -21,7 +23,8 @@ export const metadata: Metadata = { title: "帮助" };
 // (revalidateFinanceContacts) or a minute has passed. A logged-in accountant's own offices come
 // first through the browser (MyOffice asks /help/my-office), so the page needs no request data.
 
-export default async function HelpPage() {
+export default async function HelpPage({ params }: { params: Promise<{ locale: string }> }) {
+  const locale = await localeOf(params);
   const j = getJurisdiction();
   const hotline = getHelpHotline();
   const groups = faqGroups({
@@ -35,7 +38,7 @@ export default async function HelpPage() {
   return (
     <>
       <PortalNav />
-      <PageContainer width="lg" className="py-6 sm:py-10">
+      <PageContainer lang={untranslatedLang(locale)} width="lg" className="py-6 sm:py-10">
         <BackLink href="/">返回首页</BackLink>
         <h1 className="mt-2 text-2xl font-bold">帮助</h1>
         <p className="mt-2 text-base text-muted-foreground">

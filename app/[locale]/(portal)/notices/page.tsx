@@ -4,6 +4,8 @@ import { PageContainer } from "@/components/shell/page-container";
 import { PortalNav } from "@/components/shell/portal-nav";
 import { loadPublicNotices } from "./load-notices";
 import { BackLink } from "@/components/shell/back-link";
+import { localeOf } from "@/i18n/locale-of";
+import { untranslatedLang } from "@/lib/i18n/locales";
 
 export const metadata: Metadata = { title: "通知公告" };
 
@@ -13,12 +15,13 @@ export const metadata: Metadata = { title: "通知公告" };
 /** As many as the portal's read gives (lib/notice/notices.ts clamps to 100). */
 const LIMIT = 100;
 
-export default async function NoticesPage() {
+export default async function NoticesPage({ params }: { params: Promise<{ locale: string }> }) {
+  const locale = await localeOf(params);
   const notices = await loadPublicNotices(LIMIT);
   return (
     <>
       <PortalNav />
-      <PageContainer width="md" className="py-6 sm:py-10">
+      <PageContainer lang={untranslatedLang(locale)} width="md" className="py-6 sm:py-10">
         <BackLink href="/">返回首页</BackLink>
         <h1 className="mt-4 text-xl font-bold sm:text-2xl">通知公告</h1>
         <p className="mt-1 text-sm text-muted-foreground">

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { safeNextPath } from "@/app/(auth)/login/login.validation";
+import { safeNextPath } from "@/app/[locale]/(auth)/login/login.validation";
 
 // The staff login form's own checks; the server (lib/staff/staff-login-service.ts) decides the rest.
 export const staffLoginSchema = z.object({

@@ -1,12 +1,19 @@
 import type { Metadata } from "next";
 import { PageContainer } from "@/components/shell/page-container";
 import { StatusForm } from "./status-form";
+import { localeOf } from "@/i18n/locale-of";
+import { untranslatedLang } from "@/lib/i18n/locales";
 
 export const metadata: Metadata = { title: "查询申诉进度" };
 
-export default function AppealStatusPage() {
+export default async function AppealStatusPage({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}) {
+  const locale = await localeOf(params);
   return (
-    <PageContainer className="max-w-2xl">
+    <PageContainer lang={untranslatedLang(locale)} className="max-w-2xl">
       <h1 className="mb-6 text-2xl font-semibold">查询申诉进度</h1>
       <StatusForm />
     </PageContainer>

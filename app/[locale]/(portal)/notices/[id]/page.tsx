@@ -8,8 +8,10 @@ import { PortalNav } from "@/components/shell/portal-nav";
 import { PageContainer } from "@/components/shell/page-container";
 import { NoticeBody } from "@/components/notice/notice-body";
 import { BackLink } from "@/components/shell/back-link";
+import { localeOf } from "@/i18n/locale-of";
+import { untranslatedLang } from "@/lib/i18n/locales";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string; locale: string }> };
 
 // Static: each notice is rendered on its first visit (none at build time, which has no
 // database), then served from the cache until staff publish again (revalidateNotices).
@@ -26,6 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function NoticePage({ params }: Props) {
+  const locale = await localeOf(params);
   const notice = await loadNotice((await params).id);
   if (!notice) notFound();
 
@@ -34,7 +37,7 @@ export default async function NoticePage({ params }: Props) {
   return (
     <>
       <PortalNav />
-      <PageContainer width="md" className="py-6 sm:py-10">
+      <PageContainer lang={untranslatedLang(locale)} width="md" className="py-6 sm:py-10">
         <BackLink href="/#notices">返回通知公告</BackLink>
         <article className="mt-4 rounded-lg border bg-card p-5 shadow-xs sm:p-8">
           <h1 className="text-xl leading-snug font-bold sm:text-2xl">{notice.title}</h1>
