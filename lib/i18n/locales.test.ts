@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  isChineseOnlyPath,
-  isLocale,
-  localeCookie,
-  localeFromHeaders,
-  untranslatedLang,
-} from "./locales";
+import { isChineseOnlyPath, isLocale, localeCookie, localeFromHeaders } from "./locales";
 
 describe("locales", () => {
   it("knows its three locales and nothing else", () => {
@@ -33,11 +27,5 @@ describe("locales", () => {
       "kuaiji-locale=en; Path=/; Max-Age=34560000; SameSite=Lax",
     );
     expect(localeCookie("zh-Hant", true)).toMatch(/^kuaiji-locale=zh-Hant; .*; Secure$/);
-  });
-
-  it("marks untranslated parts as 简体中文 on pages of another language", () => {
-    expect(untranslatedLang("zh-CN")).toBeUndefined();
-    expect(untranslatedLang("en")).toBe("zh-CN");
-    expect(untranslatedLang("zh-Hant")).toBe("zh-CN");
   });
 });

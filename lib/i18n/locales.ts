@@ -39,14 +39,6 @@ export function localeCookie(locale: Locale, https: boolean): string {
 }
 
 /**
- * The lang of a page part not translated yet (it stays 简体中文 in every locale, README
- * "Languages"): screen readers then read it in Chinese inside a page in English.
- */
-export function untranslatedLang(locale: string): "zh-CN" | undefined {
-  return locale === DEFAULT_LOCALE ? undefined : "zh-CN";
-}
-
-/**
  * The request header next-intl's middleware (proxy.ts) gives a rewritten page request — a server
  * action's POST included — naming the locale it was served in.
  */

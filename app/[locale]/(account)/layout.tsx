@@ -1,8 +1,8 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireSession } from "@/lib/auth/current-session";
-import { untranslatedLang } from "@/lib/i18n/locales";
 import { PageContainer } from "@/components/shell/page-container";
 import { AccountNav } from "@/components/account/account-nav";
+import { Untranslated } from "@/components/i18n/untranslated";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { SessionTimeout } from "@/components/session/session-timeout";
 import { securityConfig } from "@/lib/account/security-config";
@@ -11,7 +11,7 @@ import { sessionOwnerTag } from "@/lib/account/session-clock";
 // Every page in this group is behind login; the session row is checked on each request.
 export default async function AccountLayout({ children }: { children: React.ReactNode }) {
   const person = await requireSession("/account");
-  const [t, locale] = await Promise.all([getTranslations("Account"), getLocale()]);
+  const t = await getTranslations("Account");
   return (
     <PageContainer>
       <div className="print:hidden mb-6 flex flex-wrap items-center justify-between gap-3 border-b pb-4">
@@ -28,9 +28,9 @@ export default async function AccountLayout({ children }: { children: React.Reac
         className="grid gap-6 md:grid-cols-[12.5rem_minmax(0,1fr)] print:block"
       >
         <AccountNav />
-        {/* The pages themselves are not translated yet: 简体中文 in every locale */}
-        <div className="min-w-0" lang={untranslatedLang(locale)}>
-          {children}
+        <div className="min-w-0">
+          {/* The pages themselves are not translated yet: 简体中文 in every locale */}
+          <Untranslated>{children}</Untranslated>
         </div>
       </div>
       <SessionTimeout

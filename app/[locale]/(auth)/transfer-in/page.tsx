@@ -5,7 +5,7 @@ import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { buildJurisdictionRegions } from "@/lib/region/divisions";
 import { TransferInWizard } from "./transfer-in-wizard";
 import { localeOf } from "@/i18n/locale-of";
-import { untranslatedLang } from "@/lib/i18n/locales";
+import { Untranslated } from "@/components/i18n/untranslated";
 
 export const metadata: Metadata = { title: "省外调入" };
 
@@ -13,20 +13,22 @@ export const metadata: Metadata = { title: "省外调入" };
 // 第二步 确认调入, then 第三步 完成信息采集 after the review.
 
 export default async function TransferInPage({ params }: { params: Promise<{ locale: string }> }) {
-  const locale = await localeOf(params);
+  await localeOf(params);
   const j = getJurisdiction();
   return (
-    <PageContainer lang={untranslatedLang(locale)} className="max-w-2xl">
-      <h1 className="mb-2 text-2xl font-semibold">省外调入</h1>
-      <p className="mb-6 text-sm text-muted-foreground">
-        从其他省份（含计划单列市、新疆生产建设兵团）调入{j.label}
-        从事会计工作的，须已在调出地办理调出申请且审核通过。
-        调入申请提交后，系统1-2个工作日自动完成审核；审核通过后请登录本平台完成信息采集。
-      </p>
-      <TransferInWizard
-        documentTypes={DOCUMENT_TYPE_OPTIONS}
-        regions={buildJurisdictionRegions(j)}
-      />
-    </PageContainer>
+    <Untranslated>
+      <PageContainer className="max-w-2xl">
+        <h1 className="mb-2 text-2xl font-semibold">省外调入</h1>
+        <p className="mb-6 text-sm text-muted-foreground">
+          从其他省份（含计划单列市、新疆生产建设兵团）调入{j.label}
+          从事会计工作的，须已在调出地办理调出申请且审核通过。
+          调入申请提交后，系统1-2个工作日自动完成审核；审核通过后请登录本平台完成信息采集。
+        </p>
+        <TransferInWizard
+          documentTypes={DOCUMENT_TYPE_OPTIONS}
+          regions={buildJurisdictionRegions(j)}
+        />
+      </PageContainer>
+    </Untranslated>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageContainer } from "@/components/shell/page-container";
 import { StatusForm } from "./status-form";
 import { localeOf } from "@/i18n/locale-of";
-import { untranslatedLang } from "@/lib/i18n/locales";
+import { Untranslated } from "@/components/i18n/untranslated";
 
 export const metadata: Metadata = { title: "查询申诉进度" };
 
@@ -11,11 +11,13 @@ export default async function AppealStatusPage({
 }: {
   params: Promise<{ locale: string }>;
 }) {
-  const locale = await localeOf(params);
+  await localeOf(params);
   return (
-    <PageContainer lang={untranslatedLang(locale)} className="max-w-2xl">
-      <h1 className="mb-6 text-2xl font-semibold">查询申诉进度</h1>
-      <StatusForm />
-    </PageContainer>
+    <Untranslated>
+      <PageContainer className="max-w-2xl">
+        <h1 className="mb-6 text-2xl font-semibold">查询申诉进度</h1>
+        <StatusForm />
+      </PageContainer>
+    </Untranslated>
   );
 }

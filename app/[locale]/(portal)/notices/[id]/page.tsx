@@ -9,7 +9,7 @@ import { PageContainer } from "@/components/shell/page-container";
 import { NoticeBody } from "@/components/notice/notice-body";
 import { BackLink } from "@/components/shell/back-link";
 import { localeOf } from "@/i18n/locale-of";
-import { untranslatedLang } from "@/lib/i18n/locales";
+import { Untranslated } from "@/components/i18n/untranslated";
 
 type Props = { params: Promise<{ id: string; locale: string }> };
 
@@ -28,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function NoticePage({ params }: Props) {
-  const locale = await localeOf(params);
+  await localeOf(params);
   const notice = await loadNotice((await params).id);
   if (!notice) notFound();
 
@@ -37,22 +37,24 @@ export default async function NoticePage({ params }: Props) {
   return (
     <>
       <PortalNav />
-      <PageContainer lang={untranslatedLang(locale)} width="md" className="py-6 sm:py-10">
-        <BackLink href="/#notices">返回通知公告</BackLink>
-        <article className="mt-4 rounded-lg border bg-card p-5 shadow-xs sm:p-8">
-          <h1 className="text-xl leading-snug font-bold sm:text-2xl">{notice.title}</h1>
-          <p className="mt-2 flex flex-wrap gap-x-4 text-sm text-muted-foreground">
-            <span>
-              发布日期：
-              <time dateTime={notice.publishedAt.toISOString()}>
-                {formatBeijingDate(notice.publishedAt)}
-              </time>
-            </span>
-            {region && <span>发布地区：{region}</span>}
-          </p>
-          <NoticeBody html={notice.html} className="mt-6" />
-        </article>
-      </PageContainer>
+      <Untranslated>
+        <PageContainer width="md" className="py-6 sm:py-10">
+          <BackLink href="/#notices">返回通知公告</BackLink>
+          <article className="mt-4 rounded-lg border bg-card p-5 shadow-xs sm:p-8">
+            <h1 className="text-xl leading-snug font-bold sm:text-2xl">{notice.title}</h1>
+            <p className="mt-2 flex flex-wrap gap-x-4 text-sm text-muted-foreground">
+              <span>
+                发布日期：
+                <time dateTime={notice.publishedAt.toISOString()}>
+                  {formatBeijingDate(notice.publishedAt)}
+                </time>
+              </span>
+              {region && <span>发布地区：{region}</span>}
+            </p>
+            <NoticeBody html={notice.html} className="mt-6" />
+          </article>
+        </PageContainer>
+      </Untranslated>
     </>
   );
 }
