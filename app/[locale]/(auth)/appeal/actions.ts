@@ -22,8 +22,8 @@ import {
 export const sendAppealCode = publicAction(
   "sendAppealCode",
   sendAppealCodeSchema,
-  async (input, { request }) => {
-    const r = await sendSmsCode(db, request, { ...input, purpose: "appeal" });
+  async (input, { request, locale }) => {
+    const r = await sendSmsCode(db, request, { ...input, purpose: "appeal", locale });
     return r.ok
       ? { ok: true, data: { resendAfterSeconds: r.resendAfterSeconds } }
       : refusalResult(r);

@@ -19,8 +19,8 @@ import { holidayCalendar } from "@/lib/workdays/holiday-service";
 export const sendTransferInCode = publicAction(
   "sendTransferInCode",
   sendTransferInCodeSchema,
-  async (input, { request }) => {
-    const r = await sendSmsCode(db, request, { ...input, purpose: "transfer-in" });
+  async (input, { request, locale }) => {
+    const r = await sendSmsCode(db, request, { ...input, purpose: "transfer-in", locale });
     return r.ok
       ? { ok: true, data: { resendAfterSeconds: r.resendAfterSeconds } }
       : refusalResult(r);

@@ -10,11 +10,12 @@ import { changePhoneSchema, sendChangePhoneCodeSchema } from "./change-phone.val
 export const sendChangePhoneCode = personAction(
   "sendChangePhoneCode",
   sendChangePhoneCodeSchema,
-  async ({ newPhone, ...captcha }, { request }) => {
+  async ({ newPhone, ...captcha }, { request, locale }) => {
     const r = await sendSmsCode(db, request, {
       phone: newPhone,
       phoneField: "newPhone",
       purpose: "change-phone",
+      locale,
       ...captcha,
     });
     return r.ok
