@@ -33,11 +33,14 @@ export default async function AccountLayout({ children }: { children: React.Reac
           <Untranslated>{children}</Untranslated>
         </div>
       </div>
-      <SessionTimeout
-        kind="person"
-        owner={sessionOwnerTag({ personId: person.personId })}
-        idleMs={securityConfig().sessionIdleMinutes * 60_000}
-      />
+      {/* its dialogs are not translated yet either */}
+      <Untranslated>
+        <SessionTimeout
+          kind="person"
+          owner={sessionOwnerTag({ personId: person.personId })}
+          idleMs={securityConfig().sessionIdleMinutes * 60_000}
+        />
+      </Untranslated>
     </PageContainer>
   );
 }
