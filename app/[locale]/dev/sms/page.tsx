@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { readOutbox } from "@/lib/sms/outbox";
 import { devOutboxPageEnabled } from "@/lib/sms/sender";
@@ -34,12 +35,13 @@ export default async function DevSmsOutboxPage() {
     <div className="mx-auto w-full max-w-5xl px-4 py-8">
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold text-gray-900">短信发件箱（开发用）</h1>
-        <a
+        <Link
           href="/dev/sms"
+          prefetch={false}
           className="text-sm text-blue-700 underline underline-offset-2 hover:text-blue-900"
         >
           刷新
-        </a>
+        </Link>
       </div>
       <p className="mb-6 text-sm text-gray-600">
         当前未接入短信网关，验证码短信不会真正发出，而是记录在这里（最近 100 条，最新的在前）。
