@@ -24,7 +24,18 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
 const hops = Number(process.env.KUAIJI_TRUSTED_PROXY_HOPS ?? 0);
 
-const app = next({ dev: false, dir: ROOT, hostname: hostname ?? "localhost", port });
+// The name Next.js gives the proxy's request URL. A loopback address is named "localhost": Next.js
+// writes a rewrite's destination (proxy.ts → app/[locale]) with every loopback host as
+// "localhost", and compares it with this name — given "127.0.0.1" (the embedded default binds it),
+// each rewrite looked like another origin's, was fetched over HTTP and came back through the
+// proxy as a redirect to itself.
+const isLoopback = (name: string) => /^(127\.|::1$|\[::1\]$|localhost$)/.test(name);
+const app = next({
+  dev: false,
+  dir: ROOT,
+  hostname: !hostname || isLoopback(hostname) ? "localhost" : hostname,
+  port,
+});
 const handle = app.getRequestHandler();
 await app.prepare();
 const routeOf = routeMatcher(appRoutes());
