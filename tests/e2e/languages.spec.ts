@@ -87,8 +87,11 @@ test("the portal, 登录 and 注册 in English, then 繁體, then back to 简体
     page.getByText("The picture code is wrong or expired: enter the new one"),
   ).toBeVisible();
 
-  // The SMS is written in the language the code was asked for in.
-  await page.getByRole("textbox", { name: "Picture code", exact: true }).fill(E2E.captcha);
+  // The SMS is written in the language the code was asked for in. (A used picture is replaced,
+  // its answer cleared when the new one arrives: type only then.)
+  const captcha = page.getByRole("textbox", { name: "Picture code", exact: true });
+  await expect(captcha).toHaveValue("");
+  await captcha.fill(E2E.captcha);
   await page.getByRole("button", { name: "Get SMS code" }).click();
   await expect(page.getByRole("button", { name: /^Resend in \d+ s$/ })).toBeVisible();
   await expect
