@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -14,7 +14,10 @@ export interface CaptchaValue {
 
 /**
  * 图形验证码: picture + answer. `refreshKey` changes whenever the parent has used the captcha
- * (each picture allows one try on the server), which loads a new one and clears the answer.
+ * (each picture allows one try on the server), which loads a new one. The old picture and its
+ * answer go at once, in the same commit as the parent's message (a layout effect: nothing can
+ * type in between), and the field is read-only until the new picture shows: an answer is only
+ * ever typed for the picture whose id goes with it.
  */
 export function CaptchaField({
   id = "captchaAnswer",
@@ -31,9 +34,12 @@ export function CaptchaField({
 }) {
   const t = useTranslations("Auth");
   const sourceText = useSourceText();
-  const [image, setImage] = useState<string | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
+  // The picture of the current load only: a used one disappears as soon as a new one is asked for.
+  const load = `${refreshKey}:${reloads}`;
+  const [picture, setPicture] = useState<{ load: string; src: string } | null>(null);
+  const image = picture?.load === load ? picture.src : null;
+  const [loadError, setLoadError] = useState<string | null>(null);
   // Latest onChange without making a new callback identity reload the picture.
   const onChangeRef = useRef(onChange);
   // The words for a failed load, likewise: a new translator must not load a new picture.
@@ -42,6 +48,10 @@ export function CaptchaField({
     onChangeRef.current = onChange;
     wordsRef.current = { loadFailed: t("captchaLoadFailed"), sourceText };
   });
+
+  useLayoutEffect(() => {
+    onChangeRef.current({ captchaId: "", captchaAnswer: "" });
+  }, [load]);
 
   useEffect(() => {
     let cancelled = false;
@@ -56,7 +66,7 @@ export function CaptchaField({
         return;
       }
       setLoadError(null);
-      setImage(body.image);
+      setPicture({ load, src: body.image });
       onChangeRef.current({ captchaId: body.id, captchaAnswer: "" });
     })().catch(() => {
       if (!cancelled) setLoadError(LOAD_FAILED);
@@ -64,7 +74,7 @@ export function CaptchaField({
     return () => {
       cancelled = true;
     };
-  }, [refreshKey, reloads]);
+  }, [load]);
 
   return (
     <FormField id={id} label={t("captcha")} required error={error ?? loadError ?? undefined}>
@@ -75,6 +85,7 @@ export function CaptchaField({
           autoComplete="off"
           inputMode="text"
           maxLength={8}
+          readOnly={!image}
           className="max-w-40"
           value={value.captchaAnswer}
           onChange={(e) => onChange({ ...value, captchaAnswer: e.target.value })}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { MyOfficeLink } from "@/components/help/my-office-link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -15,6 +16,7 @@ export function YearCard({
   recordsFromYear,
   recordAction,
   certificateHref,
+  officeLink = false,
 }: {
   year: CeYearView;
   /** For a 无记录 year: the first year of the platform's records. */
@@ -22,6 +24,8 @@ export function YearCard({
   recordAction?: (record: CeRecordView) => React.ReactNode;
   /** Where 打印学分证明 leads, for a year that has one (the accountant's own page only). */
   certificateHref?: (year: number) => string;
+  /** The person's own page: a 无记录 year's text links to their finance office's contact. */
+  officeLink?: boolean;
 }) {
   const titleId = `ce-year-${year.year}`;
   const required = year.state !== "NOT_REQUIRED";
@@ -74,7 +78,10 @@ export function YearCard({
           </tbody>
         </table>
         {year.state === "NO_RECORD" && (
-          <p className="text-sm text-muted-foreground">{noRecordText(recordsFromYear)}</p>
+          <div>
+            <p className="text-sm text-muted-foreground">{noRecordText(recordsFromYear)}</p>
+            {officeLink && <MyOfficeLink />}
+          </div>
         )}
         {year.inProgressCount > 0 && (
           <p className="text-sm">在途未完成（待认定、学习中）：{year.inProgressCount}条</p>

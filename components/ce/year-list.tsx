@@ -1,3 +1,4 @@
+import { MyOfficeLink } from "@/components/help/my-office-link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { CeRecordView, CeYearView } from "@/lib/ce/overview";
@@ -17,12 +18,15 @@ export function YearList({
   recordsFromYear,
   recordAction,
   certificateHref,
+  officeLink = false,
 }: {
   years: readonly CeYearView[];
   /** The first year of the platform's records (CeOverview.recordsFromYear). */
   recordsFromYear: number;
   recordAction?: (record: CeRecordView) => React.ReactNode;
   certificateHref?: (year: number) => string;
+  /** The person's own page: where it says to contact the finance department, a link says how. */
+  officeLink?: boolean;
 }) {
   const thisYear = years[0]?.year ?? 0;
   const unrecorded = (y: CeYearView) => y.state === "NO_RECORD" && y.records.length === 0;
@@ -37,6 +41,7 @@ export function YearList({
       recordsFromYear={recordsFromYear}
       recordAction={recordAction}
       certificateHref={certificateHref}
+      officeLink={officeLink}
     />
   );
   return (
@@ -51,7 +56,11 @@ export function YearList({
           <div className="mt-4 space-y-6">{earlier.map(card)}</div>
         </details>
       )}
-      <NoRecordYears years={years.filter(unrecorded)} recordsFromYear={recordsFromYear} />
+      <NoRecordYears
+        years={years.filter(unrecorded)}
+        recordsFromYear={recordsFromYear}
+        officeLink={officeLink}
+      />
     </>
   );
 }
@@ -59,9 +68,11 @@ export function YearList({
 function NoRecordYears({
   years,
   recordsFromYear,
+  officeLink,
 }: {
   years: readonly CeYearView[];
   recordsFromYear: number;
+  officeLink: boolean;
 }) {
   if (years.length === 0) return null;
   const span = `${yearRuns(years.map((y) => y.year)).join("、")}年度`;
@@ -73,6 +84,7 @@ function NoRecordYears({
       </CardHeader>
       <CardContent>
         <p className="text-sm">{noRecordText(recordsFromYear)}</p>
+        {officeLink && <MyOfficeLink />}
       </CardContent>
     </Card>
   );

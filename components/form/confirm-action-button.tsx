@@ -16,6 +16,7 @@ export function ConfirmActionButton({
   question,
   failure,
   run,
+  onDone,
 }: {
   /** The button's text, e.g. 删除. */
   label: string;
@@ -25,6 +26,8 @@ export function ConfirmActionButton({
   /** Shown when the refusal carries no message of its own. */
   failure: string;
   run: () => Promise<ActionResult<unknown>>;
+  /** After a success, instead of re-reading this page (e.g. go where the outcome is said). */
+  onDone?: () => void;
 }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
@@ -43,7 +46,8 @@ export function ConfirmActionButton({
           start(async () => {
             const r = await run();
             if (!r.ok) setMessage(r.formError ?? Object.values(r.fieldErrors)[0] ?? failure);
-            if (r.ok || r.code === "stale") router.refresh();
+            if (r.ok && onDone) onDone();
+            else if (r.ok || r.code === "stale") router.refresh();
           });
         }}
       >

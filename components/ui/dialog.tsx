@@ -130,7 +130,8 @@ export function DialogContent({
             data-slot="dialog-close"
             aria-label="关闭"
             className={cn(
-              "absolute top-3 right-3 inline-flex size-9 items-center justify-center rounded-md text-muted-foreground",
+              // 44 × 44 px, like every target (issue 13)
+              "absolute top-2 right-2 inline-flex size-11 items-center justify-center rounded-md text-muted-foreground",
               "hover:bg-accent hover:text-accent-foreground focus-visible:outline-2 focus-visible:outline-ring",
             )}
           >
@@ -146,7 +147,7 @@ export function DialogHeader({ className, ...props }: React.ComponentProps<"div"
   return (
     <div
       data-slot="dialog-header"
-      className={cn("flex flex-col gap-2 pr-8 text-left", className)}
+      className={cn("flex flex-col gap-2 pr-10 text-left", className)}
       {...props}
     />
   );

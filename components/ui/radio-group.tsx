@@ -64,7 +64,9 @@ export function RadioGroup({
         className={cn(
           "grid gap-3",
           "*:relative *:isolate *:min-h-11 *:min-w-11 *:rounded-md *:pr-2",
-          "[&>*>label]:after:absolute [&>*>label]:after:inset-0 [&>*>label]:after:-z-1 [&>*>label]:after:rounded-md",
+          // over the row's border too, with the row's radius: inside the border a rounded corner
+          // left the row's own corner (under a press at its far end) uncovered
+          "[&>*>label]:after:absolute [&>*>label]:after:-inset-px [&>*>label]:after:-z-1 [&>*>label]:after:rounded-md",
           "[&>*:hover>label]:after:bg-primary/5",
           className,
         )}

@@ -1,5 +1,3 @@
-"use client";
-
 import { CheckIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils/cn";
@@ -16,7 +14,7 @@ export interface StepsProps {
 
 /**
  * Step indicator. Every step is shown; done steps carry a check, the current one is highlighted
- * and has aria-current="step". On narrow screens the steps wrap into rows of four (a row that
+ * and has aria-current="step". On narrow screens the steps wrap into rows of up to four (a row that
  * scrolled sideways hid steps and was a scroll region keyboards could not reach) and a line above
  * them says "第 3 步，共 7 步：工作信息".
  */
@@ -34,7 +32,11 @@ export function Steps({ steps, current, label, className }: StepsProps) {
           ? t("position", { n: index + 1, total, name: steps[index] ?? "" })
           : t("allDone", { total })}
       </p>
-      <ol className="relative grid grid-cols-4 gap-y-3 pb-1 sm:flex">
+      <ol
+        className="grid gap-y-3 pb-1 sm:flex"
+        // up to four a row: a three-step flow (注册, 账号申诉) spreads over the whole width
+        style={{ gridTemplateColumns: `repeat(${Math.min(total, 4)}, minmax(0, 1fr))` }}
+      >
         {steps.map((name, i) => {
           const state = i < index ? "done" : i === index ? "current" : "todo";
           return (

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import {
   fieldRefusal,
   isUniqueViolation,
@@ -72,6 +72,39 @@ export function personCreateData(
   };
 }
 
+/**
+ * What 注册 writes once every check has passed, in the caller's transaction: the account in the
+ * jurisdiction's region, its row of the console's search projection and the audit row. Also the
+ * end-to-end suites' people (lib/seed/test-person.ts), so they are exactly what 注册 makes.
+ */
+export async function insertRegisteredPerson(
+  tx: Tx,
+  ctx: RequestContext,
+  input: Pick<RegistrationInput, "name" | "idType" | "phone">,
+  idNumber: string,
+  doc: { gender?: string; birthDate?: string },
+  passwordHash: string,
+  now: Date,
+): Promise<string> {
+  const regionCode = getJurisdiction().code;
+  const person = await tx.person.create({
+    data: personCreateData(input, idNumber, doc, passwordHash, regionCode),
+    select: { id: true },
+  });
+  await refreshPersonSearch(tx, person.id, now);
+  await writeAudit(tx, ctx, {
+    actorType: "person",
+    actorId: person.id,
+    action: "auth.register",
+    outcome: "success",
+    regionCode,
+    targetType: "person",
+    targetId: person.id,
+    details: { idType: input.idType, idNumber: maskIdNumber(idNumber) },
+  });
+  return person.id;
+}
+
 /** 用户注册: re-validates everything (the client is never trusted), then creates the account. */
 export async function registerPerson(
   db: Db,
@@ -105,28 +138,13 @@ export async function registerPerson(
   const elsewhere = await heldElsewhere(idNumber);
   if (elsewhere) return fieldRefusal("held-elsewhere", "idNumber", elsewhere);
   const passwordHash = await hashPassword(input.password);
-  const regionCode = getJurisdiction().code;
 
   return refusableTransaction<RegistrationResult>(
     db,
-    async (tx) => {
-      const person = await tx.person.create({
-        data: personCreateData(input, idNumber, doc, passwordHash, regionCode),
-        select: { id: true },
-      });
-      await refreshPersonSearch(tx, person.id, now);
-      await writeAudit(tx, ctx, {
-        actorType: "person",
-        actorId: person.id,
-        action: "auth.register",
-        outcome: "success",
-        regionCode,
-        targetType: "person",
-        targetId: person.id,
-        details: { idType: input.idType, idNumber: maskIdNumber(idNumber) },
-      });
-      return { ok: true, personId: person.id };
-    },
+    async (tx) => ({
+      ok: true,
+      personId: await insertRegisteredPerson(tx, ctx, input, idNumber, doc, passwordHash, now),
+    }),
     {
       // Two submissions racing past the checks above: the unique indexes decide.
       onUniqueViolation: (error) => (isUniqueViolation(error, "phone") ? phoneTaken : idRegistered),

@@ -70,7 +70,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "notice.publish": "发布通知公告",
   "notice.withdraw": "撤回通知公告",
   "content.update": "修改采集须知",
-  "contact.update": "修改财政部门联系方式",
+  "contact.update": "修改或删除财政部门联系方式",
   "appeal.start": "账号申诉（验证手机号）",
   "appeal.photo": "账号申诉（上传照片）",
   "appeal.submit": "提交账号申诉",

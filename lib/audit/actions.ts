@@ -75,7 +75,7 @@ export const AUDIT_ACTIONS = [
   "notice.publish",
   "notice.withdraw",
   "content.update",
-  /** 财政部门联系方式 of one office saved (lib/help/contact-admin.ts) */
+  /** 财政部门联系方式 of one office saved or removed (lib/help/contact-admin.ts; details.op) */
   "contact.update",
   /** 账号申诉 (lib/appeal): the phone verified, a draft begun; a photo; 提交 */
   "appeal.start",

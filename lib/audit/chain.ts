@@ -3,9 +3,13 @@ import { createHash } from "node:crypto";
 
 // The audit log's hash chain, as the database computes it (migration 20261204101723_audit_chain,
 // audit_event_hash): every row carries its position ("chainSeq"), the previous row's hash and
-// its own, sha256 over the encoding below. `npm run audit:verify` recomputes each hash here, in
-// TypeScript, from the stored columns — so the check does not rest on the database's own
-// function. Keep the two byte for byte in step; a change is a new version tag.
+// its own, sha256 over the encoding below. The database fills them in when the inserting
+// transaction commits, under the chain head's lock (migration
+// 20261204184910_audit_chain_at_commit): they follow commit order, a writer holds the head only
+// during its commit, and until then a new row's link is NULL (no one else sees the row before).
+// `npm run audit:verify` recomputes each hash here, in TypeScript, from the stored columns — so
+// the check does not rest on the database's own function. Keep the two byte for byte in step; a
+// change is a new version tag.
 
 /** The hash before the first row, and the anchor of a chain nothing was pruned from. */
 export const GENESIS_HASH = "0".repeat(64);

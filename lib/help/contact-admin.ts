@@ -1,7 +1,7 @@
 import "server-only";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import type { Refusal } from "@/lib/db/refusal";
 import { invalidRefusal } from "@/lib/http/action-result";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
@@ -39,6 +39,8 @@ export interface ContactForEdit extends KeptOffice {
 
 export type SaveContactResult =
   { ok: true; changed: boolean } | Refusal<"invalid" | "not-found" | "role">;
+
+export type RemoveContactResult = { ok: true; removed: boolean } | Refusal<"not-found" | "role">;
 
 export const CONTACT_NOT_FOUND = "没有找到该财政部门，或不在您的管辖范围内";
 
@@ -124,21 +126,55 @@ export async function saveFinanceContact(
       create: { regionCode, ...data, updatedBy: actor.staffId },
       update: { ...data, updatedBy: actor.staffId },
     });
-    await writeAudit(tx, ctx, {
-      actorType: "staff",
-      actorId: actor.staffId,
-      action: "contact.update",
-      outcome: "success",
-      regionCode,
-      targetType: "finance-contact",
-      targetId: regionCode,
-      details: {
-        op: before ? "update" : "create",
-        fields: before
-          ? (Object.keys(data) as (keyof typeof data)[]).filter((k) => before[k] !== data[k])
-          : [],
-      },
+    await auditContact(tx, ctx, actor, regionCode, {
+      op: before ? "update" : "create",
+      fields: before
+        ? (Object.keys(data) as (keyof typeof data)[]).filter((k) => before[k] !== data[k])
+        : [],
     });
     return { ok: true, changed: true };
+  });
+}
+
+/**
+ * 删除: the office's contact goes (an office merged away, a number no longer answered) and the
+ * 帮助 page stops showing it until one is saved again. Removing one that is not there writes
+ * nothing.
+ */
+export async function removeFinanceContact(
+  db: Db,
+  ctx: RequestContext,
+  actor: StaffActor,
+  regionCode: string,
+): Promise<RemoveContactResult> {
+  if (!holdsAny(actor, ["staff-admin"])) return ROLE_REFUSAL;
+  if (!keepsContact(actor.regionCodes, regionCode, getJurisdiction())) {
+    return { ok: false, reason: "not-found", message: CONTACT_NOT_FOUND };
+  }
+  return db.$transaction(async (tx): Promise<RemoveContactResult> => {
+    const { count } = await tx.financeOfficeContact.deleteMany({ where: { regionCode } });
+    if (count === 0) return { ok: true, removed: false };
+    await auditContact(tx, ctx, actor, regionCode, { op: "remove", fields: [] });
+    return { ok: true, removed: true };
+  });
+}
+
+/** contact.update: what was done to the office's contact (create, update, remove) and which fields. */
+function auditContact(
+  tx: Tx,
+  ctx: RequestContext,
+  actor: StaffActor,
+  regionCode: string,
+  details: { op: "create" | "update" | "remove"; fields: string[] },
+) {
+  return writeAudit(tx, ctx, {
+    actorType: "staff",
+    actorId: actor.staffId,
+    action: "contact.update",
+    outcome: "success",
+    regionCode,
+    targetType: "finance-contact",
+    targetId: regionCode,
+    details,
   });
 }

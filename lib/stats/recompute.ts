@@ -210,7 +210,7 @@ export type RecomputeRefusal = Refusal<"province-only" | "busy" | "fresh" | "rol
  * the counts are replaced, not inside their transaction: that one reads a REPEATABLE READ
  * snapshot for seconds, and an audit row joins the chain after the newest committed one
  * (lib/audit/chain.ts) — which, with anyone else audited meanwhile, that snapshot cannot see, so
- * the insert would fail as a serialization error. The counts are derived data; the request is
+ * its commit would fail as a serialization error. The counts are derived data; the request is
  * what the record needs.
  */
 export async function recomputeNow(

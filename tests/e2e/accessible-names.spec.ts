@@ -91,24 +91,25 @@ async function walk(page: Page, paths: string[]) {
   }
 }
 
-test("every button and link on the main pages is called what it shows", async ({
-  page,
-  browser,
-}, testInfo) => {
-  test.setTimeout(300_000);
-  await walk(page, ["/", "/login", "/register", "/forgot-password", "/appeal", "/notices"]);
-  await newCollectedPerson(page);
-  await walk(page, [
-    "/account",
-    "/account/archive",
-    "/account/change",
-    "/account/ce",
-    "/account/ce/claim",
-    "/account/security",
-    "/account/transfer",
-  ]);
-  const staff = await staffBrowser(browser, testInfo);
-  await staffLogin(staff.page, STAFF.tianhe);
-  await walk(staff.page, ["/console", "/console/people", "/console/ce/claims"]);
-  await staff.context.close();
-});
+test(
+  "every button and link on the main pages is called what it shows",
+  { tag: "@phone" },
+  async ({ page, browser }, testInfo) => {
+    test.setTimeout(300_000);
+    await walk(page, ["/", "/login", "/register", "/forgot-password", "/appeal", "/notices"]);
+    await newCollectedPerson(page);
+    await walk(page, [
+      "/account",
+      "/account/archive",
+      "/account/change",
+      "/account/ce",
+      "/account/ce/claim",
+      "/account/security",
+      "/account/transfer",
+    ]);
+    const staff = await staffBrowser(browser, testInfo);
+    await staffLogin(staff.page, STAFF.tianhe);
+    await walk(staff.page, ["/console", "/console/people", "/console/ce/claims"]);
+    await staff.context.close();
+  },
+);

@@ -3,10 +3,10 @@ import { type Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import {
   answerEligibility,
+  createPerson,
   loginThroughUi,
   newPhone,
   PASSWORD,
-  registerThroughUi,
   requestSmsCode,
 } from "./support/accounts";
 import { expectNoSidewaysScroll, imageFiles } from "./support/collection";
@@ -67,110 +67,111 @@ async function meetIdRegistered(page: Page, idNumber: string, phone: string) {
   await expect(page.locator("#idNumber-error")).toHaveText("该证件号码已注册");
 }
 
-test("该证件号码已注册 → 账号申诉 → the province reassigns → the appellant sets a password and logs in", async ({
-  page,
-  browser,
-}, testInfo) => {
-  test.setTimeout(300_000);
-  // The squatter registers the number and stays logged in on their own device.
-  const squatterContext = await browser.newContext();
-  const squatter = await squatterContext.newPage();
-  const taken = await registerThroughUi(squatter, { name: "冒用者" });
-  await loginThroughUi(squatter, taken.idNumber, taken.password);
+test(
+  "该证件号码已注册 → 账号申诉 → the province reassigns → the appellant sets a password and logs in",
+  { tag: "@phone" },
+  async ({ page, browser }, testInfo) => {
+    test.setTimeout(300_000);
+    // The squatter registers the number and stays logged in on their own device.
+    const squatterContext = await browser.newContext();
+    const squatter = await squatterContext.newPage();
+    const taken = await createPerson(squatter, { name: "冒用者" });
+    await loginThroughUi(squatter, taken.idNumber, taken.password);
 
-  // The real owner meets the refusal and follows 账号申诉.
-  const phone = newPhone();
-  await meetIdRegistered(page, taken.idNumber, phone);
-  await page.getByRole("link", { name: "账号申诉" }).click();
-  await expect(page).toHaveURL(/\/appeal$/);
-  await expect(page.getByRole("heading", { name: "账号申诉" })).toBeVisible();
-  await expectNoSidewaysScroll(page);
+    // The real owner meets the refusal and follows 账号申诉.
+    const phone = newPhone();
+    await meetIdRegistered(page, taken.idNumber, phone);
+    await page.getByRole("link", { name: "账号申诉" }).click();
+    await expect(page).toHaveURL(/\/appeal$/);
+    await expect(page.getByRole("heading", { name: "账号申诉" })).toBeVisible();
+    await expectNoSidewaysScroll(page);
 
-  await page.getByLabel("姓名").fill("林真");
-  await page.getByLabel("证件号码").fill(taken.idNumber);
-  await page.getByLabel("本人手机号码").fill(phone);
-  await requestSmsCode(page);
-  await page.getByLabel("短信验证码").fill(await codeFor(phone));
-  await page.getByRole("button", { name: "下一步" }).click();
+    await page.getByLabel("姓名").fill("林真");
+    await page.getByLabel("证件号码").fill(taken.idNumber);
+    await page.getByLabel("本人手机号码").fill(phone);
+    await requestSmsCode(page);
+    await page.getByLabel("短信验证码").fill(await codeFor(phone));
+    await page.getByRole("button", { name: "下一步" }).click();
 
-  const files = await imageFiles();
-  const submit = page.getByRole("button", { name: "提交申诉" });
-  await expect(submit).toBeDisabled();
-  for (const label of ["证件正面照片", "证件背面照片", "本人手持证件照片"]) {
-    await page.getByLabel(new RegExp(`^${label}`)).setInputFiles(files.documentPageJpeg);
-    await expect(page.getByLabel(new RegExp(`^${label}`))).toHaveAccessibleDescription(/已上传/, {
-      timeout: 20_000,
-    });
-  }
-  await submit.click();
-  await expect(page.getByText("申诉已提交")).toBeVisible();
-  const appealNumber = (await page.getByTestId("appeal-number").textContent())!.trim();
-  expect(appealNumber).toMatch(/^SS\d{14}$/);
-  expect(messagesTo(phone).at(-1)).toContain(appealNumber);
+    const files = await imageFiles();
+    const submit = page.getByRole("button", { name: "提交申诉" });
+    await expect(submit).toBeDisabled();
+    for (const label of ["证件正面照片", "证件背面照片", "本人手持证件照片"]) {
+      await page.getByLabel(new RegExp(`^${label}`)).setInputFiles(files.documentPageJpeg);
+      await expect(page.getByLabel(new RegExp(`^${label}`))).toHaveAccessibleDescription(/已上传/, {
+        timeout: 20_000,
+      });
+    }
+    await submit.click();
+    await expect(page.getByText("申诉已提交")).toBeVisible();
+    const appealNumber = (await page.getByTestId("appeal-number").textContent())!.trim();
+    expect(appealNumber).toMatch(/^SS\d{14}$/);
+    expect(messagesTo(phone).at(-1)).toContain(appealNumber);
 
-  // 天河区's office is below the account's region (the province): the appeal is not theirs.
-  const county = await staffBrowser(browser, testInfo);
-  await staffLogin(county.page, STAFF.tianhe, "/console/appeals");
-  await expect(county.page.getByRole("heading", { name: "账号申诉" })).toBeVisible();
-  await expect(county.page.getByText(appealNumber)).toHaveCount(0);
-  await county.context.close();
+    // 天河区's office is below the account's region (the province): the appeal is not theirs.
+    const county = await staffBrowser(browser, testInfo);
+    await staffLogin(county.page, STAFF.tianhe, "/console/appeals");
+    await expect(county.page.getByRole("heading", { name: "账号申诉" })).toBeVisible();
+    await expect(county.page.getByText(appealNumber)).toHaveCount(0);
+    await county.context.close();
 
-  // The province's office opens it from the queue, compares, and reassigns.
-  const { context, page: staff } = await staffBrowser(browser, testInfo);
-  await staffLogin(staff, PROVINCE, "/console/appeals");
-  await staff
-    .getByRole("navigation", { name: "财政部门菜单" })
-    .getByRole("link", { name: "账号申诉" })
-    .click();
-  await staff.getByRole("link", { name: `审核账号申诉${appealNumber}` }).click();
-  await expect(staff.getByRole("heading", { name: "审核账号申诉" })).toBeVisible();
-  await expect(staff.getByText("冒用者")).toBeVisible();
-  await expect(staff.getByText(taken.idNumber)).toHaveCount(0);
-  for (const label of ["证件正面照片", "证件背面照片", "本人手持证件照片"]) {
-    const img = staff.getByRole("img", { name: label });
-    await expect(img).toBeVisible();
-    // drawn, not merely laid out: the photo's bytes arrived and decoded
-    await expect
-      .poll(() => img.evaluate((i: HTMLImageElement) => (i.complete ? i.naturalWidth : 0)))
-      .toBeGreaterThan(0);
-  }
-  // 不通过 needs a reason: said at the field, nothing decided.
-  await staff.getByRole("button", { name: "不通过" }).click();
-  await expect(staff.getByRole("textbox", { name: "审核意见" })).toHaveAccessibleDescription(
-    /请填写不通过的理由/,
-  );
-  staff.once("dialog", (d) => void d.accept());
-  await staff.getByRole("button", { name: "通过（改绑手机号）" }).click();
-  await expect(staff).toHaveURL(/\/console\/appeals\?done=reassign$/);
-  await expect(staff.getByText("已办理：通过（账号已改绑）。")).toBeVisible();
-  await context.close();
+    // The province's office opens it from the queue, compares, and reassigns.
+    const { context, page: staff } = await staffBrowser(browser, testInfo);
+    await staffLogin(staff, PROVINCE, "/console/appeals");
+    await staff
+      .getByRole("navigation", { name: "财政部门菜单" })
+      .getByRole("link", { name: "账号申诉" })
+      .click();
+    await staff.getByRole("link", { name: `审核账号申诉${appealNumber}` }).click();
+    await expect(staff.getByRole("heading", { name: "审核账号申诉" })).toBeVisible();
+    await expect(staff.getByText("冒用者")).toBeVisible();
+    await expect(staff.getByText(taken.idNumber)).toHaveCount(0);
+    for (const label of ["证件正面照片", "证件背面照片", "本人手持证件照片"]) {
+      const img = staff.getByRole("img", { name: label });
+      await expect(img).toBeVisible();
+      // drawn, not merely laid out: the photo's bytes arrived and decoded
+      await expect
+        .poll(() => img.evaluate((i: HTMLImageElement) => (i.complete ? i.naturalWidth : 0)))
+        .toBeGreaterThan(0);
+    }
+    // 不通过 needs a reason: said at the field, nothing decided.
+    await staff.getByRole("button", { name: "不通过" }).click();
+    await expect(staff.getByRole("textbox", { name: "审核意见" })).toHaveAccessibleDescription(
+      /请填写不通过的理由/,
+    );
+    staff.once("dialog", (d) => void d.accept());
+    await staff.getByRole("button", { name: "通过（改绑手机号）" }).click();
+    await expect(staff).toHaveURL(/\/console\/appeals\?done=reassign$/);
+    await expect(staff.getByText("已办理：通过（账号已改绑）。")).toBeVisible();
+    await context.close();
 
-  // The squatter's session is over; their phone was told.
-  await squatter.goto("/account");
-  await expect(squatter).toHaveURL(/\/login/);
-  expect(messagesTo(taken.phone).at(-1)).toContain("已改绑至其他手机号码");
-  await squatterContext.close();
+    // The squatter's session is over; their phone was told.
+    await squatter.goto("/account");
+    await expect(squatter).toHaveURL(/\/login/);
+    expect(messagesTo(taken.phone).at(-1)).toContain("已改绑至其他手机号码");
+    await squatterContext.close();
 
-  // The appellant: 找回密码 with the new phone, then 登录.
-  expect(messagesTo(phone).at(-1)).toContain("已通过");
-  await page.goto("/forgot-password");
-  await page.getByLabel("证件号码").fill(taken.idNumber);
-  await page.getByLabel("注册手机号码").fill(phone);
-  await requestSmsCode(page);
-  await page.getByLabel("短信验证码").fill(await codeFor(phone));
-  await page.getByRole("textbox", { name: "新密码", exact: true }).fill("Appeal-Pass-66");
-  await page.getByLabel("确认新密码").fill("Appeal-Pass-66");
-  await page.getByRole("button", { name: "重置密码" }).click();
-  await expect(page.getByText("密码已重置")).toBeVisible();
-  await loginThroughUi(page, taken.idNumber, "Appeal-Pass-66");
-  await expect(page.getByRole("heading", { name: "个人中心" })).toBeVisible();
+    // The appellant: 找回密码 with the new phone, then 登录.
+    expect(messagesTo(phone).at(-1)).toContain("已通过");
+    await page.goto("/forgot-password");
+    await page.getByLabel("证件号码").fill(taken.idNumber);
+    await page.getByLabel("注册手机号码").fill(phone);
+    await requestSmsCode(page);
+    await page.getByLabel("短信验证码").fill(await codeFor(phone));
+    await page.getByRole("textbox", { name: "新密码", exact: true }).fill("Appeal-Pass-66");
+    await page.getByLabel("确认新密码").fill("Appeal-Pass-66");
+    await page.getByRole("button", { name: "重置密码" }).click();
+    await expect(page.getByText("密码已重置")).toBeVisible();
+    await loginThroughUi(page, taken.idNumber, "Appeal-Pass-66");
+    await expect(page.getByRole("heading", { name: "个人中心" })).toBeVisible();
 
-  // 申诉进度查询 says the same.
-  await page.goto("/appeal/status");
-  await page.getByLabel("申诉编号").fill(appealNumber);
-  await page.getByLabel("申诉时填写的手机号码").fill(phone);
-  await requestSmsCode(page);
-  await page.getByLabel("短信验证码").fill(await codeFor(phone));
-  await page.getByRole("button", { name: "查询" }).click();
-  await expect(page.getByText(`申诉编号 ${appealNumber}：已通过（账号已改绑）`)).toBeVisible();
-});
+    // 申诉进度查询 says the same.
+    await page.goto("/appeal/status");
+    await page.getByLabel("申诉编号").fill(appealNumber);
+    await page.getByLabel("申诉时填写的手机号码").fill(phone);
+    await requestSmsCode(page);
+    await page.getByLabel("短信验证码").fill(await codeFor(phone));
+    await page.getByRole("button", { name: "查询" }).click();
+    await expect(page.getByText(`申诉编号 ${appealNumber}：已通过（账号已改绑）`)).toBeVisible();
+  },
+);

@@ -6,7 +6,7 @@ import {
   oversizeJpeg,
   renamedExecutable,
 } from "../fixtures/images/make";
-import { loginThroughUi, registerThroughUi } from "./support/accounts";
+import { createPerson, loginThroughUi } from "./support/accounts";
 
 // Uploads at the API level (issue 3): only the owner sees a file, a stranger cannot tell a
 // file from no file, the logged-out get nothing, cross-site posts are refused, and refused
@@ -23,7 +23,7 @@ let pageB: Page;
 async function newPerson(browser: Browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const { idNumber, password } = await registerThroughUi(page);
+  const { idNumber, password } = await createPerson(page);
   await loginThroughUi(page, idNumber, password);
   return { context, page };
 }

@@ -5,39 +5,47 @@ import { expectNoSidewaysScroll, newCollectedPerson } from "./support/collection
 // that never change are shown with why and offer no way in; two tabs editing the same item —
 // the second is told, sees what is saved, and loses nothing.
 
-test("change an e-mail and an education entry, and see both in 变更记录", async ({ page }) => {
-  test.setTimeout(180_000);
-  await newCollectedPerson(page);
+test(
+  "change an e-mail and an education entry, and see both in 变更记录",
+  { tag: "@phone" },
+  async ({ page }) => {
+    test.setTimeout(180_000);
+    await newCollectedPerson(page);
 
-  await page
-    .getByRole("navigation", { name: "个人中心菜单" })
-    .getByRole("link", { name: "信息变更" })
-    .click();
-  await expect(page.getByRole("heading", { name: "信息变更" })).toBeVisible();
-  await expect(page.getByText(/证件号码：证件号码在注册时经过校验/)).toBeVisible();
-  await expect(page.getByRole("link", { name: /证件号码/ })).toHaveCount(0);
-  await expectNoSidewaysScroll(page);
+    await page
+      .getByRole("navigation", { name: "个人中心菜单" })
+      .getByRole("link", { name: "信息变更" })
+      .click();
+    await expect(page.getByRole("heading", { name: "信息变更" })).toBeVisible();
+    await expect(page.getByText(/证件号码：证件号码在注册时经过校验/)).toBeVisible();
+    await expect(page.getByRole("link", { name: /证件号码/ })).toHaveCount(0);
+    // 如需更正，请联系所属地区财政部门办理 — and where to find it
+    await expect(
+      page.getByRole("link", { name: "查看所属地区财政部门的联系方式" }),
+    ).toHaveAttribute("href", "/help#contacts");
+    await expectNoSidewaysScroll(page);
 
-  await page.getByRole("link", { name: "变更信息（个人信息）" }).click();
-  await expect(page.getByRole("radio", { name: "男" })).toHaveCount(0); // 性别 is not offered
-  await page.getByRole("textbox", { name: "电子邮箱" }).fill("new.mail@example.com");
-  await page.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByText("变更已保存，已生成第2版档案。")).toBeVisible();
+    await page.getByRole("link", { name: "变更信息（个人信息）" }).click();
+    await expect(page.getByRole("radio", { name: "男" })).toHaveCount(0); // 性别 is not offered
+    await page.getByRole("textbox", { name: "电子邮箱" }).fill("new.mail@example.com");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByText("变更已保存，已生成第2版档案。")).toBeVisible();
 
-  await page.getByRole("link", { name: "变更信息（全日制教育第1条）" }).click();
-  await page.getByRole("textbox", { name: "毕业院校" }).fill("暨南大学");
-  await page.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByText("变更已保存，已生成第3版档案。")).toBeVisible();
-  await expect(page.getByText("暨南大学")).toBeVisible();
+    await page.getByRole("link", { name: "变更信息（全日制教育第1条）" }).click();
+    await page.getByRole("textbox", { name: "毕业院校" }).fill("暨南大学");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByText("变更已保存，已生成第3版档案。")).toBeVisible();
+    await expect(page.getByText("暨南大学")).toBeVisible();
 
-  await page.getByRole("link", { name: "变更记录" }).click();
-  await expect(
-    page.getByText(/电子邮箱: lin\.xf@example\.com → new\.mail@example\.com/),
-  ).toBeVisible();
-  await expect(page.getByText(/毕业院校: 中山大学 → 暨南大学/)).toBeVisible();
-  await expect(page.getByText(/第3版/)).toBeVisible();
-  await expectNoSidewaysScroll(page);
-});
+    await page.getByRole("link", { name: "变更记录" }).click();
+    await expect(
+      page.getByText(/电子邮箱: lin\.xf@example\.com → new\.mail@example\.com/),
+    ).toBeVisible();
+    await expect(page.getByText(/毕业院校: 中山大学 → 暨南大学/)).toBeVisible();
+    await expect(page.getByText(/第3版/)).toBeVisible();
+    await expectNoSidewaysScroll(page);
+  },
+);
 
 test("two tabs change the same item: the second is told and nothing typed is lost", async ({
   page,

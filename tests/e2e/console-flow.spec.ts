@@ -14,11 +14,8 @@ import { firstLogin, STAFF, staffBrowser, staffLogin } from "./support/staff";
 // the 错误报告.
 
 const NEW_PASSWORD = "Tianhe-Shenhe-2026";
-// One name per project (both run against one platform), each with its own initials.
-const PEOPLE = {
-  desktop: { name: "司马晨曦", initials: "smcx" },
-  "mobile-360": { name: "诸葛云舒", initials: "zgys" },
-} as const;
+// A name of its own, with its own initials (staff work at desks: this runs on desktop only).
+const WHO = { name: "司马晨曦", initials: "smcx" } as const;
 
 async function createAccount(admin: Page, username: string, office: string, roles: string[]) {
   await admin.goto("/console/staff/new");
@@ -37,14 +34,13 @@ test("a 管理员 creates county reviewers; one finds, reveals, views and export
   browser,
 }, testInfo) => {
   test.setTimeout(240_000);
-  const project = testInfo.project.name as keyof typeof PEOPLE;
-  const who = PEOPLE[project];
+  const who = WHO;
   const person = await newCollectedPerson(page, { name: who.name });
 
   // 用户管理: the city's 管理员 creates the two county accounts.
   const admin = await staffBrowser(browser, testInfo);
   await staffLogin(admin.page, STAFF.guangzhou, "/console/staff/new");
-  const stamp = `${project.slice(0, 1)}${Date.now().toString(36)}`;
+  const stamp = Date.now().toString(36);
   const tianhe = `th-${stamp}`;
   const yuexiu = `yx-${stamp}`;
   const reviewerRoles = ["会计人员查询与档案查阅", "数据导出", "操作日志查阅"];
@@ -117,7 +113,7 @@ test("a 管理员 creates county reviewers; one finds, reveals, views and export
     await expect(row.first()).toContainText(`钟审核（${tianhe}）`);
   }
 
-  await importHistory(th.page, project, testInfo.outputPath("history.xlsx"));
+  await importHistory(th.page, testInfo.outputPath("history.xlsx"));
 
   // 统计分析 of the reviewer's own county.
   await th.page.goto("/console/stats");
@@ -138,7 +134,7 @@ test("a 管理员 creates county reviewers; one finds, reveals, views and export
 });
 
 /** 数据导入: the template, one good and one bad row, the counts, the 错误报告, the person found. */
-async function importHistory(page: Page, project: string, file: string) {
+async function importHistory(page: Page, file: string) {
   await page.goto("/console/import");
   await expect(page.getByRole("heading", { name: "历史档案导入" })).toBeVisible();
   const [templateDownload] = await Promise.all([
@@ -149,7 +145,7 @@ async function importHistory(page: Page, project: string, file: string) {
   await book.xlsx.readFile((await templateDownload.path())!);
   const sheet = book.worksheets[0]!;
   const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ""));
-  const name = project === "desktop" ? "欧阳导入" : "上官导入";
+  const name = "欧阳导入";
   const row = {
     姓名: name,
     证件类型: "居民身份证",

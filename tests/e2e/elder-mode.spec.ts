@@ -82,8 +82,10 @@ async function expectRadioRows(group: Locator) {
     const name = await radio.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent);
     const row = radio.locator("xpath=.."); // the radio group's child holding it
     await expectTarget(row, `the row of ${name}`);
+    await row.scrollIntoViewIfNeeded();
     const box = (await row.boundingBox())!;
-    await row.click({ position: { x: box.width - 3, y: box.height - 3 } });
+    // a press as a finger or mouse makes it, 3 px inside the row's far corner
+    await row.page().mouse.click(box.x + box.width - 3, box.y + box.height - 3);
     await expect(radio, `a press at the end of the row of ${name}`).toBeChecked();
   }
 }
@@ -92,126 +94,141 @@ function turnOnElderMode(context: BrowserContext) {
   return context.addCookies([{ name: "kuaiji-elder", value: "1", url: E2E.baseURL }]);
 }
 
-test("长辈模式 from the header: larger type at once, remembered after a reload and on every page", async ({
-  page,
-  browser,
-  context,
-  a11y,
-}) => {
-  const refused: string[] = [];
-  await page.exposeFunction("reportRefusal", (what: string) => refused.push(what));
-  await page.addInitScript(() =>
-    document.addEventListener("securitypolicyviolation", (e) =>
-      (window as unknown as { reportRefusal: (w: string) => void }).reportRefusal(
-        `${location.pathname}: ${e.blockedURI || "inline"} (${e.effectiveDirective})`,
+test(
+  "长辈模式 from the header: larger type at once, remembered after a reload and on every page",
+  { tag: "@phone" },
+  async ({ page, browser, context, a11y }) => {
+    const refused: string[] = [];
+    await page.exposeFunction("reportRefusal", (what: string) => refused.push(what));
+    await page.addInitScript(() =>
+      document.addEventListener("securitypolicyviolation", (e) =>
+        (window as unknown as { reportRefusal: (w: string) => void }).reportRefusal(
+          `${location.pathname}: ${e.blockedURI || "inline"} (${e.effectiveDirective})`,
+        ),
       ),
-    ),
-  );
-  await page.goto("/");
-  await expectTextAtLeast(page, 16);
-  await expect(elderSwitch(page)).toHaveAttribute("aria-pressed", "false");
+    );
+    await page.goto("/");
+    await expectTextAtLeast(page, 16);
+    await expect(elderSwitch(page)).toHaveAttribute("aria-pressed", "false");
 
-  await elderSwitch(page).click();
-  await expect(elderSwitch(page)).toHaveAttribute("aria-pressed", "true");
-  await expect.poll(async () => (await smallestText(page, 18)).min).toBeGreaterThanOrEqual(18);
-  await a11y(page, "长辈模式 on");
+    await elderSwitch(page).click();
+    await expect(elderSwitch(page)).toHaveAttribute("aria-pressed", "true");
+    await expect.poll(async () => (await smallestText(page, 18)).min).toBeGreaterThanOrEqual(18);
+    await a11y(page, "长辈模式 on");
 
-  // The portal is still the prerendered page everyone gets; the mode comes with its stylesheet.
-  const portal = await page.reload();
-  expect(portal?.headers()["x-nextjs-prerender"]).toBeTruthy();
-  await expect(elderSwitch(page)).toHaveAttribute("aria-pressed", "true");
-  await expectTextAtLeast(page, 18);
-
-  // The mode is there from the first paint: it needs no script at all.
-  const noScript = await browser.newContext({
-    javaScriptEnabled: false,
-    storageState: await context.storageState(),
-  });
-  const bare = await noScript.newPage();
-  await bare.goto(`${E2E.baseURL}/login`);
-  await expectTextAtLeast(bare, 18);
-  await noScript.close();
-
-  for (const path of PUBLIC_PAGES) {
-    await page.goto(path);
-    await expectTextAtLeast(page, 18);
-  }
-  await loginThroughUi(page, DEMO.idNumber, DEMO.password);
-  for (const path of ACCOUNT_PAGES) {
-    await page.goto(path);
+    // The portal is still the prerendered page everyone gets; the mode comes with its stylesheet.
+    const portal = await page.reload();
+    expect(portal?.headers()["x-nextjs-prerender"]).toBeTruthy();
     await expect(elderSwitch(page)).toHaveAttribute("aria-pressed", "true");
     await expectTextAtLeast(page, 18);
-  }
 
-  // Off again from an account page's header: back to the usual sizes, and remembered too.
-  await elderSwitch(page).click();
-  await expect(elderSwitch(page)).toHaveAttribute("aria-pressed", "false");
-  await expect.poll(async () => (await smallestText(page, 18)).min).toBeLessThan(18);
-  await expectTextAtLeast(page, 16);
-  await page.goto("/");
-  await expect(elderSwitch(page)).toHaveAttribute("aria-pressed", "false");
-  await expect.poll(async () => (await smallestText(page, 18)).min).toBeLessThan(18);
-  expect(refused, "nothing refused by the Content-Security-Policy").toEqual([]);
-});
+    // The mode is there from the first paint: it needs no script at all.
+    const noScript = await browser.newContext({
+      javaScriptEnabled: false,
+      storageState: await context.storageState(),
+    });
+    const bare = await noScript.newPage();
+    await bare.goto(`${E2E.baseURL}/login`);
+    await expectTextAtLeast(bare, 18);
+    await noScript.close();
 
-test("without 长辈模式 no text is smaller than 16 px, inputs included", async ({ page }) => {
-  for (const path of PUBLIC_PAGES) {
-    await page.goto(path);
+    for (const path of PUBLIC_PAGES) {
+      await page.goto(path);
+      await expectTextAtLeast(page, 18);
+    }
+    await loginThroughUi(page, DEMO.idNumber, DEMO.password);
+    for (const path of ACCOUNT_PAGES) {
+      await page.goto(path);
+      await expect(elderSwitch(page)).toHaveAttribute("aria-pressed", "true");
+      await expectTextAtLeast(page, 18);
+    }
+
+    // Off again from an account page's header: back to the usual sizes, and remembered too.
+    await elderSwitch(page).click();
+    await expect(elderSwitch(page)).toHaveAttribute("aria-pressed", "false");
+    await expect.poll(async () => (await smallestText(page, 18)).min).toBeLessThan(18);
     await expectTextAtLeast(page, 16);
-  }
-  await page.goto("/login");
-  const idNumber = page.getByLabel("证件号码");
-  expect(parseFloat(await idNumber.evaluate((el) => getComputedStyle(el).fontSize))).toBe(16);
-  await loginThroughUi(page, DEMO.idNumber, DEMO.password);
-  for (const path of ACCOUNT_PAGES) {
-    await page.goto(path);
-    await expectTextAtLeast(page, 16);
-  }
-});
-
-test("axe finds nothing on the main pages in 长辈模式", async ({ page, context, a11y }) => {
-  // every load is scanned by the a11y fixture (support/test.ts); this test makes them in the mode
-  await turnOnElderMode(context);
-  for (const path of PUBLIC_PAGES) await page.goto(path);
-  await loginThroughUi(page, DEMO.idNumber, DEMO.password);
-  for (const path of ACCOUNT_PAGES) await page.goto(path);
-  await page.goto("/register");
-  await a11y(page, "长辈模式, 用户注册");
-});
-
-test("the header, the menu and every 是/否 row are 44 × 44 px targets", async ({ page }) => {
-  for (const elder of [false, true]) {
-    if (elder) await turnOnElderMode(page.context());
     await page.goto("/");
-    const banner = page.getByRole("banner");
-    await expectTarget(banner.getByRole("link").first(), "the header's home link");
-    await expectTarget(elderSwitch(page), "长辈模式");
-    const portalNav = page.getByRole("navigation", { name: "门户导航" });
-    for (const name of ["首页", "业务办理", "通知公告", "登录", "用户注册"])
-      await expectTarget(portalNav.getByRole("link", { name, exact: true }), name);
+    await expect(elderSwitch(page)).toHaveAttribute("aria-pressed", "false");
+    await expect.poll(async () => (await smallestText(page, 18)).min).toBeLessThan(18);
+    expect(refused, "nothing refused by the Content-Security-Policy").toEqual([]);
+  },
+);
 
+test(
+  "without 长辈模式 no text is smaller than 16 px, inputs included",
+  { tag: "@phone" },
+  async ({ page }) => {
+    for (const path of PUBLIC_PAGES) {
+      await page.goto(path);
+      await expectTextAtLeast(page, 16);
+    }
+    await page.goto("/login");
+    const idNumber = page.getByLabel("证件号码");
+    expect(parseFloat(await idNumber.evaluate((el) => getComputedStyle(el).fontSize))).toBe(16);
+    await loginThroughUi(page, DEMO.idNumber, DEMO.password);
+    for (const path of ACCOUNT_PAGES) {
+      await page.goto(path);
+      await expectTextAtLeast(page, 16);
+    }
+  },
+);
+
+test(
+  "axe finds nothing on the main pages in 长辈模式",
+  { tag: "@phone" },
+  async ({ page, context, a11y }) => {
+    // every load is scanned by the a11y fixture (support/test.ts); this test makes them in the mode
+    await turnOnElderMode(context);
+    for (const path of PUBLIC_PAGES) await page.goto(path);
+    await loginThroughUi(page, DEMO.idNumber, DEMO.password);
+    for (const path of ACCOUNT_PAGES) await page.goto(path);
     await page.goto("/register");
-    for (const group of await page.getByRole("radiogroup").all()) await expectRadioRows(group);
-  }
+    await a11y(page, "长辈模式, 用户注册");
+  },
+);
 
-  await loginThroughUi(page, DEMO.idNumber, DEMO.password);
-  for (const name of ACCOUNT_MENU) await expectTarget(menu(page, name), `menu: ${name}`);
-});
+test(
+  "the header, the menu and every 是/否 row are 44 × 44 px targets",
+  { tag: "@phone" },
+  async ({ page }) => {
+    for (const elder of [false, true]) {
+      if (elder) await turnOnElderMode(page.context());
+      await page.goto("/");
+      const banner = page.getByRole("banner");
+      await expectTarget(banner.getByRole("link").first(), "the header's home link");
+      await expectTarget(elderSwitch(page), "长辈模式");
+      const portalNav = page.getByRole("navigation", { name: "门户导航" });
+      for (const name of ["首页", "业务办理", "通知公告", "登录", "用户注册"])
+        await expectTarget(portalNav.getByRole("link", { name, exact: true }), name);
 
-test("申报学分: the 学分来源 rows are whole targets, type at 16 px and 18 px", async ({ page }) => {
-  test.setTimeout(240_000);
-  await newCollectedPerson(page);
-  await page.goto("/account/ce/claim");
-  await expect(page.getByRole("heading", { name: "申报学分" })).toBeVisible();
-  await expectTextAtLeast(page, 16);
-  await expectRadioRows(page.getByRole("radiogroup", { name: "学分来源" }));
-  await expectTextAtLeast(page, 16);
+      await page.goto("/register");
+      for (const group of await page.getByRole("radiogroup").all()) await expectRadioRows(group);
+    }
 
-  await turnOnElderMode(page.context());
-  await page.reload();
-  await expectTextAtLeast(page, 18);
-  await expectRadioRows(page.getByRole("radiogroup", { name: "学分来源" }));
-});
+    await loginThroughUi(page, DEMO.idNumber, DEMO.password);
+    for (const name of ACCOUNT_MENU) await expectTarget(menu(page, name), `menu: ${name}`);
+  },
+);
+
+test(
+  "申报学分: the 学分来源 rows are whole targets, type at 16 px and 18 px",
+  { tag: "@phone" },
+  async ({ page }) => {
+    test.setTimeout(240_000);
+    await newCollectedPerson(page);
+    await page.goto("/account/ce/claim");
+    await expect(page.getByRole("heading", { name: "申报学分" })).toBeVisible();
+    await expectTextAtLeast(page, 16);
+    await expectRadioRows(page.getByRole("radiogroup", { name: "学分来源" }));
+    await expectTextAtLeast(page, 16);
+
+    await turnOnElderMode(page.context());
+    await page.reload();
+    await expectTextAtLeast(page, 18);
+    await expectRadioRows(page.getByRole("radiogroup", { name: "学分来源" }));
+  },
+);
 
 test("at 360 px every item of 个人中心's menu is in sight, none cut off", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });

@@ -1,5 +1,5 @@
 import { expect, test } from "./support/test";
-import { loginThroughUi, registerThroughUi } from "./support/accounts";
+import { createPerson, loginThroughUi } from "./support/accounts";
 import { expectNoSidewaysScroll, platformSql } from "./support/collection";
 import { STAFF, staffBrowser, staffLogin } from "./support/staff";
 
@@ -8,38 +8,39 @@ import { STAFF, staffBrowser, staffLogin } from "./support/staff";
 // contact in the console (refused at the field when the number cannot be dialled), cannot reach
 // 佛山's, and an accountant of 广州 sees their offices first on 帮助.
 
-test("a visitor finds an answer in 常见问题 and the hotline in the footer", async ({
-  page,
-  a11y,
-}) => {
-  await page.goto("/");
-  const footer = page.getByRole("contentinfo");
-  // the jurisdiction's default: the government service line (lib/jurisdiction/help-hotline.ts)
-  await expect(footer.getByRole("link", { name: "12345" })).toHaveAttribute("href", "tel:12345");
-  await expect(footer).toContainText("广东省政务服务便民热线，7×24小时");
-  await footer.getByRole("link", { name: "帮助", exact: true }).click();
-  await expect(page).toHaveURL(/\/help$/);
-  await expect(page.getByRole("heading", { name: "帮助", level: 1 })).toBeVisible();
-  await expectNoSidewaysScroll(page);
+test(
+  "a visitor finds an answer in 常见问题 and the hotline in the footer",
+  { tag: "@phone" },
+  async ({ page, a11y }) => {
+    await page.goto("/");
+    const footer = page.getByRole("contentinfo");
+    // the jurisdiction's default: the government service line (lib/jurisdiction/help-hotline.ts)
+    await expect(footer.getByRole("link", { name: "12345" })).toHaveAttribute("href", "tel:12345");
+    await expect(footer).toContainText("广东省政务服务便民热线，7×24小时");
+    await footer.getByRole("link", { name: "帮助", exact: true }).click();
+    await expect(page).toHaveURL(/\/help$/);
+    await expect(page.getByRole("heading", { name: "帮助", level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page);
 
-  const question = page.getByText("忘记密码怎么办？", { exact: true });
-  const answer = page.getByText("输入证件号码和注册时的手机号码，通过短信验证后设置新密码");
-  await expect(question).toBeVisible();
-  await expect(answer).toBeHidden(); // closed until asked
-  await page.getByRole("searchbox", { name: "搜索常见问题" }).fill("密码忘了");
-  await expect(page.getByText("找到 1 个相关问题")).toBeVisible();
-  await expect(answer).toBeVisible();
-  await expect(page.getByText("继续教育每年要多少学分？")).toHaveCount(0);
-  await a11y(page, "常见问题 searched");
-  await page.getByRole("searchbox", { name: "搜索常见问题" }).fill("没有这样的问题");
-  await expect(page.getByText("没有找到相关问题")).toBeVisible();
-  await page.getByRole("searchbox", { name: "搜索常见问题" }).fill("忘记 密码");
-  await page
-    .locator("details", { hasText: "忘记密码怎么办？" })
-    .getByRole("link", { name: "找回密码" })
-    .click();
-  await expect(page).toHaveURL(/\/forgot-password$/);
-});
+    const question = page.getByText("忘记密码怎么办？", { exact: true });
+    const answer = page.getByText("输入证件号码和注册时的手机号码，通过短信验证后设置新密码");
+    await expect(question).toBeVisible();
+    await expect(answer).toBeHidden(); // closed until asked
+    await page.getByRole("searchbox", { name: "搜索常见问题" }).fill("密码忘了");
+    await expect(page.getByText("找到 1 个相关问题")).toBeVisible();
+    await expect(answer).toBeVisible();
+    await expect(page.getByText("继续教育每年要多少学分？")).toHaveCount(0);
+    await a11y(page, "常见问题 searched");
+    await page.getByRole("searchbox", { name: "搜索常见问题" }).fill("没有这样的问题");
+    await expect(page.getByText("没有找到相关问题")).toBeVisible();
+    await page.getByRole("searchbox", { name: "搜索常见问题" }).fill("忘记 密码");
+    await page
+      .locator("details", { hasText: "忘记密码怎么办？" })
+      .getByRole("link", { name: "找回密码" })
+      .click();
+    await expect(page).toHaveURL(/\/forgot-password$/);
+  },
+);
 
 test("帮助 is static and reads without JavaScript", async ({ browser, page }, testInfo) => {
   const response = await page.goto("/help");
@@ -72,7 +73,7 @@ test("广州's 管理员 keeps their office's contact, an accountant of 广州 s
   const phone = `020-8${suffix}`;
 
   // An accountant of 天河区, 广州 (as 信息采集 would have placed them).
-  const person = await registerThroughUi(page);
+  const person = await createPerson(page);
   await platformSql(`UPDATE "Person" SET "regionCode" = '440106' WHERE phone = $1`, [person.phone]);
 
   const office = await staffBrowser(browser, testInfo);
@@ -108,6 +109,28 @@ test("广州's 管理员 keeps their office's contact, an accountant of 广州 s
   // 佛山 is a sibling city: its contact reads like a page that does not exist.
   const sibling = await office.page.goto("/console/contacts/440600");
   expect(sibling?.status()).toBe(404);
+
+  // 荔湾区's contact, set and then deleted (机构撤并): the list says so, the 帮助 page drops it.
+  const liwan = `荔湾区财政局会计股（${testInfo.project.name}）`;
+  await office.page.goto("/console/contacts/440103");
+  await office.page.getByRole("textbox", { name: "单位名称" }).fill(liwan);
+  await office.page.getByRole("textbox", { name: "联系电话" }).fill(`020-7${suffix}`);
+  await office.page.getByRole("textbox", { name: "办公地址" }).fill("广州市荔湾区示例路1号");
+  await office.page.getByRole("button", { name: "保存" }).click();
+  await expect(office.page).toHaveURL(/\/console\/contacts\?saved=440103$/);
+  await office.page.getByRole("link", { name: "修改荔湾区财政局联系方式" }).click();
+  office.page.once("dialog", (d) => void d.accept());
+  await office.page.getByRole("button", { name: `删除联系方式：${liwan}` }).click();
+  await expect(office.page).toHaveURL(/\/console\/contacts\?removed=440103$/);
+  await expect(
+    office.page.getByRole("status").filter({ hasText: "已删除荔湾区财政局的联系方式" }),
+  ).toBeVisible();
+  await expect(office.page.getByRole("link", { name: "设置荔湾区财政局联系方式" })).toBeVisible();
+  const removed = await platformSql<{ n: string }>(
+    `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'contact.update'
+       AND "targetId" = '440103' AND details->>'op' = 'remove'`,
+  );
+  expect(Number(removed[0]!.n)).toBe(1);
   await office.context.close();
 
   await loginThroughUi(page, person.idNumber, person.password);
@@ -121,9 +144,10 @@ test("广州's 管理员 keeps their office's contact, an accountant of 广州 s
     "href",
     `tel:${phone.replace("-", "")}`,
   );
-  // and the public list has it as well (the save revalidated the static page)
+  // and the public list has it as well (the save revalidated the static page), not the deleted one
   await expect(
     page.getByRole("region", { name: "广州市" }).getByRole("article", { name: officeName }),
   ).toBeVisible();
+  await expect(page.getByText(liwan)).toHaveCount(0);
   await expectNoSidewaysScroll(page);
 });

@@ -135,10 +135,8 @@ test("财政部门登录 and 统计分析's charts run under the policy", async 
   expectNonce(await page.reload());
   await expect(page.getByRole("heading", { name: "统计分析" })).toBeVisible();
   // ECharts draws each chart as SVG in the browser; hovering opens its HTML tooltip.
-  const chart = page
-    .locator("svg")
-    .filter({ has: page.locator("path") })
-    .first();
+  // a chart's own box (ECharts marks it), not an icon of the page
+  const chart = page.locator("[_echarts_instance_] svg").first();
   await expect(chart).toBeVisible({ timeout: 20_000 });
   await chart.hover();
   await page.mouse.move(

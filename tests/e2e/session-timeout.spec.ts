@@ -39,88 +39,92 @@ async function loginInPlace(page: Page, me: { idNumber: string; password: string
   await expect(dialog).toBeHidden();
 }
 
-test("warns 5 minutes before the idle timeout, and 继续办理 keeps the session in every tab", async ({
-  page,
-  context,
-  a11y,
-}) => {
-  await page.clock.install();
-  const me = await startCollection(page);
-  await page.getByRole("textbox", { name: "电子邮箱" }).fill("lin.xf@example.com");
-  const other = await context.newPage();
-  await other.goto("/account");
-  // Hydrated, its links prefetched (requests that keep the session alive, as any page load does):
-  // only then is its timer running, and the session left alone.
-  await other.waitForLoadState("networkidle");
+test(
+  "warns 5 minutes before the idle timeout, and 继续办理 keeps the session in every tab",
+  { tag: "@phone" },
+  async ({ page, context, a11y }) => {
+    await page.clock.install();
+    const me = await startCollection(page);
+    await page.getByRole("textbox", { name: "电子邮箱" }).fill("lin.xf@example.com");
+    const other = await context.newPage();
+    await other.goto("/account");
+    // Hydrated, its links prefetched (requests that keep the session alive, as any page load does):
+    // only then is its timer running, and the session left alone.
+    await other.waitForLoadState("networkidle");
 
-  // Asking the server when the warning may be due does not keep the session alive.
-  await idleFor(me.phone, 26);
-  await page.clock.fastForward("25:00");
-  for (const p of [page, other]) await expect(warning(p)).toBeVisible();
-  await expect(page.getByRole("button", { name: "继续办理" })).toBeFocused();
-  await expect(warning(page).getByRole("timer")).toHaveText(/^[34]分\d{2}秒$/);
-  expect(await secondsSinceLastUse(me.phone)).toBeGreaterThan(25 * 60);
-  await a11y(page, "idle warning");
+    // Asking the server when the warning may be due does not keep the session alive.
+    await idleFor(me.phone, 26);
+    await page.clock.fastForward("25:00");
+    for (const p of [page, other]) await expect(warning(p)).toBeVisible();
+    await expect(page.getByRole("button", { name: "继续办理" })).toBeFocused();
+    await expect(warning(page).getByRole("timer")).toHaveText(/^[34]分\d{2}秒$/);
+    expect(await secondsSinceLastUse(me.phone)).toBeGreaterThan(25 * 60);
+    await a11y(page, "idle warning");
 
-  await page.getByRole("button", { name: "继续办理" }).click();
-  await expect(warning(page)).toBeHidden();
-  // The other tab heard it: its warning goes too, without a click there.
-  await expect(warning(other)).toBeHidden();
-  expect(await secondsSinceLastUse(me.phone)).toBeLessThan(30);
-  await expect(page.getByRole("textbox", { name: "电子邮箱" })).toHaveValue("lin.xf@example.com");
-  await other.close();
-});
+    await page.getByRole("button", { name: "继续办理" }).click();
+    await expect(warning(page)).toBeHidden();
+    // The other tab heard it: its warning goes too, without a click there.
+    await expect(warning(other)).toBeHidden();
+    expect(await secondsSinceLastUse(me.phone)).toBeLessThan(30);
+    await expect(page.getByRole("textbox", { name: "电子邮箱" })).toHaveValue("lin.xf@example.com");
+    await other.close();
+  },
+);
 
-test("after the timeout, the login in place keeps what was typed and uploaded, and 保存草稿 saves it", async ({
-  page,
-  a11y,
-}) => {
-  await page.clock.install();
-  const files = await imageFiles();
-  const me = await startCollection(page);
-  await page.getByRole("textbox", { name: "电子邮箱" }).fill("lin.xf@example.com");
-  await upload(page, "本人免冠证件照", files.headshot);
-  const headshot = await page.getByRole("img", { name: "本人免冠证件照" }).getAttribute("src");
+test(
+  "after the timeout, the login in place keeps what was typed and uploaded, and 保存草稿 saves it",
+  { tag: "@phone" },
+  async ({ page, a11y }) => {
+    await page.clock.install();
+    const files = await imageFiles();
+    const me = await startCollection(page);
+    await page.getByRole("textbox", { name: "电子邮箱" }).fill("lin.xf@example.com");
+    await upload(page, "本人免冠证件照", files.headshot);
+    const headshot = await page.getByRole("img", { name: "本人免冠证件照" }).getAttribute("src");
 
-  // The session ends while the page is open: the page says so by itself, with the login.
-  await idleFor(me.phone, 31);
-  await page.clock.fastForward("30:00");
-  await expect(loginDialog(page)).toBeVisible();
-  await a11y(page, "login in place");
-  // Closed, the page still offers the way back.
-  await loginDialog(page).getByRole("button", { name: "关闭" }).click();
-  await expect(page.getByRole("button", { name: "重新登录" })).toBeVisible();
+    // The session ends while the page is open: the page says so by itself, with the login.
+    await idleFor(me.phone, 31);
+    await page.clock.fastForward("30:00");
+    await expect(loginDialog(page)).toBeVisible();
+    await a11y(page, "login in place");
+    // Closed, the page still offers the way back.
+    await loginDialog(page).getByRole("button", { name: "关闭" }).click();
+    await expect(page.getByRole("button", { name: "重新登录" })).toBeVisible();
 
-  // A photo chosen meanwhile is not lost with the login: the login comes back by itself, and
-  // the photo goes up once logged in.
-  await page.getByLabel(/^身份证人像面\*?$/).setInputFiles(files.documentPage);
-  await loginInPlace(page, me);
-  await expect(page.getByRole("img", { name: "身份证人像面" })).toBeVisible({ timeout: 20_000 });
+    // A photo chosen meanwhile is not lost with the login: the login comes back by itself, and
+    // the photo goes up once logged in.
+    await page.getByLabel(/^身份证人像面\*?$/).setInputFiles(files.documentPage);
+    await loginInPlace(page, me);
+    await expect(page.getByRole("img", { name: "身份证人像面" })).toBeVisible({ timeout: 20_000 });
 
-  // The page is as it was: what was typed, the photo uploaded before the timeout.
-  await expect(page).toHaveURL(/\/account\/collection\/personal$/);
-  await expect(page.getByRole("textbox", { name: "电子邮箱" })).toHaveValue("lin.xf@example.com");
-  await expect(page.getByRole("img", { name: "本人免冠证件照" })).toHaveAttribute("src", headshot!);
-  await expect
-    .poll(() =>
-      page
-        .getByRole("img", { name: "本人免冠证件照" })
-        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
-    )
-    .toBe(true);
+    // The page is as it was: what was typed, the photo uploaded before the timeout.
+    await expect(page).toHaveURL(/\/account\/collection\/personal$/);
+    await expect(page.getByRole("textbox", { name: "电子邮箱" })).toHaveValue("lin.xf@example.com");
+    await expect(page.getByRole("img", { name: "本人免冠证件照" })).toHaveAttribute(
+      "src",
+      headshot!,
+    );
+    await expect
+      .poll(() =>
+        page
+          .getByRole("img", { name: "本人免冠证件照" })
+          .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+      )
+      .toBe(true);
 
-  await page.getByRole("button", { name: "保存草稿" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "草稿已保存" })).toBeVisible();
-  const [draft] = await platformSql<{ email: string; headshot: string; front: string }>(
-    `SELECT d.steps->'personal'->>'email' AS email, d.steps->'personal'->>'headshotId' AS headshot,
+    await page.getByRole("button", { name: "保存草稿" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "草稿已保存" })).toBeVisible();
+    const [draft] = await platformSql<{ email: string; headshot: string; front: string }>(
+      `SELECT d.steps->'personal'->>'email' AS email, d.steps->'personal'->>'headshotId' AS headshot,
        d.steps->'personal'->'documentPageIds'->>'PORTRAIT' AS front
      FROM "CollectionDraft" d JOIN "Person" p ON p.id = d."personId" WHERE p.phone = $1`,
-    [me.phone],
-  );
-  expect(draft?.email).toBe("lin.xf@example.com");
-  expect(headshot).toContain(draft!.headshot);
-  expect(draft?.front).toMatch(/^[0-9a-f-]{36}$/);
-});
+      [me.phone],
+    );
+    expect(draft?.email).toBe("lin.xf@example.com");
+    expect(headshot).toContain(draft!.headshot);
+    expect(draft?.front).toMatch(/^[0-9a-f-]{36}$/);
+  },
+);
 
 test("保存草稿 refused for an ended login offers the login in place, then saves", async ({
   page,
@@ -142,30 +146,53 @@ test("保存草稿 refused for an ended login offers the login in place, then sa
   expect(draft?.email).toBe("wang.f@example.com");
 });
 
-test("another person logging in on the dialog gets a fresh page, never the first one's input", async ({
+test("dialogs whose code cannot be fetched (a redeploy) leave a notice, and the page as it was", async ({
   page,
-  browser,
 }) => {
-  // A second person, registered in a context of their own.
-  const second = await browser.newContext();
-  const secondPage = await second.newPage();
-  const them = await startCollection(secondPage);
-  await second.close();
-
+  await page.clock.install();
   const me = await startCollection(page);
-  await page.getByRole("textbox", { name: "电子邮箱" }).fill("lin.xf@example.com");
-  await idleFor(me.phone, 31);
-  await page.getByRole("button", { name: "保存草稿" }).click();
-  await loginInPlace(page, them);
-  // The page is theirs now: nothing the first person typed is shown or saved for them.
-  await expect(page.getByRole("textbox", { name: "电子邮箱" })).toHaveValue("");
-  const [draft] = await platformSql<{ personal: unknown }>(
-    `SELECT d.steps->'personal' AS personal FROM "CollectionDraft" d
-     JOIN "Person" p ON p.id = d."personId" WHERE p.phone = $1`,
-    [them.phone],
+  await page.getByRole("textbox", { name: "电子邮箱" }).fill("zhao.l@example.com");
+  await page.waitForLoadState("networkidle");
+  // From now on no script chunk can be fetched, as when the build the page came from is gone.
+  await page.route(/\/_next\/static\/chunks\//, (route) => route.abort());
+  await idleFor(me.phone, 26);
+  await page.clock.fastForward("25:00");
+  const notice = page.getByRole("alert").filter({ hasText: "登录即将失效或已失效" });
+  await expect(notice).toBeVisible();
+  await expect(notice.getByRole("link", { name: "在新窗口重新登录" })).toHaveAttribute(
+    "target",
+    "_blank",
   );
-  expect(draft?.personal ?? null).toBeNull();
+  // no error page took its place: the form and what was typed are still there
+  await expect(page.getByRole("textbox", { name: "电子邮箱" })).toHaveValue("zhao.l@example.com");
+  await expect(warning(page)).toHaveCount(0);
 });
+
+test(
+  "another person logging in on the dialog gets a fresh page, never the first one's input",
+  { tag: "@phone" },
+  async ({ page, browser }) => {
+    // A second person, registered in a context of their own.
+    const second = await browser.newContext();
+    const secondPage = await second.newPage();
+    const them = await startCollection(secondPage);
+    await second.close();
+
+    const me = await startCollection(page);
+    await page.getByRole("textbox", { name: "电子邮箱" }).fill("lin.xf@example.com");
+    await idleFor(me.phone, 31);
+    await page.getByRole("button", { name: "保存草稿" }).click();
+    await loginInPlace(page, them);
+    // The page is theirs now: nothing the first person typed is shown or saved for them.
+    await expect(page.getByRole("textbox", { name: "电子邮箱" })).toHaveValue("");
+    const [draft] = await platformSql<{ personal: unknown }>(
+      `SELECT d.steps->'personal' AS personal FROM "CollectionDraft" d
+     JOIN "Person" p ON p.id = d."personId" WHERE p.phone = $1`,
+      [them.phone],
+    );
+    expect(draft?.personal ?? null).toBeNull();
+  },
+);
 
 test("the console warns its staff too, and 继续办理 keeps their session", async ({ page }) => {
   await page.clock.install();

@@ -25,81 +25,84 @@ import {
 const LOCKED = "您已申请调出，调转完成前“信息变更”和“继续教育”仅允许查看，不能修改";
 const texts = (phone: string) => smsTextsTo(phone, (f) => readFileSync(f, "utf8"));
 
-test("申请调出 refuses a PNG and a 3 MB JPEG at the field, saves, locks, and 撤回 lifts the lock", async ({
-  page,
-}) => {
-  test.setTimeout(300_000);
-  const me = await newCollectedPerson(page);
-  await menu(page, "人员调转").click();
-  await expect(page.getByRole("heading", { name: "人员调转", level: 1 })).toBeVisible();
-  await page.getByRole("link", { name: "申请调出" }).click();
-  await expect(page.getByText("在职人员请上传调入地的工作证明")).toBeVisible();
+test(
+  "申请调出 refuses a PNG and a 3 MB JPEG at the field, saves, locks, and 撤回 lifts the lock",
+  { tag: "@phone" },
+  async ({ page }) => {
+    test.setTimeout(300_000);
+    const me = await newCollectedPerson(page);
+    await menu(page, "人员调转").click();
+    await expect(page.getByRole("heading", { name: "人员调转", level: 1 })).toBeVisible();
+    await page.getByRole("link", { name: "申请调出" }).click();
+    await expect(page.getByText("在职人员请上传调入地的工作证明")).toBeVisible();
 
-  // Nothing chosen: every field says what it needs.
-  await page.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByLabel("调入省份")).toHaveAccessibleDescription(/请选择调入省份/);
-  await expect(page.getByRole("textbox", { name: "调出理由" })).toHaveAccessibleDescription(
-    /请填写调出理由/,
-  );
-  await expect(page.getByText("请上传调转附件")).toBeVisible();
-
-  await chooseShenzhenNanshan(page);
-  await page.getByRole("textbox", { name: "调出理由" }).fill("工作调动至深圳市南山区某公司");
-  const files = await imageFiles();
-  await fileInput(page, "调转附件1").setInputFiles(files.documentPage);
-  await expect(page.getByText("调转附件只能上传jpeg/jpg格式的图片")).toBeVisible();
-  await fileInput(page, "调转附件1").setInputFiles(files.threeMb);
-  await expect(page.getByText("调转附件每张不能超过2MB")).toBeVisible();
-  const proofs = () =>
-    countRows(
-      `SELECT count(*) AS n FROM "Attachment" a JOIN "Person" p ON p.id = a."personId"
-       WHERE p.phone = $1 AND a.kind = 'transfer-proof'`,
-      [me.phone],
+    // Nothing chosen: every field says what it needs.
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByLabel("调入省份")).toHaveAccessibleDescription(/请选择调入省份/);
+    await expect(page.getByRole("textbox", { name: "调出理由" })).toHaveAccessibleDescription(
+      /请填写调出理由/,
     );
-  expect(await proofs()).toBe(0);
-  // What was typed is still there.
-  await expect(page.getByRole("textbox", { name: "调出理由" })).toHaveValue(
-    "工作调动至深圳市南山区某公司",
-  );
-  await upload(page, "调转附件1", files.documentPageJpeg);
-  await expectNoSidewaysScroll(page);
-  await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByText("请上传调转附件")).toBeVisible();
 
-  await expect(page).toHaveURL(/\/account\/transfer\?applied=1$/);
-  await expect(page.getByText("调出申请已提交")).toBeVisible();
-  const card = page.getByRole("list", { name: "调出申请" }).getByRole("listitem").first();
-  await expect(card.getByText("调出至 广东省深圳市南山区")).toBeVisible();
-  await expect(card.getByText("待审核").first()).toBeVisible();
-  expect(await proofs()).toBe(1);
-  await expectNoSidewaysScroll(page);
+    await chooseShenzhenNanshan(page);
+    await page.getByRole("textbox", { name: "调出理由" }).fill("工作调动至深圳市南山区某公司");
+    const files = await imageFiles();
+    await fileInput(page, "调转附件1").setInputFiles(files.documentPage);
+    await expect(page.getByText("调转附件只能上传jpeg/jpg格式的图片")).toBeVisible();
+    await fileInput(page, "调转附件1").setInputFiles(files.threeMb);
+    await expect(page.getByText("调转附件每张不能超过2MB")).toBeVisible();
+    const proofs = () =>
+      countRows(
+        `SELECT count(*) AS n FROM "Attachment" a JOIN "Person" p ON p.id = a."personId"
+       WHERE p.phone = $1 AND a.kind = 'transfer-proof'`,
+        [me.phone],
+      );
+    expect(await proofs()).toBe(0);
+    // What was typed is still there.
+    await expect(page.getByRole("textbox", { name: "调出理由" })).toHaveValue(
+      "工作调动至深圳市南山区某公司",
+    );
+    await upload(page, "调转附件1", files.documentPageJpeg);
+    await expectNoSidewaysScroll(page);
+    await page.getByRole("button", { name: "保存" }).click();
 
-  // 信息变更 and 继续教育 are view-only while it is open, and say why.
-  await menu(page, "信息变更").click();
-  await expect(page.getByText(LOCKED)).toBeVisible();
-  await expect(page.getByRole("link", { name: "变更信息（个人信息）" })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: /^变更.+第\d+条$/ })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: /^新增/ })).toHaveCount(0);
-  await expect(page.getByText("中山大学")).toBeVisible(); // the data is still shown
-  await page.goto("/account/change/edit?step=personal");
-  await expect(page.getByText(LOCKED)).toBeVisible();
-  await expect(page.getByRole("button", { name: "保存" })).toHaveCount(0);
-  await menu(page, "继续教育").click();
-  await expect(page.getByText(LOCKED)).toBeVisible();
+    await expect(page).toHaveURL(/\/account\/transfer\?applied=1$/);
+    await expect(page.getByText("调出申请已提交")).toBeVisible();
+    const card = page.getByRole("list", { name: "调出申请" }).getByRole("listitem").first();
+    await expect(card.getByText("调出至 广东省深圳市南山区")).toBeVisible();
+    await expect(card.getByText("待审核").first()).toBeVisible();
+    expect(await proofs()).toBe(1);
+    await expectNoSidewaysScroll(page);
 
-  await menu(page, "人员调转").click();
-  page.once("dialog", (d) => void d.accept());
-  await page.getByRole("button", { name: "撤回调出申请" }).click();
-  await expect(card.getByText("已撤回").first()).toBeVisible();
-  await expect(page.getByRole("link", { name: "申请调出" })).toBeVisible();
-  await menu(page, "信息变更").click();
-  await expect(page.getByText(LOCKED)).toHaveCount(0);
-});
+    // 信息变更 and 继续教育 are view-only while it is open, and say why.
+    await menu(page, "信息变更").click();
+    await expect(page.getByText(LOCKED)).toBeVisible();
+    await expect(page.getByRole("link", { name: "变更信息（个人信息）" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: /^变更.+第\d+条$/ })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: /^新增/ })).toHaveCount(0);
+    await expect(page.getByText("中山大学")).toBeVisible(); // the data is still shown
+    await page.goto("/account/change/edit?step=personal");
+    await expect(page.getByText(LOCKED)).toBeVisible();
+    await expect(page.getByRole("button", { name: "保存" })).toHaveCount(0);
+    await menu(page, "继续教育").click();
+    await expect(page.getByText(LOCKED)).toBeVisible();
+
+    await menu(page, "人员调转").click();
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: "撤回调出申请" }).click();
+    await expect(card.getByText("已撤回").first()).toBeVisible();
+    await expect(page.getByRole("link", { name: "申请调出" })).toBeVisible();
+    await menu(page, "信息变更").click();
+    await expect(page.getByRole("heading", { name: "信息变更", level: 1 })).toBeVisible();
+    await expect(page.getByRole("link", { name: "变更信息（个人信息）" })).toBeVisible();
+    await expect(page.getByText(LOCKED)).toHaveCount(0);
+  },
+);
 
 test("a staff rejection reaches the person by SMS and on the page", async ({
   page,
   browser,
 }, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "one run is enough: the page is the same");
   test.setTimeout(300_000);
   const me = await newCollectedPerson(page);
   await applyForTransferOut(page);
@@ -132,11 +135,7 @@ test("a staff rejection reaches the person by SMS and on the page", async ({
 test("广东 → 深圳 end to end: approved, received through the exchange, pre-filled on 深圳", async ({
   page,
   browser,
-}, testInfo) => {
-  test.skip(
-    testInfo.project.name !== "desktop",
-    "three instances and two reviews: run once (省外调入 itself runs at 360 px below)",
-  );
+}) => {
   test.setTimeout(600_000);
   await expect
     .poll(async () => (await fetch(`${E2E.shenzhenURL}/api/ready`).catch(() => null))?.status, {

@@ -10,9 +10,11 @@ export const MAX_OFFICE_NAME = 100;
 export const MAX_ADDRESS = 200;
 export const MAX_HOURS = 100;
 
+/** The office: a 6-digit GB/T 2260 code (the page's, never typed). */
+const officeCode = z.string().check(z.regex(/^\d{6}$/, "请选择财政部门"));
+
 export const financeContactSchema = z.object({
-  /** The office: a 6-digit GB/T 2260 code (the page's, never typed). */
-  regionCode: z.string().check(z.regex(/^\d{6}$/, "请选择财政部门")),
+  regionCode: officeCode,
   officeName: requiredText("单位名称", MAX_OFFICE_NAME),
   phone: officePhoneSchema,
   address: requiredText("办公地址", MAX_ADDRESS),
@@ -21,3 +23,6 @@ export const financeContactSchema = z.object({
 });
 export type FinanceContactValues = z.input<typeof financeContactSchema>;
 export type FinanceContactInput = z.output<typeof financeContactSchema>;
+
+/** 删除 an office's contact: the office only. */
+export const removeFinanceContactSchema = z.object({ regionCode: officeCode });

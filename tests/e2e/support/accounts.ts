@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
 import { E2E } from "./env";
 
 /** GB 11643 MOD 11-2 check character, so every test gets a fresh valid ID number. */
@@ -93,6 +93,31 @@ export async function registerThroughUi(
   await page.getByRole("button", { name: "注册", exact: true }).click();
   await expect(page.getByText("注册成功")).toBeVisible();
   return { idNumber, phone, password: PASSWORD };
+}
+
+export interface PersonMade {
+  idNumber: string;
+  password: string;
+  phone: string;
+  name: string;
+}
+
+/**
+ * A new person from the test switch POST /api/test/people (lib/seed/test-person.ts): registered
+ * as 注册 does it and, when `collected`, with 信息采集 completed as completeCollection() fills it
+ * in — one request instead of the UI. For specs that need a person but test something else;
+ * specs of 注册 and the wizard use registerThroughUi / completeCollection. Not logged in.
+ */
+export async function createPerson(
+  from: Page | APIRequestContext,
+  options: { collected?: boolean; name?: string } = {},
+): Promise<PersonMade> {
+  const request = "request" in from ? from.request : from;
+  const r = await request.post("/api/test/people", {
+    data: { collected: options.collected ?? false, name: options.name },
+  });
+  expect(r.status(), await r.text()).toBe(200);
+  return (await r.json()) as PersonMade;
 }
 
 export async function loginThroughUi(page: Page, idNumber: string, password: string) {

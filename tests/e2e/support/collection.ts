@@ -2,7 +2,7 @@ import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import pg from "pg";
 import { type FixtureName, writeFixtures } from "../../fixtures/images/make";
-import { loginThroughUi, registerThroughUi } from "./accounts";
+import { createPerson, loginThroughUi, registerThroughUi } from "./accounts";
 import { E2E } from "./env";
 
 // The 信息采集 wizard, step by step, as a person fills it in (labels and buttons as on screen).
@@ -136,11 +136,13 @@ export async function fillAwards(page: Page) {
   await next(page, "confirm");
 }
 
-/** A new person registers, logs in and completes 信息采集 (lands on 完成). */
+/**
+ * A new person whose 信息采集 is complete (the data of fillNotice … fillAwards, made by the test
+ * switch: createPerson), logged in through the UI (lands on 个人中心).
+ */
 export async function newCollectedPerson(page: Page, who: { name?: string } = {}) {
-  const me = await registerThroughUi(page, who);
+  const me = await createPerson(page, { collected: true, ...who });
   await loginThroughUi(page, me.idNumber, me.password);
-  await completeCollection(page);
   return me;
 }
 

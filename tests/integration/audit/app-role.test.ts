@@ -54,12 +54,58 @@ describe.runIf(postgres)("the application's role on the audit log", () => {
     }
   });
 
+  it("cannot fill in, change or clear a link itself, even with the fill-in's setting", async () => {
+    const codes = await asApp(async (c) => {
+      await c.query("BEGIN");
+      const inserted = await c.query<{ id: string; chainSeq: string | null }>(
+        `INSERT INTO "AuditEvent" ("actorType", "action", "outcome", "targetType")
+         VALUES ('system', 'holiday.change', 'success', 'app-fill-in') RETURNING "id"::text, "chainSeq"`,
+      );
+      const { id, chainSeq } = inserted.rows[0]!;
+      expect(chainSeq).toBeNull(); // linked only at its commit
+      const [linked] = await chain.db.auditEvent.findMany({
+        where: { chainSeq: { not: null } },
+        take: 1,
+      });
+      const codes: Record<string, string | undefined> = {};
+      for (const [target, sql] of [
+        [
+          id,
+          `UPDATE "AuditEvent" e SET "chainSeq" = h."seq" + 1, "prevHash" = h."hash",
+                "hash" = "audit_event_hash"(jsonb_populate_record(e,
+                  jsonb_build_object('chainSeq', h."seq" + 1, 'prevHash', h."hash")))
+              FROM "AuditChainHead" h WHERE e."id" = $1`,
+        ],
+        [
+          String(linked!.id),
+          `UPDATE "AuditEvent" SET "chainSeq" = NULL, "prevHash" = NULL, "hash" = NULL WHERE "id" = $1`,
+        ],
+        [String(linked!.id), `UPDATE "AuditEvent" SET "outcome" = 'failure' WHERE "id" = $1`],
+        [String(linked!.id), `DELETE FROM "AuditEvent" WHERE "id" = $1`],
+      ] as const) {
+        await c.query("SAVEPOINT attempt");
+        await c.query(`SELECT set_config('kuaiji.audit_chain_link', $1, true)`, [target]);
+        codes[sql] = await c.query(sql, [target]).then(
+          () => undefined,
+          (e: { code?: string }) => e.code,
+        );
+        await c.query("ROLLBACK TO SAVEPOINT attempt");
+      }
+      await c.query("COMMIT");
+      return codes;
+    });
+    expect(Object.values(codes)).toEqual(["42501", "42501", "42501", "42501"]);
+    expect(await verifyAuditChain(chain.test.appUrl)).toMatchObject({ ok: true });
+  });
+
   it("cannot ALTER the table, disable its triggers, or replace their functions", async () => {
     for (const sql of [
       `ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_no_update_delete"`,
       `ALTER TABLE "AuditEvent" DISABLE TRIGGER ALL`,
       `ALTER TABLE "AuditEvent" DROP COLUMN "hash"`,
       `DROP TRIGGER "AuditEvent_chain" ON "AuditEvent"`,
+      `DROP TRIGGER "AuditEvent_chain_arrival" ON "AuditEvent"`,
+      `ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_chain"`,
       `CREATE OR REPLACE FUNCTION "audit_event_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$`,
       `ALTER TABLE "AuditEvent" OWNER TO CURRENT_USER`,
     ]) {
@@ -81,7 +127,7 @@ describe.runIf(postgres)("the application's role on the audit log", () => {
 
   it("ignores a link it sends and has the row chained by the database", async () => {
     const before = await chain.db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
-    const row = await chain.db.auditEvent.create({
+    const created = await chain.db.auditEvent.create({
       data: {
         actorType: "system",
         action: "holiday.change",
@@ -91,6 +137,9 @@ describe.runIf(postgres)("the application's role on the audit log", () => {
         hash: "e".repeat(64),
       },
     });
+    // What the insert returns is the row before its commit: cleared, not yet linked.
+    expect(created).toMatchObject({ chainSeq: null, prevHash: null, hash: null });
+    const row = await chain.db.auditEvent.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.chainSeq).toBe(before.seq + 1n);
     expect(row.prevHash).toBe(before.hash);
     expect(await verifyAuditChain(chain.test.appUrl)).toMatchObject({ ok: true });

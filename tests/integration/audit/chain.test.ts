@@ -58,7 +58,7 @@ describe("audit hash chain", () => {
     expect(rows).toHaveLength(60);
     const seqs = rows.map((r) => Number(r.chainSeq));
     expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
-    // The head's lock is held to commit: a transaction's rows are never interleaved with another's.
+    // Linked at commit under the head's lock: a transaction's rows are never interleaved with another's.
     const writers = rows.map((r) => r.targetId!.split("-")[0]);
     for (let i = 0; i < writers.length; i += 3) {
       expect(new Set(writers.slice(i, i + 3)).size).toBe(1);
@@ -209,8 +209,8 @@ describe("audit hash chain", () => {
 
   it("costs what the head's lock costs under 20 parallel writers (measured, printed)", async () => {
     // 200 transactions, 20 at a time, each one audit row and 2 ms of other work — the row written
-    // last (the lock is held only through COMMIT) or first (held through the work too) — with the
-    // chain and with its trigger switched off by the owner.
+    // last or first (either way the head's lock is taken only in COMMIT) — with the chain and with
+    // its linking trigger switched off by the owner.
     const round = async (marker: string, auditFirst: boolean) => {
       const t0 = performance.now();
       for (let batch = 0; batch < 10; batch++) {

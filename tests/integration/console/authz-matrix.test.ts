@@ -10,7 +10,12 @@ import { contentForEdit, resetContentBlock, saveContentBlock } from "@/lib/conte
 import { decryptField } from "@/lib/crypto/field-cipher";
 import { db } from "@/lib/db/client";
 import { exportPeople } from "@/lib/export/people-export";
-import { contactForEdit, keptContacts, saveFinanceContact } from "@/lib/help/contact-admin";
+import {
+  contactForEdit,
+  keptContacts,
+  removeFinanceContact,
+  saveFinanceContact,
+} from "@/lib/help/contact-admin";
 import { importHistory } from "@/lib/import/history-import";
 import {
   listNotices,
@@ -562,6 +567,20 @@ const OPS: Op[] = [
       });
       // other tests read the offices' contacts
       await db.financeOfficeContact.deleteMany({ where: { officeName: `${MARK}会计科` } });
+      return { done: r.ok, answer: r };
+    },
+  },
+  {
+    name: "财政部门联系方式 remove",
+    roles: ["staff-admin"],
+    reach: "down",
+    run: async (c) => {
+      const kept = await db.financeOfficeContact.findUnique({
+        where: { regionCode: c.target.region },
+      });
+      const r = await removeFinanceContact(db, ctx, c.actor, c.target.region);
+      // other tests read the offices' contacts: put back what was there
+      if (kept && r.ok) await db.financeOfficeContact.create({ data: kept });
       return { done: r.ok, answer: r };
     },
   },

@@ -6,6 +6,7 @@ import {
   CONTACT_NOT_FOUND,
   contactForEdit,
   keptContacts,
+  removeFinanceContact,
   saveFinanceContact,
 } from "@/lib/help/contact-admin";
 import {
@@ -150,6 +151,42 @@ describe("saving an office's contact", () => {
     expect(r).toMatchObject({ ok: false, reason: "role" });
     expect(await contactForEdit(db, staff("440800", ["ce-review"]), "440800")).toBeNull();
     expect(await keptContacts(db, staff("440800", ["audit-read"]))).toBeNull();
+  });
+});
+
+describe("removing an office's contact", () => {
+  it("by the office above: gone from the public reads, audited; removing it again writes nothing", async () => {
+    await saveFinanceContact(db, ctx, XIASHAN, input("440803", { officeName: "霞山区财政局" }));
+    const before = await lastAuditId();
+    expect(await removeFinanceContact(db, ctx, ZHANJIANG, "440803")).toEqual({
+      ok: true,
+      removed: true,
+    });
+    expect(await db.financeOfficeContact.count({ where: { regionCode: "440803" } })).toBe(0);
+    expect((await contactForEdit(db, ZHANJIANG, "440803"))?.contact).toBeNull();
+    expect(await removeFinanceContact(db, ctx, ZHANJIANG, "440803")).toEqual({
+      ok: true,
+      removed: false,
+    });
+    expect(await auditSince(before)).toEqual([
+      {
+        actorId: ZHANJIANG.staffId,
+        regionCode: "440803",
+        targetType: "finance-contact",
+        targetId: "440803",
+        details: { op: "remove", fields: [] },
+      },
+    ]);
+  });
+
+  it("refuses a sibling, a county removing its city's, and staff without 管理员, removing nothing", async () => {
+    await saveFinanceContact(db, ctx, ZHANJIANG, input("440800"));
+    const refused = { ok: false, reason: "not-found", message: CONTACT_NOT_FOUND };
+    expect(await removeFinanceContact(db, ctx, MAOMING, "440800")).toEqual(refused);
+    expect(await removeFinanceContact(db, ctx, XIASHAN, "440800")).toEqual(refused);
+    const r = await removeFinanceContact(db, ctx, staff("440800", ["ce-review"]), "440800");
+    expect(r).toMatchObject({ ok: false, reason: "role" });
+    expect(await db.financeOfficeContact.count({ where: { regionCode: "440800" } })).toBe(1);
   });
 });
 

@@ -59,7 +59,7 @@ export default async function AccountHomePage() {
           <CardTitle>账户信息</CardTitle>
         </CardHeader>
         <CardContent>
-          <dl className="grid grid-cols-[6rem_1fr] gap-y-2 text-sm">
+          <dl className="grid gap-x-4 gap-y-1 text-sm [overflow-wrap:anywhere] sm:grid-cols-[6rem_minmax(0,1fr)] sm:gap-y-2">
             {rows.map(([k, v]) => (
               <div key={k} className="contents">
                 <dt className="text-muted-foreground">{k}</dt>

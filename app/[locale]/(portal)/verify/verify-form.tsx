@@ -130,7 +130,7 @@ function VerificationResult({
       <h2 id="verify-result" ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
         核验结果
       </h2>
-      <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-2 text-base">
+      <dl className="grid gap-x-3 gap-y-1 text-base [overflow-wrap:anywhere] sm:grid-cols-[6rem_minmax(0,1fr)] sm:gap-y-2">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-muted-foreground">{label}</dt>

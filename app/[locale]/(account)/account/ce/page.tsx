@@ -79,6 +79,7 @@ export default async function CePage({
         recordsFromYear={overview.recordsFromYear}
         recordAction={withdraw}
         certificateHref={(y) => `/account/ce/certificate/${y}`}
+        officeLink
       />
     </div>
   );

@@ -4,6 +4,7 @@ import { NotCollectedCard } from "@/components/collection/not-collected-card";
 import { SummaryRows } from "@/components/collection/summary-view";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { MyOfficeLink } from "@/components/help/my-office-link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireSession } from "@/lib/auth/current-session";
 import { IMMUTABLE_FIELDS } from "@/lib/change/immutable";
@@ -76,6 +77,7 @@ export default async function ChangePage({
               </li>
             ))}
           </ul>
+          <MyOfficeLink />
         </CardContent>
       </Card>
       {CHANGE_ITEMS.map((item) => {

@@ -22,10 +22,11 @@ export default async function ContactsPage({
   if ("denied" in staff) return staff.denied;
   const groups = await keptContacts(db, staff.actor);
   if (!groups) return <RoleDenied title="财政部门联系方式" />;
-  const saved = (await searchParams).saved;
-  const savedOffice = groups
-    .flatMap((g) => g.offices)
-    .find((o) => typeof saved === "string" && o.regionCode === saved);
+  const { saved, removed } = await searchParams;
+  const office = (code: unknown) =>
+    groups.flatMap((g) => g.offices).find((o) => typeof code === "string" && o.regionCode === code);
+  const savedOffice = office(saved);
+  const removedOffice = office(removed);
 
   return (
     <div className="min-w-0 space-y-4">
@@ -34,6 +35,13 @@ export default async function ContactsPage({
         <Alert variant="success">
           <AlertDescription>
             已保存{savedOffice.defaultName}的联系方式，帮助页面已更新。
+          </AlertDescription>
+        </Alert>
+      )}
+      {removedOffice && (
+        <Alert variant="success">
+          <AlertDescription>
+            已删除{removedOffice.defaultName}的联系方式，帮助页面不再显示该财政部门。
           </AlertDescription>
         </Alert>
       )}

@@ -25,7 +25,7 @@ export function PersonalForm({
       form={form}
       wizard={wizard}
     >
-      <dl className="grid grid-cols-[5.5rem_1fr] gap-y-2 rounded-md border bg-muted/30 p-4 text-sm">
+      <dl className="grid gap-x-3 gap-y-1 rounded-md border bg-muted/30 p-4 text-sm [overflow-wrap:anywhere] sm:grid-cols-[5.5rem_minmax(0,1fr)] sm:gap-y-2">
         {registered.map(([k, v]) => (
           <div key={k} className="contents">
             <dt className="text-muted-foreground">{k}</dt>

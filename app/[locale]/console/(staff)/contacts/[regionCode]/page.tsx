@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { contactForEdit } from "@/lib/help/contact-admin";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { ContactForm } from "./contact-form";
+import { RemoveContactButton } from "./remove-button";
 import { BackLink } from "@/components/shell/back-link";
 
 export const metadata: Metadata = { title: "修改联系方式 · 财政部门" };
@@ -45,6 +46,17 @@ export default async function EditContactPage({
           hours: c?.hours ?? "",
         }}
       />
+      {c && (
+        <section aria-labelledby="remove-contact" className="max-w-xl space-y-2 border-t pt-4">
+          <h2 id="remove-contact" className="text-lg font-semibold">
+            删除联系方式
+          </h2>
+          <p className="text-sm text-muted-foreground">
+            机构撤并或电话停用时删除，帮助页面即不再显示该财政部门。
+          </p>
+          <RemoveContactButton regionCode={edit.regionCode} office={c.officeName} />
+        </section>
+      )}
     </div>
   );
 }
