@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { fixedSecurityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
@@ -30,4 +31,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl finds its request configuration (i18n/request.ts) through this plugin's alias.
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

@@ -16,6 +16,9 @@ export default defineConfig({
     },
   },
   test: {
+    // next-intl imports "next/server" without an extension, which Node's ESM loader refuses
+    // outside Next.js: vitest bundles it instead (proxy.ts's test runs its middleware).
+    server: { deps: { inline: ["next-intl"] } },
     projects: [
       {
         extends: true,

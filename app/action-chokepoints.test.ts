@@ -3,14 +3,16 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 // Every server action is built by the chokepoint of its audience (lib/auth/action-client.ts):
-// the console's under app/console/(staff) by staffAction (a staff session and a role), the
-// accountant's under app/(account) by personAction (an accountant's session), the sign-in and
+// the console's under app/[locale]/console/(staff) by staffAction (a staff session and a role), the
+// accountant's under app/[locale]/(account) by personAction (an accountant's session), the sign-in and
 // public pages by publicAction / staffSignInAction. A hand-written exported async function in a
 // "use server" file would be an endpoint no chokepoint guards — this test refuses one, and
 // refuses a builder of the wrong audience (a console action reachable with a person session).
 
 const ROOT = path.resolve(import.meta.dirname);
 const REPO = path.resolve(ROOT, "..");
+/** The pages and their actions, under the locale segment (proxy.ts rewrites every URL there). */
+const PAGES = path.join(ROOT, "[locale]");
 /** "use server" files outside app/: each one checked by hand and named here with why. */
 const OUTSIDE_APP: Record<string, string> = {
   // 退出登录 ends whichever session the caller holds; it takes no input.
@@ -30,7 +32,7 @@ function actionFiles(dir: string): string[] {
 }
 
 function allowedBuilders(file: string): readonly string[] {
-  const rel = path.relative(ROOT, file).split(path.sep).join("/");
+  const rel = path.relative(PAGES, file).split(path.sep).join("/");
   if (rel.startsWith("console/(staff)/")) return ["staffAction"];
   if (rel.startsWith("console/login/")) return ["publicAction", "staffSignInAction"];
   if (rel.startsWith("(account)/")) return ["personAction"];
@@ -68,7 +70,7 @@ describe("server action chokepoints", () => {
   });
 
   it("finds the actions of every audience", () => {
-    const rels = files.map((f) => path.relative(ROOT, f));
+    const rels = files.map((f) => path.relative(PAGES, f));
     expect(rels.some((r) => r.startsWith("console/(staff)/"))).toBe(true);
     expect(rels.some((r) => r.startsWith("(account)/"))).toBe(true);
     expect(rels.some((r) => r.startsWith("(auth)/"))).toBe(true);

@@ -13,6 +13,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { forwardedFor, forwardedProto } from "../lib/http/forwarded";
+import { DEFAULT_LOCALE, isChineseOnlyPath, isLocale, LOCALE_COOKIE } from "../lib/i18n/locales";
 import { runShutdownHooks } from "../lib/jobs/shutdown";
 import { observeRequest } from "../lib/metrics/http";
 import { routeMatcher } from "../lib/metrics/route-pattern";
@@ -23,7 +24,18 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
 const hops = Number(process.env.KUAIJI_TRUSTED_PROXY_HOPS ?? 0);
 
-const app = next({ dev: false, dir: ROOT, hostname: hostname ?? "localhost", port });
+// The name Next.js gives the proxy's request URL. A loopback address is named "localhost": Next.js
+// writes a rewrite's destination (proxy.ts → app/[locale]) with every loopback host as
+// "localhost", and compares it with this name — given "127.0.0.1" (the embedded default binds it),
+// each rewrite looked like another origin's, was fetched over HTTP and came back through the
+// proxy as a redirect to itself.
+const isLoopback = (name: string) => /^(127\.|::1$|\[::1\]$|localhost$)/.test(name);
+const app = next({
+  dev: false,
+  dir: ROOT,
+  hostname: !hostname || isLoopback(hostname) ? "localhost" : hostname,
+  port,
+});
 const handle = app.getRequestHandler();
 await app.prepare();
 const routeOf = routeMatcher(appRoutes());
@@ -70,9 +82,21 @@ function appRoutes(): string[] {
 }
 
 /**
+ * How a visitor reaches a prerendered page: "/en/login" is /login with the locale cookie (URLs
+ * carry no locale: proxy.ts). A copy no visitor can reach (the console in English) is skipped.
+ */
+function asVisited(route: string): { path: string; init?: RequestInit } | null {
+  const [, first = "", ...rest] = route.split("/");
+  if (!isLocale(first)) return { path: route };
+  const path = `/${rest.join("/")}`;
+  if (first !== DEFAULT_LOCALE && isChineseOnlyPath(path)) return null;
+  return { path, init: { headers: { cookie: `${LOCALE_COOKIE}=${first}` } } };
+}
+
+/**
  * The static pages `next build` made (prerender-manifest.json) were rendered without the database
  * and perhaps with other settings, so they are rendered again on their first request
- * (app/layout.tsx): make that first request this server's own, not a visitor's.
+ * (app/[locale]/layout.tsx): make that first request this server's own, not a visitor's.
  */
 async function renderStaticPages(): Promise<void> {
   const host = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
@@ -83,7 +107,8 @@ async function renderStaticPages(): Promise<void> {
     ) as { routes: Record<string, unknown> };
     for (const route of Object.keys(manifest.routes)) {
       if (route.startsWith("/_")) continue; // error pages: rendered when needed
-      await (await fetch(base + route)).arrayBuffer();
+      const request = asVisited(route);
+      if (request) await (await fetch(base + request.path, request.init)).arrayBuffer();
     }
   } catch (e) {
     console.warn(`static pages not rendered ahead: ${e instanceof Error ? e.message : e}`);

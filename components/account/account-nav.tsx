@@ -1,16 +1,23 @@
+import { useTranslations } from "next-intl";
 import { SideNav } from "@/components/shell/side-nav";
 
 // The 个人中心 menu (用户操作手册: 信息采集, 信息变更, 继续教育, 人员调转 → 调出申请).
 const ITEMS = [
-  { href: "/account", label: "个人中心" },
-  { href: "/account/collection", label: "信息采集" },
-  { href: "/account/change", label: "信息变更" },
-  { href: "/account/ce", label: "继续教育" },
-  { href: "/account/transfer", label: "人员调转" },
-  { href: "/account/archive", label: "我的档案" },
-  { href: "/account/security", label: "账户安全" },
-];
+  { href: "/account", label: "home" },
+  { href: "/account/collection", label: "collection" },
+  { href: "/account/change", label: "change" },
+  { href: "/account/ce", label: "ce" },
+  { href: "/account/transfer", label: "transfer" },
+  { href: "/account/archive", label: "archive" },
+  { href: "/account/security", label: "security" },
+] as const;
 
 export function AccountNav() {
-  return <SideNav label="个人中心菜单" items={ITEMS} />;
+  const t = useTranslations("Account");
+  return (
+    <SideNav
+      label={t("menu")}
+      items={ITEMS.map((item) => ({ href: item.href, label: t(item.label) }))}
+    />
+  );
 }

@@ -1,9 +1,11 @@
 "use client";
 
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FormField, fieldAria } from "@/components/ui/form-field";
+import { useSourceText } from "@/components/i18n/use-source-text";
 
 export interface CaptchaValue {
   captchaId: string;
@@ -30,6 +32,8 @@ export function CaptchaField({
   error?: string;
   refreshKey: number;
 }) {
+  const t = useTranslations("Auth");
+  const sourceText = useSourceText();
   const [reloads, setReloads] = useState(0);
   // The picture of the current load only: a used one disappears as soon as a new one is asked for.
   const load = `${refreshKey}:${reloads}`;
@@ -38,8 +42,11 @@ export function CaptchaField({
   const [loadError, setLoadError] = useState<string | null>(null);
   // Latest onChange without making a new callback identity reload the picture.
   const onChangeRef = useRef(onChange);
+  // The words for a failed load, likewise: a new translator must not load a new picture.
+  const wordsRef = useRef({ loadFailed: t("captchaLoadFailed"), sourceText });
   useEffect(() => {
     onChangeRef.current = onChange;
+    wordsRef.current = { loadFailed: t("captchaLoadFailed"), sourceText };
   });
 
   useLayoutEffect(() => {
@@ -48,14 +55,14 @@ export function CaptchaField({
 
   useEffect(() => {
     let cancelled = false;
-    const LOAD_FAILED = "图形验证码加载失败，请点击“看不清，换一张”重试";
+    const { loadFailed: LOAD_FAILED, sourceText: said } = wordsRef.current;
     (async () => {
       const res = await fetch("/api/captcha", { cache: "no-store" });
       // 429: this address asked for too many pictures; the server says when to try again
       const body = (await res.json()) as { id: string; image: string } | { message: string };
       if (cancelled) return;
       if (!res.ok || !("id" in body)) {
-        setLoadError(res.status === 429 && "message" in body ? body.message : LOAD_FAILED);
+        setLoadError(res.status === 429 && "message" in body ? said(body.message) : LOAD_FAILED);
         return;
       }
       setLoadError(null);
@@ -70,7 +77,7 @@ export function CaptchaField({
   }, [load]);
 
   return (
-    <FormField id={id} label="图形验证码" required error={error ?? loadError ?? undefined}>
+    <FormField id={id} label={t("captcha")} required error={error ?? loadError ?? undefined}>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <Input
           {...fieldAria(id, error)}
@@ -86,11 +93,11 @@ export function CaptchaField({
         <span className="h-10 w-[120px] shrink-0 overflow-hidden rounded border bg-white">
           {/* A data: URL from our own server: an image, never markup injected into the page. */}
           {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL; next/image has nothing to optimise */}
-          {image ? <img src={image} alt="图形验证码图片" width={120} height={40} /> : null}
+          {image ? <img src={image} alt={t("captchaImage")} width={120} height={40} /> : null}
         </span>
         {/* Said in words, not only as a click on the picture: a voice user says what they see. */}
         <Button type="button" variant="ghost" onClick={() => setReloads((n) => n + 1)}>
-          看不清，换一张
+          {t("captchaReload")}
         </Button>
       </div>
     </FormField>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type ReactNode, useRef, useState, useTransition } from "react";
 import type { core } from "zod/mini";
+import { useTranslations } from "next-intl";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { FormError } from "@/components/form/form-error";
 import { TextField } from "@/components/form/text-field";
@@ -10,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { CaptchaField, type CaptchaValue } from "@/components/auth/captcha-field";
 import { useForm } from "@/components/form/use-form";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { decodeLoginError, type LoginError } from "@/lib/auth/login-error";
 
 type LoginValues<N extends string> = Record<N | "password", string>;
@@ -51,6 +53,9 @@ export function CredentialsLoginForm<N extends string>({
   /** Asked when the login name is left: will the login want the captcha? (false when unsure) */
   askCaptcha?: (name: string) => Promise<boolean>;
 }) {
+  const t = useTranslations("Login");
+  const auth = useTranslations("Auth");
+  const sourceText = useSourceText();
   const router = useRouter();
   const form = useForm(schema, { [nameField.name]: "", password: "" } as LoginValues<N>);
   const { values, setValue, bindForm } = form;
@@ -80,7 +85,7 @@ export function CredentialsLoginForm<N extends string>({
     const formElement = e.currentTarget;
     const valid = form.validateAll();
     if (needCaptcha && !captcha.captchaAnswer.trim()) {
-      setCaptchaError("请输入图形验证码");
+      setCaptchaError(sourceText("请输入图形验证码"));
       form.refuse();
       return;
     }
@@ -110,7 +115,7 @@ export function CredentialsLoginForm<N extends string>({
       if (err.code === "captcha") {
         // Only the captcha was missing or wrong: everything typed stays, focus goes to it.
         form.setServerErrors({});
-        setCaptchaError(err.message);
+        setCaptchaError(sourceText(err.message));
         form.refuse();
         return;
       }
@@ -153,7 +158,7 @@ export function CredentialsLoginForm<N extends string>({
           <TextField
             form={form}
             name="password"
-            label="密码"
+            label={auth("password")}
             password
             autoComplete="current-password"
           />
@@ -167,7 +172,7 @@ export function CredentialsLoginForm<N extends string>({
           )}
           <FormError message={form.formError} form={form} extra={captchaError ? 1 : 0} />
           <Button type="submit" className="w-full" disabled={pending}>
-            {pending ? "正在登录…" : "登录"}
+            {pending ? t("submitting") : t("submit")}
           </Button>
           {links}
         </form>

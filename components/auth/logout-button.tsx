@@ -1,13 +1,15 @@
 import { LogOut } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { logoutAction } from "@/lib/auth/logout-action";
 
 export function LogoutButton() {
+  const t = useTranslations("PortalNav");
   return (
     <form action={logoutAction}>
       <Button type="submit" variant="outline" size="sm">
         <LogOut className="size-4" aria-hidden />
-        退出登录
+        {t("logout")}
       </Button>
     </form>
   );

@@ -1,6 +1,8 @@
 "use client";
 
 import { Check, X } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { checkPassword, type PasswordContext } from "@/lib/account/password-policy";
 
 /** The password rules with their state, updated as the user types. */
@@ -13,9 +15,16 @@ export function PasswordChecklist({
   context: PasswordContext;
   id?: string;
 }) {
+  const t = useTranslations("Auth");
+  const sourceText = useSourceText();
   const rules = checkPassword(password, context);
   return (
-    <ul id={id} className="mt-2 space-y-1 text-sm" aria-live="polite" aria-label="密码要求">
+    <ul
+      id={id}
+      className="mt-2 space-y-1 text-sm"
+      aria-live="polite"
+      aria-label={t("passwordRules")}
+    >
       {rules.map((r) => (
         <li
           key={r.id}
@@ -26,8 +35,8 @@ export function PasswordChecklist({
           }
         >
           {r.ok ? <Check className="size-4" aria-hidden /> : <X className="size-4" aria-hidden />}
-          <span>{r.label}</span>
-          <span className="sr-only">{r.ok ? "（已满足）" : "（未满足）"}</span>
+          <span>{sourceText(r.label)}</span>
+          <span className="sr-only">{r.ok ? t("ruleMet") : t("ruleUnmet")}</span>
         </li>
       ))}
     </ul>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect } from "react";
+import { useTranslations } from "next-intl";
 import { useVisitor } from "./use-visitor";
 
 const STAFF_HOME = "/console";
@@ -18,6 +19,7 @@ export function SendHomeIfLoggedIn({
   personTo?: string;
   children: ReactNode;
 }) {
+  const t = useTranslations("PortalNav");
   const router = useRouter();
   const visitor = useVisitor();
   const to = visitor?.kind === "person" ? personTo : visitor?.kind === "staff" ? STAFF_HOME : null;
@@ -27,7 +29,7 @@ export function SendHomeIfLoggedIn({
   if (!to) return children;
   return (
     <p role="status" className="rounded-md border bg-muted p-4">
-      您已登录，正在进入{to === STAFF_HOME ? "管理端" : "个人中心"}……
+      {t("goingHome", { home: t(to === STAFF_HOME ? "staffHome" : "personHome") })}
     </p>
   );
 }

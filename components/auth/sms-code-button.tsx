@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -15,6 +16,7 @@ export function SmsCodeButton({
   onRequest: () => Promise<number | null>;
   disabled?: boolean;
 }) {
+  const t = useTranslations("Auth");
   const [left, setLeft] = useState(0);
   const [busy, setBusy] = useState(false);
 
@@ -40,7 +42,7 @@ export function SmsCodeButton({
         }
       }}
     >
-      {left > 0 ? `${left}秒后重新获取` : busy ? "发送中…" : "获取短信验证码"}
+      {left > 0 ? t("smsResendIn", { seconds: left }) : busy ? t("smsSending") : t("smsSend")}
     </Button>
   );
 }

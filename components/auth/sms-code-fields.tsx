@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { FormApi, FormValues } from "@/components/form/use-form";
@@ -23,7 +25,7 @@ export function SmsCodeFields<V extends FormValues>({
   checkFirst,
   send,
   sentHint,
-  idleHint = "先输入图形验证码，再点击“获取短信验证码”。",
+  idleHint,
 }: {
   form: FormApi<V>;
   codeField: keyof V & string;
@@ -32,6 +34,8 @@ export function SmsCodeFields<V extends FormValues>({
   sentHint: ReactNode;
   idleHint?: ReactNode;
 }) {
+  const t = useTranslations("Auth");
+  const sourceText = useSourceText();
   const [captcha, setCaptcha] = useState<CaptchaValue>({ captchaId: "", captchaAnswer: "" });
   const [captchaError, setCaptchaError] = useState<string>();
   const [captchaKey, setCaptchaKey] = useState(0);
@@ -49,7 +53,8 @@ export function SmsCodeFields<V extends FormValues>({
     const r = await send(captcha);
     setCaptchaKey((k) => k + 1);
     if (!r.ok) {
-      setCaptchaError(r.fieldErrors.captchaAnswer ?? r.fieldErrors.captchaId);
+      const captchaProblem = r.fieldErrors.captchaAnswer ?? r.fieldErrors.captchaId;
+      setCaptchaError(captchaProblem && sourceText(captchaProblem));
       form.setErrors((e) => {
         const next: Record<string, string | undefined> = {
           ...e,
@@ -75,10 +80,10 @@ export function SmsCodeFields<V extends FormValues>({
       />
       <FormField
         id={codeField}
-        label="短信验证码"
+        label={t("smsCode")}
         required
         error={error}
-        hint={sent > 0 ? sentHint : idleHint}
+        hint={sent > 0 ? sentHint : (idleHint ?? t("smsIdleHint"))}
       >
         <div className="flex gap-3">
           <Input

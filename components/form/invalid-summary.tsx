@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 /**
  * "还有 N 处需要修改" after a refused submit, while any field is still marked: focus has gone to
  * the first of them, and this says how many there are. Keyed by the refusal, so a second refused
@@ -11,11 +12,12 @@ export function InvalidSummary({
   /** Marked fields the form's own errors do not hold (a captcha kept beside the form). */
   extra?: number;
 }) {
+  const t = useTranslations("Auth");
   const count = form.invalidCount + extra;
   if (form.attempt === 0 || count === 0) return null;
   return (
     <p key={form.attempt} role="alert" className="text-sm text-destructive">
-      还有 {count} 处需要修改，请查看标红的项目。
+      {t("stillToFix", { count })}
     </p>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type core, safeParse } from "zod/mini";
 import { offerLogin } from "@/components/session/session-events";
 import { isSessionEnded } from "@/lib/auth/session-ended";
 import { FORM_ERROR_KEY, fieldErrorsFromIssues } from "@/lib/http/action-result";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { afterPress } from "./after-press";
 import { fieldCount, useRefusals } from "./focus-invalid";
 
@@ -112,15 +113,25 @@ export function useForm<V extends Values>(
     [refuse],
   );
 
+  // Messages are Chinese as the schema and the server write them; shown in the reader's language.
+  const sourceText = useSourceText();
+  const shown = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(errors).map(([k, m]) => [k, typeof m === "string" ? sourceText(m) : m]),
+      ) as Errors<V>,
+    [errors, sourceText],
+  );
+
   const clearStorage = useCallback(() => {
     if (storageKey) window.sessionStorage.removeItem(storageKey);
   }, [storageKey]);
 
   return {
     values,
-    errors,
+    errors: shown,
     /** The message about the whole form, shown above its submit button. */
-    formError: errors[FORM_ERROR_KEY],
+    formError: shown[FORM_ERROR_KEY],
     setValue,
     blur,
     validateAll,

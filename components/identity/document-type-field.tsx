@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { FormApi, FormValues } from "@/components/form/use-form";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { DocumentTypeCode } from "@/lib/identity/document-types";
@@ -16,18 +18,20 @@ export function DocumentTypeField<V extends FormValues & { idType: DocumentTypeC
   form: FormApi<V>;
   documentTypes: readonly { value: DocumentTypeCode; label: string }[];
 }) {
+  const t = useTranslations("Auth");
+  const sourceText = useSourceText();
   const error = form.errors.idType;
   return (
-    <FormField id="idType" label="证件类型" required error={error}>
+    <FormField id="idType" label={t("documentType")} required error={error}>
       <NativeSelect
         {...fieldAria("idType", error)}
         name="idType"
         value={form.values.idType}
         onChange={(e) => form.setValue("idType", e.target.value as V["idType"])}
       >
-        {documentTypes.map((t) => (
-          <option key={t.value} value={t.value}>
-            {t.label}
+        {documentTypes.map((type) => (
+          <option key={type.value} value={type.value}>
+            {sourceText(type.label)}
           </option>
         ))}
       </NativeSelect>

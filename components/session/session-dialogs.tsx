@@ -1,8 +1,8 @@
 "use client";
 
 import * as React from "react";
-import { askLoginCaptcha } from "@/app/(auth)/login/ask-captcha";
-import { loginSchema } from "@/app/(auth)/login/login.validation";
+import { askLoginCaptcha } from "@/app/[locale]/(auth)/login/ask-captcha";
+import { loginSchema } from "@/app/[locale]/(auth)/login/login.validation";
 import { CredentialsLoginForm } from "@/components/auth/credentials-login-form";
 import { Button } from "@/components/ui/button";
 import {

@@ -2,6 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import { CheckIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { ELDER_MODE_STYLESHEET, elderModeCookie, elderModeOn } from "@/lib/ui/elder-mode";
 
 // The switch for 长辈模式 in the header of every page. The mode itself is the stylesheet the root
@@ -28,6 +29,7 @@ function setElderMode(on: boolean) {
 }
 
 export function ElderModeToggle() {
+  const t = useTranslations("Shell");
   const on = useSyncExternalStore(
     subscribe,
     () => elderModeOn(document.cookie),
@@ -39,10 +41,10 @@ export function ElderModeToggle() {
       data-slot="elder-mode-toggle"
       aria-pressed={on}
       onClick={() => setElderMode(!on)}
-      className="ml-auto inline-flex min-h-11 min-w-11 shrink-0 items-center gap-1 rounded-md border border-primary-foreground/80 px-3 text-base font-medium hover:bg-primary-foreground/15 focus-visible:outline-primary-foreground"
+      className="inline-flex min-h-11 min-w-11 shrink-0 items-center gap-1 rounded-md border border-primary-foreground/80 px-3 text-base font-medium hover:bg-primary-foreground/15 focus-visible:outline-primary-foreground"
     >
       <CheckIcon aria-hidden="true" className="elder-mode-on hidden size-5" />
-      长辈模式
+      {t("elderMode")}
     </button>
   );
 }

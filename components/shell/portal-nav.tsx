@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils/cn";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { useVisitor } from "@/components/auth/use-visitor";
@@ -9,17 +10,18 @@ import { buttonVariants } from "@/components/ui/button-variants";
 import { PageContainer } from "./page-container";
 
 const SECTIONS = [
-  { href: "/", label: "首页" },
-  { href: "/#services", label: "业务办理" },
-  { href: "/#notices", label: "通知公告" },
+  { href: "/", label: "home" },
+  { href: "/#services", label: "services" },
+  { href: "/#notices", label: "notices" },
 ] as const;
 
 /** Top navigation of the public portal. Render it first in portal pages (the layout has no nav). */
 export function PortalNav({ className }: { className?: string }) {
   const pathname = usePathname();
+  const t = useTranslations("PortalNav");
   return (
     <nav
-      aria-label="门户导航"
+      aria-label={t("label")}
       data-slot="portal-nav"
       className={cn("border-b bg-background", className)}
     >
@@ -38,7 +40,7 @@ export function PortalNav({ className }: { className?: string }) {
                     current && "text-primary underline decoration-2 underline-offset-8",
                   )}
                 >
-                  {item.label}
+                  {t(item.label)}
                 </Link>
               </li>
             );
@@ -52,8 +54,8 @@ export function PortalNav({ className }: { className?: string }) {
 
 /** Where a logged-in visitor goes from the portal: their own home. */
 const HOME_OF = {
-  person: { href: "/account", label: "个人中心" },
-  staff: { href: "/console", label: "管理端" },
+  person: { href: "/account", label: "personHome" },
+  staff: { href: "/console", label: "staffHome" },
 } as const;
 
 /**
@@ -62,6 +64,7 @@ const HOME_OF = {
  */
 function VisitorLinks({ pathname }: { pathname: string }) {
   const visitor = useVisitor();
+  const t = useTranslations("PortalNav");
   if (visitor?.kind) return <LoggedIn kind={visitor.kind} name={visitor.name} />;
   return (
     <ul className="ml-auto flex flex-wrap items-center justify-end gap-2">
@@ -71,7 +74,7 @@ function VisitorLinks({ pathname }: { pathname: string }) {
           aria-current={pathname === "/login" ? "page" : undefined}
           className={buttonVariants({ variant: "outline", size: "sm" })}
         >
-          登录
+          {t("login")}
         </Link>
       </li>
       <li>
@@ -80,7 +83,7 @@ function VisitorLinks({ pathname }: { pathname: string }) {
           aria-current={pathname === "/register" ? "page" : undefined}
           className={buttonVariants({ variant: "default", size: "sm" })}
         >
-          用户注册
+          {t("register")}
         </Link>
       </li>
     </ul>
@@ -89,12 +92,16 @@ function VisitorLinks({ pathname }: { pathname: string }) {
 
 function LoggedIn({ kind, name }: { kind: keyof typeof HOME_OF; name: string | null }) {
   const home = HOME_OF[kind];
+  const t = useTranslations("PortalNav");
   return (
-    <ul className="ml-auto flex flex-wrap items-center justify-end gap-2" aria-label="当前登录">
+    <ul
+      className="ml-auto flex flex-wrap items-center justify-end gap-2"
+      aria-label={t("signedIn")}
+    >
       {name && <li className="text-base font-medium">{name}</li>}
       <li>
         <Link href={home.href} className={buttonVariants({ variant: "default", size: "sm" })}>
-          {home.label}
+          {t(home.label)}
         </Link>
       </li>
       <li>

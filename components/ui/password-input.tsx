@@ -2,6 +2,7 @@
 
 import * as React from "react";
 import { EyeIcon, EyeOffIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils/cn";
 import { Input, type InputProps } from "./input";
 
@@ -12,6 +13,7 @@ export type PasswordInputProps = Omit<InputProps, "type">;
  * `autoComplete` ("current-password" or "new-password") and fieldAria(...) as for Input.
  */
 export function PasswordInput({ className, disabled, id, ...props }: PasswordInputProps) {
+  const t = useTranslations("Auth");
   const [visible, setVisible] = React.useState(false);
   return (
     <div data-slot="password-input" className="relative w-full">
@@ -27,7 +29,7 @@ export function PasswordInput({ className, disabled, id, ...props }: PasswordInp
       />
       <button
         type="button"
-        aria-label={visible ? "隐藏密码" : "显示密码"}
+        aria-label={visible ? t("hidePassword") : t("showPassword")}
         aria-controls={id}
         disabled={disabled}
         onClick={() => setVisible((v) => !v)}

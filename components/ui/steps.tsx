@@ -1,4 +1,5 @@
 import { CheckIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils/cn";
 
 export interface StepsProps {
@@ -17,18 +18,19 @@ export interface StepsProps {
  * scrolled sideways hid steps and was a scroll region keyboards could not reach) and a line above
  * them says "第 3 步，共 7 步：工作信息".
  */
-export function Steps({ steps, current, label = "办理进度", className }: StepsProps) {
+export function Steps({ steps, current, label, className }: StepsProps) {
+  const t = useTranslations("Steps");
   const total = steps.length;
   const index = Math.max(0, Math.min(current, total));
 
   if (total === 0) return null;
 
   return (
-    <nav aria-label={label} data-slot="steps" className={cn("w-full", className)}>
+    <nav aria-label={label ?? t("label")} data-slot="steps" className={cn("w-full", className)}>
       <p data-slot="steps-position" className="mb-2 text-sm text-muted-foreground sm:sr-only">
         {index < total
-          ? `第 ${index + 1} 步，共 ${total} 步：${steps[index]}`
-          : `已完成全部 ${total} 步`}
+          ? t("position", { n: index + 1, total, name: steps[index] ?? "" })
+          : t("allDone", { total })}
       </p>
       <ol
         className="grid gap-y-3 pb-1 sm:flex"
@@ -77,7 +79,7 @@ export function Steps({ steps, current, label = "办理进度", className }: Ste
                 )}
               >
                 {name}
-                {state === "done" && <span className="sr-only">（已完成）</span>}
+                {state === "done" && <span className="sr-only">{t("done")}</span>}
               </span>
             </li>
           );

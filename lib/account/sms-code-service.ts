@@ -7,6 +7,7 @@ import { maskPhone } from "@/lib/phone/mobile";
 import { getSmsSender } from "@/lib/sms/sender";
 import { smsText } from "@/lib/sms/text";
 import type { SmsPurpose } from "@/lib/sms/types";
+import type { Locale } from "@/lib/i18n/locales";
 import { logger } from "@/lib/log/logger";
 import { beijingDayStart, beijingToday } from "@/lib/time/beijing";
 import { CAPTCHA_WRONG, consumeCaptcha } from "./captcha-service";
@@ -37,6 +38,8 @@ export interface SendCodeRequest {
   /** The form's name for the phone, where a refusal about it is shown ("phone" by default). */
   phoneField?: string;
   purpose: SmsPurpose;
+  /** The language the person asked in: the SMS is written in it (default 简体中文). */
+  locale?: Locale;
   captchaId: string;
   captchaAnswer: string;
   /**
@@ -166,7 +169,7 @@ export async function sendSmsCode(
     const delivery = getSmsSender().send({
       to: req.phone,
       purpose: req.purpose,
-      text: smsText(req.purpose, code),
+      text: smsText(req.purpose, code, { locale: req.locale }),
       templateParams: { code },
     });
     const logFailure = (error: unknown) =>

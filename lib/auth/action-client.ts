@@ -5,6 +5,7 @@ import type { RequestContext } from "@/lib/audit/audit";
 import type { SessionPerson } from "@/lib/account/session-service";
 import { type ActionResult, fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
+import { localeFromHeaders, type Locale } from "@/lib/i18n/locales";
 import { childLogger } from "@/lib/log/logger";
 import { recordAction } from "@/lib/metrics/registry";
 import { hasRole, ROLE_DENIED, type StaffRole } from "@/lib/codes/staff-roles";
@@ -31,9 +32,14 @@ function invalid(error: z.core.$ZodError): ActionResult<never> {
   return { ok: false, fieldErrors: fieldErrorsFromIssues(error.issues) };
 }
 
-async function requestContext(): Promise<RequestContext & { requestId: string }> {
+async function requestContext(): Promise<RequestContext & { requestId: string; locale: Locale }> {
   const h = await headers();
-  return { ...clientInfoFromHeaders(h), requestId: h.get("x-request-id") ?? crypto.randomUUID() };
+  return {
+    ...clientInfoFromHeaders(h),
+    requestId: h.get("x-request-id") ?? crypto.randomUUID(),
+    // the page's language (proxy.ts): what an SMS asked for from it is written in
+    locale: localeFromHeaders(h),
+  };
 }
 
 /**
@@ -80,13 +86,18 @@ async function guarded<T>(
 export function publicAction<S extends z.core.$ZodType, T>(
   name: string,
   schema: S,
-  handler: (input: z.output<S>, ctx: { request: RequestContext }) => Promise<ActionResult<T>>,
+  handler: (
+    input: z.output<S>,
+    ctx: { request: RequestContext; locale: Locale },
+  ) => Promise<ActionResult<T>>,
 ) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const parsed = z.safeParse(schema, raw);
     if (!parsed.success) return invalid(parsed.error);
     const request = await requestContext();
-    return guarded(name, request.requestId, () => handler(parsed.data, { request }));
+    return guarded(name, request.requestId, () =>
+      handler(parsed.data, { request, locale: request.locale }),
+    );
   };
 }
 
@@ -96,7 +107,7 @@ export function personAction<S extends z.core.$ZodType, T>(
   schema: S,
   handler: (
     input: z.output<S>,
-    ctx: { request: RequestContext; session: SessionPerson },
+    ctx: { request: RequestContext; session: SessionPerson; locale: Locale },
   ) => Promise<ActionResult<T>>,
 ) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
@@ -108,7 +119,7 @@ export function personAction<S extends z.core.$ZodType, T>(
       if (!session) return formError(SESSION_ENDED);
       const parsed = z.safeParse(schema, raw);
       if (!parsed.success) return invalid(parsed.error);
-      return handler(parsed.data, { request, session });
+      return handler(parsed.data, { request, session, locale: request.locale });
     });
   };
 }

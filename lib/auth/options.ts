@@ -54,7 +54,7 @@ export function authOptions(): NextAuthOptions {
         },
       }),
       // Staff end a sign-in here, after the password and the second factor were checked by the
-      // sign-in's own steps (app/console/login/*): this only turns a finished sign-in, named by
+      // sign-in's own steps (app/[locale]/console/login/*): this only turns a finished sign-in, named by
       // its httpOnly cookie, into the session.
       CredentialsProvider({
         id: "staff",

@@ -11,9 +11,9 @@ const GUANGDONG: FaqContext = {
   ce: GUANGDONG_CE_THRESHOLDS,
 };
 
-/** Every page route of the app: app/**\/page.tsx with route groups "(…)" left out. */
+/** Every page route of the app: app/[locale]/**\/page.tsx (URLs carry no locale: proxy.ts) with route groups "(…)" left out. */
 function pageRoutes(): Set<string> {
-  const root = path.resolve(import.meta.dirname, "../../app");
+  const root = path.resolve(import.meta.dirname, "../../app/[locale]");
   const routes = new Set<string>();
   const walk = (dir: string, segments: string[]) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {

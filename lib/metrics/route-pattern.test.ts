@@ -42,6 +42,22 @@ describe("routeMatcher", () => {
     expect(reversed("/console/notices/new")).toBe("/console/notices/new");
   });
 
+  it("names a page by its URL, without the locale segment the pages live under", () => {
+    const localised = routeMatcher([
+      "/[locale]",
+      "/[locale]/login",
+      "/[locale]/console/people/[personId]",
+      "/[locale]/[...rest]",
+      "/api/session",
+    ]);
+    expect(localised("/")).toBe("/");
+    expect(localised("/login?next=%2Faccount")).toBe("/login");
+    expect(localised(`/console/people/${UUID}`)).toBe("/console/people/[personId]");
+    expect(localised("/api/session")).toBe("/api/session");
+    // the catch-all only answers not found: a scanner's path stays unmatched
+    expect(localised("/wp-admin/setup.php")).toBe(UNMATCHED);
+  });
+
   it("gives paths no route takes one label, so scanners and typos add no series", () => {
     expect(routeOf("/wp-admin/setup.php")).toBe(UNMATCHED);
     expect(routeOf("/console/people/44010619900307001X/history/more")).toBe(UNMATCHED);

@@ -45,13 +45,26 @@ function specificity(route: CompiledRoute): string {
   return route.segments.map((s) => (s.kind === "static" ? 0 : s.kind === "one" ? 1 : 2)).join("");
 }
 
+/** The locale segment every page lives under; its URLs carry none (proxy.ts rewrites). */
+const LOCALE_SEGMENT = "/[locale]";
+
+/**
+ * A route pattern as URLs show it: "/[locale]/console/people/[personId]" → "/console/people/
+ * [personId]". The catch-all that only answers not found ("/[locale]/[...rest]") is no route.
+ */
+function asRequested(pattern: string): string | null {
+  if (!pattern.startsWith(LOCALE_SEGMENT + "/") && pattern !== LOCALE_SEGMENT) return pattern;
+  const path = pattern.slice(LOCALE_SEGMENT.length) || "/";
+  return path === "/[...rest]" ? null : path;
+}
+
 /**
  * A function from a request URL (path and query) to its route pattern, given the app's route
  * patterns (the values of .next/app-path-routes-manifest.json).
  */
 export function routeMatcher(patterns: Iterable<string>): (url: string) => string {
-  const routes = [...new Set(patterns)]
-    .filter((p) => !p.startsWith("/_"))
+  const routes = [...new Set([...patterns].map(asRequested))]
+    .filter((p): p is string => p !== null && !p.startsWith("/_"))
     .map(compile)
     .sort((a, b) => specificity(a).localeCompare(specificity(b)));
   return (url) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SMS_PURPOSE_LABELS, smsText } from "./text";
+import { SMS_PURPOSE_LABELS, SMS_SIGNATURE, smsText } from "./text";
 import { SMS_PURPOSES } from "./types";
 
 describe("smsText", () => {
@@ -33,7 +33,22 @@ describe("smsText", () => {
       expect(() => smsText("register", bad)).toThrow();
   });
 
+  it("writes the SMS in the language it was asked in, under the registered signature", () => {
+    expect(smsText("register", "123456", { locale: "en" })).toBe(
+      "【会计人员信息服务平台】Your registration code is 123456, valid for 5 minutes. Do not share it with anyone.",
+    );
+    expect(smsText("reset-password", "654321", { locale: "zh-Hant", validMinutes: 10 })).toBe(
+      "【会计人员信息服务平台】您正在進行找回密碼，驗證碼為654321，10分鐘內有效。請勿洩露給他人。",
+    );
+  });
+
+  it.each(SMS_PURPOSES)("names the purpose in English for %s", (purpose) => {
+    const text = smsText(purpose, "012345", { locale: "en" });
+    expect(text).toContain(" code is 012345,");
+    expect(text.slice(SMS_SIGNATURE.length)).not.toMatch(/\p{Script=Han}/u);
+  });
+
   it("states another validity when asked", () => {
-    expect(smsText("change-phone", "999999", 10)).toContain("10分钟内有效");
+    expect(smsText("change-phone", "999999", { validMinutes: 10 })).toContain("10分钟内有效");
   });
 });

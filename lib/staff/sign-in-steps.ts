@@ -25,7 +25,7 @@ export function nextSignInStep(f: SignInFacts): SignInStep {
   return "done"; // enrolled, hence (first rule) verified
 }
 
-/** Where each step is taken in the browser (app/console/login/*). */
+/** Where each step is taken in the browser (app/[locale]/console/login/*). */
 export const SIGN_IN_STEP_PATHS: Record<SignInStep, string> = {
   "second-factor": "/console/login/verify",
   "change-password": "/console/login/password",

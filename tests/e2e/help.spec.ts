@@ -44,7 +44,7 @@ test(
 
 test("帮助 is static and reads without JavaScript", async ({ browser, page }, testInfo) => {
   const response = await page.goto("/help");
-  // served from the prerender cache (app/(portal)/help/page.tsx reads no request data)
+  // served from the prerender cache (app/[locale]/(portal)/help/page.tsx reads no request data)
   expect(response?.headers()["x-nextjs-prerender"]).toMatch(/^1(\n1)*$/);
 
   const context = await browser.newContext({

@@ -53,7 +53,7 @@ let cluster: PgCluster;
 let url: string;
 let admin: pg.Client | undefined;
 let db: Db;
-let actions: typeof import("@/app/(account)/account/collection/actions");
+let actions: typeof import("@/app/[locale]/(account)/account/collection/actions");
 let storage: Awaited<ReturnType<typeof tempStorage>>;
 
 interface Accountant {
@@ -72,7 +72,7 @@ describe.skipIf(problem !== null)("PostgreSQL restarted during 信息采集", ()
     await applyMigrations(url);
     process.env.DATABASE_URL = url; // the app's own client (lib/db) reaches it from here
     db = (await import("@/lib/db/client")).db;
-    actions = await import("@/app/(account)/account/collection/actions");
+    actions = await import("@/app/[locale]/(account)/account/collection/actions");
     storage = await tempStorage();
   });
 

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { newPasswordFields, newPasswordPairCheck } from "@/lib/account/field-schemas";
 import { readSecondFactorCode } from "../second-factor-code";
 
-// The forms of a staff sign-in's later steps (app/console/login/*), run in the browser and again
+// The forms of a staff sign-in's later steps (app/[locale]/console/login/*), run in the browser and again
 // by their actions. The server (lib/staff/second-factor-service.ts) decides whether a code is right.
 
 export const CODE_REQUIRED = "请输入6位动态验证码";

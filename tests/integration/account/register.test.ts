@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
-import { register, sendRegisterCode } from "@/app/(auth)/register/actions";
+import { register, sendRegisterCode } from "@/app/[locale]/(auth)/register/actions";
 import { ID_REGISTERED, PHONE_TAKEN, registerPerson } from "@/lib/account/register-service";
 import { CAPTCHA_WRONG } from "@/lib/account/captcha-service";
 import { sendSmsCode } from "@/lib/account/sms-code-service";

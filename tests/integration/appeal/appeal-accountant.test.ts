@@ -37,7 +37,8 @@ describe("an accountant's session on 账号申诉 审核", () => {
   });
 
   it("is refused before anything is read or written", async () => {
-    const { decideAppealAction } = await import("@/app/console/(staff)/appeals/[id]/actions");
+    const { decideAppealAction } =
+      await import("@/app/[locale]/console/(staff)/appeals/[id]/actions");
     for (const decision of ["reassign", "reject"] as const) {
       const r = await decideAppealAction({ id: appeal.appealId, decision, reason: "x" });
       expect(r).toMatchObject({ ok: false, formError: STAFF_SESSION_ENDED });

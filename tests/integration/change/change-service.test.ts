@@ -11,7 +11,7 @@ import { formatChange } from "@/lib/change/diff";
 import { EDIT_INVALID, NOT_CHANGEABLE } from "@/lib/change/items";
 import { REGION_LOCKED, TRANSFER_LOCKED } from "@/lib/person/locks";
 import { db } from "@/lib/db/client";
-import { changeItemAction } from "@/app/(account)/account/change/actions";
+import { changeItemAction } from "@/app/[locale]/(account)/account/change/actions";
 import {
   ctx,
   NOW,

@@ -9,7 +9,7 @@ import { createPerson } from "../../support/person";
 import { createEnrolledStaff, staffSessionOf } from "../../support/staff";
 
 // An accountant's live session reaches no console action: every action exported from a
-// "use server" file under app/console/(staff) is called with that session and answers that the
+// "use server" file under app/[locale]/console/(staff) is called with that session and answers that the
 // staff session has ended, before reading its input — nothing written, nothing audited.
 // app/action-chokepoints.test.ts proves each is built by staffAction; this proves the builder
 // turns the accountant away at run time, for every one of them (a new action is found by itself).
@@ -37,7 +37,7 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-const CONSOLE = path.resolve(import.meta.dirname, "../../../app/console/(staff)");
+const CONSOLE = path.resolve(import.meta.dirname, "../../../app/[locale]/console/(staff)");
 
 function actionFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -66,7 +66,8 @@ describe("an accountant's session on the console", () => {
     const staff = await createEnrolledStaff(db, "440106", ["archive-read"]);
     token.sid = await staffSessionOf(db, staff, new Date(Date.now() + 31_000));
     try {
-      const { revealIdNumberAction } = await import("@/app/console/(staff)/people/actions");
+      const { revealIdNumberAction } =
+        await import("@/app/[locale]/console/(staff)/people/actions");
       const r = await revealIdNumberAction({ personId: "00000000-0000-7000-8000-000000000000" });
       expect(r).toMatchObject({ ok: false });
       expect(r).not.toMatchObject({ formError: STAFF_SESSION_ENDED });

@@ -11,7 +11,7 @@ import { historyTemplate, readHistorySheet } from "@/lib/import/history-workbook
 import { XLSX_TOO_LARGE } from "@/lib/import/xlsx-guard";
 import type { StaffActor } from "@/lib/codes/staff-roles";
 import { ROLE_DENIED } from "@/lib/codes/staff-roles";
-import { importHistoryAction } from "@/app/console/(staff)/import/actions";
+import { importHistoryAction } from "@/app/[locale]/console/(staff)/import/actions";
 import { randomResidentId } from "../../support/accounts";
 import { tablesShowingBirthDate } from "../../support/birth-date";
 import { ctx, NOW } from "../../support/collection";

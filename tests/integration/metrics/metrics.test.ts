@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import pino from "pino";
 import * as z from "zod/mini";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { register, sendRegisterCode } from "@/app/(auth)/register/actions";
+import { register, sendRegisterCode } from "@/app/[locale]/(auth)/register/actions";
 import { GET } from "@/app/api/metrics/route";
 import { publicAction } from "@/lib/auth/action-client";
 import { db } from "@/lib/db/client";

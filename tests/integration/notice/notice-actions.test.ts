@@ -4,11 +4,11 @@ import {
   publishNoticeAction,
   saveNoticeAction,
   withdrawNoticeAction,
-} from "@/app/console/(staff)/notices/actions";
+} from "@/app/[locale]/console/(staff)/notices/actions";
 import {
   resetCollectionNoticeAction,
   saveCollectionNoticeAction,
-} from "@/app/console/(staff)/content/collection-notice/actions";
+} from "@/app/[locale]/console/(staff)/content/collection-notice/actions";
 import { CONTENT_BLOCKS_TAG, NOTICES_TAG } from "@/lib/cache/published";
 import { db } from "@/lib/db/client";
 import { getPublishedNotice } from "@/lib/notice/notices";

@@ -14,7 +14,7 @@ import { readableAttachment } from "@/lib/upload/attachment-service";
 import {
   findPersonByIdNumberAction,
   revealIdNumberAction,
-} from "@/app/console/(staff)/people/actions";
+} from "@/app/[locale]/console/(staff)/people/actions";
 import { ceFixtures } from "../../support/ce";
 import { ctx, personWithSession, tempStorageForFile } from "../../support/collection";
 import { createEnrolledStaff, staffSessionOf } from "../../support/staff";

@@ -5,7 +5,7 @@ import { STAFF_SESSION_ENDED } from "@/lib/auth/action-client";
 import { checkStaffSession } from "@/lib/staff/staff-session";
 import { verifySecondFactor } from "@/lib/staff/second-factor-service";
 import { totpCode } from "@/lib/staff/totp";
-import { deleteHolidayAction } from "@/app/console/(staff)/holidays/actions";
+import { deleteHolidayAction } from "@/app/[locale]/console/(staff)/holidays/actions";
 import { currentStaff } from "@/lib/auth/current-staff";
 import {
   createEnrolledStaff,

@@ -18,9 +18,9 @@ vi.mock("@/lib/auth/current-session", () => ({
   currentSession: async () => session,
 }));
 
-const { POST: archivePdf } = await import("@/app/(account)/account/archive/pdf/route");
+const { POST: archivePdf } = await import("@/app/[locale]/(account)/account/archive/pdf/route");
 const { POST: certificatePdf } =
-  await import("@/app/(account)/account/ce/certificate/[year]/pdf/route");
+  await import("@/app/[locale]/(account)/account/ce/certificate/[year]/pdf/route");
 
 const store = tempStorageForFile();
 const { collected } = ceFixtures(store);

@@ -1,0 +1,68 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
+import { SmsCodeFields } from "@/components/auth/sms-code-fields";
+import { FormError } from "@/components/form/form-error";
+import { TextField } from "@/components/form/text-field";
+import { useForm } from "@/components/form/use-form";
+import { useFormSubmit } from "@/components/form/use-form-submit";
+import { resetPasswordAction, sendResetCode } from "./actions";
+import { resetPasswordSchema, type ResetPasswordValues } from "./forgot-password.validation";
+
+const EMPTY: ResetPasswordValues = {
+  idNumber: "",
+  phone: "",
+  smsCode: "",
+  password: "",
+  confirmPassword: "",
+};
+
+export function ForgotPasswordForm() {
+  const t = useTranslations("ForgotPassword");
+  const auth = useTranslations("Auth");
+  const router = useRouter();
+  const form = useForm(resetPasswordSchema, EMPTY, {
+    storageKey: "kuaiji.reset",
+    persist: ["phone"],
+  });
+  const { values } = form;
+  const { pending, onSubmit } = useFormSubmit(form, resetPasswordAction, () => {
+    form.clearStorage();
+    router.push("/login?reset=1");
+  });
+
+  return (
+    <Card>
+      <CardContent className="pt-6">
+        <form noValidate onSubmit={onSubmit} className="space-y-5">
+          <TextField form={form} name="idNumber" label={auth("idNumber")} preset="id-number" />
+          <TextField form={form} name="phone" label={t("phone")} preset="phone" />
+          <SmsCodeFields
+            form={form}
+            codeField="smsCode"
+            checkFirst={["idNumber", "phone"]}
+            send={(captcha) =>
+              sendResetCode({ idNumber: values.idNumber, phone: values.phone, ...captcha })
+            }
+            sentHint={t("smsSent")}
+          />
+          <NewPasswordFields
+            form={form}
+            passwordField="password"
+            confirmField="confirmPassword"
+            labels={{ password: t("password"), confirm: t("confirmPassword") }}
+            context={{ idNumber: values.idNumber, phone: values.phone }}
+          />
+          <FormError message={form.formError} />
+          <Button type="submit" className="w-full" disabled={pending}>
+            {pending ? t("submitting") : t("submit")}
+          </Button>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}
