@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import type { Figure } from "./report";
 import { ROOT } from "./server";
 
@@ -51,15 +52,26 @@ function entryChunks(entry: string): string[] {
   vm.runInNewContext(readFileSync(file, "utf8"), sandbox);
   const manifest = sandbox.__RSC_MANIFEST?.[entry];
   if (!manifest?.entryJSFiles) throw new Error(`${file}: no entryJSFiles for ${entry}`);
-  return Object.values(manifest.entryJSFiles).flat();
+  const files = manifest.entryJSFiles;
+  // The root not-found serves only addresses outside app/[locale] (proxy.ts rewrites every page
+  // there); a page under it has [locale]'s own, and its HTML does not load the root one's chunk.
+  const shadowed = (key: string) =>
+    key === "[project]/app/not-found" && "[project]/app/[locale]/not-found" in files;
+  return Object.entries(files)
+    .filter(([key]) => !shadowed(key))
+    .flatMap(([, chunks]) => chunks);
 }
 
-/** Module scripts of a prerendered page's HTML (relative to .next), or null if none was made. */
-function htmlScripts(entry: string): Set<string> | null {
+/**
+ * Module scripts of a prerendered page's HTML (relative to .next), or null if none was made. A
+ * page is prerendered once per language (route "/[locale]/login" → zh-CN/login.html, en/…); the
+ * default language's HTML stands for all: they load the same chunks.
+ */
+function htmlScripts(route: string): Set<string> | null {
   const file = path.join(
     NEXT_DIR,
     "server/app",
-    `${entry.replace(/\/page$/, "") || "/index"}.html`,
+    `${route.replace("[locale]", DEFAULT_LOCALE) || "/index"}.html`,
   );
   if (!existsSync(file)) return null;
   const scripts = new Set<string>();
@@ -82,7 +94,7 @@ export async function pageJsFigures(): Promise<Figure[]> {
   for (const [entry, route] of Object.entries(routes)) {
     if (!entry.endsWith("/page")) continue; // route handlers ship no JavaScript
     const chunks = new Set([...build.rootMainFiles, ...entryChunks(entry)]);
-    const html = htmlScripts(entry);
+    const html = htmlScripts(route);
     if (html && (html.size !== chunks.size || [...html].some((s) => !chunks.has(s)))) {
       mismatches.push(route);
     }
