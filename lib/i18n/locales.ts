@@ -4,12 +4,14 @@
 // LOCALE_COOKIE. URLs carry no locale (proxy.ts rewrites to app/[locale] by the cookie).
 // Client-safe: the switcher and the form hooks read these too.
 
+import { PREFERENCE_MAX_AGE, preferenceCookie } from "@/lib/http/preference-cookie";
+
 export const LOCALES = ["zh-CN", "zh-Hant", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 export const LOCALE_COOKIE = "kuaiji-locale";
-/** 400 days, the longest browsers keep a cookie: the choice is the device's, like 长辈模式. */
-export const LOCALE_COOKIE_MAX_AGE = 400 * 24 * 60 * 60;
+/** The choice is the device's, kept as long as 长辈模式's (lib/http/preference-cookie.ts). */
+export const LOCALE_COOKIE_MAX_AGE = PREFERENCE_MAX_AGE;
 
 /** Each language named in itself, as the switcher offers it. */
 export const LOCALE_NAMES: Record<Locale, string> = {
@@ -27,15 +29,9 @@ export function isChineseOnlyPath(pathname: string): boolean {
   return /^\/(console|dev)(\/|$)/.test(pathname);
 }
 
-/** The `document.cookie` assignment the switcher makes: a display preference, not HttpOnly. */
+/** The cookie the switcher writes: a display preference (lib/http/preference-cookie.ts). */
 export function localeCookie(locale: Locale, https: boolean): string {
-  return [
-    `${LOCALE_COOKIE}=${locale}`,
-    "Path=/",
-    `Max-Age=${LOCALE_COOKIE_MAX_AGE}`,
-    "SameSite=Lax",
-    ...(https ? ["Secure"] : []),
-  ].join("; ");
+  return preferenceCookie(LOCALE_COOKIE, locale, https);
 }
 
 /**

@@ -12,29 +12,19 @@
 // never shows in the other mode first — and needs no script at all. Client-safe: the header's
 // switch (components/shell/elder-mode-toggle.tsx) reads and writes the same cookie.
 
+import { preferenceCookie } from "@/lib/http/preference-cookie";
+
 export const ELDER_MODE_COOKIE = "kuaiji-elder";
 
 /** Where the mode's styles are served; the root layout links it. */
 export const ELDER_MODE_STYLESHEET = "/elder-mode.css";
-
-/** Browsers keep a cookie at most 400 days (Chrome caps longer lifetimes); asked again after. */
-const REMEMBER_SECONDS = 400 * 24 * 60 * 60;
 
 /** Whether a Cookie header (or `document.cookie`) turns 长辈模式 on. */
 export function elderModeOn(cookies: string | null | undefined): boolean {
   return (cookies ?? "").split(";").some((pair) => pair.trim() === `${ELDER_MODE_COOKIE}=1`);
 }
 
-/**
- * The `document.cookie` assignment that remembers the choice on this device: turning the mode
- * off deletes the cookie. Not HttpOnly (the switch reads it); only a display preference.
- */
+/** The cookie that remembers the choice on this device: turning the mode off deletes it. */
 export function elderModeCookie(on: boolean, https: boolean): string {
-  return [
-    `${ELDER_MODE_COOKIE}=${on ? "1" : ""}`,
-    "Path=/",
-    `Max-Age=${on ? REMEMBER_SECONDS : 0}`,
-    "SameSite=Lax",
-    ...(https ? ["Secure"] : []),
-  ].join("; ");
+  return preferenceCookie(ELDER_MODE_COOKIE, on ? "1" : null, https);
 }
