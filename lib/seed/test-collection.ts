@@ -19,6 +19,7 @@ import {
 import { submitCollection } from "@/lib/collection/archive-service";
 import { saveStep } from "@/lib/collection/draft-service";
 import type { Db } from "@/lib/db/client";
+import { codeOf } from "@/lib/import/history-sheet";
 import { jurisdictionCities, jurisdictionCounties } from "@/lib/region/divisions";
 import type { ObjectStorage } from "@/lib/storage/types";
 import { storeUpload } from "@/lib/upload/attachment-service";
@@ -29,11 +30,11 @@ import type { UploadKind } from "@/lib/upload/kinds";
 // values are those tests/e2e/support/collection.ts types (fillNotice … fillAwards), chosen by the
 // labels shown on screen, so a spec reads the same person whichever way it was made.
 
-/** The code a <select> shows as `label` (the UI helpers pick options by label). */
+/** The code a <select> shows as `label` (the UI helpers pick options by label), as 历史档案导入 reads one. */
 function code<C extends string>(table: CodeTable<C>, label: string): C {
-  const entry = table.entries.find((e) => e.label === label);
-  if (!entry) throw new Error(`no option ${label}`);
-  return entry.code;
+  const found = codeOf(table.entries, label);
+  if (found === null || !table.is(found)) throw new Error(`no option ${label}`);
+  return found;
 }
 
 /** 广州市 · 天河区, as fillWork picks them; a jurisdiction without it cannot use this fixture. */
