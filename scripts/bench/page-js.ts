@@ -52,14 +52,7 @@ function entryChunks(entry: string): string[] {
   vm.runInNewContext(readFileSync(file, "utf8"), sandbox);
   const manifest = sandbox.__RSC_MANIFEST?.[entry];
   if (!manifest?.entryJSFiles) throw new Error(`${file}: no entryJSFiles for ${entry}`);
-  const files = manifest.entryJSFiles;
-  // The root not-found serves only addresses outside app/[locale] (proxy.ts rewrites every page
-  // there); a page under it has [locale]'s own, and its HTML does not load the root one's chunk.
-  const shadowed = (key: string) =>
-    key === "[project]/app/not-found" && "[project]/app/[locale]/not-found" in files;
-  return Object.entries(files)
-    .filter(([key]) => !shadowed(key))
-    .flatMap(([, chunks]) => chunks);
+  return Object.values(manifest.entryJSFiles).flat();
 }
 
 /**
