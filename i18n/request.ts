@@ -1,6 +1,5 @@
 import "server-only";
 import { getRequestConfig } from "next-intl/server";
-import zhCN from "@/messages/zh-CN.json";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { messagesFor } from "@/lib/i18n/messages";
 
@@ -15,6 +14,9 @@ export default getRequestConfig(async ({ requestLocale }) => {
     locale,
     timeZone: "Asia/Shanghai",
     // The Chinese the domain writes, beside the reader's "Lib", for lib/i18n/source-text.ts.
-    messages: locale === DEFAULT_LOCALE ? messages : { ...messages, LibSource: zhCN.Lib },
+    messages:
+      locale === DEFAULT_LOCALE
+        ? messages
+        : { ...messages, LibSource: messagesFor(DEFAULT_LOCALE).Lib },
   };
 });

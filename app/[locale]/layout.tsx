@@ -1,12 +1,12 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
-import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { localeOf } from "@/i18n/locale-of";
 import { isBuildPhase, renderAgainSoon } from "@/lib/cache/published";
 import { configText, configTextLang } from "@/lib/i18n/config-text";
 import { LOCALES } from "@/lib/i18n/locales";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ForVisitor } from "@/components/auth/for-visitor";
 import { FooterHelp } from "@/components/help/footer-help";
 import { PageContainer } from "@/components/shell/page-container";
@@ -62,7 +62,7 @@ export default async function RootLayout({
         <link rel="stylesheet" href={ELDER_MODE_STYLESHEET} />
       </head>
       <body className="flex min-h-dvh flex-col">
-        <NextIntlClientProvider>
+        <ClientMessages>
           <a
             href="#main-content"
             className="sr-only z-50 rounded-md bg-background px-4 py-2 text-primary focus:not-sr-only focus:fixed focus:inline-flex focus:min-h-11 focus:items-center focus:top-2 focus:left-2"
@@ -118,7 +118,7 @@ export default async function RootLayout({
               />
             </PageContainer>
           </footer>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { safeParse } from "zod/mini";
-import en from "@/messages/en.json";
-import zhCN from "@/messages/zh-CN.json";
 import { registrationSchema } from "@/app/[locale]/(auth)/register/register.validation";
 import { loginSchema } from "@/app/[locale]/(auth)/login/login.validation";
 import { resetPasswordSchema } from "@/app/[locale]/(auth)/forgot-password/forgot-password.validation";
@@ -9,9 +7,12 @@ import { checkPassword } from "@/lib/account/password-policy";
 import { lockedMessage } from "@/lib/account/lockout-rules";
 import { clientLimitMessage } from "@/lib/account/client-throttle";
 import { DOCUMENT_TYPES } from "@/lib/identity/document-types";
+import { messagesFor } from "./messages";
 import { sourceTextTranslator } from "./source-text";
 import { treeToTraditional } from "./traditional";
 
+const zhCN = messagesFor("zh-CN");
+const en = messagesFor("en");
 const toEnglish = sourceTextTranslator(zhCN.Lib, en.Lib);
 const HAN_OUTSIDE_BRACKETS = /\p{Script=Han}(?![^（(]*[)）])/u;
 

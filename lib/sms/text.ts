@@ -1,12 +1,12 @@
 import "server-only";
 import { createTranslator } from "use-intl/core";
-import zhCN from "@/messages/zh-CN.json";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { messagesFor } from "@/lib/i18n/messages";
 import type { SmsPurpose } from "./types";
 
 /** What the user is doing, in the words shown in the SMS and on the dev outbox page. */
-export const SMS_PURPOSE_LABELS: Record<SmsPurpose, string> = zhCN.Sms.purpose;
+export const SMS_PURPOSE_LABELS: Record<SmsPurpose, string> =
+  messagesFor(DEFAULT_LOCALE).Sms.purpose;
 
 /**
  * The signature the carriers registered: every SMS starts with it, in every language (a changed

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requireSession } from "@/lib/auth/current-session";
 import { PageContainer } from "@/components/shell/page-container";
 import { AccountNav } from "@/components/account/account-nav";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Untranslated } from "@/components/i18n/untranslated";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { SessionTimeout } from "@/components/session/session-timeout";
@@ -27,11 +28,10 @@ export default async function AccountLayout({ children }: { children: React.Reac
         data-slot="signed-in-layout"
         className="grid gap-6 md:grid-cols-[12.5rem_minmax(0,1fr)] print:block"
       >
-        <AccountNav />
-        <div className="min-w-0">
-          {/* The pages themselves are not translated yet: 简体中文 in every locale */}
-          <Untranslated>{children}</Untranslated>
-        </div>
+        <ClientMessages namespaces={["Account"]}>
+          <AccountNav />
+        </ClientMessages>
+        <div className="min-w-0">{children}</div>
       </div>
       {/* its dialogs are not translated yet either */}
       <Untranslated>

@@ -9,6 +9,7 @@ import { regionName } from "@/lib/region/divisions";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { transferInList } from "@/lib/transfer/in-view";
 import { transferOutOverview } from "@/lib/transfer/out-view";
+import { Untranslated } from "@/components/i18n/untranslated";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -35,52 +36,55 @@ export default async function AccountHomePage() {
     ["所属地区", regionName(person.regionCode) ?? person.regionCode],
   ];
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">个人中心</h1>
-      <CollectionCard status={collection} />
-      {(latestOut || latestIn) && (
+    // Not translated yet: 简体中文 in every locale (README "Languages")
+    <Untranslated>
+      <div className="space-y-6">
+        <h1 className="text-2xl font-semibold">个人中心</h1>
+        <CollectionCard status={collection} />
+        {(latestOut || latestIn) && (
+          <Card>
+            <CardHeader className="flex-row flex-wrap items-center gap-x-3 gap-y-1">
+              <CardTitle>人员调转</CardTitle>
+              {latestIn && <Badge variant="secondary">调入：{latestIn.stateLabel}</Badge>}
+              {latestOut && <Badge variant="secondary">调出：{latestOut.stateLabel}</Badge>}
+            </CardHeader>
+            <CardContent className="space-y-3 text-sm">
+              {out.lock && <p>{out.lock}</p>}
+              {latestIn?.open && <p>{latestIn.help}</p>}
+              <Link href="/account/transfer" className="text-primary underline">
+                查看调转详情
+              </Link>
+            </CardContent>
+          </Card>
+        )}
         <Card>
-          <CardHeader className="flex-row flex-wrap items-center gap-x-3 gap-y-1">
-            <CardTitle>人员调转</CardTitle>
-            {latestIn && <Badge variant="secondary">调入：{latestIn.stateLabel}</Badge>}
-            {latestOut && <Badge variant="secondary">调出：{latestOut.stateLabel}</Badge>}
+          <CardHeader>
+            <CardTitle>账户信息</CardTitle>
           </CardHeader>
-          <CardContent className="space-y-3 text-sm">
-            {out.lock && <p>{out.lock}</p>}
-            {latestIn?.open && <p>{latestIn.help}</p>}
-            <Link href="/account/transfer" className="text-primary underline">
-              查看调转详情
+          <CardContent>
+            <dl className="grid gap-x-4 gap-y-1 text-sm [overflow-wrap:anywhere] sm:grid-cols-[6rem_minmax(0,1fr)] sm:gap-y-2">
+              {rows.map(([k, v]) => (
+                <div key={k} className="contents">
+                  <dt className="text-muted-foreground">{k}</dt>
+                  <dd>{v}</dd>
+                </div>
+              ))}
+            </dl>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>账户安全</CardTitle>
+            <CardDescription>修改登录密码、更换绑定的手机号码。</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <Link href="/account/security" className="text-primary underline">
+              前往账户安全
             </Link>
           </CardContent>
         </Card>
-      )}
-      <Card>
-        <CardHeader>
-          <CardTitle>账户信息</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <dl className="grid gap-x-4 gap-y-1 text-sm [overflow-wrap:anywhere] sm:grid-cols-[6rem_minmax(0,1fr)] sm:gap-y-2">
-            {rows.map(([k, v]) => (
-              <div key={k} className="contents">
-                <dt className="text-muted-foreground">{k}</dt>
-                <dd>{v}</dd>
-              </div>
-            ))}
-          </dl>
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>账户安全</CardTitle>
-          <CardDescription>修改登录密码、更换绑定的手机号码。</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <Link href="/account/security" className="text-primary underline">
-            前往账户安全
-          </Link>
-        </CardContent>
-      </Card>
-    </div>
+      </div>
+    </Untranslated>
   );
 }
 

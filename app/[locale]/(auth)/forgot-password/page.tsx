@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { localeOf } from "@/i18n/locale-of";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { PageContainer } from "@/components/shell/page-container";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
@@ -18,7 +19,9 @@ export default async function ForgotPasswordPage({ params }: Props) {
     <PageContainer className="max-w-md">
       <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
       <p className="mb-6 text-sm text-muted-foreground">{t("intro")}</p>
-      <ForgotPasswordForm />
+      <ClientMessages namespaces={["ForgotPassword"]}>
+        <ForgotPasswordForm />
+      </ClientMessages>
     </PageContainer>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { localeOf } from "@/i18n/locale-of";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { PageContainer } from "@/components/shell/page-container";
 import { LoginForm } from "./login-form";
 
@@ -20,7 +21,9 @@ export default async function LoginPage({ params }: Props) {
   return (
     <PageContainer className="max-w-md">
       <h1 className="mb-6 text-2xl font-semibold">{t("title")}</h1>
-      <LoginForm />
+      <ClientMessages namespaces={["Login"]}>
+        <LoginForm />
+      </ClientMessages>
     </PageContainer>
   );
 }

@@ -5,6 +5,7 @@ import { configText } from "@/lib/i18n/config-text";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { DOCUMENT_TYPE_OPTIONS } from "@/lib/identity/document-types";
 import { SendHomeIfLoggedIn } from "@/components/auth/send-home-if-logged-in";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { PageContainer } from "@/components/shell/page-container";
 import { RegisterWizard } from "./register-wizard";
 
@@ -23,12 +24,14 @@ export default async function RegisterPage({ params }: Props) {
   return (
     <PageContainer className="max-w-2xl">
       <h1 className="mb-6 text-2xl font-semibold">{t("title")}</h1>
-      <SendHomeIfLoggedIn>
-        <RegisterWizard
-          jurisdictionLabel={configText(locale, j.workAreaLabel)}
-          documentTypes={DOCUMENT_TYPE_OPTIONS}
-        />
-      </SendHomeIfLoggedIn>
+      <ClientMessages namespaces={["Register"]}>
+        <SendHomeIfLoggedIn>
+          <RegisterWizard
+            jurisdictionLabel={configText(locale, j.workAreaLabel)}
+            documentTypes={DOCUMENT_TYPE_OPTIONS}
+          />
+        </SendHomeIfLoggedIn>
+      </ClientMessages>
     </PageContainer>
   );
 }
