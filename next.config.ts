@@ -32,4 +32,13 @@ const nextConfig: NextConfig = {
 };
 
 // next-intl finds its request configuration (i18n/request.ts) through this plugin's alias.
-export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);
+// The messages (messages/<locale>/*.json) are compiled when the site is built: pages receive
+// them parsed and the browser gets next-intl's small formatter instead of an ICU parser (9 kB
+// gzip less on every page: `npm run bench -- --only page-js`). Tests and scripts that import the
+// files outside Next.js read the plain ICU strings, which next-intl formats all the same.
+export default createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  experimental: {
+    messages: { path: "./messages", format: "json", locales: "infer", precompile: true },
+  },
+})(nextConfig);
