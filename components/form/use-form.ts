@@ -1,12 +1,12 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { type core, safeParse } from "zod/mini";
 import { offerLogin } from "@/components/session/session-events";
 import { isSessionEnded } from "@/lib/auth/session-ended";
 import { FORM_ERROR_KEY, fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { useSourceText } from "@/components/i18n/use-source-text";
 import { afterPress } from "./after-press";
+import { type FormSchema, isLazySchema, issuesOf } from "./form-schema";
 import { fieldCount, useRefusals } from "./focus-invalid";
 
 export type FormValues = Record<string, string>;
@@ -22,7 +22,7 @@ type Errors<V> = Partial<Record<keyof V | typeof FORM_ERROR_KEY, string>>;
  * focus to the first invalid field and counts for InvalidSummary (focus-invalid.ts).
  */
 export function useForm<V extends Values>(
-  schema: core.$ZodType<unknown, V>,
+  schema: FormSchema<V>,
   initial: V,
   options: { storageKey?: string; persist?: (keyof V)[] } = {},
 ) {
@@ -52,11 +52,20 @@ export function useForm<V extends Values>(
     window.sessionStorage.setItem(storageKey, JSON.stringify(keep));
   }, [values, storageKey, persist]);
 
+  // A lazy schema (form-schema.ts) is fetched as soon as the form is on the page.
+  useEffect(() => {
+    if (isLazySchema(schema))
+      schema.load().catch(() => {
+        // offline or the site redeployed: the action's checks still answer every submit
+      });
+  }, [schema]);
+
+  /** The schema's errors, none while a lazy one is still on its way. */
   const errorsOf = useCallback(
     (v: V): Errors<V> => {
-      const r = safeParse(schema, v);
+      const current = isLazySchema(schema) ? schema.current() : schema;
       // Keys are the form's field names: its schema is an object of them.
-      return r.success ? {} : (fieldErrorsFromIssues(r.error.issues) as Errors<V>);
+      return current ? (fieldErrorsFromIssues(issuesOf(current, v)) as Errors<V>) : {};
     },
     [schema],
   );
@@ -74,8 +83,19 @@ export function useForm<V extends Values>(
   // Leaving a field shows what the schema finds wrong with it; a message the schema cannot find
   // (the server's "该证件号码已注册", with its 账号申诉 link) stays until the field is changed —
   // focus is put in that field after a refusal, and a click on the link blurs it first.
+  const blurAgain = useRef<(name: keyof V) => void>(() => {});
   const blur = useCallback(
     (name: keyof V) => {
+      if (isLazySchema(schema) && !schema.current()) {
+        // left before the schema arrived: checked when it has, with the values of then
+        schema.load().then(
+          () => blurAgain.current(name),
+          () => {
+            // not arrived at all: the action's checks answer the submit
+          },
+        );
+        return;
+      }
       const found = errorsOf(values)[name];
       const server = fromServer.current.has(name);
       afterPress(() =>
@@ -85,10 +105,16 @@ export function useForm<V extends Values>(
         })),
       );
     },
-    [errorsOf, values],
+    [schema, errorsOf, values],
   );
+  useEffect(() => {
+    blurAgain.current = blur;
+  }, [blur]);
 
-  /** Validates the whole form; shows every error; returns whether it is valid. */
+  /**
+   * Validates the whole form; shows every error; returns whether it is valid (a lazy schema not
+   * arrived yet finds nothing: the action's checks answer).
+   */
   const validateAll = useCallback(
     (only?: (keyof V)[]) => {
       const found = errorsOf(values);

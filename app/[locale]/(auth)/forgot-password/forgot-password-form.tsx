@@ -11,7 +11,13 @@ import { TextField } from "@/components/form/text-field";
 import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
 import { resetPasswordAction, sendResetCode } from "./actions";
-import { resetPasswordSchema, type ResetPasswordValues } from "./forgot-password.validation";
+import { lazySchema } from "@/components/form/form-schema";
+import type { ResetPasswordValues } from "./forgot-password.validation";
+
+// Fetched once the form shows: zod is not part of the page's first load (form-schema.ts).
+const SCHEMA = lazySchema(() =>
+  import("./forgot-password.validation").then((m) => m.resetPasswordSchema),
+);
 
 const EMPTY: ResetPasswordValues = {
   idNumber: "",
@@ -25,7 +31,7 @@ export function ForgotPasswordForm() {
   const t = useTranslations("ForgotPassword");
   const auth = useTranslations("Auth");
   const router = useRouter();
-  const form = useForm(resetPasswordSchema, EMPTY, {
+  const form = useForm(SCHEMA, EMPTY, {
     storageKey: "kuaiji.reset",
     persist: ["phone"],
   });

@@ -1,0 +1,49 @@
+import type { core } from "zod/mini";
+import type { IssueLike } from "@/lib/http/action-result";
+
+type Schema<V> = core.$ZodType<unknown, V>;
+
+/**
+ * A form's schema fetched after the page has shown: `lazySchema(() => import("./x.validation")
+ * .then((m) => m.xSchema))` in the form's file keeps the validation library (zod, ~25 kB gzip:
+ * the bundler cannot drop its unused parts) out of the page's first load (CONTRIBUTING,
+ * first-load JavaScript). It arrives a moment after the page is interactive; until then a field
+ * is not checked in the browser, and a submit goes to the action, which checks everything anyway.
+ */
+export interface LazySchema<V> {
+  readonly current: () => Schema<V> | undefined;
+  readonly load: () => Promise<Schema<V>>;
+}
+
+export type FormSchema<V> = Schema<V> | LazySchema<V>;
+
+export function lazySchema<V>(load: () => Promise<Schema<V>>): LazySchema<V> {
+  let schema: Schema<V> | undefined;
+  let pending: Promise<Schema<V>> | undefined;
+  return {
+    current: () => schema,
+    load: () =>
+      (pending ??= load().then(
+        (s) => (schema = s),
+        (error: unknown) => {
+          pending = undefined; // asked again at the next mount
+          throw error;
+        },
+      )),
+  };
+}
+
+export function isLazySchema<V>(schema: FormSchema<V>): schema is LazySchema<V> {
+  return typeof (schema as Partial<LazySchema<V>>).load === "function";
+}
+
+/**
+ * What the schema finds wrong with `value`, through the Standard Schema interface every zod
+ * schema carries — so this module needs no zod code of its own. The forms' schemas are
+ * synchronous; were one not, the action's answer would be the only check.
+ */
+export function issuesOf(schema: Schema<unknown>, value: unknown): readonly IssueLike[] {
+  const result = schema["~standard"].validate(value);
+  if (result instanceof Promise) return [];
+  return (result.issues ?? []) as readonly IssueLike[];
+}
