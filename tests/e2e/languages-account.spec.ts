@@ -62,7 +62,7 @@ test("个人中心 in English, then 繁體", async ({ page }) => {
   await expect(
     page.getByRole("textbox", { name: "Reason for the transfer" }),
   ).toHaveAccessibleDescription(/Enter the reason for the transfer/);
-  await expect(page.getByText("Upload the transfer documents")).toBeVisible();
+  await expect(page.getByText("Upload the transfer documents", { exact: true })).toBeVisible();
   await expectNoRawKeys(page);
 
   // 信息变更 and 变更记录: the items by their English names.
