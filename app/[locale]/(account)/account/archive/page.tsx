@@ -1,11 +1,13 @@
-import { PHOTOS_PENDING } from "@/lib/collection/summary";
-import { SummaryRows, SummarySectionBody } from "@/components/collection/summary-view";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { localeOf } from "@/i18n/locale-of";
+import { SummaryRows, SummarySectionBody } from "@/components/collection/summary-view";
 import { requireSession } from "@/lib/auth/current-session";
 import { ownArchive } from "@/lib/collection/archive-service";
-import { registeredFactRows, summarizeRecord } from "@/lib/collection/summary";
+import { PHOTOS_PENDING, registeredFactRows, summarizeRecord } from "@/lib/collection/summary";
 import { db } from "@/lib/db/client";
+import { getSourceText } from "@/lib/i18n/get-source-text";
 import { regionName } from "@/lib/region/divisions";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { Button } from "@/components/ui/button";
@@ -14,37 +16,49 @@ import { PrintableDocument } from "@/components/shell/printable-document";
 import { PdfDownload } from "@/components/verification/pdf-download";
 import { pdfRefusalMessage } from "@/lib/verification/issue-service";
 
-export const metadata: Metadata = { title: "会计人员信息档案" };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await localeOf(params), namespace: "AccountArchive" });
+  return { title: t("title") };
+}
 
 // The archive as a document to read and print. Everything comes from the version's snapshot,
 // never the live draft or person row: the paper must show what was archived. The bordered,
 // unrounded look is the paper form's; `print:` variants drop colours and the page chrome.
+// In English the frame is translated; the archive's own wording is the domain's and the PDF stays
+// Chinese (an official document).
 
-export default async function ArchivePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ArchivePage({ params, searchParams }: Props) {
+  await localeOf(params);
   const person = await requireSession("/account/archive");
-  const archive = await ownArchive(db, person.personId);
+  const [archive, t, sourceText] = await Promise.all([
+    ownArchive(db, person.personId),
+    getTranslations("AccountArchive"),
+    getSourceText(),
+  ]);
   if (!archive) {
     return (
       <Card>
         <CardHeader>
           <CardTitle asChild>
-            <h1>会计人员信息档案</h1>
+            <h1>{t("title")}</h1>
           </CardTitle>
-          <CardDescription>您尚未完成信息采集，完成后即可在此查看并打印档案。</CardDescription>
+          <CardDescription>{t("notCollected")}</CardDescription>
         </CardHeader>
         <CardContent>
           <Button asChild>
-            <Link href="/account/collection">前往信息采集</Link>
+            <Link href="/account/collection">{t("toCollection")}</Link>
           </Button>
         </CardContent>
       </Card>
     );
   }
 
+  const refusal = pdfRefusalMessage((await searchParams).pdf);
   const { snapshot } = archive;
   const headshotId = snapshot.personal.headshotId;
   // The header shows the registered facts beside the photo, so 个人信息 leaves them out.
@@ -56,27 +70,24 @@ export default async function ArchivePage({
   return (
     <PrintableDocument
       titleId="archive-title"
-      title="会计人员信息档案"
+      title={t("title")}
       toolbar={
         <div className="space-y-2">
-          <p className="text-sm text-muted-foreground">如需修改档案信息，请通过“信息变更”办理。</p>
-          <PdfDownload
-            action="/account/archive/pdf"
-            refusal={pdfRefusalMessage((await searchParams).pdf)}
-          />
+          <p className="text-sm text-muted-foreground">{t("changeHint")}</p>
+          <PdfDownload action="/account/archive/pdf" refusal={refusal && sourceText(refusal)} />
         </div>
       }
       header={
         <dl className="flex flex-wrap justify-center gap-x-6 gap-y-1 text-sm">
-          <Meta label="档案编号" value={archive.archiveNumber} />
-          <Meta label="版本" value={`第${archive.version}版`} />
-          <Meta label="采集时间" value={formatBeijingDateTime(archive.collectedAt)} />
+          <Meta label={t("archiveNumber")} value={archive.archiveNumber} />
+          <Meta label={t("version")} value={t("versionN", { version: archive.version })} />
+          <Meta label={t("collectedAt")} value={formatBeijingDateTime(archive.collectedAt)} />
         </dl>
       }
     >
       <section aria-labelledby="archive-person" className="space-y-3">
         <h2 id="archive-person" className="text-lg font-semibold">
-          基本信息
+          {t("basic")}
         </h2>
         <div className="grid gap-4 sm:grid-cols-[1fr_8rem] print:grid-cols-[1fr_8rem]">
           <SummaryRows
@@ -88,13 +99,13 @@ export default async function ArchivePage({
               {/* eslint-disable-next-line @next/next/no-img-element -- an authenticated route serves the upload; next/image would fetch it without the session */}
               <img
                 src={`/api/attachments/${headshotId}`}
-                alt="本人免冠证件照"
+                alt={t("headshot")}
                 className="row-start-1 aspect-[5/7] w-28 justify-self-center border object-contain sm:row-start-auto sm:w-32 print:row-start-auto"
               />
             </>
           ) : (
             <p className="row-start-1 aspect-[5/7] w-28 justify-self-center border object-contain sm:row-start-auto sm:w-32 print:row-start-auto grid place-items-center text-sm text-muted-foreground">
-              {PHOTOS_PENDING}
+              {sourceText(PHOTOS_PENDING)}
             </p>
           )}
         </div>
@@ -103,7 +114,7 @@ export default async function ArchivePage({
       {sections.map((s) => (
         <section key={s.step} aria-labelledby={`archive-${s.step}`} className="space-y-3">
           <h2 id={`archive-${s.step}`} className="text-lg font-semibold">
-            {s.title}
+            {sourceText(s.title)}
           </h2>
           <SummarySectionBody section={s} variant="paper" skipAttachmentId={headshotId} />
         </section>
@@ -112,10 +123,11 @@ export default async function ArchivePage({
   );
 }
 
+/** `label` with its colon, as the language writes it ("档案编号：", "Archive number:"). */
 function Meta({ label, value }: { label: string; value: string }) {
   return (
     <div className="flex gap-1">
-      <dt className="text-muted-foreground print:text-foreground">{label}：</dt>
+      <dt className="text-muted-foreground print:text-foreground">{label}</dt>
       <dd className="font-medium">{value}</dd>
     </div>
   );

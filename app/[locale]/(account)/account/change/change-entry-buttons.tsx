@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import { useTranslatedAction } from "@/components/account/use-translated-action";
 import { ConfirmActionButton } from "@/components/form/confirm-action-button";
 import { changeItemAction } from "./actions";
 
@@ -17,13 +19,17 @@ export function DeleteEntryButton({
   label: string;
   baseVersion: number;
 }) {
+  const t = useTranslations("AccountChange");
+  const run = useTranslatedAction(() =>
+    changeItemAction({ ref: { step, list, index }, data: null, baseVersion }),
+  );
   return (
     <ConfirmActionButton
-      label="删除"
-      accessibleName={`删除${label}`}
-      question={`确定删除${label}吗？删除后将生成新的档案版本。`}
-      failure="删除失败"
-      run={() => changeItemAction({ ref: { step, list, index }, data: null, baseVersion })}
+      label={t("delete")}
+      accessibleName={t("deleteNamed", { name: label })}
+      question={t("deleteQuestion", { name: label })}
+      failure={t("deleteFailed")}
+      run={run}
     />
   );
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import type * as z from "zod/mini";
 import { AwardEntryFields } from "@/components/collection/fields/awards-fields";
 import { EducationEntryFields } from "@/components/collection/fields/education-fields";
@@ -16,6 +17,7 @@ import { SummaryRows } from "@/components/collection/summary-view";
 import { RestoreNotice } from "@/components/form/restore-notice";
 import { FormError } from "@/components/form/form-error";
 import { type NestedForm, useNestedForm } from "@/components/form/use-nested-form";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
@@ -132,6 +134,8 @@ export function ChangeForm({
   /** Per person and item: unsaved input survives a reload or a new login. */
   storageKey: string;
 }) {
+  const t = useTranslations("AccountChange");
+  const sourceText = useSourceText();
   const router = useRouter();
   const entry = FORMS[itemRef.list ? `${itemRef.step}.${itemRef.list}` : itemRef.step]!;
   const schema = useMemo(() => entry.schema(context), [entry, context]);
@@ -190,12 +194,9 @@ export function ChangeForm({
     <form ref={bindForm} noValidate onSubmit={save} className="space-y-6">
       <RestoreNotice form={form} />
       {stale === "changed" && (
-        <section
-          aria-label="当前已保存的信息"
-          className="space-y-2 rounded-md border bg-muted/30 p-4"
-        >
+        <section aria-label={t("savedNow")} className="space-y-2 rounded-md border bg-muted/30 p-4">
           <p role="alert" className="text-sm font-medium">
-            该信息已在其他页面或设备上变更。当前已保存的信息如下；您未改动的项目已更新为当前值，您填写的内容仍保留在下方。核对后再次点击“保存”，将以下方内容为准。
+            {t("staleChanged")}
           </p>
           <SummaryRows rows={currentRows} variant="screen" />
         </section>
@@ -203,7 +204,7 @@ export function ChangeForm({
       {stale === "gone" && target.ref.index !== undefined && (
         <Alert variant="destructive" role="alert">
           <AlertDescription className="space-y-3">
-            <p>该条信息已在其他页面或设备上删除。您填写的内容仍在下方，可作为新增的一条保存。</p>
+            <p>{t("staleGone")}</p>
             <Button
               type="button"
               size="sm"
@@ -213,7 +214,7 @@ export function ChangeForm({
                 if (form.validateAll()) submit(added, target.version);
               }}
             >
-              作为新增的一条保存
+              {t("saveAsNew")}
             </Button>
           </AlertDescription>
         </Alert>
@@ -225,14 +226,15 @@ export function ChangeForm({
         ethnicGroups={ethnicGroups}
         regionLocked={regionLocked}
       />
-      <FormError message={form.formError} form={form} />
+      {/* useNestedForm keeps the domain's Chinese: the form's message in the reader's language */}
+      <FormError message={form.formError && sourceText(form.formError)} form={form} />
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
         <Button type="button" variant="outline" onClick={() => router.push("/account/change")}>
-          取消
+          {t("cancel")}
         </Button>
         <Button type="submit" disabled={pending}>
           {pending && <Spinner />}
-          保存
+          {t("save")}
         </Button>
       </div>
     </form>

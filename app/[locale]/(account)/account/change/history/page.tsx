@@ -1,26 +1,37 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { localeOf } from "@/i18n/locale-of";
 import { HistoryList } from "@/components/change/history-list";
 import { requireSession } from "@/lib/auth/current-session";
 import { changeHistory } from "@/lib/change/change-service";
 import { db } from "@/lib/db/client";
 
-export const metadata: Metadata = { title: "变更记录" };
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await localeOf(params), namespace: "AccountChange" });
+  return { title: t("history") };
+}
 
 // 变更记录: every archive version after the collection, newest first — the same list finance
 // staff of the person's region see in the console.
-export default async function HistoryPage() {
+export default async function HistoryPage({ params }: Props) {
+  await localeOf(params);
   const session = await requireSession("/account/change/history");
-  const history = await changeHistory(db, session.personId);
+  const [history, t] = await Promise.all([
+    changeHistory(db, session.personId),
+    getTranslations("AccountChange"),
+  ]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold">变更记录</h1>
+        <h1 className="text-2xl font-semibold">{t("history")}</h1>
         <Link href="/account/change" className="text-sm text-primary underline">
-          返回信息变更
+          {t("back")}
         </Link>
       </div>
-      <HistoryList history={history} empty="暂无变更记录。信息采集后的每次变更都会记录在这里。" />
+      <HistoryList history={history} empty={t("historyEmpty")} />
     </div>
   );
 }

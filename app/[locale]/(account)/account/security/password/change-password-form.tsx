@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { FormError } from "@/components/form/form-error";
@@ -12,6 +13,7 @@ import { changePasswordAction } from "./actions";
 import { changePasswordSchema } from "./change-password.validation";
 
 export function ChangePasswordForm({ context }: { context: PasswordContext }) {
+  const t = useTranslations("AccountSecurity");
   const router = useRouter();
   const form = useForm(changePasswordSchema, {
     currentPassword: "",
@@ -28,7 +30,7 @@ export function ChangePasswordForm({ context }: { context: PasswordContext }) {
       <TextField
         form={form}
         name="currentPassword"
-        label="当前密码"
+        label={t("currentPassword")}
         password
         autoComplete="current-password"
       />
@@ -36,12 +38,12 @@ export function ChangePasswordForm({ context }: { context: PasswordContext }) {
         form={form}
         passwordField="newPassword"
         confirmField="confirmPassword"
-        labels={{ password: "新密码", confirm: "确认新密码" }}
+        labels={{ password: t("newPassword"), confirm: t("confirmNewPassword") }}
         context={context}
       />
       <FormError message={form.formError} />
       <Button type="submit" disabled={pending}>
-        {pending ? "正在保存…" : "确认修改"}
+        {pending ? t("saving") : t("confirmPasswordChange")}
       </Button>
     </form>
   );

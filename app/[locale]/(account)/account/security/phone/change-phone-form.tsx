@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { SmsCodeFields } from "@/components/auth/sms-code-fields";
 import { FormError } from "@/components/form/form-error";
@@ -12,6 +13,7 @@ import { changePhoneAction, sendChangePhoneCode } from "./actions";
 import { changePhoneSchema } from "./change-phone.validation";
 
 export function ChangePhoneForm() {
+  const t = useTranslations("AccountSecurity");
   const router = useRouter();
   const form = useForm(changePhoneSchema, { password: "", newPhone: "", smsCode: "" });
   const { pending, onSubmit } = useFormSubmit(form, changePhoneAction, () => {
@@ -24,21 +26,21 @@ export function ChangePhoneForm() {
       <TextField
         form={form}
         name="password"
-        label="登录密码"
+        label={t("loginPassword")}
         password
         autoComplete="current-password"
       />
-      <TextField form={form} name="newPhone" label="新手机号码" preset="phone" />
+      <TextField form={form} name="newPhone" label={t("newPhone")} preset="phone" />
       <SmsCodeFields
         form={form}
         codeField="smsCode"
         checkFirst={["newPhone"]}
         send={(captcha) => sendChangePhoneCode({ newPhone: form.values.newPhone, ...captcha })}
-        sentHint={`验证码已发送至 ${maskPhone(form.values.newPhone)}，5分钟内有效。`}
+        sentHint={t("smsSent", { phone: maskPhone(form.values.newPhone) })}
       />
       <FormError message={form.formError} />
       <Button type="submit" disabled={pending}>
-        {pending ? "正在保存…" : "确认更换"}
+        {pending ? t("saving") : t("confirmPhoneChange")}
       </Button>
     </form>
   );

@@ -1,19 +1,31 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { localeOf } from "@/i18n/locale-of";
 import { requireSession } from "@/lib/auth/current-session";
 import { maskPhone } from "@/lib/phone/mobile";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ChangePhoneForm } from "./change-phone-form";
 
-export const metadata: Metadata = { title: "更换手机号" };
+type Props = { params: Promise<{ locale: string }> };
 
-export default async function ChangePhonePage() {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await localeOf(params), namespace: "AccountSecurity" });
+  return { title: t("changePhone") };
+}
+
+export default async function ChangePhonePage({ params }: Props) {
+  await localeOf(params);
   const person = await requireSession("/account/security/phone");
+  const t = await getTranslations("AccountSecurity");
   return (
     <div className="max-w-md space-y-6">
-      <h1 className="text-2xl font-semibold">更换手机号</h1>
+      <h1 className="text-2xl font-semibold">{t("changePhone")}</h1>
       <p className="text-sm text-muted-foreground">
-        当前绑定的手机号码：{maskPhone(person.phone)}。验证码将发送到新手机号码。
+        {t("phoneIntro", { phone: maskPhone(person.phone) })}
       </p>
-      <ChangePhoneForm />
+      <ClientMessages namespaces={["AccountSecurity"]}>
+        <ChangePhoneForm />
+      </ClientMessages>
     </div>
   );
 }

@@ -2,9 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import { AttachmentField } from "@/components/collection/attachment-field";
 import { CountyPicker } from "@/components/transfer/county-picker";
 import { useNestedForm } from "@/components/form/use-nested-form";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
@@ -35,8 +37,15 @@ export function OutForm({
   members: { code: string; name: string }[];
   storageKey: string;
 }) {
+  const t = useTranslations("AccountTransfer");
   const router = useRouter();
   const form = useNestedForm(outApplicationSchema, EMPTY, { storageKey });
+  // useNestedForm keeps the domain's Chinese: shown here in the reader's language.
+  const sourceText = useSourceText();
+  const error = (path: string) => {
+    const message = form.error(path);
+    return message === undefined ? undefined : sourceText(message);
+  };
   const [pending, start] = useTransition();
   const values = form.values as Values;
   const files = values.attachmentIds;
@@ -66,39 +75,39 @@ export function OutForm({
           form.set("destRegionCode", "");
         }}
         onRegion={(code) => form.set("destRegionCode", code)}
-        memberError={form.error("destMember")}
-        regionError={form.error("destRegionCode")}
+        memberError={error("destMember")}
+        regionError={error("destRegionCode")}
       />
       <FormField
         id="reason"
-        label="调出理由"
+        label={t("reason")}
         required
-        error={form.error("reason")}
-        hint={`${values.reason.length}/${MAX_REASON_LENGTH}字`}
+        error={error("reason")}
+        hint={t("reasonCount", { count: values.reason.length, max: MAX_REASON_LENGTH })}
       >
         <Textarea
-          {...fieldAria("reason", form.error("reason"), { hint: true })}
+          {...fieldAria("reason", error("reason"), { hint: true })}
           value={values.reason}
           maxLength={MAX_REASON_LENGTH}
           onChange={(e) => form.set("reason", e.target.value)}
           onBlur={() => form.blur("reason")}
-          placeholder="如：工作调动至调入地单位"
+          placeholder={t("reasonPlaceholder")}
         />
       </FormField>
       <fieldset className="min-w-0 space-y-3">
         <legend className="font-medium">
-          调转附件 <span className="text-destructive">*</span>
+          {t("attachments")} <span className="text-destructive">*</span>
         </legend>
         <ul className="list-inside list-decimal space-y-1 text-sm text-muted-foreground">
-          <li>在职人员请上传调入地的工作证明；</li>
-          <li>待业人员，请咨询调入地财政部门后，按照调入地财政部门要求上传相关调转证明；</li>
-          <li>上传jpeg/jpg格式，每张大小不超过2M，最多{MAX_TRANSFER_ATTACHMENTS}张。</li>
+          <li>{t("attachmentEmployed")}</li>
+          <li>{t("attachmentUnemployed")}</li>
+          <li>{t("attachmentFormat", { max: MAX_TRANSFER_ATTACHMENTS })}</li>
         </ul>
         {[...files, ...(files.length < MAX_TRANSFER_ATTACHMENTS ? [""] : [])].map((id, i) => (
           <AttachmentField
             key={id || `new-${i}`}
             id={`attachmentIds.${i}`}
-            label={`调转附件${i + 1}`}
+            label={t("attachmentN", { n: i + 1 })}
             kind="transfer-proof"
             required={i === 0}
             value={id || undefined}
@@ -108,32 +117,27 @@ export function OutForm({
               else list.splice(i, 1);
               form.set("attachmentIds", list);
             }}
-            error={
-              form.error(`attachmentIds.${i}`) ??
-              (i === 0 ? form.error("attachmentIds") : undefined)
-            }
+            error={error(`attachmentIds.${i}`) ?? (i === 0 ? error("attachmentIds") : undefined)}
           />
         ))}
       </fieldset>
       {form.formError && (
         <Alert variant="destructive" role="alert">
-          <AlertDescription>{form.formError}</AlertDescription>
+          <AlertDescription>{sourceText(form.formError)}</AlertDescription>
         </Alert>
       )}
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
         <Button type="button" variant="outline" onClick={() => router.push("/account/transfer")}>
-          取消
+          {t("cancel")}
         </Button>
         <Button type="submit" disabled={pending}>
           {pending && <Spinner />}
-          保存
+          {t("save")}
         </Button>
       </div>
     </form>
   );
 }
-
-const LOAD_FAILED = "地区列表加载失败，请检查网络后重新选择调入省份";
 
 /** 调入地: the member (province, the Corps or a 计划单列市), then its city and county. */
 function Destination({
@@ -153,6 +157,8 @@ function Destination({
   memberError?: string;
   regionError?: string;
 }) {
+  const t = useTranslations("AccountTransfer");
+  const sourceText = useSourceText();
   const [regions, setRegions] = useState<{ member: string; data: JurisdictionRegions } | null>(
     null,
   );
@@ -167,21 +173,24 @@ function Destination({
       (r) => {
         if (!live) return;
         if (r.ok) setRegions({ member, data: r.data });
-        else setLoadError(r.formError ?? r.fieldErrors.destMember ?? LOAD_FAILED);
+        else {
+          const refusal = r.formError ?? r.fieldErrors.destMember;
+          setLoadError(refusal ? sourceText(refusal) : t("regionsFailed"));
+        }
       },
-      () => live && setLoadError(LOAD_FAILED),
+      () => live && setLoadError(t("regionsFailed")),
     );
     return () => {
       live = false;
     };
-  }, [member]);
+  }, [member, sourceText, t]);
 
   return (
     <div className="space-y-4">
-      <FormField id="destMember" label="调入省份" required error={memberError ?? loadError}>
+      <FormField id="destMember" label={t("destMember")} required error={memberError ?? loadError}>
         <NativeSelect
           {...fieldAria("destMember", memberError ?? loadError)}
-          placeholder="请选择调入省份"
+          placeholder={t("chooseMember")}
           value={member}
           onChange={(e) => {
             setLoadError(undefined);
@@ -197,8 +206,9 @@ function Destination({
       </FormField>
       <CountyPicker
         id="destRegionCode"
-        label="调入地区"
-        hint="须选到区县；办理调入时须选择同一地区"
+        label={t("destRegion")}
+        hint={t("destRegionHint")}
+        waiting={t("chooseMemberFirst")}
         regions={table}
         value={region}
         onChange={onRegion}
