@@ -5,12 +5,22 @@ import type { Messages } from "@/lib/i18n/messages";
 type Namespace = keyof Messages;
 
 /**
- * What the shared client components use, on any page: the shell, the steps bar, the login form
- * (the session dialogs and the console log in with it too), the captcha, SMS and password parts
- * (components/auth, components/ui/password-input) and the domain's texts ("Lib", with the
- * Chinese it is matched by, "LibSource": lib/i18n/source-text.ts).
+ * What the shared client components use, on any page: the shell, the steps bar, "Common" (打印,
+ * the county picker …), the login form (the session dialogs and the console log in with it
+ * too), the captcha, SMS and password parts (components/auth, components/ui/password-input) and
+ * the domain's texts ("Lib", with the Chinese it is matched by, "LibSource":
+ * lib/i18n/source-text.ts).
  */
-const SHARED: Namespace[] = ["Shell", "PortalNav", "Error", "Steps", "Auth", "Login", "Lib"];
+const SHARED: Namespace[] = [
+  "Shell",
+  "PortalNav",
+  "Error",
+  "Steps",
+  "Common",
+  "Auth",
+  "Login",
+  "Lib",
+];
 
 /**
  * The messages the client components inside may use: the shared ones and the page's own

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { cityOf, type JurisdictionRegions } from "@/lib/region/jurisdiction-regions";
@@ -18,7 +19,7 @@ export function CountyPicker({
   value,
   onChange,
   error,
-  waiting = "请先选择调入省份",
+  waiting,
 }: {
   id: string;
   label: string;
@@ -29,6 +30,7 @@ export function CountyPicker({
   error?: string;
   waiting?: string;
 }) {
+  const t = useTranslations("Common");
   const [pickedCity, setPickedCity] = useState("");
   const city = regions
     ? (cityOf(regions, value) ?? regions.cities.find((c) => c.code === pickedCity))
@@ -38,8 +40,8 @@ export function CountyPicker({
       <div className="grid gap-3 sm:grid-cols-2">
         <NativeSelect
           {...fieldAria(id, error, { hint: Boolean(hint) })}
-          aria-label={`${label}（市）`}
-          placeholder={regions ? "请选择市" : waiting}
+          aria-label={t("cityOf", { label })}
+          placeholder={regions ? t("chooseCity") : (waiting ?? t("chooseProvinceFirst"))}
           disabled={!regions}
           value={city?.code ?? ""}
           onChange={(e) => {
@@ -56,9 +58,9 @@ export function CountyPicker({
         </NativeSelect>
         {city && city.counties.length > 0 && (
           <NativeSelect
-            aria-label={`${label}（区县）`}
+            aria-label={t("countyOf", { label })}
             aria-invalid={error ? true : undefined}
-            placeholder="请选择区县"
+            placeholder={t("chooseCounty")}
             value={city.counties.some((k) => k.code === value) ? value : ""}
             onChange={(e) => onChange(e.target.value)}
           >

@@ -1,4 +1,5 @@
 import { FileDownIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -8,6 +9,7 @@ import { Button } from "@/components/ui/button";
  * above the button.
  */
 export function PdfDownload({ action, refusal }: { action: string; refusal?: string | null }) {
+  const t = useTranslations("Common");
   return (
     <div className="space-y-2 print:hidden">
       {refusal ? (
@@ -18,7 +20,7 @@ export function PdfDownload({ action, refusal }: { action: string; refusal?: str
       <form method="post" action={action}>
         <Button type="submit" variant="outline">
           <FileDownIcon aria-hidden="true" />
-          下载PDF（含核验码）
+          {t("pdfDownload")}
         </Button>
       </form>
     </div>

@@ -7,6 +7,7 @@ import { checkPassword } from "@/lib/account/password-policy";
 import { lockedMessage } from "@/lib/account/lockout-rules";
 import { clientLimitMessage } from "@/lib/account/client-throttle";
 import { DOCUMENT_TYPES } from "@/lib/identity/document-types";
+import { SESSION_ENDED } from "@/lib/auth/session-ended";
 import { messagesFor } from "./messages";
 import { sourceTextTranslator } from "./source-text";
 import { treeToTraditional } from "./traditional";
@@ -31,6 +32,10 @@ describe("the domain's Chinese, in the reader's language", () => {
     expect(toEnglish("姓名不能包含符号“@”")).toBe("A name cannot contain the symbol “@”");
     expect(toEnglish("一句没有登记的话")).toBe("一句没有登记的话");
     expect(sourceTextTranslator(zhCN.Lib, zhCN.Lib)("请输入证件号码")).toBe("请输入证件号码");
+  });
+
+  it("has English for the session's end, shown by every form behind login", () => {
+    expect(toEnglish(SESSION_ENDED)).not.toMatch(HAN_OUTSIDE_BRACKETS);
   });
 
   it("says in 繁體 what the source says", () => {
