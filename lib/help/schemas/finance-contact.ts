@@ -1,14 +1,11 @@
 import * as z from "zod/mini";
 import { requiredText } from "@/lib/collection/schemas/fields";
 import { officePhoneSchema } from "@/lib/phone/office-phone";
+import { MAX_ADDRESS, MAX_HOURS, MAX_OFFICE_NAME } from "./finance-contact-limits";
 
 // 财政部门联系方式 as a 管理员 enters it for an office (their own or one below): the console form's
 // schema, run in the browser and again in the service (lib/help/contact-admin.ts). Plain text:
 // React escapes it where the 帮助 page shows it.
-
-export const MAX_OFFICE_NAME = 100;
-export const MAX_ADDRESS = 200;
-export const MAX_HOURS = 100;
 
 /** The office: a 6-digit GB/T 2260 code (the page's, never typed). */
 const officeCode = z.string().check(z.regex(/^\d{6}$/, "请选择财政部门"));

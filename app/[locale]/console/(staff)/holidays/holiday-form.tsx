@@ -9,24 +9,34 @@ import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Label } from "@/components/ui/label";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
-import {
-  HOLIDAY_KINDS,
-  holidayDaySchema,
-  MAX_HOLIDAY_NAME,
-} from "@/lib/workdays/schemas/holiday-day";
+import { lazySchema } from "@/components/form/form-schema";
 import { saveHolidayAction } from "./actions";
 
 type Values = { date: string; kind: string; name: string };
 const EMPTY: Values = { date: "", kind: "", name: "" };
+
+// The rules (and zod) come after the page (form-schema.ts); the page passes the kinds and the
+// name's limit from the same module, so the form itself imports none of it.
+const SCHEMA = lazySchema(() =>
+  import("@/lib/workdays/schemas/holiday-day").then((m) => m.holidayDaySchema),
+);
 
 /**
  * 添加或修改一天: the date, 放假 or 调休上班, and the festival; a date already listed is changed.
  * A saved day opens its year with the day confirmed above the table, and the form clears for
  * the next one; a refused one keeps everything typed.
  */
-export function HolidayForm({ initial }: { initial?: Values }) {
+export function HolidayForm({
+  initial,
+  kinds,
+  maxName,
+}: {
+  initial?: Values;
+  kinds: readonly { value: string; label: string }[];
+  maxName: number;
+}) {
   const router = useRouter();
-  const form = useForm<Values>(holidayDaySchema, initial ?? EMPTY);
+  const form = useForm<Values>(SCHEMA, initial ?? EMPTY);
   const { pending, onSubmit } = useFormSubmit(form, saveHolidayAction, ({ year }) => {
     const { date } = form.values;
     for (const key of Object.keys(EMPTY) as (keyof Values)[]) form.setValue(key, "");
@@ -43,7 +53,7 @@ export function HolidayForm({ initial }: { initial?: Values }) {
           onValueChange={(v) => form.setValue("kind", v)}
           className="flex flex-wrap gap-x-6 gap-y-2"
         >
-          {HOLIDAY_KINDS.options.map((o) => (
+          {kinds.map((o) => (
             <div key={o.value} className="flex items-center gap-2">
               <RadioGroupItem value={o.value} id={`kind-${o.value}`} />
               <Label htmlFor={`kind-${o.value}`}>{o.label}</Label>
@@ -55,7 +65,7 @@ export function HolidayForm({ initial }: { initial?: Values }) {
         form={form}
         name="name"
         label="节日名称"
-        maxLength={MAX_HOLIDAY_NAME + 10}
+        maxLength={maxName + 10}
         hint="调休上班日填所调休的节日，如：国庆节"
       />
       <FormError message={form.formError} />

@@ -21,7 +21,7 @@ import {
   HOLIDAYS_PROVINCE_ONLY,
   holidaysOfYear,
 } from "@/lib/workdays/holiday-service";
-import { HOLIDAY_KINDS, HOLIDAY_YEARS } from "@/lib/workdays/schemas/holiday-day";
+import { HOLIDAY_KINDS, HOLIDAY_YEARS, MAX_HOLIDAY_NAME } from "@/lib/workdays/schemas/holiday-day";
 import { DeleteHolidayButton } from "./delete-button";
 import { HolidayForm } from "./holiday-form";
 
@@ -150,6 +150,8 @@ export default async function HolidaysPage({
           </h2>
           <HolidayForm
             key={editing?.date ?? "new"}
+            kinds={HOLIDAY_KINDS.options}
+            maxName={MAX_HOLIDAY_NAME}
             initial={
               editing && { date: editing.date, kind: editing.kind, name: editing.name ?? "" }
             }

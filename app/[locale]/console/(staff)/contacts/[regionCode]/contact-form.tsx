@@ -6,19 +6,20 @@ import { TextField } from "@/components/form/text-field";
 import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
 import { Button } from "@/components/ui/button";
-import {
-  type FinanceContactValues,
-  financeContactSchema,
-  MAX_ADDRESS,
-  MAX_HOURS,
-  MAX_OFFICE_NAME,
-} from "@/lib/help/schemas/finance-contact";
+import { lazySchema } from "@/components/form/form-schema";
+import { MAX_ADDRESS, MAX_HOURS, MAX_OFFICE_NAME } from "@/lib/help/schemas/finance-contact-limits";
+import type { FinanceContactValues } from "@/lib/help/schemas/finance-contact";
 import { saveFinanceContactAction } from "../actions";
+
+// The rules (zod, the phone numbering plan) come after the page: components/form/form-schema.ts.
+const SCHEMA = lazySchema(() =>
+  import("@/lib/help/schemas/finance-contact").then((m) => m.financeContactSchema),
+);
 
 /** One office's contact as the 帮助 page shows it: name, phone, address and office hours. */
 export function ContactForm({ initial }: { initial: FinanceContactValues }) {
   const router = useRouter();
-  const form = useForm<FinanceContactValues>(financeContactSchema, initial);
+  const form = useForm<FinanceContactValues>(SCHEMA, initial);
   const { pending, onSubmit } = useFormSubmit(form, saveFinanceContactAction, () => {
     router.push(`/console/contacts?saved=${initial.regionCode}`);
     router.refresh();
