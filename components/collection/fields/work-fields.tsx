@@ -46,6 +46,7 @@ export function WorkFields({
         regions={regions}
         value={regionCode}
         onChange={(code) => form.set("regionCode", code)}
+        // One sentence, so that its translation can put the area where English puts it.
         rule={
           regionLocked ??
           (known ? `${regionRuleText(known)}（${regions.label}）` : "请先选择在岗状态")
