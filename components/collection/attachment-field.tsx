@@ -219,7 +219,7 @@ export function AttachmentField({
             <div className="grid gap-1">
               <div
                 role="progressbar"
-                aria-label={text(`${chineseLabel}上传进度`)}
+                aria-label={text(`${label}上传进度`)}
                 aria-valuemin={0}
                 aria-valuemax={100}
                 aria-valuenow={percent}

@@ -46,7 +46,7 @@ export function WorkFields({
         regions={regions}
         value={regionCode}
         onChange={(code) => form.set("regionCode", code)}
-        // One sentence, so that its translation can put the area where English puts it.
+        // One sentence with the area: its translation (the domain catalogue's) places the area.
         rule={
           regionLocked ??
           (known ? `${regionRuleText(known)}（${regions.label}）` : "请先选择在岗状态")
