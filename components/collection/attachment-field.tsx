@@ -1,7 +1,9 @@
 "use client";
 
 import * as React from "react";
+import { useLocale } from "next-intl";
 import { ImageIcon } from "lucide-react";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { requestLogin, useSessionRenewed } from "@/components/session/session-events";
 import { Button } from "@/components/ui/button";
 import { fieldAria, FormField } from "@/components/ui/form-field";
@@ -42,18 +44,26 @@ export interface AttachmentFieldProps {
  * One image of the 信息采集 wizard: thumbnail, 上传 / 重新上传, 删除. The file is checked in the
  * browser first (format by its bytes, size), a headshot is cropped to 5:7, then it is uploaded
  * with a progress bar and the field's value becomes the new attachment id. A failed upload
- * keeps the previous value.
+ * keeps the previous value. Its words and messages are Chinese, shown in the reader's language
+ * through the domain's catalogue (continuing education and 调转 share it: see
+ * components/form/nested-fields.tsx); `label` and `hint` too.
  */
 export function AttachmentField({
   id,
-  label,
   kind,
   value,
   onChange,
   error,
   required,
-  hint = kind === "headshot" ? HEADSHOT_HINT : undefined,
+  label: chineseLabel,
+  hint: chineseHint = kind === "headshot" ? HEADSHOT_HINT : undefined,
 }: AttachmentFieldProps) {
+  const text = useSourceText();
+  const label = text(chineseLabel);
+  const hint = chineseHint && text(chineseHint);
+  // The buttons are named "上传本人免冠证件照" in Chinese, "Upload Your ID photo" in English.
+  const spaced = useLocale() === "en";
+  const named = <span className="sr-only">{spaced ? ` ${label}` : label}</span>;
   const inputRef = React.useRef<HTMLInputElement>(null);
   const uploadRef = React.useRef<AbortController | null>(null);
   const [progress, setProgress] = React.useState<number | null>(null);
@@ -79,7 +89,7 @@ export function AttachmentField({
 
   const uploading = progress !== null;
   const broken = value !== undefined && brokenId === value;
-  const shownError = localError ? <span role="alert">{localError}</span> : error;
+  const shownError = localError ? <span role="alert">{text(localError)}</span> : error;
   const aria = fieldAria(id, shownError, { hint: Boolean(hint), required });
   const percent = Math.round((progress ?? 0) * 100);
 
@@ -151,7 +161,7 @@ export function AttachmentField({
             )}
           >
             <ImageIcon className="size-6" aria-hidden="true" />
-            {value ? "图片无法显示" : "未上传"}
+            {text(value ? "图片无法显示" : "未上传")}
           </div>
         )}
         <div className="grid min-w-0 flex-1 gap-2">
@@ -185,12 +195,13 @@ export function AttachmentField({
                 inputRef.current?.click();
               }}
             >
-              {value ? "重新上传" : "上传"}
-              <span className="sr-only">{label}</span>
+              {text(value ? "重新上传" : "上传")}
+              {named}
             </Button>
             {value && !uploading && (
               <Button type="button" variant="ghost" size="sm" onClick={() => onChange(undefined)}>
-                删除<span className="sr-only">{label}</span>
+                {text("删除")}
+                {named}
               </Button>
             )}
             {uploading && (
@@ -200,7 +211,7 @@ export function AttachmentField({
                 size="sm"
                 onClick={() => uploadRef.current?.abort()}
               >
-                取消上传
+                {text("取消上传")}
               </Button>
             )}
           </div>
@@ -208,7 +219,7 @@ export function AttachmentField({
             <div className="grid gap-1">
               <div
                 role="progressbar"
-                aria-label={`${label}上传进度`}
+                aria-label={text(`${label}上传进度`)}
                 aria-valuemin={0}
                 aria-valuemax={100}
                 aria-valuenow={percent}
@@ -220,7 +231,7 @@ export function AttachmentField({
                 />
               </div>
               <p className="text-sm text-muted-foreground" aria-live="polite">
-                正在上传 {percent}%
+                {text(`正在上传 ${percent}%`)}
               </p>
             </div>
           )}

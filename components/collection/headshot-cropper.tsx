@@ -1,6 +1,7 @@
 "use client";
 
 import * as React from "react";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -30,6 +31,7 @@ export interface CropSource {
 export type CropResult = { ok: true; blob: Blob } | { ok: false; message: string };
 
 const JPEG_QUALITY = 0.92;
+const CANNOT_PROCESS = "浏览器无法处理该图片，请更换浏览器后重试";
 /** Arrow keys move the photo by this many screen pixels (keyboard users cannot drag). */
 const KEY_STEP = 10;
 
@@ -42,8 +44,7 @@ function renderCrop(source: CropSource, view: CropView): Promise<CropResult> {
   canvas.width = size.width;
   canvas.height = size.height;
   const ctx = canvas.getContext("2d");
-  if (!ctx)
-    return Promise.resolve({ ok: false, message: "浏览器无法处理该图片，请更换浏览器后重试" });
+  if (!ctx) return Promise.resolve({ ok: false, message: CANNOT_PROCESS });
   // JPEG has no transparency: a transparent PNG becomes white paper, as on the server
   ctx.fillStyle = "#ffffff";
   ctx.fillRect(0, 0, size.width, size.height);
@@ -61,12 +62,7 @@ function renderCrop(source: CropSource, view: CropView): Promise<CropResult> {
   );
   return new Promise((resolve) => {
     canvas.toBlob(
-      (blob) =>
-        resolve(
-          blob
-            ? { ok: true, blob }
-            : { ok: false, message: "浏览器无法处理该图片，请更换浏览器后重试" },
-        ),
+      (blob) => resolve(blob ? { ok: true, blob } : { ok: false, message: CANNOT_PROCESS }),
       "image/jpeg",
       JPEG_QUALITY,
     );
@@ -76,7 +72,8 @@ function renderCrop(source: CropSource, view: CropView): Promise<CropResult> {
 /**
  * 裁剪证件照: the photo behind a 5:7 frame; drag (mouse or finger) to move it, the 缩放 slider to
  * zoom. 确定 hands back a 5:7 JPEG (see crop-math.ts for the size) or the reason it cannot;
- * 取消 / ✕ / Esc close without change. Open while `source` is set.
+ * 取消 / ✕ / Esc close without change. Open while `source` is set. Its words are Chinese, shown
+ * in the reader's language through the domain's catalogue, as its AttachmentField's are.
  */
 export function HeadshotCropper({
   source,
@@ -87,12 +84,15 @@ export function HeadshotCropper({
   onCancel: () => void;
   onCrop: (result: CropResult) => void;
 }) {
+  const text = useSourceText();
   return (
     <Dialog open={source !== null} onOpenChange={(open) => !open && onCancel()}>
       <DialogContent className="sm:max-w-md">
         <DialogHeader>
-          <DialogTitle>裁剪证件照</DialogTitle>
-          <DialogDescription>拖动照片调整位置，拖动滑块缩放，使头像位于框内。</DialogDescription>
+          <DialogTitle>{text("裁剪证件照")}</DialogTitle>
+          <DialogDescription>
+            {text("拖动照片调整位置，拖动滑块缩放，使头像位于框内。")}
+          </DialogDescription>
         </DialogHeader>
         {/* keyed by the photo so every new photo starts centred at zoom 1 */}
         {source && (
@@ -112,6 +112,7 @@ function CropArea({
   onCancel: () => void;
   onCrop: (result: CropResult) => void;
 }) {
+  const text = useSourceText();
   const image = { width: source.bitmap.width, height: source.bitmap.height };
   const [view, setView] = React.useState<CropView>(() => initialView(image));
   const [busy, setBusy] = React.useState(false);
@@ -173,7 +174,7 @@ function CropArea({
       <div
         ref={frameRef}
         role="group"
-        aria-label="裁剪区域，可拖动或用方向键移动照片"
+        aria-label={text("裁剪区域，可拖动或用方向键移动照片")}
         tabIndex={0}
         className="relative mx-auto aspect-[5/7] w-full max-w-[240px] cursor-grab touch-none overflow-hidden rounded-md border bg-muted select-none focus-visible:outline-2 focus-visible:outline-ring active:cursor-grabbing"
         onPointerDown={onPointerDown}
@@ -185,7 +186,7 @@ function CropArea({
         {/* eslint-disable-next-line @next/next/no-img-element -- a local object URL, not an asset */}
         <img
           src={source.url}
-          alt="待裁剪的照片"
+          alt={text("待裁剪的照片")}
           draggable={false}
           className="pointer-events-none absolute max-w-none"
           style={imageStyle}
@@ -193,7 +194,7 @@ function CropArea({
       </div>
       <div className="grid gap-1.5">
         <label htmlFor={zoomId} className="text-sm font-medium">
-          缩放
+          {text("缩放")}
         </label>
         <input
           id={zoomId}
@@ -209,10 +210,10 @@ function CropArea({
       </div>
       <DialogFooter>
         <Button type="button" variant="outline" onClick={onCancel}>
-          取消
+          {text("取消")}
         </Button>
         <Button type="button" onClick={confirm} disabled={busy}>
-          确定
+          {text("确定")}
         </Button>
       </DialogFooter>
     </div>

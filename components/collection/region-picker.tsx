@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { cityOf, type JurisdictionRegions } from "@/lib/region/jurisdiction-regions";
@@ -8,7 +9,9 @@ import { cityOf, type JurisdictionRegions } from "@/lib/region/jurisdiction-regi
 /**
  * 所属行政区划: city, then county, within the platform's jurisdiction. A city without a county
  * level (东莞, 中山) is itself the choice. `value` is the chosen leaf code ("" until one is chosen).
- * `rule` is the manual's sentence for the current 在岗状态, shown next to the picker.
+ * `rule` is the manual's sentence for the current 在岗状态, shown next to the picker. Its words
+ * and `rule` are Chinese, shown in the reader's language through the domain's catalogue (信息变更
+ * shares it: see components/form/nested-fields.tsx); the regions' names stay as they are.
  */
 export function RegionPicker({
   id,
@@ -30,17 +33,18 @@ export function RegionPicker({
   /** Shown but not changeable (信息变更's region lock: `rule` then says why). */
   disabled?: boolean;
 }) {
+  const text = useSourceText();
   // The city chosen before its county: held here, since the value is only ever a leaf.
   const [pickedCity, setPickedCity] = useState("");
   const city = cityOf(regions, value) ?? regions.cities.find((c) => c.code === pickedCity);
   const hasCounties = (city?.counties.length ?? 0) > 0;
   return (
-    <FormField id={id} label="所属行政区划" required error={error} hint={rule}>
+    <FormField id={id} label={text("所属行政区划")} required error={error} hint={text(rule)}>
       <div className="grid gap-3 sm:grid-cols-2">
         <NativeSelect
           {...fieldAria(id, error, { hint: true })}
-          aria-label="所属行政区划（市）"
-          placeholder="请选择市"
+          aria-label={text("所属行政区划（市）")}
+          placeholder={text("请选择市")}
           disabled={disabled}
           value={city?.code ?? ""}
           onChange={(e) => {
@@ -60,9 +64,9 @@ export function RegionPicker({
         {hasCounties && (
           <NativeSelect
             id={`${id}-county`}
-            aria-label="所属行政区划（区县）"
+            aria-label={text("所属行政区划（区县）")}
             aria-invalid={error ? true : undefined}
-            placeholder="请选择区县"
+            placeholder={text("请选择区县")}
             disabled={disabled}
             value={city?.counties.some((c) => c.code === value) ? value : ""}
             onChange={(e) => onChange(e.target.value)}

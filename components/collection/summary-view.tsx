@@ -49,11 +49,16 @@ export function SummarySectionBody({
   section,
   variant,
   skipAttachmentId,
+  entryTitle = (n) => `第 ${n} 条`,
+  attachmentsTitle = "附件",
 }: {
   section: SummarySection;
   variant: SummaryVariant;
   /** An attachment shown elsewhere on the page (the archive's headshot). */
   skipAttachmentId?: string;
+  /** A translated page's words (确认信息); the printable archive stays Chinese, an official document. */
+  entryTitle?: (n: number) => string;
+  attachmentsTitle?: string;
 }) {
   const paper = variant === "paper";
   const attachments = section.attachments.filter((a) => a.attachmentId !== skipAttachmentId);
@@ -79,7 +84,7 @@ export function SummarySectionBody({
                       paper ? "print:text-foreground" : "mb-2 font-medium",
                     )}
                   >
-                    第 {i + 1} 条
+                    {entryTitle(i + 1)}
                   </p>
                   <SummaryRows rows={entry} variant={variant} />
                 </li>
@@ -90,7 +95,7 @@ export function SummarySectionBody({
       ))}
       {attachments.length > 0 && (
         <div className="space-y-2">
-          <h3 className="font-medium">附件</h3>
+          <h3 className="font-medium">{attachmentsTitle}</h3>
           <ul
             className={cn(
               "grid gap-3",

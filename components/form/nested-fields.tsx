@@ -7,11 +7,16 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { pathId, type Path } from "./paths";
 import type { NestedForm } from "./use-nested-form";
 
 // Controls bound to a `useNestedForm` path: value, change, blur-validation, the error at the
 // field. Ids derive from the path, so the error of "fullTime.0.school" is "fullTime-0-school-error".
+// Labels and hints are Chinese as the callers write them — the domain's words, shared by 信息采集,
+// 信息变更 and the console, whose pages give no namespace of ours — and shown in the reader's
+// language through the domain's catalogue (useSourceText: unchanged on 简体 pages and for a text
+// nobody listed). Options are left as given: most are code tables' names, which stay Chinese.
 
 interface FieldProps {
   form: NestedForm;
@@ -19,6 +24,11 @@ interface FieldProps {
   label: string;
   hint?: ReactNode;
   required?: boolean;
+}
+
+/** A hint or label in the reader's language when it is text; markup as given. */
+function shown(node: ReactNode, text: (chinese: string) => string): ReactNode {
+  return typeof node === "string" ? text(node) : node;
 }
 
 function asText(value: unknown): string {
@@ -33,12 +43,20 @@ export function NestedText({
   required = true,
   ...inputProps
 }: FieldProps & Omit<ComponentProps<typeof Input>, "form" | "value" | "onChange" | "id">) {
+  const text = useSourceText();
   const id = pathId(path);
   const error = form.error(path);
   return (
-    <FormField id={id} label={label} required={required} error={error} hint={hint}>
+    <FormField
+      id={id}
+      label={text(label)}
+      required={required}
+      error={error}
+      hint={shown(hint, text)}
+    >
       <Input
         {...inputProps}
+        placeholder={inputProps.placeholder && text(inputProps.placeholder)}
         {...fieldAria(id, error)}
         name={path}
         value={asText(form.get(path))}
@@ -83,14 +101,21 @@ export function NestedSelect({
   /** Called after the value is set (e.g. to clear a dependent field). */
   onValueChange?: (value: string) => void;
 }) {
+  const text = useSourceText();
   const id = pathId(path);
   const error = form.error(path);
   return (
-    <FormField id={id} label={label} required={required} error={error} hint={hint}>
+    <FormField
+      id={id}
+      label={text(label)}
+      required={required}
+      error={error}
+      hint={shown(hint, text)}
+    >
       <NativeSelect
         {...fieldAria(id, error)}
         name={path}
-        placeholder={placeholder}
+        placeholder={text(placeholder)}
         value={asText(form.get(path))}
         onChange={(e) => {
           form.set(path, e.target.value);
@@ -116,11 +141,19 @@ export function NestedRadios<T extends string | boolean>({
   required = true,
   options,
 }: FieldProps & { options: readonly { value: T; label: string }[] }) {
+  const text = useSourceText();
   const id = pathId(path);
   const error = form.error(path);
   const current = form.get(path);
   return (
-    <FormField id={id} label={label} required={required} error={error} hint={hint} group>
+    <FormField
+      id={id}
+      label={text(label)}
+      required={required}
+      error={error}
+      hint={shown(hint, text)}
+      group
+    >
       <RadioGroup
         {...fieldAria(id, error, { group: true, hint: Boolean(hint) })}
         value={options.some((o) => o.value === current) ? String(current) : ""}
@@ -147,6 +180,7 @@ export function NestedCheckbox({
   path: Path;
   label: ReactNode;
 }) {
+  const text = useSourceText();
   const id = pathId(path);
   const error = form.error(path);
   return (
@@ -159,7 +193,7 @@ export function NestedCheckbox({
           className="mt-0.5"
         />
         <Label htmlFor={id} className="leading-snug">
-          {label}
+          {shown(label, text)}
         </Label>
       </div>
       {error && (

@@ -1,10 +1,11 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type core, safeParse } from "zod/mini";
 import { offerLogin } from "@/components/session/session-events";
 import { isSessionEnded } from "@/lib/auth/session-ended";
 import { FORM_ERROR_KEY, fieldErrorsFromIssues } from "@/lib/http/action-result";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { afterPress } from "./after-press";
 import { fieldCount, useRefusals } from "./focus-invalid";
 import { getAt, isUnder, type Path, setAt, shiftErrorsAfterRemoval } from "./paths";
@@ -187,10 +188,17 @@ export function useNestedForm<V extends NestedValues>(
     [storageKey],
   );
 
+  // Messages are Chinese as the schema and the server write them; shown in the reader's language.
+  const sourceText = useSourceText();
+  const shown = useMemo(
+    () => Object.fromEntries(Object.entries(errors).map(([k, m]) => [k, sourceText(m)])),
+    [errors, sourceText],
+  );
+
   return {
     values,
-    errors,
-    formError,
+    errors: shown,
+    formError: formError === undefined ? undefined : sourceText(formError),
     /** Input was restored from this browser (typed but not saved before a reload). */
     restored,
     /** Unsaved input from an older revision, waiting for `resolveRestore`. */
@@ -199,7 +207,7 @@ export function useNestedForm<V extends NestedValues>(
     get,
     set,
     blur,
-    error: (path: Path) => errors[path],
+    error: (path: Path): string | undefined => shown[path],
     validateAll,
     setServerErrors,
     setFormError,

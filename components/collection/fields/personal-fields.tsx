@@ -1,6 +1,8 @@
 "use client";
 
+import { useMemo } from "react";
 import { AttachmentField } from "@/components/collection/attachment-field";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { NestedRadios, NestedSelect, NestedText } from "@/components/form/nested-fields";
 import { pathId } from "@/components/form/paths";
 import type { NestedForm } from "@/components/form/use-nested-form";
@@ -15,7 +17,8 @@ type Option = { value: string; label: string };
  * 个人信息's own fields and attachments. 性别/出生日期 and 国籍/地区 show only where the document
  * does not settle them — and in 信息变更 (`fixedIdentity`) 性别 and 国籍 are never editable.
  * The 民族 and 国籍/地区 options come from the page (ETHNIC_GROUPS.options, NATIONALITIES.options):
- * their names stay on the server.
+ * their names stay on the server. Labels are Chinese, shown in the reader's language by the
+ * controls (components/form/nested-fields.tsx); 性别's 男/女 too, the code tables' names not.
  */
 export function PersonalFields({
   form,
@@ -33,6 +36,11 @@ export function PersonalFields({
   nationalities?: readonly Option[];
   fixedIdentity?: boolean;
 }) {
+  const text = useSourceText();
+  const genders = useMemo(
+    () => GENDER_OPTIONS.map((o) => ({ ...o, label: text(o.label) })),
+    [text],
+  );
   const asks = asksGenderAndBirthDate(context);
   const file = (
     path: string,
@@ -59,7 +67,7 @@ export function PersonalFields({
       {asks && (
         <div className="grid gap-6 sm:grid-cols-2">
           {!fixedIdentity && (
-            <NestedRadios form={form} path="gender" label="性别" options={GENDER_OPTIONS} />
+            <NestedRadios form={form} path="gender" label="性别" options={genders} />
           )}
           <NestedText
             form={form}
@@ -94,9 +102,9 @@ export function PersonalFields({
         className="max-w-md"
       />
       <fieldset className="space-y-6">
-        <legend className="mb-2 text-base font-semibold">附件</legend>
+        <legend className="mb-2 text-base font-semibold">{text("附件")}</legend>
         <p className="text-sm text-muted-foreground">
-          JPG或PNG格式，每个不超过5MB。证件照片请拍摄完整、清晰、无反光。
+          {text("JPG或PNG格式，每个不超过5MB。证件照片请拍摄完整、清晰、无反光。")}
         </p>
         {file("headshotId", "本人免冠证件照", "headshot")}
         <div className="grid gap-6 sm:grid-cols-2">

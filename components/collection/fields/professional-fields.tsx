@@ -7,6 +7,7 @@ import {
   NestedYear,
 } from "@/components/form/nested-fields";
 import type { NestedForm } from "@/components/form/use-nested-form";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { ABACUS_LEVELS } from "@/lib/codes/abacus-level";
 import { TALENT_STATUSES, TALENT_TYPES } from "@/lib/codes/high-end-talent";
 import {
@@ -21,17 +22,22 @@ const YES_NO = [
   { value: false, label: "否" },
 ] as const;
 
-/** （一）专业技术认证: the three certifications and 珠算等级. */
+/**
+ * （一）专业技术认证: the three certifications and 珠算等级. Labels are Chinese, shown in the
+ * reader's language by the controls (components/form/nested-fields.tsx); 是/否 too.
+ */
 export function CertificationFields({ form }: { form: NestedForm }) {
+  const text = useSourceText();
+  const yesNo = YES_NO.map((o) => ({ ...o, label: text(o.label) }));
   return (
     <section aria-labelledby="cert-title" className="space-y-4">
       <h2 id="cert-title" className="text-base font-semibold">
-        （一）专业技术认证
+        {text("（一）专业技术认证")}
       </h2>
       <div className="grid gap-4 sm:grid-cols-3">
-        <NestedRadios form={form} path="isCpa" label="注册会计师" options={YES_NO} />
-        <NestedRadios form={form} path="isTaxAdvisor" label="税务师" options={YES_NO} />
-        <NestedRadios form={form} path="isAssetAppraiser" label="资产评估师" options={YES_NO} />
+        <NestedRadios form={form} path="isCpa" label="注册会计师" options={yesNo} />
+        <NestedRadios form={form} path="isTaxAdvisor" label="税务师" options={yesNo} />
+        <NestedRadios form={form} path="isAssetAppraiser" label="资产评估师" options={yesNo} />
       </div>
       <NestedSelect
         form={form}

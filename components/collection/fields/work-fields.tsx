@@ -46,6 +46,7 @@ export function WorkFields({
         regions={regions}
         value={regionCode}
         onChange={(code) => form.set("regionCode", code)}
+        // One sentence with the area: its translation (the domain catalogue's) places the area.
         rule={
           regionLocked ??
           (known ? `${regionRuleText(known)}（${regions.label}）` : "请先选择在岗状态")

@@ -5,7 +5,6 @@ import { z } from "zod";
 import { personAction } from "@/lib/auth/action-client";
 import { submitCollection } from "@/lib/collection/archive-service";
 import { saveDraftOnly, saveStep } from "@/lib/collection/draft-service";
-import { stepLabel } from "@/lib/collection/steps";
 import { db } from "@/lib/db/client";
 import { exchangeConfigured } from "@/lib/transfer/file-registry";
 import { type ActionResult, fieldErrorsFromIssues, refusalResult } from "@/lib/http/action-result";
@@ -48,12 +47,12 @@ export const submitCollectionAction = personAction(
       return { ok: true, data: { archiveNumber: r.archiveNumber } };
     }
     if (r.reason !== "incomplete") return refusalResult(r);
-    // Every problem keyed "step.path…", so 确认信息 can list them with a link to their step.
+    // Every problem keyed "step.path…", so 确认信息 can list them with a link to their step and
+    // name the step in the reader's language.
     const fieldErrors: Record<string, string> = {};
     for (const [step, issues] of Object.entries(r.errors)) {
-      const label = stepLabel(step as Parameters<typeof stepLabel>[0]);
       for (const [key, message] of Object.entries(fieldErrorsFromIssues(issues ?? [], [step]))) {
-        fieldErrors[key] ??= `${label}：${message}`;
+        fieldErrors[key] ??= message;
       }
     }
     return { ok: false, fieldErrors, formError: r.message };

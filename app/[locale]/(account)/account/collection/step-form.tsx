@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
@@ -7,12 +8,6 @@ import { FormError } from "@/components/form/form-error";
 import { RestoreNotice } from "@/components/form/restore-notice";
 import type { NestedForm } from "@/components/form/use-nested-form";
 import type { useWizardStep } from "./use-wizard-step";
-
-const TIME = new Intl.DateTimeFormat("zh-CN", {
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "Asia/Shanghai",
-});
 
 /** 上一步 · 保存草稿 · 下一步, with the form-level message and the draft-saved notice. */
 export function WizardButtons({
@@ -22,18 +17,19 @@ export function WizardButtons({
   form: NestedForm;
   wizard: ReturnType<typeof useWizardStep>;
 }) {
+  const t = useTranslations("CollectionWizard");
+  // Beijing time (the request's timeZone), 24-hour in every language: "14:05".
+  const format = useFormatter();
   return (
     <div className="mt-8 space-y-4">
       <RestoreNotice form={form} />
       {wizard.conflict && (
         <Alert variant="destructive" role="alert">
           <AlertDescription className="space-y-3">
-            <p>
-              该信息已在其他页面或设备上修改并保存。本页填写的内容仍保留，请选择：保留本页内容并保存（覆盖另一处对本步骤的修改），或放弃本页内容、载入已保存的信息。
-            </p>
+            <p>{t("conflict")}</p>
             <div className="flex flex-wrap gap-2">
               <Button type="button" size="sm" disabled={wizard.pending} onClick={wizard.keepMine}>
-                保留本页内容并保存
+                {t("keepMine")}
               </Button>
               <Button
                 type="button"
@@ -42,7 +38,7 @@ export function WizardButtons({
                 disabled={wizard.pending}
                 onClick={wizard.loadSaved}
               >
-                载入已保存的信息
+                {t("loadSaved")}
               </Button>
             </div>
           </AlertDescription>
@@ -51,14 +47,20 @@ export function WizardButtons({
       <FormError message={form.formError} form={form} />
       {wizard.savedAt && (
         <p role="status" className="text-sm text-muted-foreground">
-          草稿已保存（{TIME.format(wizard.savedAt)}）
+          {t("draftSaved", {
+            time: format.dateTime(wizard.savedAt, {
+              hour: "2-digit",
+              minute: "2-digit",
+              hourCycle: "h23",
+            }),
+          })}
         </p>
       )}
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-between">
         <div className="flex flex-col-reverse gap-3 sm:flex-row">
           {wizard.hasPrevious && (
             <Button type="button" variant="outline" disabled={wizard.pending} onClick={wizard.back}>
-              上一步
+              {t("back")}
             </Button>
           )}
           <Button
@@ -67,12 +69,12 @@ export function WizardButtons({
             disabled={wizard.pending}
             onClick={wizard.saveDraft}
           >
-            保存草稿
+            {t("saveDraft")}
           </Button>
         </div>
         <Button type="submit" disabled={wizard.pending}>
-          {wizard.pending && <Spinner />}
-          下一步
+          {wizard.pending && <Spinner label={t("saving")} />}
+          {t("next")}
         </Button>
       </div>
     </div>

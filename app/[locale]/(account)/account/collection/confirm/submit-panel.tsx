@@ -3,7 +3,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { isStepId } from "@/lib/collection/steps";
+import { useTranslations } from "next-intl";
+import { isStepId, type StepId } from "@/lib/collection/steps";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { isSessionEnded } from "@/lib/auth/session-ended";
 import { offerLogin } from "@/components/session/session-events";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -12,10 +14,12 @@ import { Spinner } from "@/components/ui/spinner";
 import { submitCollectionAction } from "../actions";
 import { useFreshDraft } from "../fresh-draft";
 
+const SUBMIT_NETWORK_FAILURE = "网络异常，提交未完成，请稍后重试";
+
 interface Refusal {
   formError?: string;
-  /** Each problem with the step it belongs to (the key's first segment), for a 修改 link. */
-  problems: { key: string; step?: string; message: string }[];
+  /** Each problem (the domain's Chinese) with its step (the key's first segment): a 修改 link. */
+  problems: { key: string; step?: StepId; message: string }[];
 }
 
 /**
@@ -23,6 +27,8 @@ interface Refusal {
  * `revision`: the draft the page shows — fetched again if this tab has saved a newer one since.
  */
 export function SubmitPanel({ revision, revisionKey }: { revision: number; revisionKey: string }) {
+  const t = useTranslations("CollectionWizard");
+  const sourceText = useSourceText();
   const router = useRouter();
   useFreshDraft(revisionKey, revision);
   const [pending, startTransition] = useTransition();
@@ -37,7 +43,7 @@ export function SubmitPanel({ revision, revisionKey }: { revision: number; revis
       // A lost connection rejects the call: say so here instead of replacing the page.
       const r = await submitCollectionAction({}).catch(() => null);
       if (r === null) {
-        setRefusal({ formError: "网络异常，提交未完成，请稍后重试", problems: [] });
+        setRefusal({ formError: SUBMIT_NETWORK_FAILURE, problems: [] });
         return;
       }
       if (r.ok) {
@@ -62,39 +68,42 @@ export function SubmitPanel({ revision, revisionKey }: { revision: number; revis
     <div className="space-y-4">
       {refusal && (
         <Alert variant="destructive">
-          <AlertTitle>{refusal.formError ?? "提交未成功"}</AlertTitle>
+          <AlertTitle>
+            {refusal.formError ? sourceText(refusal.formError) : t("submitFailed")}
+          </AlertTitle>
           {refusal.problems.length > 0 && (
             <AlertDescription>
               <ul className="list-disc space-y-1 pl-5">
-                {refusal.problems.map((p) => (
-                  <li key={p.key}>
-                    {p.step ? (
-                      <Link
-                        href={`/account/collection/${p.step}`}
-                        className="underline underline-offset-4"
-                      >
-                        {p.message}
-                      </Link>
-                    ) : (
-                      p.message
-                    )}
-                  </li>
-                ))}
+                {refusal.problems.map((p) => {
+                  const message = sourceText(p.message);
+                  return (
+                    <li key={p.key}>
+                      {p.step ? (
+                        <Link
+                          href={`/account/collection/${p.step}`}
+                          className="underline underline-offset-4"
+                        >
+                          {t("problem", { step: t(`step.${p.step}`), message })}
+                        </Link>
+                      ) : (
+                        message
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
             </AlertDescription>
           )}
         </Alert>
       )}
-      <p className="text-sm leading-relaxed">
-        提交后系统将生成您的会计人员信息档案，无需财政部门审核。提交后如需修改，请通过“信息变更”办理。
-      </p>
+      <p className="text-sm leading-relaxed">{t("submitNote")}</p>
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-between">
         <Button asChild variant="outline">
-          <Link href="/account/collection/awards">上一步</Link>
+          <Link href="/account/collection/awards">{t("back")}</Link>
         </Button>
         <Button type="button" onClick={submit} disabled={busy} aria-busy={busy}>
           {busy && <Spinner label={null} size="sm" className="text-current" />}
-          {busy ? "提交中…" : "提交"}
+          {busy ? t("submitting") : t("submit")}
         </Button>
       </div>
     </div>

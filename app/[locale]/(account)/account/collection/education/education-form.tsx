@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { EducationEntryFields } from "@/components/collection/fields/education-fields";
 import { EntryList } from "@/components/form/entry-list";
 import { educationSchema, MAX_EDUCATION_ENTRIES } from "@/lib/collection/schemas/education";
@@ -7,19 +8,20 @@ import { StepForm } from "../step-form";
 import { type StepFormProps, useStepForm } from "../use-wizard-step";
 
 export function EducationForm(props: StepFormProps) {
+  const t = useTranslations("CollectionWizard");
   const { form, wizard } = useStepForm("education", educationSchema, props);
   return (
     <StepForm
-      title="学历信息"
-      description="请从最高学历开始填写。全日制教育至少填写一条；没有非全日制教育经历的，非全日制教育可不填。"
+      title={t("step.education")}
+      description={t("educationDescription")}
       form={form}
       wizard={wizard}
     >
       <EntryList
         form={form}
         path="fullTime"
-        title="全日制教育"
-        empty="尚未填写全日制教育，请点击“新增”。"
+        title={t("fullTime")}
+        empty={t("fullTimeEmpty")}
         max={MAX_EDUCATION_ENTRIES}
       >
         {(i) => <EducationEntryFields form={form} path={`fullTime.${i}`} />}
@@ -27,8 +29,8 @@ export function EducationForm(props: StepFormProps) {
       <EntryList
         form={form}
         path="partTime"
-        title="非全日制教育"
-        empty="无非全日制教育经历的可不填写。"
+        title={t("partTime")}
+        empty={t("partTimeEmpty")}
         max={MAX_EDUCATION_ENTRIES}
       >
         {(i) => <EducationEntryFields form={form} path={`partTime.${i}`} />}

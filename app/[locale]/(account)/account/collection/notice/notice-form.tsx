@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { NestedCheckbox } from "@/components/form/nested-fields";
 import type { ContentText } from "@/lib/content/content-blocks";
 import { noticeSchema } from "@/lib/collection/schemas/notice";
@@ -9,10 +10,13 @@ import { type StepFormProps, useStepForm } from "../use-wizard-step";
 const schema = () => noticeSchema;
 
 export function NoticeForm({ notice, ...props }: StepFormProps & { notice: ContentText }) {
+  const t = useTranslations("CollectionWizard");
   const { form, wizard } = useStepForm("notice", schema, props);
   return (
-    <StepForm title="阅读须知" form={form} wizard={wizard}>
+    <StepForm title={t("step.notice")} form={form} wizard={wizard}>
+      {/* configured content, in 简体中文 whatever the page's language */}
       <section
+        lang="zh-CN"
         aria-labelledby="notice-title"
         className="rounded-md border bg-muted/30 p-4 text-sm leading-relaxed"
       >
@@ -25,7 +29,7 @@ export function NoticeForm({ notice, ...props }: StepFormProps & { notice: Conte
           </p>
         ))}
       </section>
-      <NestedCheckbox form={form} path="truthPledge" label="承诺填写信息的真实性" />
+      <NestedCheckbox form={form} path="truthPledge" label={t("pledge")} />
     </StepForm>
   );
 }

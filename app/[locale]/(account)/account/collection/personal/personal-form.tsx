@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { personalSchema } from "@/lib/collection/schemas/personal";
 import { PersonalFields } from "@/components/collection/fields/personal-fields";
 import { StepForm } from "../step-form";
@@ -17,11 +18,12 @@ export function PersonalForm({
   ethnicGroups: readonly { value: string; label: string }[];
   nationalities: readonly { value: string; label: string }[];
 }) {
+  const t = useTranslations("CollectionWizard");
   const { form, wizard } = useStepForm("personal", personalSchema, props);
   return (
     <StepForm
-      title="个人信息"
-      description="姓名和证件信息来自注册信息，不能在此修改。"
+      title={t("step.personal")}
+      description={t("personalDescription")}
       form={form}
       wizard={wizard}
     >

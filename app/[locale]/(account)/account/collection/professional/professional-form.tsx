@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import {
   CertificationFields,
   QualificationEntryFields,
@@ -15,15 +16,16 @@ import { StepForm } from "../step-form";
 import { type StepFormProps, useStepForm } from "../use-wizard-step";
 
 export function ProfessionalForm(props: StepFormProps) {
+  const t = useTranslations("CollectionWizard");
   const { form, wizard } = useStepForm("professional", professionalSchema, props);
   return (
-    <StepForm title="专业技术信息" form={form} wizard={wizard}>
+    <StepForm title={t("step.professional")} form={form} wizard={wizard}>
       <CertificationFields form={form} />
       <EntryList
         form={form}
         path="qualifications"
-        title="（二）专业技术资格"
-        empty="未取得专业技术资格的可不填写。"
+        title={t("qualifications")}
+        empty={t("qualificationsEmpty")}
         max={MAX_QUALIFICATIONS}
       >
         {(i) => <QualificationEntryFields form={form} path={`qualifications.${i}`} />}
@@ -31,8 +33,8 @@ export function ProfessionalForm(props: StepFormProps) {
       <EntryList
         form={form}
         path="talents"
-        title="（三）高端会计人才"
-        empty="未入选高端会计人才培养的可不填写。"
+        title={t("talents")}
+        empty={t("talentsEmpty")}
         max={MAX_TALENT_ENTRIES}
       >
         {(i) => <TalentEntryFields form={form} path={`talents.${i}`} />}

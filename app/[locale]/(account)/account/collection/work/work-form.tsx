@@ -1,9 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { WorkFields } from "@/components/collection/fields/work-fields";
 import Link from "next/link";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { STUDENT_CARD_REQUIRED } from "@/lib/collection/rules";
 import { workSchema } from "@/lib/collection/schemas/work";
 import { StepForm } from "../step-form";
 import { type StepFormProps, useStepForm } from "../use-wizard-step";
@@ -14,9 +14,10 @@ export function WorkForm({
 }: StepFormProps & {
   hasStudentCard: boolean;
 }) {
+  const t = useTranslations("CollectionWizard");
   const { form, wizard } = useStepForm("work", workSchema, props);
   return (
-    <StepForm title="工作信息" form={form} wizard={wizard}>
+    <StepForm title={t("step.work")} form={form} wizard={wizard}>
       <WorkFields
         form={form}
         regions={props.context.regions}
@@ -24,11 +25,16 @@ export function WorkForm({
           !hasStudentCard && (
             <Alert>
               <AlertDescription>
-                {STUDENT_CARD_REQUIRED}。请在
-                <Link href="/account/collection/personal" className="mx-1 text-primary underline">
-                  个人信息
-                </Link>
-                中上传学生证，否则无法提交。
+                {t.rich("studentNotice", {
+                  link: (chunks) => (
+                    <Link
+                      href="/account/collection/personal"
+                      className="mx-1 text-primary underline"
+                    >
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </AlertDescription>
             </Alert>
           )
