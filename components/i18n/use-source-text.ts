@@ -1,6 +1,5 @@
 "use client";
 
-import { useMemo } from "react";
 import { useMessages } from "next-intl";
 import { type SourceCatalogue, sourceTextTranslator } from "@/lib/i18n/source-text";
 
@@ -11,8 +10,20 @@ import { type SourceCatalogue, sourceTextTranslator } from "@/lib/i18n/source-te
 export function useSourceText(): (text: string) => string {
   const messages = useMessages() as { Lib?: SourceCatalogue; LibSource?: SourceCatalogue };
   const { Lib: target, LibSource: source } = messages;
-  return useMemo(
-    () => (source && target ? sourceTextTranslator(source, target) : (text: string) => text),
-    [source, target],
-  );
+  return source && target ? translatorFor(source, target) : unchanged;
+}
+
+const unchanged = (text: string) => text;
+
+// One translator per catalogue: a form's fields each ask, and building one compiles every
+// entry with a value into a pattern. The page's catalogues are the same objects for its life.
+const translators = new WeakMap<SourceCatalogue, (text: string) => string>();
+
+function translatorFor(source: SourceCatalogue, target: SourceCatalogue) {
+  let translate = translators.get(target);
+  if (!translate) {
+    translate = sourceTextTranslator(source, target);
+    translators.set(target, translate);
+  }
+  return translate;
 }

@@ -3,6 +3,7 @@
 import * as React from "react";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import { XIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils/cn";
 
 /** Radix dialog. Every DialogContent needs a DialogTitle (use a visually hidden one if need be). */
@@ -98,6 +99,7 @@ export function DialogContent({
   showCloseButton?: boolean;
 }) {
   const opener = React.useRef<HTMLElement | null>(null);
+  const t = useTranslations("Common");
   return (
     <DialogPortal>
       <DialogOverlay />
@@ -128,7 +130,7 @@ export function DialogContent({
         {showCloseButton && (
           <DialogPrimitive.Close
             data-slot="dialog-close"
-            aria-label="关闭"
+            aria-label={t("close")}
             className={cn(
               // 44 × 44 px, like every target (issue 13)
               "absolute top-2 right-2 inline-flex size-11 items-center justify-center rounded-md text-muted-foreground",
