@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import type { core } from "zod/mini";
 import type { IssueLike } from "@/lib/http/action-result";
 
@@ -46,4 +47,27 @@ export function issuesOf(schema: Schema<unknown>, value: unknown): readonly Issu
   const result = schema["~standard"].validate(value);
   if (result instanceof Promise) return [];
   return (result.issues ?? []) as readonly IssueLike[];
+}
+
+/** Fetches a lazy schema as soon as the form is on the page (nothing for a plain one). */
+export function usePreloadedSchema<V>(schema: FormSchema<V>): void {
+  useEffect(() => {
+    if (isLazySchema(schema))
+      schema.load().catch(() => {
+        // offline or the site redeployed: the action's checks still answer every submit
+      });
+  }, [schema]);
+}
+
+/**
+ * A field left before its lazy schema has arrived: true, and `again` runs once it has (the
+ * hooks pass their latest blur, so it checks the values of then). False when the schema is
+ * there: check now.
+ */
+export function checkWhenArrived<V>(schema: FormSchema<V>, again: () => void): boolean {
+  if (!isLazySchema(schema) || schema.current()) return false;
+  schema.load().then(again, () => {
+    // not arrived at all: the action's checks answer the submit
+  });
+  return true;
 }

@@ -6,7 +6,13 @@ import { isSessionEnded } from "@/lib/auth/session-ended";
 import { FORM_ERROR_KEY, fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { useSourceText } from "@/components/i18n/use-source-text";
 import { afterPress } from "./after-press";
-import { type FormSchema, isLazySchema, issuesOf } from "./form-schema";
+import {
+  checkWhenArrived,
+  type FormSchema,
+  isLazySchema,
+  issuesOf,
+  usePreloadedSchema,
+} from "./form-schema";
 import { fieldCount, useRefusals } from "./focus-invalid";
 
 export type FormValues = Record<string, string>;
@@ -52,13 +58,7 @@ export function useForm<V extends Values>(
     window.sessionStorage.setItem(storageKey, JSON.stringify(keep));
   }, [values, storageKey, persist]);
 
-  // A lazy schema (form-schema.ts) is fetched as soon as the form is on the page.
-  useEffect(() => {
-    if (isLazySchema(schema))
-      schema.load().catch(() => {
-        // offline or the site redeployed: the action's checks still answer every submit
-      });
-  }, [schema]);
+  usePreloadedSchema(schema);
 
   /** The schema's errors, none while a lazy one is still on its way. */
   const errorsOf = useCallback(
@@ -86,16 +86,7 @@ export function useForm<V extends Values>(
   const blurAgain = useRef<(name: keyof V) => void>(() => {});
   const blur = useCallback(
     (name: keyof V) => {
-      if (isLazySchema(schema) && !schema.current()) {
-        // left before the schema arrived: checked when it has, with the values of then
-        schema.load().then(
-          () => blurAgain.current(name),
-          () => {
-            // not arrived at all: the action's checks answer the submit
-          },
-        );
-        return;
-      }
+      if (checkWhenArrived(schema, () => blurAgain.current(name))) return;
       const found = errorsOf(values)[name];
       const server = fromServer.current.has(name);
       afterPress(() =>

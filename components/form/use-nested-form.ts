@@ -1,21 +1,27 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { type core, safeParse } from "zod/mini";
 import { offerLogin } from "@/components/session/session-events";
 import { isSessionEnded } from "@/lib/auth/session-ended";
 import { FORM_ERROR_KEY, fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { useSourceText } from "@/components/i18n/use-source-text";
 import { afterPress } from "./after-press";
+import {
+  checkWhenArrived,
+  type FormSchema,
+  isLazySchema,
+  issuesOf,
+  usePreloadedSchema,
+} from "./form-schema";
 import { fieldCount, useRefusals } from "./focus-invalid";
 import { getAt, isUnder, type Path, setAt, shiftErrorsAfterRemoval } from "./paths";
 
 export type NestedValues = Record<string, unknown>;
 
-/** The first message per dotted path of a zod result ({} when valid). */
-function errorsOf(schema: core.$ZodType, values: unknown): Record<Path, string> {
-  const r = safeParse(schema, values);
-  return r.success ? {} : fieldErrorsFromIssues(r.error.issues);
+/** The first message per dotted path ({} when valid, or while a lazy schema is on its way). */
+function errorsOf(schema: FormSchema<unknown>, values: unknown): Record<Path, string> {
+  const current = isLazySchema(schema) ? schema.current() : schema;
+  return current ? fieldErrorsFromIssues(issuesOf(current, values)) : {};
 }
 
 /** Field messages apart from the whole form's (FORM_ERROR_KEY), which shows above the form. */
@@ -43,7 +49,7 @@ interface StoredInput<V> {
  * InvalidSummary, as in `useForm`.
  */
 export function useNestedForm<V extends NestedValues>(
-  schema: core.$ZodType,
+  schema: FormSchema<unknown>,
   initial: V,
   options: { storageKey?: string; revision?: number } = {},
 ) {
@@ -113,10 +119,14 @@ export function useNestedForm<V extends NestedValues>(
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !isUnder(k, path))));
   }, []);
 
+  usePreloadedSchema(schema);
+
+  const blurAgain = useRef<(path: Path) => void>(() => {});
   const blur = useCallback(
     (path: Path) => {
       const value = getAt(values, path);
       if (value === undefined || value === "") return;
+      if (checkWhenArrived(schema, () => blurAgain.current(path))) return;
       const message = errorsOf(schema, values)[path];
       // A message the schema cannot find (the server's) stays until the field is changed.
       const server = fromServer.current.has(path);
@@ -131,8 +141,11 @@ export function useNestedForm<V extends NestedValues>(
     },
     [schema, values],
   );
+  useEffect(() => {
+    blurAgain.current = blur;
+  }, [blur]);
 
-  /** Shows every error of the schema; true when valid. */
+  /** Shows every error of the schema (none while a lazy one is on its way); true when valid. */
   const validateAll = useCallback(() => {
     const [found, whole] = splitFormError(errorsOf(schema, values));
     setErrors(found);

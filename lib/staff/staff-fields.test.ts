@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isValidUsername, normalizeUsername, usernameSchema, USERNAME_RULE } from "./staff-fields";
+import { isValidUsername, normalizeUsername, USERNAME_RULE } from "./staff-fields";
+import { usernameSchema } from "./username-schema";
 
 describe("staff 登录名", () => {
   it("folds case, full-width forms and spaces", () => {

@@ -9,7 +9,7 @@ import { passwordProblems } from "@/lib/account/password-policy";
 import { clearLoginFailures } from "@/lib/account/login-throttle";
 import { isInJurisdiction } from "@/lib/region/divisions";
 import { STAFF_ROLES } from "@/lib/codes/staff-roles";
-import { usernameSchema } from "./staff-fields";
+import { usernameSchema } from "./username-schema";
 import { endSignInsOf } from "./sign-in-store";
 import { staffThrottleKey } from "./staff-login-service";
 

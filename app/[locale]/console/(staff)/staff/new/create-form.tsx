@@ -13,9 +13,13 @@ import { OfficeSelect } from "../office-select";
 import { OneTimePassword } from "../one-time-password";
 import { RolesField } from "../roles-field";
 import { createStaffAccountAction } from "./actions";
-import { createStaffSchema, type CreateStaffValues } from "./create.validation";
+import { lazySchema } from "@/components/form/form-schema";
+import type { CreateStaffValues } from "./create.validation";
 
 const EMPTY: CreateStaffValues = { username: "", name: "", regionCode: "", roles: [] };
+
+// The rules (and zod) come after the page: components/form/form-schema.ts.
+const SCHEMA = lazySchema(() => import("./create.validation").then((m) => m.createStaffSchema));
 
 /**
  * 新建账号: 登录名, 姓名, 所属单位 (the 管理员's office or one below) and the roles they may grant.
@@ -36,7 +40,7 @@ function CreateRound({
   grantable: readonly string[];
   again: () => void;
 }) {
-  const form = useNestedForm(createStaffSchema, EMPTY);
+  const form = useNestedForm(SCHEMA, EMPTY);
   const [pending, start] = useTransition();
   const [created, setCreated] = useState<{ id: string; username: string; password: string }>();
   const values = form.values as CreateStaffValues;
