@@ -1,0 +1,53 @@
+import "server-only";
+import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
+import { regionWithin } from "@/lib/region/scope";
+import { APPLICATION_NOT_FOUND, type TransferRefusal } from "./results";
+
+// Who decides a 调出申请 or 调入申请 (out-review.ts, in-review.ts): the automatic review once it
+// falls due, or before then finance staff of the application's region with role transfer-review.
+
+export type TransferReviewer = { type: "auto" } | { type: "staff"; scope: StaffActor };
+
+/**
+ * The application `load` finds, if this reviewer may decide it. The role is checked before
+ * anything is read; outside the region reads exactly like no such application.
+ */
+export async function reviewable<A extends { regionCode: string }>(
+  reviewer: TransferReviewer,
+  load: () => Promise<A | null>,
+): Promise<{ ok: true; app: A } | TransferRefusal> {
+  if (reviewer.type === "staff" && !holdsAny(reviewer.scope, ["transfer-review"])) {
+    return ROLE_REFUSAL;
+  }
+  const app = await load();
+  if (
+    !app ||
+    (reviewer.type === "staff" && !regionWithin(app.regionCode, reviewer.scope.regionCodes))
+  ) {
+    return { ok: false, reason: "not-found", message: APPLICATION_NOT_FOUND };
+  }
+  return { ok: true, app };
+}
+
+/** The staff member who decided, or null for the automatic review (系统自动审核). */
+export function reviewerStaffId(reviewer: TransferReviewer): string | null {
+  return reviewer.type === "staff" ? reviewer.scope.staffId : null;
+}
+
+/** The decision's audit actor: the staff member, or the system. */
+export function reviewerActor(reviewer: TransferReviewer) {
+  return {
+    actorType: reviewer.type === "staff" ? ("staff" as const) : ("system" as const),
+    actorId: reviewerStaffId(reviewer),
+  };
+}
+
+/** The job's query: pending applications whose automatic review is due, oldest due first. */
+export function dueForReview(now: Date) {
+  return {
+    where: { state: "pending", reviewDueAt: { lte: now } },
+    select: { id: true },
+    orderBy: { reviewDueAt: "asc" },
+    take: 200,
+  } as const;
+}
