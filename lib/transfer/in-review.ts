@@ -10,10 +10,11 @@ import { inTransition, type InTransferState } from "./in-states";
 import type { TransferResult } from "./results";
 import {
   dueForReview,
-  reviewerActor,
-  reviewerStaffId,
   reviewable,
+  reviewAudit,
+  reviewedFields,
   type TransferReviewer,
+  type WantedDecision,
 } from "./reviewer";
 
 // 审核 of a 调入申请 (用户操作手册 4.2: 系统1-2个工作日自动完成审核), or earlier by staff of the
@@ -31,7 +32,7 @@ export async function reviewTransferIn(
   ctx: RequestContext,
   reviewer: TransferReviewer,
   id: string,
-  wanted: { decision: "approve" | "reject"; reason: string } | null,
+  wanted: WantedDecision | null,
   now = new Date(),
 ): Promise<TransferResult<{ state: InTransferState }>> {
   const access = await reviewable(reviewer, () =>
@@ -64,13 +65,7 @@ export async function reviewTransferIn(
       }
       await tx.transferIn.update({
         where: { id },
-        data: {
-          state: move.state,
-          reviewedAt: now,
-          reviewedBy: reviewerStaffId(reviewer),
-          reviewReason: decision.reason,
-          closedAt: move.state === "rejected" ? now : null,
-        },
+        data: reviewedFields(move.state, reviewer, decision.reason, now),
       });
       await enqueue(tx, {
         recipient: "hub",
@@ -82,13 +77,11 @@ export async function reviewTransferIn(
             : { event: "reject", reason: decision.reason },
       });
       await writeAudit(tx, ctx, {
-        ...reviewerActor(reviewer),
+        ...reviewAudit(reviewer, move.state),
         action: "transfer.in-review",
-        outcome: "success",
         regionCode: app.regionCode,
         targetType: "transfer-in",
         targetId: id,
-        details: { decision: move.state, automatic: reviewer.type === "auto" },
       });
       return { ok: true as const, state: move.state };
     },

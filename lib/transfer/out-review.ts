@@ -15,10 +15,11 @@ import { outTransition, type OutTransferState } from "./out-states";
 import type { RefuseTransfer, TransferResult } from "./results";
 import {
   dueForReview,
-  reviewerActor,
-  reviewerStaffId,
   reviewable,
+  reviewAudit,
+  reviewedFields,
   type TransferReviewer,
+  type WantedDecision,
 } from "./reviewer";
 import { PENDING_CE } from "./out-apply";
 import { refreshPersonSearch } from "@/lib/search/projection";
@@ -58,7 +59,7 @@ async function decide(
   storage: ObjectStorage,
   reviewer: TransferReviewer,
   app: { id: string; personId: string; destMember: string; destRegionCode: string },
-  wanted: { decision: "approve" | "reject"; reason: string } | null,
+  wanted: WantedDecision | null,
 ): Promise<Decision> {
   if (wanted?.decision === "reject") return { state: "rejected", reason: wanted.reason };
   if (reviewer.type === "auto") {
@@ -97,11 +98,7 @@ async function applyDecision(
   await tx.transferOut.update({
     where: { id: app.id },
     data: {
-      state: move.state,
-      reviewedAt: now,
-      reviewedBy: reviewerStaffId(reviewer),
-      reviewReason: decision.reason,
-      closedAt: move.state === "rejected" ? now : null,
+      ...reviewedFields(move.state, reviewer, decision.reason, now),
       hubState: decision.submit ? "submitted" : null,
     },
   });
@@ -120,13 +117,11 @@ async function applyDecision(
     });
   }
   await writeAudit(tx, ctx, {
-    ...reviewerActor(reviewer),
+    ...reviewAudit(reviewer, move.state),
     action: "transfer.out-review",
-    outcome: "success",
     regionCode: person?.regionCode ?? app.regionCode,
     targetType: "transfer-out",
     targetId: app.id,
-    details: { decision: move.state, automatic: reviewer.type === "auto" },
   });
   return move.state;
 }
@@ -149,7 +144,7 @@ export async function reviewTransferOut(
   ctx: RequestContext,
   reviewer: TransferReviewer,
   id: string,
-  wanted: { decision: "approve" | "reject"; reason: string } | null,
+  wanted: WantedDecision | null,
   now = new Date(),
 ): Promise<TransferResult<{ state: OutTransferState }>> {
   const access = await reviewable(reviewer, () =>

@@ -29,16 +29,39 @@ export async function reviewable<A extends { regionCode: string }>(
   return { ok: true, app };
 }
 
-/** The staff member who decided, or null for the automatic review (系统自动审核). */
-export function reviewerStaffId(reviewer: TransferReviewer): string | null {
+/** What staff ask for; the automatic review asks nothing (null) and decides by its own checks. */
+export type WantedDecision = { decision: "approve" | "reject"; reason: string };
+
+function reviewerStaffId(reviewer: TransferReviewer): string | null {
   return reviewer.type === "staff" ? reviewer.scope.staffId : null;
 }
 
-/** The decision's audit actor: the staff member, or the system. */
-export function reviewerActor(reviewer: TransferReviewer) {
+/**
+ * What a decision records on the application: its new state, when, who (null: 系统自动审核) and
+ * why; 审核不通过 also closes it.
+ */
+export function reviewedFields<S extends string>(
+  state: S,
+  reviewer: TransferReviewer,
+  reason: string,
+  now: Date,
+) {
+  return {
+    state,
+    reviewedAt: now,
+    reviewedBy: reviewerStaffId(reviewer),
+    reviewReason: reason,
+    closedAt: state === "rejected" ? now : null,
+  };
+}
+
+/** The decision's audit entry but for its action, region and target. */
+export function reviewAudit(reviewer: TransferReviewer, state: string) {
   return {
     actorType: reviewer.type === "staff" ? ("staff" as const) : ("system" as const),
     actorId: reviewerStaffId(reviewer),
+    outcome: "success" as const,
+    details: { decision: state, automatic: reviewer.type === "auto" },
   };
 }
 
