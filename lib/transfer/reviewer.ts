@@ -65,7 +65,10 @@ export function reviewAudit(reviewer: TransferReviewer, state: string) {
   };
 }
 
-/** The job's query: pending applications whose automatic review is due, oldest due first. */
+/**
+ * The job's query: pending applications whose automatic review is due, oldest due first, at most
+ * 200 a run (the next run takes the rest).
+ */
 export function dueForReview(now: Date) {
   return {
     where: { state: "pending", reviewDueAt: { lte: now } },
