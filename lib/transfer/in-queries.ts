@@ -1,34 +1,28 @@
 import "server-only";
 import { holdsAny, type StaffActor } from "@/lib/codes/staff-roles";
-import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import type { RequestContext } from "@/lib/audit/audit";
+import { EMPTY_QUEUE, type QueuePage, queuePage } from "@/lib/console/queue-page";
 import type { Db } from "@/lib/db/client";
-import { keysetArgs, keysetPage } from "@/lib/db/keyset";
 import type { Prisma } from "@/lib/db/generated/client";
 import { regionName } from "@/lib/region/divisions";
 import { regionScopeWhere } from "@/lib/region/scope";
 import { isUuid } from "@/lib/utils/uuid";
 import { IN_TRANSFER_STATES, type InTransferState } from "./in-states";
+import { auditStaffView, type TransferFilter } from "./queue";
 
 // 调入审核 (console): the 调入申请 to the staff member's counties — 待审核 oldest first, then those
 // awaiting the exchange's confirmation and those closed. Bounded by TransferIn.regionCode.
 
-const PAGE_SIZE = 20;
-export const IN_FILTERS = ["pending", "approved", "closed"] as const;
-export type InFilter = (typeof IN_FILTERS)[number];
-export const IN_FILTER_LABELS: Record<InFilter, string> = {
+export const IN_FILTER_LABELS: Record<TransferFilter, string> = {
   pending: "待审核",
   approved: "待全国平台确认",
   closed: "已办结",
 };
-const FILTER_STATES: Record<InFilter, InTransferState[]> = {
+const FILTER_STATES: Record<TransferFilter, InTransferState[]> = {
   pending: ["pending"],
   approved: ["approved"],
   closed: ["rejected", "received", "cancelled"],
 };
-
-export function isInFilter(v: unknown): v is InFilter {
-  return (IN_FILTERS as readonly unknown[]).includes(v);
-}
 
 const ROW_SELECT = {
   id: true,
@@ -90,27 +84,23 @@ function inRow(r: Row): InRow {
 export async function inApplicationsForStaff(
   db: Db,
   scope: StaffActor,
-  filter: InFilter,
+  filter: TransferFilter,
   after?: string | null,
-): Promise<{ rows: InRow[]; total: number; nextCursor: string | null }> {
+): Promise<QueuePage<InRow>> {
   // 调转审核 only: any other role sees an empty list
-  if (!holdsAny(scope, ["transfer-review"])) return { rows: [], total: 0, nextCursor: null };
+  if (!holdsAny(scope, ["transfer-review"])) return EMPTY_QUEUE;
   const where: Prisma.TransferInWhereInput = {
     ...regionScopeWhere(scope),
     state: { in: FILTER_STATES[filter] },
   };
-  const order: Prisma.SortOrder = filter === "pending" ? "asc" : "desc";
-  const [rows, total] = await Promise.all([
-    db.transferIn.findMany({
-      where,
-      select: ROW_SELECT,
-      orderBy: [{ createdAt: order }, { id: order }],
-      ...keysetArgs(after, PAGE_SIZE, isUuid),
-    }),
-    db.transferIn.count({ where }),
-  ]);
-  const page = keysetPage(rows, PAGE_SIZE);
-  return { rows: page.rows.map(inRow), total, nextCursor: page.nextCursor };
+  return queuePage({
+    by: "createdAt",
+    oldestFirst: filter === "pending",
+    after,
+    find: (page) => db.transferIn.findMany({ where, select: ROW_SELECT, ...page }),
+    count: () => db.transferIn.count({ where }),
+    row: inRow,
+  });
 }
 
 /** One 调入申请 of the staff member's counties, or null; every read is audited. */
@@ -126,16 +116,10 @@ export async function inApplicationForStaff(
     select: ROW_SELECT,
   });
   if (!r) return null;
-  await db.$transaction((tx) =>
-    writeAudit(tx, ctx, {
-      actorType: "staff",
-      actorId: scope.staffId,
-      action: "transfer.staff-view",
-      outcome: "success",
-      regionCode: r.regionCode,
-      targetType: "transfer-in",
-      targetId: id,
-    }),
-  );
+  await auditStaffView(db, ctx, scope.staffId, {
+    type: "transfer-in",
+    id,
+    regionCode: r.regionCode,
+  });
   return inRow(r);
 }

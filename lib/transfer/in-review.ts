@@ -4,20 +4,24 @@ import type { Db } from "@/lib/db/client";
 import { refusableTransaction } from "@/lib/db/refusal";
 import { enqueue } from "@/lib/exchange/outbox";
 import { isJurisdictionLeaf } from "@/lib/region/divisions";
-import { regionWithin } from "@/lib/region/scope";
-import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
 import { forEachDue } from "./due";
 import { notifyPerson } from "./notify";
 import { inTransition, type InTransferState } from "./in-states";
-import { APPLICATION_NOT_FOUND, type TransferResult } from "./results";
+import type { TransferResult } from "./results";
+import {
+  dueForReview,
+  reviewable,
+  reviewAudit,
+  reviewedFields,
+  type TransferReviewer,
+  type WantedDecision,
+} from "./reviewer";
 
 // 审核 of a 调入申请 (用户操作手册 4.2: 系统1-2个工作日自动完成审核), or earlier by staff of the
 // destination county (role transfer-review). 审核通过 tells the exchange this platform receives
 // the file; 审核不通过 tells it the file is not received (调入地不予接收) — both through the outbox,
 // in the decision's transaction. The person gets nothing here until the exchange confirms the
 // receipt (in-outcome.ts): the origin may have withdrawn first.
-
-export type InReviewer = { type: "auto" } | { type: "staff"; scope: StaffActor };
 
 export const IN_ALREADY_REVIEWED = "该调入申请已审核，不能重复审核";
 export const IN_AUTO_APPROVED = "系统自动审核通过";
@@ -26,23 +30,24 @@ export const IN_REGION_GONE = "调入地已不是本平台辖区内的有效区�
 export async function reviewTransferIn(
   db: Db,
   ctx: RequestContext,
-  reviewer: InReviewer,
+  reviewer: TransferReviewer,
   id: string,
-  wanted: { decision: "approve" | "reject"; reason: string } | null,
+  wanted: WantedDecision | null,
   now = new Date(),
 ): Promise<TransferResult<{ state: InTransferState }>> {
-  if (reviewer.type === "staff" && !holdsAny(reviewer.scope, ["transfer-review"])) {
-    return ROLE_REFUSAL;
-  }
-  const app = await db.transferIn.findUnique({
-    where: { id },
-    select: { regionCode: true, state: true, personId: true, person: { select: { phone: true } } },
-  });
-  if (!app) return { ok: false, reason: "not-found", message: APPLICATION_NOT_FOUND };
-  if (reviewer.type === "staff" && !regionWithin(app.regionCode, reviewer.scope.regionCodes)) {
-    // outside the region reads exactly like no such application
-    return { ok: false, reason: "not-found", message: APPLICATION_NOT_FOUND };
-  }
+  const access = await reviewable(reviewer, () =>
+    db.transferIn.findUnique({
+      where: { id },
+      select: {
+        regionCode: true,
+        state: true,
+        personId: true,
+        person: { select: { phone: true } },
+      },
+    }),
+  );
+  if (!access.ok) return access;
+  const { app } = access;
   const decision =
     wanted ??
     (isJurisdictionLeaf(app.regionCode)
@@ -60,13 +65,7 @@ export async function reviewTransferIn(
       }
       await tx.transferIn.update({
         where: { id },
-        data: {
-          state: move.state,
-          reviewedAt: now,
-          reviewedBy: reviewer.type === "staff" ? reviewer.scope.staffId : null,
-          reviewReason: decision.reason,
-          closedAt: move.state === "rejected" ? now : null,
-        },
+        data: reviewedFields(move.state, reviewer, decision.reason, now),
       });
       await enqueue(tx, {
         recipient: "hub",
@@ -78,14 +77,11 @@ export async function reviewTransferIn(
             : { event: "reject", reason: decision.reason },
       });
       await writeAudit(tx, ctx, {
-        actorType: reviewer.type === "staff" ? "staff" : "system",
-        actorId: reviewer.type === "staff" ? reviewer.scope.staffId : null,
+        ...reviewAudit(reviewer, move.state),
         action: "transfer.in-review",
-        outcome: "success",
         regionCode: app.regionCode,
         targetType: "transfer-in",
         targetId: id,
-        details: { decision: move.state, automatic: reviewer.type === "auto" },
       });
       return { ok: true as const, state: move.state };
     },
@@ -101,12 +97,7 @@ export async function reviewTransferIn(
 
 /** The job: every 调入申请 whose automatic review is due at `now`. */
 export async function reviewDueIn(ctx: { db: Db; now: Date }): Promise<{ processed: number }> {
-  const due = await ctx.db.transferIn.findMany({
-    where: { state: "pending", reviewDueAt: { lte: ctx.now } },
-    select: { id: true },
-    orderBy: { reviewDueAt: "asc" },
-    take: 200,
-  });
+  const due = await ctx.db.transferIn.findMany(dueForReview(ctx.now));
   return forEachDue(
     due.map((d) => d.id),
     "automatic review of a 调入申请 failed",

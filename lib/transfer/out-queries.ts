@@ -1,8 +1,8 @@
 import "server-only";
 import { holdsAny, type StaffActor } from "@/lib/codes/staff-roles";
-import { type RequestContext, writeAudit } from "@/lib/audit/audit";
+import type { RequestContext } from "@/lib/audit/audit";
+import { EMPTY_QUEUE, type QueuePage, queuePage } from "@/lib/console/queue-page";
 import type { Db } from "@/lib/db/client";
-import { keysetArgs, keysetPage } from "@/lib/db/keyset";
 import type { Prisma } from "@/lib/db/generated/client";
 import { HUB_TRANSFER_STATES } from "@/lib/exchange/hub-states";
 import { regionName } from "@/lib/region/divisions";
@@ -10,29 +10,23 @@ import { regionScopeWhere } from "@/lib/region/scope";
 import { isUuid } from "@/lib/utils/uuid";
 import { destinationName } from "./destination";
 import { OUT_TRANSFER_STATES, type OutTransferState } from "./out-states";
+import { auditStaffView, type TransferFilter } from "./queue";
 
 // 调转审核 (console): the 调出申请 of the staff member's region — 待审核 oldest first (the
 // automatic review decides them at their due time; staff may decide earlier), the others newest
 // first — and one application with its 调转附件. Bounded by TransferOut.regionCode (the person's
 // region when applying), an index range.
 
-const PAGE_SIZE = 20;
-export const OUT_FILTERS = ["pending", "approved", "closed"] as const;
-export type OutFilter = (typeof OUT_FILTERS)[number];
-export const OUT_FILTER_LABELS: Record<OutFilter, string> = {
+export const OUT_FILTER_LABELS: Record<TransferFilter, string> = {
   pending: "待审核",
   approved: "已报送全国平台",
   closed: "已办结",
 };
-const FILTER_STATES: Record<OutFilter, OutTransferState[]> = {
+const FILTER_STATES: Record<TransferFilter, OutTransferState[]> = {
   pending: ["pending"],
   approved: ["approved", "withdrawing"],
   closed: ["rejected", "withdrawn", "returned", "refused", "transferred"],
 };
-
-export function isOutFilter(v: unknown): v is OutFilter {
-  return (OUT_FILTERS as readonly unknown[]).includes(v);
-}
 
 const ROW_SELECT = {
   id: true,
@@ -100,27 +94,23 @@ function outRow(r: Row): OutRow {
 export async function outApplicationsForStaff(
   db: Db,
   scope: StaffActor,
-  filter: OutFilter,
+  filter: TransferFilter,
   after?: string | null,
-): Promise<{ rows: OutRow[]; total: number; nextCursor: string | null }> {
+): Promise<QueuePage<OutRow>> {
   // 调转审核 only: any other role sees an empty list
-  if (!holdsAny(scope, ["transfer-review"])) return { rows: [], total: 0, nextCursor: null };
+  if (!holdsAny(scope, ["transfer-review"])) return EMPTY_QUEUE;
   const where: Prisma.TransferOutWhereInput = {
     ...regionScopeWhere(scope),
     state: { in: FILTER_STATES[filter] },
   };
-  const order: Prisma.SortOrder = filter === "pending" ? "asc" : "desc";
-  const [rows, total] = await Promise.all([
-    db.transferOut.findMany({
-      where,
-      select: ROW_SELECT,
-      orderBy: [{ createdAt: order }, { id: order }],
-      ...keysetArgs(after, PAGE_SIZE, isUuid),
-    }),
-    db.transferOut.count({ where }),
-  ]);
-  const page = keysetPage(rows, PAGE_SIZE);
-  return { rows: page.rows.map(outRow), total, nextCursor: page.nextCursor };
+  return queuePage({
+    by: "createdAt",
+    oldestFirst: filter === "pending",
+    after,
+    find: (page) => db.transferOut.findMany({ where, select: ROW_SELECT, ...page }),
+    count: () => db.transferOut.count({ where }),
+    row: outRow,
+  });
 }
 
 /**
@@ -142,16 +132,10 @@ export async function outApplicationForStaff(
     },
   });
   if (!r) return null;
-  await db.$transaction((tx) =>
-    writeAudit(tx, ctx, {
-      actorType: "staff",
-      actorId: scope.staffId,
-      action: "transfer.staff-view",
-      outcome: "success",
-      regionCode: r.regionCode,
-      targetType: "transfer-out",
-      targetId: id,
-    }),
-  );
+  await auditStaffView(db, ctx, scope.staffId, {
+    type: "transfer-out",
+    id,
+    regionCode: r.regionCode,
+  });
   return { ...outRow(r), attachmentIds: r.attachments.map((a) => a.attachmentId) };
 }

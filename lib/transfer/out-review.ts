@@ -6,15 +6,21 @@ import { refusableTransaction } from "@/lib/db/refusal";
 import { enqueue } from "@/lib/exchange/outbox";
 import { destinationRegionProblem } from "@/lib/exchange/members";
 import { lockPersonRow } from "@/lib/person/locks";
-import { regionWithin } from "@/lib/region/scope";
-import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
 import type { ObjectStorage } from "@/lib/storage/types";
 import { transferConfig } from "./config";
 import { forEachDue } from "./due";
 import { notifyPerson } from "./notify";
 import { outboundTransfer } from "./out-file";
 import { outTransition, type OutTransferState } from "./out-states";
-import { APPLICATION_NOT_FOUND, type RefuseTransfer, type TransferResult } from "./results";
+import type { RefuseTransfer, TransferResult } from "./results";
+import {
+  dueForReview,
+  reviewable,
+  reviewAudit,
+  reviewedFields,
+  type TransferReviewer,
+  type WantedDecision,
+} from "./reviewer";
 import { PENDING_CE } from "./out-apply";
 import { refreshPersonSearch } from "@/lib/search/projection";
 
@@ -23,8 +29,6 @@ import { refreshPersonSearch } from "@/lib/search/projection";
 // transfer-review, reason required). 审核通过 sends the file to the exchange through the outbox
 // in the same transaction (全国平台处理状态: 待调入地接收); 审核不通过 ends the application and lifts
 // the lock (the person may apply again). Each decision reaches the person by SMS.
-
-export type OutReviewer = { type: "auto" } | { type: "staff"; scope: StaffActor };
 
 export const ALREADY_REVIEWED = "该调出申请已审核，不能重复审核";
 export const AUTO_APPROVED = "系统自动审核通过";
@@ -53,9 +57,9 @@ interface Decision {
 async function decide(
   db: Db,
   storage: ObjectStorage,
-  reviewer: OutReviewer,
+  reviewer: TransferReviewer,
   app: { id: string; personId: string; destMember: string; destRegionCode: string },
-  wanted: { decision: "approve" | "reject"; reason: string } | null,
+  wanted: WantedDecision | null,
 ): Promise<Decision> {
   if (wanted?.decision === "reject") return { state: "rejected", reason: wanted.reason };
   if (reviewer.type === "auto") {
@@ -73,7 +77,7 @@ async function decide(
 async function applyDecision(
   tx: Tx,
   ctx: RequestContext,
-  reviewer: OutReviewer,
+  reviewer: TransferReviewer,
   app: { id: string; personId: string; regionCode: string },
   decision: Decision,
   now: Date,
@@ -94,11 +98,7 @@ async function applyDecision(
   await tx.transferOut.update({
     where: { id: app.id },
     data: {
-      state: move.state,
-      reviewedAt: now,
-      reviewedBy: reviewer.type === "staff" ? reviewer.scope.staffId : null,
-      reviewReason: decision.reason,
-      closedAt: move.state === "rejected" ? now : null,
+      ...reviewedFields(move.state, reviewer, decision.reason, now),
       hubState: decision.submit ? "submitted" : null,
     },
   });
@@ -117,14 +117,11 @@ async function applyDecision(
     });
   }
   await writeAudit(tx, ctx, {
-    actorType: reviewer.type === "staff" ? "staff" : "system",
-    actorId: reviewer.type === "staff" ? reviewer.scope.staffId : null,
+    ...reviewAudit(reviewer, move.state),
     action: "transfer.out-review",
-    outcome: "success",
     regionCode: person?.regionCode ?? app.regionCode,
     targetType: "transfer-out",
     targetId: app.id,
-    details: { decision: move.state, automatic: reviewer.type === "auto" },
   });
   return move.state;
 }
@@ -145,31 +142,27 @@ export async function reviewTransferOut(
   db: Db,
   storage: ObjectStorage,
   ctx: RequestContext,
-  reviewer: OutReviewer,
+  reviewer: TransferReviewer,
   id: string,
-  wanted: { decision: "approve" | "reject"; reason: string } | null,
+  wanted: WantedDecision | null,
   now = new Date(),
 ): Promise<TransferResult<{ state: OutTransferState }>> {
-  if (reviewer.type === "staff" && !holdsAny(reviewer.scope, ["transfer-review"])) {
-    return ROLE_REFUSAL;
-  }
-  const app = await db.transferOut.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      personId: true,
-      regionCode: true,
-      destMember: true,
-      destRegionCode: true,
-      state: true,
-      person: { select: { phone: true } },
-    },
-  });
-  if (!app) return { ok: false, reason: "not-found", message: APPLICATION_NOT_FOUND };
-  if (reviewer.type === "staff" && !regionWithin(app.regionCode, reviewer.scope.regionCodes)) {
-    // outside the region reads exactly like no such application
-    return { ok: false, reason: "not-found", message: APPLICATION_NOT_FOUND };
-  }
+  const access = await reviewable(reviewer, () =>
+    db.transferOut.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        personId: true,
+        regionCode: true,
+        destMember: true,
+        destRegionCode: true,
+        state: true,
+        person: { select: { phone: true } },
+      },
+    }),
+  );
+  if (!access.ok) return access;
+  const { app } = access;
   if (app.state !== "pending") return { ok: false, reason: "stale", message: ALREADY_REVIEWED };
   const decision = await decide(db, storage, reviewer, app, wanted);
   const result = await refusableTransaction<TransferResult<{ state: OutTransferState }>>(
@@ -191,12 +184,7 @@ export async function reviewDueOut(ctx: {
   storage: ObjectStorage;
   now: Date;
 }): Promise<{ processed: number }> {
-  const due = await ctx.db.transferOut.findMany({
-    where: { state: "pending", reviewDueAt: { lte: ctx.now } },
-    select: { id: true },
-    orderBy: { reviewDueAt: "asc" },
-    take: 200,
-  });
+  const due = await ctx.db.transferOut.findMany(dueForReview(ctx.now));
   return forEachDue(
     due.map((d) => d.id),
     "automatic review of a 调出申请 failed",

@@ -1,16 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireStaffRole } from "@/components/console/require-staff-role";
+import { QueuePager } from "@/components/console/queue-pager";
+import { QueueTable } from "@/components/console/queue-table";
+import { ReviewLink } from "@/components/console/review-link";
 import { ReviewListHead } from "@/components/console/review-list-head";
-import { Button } from "@/components/ui/button";
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from "@/components/ui/table";
+import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import {
   APPEAL_STATES,
   isReviewState,
@@ -30,7 +24,7 @@ const SHORT_LABELS: Partial<Record<ReviewState, string>> = {
   superseded: "已终止",
 };
 const TABS = REVIEW_STATES.map((state) => ({
-  state,
+  key: state,
   label: SHORT_LABELS[state] ?? APPEAL_STATES.label(state) ?? state,
 }));
 
@@ -45,82 +39,60 @@ export default async function AppealsPage({
   const state: ReviewState = isReviewState(params.state) ? params.state : "pending";
   const after = typeof params.after === "string" ? params.after : null;
   const page = await appealsForReview(db, staff.actor, state, after);
-  const current = TABS.find((t) => t.state === state)!;
+  const current = TABS.find((t) => t.key === state)!;
   const pending = state === "pending";
 
   return (
     <div className="min-w-0 space-y-4">
       <ReviewListHead
         title="账号申诉"
-        done={
-          params.done === "reassign"
-            ? "通过（账号已改绑）"
-            : params.done === "reject"
-              ? "不通过"
-              : null
-        }
+        done={params.done}
+        doneLabels={{ reassign: "通过（账号已改绑）", reject: "不通过" }}
         tabsLabel="申诉状态"
+        path="/console/appeals"
+        param="state"
+        tabs={TABS}
         current={state}
-        tabs={TABS.map((t) => ({
-          key: t.state,
-          label: t.label,
-          href: `/console/appeals?state=${t.state}`,
-        }))}
-        summary={`${current.label}：共${page.total}条${pending ? "（按提交时间先后排列，请从最早的开始办理）" : ""}`}
+        total={page.total}
+        note={pending ? "（按提交时间先后排列，请从最早的开始办理）" : ""}
       />
-      {page.rows.length === 0 ? (
-        <p className="text-sm">没有{current.label}的账号申诉。</p>
-      ) : (
-        <Table aria-label={`${current.label}的账号申诉`}>
-          <TableHeader>
-            <TableRow>
-              <TableHead>申诉编号</TableHead>
-              <TableHead>申诉人</TableHead>
-              <TableHead>证件号码</TableHead>
-              <TableHead>账号所属地区</TableHead>
-              <TableHead>提交时间</TableHead>
-              <TableHead>操作</TableHead>
+      <QueueTable state={current.label} noun="账号申诉" empty={page.rows.length === 0}>
+        <TableHeader>
+          <TableRow>
+            <TableHead>申诉编号</TableHead>
+            <TableHead>申诉人</TableHead>
+            <TableHead>证件号码</TableHead>
+            <TableHead>账号所属地区</TableHead>
+            <TableHead>提交时间</TableHead>
+            <TableHead>操作</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {page.rows.map((r) => (
+            <TableRow key={r.id}>
+              <TableCell className="whitespace-nowrap">{r.appealNumber}</TableCell>
+              <TableCell className="whitespace-nowrap">{r.name}</TableCell>
+              <TableCell className="whitespace-nowrap">{r.idNumberMasked}</TableCell>
+              <TableCell>{r.regionName}</TableCell>
+              <TableCell className="whitespace-nowrap">
+                {formatBeijingDateTime(r.submittedAt)}
+              </TableCell>
+              <TableCell>
+                <ReviewLink
+                  href={`/console/appeals/${r.id}`}
+                  pending={pending}
+                  subject={`账号申诉${r.appealNumber}`}
+                />
+              </TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {page.rows.map((r) => (
-              <TableRow key={r.id}>
-                <TableCell className="whitespace-nowrap">{r.appealNumber}</TableCell>
-                <TableCell className="whitespace-nowrap">{r.name}</TableCell>
-                <TableCell className="whitespace-nowrap">{r.idNumberMasked}</TableCell>
-                <TableCell>{r.regionName}</TableCell>
-                <TableCell className="whitespace-nowrap">
-                  {formatBeijingDateTime(r.submittedAt)}
-                </TableCell>
-                <TableCell>
-                  <Button asChild size="sm" variant={pending ? "default" : "outline"}>
-                    <Link
-                      href={`/console/appeals/${r.id}`}
-                      aria-label={`${pending ? "审核" : "查看"}账号申诉${r.appealNumber}`}
-                    >
-                      {pending ? "审核" : "查看"}
-                    </Link>
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-      {(after || page.nextCursor) && (
-        <div className="flex gap-3">
-          {after && (
-            <Button asChild size="sm" variant="outline">
-              <Link href={`/console/appeals?state=${state}`}>回到第一页</Link>
-            </Button>
-          )}
-          {page.nextCursor && (
-            <Button asChild size="sm" variant="outline">
-              <Link href={`/console/appeals?state=${state}&after=${page.nextCursor}`}>下一页</Link>
-            </Button>
-          )}
-        </div>
-      )}
+          ))}
+        </TableBody>
+      </QueueTable>
+      <QueuePager
+        first={`/console/appeals?state=${state}`}
+        after={after}
+        nextCursor={page.nextCursor}
+      />
     </div>
   );
 }

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { FactList } from "@/components/console/fact-list";
 import { requireStaffRole } from "@/components/console/require-staff-role";
-import { Badge } from "@/components/ui/badge";
+import { DecisionCard, FactCard, ReviewDetailHead } from "@/components/console/review-detail";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { appealForReview } from "@/lib/appeal/open";
 import { db } from "@/lib/db/client";
@@ -51,35 +49,15 @@ export default async function AppealReviewPage({ params }: { params: Promise<{ i
   ];
   return (
     <div className="min-w-0 space-y-6">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">审核账号申诉</h1>
-        <Badge variant={appeal.state === "pending" ? "default" : "secondary"}>
-          {appeal.stateLabel}
-        </Badge>
-      </div>
-      <Link
-        className="text-sm text-primary underline"
-        href={`/console/appeals?state=${appeal.state}`}
-      >
-        返回列表
-      </Link>
+      <ReviewDetailHead
+        title="审核账号申诉"
+        stateLabel={appeal.stateLabel}
+        badge={appeal.state === "pending" ? "default" : "secondary"}
+        listHref={`/console/appeals?state=${appeal.state}`}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>申诉人填写的信息</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <FactList facts={appellant} />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>已注册账号</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <FactList facts={account} />
-          </CardContent>
-        </Card>
+        <FactCard title="申诉人填写的信息" facts={appellant} />
+        <FactCard title="已注册账号" facts={account} />
       </div>
       <Card>
         <CardHeader>
@@ -105,14 +83,9 @@ export default async function AppealReviewPage({ params }: { params: Promise<{ i
         </CardContent>
       </Card>
       {appeal.state === "pending" && (
-        <Card>
-          <CardHeader>
-            <CardTitle>审核</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <DecideForm id={appeal.id} appealNumber={appeal.appealNumber} />
-          </CardContent>
-        </Card>
+        <DecisionCard>
+          <DecideForm id={appeal.id} appealNumber={appeal.appealNumber} />
+        </DecisionCard>
       )}
     </div>
   );

@@ -1,17 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaffRole } from "@/components/console/require-staff-role";
+import { QueuePager } from "@/components/console/queue-pager";
+import { QueueTable } from "@/components/console/queue-table";
+import { ReviewLink } from "@/components/console/review-link";
 import { ReviewListHead } from "@/components/console/review-list-head";
 import { credits } from "@/components/ce/ce-text";
-import { Button } from "@/components/ui/button";
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from "@/components/ui/table";
+import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import {
   claimsForReview,
   isReviewFilter,
@@ -29,7 +24,7 @@ export const metadata: Metadata = { title: "学分认定 · 财政部门" };
 // 不予认定 newest first — 20 to a page.
 
 const TABS = REVIEW_FILTERS.map((filter) => ({
-  filter,
+  key: filter,
   label: CE_RECORD_STATES.label(filter) ?? filter,
 }));
 
@@ -44,90 +39,71 @@ export default async function ClaimsPage({
   const filter: ReviewFilter = isReviewFilter(params.filter) ? params.filter : "claimed";
   const after = typeof params.after === "string" ? params.after : null;
   const page = await claimsForReview(db, staffActor(staff), filter, after);
-  const current = TABS.find((t) => t.filter === filter)!;
+  const current = TABS.find((t) => t.key === filter)!;
+  const pending = filter === "claimed";
 
   return (
     <div className="min-w-0 space-y-4">
       <ReviewListHead
         title="学分认定"
-        done={
-          params.done === "recognised" ? "认定" : params.done === "rejected" ? "不予认定" : null
-        }
+        done={params.done}
+        doneLabels={{ recognised: "认定", rejected: "不予认定" }}
         tabsLabel="申报状态"
+        path="/console/ce/claims"
+        param="filter"
+        tabs={TABS}
         current={filter}
-        tabs={TABS.map((t) => ({
-          key: t.filter,
-          label: t.label,
-          href: `/console/ce/claims?filter=${t.filter}`,
-        }))}
-        summary={`${current.label}：共${page.total}条${filter === "claimed" ? "（按申报时间先后排列，请从最早的开始办理）" : ""}`}
+        total={page.total}
+        note={pending ? "（按申报时间先后排列，请从最早的开始办理）" : ""}
       />
-      {page.rows.length === 0 ? (
-        <p className="text-sm">没有{current.label}的学分申报。</p>
-      ) : (
-        <Table aria-label={`${current.label}的学分申报`}>
-          <TableHeader>
-            <TableRow>
-              <TableHead>姓名</TableHead>
-              <TableHead>名称</TableHead>
-              <TableHead>学分来源</TableHead>
-              <TableHead>年度</TableHead>
-              <TableHead className="text-right">学分</TableHead>
-              <TableHead>证件号码</TableHead>
-              <TableHead>所属地区</TableHead>
-              <TableHead>申报时间</TableHead>
-              <TableHead>操作</TableHead>
+      <QueueTable state={current.label} noun="学分申报" empty={page.rows.length === 0}>
+        <TableHeader>
+          <TableRow>
+            <TableHead>姓名</TableHead>
+            <TableHead>名称</TableHead>
+            <TableHead>学分来源</TableHead>
+            <TableHead>年度</TableHead>
+            <TableHead className="text-right">学分</TableHead>
+            <TableHead>证件号码</TableHead>
+            <TableHead>所属地区</TableHead>
+            <TableHead>申报时间</TableHead>
+            <TableHead>操作</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {page.rows.map((r) => (
+            <TableRow key={r.id}>
+              <TableCell className="whitespace-nowrap">{r.personName}</TableCell>
+              <TableCell className="min-w-40 wrap-anywhere">
+                {/* First on a phone, where the row scrolls: the title opens the claim too. */}
+                <Link className="text-primary underline" href={`/console/ce/claims/${r.id}`}>
+                  {r.title}
+                </Link>
+              </TableCell>
+              <TableCell>{r.kindLabel}</TableCell>
+              <TableCell>{r.year}</TableCell>
+              <TableCell className="text-right">{credits(r.credits)}</TableCell>
+              <TableCell className="whitespace-nowrap">{r.idNumberMasked}</TableCell>
+              <TableCell>{r.regionName}</TableCell>
+              <TableCell className="whitespace-nowrap">
+                {formatBeijingDateTime(r.createdAt)}
+              </TableCell>
+              <TableCell>
+                <ReviewLink
+                  href={`/console/ce/claims/${r.id}`}
+                  pending={pending}
+                  subject={`${r.personName}的申报：${r.title}`}
+                />
+              </TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {page.rows.map((r) => (
-              <TableRow key={r.id}>
-                <TableCell className="whitespace-nowrap">{r.personName}</TableCell>
-                <TableCell className="min-w-40 wrap-anywhere">
-                  {/* First on a phone, where the row scrolls: the title opens the claim too. */}
-                  <Link className="text-primary underline" href={`/console/ce/claims/${r.id}`}>
-                    {r.title}
-                  </Link>
-                </TableCell>
-                <TableCell>{r.kindLabel}</TableCell>
-                <TableCell>{r.year}</TableCell>
-                <TableCell className="text-right">{credits(r.credits)}</TableCell>
-                <TableCell className="whitespace-nowrap">{r.idNumberMasked}</TableCell>
-                <TableCell>{r.regionName}</TableCell>
-                <TableCell className="whitespace-nowrap">
-                  {formatBeijingDateTime(r.createdAt)}
-                </TableCell>
-                <TableCell>
-                  <Button asChild size="sm" variant={filter === "claimed" ? "default" : "outline"}>
-                    <Link
-                      href={`/console/ce/claims/${r.id}`}
-                      aria-label={`${filter === "claimed" ? "审核" : "查看"}${r.personName}的申报：${r.title}`}
-                    >
-                      {filter === "claimed" ? "审核" : "查看"}
-                    </Link>
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-      {(after || page.nextCursor) && (
-        <div className="flex gap-3">
-          {after && (
-            <Button asChild size="sm" variant="outline">
-              <Link href={`/console/ce/claims?filter=${filter}`}>回到第一页</Link>
-            </Button>
-          )}
-          {page.nextCursor && (
-            <Button asChild size="sm" variant="outline">
-              <Link href={`/console/ce/claims?filter=${filter}&after=${page.nextCursor}`}>
-                下一页
-              </Link>
-            </Button>
-          )}
-        </div>
-      )}
+          ))}
+        </TableBody>
+      </QueueTable>
+      <QueuePager
+        first={`/console/ce/claims?filter=${filter}`}
+        after={after}
+        nextCursor={page.nextCursor}
+      />
     </div>
   );
 }

@@ -3,9 +3,8 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RECORD_BADGE, credits } from "@/components/ce/ce-text";
-import { FactList } from "@/components/console/fact-list";
 import { requireStaffRole } from "@/components/console/require-staff-role";
-import { Badge } from "@/components/ui/badge";
+import { DecisionCard, FactCard, ReviewDetailHead } from "@/components/console/review-detail";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { claimForReview } from "@/lib/ce/review-queries";
 import { db } from "@/lib/db/client";
@@ -42,24 +41,13 @@ export default async function ClaimReviewPage({ params }: { params: Promise<{ id
   ];
   return (
     <div className="min-w-0 space-y-6">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">审核学分申报</h1>
-        <Badge variant={RECORD_BADGE[claim.state]}>{claim.stateLabel}</Badge>
-      </div>
-      <Link
-        className="text-sm text-primary underline"
-        href={`/console/ce/claims?filter=${claim.state}`}
-      >
-        返回列表
-      </Link>
-      <Card>
-        <CardHeader>
-          <CardTitle className="wrap-anywhere">{claim.title}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <FactList facts={facts} />
-        </CardContent>
-      </Card>
+      <ReviewDetailHead
+        title="审核学分申报"
+        stateLabel={claim.stateLabel}
+        badge={RECORD_BADGE[claim.state]}
+        listHref={`/console/ce/claims?filter=${claim.state}`}
+      />
+      <FactCard title={claim.title} titleClassName="wrap-anywhere" facts={facts} />
       <Card>
         <CardHeader>
           <CardTitle>证明材料</CardTitle>
@@ -80,14 +68,9 @@ export default async function ClaimReviewPage({ params }: { params: Promise<{ id
         </CardContent>
       </Card>
       {claim.state === "claimed" && (
-        <Card>
-          <CardHeader>
-            <CardTitle>审核</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ReviewForm id={claim.id} title={claim.title} />
-          </CardContent>
-        </Card>
+        <DecisionCard>
+          <ReviewForm id={claim.id} title={claim.title} />
+        </DecisionCard>
       )}
       <p className="text-sm">
         <Link className="text-primary underline" href={`/console/ce/people/${claim.personId}`}>

@@ -1,16 +1,12 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { FactList } from "@/components/console/fact-list";
 import { requireStaffRole } from "@/components/console/require-staff-role";
-import { TransferReviewForm } from "@/components/transfer/review-form";
-import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { db } from "@/lib/db/client";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { inApplicationForStaff } from "@/lib/transfer/in-queries";
+import { reviewFacts, TransferReview } from "../../transfer-review";
 import { reviewInAction } from "./actions";
 
 export const metadata: Metadata = { title: "审核调入申请 · 财政部门" };
@@ -32,18 +28,7 @@ export default async function InReviewPage({ params }: { params: Promise<{ id: s
     { label: "调入地", value: app.destination },
     { label: "调出时间", value: formatBeijingDateTime(app.submittedAt) },
     { label: "申请时间", value: formatBeijingDateTime(app.createdAt) },
-    ...(app.state === "pending"
-      ? [{ label: "预计自动审核", value: formatBeijingDateTime(app.reviewDueAt) }]
-      : []),
-    ...(app.reviewedAt
-      ? [
-          {
-            label: "审核时间",
-            value: `${formatBeijingDateTime(app.reviewedAt)}（${app.reviewedByStaff ? "财政部门审核" : "系统自动审核"}）`,
-          },
-        ]
-      : []),
-    ...(app.reviewReason ? [{ label: "审核意见", value: app.reviewReason }] : []),
+    ...reviewFacts(app),
     ...(app.state === "received"
       ? [
           {
@@ -58,40 +43,16 @@ export default async function InReviewPage({ params }: { params: Promise<{ id: s
       : []),
   ];
   return (
-    <div className="min-w-0 space-y-6">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">审核调入申请</h1>
-        <Badge variant={app.state === "pending" ? "default" : "secondary"}>{app.stateLabel}</Badge>
-      </div>
-      <Link className="text-sm text-primary underline" href="/console/transfers/in">
-        返回列表
-      </Link>
-      <Card>
-        <CardHeader>
-          <CardTitle>{app.personName}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <FactList facts={facts} />
-        </CardContent>
-      </Card>
-      {app.state === "pending" && (
-        <Card>
-          <CardHeader>
-            <CardTitle>审核</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <TransferReviewForm
-              id={app.id}
-              action={reviewInAction}
-              listHref="/console/transfers/in"
-              questions={{
-                approve: `确定审核通过${app.personName}的调入申请吗？将向全国平台报送接收，确认后档案转入本平台。`,
-                reject: `确定审核不通过${app.personName}的调入申请吗？档案将留在调出地，该会计人员将收到短信。`,
-              }}
-            />
-          </CardContent>
-        </Card>
-      )}
-    </div>
+    <TransferReview
+      title="审核调入申请"
+      app={app}
+      facts={facts}
+      listHref="/console/transfers/in"
+      action={reviewInAction}
+      questions={{
+        approve: `确定审核通过${app.personName}的调入申请吗？将向全国平台报送接收，确认后档案转入本平台。`,
+        reject: `确定审核不通过${app.personName}的调入申请吗？档案将留在调出地，该会计人员将收到短信。`,
+      }}
+    />
   );
 }

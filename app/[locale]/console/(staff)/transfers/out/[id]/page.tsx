@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { FactList } from "@/components/console/fact-list";
 import { requireStaffRole } from "@/components/console/require-staff-role";
-import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { db } from "@/lib/db/client";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { outApplicationForStaff } from "@/lib/transfer/out-queries";
-import { TransferReviewForm } from "@/components/transfer/review-form";
+import { reviewFacts, TransferReview } from "../../transfer-review";
 import { reviewOutAction } from "./actions";
 
 export const metadata: Metadata = { title: "审核调出申请 · 财政部门" };
@@ -32,38 +29,22 @@ export default async function OutReviewPage({ params }: { params: Promise<{ id: 
     { label: "调入地", value: app.destination },
     { label: "调出理由", value: app.reason },
     { label: "申请时间", value: formatBeijingDateTime(app.createdAt) },
-    ...(app.state === "pending"
-      ? [{ label: "预计自动审核", value: formatBeijingDateTime(app.reviewDueAt) }]
-      : []),
-    ...(app.reviewedAt
-      ? [
-          {
-            label: "审核时间",
-            value: `${formatBeijingDateTime(app.reviewedAt)}（${app.reviewedByStaff ? "财政部门审核" : "系统自动审核"}）`,
-          },
-        ]
-      : []),
-    ...(app.reviewReason ? [{ label: "审核意见", value: app.reviewReason }] : []),
+    ...reviewFacts(app),
     ...(app.hubStateLabel ? [{ label: "全国平台处理状态", value: app.hubStateLabel }] : []),
     ...(app.refusalReason ? [{ label: "未接收原因", value: app.refusalReason }] : []),
   ];
   return (
-    <div className="min-w-0 space-y-6">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">审核调出申请</h1>
-        <Badge variant={app.state === "pending" ? "default" : "secondary"}>{app.stateLabel}</Badge>
-      </div>
-      <Link className="text-sm text-primary underline" href="/console/transfers/out">
-        返回列表
-      </Link>
-      <Card>
-        <CardHeader>
-          <CardTitle>{app.personName}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <FactList facts={facts} />
-        </CardContent>
-      </Card>
+    <TransferReview
+      title="审核调出申请"
+      app={app}
+      facts={facts}
+      listHref="/console/transfers/out"
+      action={reviewOutAction}
+      questions={{
+        approve: `确定审核通过${app.personName}的调出申请吗？档案将报送全国平台，等待调入地接收。`,
+        reject: `确定审核不通过${app.personName}的调出申请吗？该会计人员将收到短信并看到您填写的意见。`,
+      }}
+    >
       <Card>
         <CardHeader>
           <CardTitle>调转附件</CardTitle>
@@ -86,24 +67,6 @@ export default async function OutReviewPage({ params }: { params: Promise<{ id: 
           ))}
         </CardContent>
       </Card>
-      {app.state === "pending" && (
-        <Card>
-          <CardHeader>
-            <CardTitle>审核</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <TransferReviewForm
-              id={app.id}
-              action={reviewOutAction}
-              listHref="/console/transfers/out"
-              questions={{
-                approve: `确定审核通过${app.personName}的调出申请吗？档案将报送全国平台，等待调入地接收。`,
-                reject: `确定审核不通过${app.personName}的调出申请吗？该会计人员将收到短信并看到您填写的意见。`,
-              }}
-            />
-          </CardContent>
-        </Card>
-      )}
-    </div>
+    </TransferReview>
   );
 }
