@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PhoneIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { ContactCard } from "@/components/help/contact-card";
 import { FaqList } from "@/components/help/faq-list";
@@ -9,7 +10,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { PageContainer } from "@/components/shell/page-container";
 import { PortalNav } from "@/components/shell/portal-nav";
 import { CONTACTS_ANCHOR, faqGroups } from "@/lib/help/faq";
-import { contactDirectory } from "@/lib/help/finance-contacts";
+import { contactDirectory, type ContactDirectoryGroup } from "@/lib/help/finance-contacts";
 import { configText, configTextLang } from "@/lib/i18n/config-text";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { getCeThresholds } from "@/lib/jurisdiction/ce-thresholds";
@@ -47,11 +48,16 @@ export default async function HelpPage({ params }: Props) {
     faq,
   );
   const contacts = await loadFinanceContacts();
-  const directory = contacts && contactDirectory(contacts, j);
   const entered = locale === DEFAULT_LOCALE ? undefined : DEFAULT_LOCALE;
-  // the jurisdiction's own office heads the list as "省级"; the cities are named
-  const groupLabel = (g: { code: string; label: string }) =>
-    g.code === j.code ? t("provinceLevel") : g.label;
+  // The jurisdiction's own office heads the list as "省级", a word of the page; the cities are
+  // named as configured.
+  const regions =
+    contacts &&
+    contactDirectory(contacts, j).map((g) =>
+      g.code === j.code
+        ? { ...g, label: t("provinceLevel"), lang: undefined }
+        : { ...g, lang: entered },
+    );
 
   return (
     <>
@@ -121,52 +127,56 @@ export default async function HelpPage({ params }: Props) {
           <ClientMessages namespaces={["HelpContacts"]}>
             <MyOffice />
           </ClientMessages>
-          {directory === null ? (
-            <p className="text-base">{t("contactsUnavailable")}</p>
-          ) : directory.length === 0 ? (
-            <p className="text-base">{t("contactsNone")}</p>
-          ) : (
-            <>
-              <h3 className="text-lg font-semibold">{t("offices")}</h3>
-              <nav aria-label={t("byRegion")}>
-                <ul className="flex flex-wrap gap-x-4 text-base">
-                  {directory.map((g) => (
-                    <li key={g.code}>
-                      <a
-                        href={`#office-${g.code}`}
-                        lang={g.code === j.code ? undefined : entered}
-                        className="inline-flex min-h-11 items-center text-primary underline"
-                      >
-                        {groupLabel(g)}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </nav>
-              {directory.map((g) => (
-                <section
-                  key={g.code}
-                  id={`office-${g.code}`}
-                  aria-label={groupLabel(g)}
-                  className="scroll-mt-4 space-y-2"
-                >
-                  <h4
-                    lang={g.code === j.code ? undefined : entered}
-                    className="text-base font-semibold text-muted-foreground"
-                  >
-                    {groupLabel(g)}
-                  </h4>
-                  <div className="grid gap-3 md:grid-cols-2">
-                    {g.contacts.map((c) => (
-                      <ContactCard key={c.regionCode} contact={c} headingLevel="h5" />
-                    ))}
-                  </div>
-                </section>
-              ))}
-            </>
-          )}
+          <ContactDirectory regions={regions} />
         </section>
       </PageContainer>
+    </>
+  );
+}
+
+function ContactDirectory({
+  regions,
+}: {
+  regions: (ContactDirectoryGroup & { lang: string | undefined })[] | null;
+}) {
+  const t = useTranslations("HelpPage");
+  if (regions === null) return <p className="text-base">{t("contactsUnavailable")}</p>;
+  if (regions.length === 0) return <p className="text-base">{t("contactsNone")}</p>;
+  return (
+    <>
+      <h3 className="text-lg font-semibold">{t("offices")}</h3>
+      <nav aria-label={t("byRegion")}>
+        <ul className="flex flex-wrap gap-x-4 text-base">
+          {regions.map((g) => (
+            <li key={g.code}>
+              <a
+                href={`#office-${g.code}`}
+                lang={g.lang}
+                className="inline-flex min-h-11 items-center text-primary underline"
+              >
+                {g.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {regions.map((g) => (
+        <section
+          key={g.code}
+          id={`office-${g.code}`}
+          aria-label={g.label}
+          className="scroll-mt-4 space-y-2"
+        >
+          <h4 lang={g.lang} className="text-base font-semibold text-muted-foreground">
+            {g.label}
+          </h4>
+          <div className="grid gap-3 md:grid-cols-2">
+            {g.contacts.map((c) => (
+              <ContactCard key={c.regionCode} contact={c} headingLevel="h5" />
+            ))}
+          </div>
+        </section>
+      ))}
     </>
   );
 }
