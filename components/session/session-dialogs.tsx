@@ -15,7 +15,7 @@ import {
   DialogTitle,
 } from "@/components/ui/dialog";
 
-// The two dialogs of session-timeout.tsx, loaded only when one is due.
+// The two dialogs of session-watch.tsx, loaded only when one is due.
 
 /** Milliseconds until `endsAt`, again every second. */
 function useTimeLeft(endsAt: number): number {
