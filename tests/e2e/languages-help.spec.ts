@@ -115,7 +115,7 @@ test("the idle timeout's dialogs in English; the console's stay 简体", async (
   await expect(login).toBeVisible();
   await expect(login.getByLabel("ID number (证件号码)")).toBeVisible();
   await login.getByRole("button", { name: "Log in", exact: true }).click();
-  await expect(login.getByText("Enter your ID number")).toBeVisible();
+  await expect(login.getByText("Enter your password", { exact: true })).toBeVisible();
   await expectNoRawKeys(page);
 
   // Staff on a device set to English: the console, its dialogs included, is 简体中文.
