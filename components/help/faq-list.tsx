@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useId, useMemo, useState } from "react";
 import { SearchIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { FaqGroup } from "@/lib/help/faq";
 import { filterFaq, searchTerms } from "@/lib/help/faq-search";
 import { Input } from "@/components/ui/input";
@@ -10,9 +11,11 @@ import { Input } from "@/components/ui/input";
 /**
  * 常见问题 by topic, each a native <details>: rendered on the server, so every answer reads (and
  * the browser's find opens it) without JavaScript. The search box narrows the list as one types
- * and opens what matches; clearing it closes them again.
+ * and opens what matches; clearing it closes them again. The questions come translated from the
+ * server (lib/help/faq.ts), so their messages are not sent twice.
  */
 export function FaqList({ groups }: { groups: FaqGroup[] }) {
+  const t = useTranslations("HelpSearch");
   const [query, setQuery] = useState("");
   const shown = useMemo(() => filterFaq(groups, query), [groups, query]);
   const searching = searchTerms(query).length > 0;
@@ -22,7 +25,7 @@ export function FaqList({ groups }: { groups: FaqGroup[] }) {
     <div className="space-y-6">
       <div role="search" className="max-w-xl space-y-2">
         <label htmlFor={inputId} className="block text-base font-medium">
-          搜索常见问题
+          {t("label")}
         </label>
         <div className="relative">
           <SearchIcon
@@ -34,20 +37,16 @@ export function FaqList({ groups }: { groups: FaqGroup[] }) {
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            placeholder="如：忘记密码、验证码、学分"
+            placeholder={t("placeholder")}
             className="h-11 pl-9 text-base md:text-base"
             enterKeyHint="search"
           />
         </div>
         <p aria-live="polite" className="text-sm text-muted-foreground">
-          {searching && (found > 0 ? `找到 ${found} 个相关问题` : "")}
+          {searching && found > 0 && t("found", { count: found })}
         </p>
       </div>
-      {searching && found === 0 && (
-        <p className="text-base">
-          没有找到相关问题。请换个说法（如“密码”“手机号”“学分”），或拨打页面底部的咨询电话。
-        </p>
-      )}
+      {searching && found === 0 && <p className="text-base">{t("notFound")}</p>}
       {shown.map((group) => (
         <section key={group.id} aria-labelledby={group.id} className="space-y-2">
           <h3 id={group.id} className="text-lg font-semibold">
@@ -64,7 +63,7 @@ export function FaqList({ groups }: { groups: FaqGroup[] }) {
                     <p key={i}>{p}</p>
                   ))}
                   {item.links.length > 0 && (
-                    <ul className="flex flex-wrap gap-x-4 gap-y-1" aria-label="去办理">
+                    <ul className="flex flex-wrap gap-x-4 gap-y-1" aria-label={t("links")}>
                       {item.links.map((l) => (
                         <li key={l.href}>
                           <Link

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { PlacedContact } from "@/lib/help/finance-contacts";
 import { ContactCard } from "./contact-card";
 
@@ -20,6 +21,7 @@ export type MyOfficeAnswer =
  * nor while the answer is on its way: the full list below serves them.
  */
 export function MyOffice() {
+  const t = useTranslations("HelpContacts");
   const [answer, setAnswer] = useState<MyOfficeAnswer>();
   useEffect(() => {
     let live = true;
@@ -38,12 +40,10 @@ export function MyOffice() {
       className="space-y-3 rounded-lg border-2 border-primary/40 bg-primary/5 p-4"
     >
       <h3 id="my-office-title" className="text-lg font-semibold">
-        您所属地区的财政部门
+        {t("mineTitle")}
       </h3>
       <p className="text-base">
-        {answer.regionName
-          ? `您的所属地区：${answer.regionName}`
-          : "您还没有完成信息采集：采集后，这里首先显示您所属地区财政部门的联系方式。"}
+        {answer.regionName ? t("mineRegion", { region: answer.regionName }) : t("mineNotCollected")}
       </p>
       {answer.contacts.length > 0 ? (
         <div className="grid gap-3 md:grid-cols-2">
@@ -52,9 +52,7 @@ export function MyOffice() {
           ))}
         </div>
       ) : (
-        <p className="text-base text-muted-foreground">
-          您所属地区的财政部门尚未在平台上公布联系方式，请查看下方各地财政部门，或拨打咨询电话。
-        </p>
+        <p className="text-base text-muted-foreground">{t("mineNone")}</p>
       )}
     </section>
   );

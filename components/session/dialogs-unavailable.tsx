@@ -1,6 +1,7 @@
 "use client";
 
 import * as React from "react";
+import { useTranslations } from "next-intl";
 
 /**
  * Around the lazily loaded session dialogs: if their code cannot be fetched (a page left open
@@ -19,20 +20,28 @@ export class DialogsUnavailable extends React.Component<
 
   render() {
     if (!this.state.failed) return this.props.children;
-    const login = this.props.kind === "person" ? "/login" : "/console/login";
-    return (
-      <div
-        role="alert"
-        className="fixed inset-x-0 bottom-0 z-40 border-t bg-background p-3 shadow-lg print:hidden"
-      >
-        <p className="mx-auto max-w-5xl text-base">
-          登录即将失效或已失效。本页填写的内容仍保留：请
-          <a href={login} target="_blank" rel="noopener" className="mx-1 text-primary underline">
-            在新窗口重新登录
-          </a>
-          后回到本页继续办理。
-        </p>
-      </div>
-    );
+    return <LoginElsewhere kind={this.props.kind} />;
   }
+}
+
+/** The plain notice: its messages are already on the page (no chunk to fetch). */
+function LoginElsewhere({ kind }: { kind: "person" | "staff" }) {
+  const t = useTranslations("SessionDialogs");
+  const login = kind === "person" ? "/login" : "/console/login";
+  return (
+    <div
+      role="alert"
+      className="fixed inset-x-0 bottom-0 z-40 border-t bg-background p-3 shadow-lg print:hidden"
+    >
+      <p className="mx-auto max-w-5xl text-base">
+        {t.rich("unavailable", {
+          link: (chunks) => (
+            <a href={login} target="_blank" rel="noopener" className="mx-1 text-primary underline">
+              {chunks}
+            </a>
+          ),
+        })}
+      </p>
+    </div>
+  );
 }

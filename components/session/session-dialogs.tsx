@@ -1,6 +1,7 @@
 "use client";
 
 import * as React from "react";
+import { useTranslations } from "next-intl";
 import { askLoginCaptcha } from "@/app/[locale]/(auth)/login/ask-captcha";
 import { loginSchema } from "@/app/[locale]/(auth)/login/login.validation";
 import { CredentialsLoginForm } from "@/components/auth/credentials-login-form";
@@ -13,9 +14,8 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
-import { countdownAnnouncement, countdownText } from "@/lib/account/session-timing";
 
-// The two dialogs of session-timeout.tsx, loaded only when one is due.
+// The two dialogs of session-watch.tsx, loaded only when one is due.
 
 /** Milliseconds until `endsAt`, again every second. */
 function useTimeLeft(endsAt: number): number {
@@ -25,6 +25,23 @@ function useTimeLeft(endsAt: number): number {
     return () => clearInterval(tick);
   }, []);
   return Math.max(0, endsAt - now);
+}
+
+/** The visible countdown's parts, whole seconds rounded up: 4 and "05", or 0 and "38". */
+function countdownValues(ms: number) {
+  const all = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = Math.floor(all / 60);
+  const seconds = all % 60;
+  return { minutes, seconds: minutes > 0 ? String(seconds).padStart(2, "0") : String(seconds) };
+}
+
+/**
+ * What a screen reader is told: the same words for a whole minute, so a polite live region
+ * speaks about once a minute (then at one minute and at 30 seconds), not every second.
+ */
+function announcementValues(ms: number) {
+  if (ms > 60_000) return { within: "minutes", minutes: Math.ceil(ms / 60_000) };
+  return { within: ms > 30_000 ? "minute" : "halfMinute", minutes: 1 };
 }
 
 /**
@@ -41,6 +58,7 @@ export function WarningDialog({
   busy: boolean;
   onContinue: () => void;
 }) {
+  const t = useTranslations("SessionDialogs");
   const left = useTimeLeft(endsAt);
   const button = React.useRef<HTMLButtonElement>(null);
   return (
@@ -56,23 +74,21 @@ export function WarningDialog({
         onInteractOutside={(e) => e.preventDefault()}
       >
         <DialogHeader>
-          <DialogTitle>登录即将失效</DialogTitle>
-          <DialogDescription className="text-base">
-            您已较长时间没有操作，为保护您的信息安全，倒计时结束后需要重新登录。点击“继续办理”即可继续，本页填写和上传的内容都会保留。
-          </DialogDescription>
+          <DialogTitle>{t("warningTitle")}</DialogTitle>
+          <DialogDescription className="text-base">{t("warningText")}</DialogDescription>
         </DialogHeader>
         <p className="text-base">
-          剩余时间：
+          {t("timeLeft")}
           <span role="timer" className="font-semibold tabular-nums">
-            {countdownText(left)}
+            {t("countdown", countdownValues(left))}
           </span>
         </p>
         <p className="sr-only" aria-live="polite">
-          {countdownAnnouncement(left)}
+          {t("announcement", announcementValues(left))}
         </p>
         <DialogFooter>
           <Button ref={button} type="button" disabled={busy} onClick={onContinue}>
-            继续办理
+            {t("continue")}
           </Button>
         </DialogFooter>
       </DialogContent>
@@ -93,23 +109,23 @@ export function LoginDialog({
   onLoggedIn: () => Promise<void>;
   onClose: () => void;
 }) {
+  const t = useTranslations("SessionDialogs");
+  const auth = useTranslations("Auth");
   const [pending, setPending] = React.useState(false);
   const here = typeof window === "undefined" ? "/" : window.location.pathname;
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent onInteractOutside={(e) => e.preventDefault()}>
         <DialogHeader>
-          <DialogTitle>登录已失效，请重新登录</DialogTitle>
+          <DialogTitle>{t("loginTitle")}</DialogTitle>
           <DialogDescription className="text-base">
-            {kind === "person"
-              ? "长时间未操作，登录已失效。请在此重新登录：登录后仍停留在本页，本页填写和上传的内容都会保留。"
-              : "长时间未操作，登录已失效。请在新打开的页面登录财政部门端，然后回到本页点击“我已重新登录”，本页填写的内容都会保留。"}
+            {kind === "person" ? t("loginTextPerson") : t("loginTextStaff")}
           </DialogDescription>
         </DialogHeader>
         {kind === "person" ? (
           <CredentialsLoginForm
             schema={loginSchema}
-            nameField={{ name: "idNumber", label: "证件号码", preset: "id-number" }}
+            nameField={{ name: "idNumber", label: auth("idNumber"), preset: "id-number" }}
             next={here}
             askCaptcha={askLoginCaptcha}
             onSuccess={() => void onLoggedIn()}
@@ -118,7 +134,7 @@ export function LoginDialog({
           <DialogFooter>
             <Button asChild variant="outline">
               <a href="/console/login" target="_blank" rel="noopener">
-                登录财政部门端（新窗口）
+                {t("staffLogin")}
               </a>
             </Button>
             <Button
@@ -129,7 +145,7 @@ export function LoginDialog({
                 void onLoggedIn().finally(() => setPending(false));
               }}
             >
-              我已重新登录
+              {t("staffLoggedIn")}
             </Button>
           </DialogFooter>
         )}

@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 
-// Between the pages' forms and the login in place (session-timeout.tsx, mounted by the layouts of
+// Between the pages' forms and the login in place (session-watch.tsx, mounted by the layouts of
 // pages behind login): a form whose request was refused because the login ended asks for the
 // login here, and can wait for it to try again — the page stays as it is, everything typed and
 // uploaded kept. Without a host (a page outside those layouts) nobody offers a login: the
@@ -33,7 +33,7 @@ export function offerLogin(): void {
   void requestLogin();
 }
 
-/** For session-timeout.tsx: it opens the login when asked. Returns the unregister. */
+/** For session-watch.tsx: it opens the login when asked. Returns the unregister. */
 export function hostLogin(open: Host): () => void {
   host = open;
   return () => {
@@ -42,7 +42,7 @@ export function hostLogin(open: Host): () => void {
   };
 }
 
-/** For session-timeout.tsx: the login in place succeeded (true) or was closed (false). */
+/** For session-watch.tsx: the login in place succeeded (true) or was closed (false). */
 export function settleLogin(loggedIn: boolean): void {
   const all = waiting;
   waiting = [];

@@ -20,7 +20,7 @@ function haystack(item: FaqItem, group: FaqGroup): string {
     item.question,
     ...item.answer,
     ...item.links.map((l) => l.label),
-    ...(item.keywords ?? []),
+    item.keywords,
   ]
     .join("\n")
     .normalize("NFKC")

@@ -3,7 +3,6 @@ import { requireSession } from "@/lib/auth/current-session";
 import { PageContainer } from "@/components/shell/page-container";
 import { AccountNav } from "@/components/account/account-nav";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { Untranslated } from "@/components/i18n/untranslated";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { SessionTimeout } from "@/components/session/session-timeout";
 import { securityConfig } from "@/lib/account/security-config";
@@ -33,14 +32,11 @@ export default async function AccountLayout({ children }: { children: React.Reac
         </ClientMessages>
         <div className="min-w-0">{children}</div>
       </div>
-      {/* its dialogs are not translated yet either */}
-      <Untranslated>
-        <SessionTimeout
-          kind="person"
-          owner={sessionOwnerTag({ personId: person.personId })}
-          idleMs={securityConfig().sessionIdleMinutes * 60_000}
-        />
-      </Untranslated>
+      <SessionTimeout
+        kind="person"
+        owner={sessionOwnerTag({ personId: person.personId })}
+        idleMs={securityConfig().sessionIdleMinutes * 60_000}
+      />
     </PageContainer>
   );
 }

@@ -1,16 +1,19 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { CaptchaField, type CaptchaValue } from "@/components/auth/captcha-field";
 import { FormError } from "@/components/form/form-error";
 import { TextField } from "@/components/form/text-field";
 import { useForm } from "@/components/form/use-form";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { groupCode, normaliseCode } from "@/lib/verification/code-format";
 import type { VerificationView } from "@/lib/verification/view";
 import { verifyDocumentAction } from "./actions";
+import { issuedOnIso } from "./issued-on";
 import { verifySchema } from "./verify.validation";
 
 /**
@@ -19,6 +22,8 @@ import { verifySchema } from "./verify.validation";
  * server asks for the captcha after a few unknown codes from one client; then every try shows one.
  */
 export function VerifyForm() {
+  const t = useTranslations("Verify");
+  const sourceText = useSourceText();
   const form = useForm(verifySchema, { code: "" });
   const { values, setValue, bindForm } = form;
   const [needCaptcha, setNeedCaptcha] = useState(false);
@@ -86,8 +91,8 @@ export function VerifyForm() {
             <TextField
               form={form}
               name="code"
-              label="核验码"
-              hint="见PDF文件末尾二维码旁，形如 7K3M-9QWX-2HDP-ZR4T，不区分大小写"
+              label={t("code")}
+              hint={t("codeHint")}
               autoComplete="off"
               autoCapitalize="characters"
               spellCheck={false}
@@ -97,13 +102,13 @@ export function VerifyForm() {
               <CaptchaField
                 value={captcha}
                 onChange={setCaptcha}
-                error={captchaError}
+                error={captchaError && sourceText(captchaError)}
                 refreshKey={captchaKey}
               />
             )}
             <FormError message={form.formError} form={form} extra={captchaError ? 1 : 0} />
             <Button type="submit" className="w-full" disabled={pending}>
-              {pending ? "正在核验…" : "核验"}
+              {pending ? t("checking") : t("check")}
             </Button>
           </form>
         </CardContent>
@@ -120,18 +125,22 @@ function VerificationResult({
   view: VerificationView;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
 }) {
+  const t = useTranslations("Verify");
+  const sourceText = useSourceText();
+  // Chinese pages show the date as the PDF prints it
+  const issuedOn = (useLocale() === "en" && issuedOnIso(view.issuedOn)) || view.issuedOn;
   const rows: [string, string][] = [
-    ["姓名", view.name],
-    ["证件号码", view.idNumberMasked],
-    ["文件", view.document],
-    ["档案编号", view.archiveNumber],
-    ["版本", `第${view.version}版`],
-    ["出具日期", view.issuedOn],
+    [t("name"), view.name],
+    [t("idNumber"), view.idNumberMasked],
+    [t("document"), sourceText(view.document)],
+    [t("archiveNumber"), view.archiveNumber],
+    [t("version"), t("versionValue", { version: view.version })],
+    [t("issuedOn"), issuedOn],
   ];
   return (
     <section aria-labelledby="verify-result" className="space-y-3 rounded-lg border bg-card p-4">
       <h2 id="verify-result" ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
-        核验结果
+        {t("result")}
       </h2>
       <dl className="grid gap-x-3 gap-y-1 text-base [overflow-wrap:anywhere] sm:grid-cols-[6rem_minmax(0,1fr)] sm:gap-y-2">
         {rows.map(([label, value]) => (
@@ -140,16 +149,14 @@ function VerificationResult({
             <dd className="wrap-anywhere">{value}</dd>
           </div>
         ))}
-        <dt className="text-muted-foreground">状态</dt>
+        <dt className="text-muted-foreground">{t("status")}</dt>
         <dd>
           <Badge variant={view.status === "valid" ? "success" : "destructive"}>
-            {view.statusLabel}
+            {sourceText(view.statusLabel)}
           </Badge>
         </dd>
       </dl>
-      <p className="text-sm text-muted-foreground">
-        核验结果以本平台记录为准。状态为“有效”表示文件内容与平台存档一致且为当前版本；如与纸质文件不符，请联系持有人或当地财政部门。
-      </p>
+      <p className="text-sm text-muted-foreground">{t("resultNote")}</p>
     </section>
   );
 }

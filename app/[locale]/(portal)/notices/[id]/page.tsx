@@ -1,7 +1,9 @@
 import { cache } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { publishedNotice } from "@/lib/cache/published";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { formatBeijingDate } from "@/lib/time/beijing";
 import { regionName } from "@/lib/region/divisions";
 import { PortalNav } from "@/components/shell/portal-nav";
@@ -9,7 +11,6 @@ import { PageContainer } from "@/components/shell/page-container";
 import { NoticeBody } from "@/components/notice/notice-body";
 import { BackLink } from "@/components/shell/back-link";
 import { localeOf } from "@/i18n/locale-of";
-import { Untranslated } from "@/components/i18n/untranslated";
 
 type Props = { params: Promise<{ id: string; locale: string }> };
 
@@ -23,38 +24,51 @@ export function generateStaticParams(): { id: string }[] {
 const loadNotice = cache(publishedNotice);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await localeOf(params);
   const notice = await loadNotice((await params).id);
-  return { title: notice ? notice.title : "公告不存在" };
+  if (notice) return { title: notice.title };
+  const t = await getTranslations({ locale, namespace: "Notices" });
+  return { title: t("notFound") };
 }
 
 export default async function NoticePage({ params }: Props) {
-  await localeOf(params);
+  const locale = await localeOf(params);
+  const t = await getTranslations("Notices");
   const notice = await loadNotice((await params).id);
   if (!notice) notFound();
 
   const region = regionName(notice.regionCode, "");
+  // The notice as published (简体中文), the page around it in the reader's language.
+  const published = locale === DEFAULT_LOCALE ? undefined : DEFAULT_LOCALE;
 
   return (
     <>
       <PortalNav />
-      <Untranslated>
-        <PageContainer width="md" className="py-6 sm:py-10">
-          <BackLink href="/#notices">返回通知公告</BackLink>
-          <article className="mt-4 rounded-lg border bg-card p-5 shadow-xs sm:p-8">
-            <h1 className="text-xl leading-snug font-bold sm:text-2xl">{notice.title}</h1>
-            <p className="mt-2 flex flex-wrap gap-x-4 text-sm text-muted-foreground">
+      <PageContainer width="md" className="py-6 sm:py-10">
+        <BackLink href="/#notices">{t("backToNotices")}</BackLink>
+        <article className="mt-4 rounded-lg border bg-card p-5 shadow-xs sm:p-8">
+          <h1 lang={published} className="text-xl leading-snug font-bold sm:text-2xl">
+            {notice.title}
+          </h1>
+          <p className="mt-2 flex flex-wrap gap-x-4 text-sm text-muted-foreground">
+            <span>
+              {t("publishedOn")}
+              <time dateTime={notice.publishedAt.toISOString()}>
+                {formatBeijingDate(notice.publishedAt)}
+              </time>
+            </span>
+            {region && (
               <span>
-                发布日期：
-                <time dateTime={notice.publishedAt.toISOString()}>
-                  {formatBeijingDate(notice.publishedAt)}
-                </time>
+                {t("publishedBy")}
+                <span lang={published}>{region}</span>
               </span>
-              {region && <span>发布地区：{region}</span>}
-            </p>
-            <NoticeBody html={notice.html} className="mt-6" />
-          </article>
-        </PageContainer>
-      </Untranslated>
+            )}
+          </p>
+          <div lang={published} className="mt-6">
+            <NoticeBody html={notice.html} />
+          </div>
+        </article>
+      </PageContainer>
     </>
   );
 }
