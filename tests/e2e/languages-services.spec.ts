@@ -41,6 +41,8 @@ test("账号申诉, 申诉进度查询 and 省外调入 in English", async ({ pa
   await expect(page.getByRole("img", { name: "Picture code image" })).toBeVisible();
   await page.getByRole("textbox", { name: "Picture code", exact: true }).fill(E2E.captcha);
   await page.getByRole("button", { name: "Get SMS code" }).click();
+  // sent (and in the outbox) once the button counts down
+  await expect(page.getByRole("button", { name: /^Resend in \d+ s$/ })).toBeVisible();
   await page.getByRole("textbox", { name: "SMS code" }).fill(await smsCodeFor(phone));
   await page.getByRole("button", { name: "Next" }).click();
   await expect(
@@ -93,7 +95,7 @@ test("继续教育 in English, then in 繁體", async ({ page }) => {
   await page.getByRole("link", { name: "Claim credits" }).click();
   await expect(page.getByRole("heading", { name: "Claim credits", level: 1 })).toBeVisible();
   await page.getByRole("button", { name: "Submit the claim" }).click();
-  await expect(page.getByText("Choose where the credits come from")).toBeVisible();
+  await expect(page.getByText("Choose where the credits come from", { exact: true })).toBeVisible();
   await expect(page.getByText("10 credits a day", { exact: true })).toBeVisible();
   await page.getByRole("radio", { name: /Attended an accounting conference/ }).click();
   const conferenceYear = page.getByRole("textbox", { name: "Year of the conference" });
