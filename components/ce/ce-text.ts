@@ -3,7 +3,9 @@ import type { CeThresholds } from "@/lib/jurisdiction/ce-thresholds";
 import type { CeYearState } from "@/lib/ce/year-status";
 import type { CeRecordState } from "@/lib/codes/ce-record-state";
 
-// Words and colours the 继续教育 pages share (overview and certificate).
+// Words and colours the 继续教育 pages share (overview and certificate). The accountant's pages
+// say them in the reader's language through messages (CeYears, Ce.thresholds); the PDF and the
+// console keep the Chinese of thresholdsText.
 
 const SHARE_WORDS: Record<string, string> = {
   "2/3": "三分之二",
@@ -26,6 +28,35 @@ export function thresholdsText(jurisdictionName: string, t: CeThresholds): strin
   return `${jurisdictionName}要求：${text}（依据${t.basis}）`;
 }
 
+const SHARE_KEYS: Record<string, string> = {
+  "2/3": "twoThirds",
+  "1/2": "half",
+  "3/4": "threeQuarters",
+};
+
+/** The values of the Ce.thresholds message: thresholdsText, in the reader's language. */
+export function thresholdValues(jurisdiction: string, t: CeThresholds) {
+  const share = t.minProfessionalShare;
+  const fraction = share ? `${share.numerator}/${share.denominator}` : "";
+  return {
+    jurisdiction,
+    rules:
+      t.minPublic > 0 && t.minProfessional > 0
+        ? "both"
+        : t.minPublic > 0
+          ? "public"
+          : t.minProfessional > 0
+            ? "professional"
+            : "total",
+    minPublic: String(t.minPublic),
+    minProfessional: String(t.minProfessional),
+    minTotal: String(t.minTotal),
+    share: share ? (SHARE_KEYS[fraction] ?? "fraction") : "none",
+    fraction,
+    basis: t.basis,
+  };
+}
+
 type BadgeVariant = NonNullable<BadgeProps["variant"]>;
 
 export const YEAR_BADGE: Record<CeYearState, BadgeVariant> = {
@@ -35,18 +66,6 @@ export const YEAR_BADGE: Record<CeYearState, BadgeVariant> = {
   NOT_REQUIRED: "outline",
   NO_RECORD: "secondary",
 };
-
-/**
- * What a 无记录 year means and what to do (issue 13, 12): the platform's records start later, so
- * the year is not judged; a certificate of it comes from the finance department, and credits
- * the platform can recognise may still be claimed.
- */
-export function noRecordText(recordsFromYear: number): string {
-  return (
-    `本平台的继续教育记录自${recordsFromYear}年起，此前年度平台没有学分记录，不计为未完成。` +
-    "如需这些年度的继续教育证明，请联系所在地财政部门；参加考试、学术会议、学历教育或发表论文取得的学分，可凭证明材料申报学分。"
-  );
-}
 
 export const RECORD_BADGE: Record<CeRecordState, BadgeVariant> = {
   enrolled: "secondary",
@@ -58,6 +77,9 @@ export const RECORD_BADGE: Record<CeRecordState, BadgeVariant> = {
 
 /** 30 → "30", 1.5 → "1.5" (credits carry at most one decimal place). */
 export const credits = (n: number) => String(Math.round(n * 10) / 10);
+
+/** The values of the CeYears.credits message ("30学分", "1 credit"). */
+export const creditValues = (n: number) => ({ n: Math.round(n * 10) / 10, credits: credits(n) });
 
 /** [2019, …, 2016, 2014, …, 2010] → ["2010—2014", "2016—2019"]: consecutive years as one run. */
 export function yearRuns(years: readonly number[]): string[] {

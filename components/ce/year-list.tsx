@@ -1,8 +1,10 @@
+import { getTranslations } from "next-intl/server";
 import { MyOfficeLink } from "@/components/help/my-office-link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { CeRecordView, CeYearView } from "@/lib/ce/overview";
-import { YEAR_BADGE, noRecordText, yearRuns } from "./ce-text";
+import { getSourceText } from "@/lib/i18n/server-source-text";
+import { YEAR_BADGE, yearRuns } from "./ce-text";
 import { YearCard } from "./year-card";
 
 // This year and the two before are always shown, and any year with records.
@@ -13,7 +15,7 @@ const RECENT_YEARS = 3;
  * record fold away, so a phone does not scroll through twenty empty cards; the empty years before
  * the platform's records begin (无记录) are one card that says what to do, not one card each.
  */
-export function YearList({
+export async function YearList({
   years,
   recordsFromYear,
   recordAction,
@@ -28,6 +30,7 @@ export function YearList({
   /** The person's own page: where it says to contact the finance department, a link says how. */
   officeLink?: boolean;
 }) {
+  const t = await getTranslations("CeYears");
   const thisYear = years[0]?.year ?? 0;
   const unrecorded = (y: CeYearView) => y.state === "NO_RECORD" && y.records.length === 0;
   const shown = (y: CeYearView) => y.year > thisYear - RECENT_YEARS || y.records.length > 0;
@@ -50,8 +53,11 @@ export function YearList({
       {earlier.length > 0 && (
         <details className="rounded-md border p-4">
           <summary className="cursor-pointer text-sm font-medium">
-            更早年度（{earlier[earlier.length - 1]!.year}—{earlier[0]!.year}年，共{earlier.length}
-            个年度）
+            {t("earlier", {
+              from: String(earlier[earlier.length - 1]!.year),
+              to: String(earlier[0]!.year),
+              count: earlier.length,
+            })}
           </summary>
           <div className="mt-4 space-y-6">{earlier.map(card)}</div>
         </details>
@@ -65,7 +71,7 @@ export function YearList({
   );
 }
 
-function NoRecordYears({
+async function NoRecordYears({
   years,
   recordsFromYear,
   officeLink,
@@ -75,15 +81,17 @@ function NoRecordYears({
   officeLink: boolean;
 }) {
   if (years.length === 0) return null;
-  const span = `${yearRuns(years.map((y) => y.year)).join("、")}年度`;
+  const t = await getTranslations("CeYears");
+  const sourceText = await getSourceText();
+  const span = t("runs", { runs: yearRuns(years.map((y) => y.year)).join(t("runSeparator")) });
   return (
     <Card role="region" aria-labelledby="ce-no-record">
       <CardHeader className="flex flex-row flex-wrap items-center gap-2">
         <CardTitle id="ce-no-record">{span}</CardTitle>
-        <Badge variant={YEAR_BADGE.NO_RECORD}>{years[0]!.stateLabel}</Badge>
+        <Badge variant={YEAR_BADGE.NO_RECORD}>{sourceText(years[0]!.stateLabel)}</Badge>
       </CardHeader>
       <CardContent>
-        <p className="text-sm">{noRecordText(recordsFromYear)}</p>
+        <p className="text-sm">{t("noRecordText", { year: String(recordsFromYear) })}</p>
         {officeLink && <MyOfficeLink />}
       </CardContent>
     </Card>

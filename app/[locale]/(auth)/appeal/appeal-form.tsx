@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { SmsCodeFields } from "@/components/auth/sms-code-fields";
@@ -30,6 +32,9 @@ export function AppealForm({
   documentTypes: readonly { value: DocumentTypeCode; label: string }[];
   onStarted: (draft: Draft) => void;
 }) {
+  const t = useTranslations("Appeal");
+  const auth = useTranslations("Auth");
+  const sourceText = useSourceText();
   const form = useForm(startAppealSchema, EMPTY, {
     storageKey: "kuaiji.appeal",
     persist: ["name", "idType", "phone"],
@@ -47,36 +52,36 @@ export function AppealForm({
           <TextField
             form={form}
             name="name"
-            label="姓名"
+            label={t("name")}
             autoComplete="name"
-            hint="与证件上的姓名一致。"
+            hint={t("nameHint")}
           />
           <DocumentTypeField form={form} documentTypes={documentTypes} />
           <TextField
             form={form}
             name="idNumber"
-            label="证件号码"
+            label={auth("idNumber")}
             preset="id-number"
             autoComplete="off"
-            hint={DOCUMENT_TYPES[idType]?.numberHint}
+            hint={sourceText(DOCUMENT_TYPES[idType]?.numberHint ?? "")}
           />
           <TextField
             form={form}
             name="phone"
-            label="本人手机号码"
+            label={t("phone")}
             preset="phone"
-            hint="申诉通过后，账号将改绑至此手机号码；审核结果也将发送至此号码。"
+            hint={t("phoneHint")}
           />
           <SmsCodeFields
             form={form}
             codeField="smsCode"
             checkFirst={["phone"]}
             send={(captcha) => sendAppealCode({ phone: values.phone, ...captcha })}
-            sentHint={`验证码已发送至 ${maskPhone(values.phone)}，5分钟内有效。`}
+            sentHint={t("smsSent", { phone: maskPhone(values.phone) })}
           />
           <FormError message={form.formError} />
           <Button type="submit" disabled={pending}>
-            {pending ? "正在验证…" : "下一步"}
+            {pending ? t("verifying") : t("next")}
           </Button>
         </form>
       </CardContent>

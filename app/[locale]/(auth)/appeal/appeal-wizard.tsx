@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Steps } from "@/components/ui/steps";
@@ -11,7 +12,7 @@ import { PhotoStep } from "./photo-step";
 
 // 账号申诉: 验证身份 (姓名, 证件, the new phone and its code) → 上传照片 → 提交 → 申诉编号. The
 // draft's secret lives in this component's state only: a reload starts again at 第一步.
-const STEPS = ["填写申诉信息", "上传照片", "提交完成"];
+const STEPS = ["stepForm", "stepPhotos", "stepDone"] as const;
 
 export interface Draft {
   appealId: string;
@@ -23,26 +24,29 @@ export function AppealWizard({
 }: {
   documentTypes: readonly { value: DocumentTypeCode; label: string }[];
 }) {
+  const t = useTranslations("Appeal");
   const [draft, setDraft] = useState<Draft | null>(null);
   const [appealNumber, setAppealNumber] = useState<string | null>(null);
   const step = appealNumber ? 2 : draft ? 1 : 0;
   return (
     <div className="space-y-6">
-      <Steps steps={STEPS} current={step} />
+      <Steps steps={STEPS.map((s) => t(s))} current={step} />
       {step === 0 && <AppealForm documentTypes={documentTypes} onStarted={setDraft} />}
       {step === 1 && draft && (
         <PhotoStep draft={draft} onSubmitted={setAppealNumber} onExpired={() => setDraft(null)} />
       )}
       {step === 2 && (
         <Alert variant="success">
-          <AlertTitle>申诉已提交</AlertTitle>
+          <AlertTitle>{t("doneTitle")}</AlertTitle>
           <AlertDescription>
             <p className="mb-3">
-              申诉编号：<strong data-testid="appeal-number">{appealNumber}</strong>
-              （已发送至您的手机）。账号所在地财政部门审核后将以短信通知您；通过后请在登录页点击“找回密码”，用本手机号码设置新密码。
+              {t.rich("doneText", {
+                appealNumber: appealNumber ?? "",
+                number: (n) => <strong data-testid="appeal-number">{n}</strong>,
+              })}
             </p>
             <Button asChild variant="outline">
-              <Link href="/appeal/status">查询申诉进度</Link>
+              <Link href="/appeal/status">{t("statusLink")}</Link>
             </Button>
           </AlertDescription>
         </Alert>

@@ -1,29 +1,38 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { DOCUMENT_TYPE_OPTIONS } from "@/lib/identity/document-types";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { PageContainer } from "@/components/shell/page-container";
-import { AppealWizard } from "./appeal-wizard";
 import { localeOf } from "@/i18n/locale-of";
-import { Untranslated } from "@/components/i18n/untranslated";
+import { AppealWizard } from "./appeal-wizard";
 
-export const metadata: Metadata = { title: "账号申诉" };
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await localeOf(params), namespace: "Appeal" });
+  return { title: t("title") };
+}
 // Static, like 用户注册: everything the visitor does happens in the browser and the actions.
 
-export default async function AppealPage({ params }: { params: Promise<{ locale: string }> }) {
+export default async function AppealPage({ params }: Props) {
   await localeOf(params);
+  const t = await getTranslations("Appeal");
   return (
-    <Untranslated>
-      <PageContainer className="max-w-2xl">
-        <h1 className="mb-2 text-2xl font-semibold">账号申诉</h1>
-        <p className="mb-6 text-sm text-muted-foreground">
-          您的证件号码已被他人注册时，可在此申诉：验证您本人的手机号码，上传证件照片和手持证件照片，由账号所在地财政部门核实后将账号改绑至您的手机号码。已提交申诉的，可
-          <Link className="mx-1 text-primary underline" href="/appeal/status">
-            查询申诉进度
-          </Link>
-          。
-        </p>
+    <PageContainer className="max-w-2xl">
+      <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
+      <p className="mb-6 text-sm text-muted-foreground">
+        {t.rich("intro", {
+          link: (text) => (
+            <Link className="mx-1 text-primary underline" href="/appeal/status">
+              {text}
+            </Link>
+          ),
+        })}
+      </p>
+      <ClientMessages namespaces={["Appeal"]}>
         <AppealWizard documentTypes={DOCUMENT_TYPE_OPTIONS} />
-      </PageContainer>
-    </Untranslated>
+      </ClientMessages>
+    </PageContainer>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import {
@@ -29,6 +31,8 @@ export function PhotoField({
   error?: string;
   onUploaded: () => void;
 }) {
+  const t = useTranslations("Appeal");
+  const sourceText = useSourceText();
   const id = useId();
   const [state, setState] = useState<"idle" | "sending" | "done">("idle");
   const [problem, setProblem] = useState<string>();
@@ -65,14 +69,15 @@ export function PhotoField({
     }
   }
 
-  const shown = problem ?? error;
+  // The browser's checks and the route write Chinese, as the domain does; said in the reader's.
+  const shown = problem === undefined ? error : sourceText(problem);
   return (
     <FormField
       id={id}
       label={label}
       required
       error={shown}
-      hint={state === "sending" ? "正在上传…" : state === "done" ? "已上传，可重新选择替换" : hint}
+      hint={state === "sending" ? t("uploading") : state === "done" ? t("uploaded") : hint}
     >
       <Input
         {...fieldAria(id, shown, { hint: true })}

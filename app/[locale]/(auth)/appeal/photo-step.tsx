@@ -1,6 +1,8 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { FormError } from "@/components/form/form-error";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -9,11 +11,11 @@ import { submitAppealAction } from "./actions";
 import type { Draft } from "./appeal-wizard";
 import { PhotoField } from "./photo-field";
 
-const HINTS: Record<AppealPhotoKind, string> = {
-  "id-front": "证件有照片的一面，四角完整、文字清晰。",
-  "id-back": "证件的另一面（如有）；单页证件请再拍一张证件正面。",
-  holding: "本人手持证件正面，面部和证件文字均清晰可见。",
-};
+const HINTS = {
+  "id-front": "hintIdFront",
+  "id-back": "hintIdBack",
+  holding: "hintHolding",
+} as const satisfies Record<AppealPhotoKind, string>;
 
 /** 第二步: the three photos, each sent as soon as it is chosen, then 提交. */
 export function PhotoStep({
@@ -25,6 +27,8 @@ export function PhotoStep({
   onSubmitted: (appealNumber: string) => void;
   onExpired: () => void;
 }) {
+  const t = useTranslations("Appeal");
+  const sourceText = useSourceText();
   const [done, setDone] = useState<Partial<Record<AppealPhotoKind, boolean>>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
@@ -49,22 +53,22 @@ export function PhotoStep({
             key={e.code}
             draft={draft}
             kind={e.code}
-            label={e.label}
-            hint={HINTS[e.code]}
-            error={errors[e.code] || undefined}
+            label={sourceText(e.label)}
+            hint={t(HINTS[e.code])}
+            error={errors[e.code] ? sourceText(errors[e.code]!) : undefined}
             onUploaded={() => {
               setDone((d) => ({ ...d, [e.code]: true }));
               setErrors((x) => ({ ...x, [e.code]: "" }));
             }}
           />
         ))}
-        <FormError message={formError} />
+        <FormError message={formError && sourceText(formError)} />
         <Button
           type="button"
           disabled={pending || APPEAL_PHOTO_KINDS.codes.some((k) => !done[k])}
           onClick={submit}
         >
-          {pending ? "正在提交…" : "提交申诉"}
+          {pending ? t("submitting") : t("submit")}
         </Button>
       </CardContent>
     </Card>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { FormError } from "@/components/form/form-error";
 import { useForm } from "@/components/form/use-form";
@@ -28,6 +29,8 @@ export function ConfirmStep({
   onBack: () => void;
   onDone: (done: { accountCreated: boolean }) => void;
 }) {
+  const t = useTranslations("TransferIn");
+  const auth = useTranslations("Auth");
   const initial: TransferInConfirmValues = {
     ticket: preview.ticket,
     needsPassword: preview.needsPassword ? "yes" : "no",
@@ -39,20 +42,19 @@ export function ConfirmStep({
   const form = useForm(transferInConfirmSchema, initial);
   const { pending, onSubmit } = useFormSubmit(form, confirmTransferInAction, onDone);
   const facts = [
-    { label: "姓名", value: preview.name },
-    { label: "证件号码", value: preview.idNumberMasked },
-    { label: "调出地", value: preview.from },
-    { label: "调出时间", value: formatBeijingDateTime(preview.submittedAt) },
-    { label: "调入地", value: preview.destination },
+    { label: t("name"), value: preview.name },
+    { label: auth("idNumber"), value: preview.idNumberMasked },
+    // Region names stay as the national platform and the jurisdiction write them.
+    { label: t("from"), value: preview.from },
+    { label: t("submittedAt"), value: formatBeijingDateTime(preview.submittedAt) },
+    { label: t("destination"), value: preview.destination },
   ];
   return (
     <Card>
       <CardContent className="pt-6">
         <form noValidate onSubmit={onSubmit} className="space-y-5">
-          <h2 className="text-lg font-medium">第二步（共三步）：确认调入</h2>
-          <p className="text-sm text-muted-foreground">
-            全国平台的调转信息如下，请核对后确认调入。
-          </p>
+          <h2 className="text-lg font-medium">{t("confirmHeading")}</h2>
+          <p className="text-sm text-muted-foreground">{t("confirmIntro")}</p>
           <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[7rem_1fr]">
             {facts.map((f) => (
               <div key={f.label} className="contents">
@@ -63,14 +65,12 @@ export function ConfirmStep({
           </dl>
           {preview.needsPassword && (
             <>
-              <p className="text-sm">
-                您在本平台还没有账户，请设置登录密码（登录时使用证件号码和此密码）。
-              </p>
+              <p className="text-sm">{t("needsPassword")}</p>
               <NewPasswordFields
                 form={form}
                 passwordField="password"
                 confirmField="confirmPassword"
-                labels={{ password: "设置密码", confirm: "确认密码" }}
+                labels={{ password: t("password"), confirm: t("confirmPassword") }}
                 context={{ idNumber: preview.idNumber, phone: preview.phone }}
               />
             </>
@@ -78,10 +78,10 @@ export function ConfirmStep({
           <FormError message={form.formError} />
           <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-between">
             <Button type="button" variant="outline" onClick={onBack}>
-              上一步
+              {t("back")}
             </Button>
             <Button type="submit" disabled={pending}>
-              {pending ? "正在提交…" : "确认调入"}
+              {pending ? t("submitting") : t("submit")}
             </Button>
           </div>
         </form>
@@ -91,18 +91,21 @@ export function ConfirmStep({
 }
 
 export function DoneStep({ accountCreated }: { accountCreated: boolean }) {
+  const t = useTranslations("TransferIn");
   return (
     <Alert variant="success" role="status">
-      <AlertTitle>调入申请已提交（第三步：审核通过后完成信息采集）</AlertTitle>
+      <AlertTitle>{t("doneTitle")}</AlertTitle>
       <AlertDescription className="space-y-2">
         <p>
-          系统将在1-2个工作日内完成审核，结果以短信通知。调入完成后，请
-          <Link className="mx-1 underline" href="/login">
-            登录
-          </Link>
-          本平台，在“信息采集”中核对调入的信息并提交。
+          {t.rich("doneText", {
+            link: (text) => (
+              <Link className="mx-1 underline" href="/login">
+                {text}
+              </Link>
+            ),
+          })}
         </p>
-        {accountCreated && <p>您的账户已开通，可使用证件号码和刚才设置的密码登录查看审核进度。</p>}
+        {accountCreated && <p>{t("accountCreated")}</p>}
       </AlertDescription>
     </Alert>
   );

@@ -2,12 +2,14 @@
 
 import Link from "next/link";
 import { lazy, Suspense, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { Preview } from "./preview";
 import { SmsCodeFields } from "@/components/auth/sms-code-fields";
 import { FormError } from "@/components/form/form-error";
 import { TextField } from "@/components/form/text-field";
 import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { DocumentTypeField } from "@/components/identity/document-type-field";
 import { CountyPicker } from "@/components/transfer/county-picker";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -43,6 +45,7 @@ export function TransferInWizard({
   documentTypes: readonly { value: DocumentTypeCode; label: string }[];
   regions: JurisdictionRegions;
 }) {
+  const t = useTranslations("TransferIn");
   const [preview, setPreview] = useState<(Preview & { idNumber: string; phone: string }) | null>(
     null,
   );
@@ -59,7 +62,7 @@ export function TransferInWizard({
           onVerified={(p, facts) => setPreview({ ...p, ...facts })}
         />
       )}
-      <Suspense fallback={<p className="text-sm text-muted-foreground">正在加载…</p>}>
+      <Suspense fallback={<p className="text-sm text-muted-foreground">{t("loading")}</p>}>
         {step === 1 && preview && (
           <ConfirmStep preview={preview} onBack={() => setPreview(null)} onDone={setDone} />
         )}
@@ -78,6 +81,9 @@ function VerifyStep({
   regions: JurisdictionRegions;
   onVerified: (preview: Preview, facts: { idNumber: string; phone: string }) => void;
 }) {
+  const t = useTranslations("TransferIn");
+  const auth = useTranslations("Auth");
+  const sourceText = useSourceText();
   const form = useForm(transferInVerifySchema, EMPTY, {
     storageKey: "kuaiji.transfer-in",
     persist: ["name", "idType", "phone", "regionCode"],
@@ -104,40 +110,40 @@ function VerifyStep({
     <Card>
       <CardContent className="pt-6">
         <form noValidate onSubmit={onSubmit} className="space-y-5">
-          <h2 className="text-lg font-medium">第一步（共三步）：填写验证信息</h2>
+          <h2 className="text-lg font-medium">{t("verifyHeading")}</h2>
           <TextField
             form={form}
             name="name"
-            label="姓名"
+            label={t("name")}
             autoComplete="name"
-            hint="与调出地登记的姓名一致"
+            hint={t("nameHint")}
           />
           <DocumentTypeField form={form} documentTypes={documentTypes} />
           <TextField
             form={form}
             name="idNumber"
-            label="证件号码"
+            label={auth("idNumber")}
             preset="id-number"
             autoComplete="off"
           />
           <TextField
             form={form}
             name="phone"
-            label="手机号码"
+            label={t("phone")}
             preset="phone"
-            hint="用于接收短信验证码；没有本平台账户的，也是新账户的手机号码"
+            hint={t("phoneHint")}
           />
           <SmsCodeFields
             form={form}
             codeField="smsCode"
             checkFirst={["phone"]}
             send={(captcha) => sendTransferInCode({ phone: values.phone, ...captcha })}
-            sentHint={`验证码已发送至 ${maskPhone(values.phone)}，5分钟内有效。`}
+            sentHint={t("smsSent", { phone: maskPhone(values.phone) })}
           />
           <CountyPicker
             id="regionCode"
-            label="调入地"
-            hint="与调出申请时填写的调入地区保持一致"
+            label={t("region")}
+            hint={t("regionHint")}
             regions={regions}
             value={values.regionCode}
             onChange={(code) => form.setValue("regionCode", code)}
@@ -145,18 +151,18 @@ function VerifyStep({
           />
           {refusal && (
             <Alert variant={refusal.code === "here" ? "default" : "destructive"} role="alert">
-              <AlertTitle>{refusal.code === "here" ? "无需办理调入" : "已提交调入申请"}</AlertTitle>
+              <AlertTitle>{t("refusalTitle", { code: refusal.code })}</AlertTitle>
               <AlertDescription>
-                {refusal.message}
+                {sourceText(refusal.message)}
                 <Link className="ml-1 underline" href="/login">
-                  去登录
+                  {t("goLogin")}
                 </Link>
               </AlertDescription>
             </Alert>
           )}
           <FormError message={form.formError} />
           <Button type="submit" className="w-full" disabled={pending}>
-            {pending ? "正在查询全国平台…" : "下一步"}
+            {pending ? t("verifying") : t("next")}
           </Button>
         </form>
       </CardContent>

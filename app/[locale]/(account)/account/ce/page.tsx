@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { NotCollectedCard } from "@/components/collection/not-collected-card";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { requireSession } from "@/lib/auth/current-session";
@@ -9,27 +11,37 @@ import { YearList } from "@/components/ce/year-list";
 import { collectionStatus } from "@/lib/collection/archive-service";
 import { db } from "@/lib/db/client";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
-import { thresholdsText } from "@/components/ce/ce-text";
+import { configText } from "@/lib/i18n/config-text";
+import { getSourceText } from "@/lib/i18n/server-source-text";
+import { thresholdValues } from "@/components/ce/ce-text";
+import { localeOf } from "@/i18n/locale-of";
 import { WithdrawButton } from "./withdraw-button";
 
-export const metadata: Metadata = { title: "继续教育" };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await localeOf(params), namespace: "Ce" });
+  return { title: t("title") };
+}
 
 // 继续教育 (issue 4): each year from the obligation start, newest first — required and earned
 // credits, the year's state, its records — with 申报学分 and 撤回 for claims awaiting recognition.
 // While a transfer-out is under way everything is view-only (the transfer lock).
 
-export default async function CePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function CePage({ params, searchParams }: Props) {
+  const locale = await localeOf(params);
   const session = await requireSession("/account/ce");
+  const t = await getTranslations("Ce");
   const { submitted } = await searchParams;
   const collected = (await collectionStatus(db, session.personId)).status === "信息已采集";
   if (!collected)
-    return <NotCollectedCard title="继续教育" needsFor="查看继续教育学分和申报学分" />;
+    return <NotCollectedCard title={t("title")} needsFor={t("notCollectedNeedsFor")} />;
 
   const overview = await ceOverview(db, session.personId);
+  const sourceText = await getSourceText();
   const jurisdiction = getJurisdiction();
   const canClaim = !overview.locked && overview.obligationStartYear !== null;
   const withdraw = (r: CeRecordView) =>
@@ -37,50 +49,49 @@ export default async function CePage({
   return (
     <div className="min-w-0 space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">继续教育</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         {canClaim && (
           <Button asChild>
-            <Link href="/account/ce/claim">申报学分</Link>
+            <Link href="/account/ce/claim">{t("claim")}</Link>
           </Button>
         )}
       </div>
       {submitted === "1" && (
         <Alert variant="success" role="status">
-          <AlertDescription>学分申报已提交，请等待财政部门认定。</AlertDescription>
+          <AlertDescription>{t("submitted")}</AlertDescription>
         </Alert>
       )}
       {overview.locked && (
         <Alert variant="destructive" role="alert">
-          <AlertDescription>{overview.locked}</AlertDescription>
+          <AlertDescription>{sourceText(overview.locked)}</AlertDescription>
         </Alert>
       )}
       <div className="space-y-2 text-sm">
         <p>
-          {thresholdsText(jurisdiction.name, overview.thresholds)}
-          。学分当年度有效，不得结转以后年度。
+          {t("yearRule", {
+            thresholds: t(
+              "thresholds",
+              thresholdValues(configText(locale, jurisdiction.name), overview.thresholds),
+            ),
+          })}
         </p>
         <p>
           {overview.obligationStartYear === null
-            ? "您没有专业技术资格，也没有从事会计工作年份，无须参加继续教育。"
-            : `您自${overview.obligationStartYear}年起参加继续教育。`}
+            ? t("noObligation")
+            : t("obligationFrom", { year: String(overview.obligationStartYear) })}
         </p>
-        <p className="text-muted-foreground">
-          参加考试、学术会议、学历教育或发表论文，可凭证明材料申报学分，经财政部门认定后计入当年度。
-          待认定的申报属于继续教育在途未完成数据：认定、不予认定或撤回之前，“信息变更”中的所属行政区划不能修改。
-        </p>
-        {overview.inProgress && (
-          <p className="font-medium">
-            您有待认定或学习中的继续教育记录，目前不能在“信息变更”中修改所属行政区划。
-          </p>
-        )}
+        <p className="text-muted-foreground">{t("howToClaim")}</p>
+        {overview.inProgress && <p className="font-medium">{t("inProgress")}</p>}
       </div>
-      <YearList
-        years={overview.years}
-        recordsFromYear={overview.recordsFromYear}
-        recordAction={withdraw}
-        certificateHref={(y) => `/account/ce/certificate/${y}`}
-        officeLink
-      />
+      <ClientMessages namespaces={["CeWithdraw"]}>
+        <YearList
+          years={overview.years}
+          recordsFromYear={overview.recordsFromYear}
+          recordAction={withdraw}
+          certificateHref={(y) => `/account/ce/certificate/${y}`}
+          officeLink
+        />
+      </ClientMessages>
     </div>
   );
 }

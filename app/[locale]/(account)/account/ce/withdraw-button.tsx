@@ -1,17 +1,25 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ConfirmActionButton } from "@/components/form/confirm-action-button";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { withdrawClaimAction } from "./actions";
 
 /** 撤回 for one claim awaiting recognition. */
 export function WithdrawButton({ id, title }: { id: string; title: string }) {
+  const t = useTranslations("CeWithdraw");
+  const sourceText = useSourceText();
   return (
     <ConfirmActionButton
-      label="撤回"
-      accessibleName={`撤回${title}`}
-      question={`确定撤回“${title}”的学分申报吗？撤回后不再认定。`}
-      failure="撤回失败"
-      run={() => withdrawClaimAction({ id })}
+      label={t("label")}
+      accessibleName={t("name", { title })}
+      question={t("question", { title })}
+      failure={t("failure")}
+      run={async () => {
+        // The refusal (already reviewed, the transfer lock) in the reader's language.
+        const r = await withdrawClaimAction({ id });
+        return r.ok || !r.formError ? r : { ...r, formError: sourceText(r.formError) };
+      }}
     />
   );
 }

@@ -1,23 +1,26 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { PageContainer } from "@/components/shell/page-container";
-import { StatusForm } from "./status-form";
 import { localeOf } from "@/i18n/locale-of";
-import { Untranslated } from "@/components/i18n/untranslated";
+import { StatusForm } from "./status-form";
 
-export const metadata: Metadata = { title: "查询申诉进度" };
+type Props = { params: Promise<{ locale: string }> };
 
-export default async function AppealStatusPage({
-  params,
-}: {
-  params: Promise<{ locale: string }>;
-}) {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await localeOf(params), namespace: "AppealStatus" });
+  return { title: t("title") };
+}
+
+export default async function AppealStatusPage({ params }: Props) {
   await localeOf(params);
+  const t = await getTranslations("AppealStatus");
   return (
-    <Untranslated>
-      <PageContainer className="max-w-2xl">
-        <h1 className="mb-6 text-2xl font-semibold">查询申诉进度</h1>
+    <PageContainer className="max-w-2xl">
+      <h1 className="mb-6 text-2xl font-semibold">{t("title")}</h1>
+      <ClientMessages namespaces={["AppealStatus"]}>
         <StatusForm />
-      </PageContainer>
-    </Untranslated>
+      </ClientMessages>
+    </PageContainer>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { SmsCodeFields } from "@/components/auth/sms-code-fields";
 import { FormError } from "@/components/form/form-error";
 import { TextField } from "@/components/form/text-field";
@@ -19,6 +21,8 @@ const EMPTY: AppealStatusValues = { appealNumber: "", phone: "", smsCode: "" };
 
 /** 申诉编号 + the appeal's phone and its code → the state (and a rejection's reason). */
 export function StatusForm() {
+  const t = useTranslations("AppealStatus");
+  const sourceText = useSourceText();
   const form = useForm(appealStatusSchema, EMPTY);
   const { values } = form;
   const [status, setStatus] = useState<AppealStatus | null>(null);
@@ -28,18 +32,23 @@ export function StatusForm() {
       <Card>
         <CardContent className="pt-6">
           <form noValidate onSubmit={onSubmit} className="space-y-5">
-            <TextField form={form} name="appealNumber" label="申诉编号" autoComplete="off" />
-            <TextField form={form} name="phone" label="申诉时填写的手机号码" preset="phone" />
+            <TextField
+              form={form}
+              name="appealNumber"
+              label={t("appealNumber")}
+              autoComplete="off"
+            />
+            <TextField form={form} name="phone" label={t("phone")} preset="phone" />
             <SmsCodeFields
               form={form}
               codeField="smsCode"
               checkFirst={["appealNumber", "phone"]}
               send={(captcha) => sendAppealCode({ phone: values.phone, ...captcha })}
-              sentHint={`验证码已发送至 ${maskPhone(values.phone)}，5分钟内有效。`}
+              sentHint={t("smsSent", { phone: maskPhone(values.phone) })}
             />
             <FormError message={form.formError} />
             <Button type="submit" disabled={pending}>
-              {pending ? "正在查询…" : "查询"}
+              {pending ? t("querying") : t("submit")}
             </Button>
           </form>
         </CardContent>
@@ -47,20 +56,22 @@ export function StatusForm() {
       {status && (
         <Alert variant={status.state === "rejected" ? "destructive" : "default"}>
           <AlertTitle>
-            申诉编号 {status.appealNumber}：{status.stateLabel}
+            {t("result", {
+              appealNumber: status.appealNumber,
+              state: sourceText(status.stateLabel),
+            })}
           </AlertTitle>
           <AlertDescription>
-            <p>提交时间：{formatBeijingDateTime(status.submittedAt)}</p>
-            {status.decidedAt && <p>审核时间：{formatBeijingDateTime(status.decidedAt)}</p>}
+            <p>{t("submittedAt", { time: formatBeijingDateTime(status.submittedAt) })}</p>
+            {status.decidedAt && (
+              <p>{t("decidedAt", { time: formatBeijingDateTime(status.decidedAt) })}</p>
+            )}
+            {/* Staff's own words stay as written; the platform's (superseded) are translated. */}
             {status.reason && (
-              <p>
-                {status.state === "superseded" ? "终止原因" : "未通过理由"}：{status.reason}
-              </p>
+              <p>{t("reason", { state: status.state, reason: sourceText(status.reason) })}</p>
             )}
-            {status.state === "reassigned" && (
-              <p>账号已改绑至您的手机号码，请在登录页点击“找回密码”设置新密码后登录。</p>
-            )}
-            {status.state === "pending" && <p>账号所在地财政部门审核后将以短信通知您。</p>}
+            {status.state === "reassigned" && <p>{t("reassigned")}</p>}
+            {status.state === "pending" && <p>{t("pending")}</p>}
           </AlertDescription>
         </Alert>
       )}

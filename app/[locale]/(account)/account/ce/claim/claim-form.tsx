@@ -2,10 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import * as z from "zod/mini";
 import { AttachmentField } from "@/components/collection/attachment-field";
 import { NestedRadios, NestedText, NestedYear } from "@/components/form/nested-fields";
 import { FormError } from "@/components/form/form-error";
+import type { Path } from "@/components/form/paths";
+import { useSourceText } from "@/components/i18n/use-source-text";
 import { type NestedForm, useNestedForm } from "@/components/form/use-nested-form";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
@@ -53,12 +56,12 @@ function formSchema(context: CeClaimContext) {
   );
 }
 
-const EVIDENCE_HINT: Record<ClaimKindCode, string> = {
-  EXAM: "成绩合格证明或成绩单的照片或扫描件（JPG或PNG）",
-  CONFERENCE: "会议通知及参会证明（如参会证、签到记录）的照片或扫描件",
-  DEGREE_COURSE: "学校出具的课程成绩单或考核合格证明的照片或扫描件",
-  PAPER: "刊物封面、目录及论文所在页的照片或扫描件",
-};
+const EVIDENCE_HINT = {
+  EXAM: "evidenceExam",
+  CONFERENCE: "evidenceConference",
+  DEGREE_COURSE: "evidenceDegreeCourse",
+  PAPER: "evidencePaper",
+} as const satisfies Record<ClaimKindCode, string>;
 
 /** The credits the typed claim would be worth, or null while it is not known yet. */
 function expectedCredits(values: Record<string, unknown>): number | null {
@@ -83,13 +86,29 @@ export function ClaimForm({
   context: CeClaimContext;
   storageKey: string;
 }) {
+  const t = useTranslations("CeClaim");
+  const sourceText = useSourceText();
   const router = useRouter();
   const schema = useMemo(() => formSchema(context), [context]);
-  const form = useNestedForm(schema, { kind: "", year: context.today.slice(0, 4) }, { storageKey });
+  const nested = useNestedForm(
+    schema,
+    { kind: "", year: context.today.slice(0, 4) },
+    { storageKey },
+  );
+  // The schema and the server write Chinese, as the domain does: shown in the reader's language.
+  const form: NestedForm = {
+    ...nested,
+    error: (path: Path) => {
+      const message = nested.error(path);
+      return message && sourceText(message);
+    },
+    formError: nested.formError && sourceText(nested.formError),
+  };
   const { bindForm } = form;
   const [pending, start] = useTransition();
   const kind = isClaimKind(form.values.kind) ? form.values.kind : null;
   const credits = expectedCredits(form.values);
+  const categoryLabel = (k: ClaimKindCode) => sourceText(CE_CATEGORIES.label(categoryOf(k)) ?? "");
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -110,33 +129,33 @@ export function ClaimForm({
       <KindChoice form={form} />
       {kind && (
         <fieldset className="min-w-0 space-y-4">
-          <legend className="mb-2 font-medium">{CREDIT_KINDS.label(kind)}</legend>
+          <legend className="mb-2 font-medium">{sourceText(CREDIT_KINDS.label(kind) ?? "")}</legend>
           <KindFields form={form} kind={kind} />
           <AttachmentField
             id="attachmentId"
-            label="证明材料"
+            label={t("evidence")}
             kind="ce-evidence"
             required
-            hint={EVIDENCE_HINT[kind]}
+            hint={t(EVIDENCE_HINT[kind])}
             value={(form.get("attachmentId") as string | undefined) || undefined}
             onChange={(id) => form.set("attachmentId", id ?? "")}
             error={form.error("attachmentId")}
           />
           <p className="text-sm" aria-live="polite">
             {credits === null
-              ? `学分计入${CE_CATEGORIES.label(categoryOf(kind))}，经财政部门认定后计入申报年度。`
-              : `预计折算${credits}学分（${CE_CATEGORIES.label(categoryOf(kind))}），经财政部门认定后计入申报年度。`}
+              ? t("creditsCategory", { category: categoryLabel(kind) })
+              : t("creditsExpected", { credits: String(credits), category: categoryLabel(kind) })}
           </p>
         </fieldset>
       )}
       <FormError message={form.formError} form={form} />
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
         <Button type="button" variant="outline" onClick={() => router.push("/account/ce")}>
-          取消
+          {t("cancel")}
         </Button>
         <Button type="submit" disabled={pending}>
           {pending && <Spinner />}
-          提交申报
+          {t("submit")}
         </Button>
       </div>
     </form>
@@ -150,11 +169,13 @@ function categoryOf(kind: ClaimKindCode) {
 
 /** 学分来源: the four kinds an accountant claims, each with its equivalence. */
 function KindChoice({ form }: { form: NestedForm }) {
+  const t = useTranslations("CeClaim");
+  const sourceText = useSourceText();
   const id = "kind";
   const error = form.error(id);
   const current = form.get(id);
   return (
-    <FormField id={id} label="学分来源" required error={error} group>
+    <FormField id={id} label={t("kind")} required error={error} group>
       <RadioGroup
         {...fieldAria(id, error, { group: true })}
         value={isClaimKind(current) ? current : ""}
@@ -165,9 +186,9 @@ function KindChoice({ form }: { form: NestedForm }) {
           <div key={k} className="flex items-start gap-2 rounded-md border p-3">
             <RadioGroupItem value={k} id={`${id}-${k}`} className="mt-0.5" />
             <Label htmlFor={`${id}-${k}`} className="grid min-w-0 gap-1 leading-snug">
-              <span>{CREDIT_KINDS.label(k)}</span>
+              <span>{sourceText(CREDIT_KINDS.label(k) ?? k)}</span>
               <span className="text-xs font-normal text-muted-foreground">
-                {CREDIT_KIND_RULES[k].equivalence}
+                {sourceText(CREDIT_KIND_RULES[k].equivalence)}
               </span>
             </Label>
           </div>
@@ -177,75 +198,76 @@ function KindChoice({ form }: { form: NestedForm }) {
   );
 }
 
-const YEAR_HINT = "学分只计入所属年度";
-
 function KindFields({ form, kind }: { form: NestedForm; kind: ClaimKindCode }) {
+  const t = useTranslations("CeClaim");
+  const sourceText = useSourceText();
+  const yearHint = t("yearHint");
   switch (kind) {
     case "EXAM":
       return (
         <>
-          <NestedYear form={form} path="year" label="考试通过年度" hint={YEAR_HINT} />
+          <NestedYear form={form} path="year" label={t("examYear")} hint={yearHint} />
           <NestedText
             form={form}
             path="examName"
-            label="考试名称"
+            label={t("examName")}
             maxLength={50}
-            placeholder="如 全国会计专业技术资格考试"
+            placeholder={t("examNamePlaceholder")}
           />
           <NestedText
             form={form}
             path="subject"
-            label="通过科目"
+            label={t("subject")}
             maxLength={50}
-            hint="每通过一科申报一次"
+            hint={t("subjectHint")}
           />
         </>
       );
     case "CONFERENCE":
       return (
         <>
-          <NestedYear form={form} path="year" label="会议年度" hint={YEAR_HINT} />
-          <NestedText form={form} path="name" label="会议名称" maxLength={100} />
-          <NestedText form={form} path="organiser" label="主办单位" maxLength={100} />
+          <NestedYear form={form} path="year" label={t("conferenceYear")} hint={yearHint} />
+          <NestedText form={form} path="name" label={t("conferenceName")} maxLength={100} />
+          <NestedText form={form} path="organiser" label={t("organiser")} maxLength={100} />
           <NestedText
             form={form}
             path="days"
-            label="会议天数"
+            label={t("days")}
             inputMode="numeric"
             maxLength={2}
             className="max-w-40"
-            hint={`1至${MAX_CONFERENCE_DAYS}天，每天折算10学分`}
+            hint={t("daysHint", { max: String(MAX_CONFERENCE_DAYS) })}
           />
         </>
       );
     case "DEGREE_COURSE":
       return (
         <>
-          <NestedYear form={form} path="year" label="课程考核通过年度" hint={YEAR_HINT} />
-          <NestedText form={form} path="school" label="学校名称" maxLength={100} />
-          <NestedText form={form} path="major" label="所学专业" maxLength={50} />
-          <NestedText form={form} path="courseName" label="课程名称" maxLength={100} />
+          <NestedYear form={form} path="year" label={t("degreeYear")} hint={yearHint} />
+          <NestedText form={form} path="school" label={t("school")} maxLength={100} />
+          <NestedText form={form} path="major" label={t("major")} maxLength={50} />
+          <NestedText form={form} path="courseName" label={t("courseName")} maxLength={100} />
         </>
       );
     case "PAPER":
       return (
         <>
-          <NestedYear form={form} path="year" label="发表年度" hint={YEAR_HINT} />
-          <NestedText form={form} path="title" label="论文题目" maxLength={200} />
-          <NestedText form={form} path="journal" label="刊物名称" maxLength={100} />
+          <NestedYear form={form} path="year" label={t("paperYear")} hint={yearHint} />
+          <NestedText form={form} path="title" label={t("paperTitle")} maxLength={200} />
+          <NestedText form={form} path="journal" label={t("journal")} maxLength={100} />
           <NestedText
             form={form}
             path="serialNumber"
-            label="国内统一刊号"
+            label={t("serialNumber")}
             maxLength={20}
             placeholder="CN 11-1234/F"
-            hint="只有具有国内统一刊号（CN）的刊物可以申报"
+            hint={t("serialNumberHint")}
           />
           <NestedRadios
             form={form}
             path="authorship"
-            label="作者排序"
-            options={PAPER_AUTHORSHIPS.options}
+            label={t("authorship")}
+            options={PAPER_AUTHORSHIPS.options.map((o) => ({ ...o, label: sourceText(o.label) }))}
           />
         </>
       );

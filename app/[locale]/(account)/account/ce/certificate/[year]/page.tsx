@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { requireSession } from "@/lib/auth/current-session";
 import { ceOverview } from "@/lib/ce/overview";
@@ -7,40 +8,54 @@ import { countsAsEarned } from "@/lib/codes/ce-record-state";
 import { currentArchive } from "@/lib/collection/archive-service";
 import { db } from "@/lib/db/client";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
+import { configText } from "@/lib/i18n/config-text";
+import { getSourceText } from "@/lib/i18n/server-source-text";
+import { localeOf } from "@/i18n/locale-of";
 import { beijingToday } from "@/lib/time/beijing";
 import { PrintableDocument } from "@/components/shell/printable-document";
-import { credits, thresholdsText } from "@/components/ce/ce-text";
+import { credits, thresholdValues } from "@/components/ce/ce-text";
 import { PdfDownload } from "@/components/verification/pdf-download";
 import { pdfRefusalMessage } from "@/lib/verification/issue-service";
 
-export const metadata: Metadata = { title: "继续教育学分证明" };
+type Props = {
+  params: Promise<{ locale: string; year: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await localeOf(params), namespace: "CeCertificate" });
+  return { title: t("title") };
+}
 
 // 继续教育学分证明 of one year, for print: only a 已完成 year has one. It lists the credits that
 // count (finished courses, recognised claims) — never claims awaiting recognition. The bordered,
-// unrounded look and the print: variants follow the printable archive.
+// unrounded look and the print: variants follow the printable archive. The page is in the
+// reader's language; the PDF (pdf/route.ts) is the official document and stays in Chinese.
 
 function chineseDate(day: string): string {
   const [y, m, d] = day.split("-").map(Number);
   return `${y}年${m}月${d}日`;
 }
 
-export default async function CertificatePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ year: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function CertificatePage({ params, searchParams }: Props) {
+  const locale = await localeOf(params);
   const { year: raw } = await params;
   const session = await requireSession(`/account/ce`);
+  const [t, ce, years, auth, sourceText] = await Promise.all([
+    getTranslations("CeCertificate"),
+    getTranslations("Ce"),
+    getTranslations("CeYears"),
+    getTranslations("Auth"),
+    getSourceText(),
+  ]);
   const back = (
     <Link href="/account/ce" className="text-sm text-primary underline print:hidden">
-      返回继续教育
+      {ce("back")}
     </Link>
   );
   const refuse = (message: string) => (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">继续教育学分证明</h1>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <Alert variant="destructive" role="alert">
         <AlertDescription>{message}</AlertDescription>
       </Alert>
@@ -49,74 +64,81 @@ export default async function CertificatePage({
   );
 
   const archive = await currentArchive(db, session.personId);
-  if (!archive) return refuse("您尚未完成信息采集，没有继续教育学分证明。");
+  if (!archive) return refuse(t("notCollected"));
   const overview = await ceOverview(db, session.personId);
-  const year = /^\d{4}$/.test(raw) ? overview.years.find((y) => y.year === Number(raw)) : undefined;
-  if (!year) return refuse(`没有${/^\d{4}$/.test(raw) ? `${raw}年度的` : ""}继续教育记录。`);
+  const isYear = /^\d{4}$/.test(raw);
+  const year = isYear ? overview.years.find((y) => y.year === Number(raw)) : undefined;
+  if (!year) return refuse(isYear ? t("noYear", { year: raw }) : t("noRecords"));
+  const yearText = String(year.year);
   if (!year.certificateAvailable) {
-    return refuse(
-      `${year.year}年度继续教育状态为“${year.stateLabel}”，达到年度学分要求（已完成）后才能打印学分证明。`,
-    );
+    return refuse(t("notComplete", { year: yearText, state: sourceText(year.stateLabel) }));
   }
 
   const jurisdiction = getJurisdiction();
   const { person } = archive.snapshot;
   const counted = year.records.filter((r) => countsAsEarned(r.state));
   const categories = [
-    { label: "公需科目", required: year.required.public, earned: year.earned.public },
-    { label: "专业科目", required: year.required.professional, earned: year.earned.professional },
-    { label: "合计", required: year.required.total, earned: year.earned.total },
+    { label: years("public"), required: year.required.public, earned: year.earned.public },
+    {
+      label: years("professional"),
+      required: year.required.professional,
+      earned: year.earned.professional,
+    },
+    { label: years("total"), required: year.required.total, earned: year.earned.total },
   ];
+  const today = beijingToday();
   const cell = "border px-2 py-1.5 align-top";
+  const translated = (message: string | null) => message && sourceText(message);
 
   return (
     <PrintableDocument
       titleId="certificate-title"
-      title="继续教育学分证明"
+      title={t("title")}
       toolbar={
         <div className="space-y-2">
           {back}
           <PdfDownload
             action={`/account/ce/certificate/${year.year}/pdf`}
-            refusal={pdfRefusalMessage((await searchParams).pdf)}
+            refusal={translated(pdfRefusalMessage((await searchParams).pdf))}
           />
         </div>
       }
-      header={<p className="text-sm">{year.year}年度</p>}
+      header={<p className="text-sm">{t("year", { year: yearText })}</p>}
     >
       <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[7rem_1fr] print:grid-cols-[7rem_1fr]">
-        <dt className="text-muted-foreground print:text-foreground">姓名</dt>
+        <dt className="text-muted-foreground print:text-foreground">{t("name")}</dt>
         <dd className="font-medium wrap-anywhere">{person.name}</dd>
-        <dt className="text-muted-foreground print:text-foreground">证件号码</dt>
+        <dt className="text-muted-foreground print:text-foreground">{auth("idNumber")}</dt>
         <dd className="wrap-anywhere">{person.idNumberMasked}</dd>
-        <dt className="text-muted-foreground print:text-foreground">档案编号</dt>
+        <dt className="text-muted-foreground print:text-foreground">{t("archiveNumber")}</dt>
         <dd className="wrap-anywhere">{archive.archiveNumber}</dd>
-        <dt className="text-muted-foreground print:text-foreground">学分年度</dt>
-        <dd>{year.year}年度</dd>
+        <dt className="text-muted-foreground print:text-foreground">{t("creditYear")}</dt>
+        <dd>{t("year", { year: yearText })}</dd>
       </dl>
 
       <p className="text-sm leading-relaxed">
-        兹证明{person.name}
-        {year.year}
-        年度继续教育已取得学分{credits(year.earned.total)}
-        学分，达到年度学分要求，状态为“已完成”。
+        {t("statement", {
+          name: person.name,
+          year: yearText,
+          credits: credits(year.earned.total),
+        })}
       </p>
 
       <section aria-labelledby="certificate-credits" className="space-y-2">
         <h2 id="certificate-credits" className="font-semibold">
-          学分情况
+          {t("creditsHeading")}
         </h2>
         <table className="w-full border-collapse text-sm">
           <thead>
             <tr className="bg-muted/50 print:bg-transparent">
               <th scope="col" className={`${cell} text-left`}>
-                科目类别
+                {t("category")}
               </th>
               <th scope="col" className={`${cell} text-right`}>
-                要求学分
+                {t("required")}
               </th>
               <th scope="col" className={`${cell} text-right`}>
-                取得学分
+                {t("earned")}
               </th>
             </tr>
           </thead>
@@ -133,13 +155,18 @@ export default async function CertificatePage({
           </tbody>
         </table>
         <p className="text-xs text-muted-foreground print:text-foreground">
-          {thresholdsText(jurisdiction.name, overview.thresholds)}。
+          {t("thresholds", {
+            thresholds: ce(
+              "thresholds",
+              thresholdValues(configText(locale, jurisdiction.name), overview.thresholds),
+            ),
+          })}
         </p>
       </section>
 
       <section aria-labelledby="certificate-records" className="space-y-2">
         <h2 id="certificate-records" className="font-semibold">
-          计入学分的记录
+          {t("recordsHeading")}
         </h2>
         <table className="w-full table-fixed border-collapse text-sm">
           <colgroup>
@@ -151,16 +178,16 @@ export default async function CertificatePage({
           <thead>
             <tr className="bg-muted/50 print:bg-transparent">
               <th scope="col" className={`${cell} text-left`}>
-                序号
+                {t("number")}
               </th>
               <th scope="col" className={`${cell} text-left`}>
-                名称及来源
+                {t("nameAndSource")}
               </th>
               <th scope="col" className={`${cell} text-left`}>
-                类别
+                {t("recordCategory")}
               </th>
               <th scope="col" className={`${cell} text-right`}>
-                学分
+                {t("credits")}
               </th>
             </tr>
           </thead>
@@ -171,10 +198,13 @@ export default async function CertificatePage({
                 <td className={`${cell} wrap-anywhere`}>
                   <span className="block">{r.title}</span>
                   <span className="block text-xs text-muted-foreground print:text-foreground">
-                    {r.kindLabel}（{r.stateLabel}）
+                    {t("recordDetail", {
+                      kind: sourceText(r.kindLabel),
+                      state: sourceText(r.stateLabel),
+                    })}
                   </span>
                 </td>
-                <td className={cell}>{r.categoryLabel}</td>
+                <td className={cell}>{sourceText(r.categoryLabel)}</td>
                 <td className={`${cell} text-right`}>{credits(r.credits)}</td>
               </tr>
             ))}
@@ -183,9 +213,9 @@ export default async function CertificatePage({
       </section>
 
       <footer className="space-y-1 pt-4 text-right text-sm">
-        <p>{jurisdiction.hostOrganisation}</p>
-        <p>{jurisdiction.platformName}</p>
-        <p>打印日期：{chineseDate(beijingToday())}</p>
+        <p>{configText(locale, jurisdiction.hostOrganisation)}</p>
+        <p>{configText(locale, jurisdiction.platformName)}</p>
+        <p>{t("printDate", { date: locale === "en" ? today : chineseDate(today) })}</p>
       </footer>
     </PrintableDocument>
   );
