@@ -2,6 +2,7 @@
 
 import * as React from "react";
 import { useTranslations } from "next-intl";
+import { announcementValues, countdownValues } from "@/lib/account/session-timing";
 import { askLoginCaptcha } from "@/app/[locale]/(auth)/login/ask-captcha";
 import { loginSchema } from "@/app/[locale]/(auth)/login/login.validation";
 import { CredentialsLoginForm } from "@/components/auth/credentials-login-form";
@@ -25,23 +26,6 @@ function useTimeLeft(endsAt: number): number {
     return () => clearInterval(tick);
   }, []);
   return Math.max(0, endsAt - now);
-}
-
-/** The visible countdown's parts, whole seconds rounded up: 4 and "05", or 0 and "38". */
-function countdownValues(ms: number) {
-  const all = Math.max(0, Math.ceil(ms / 1000));
-  const minutes = Math.floor(all / 60);
-  const seconds = all % 60;
-  return { minutes, seconds: minutes > 0 ? String(seconds).padStart(2, "0") : String(seconds) };
-}
-
-/**
- * What a screen reader is told: the same words for a whole minute, so a polite live region
- * speaks about once a minute (then at one minute and at 30 seconds), not every second.
- */
-function announcementValues(ms: number) {
-  if (ms > 60_000) return { within: "minutes", minutes: Math.ceil(ms / 60_000) };
-  return { within: ms > 30_000 ? "minute" : "halfMinute", minutes: 1 };
 }
 
 /**

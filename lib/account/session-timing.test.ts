@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  countdownAnnouncement,
-  countdownText,
+  announcementValues,
+  countdownValues,
   initialPlan,
   planFor,
   RECHECK_WHILE_WARNING_MS,
@@ -62,22 +62,22 @@ describe("the page's plan", () => {
 
 describe("the countdown", () => {
   it("shows minutes and seconds, rounding up so it never shows 0 while time is left", () => {
-    expect(countdownText(5 * MIN)).toBe("5分00秒");
-    expect(countdownText(4 * MIN + 5_000)).toBe("4分05秒");
-    expect(countdownText(38_200)).toBe("39秒");
-    expect(countdownText(-5)).toBe("0秒");
+    expect(countdownValues(5 * MIN)).toEqual({ minutes: 5, seconds: "00" });
+    expect(countdownValues(4 * MIN + 5_000)).toEqual({ minutes: 4, seconds: "05" });
+    expect(countdownValues(38_200)).toEqual({ minutes: 0, seconds: "39" });
+    expect(countdownValues(-5)).toEqual({ minutes: 0, seconds: "0" });
   });
 
   it("gives a screen reader new words about once a minute, not every second", () => {
     const said = new Set<string>();
-    for (let ms = 5 * MIN; ms > 0; ms -= 1000) said.add(countdownAnnouncement(ms));
-    expect([...said]).toEqual([
-      "登录将在约5分钟后失效",
-      "登录将在约4分钟后失效",
-      "登录将在约3分钟后失效",
-      "登录将在约2分钟后失效",
-      "登录将在1分钟内失效",
-      "登录将在30秒内失效",
+    for (let ms = 5 * MIN; ms > 0; ms -= 1000) said.add(JSON.stringify(announcementValues(ms)));
+    expect([...said].map((v) => JSON.parse(v) as unknown)).toEqual([
+      { within: "minutes", minutes: 5 },
+      { within: "minutes", minutes: 4 },
+      { within: "minutes", minutes: 3 },
+      { within: "minutes", minutes: 2 },
+      { within: "minute", minutes: 1 },
+      { within: "halfMinute", minutes: 1 },
     ]);
   });
 });

@@ -57,20 +57,25 @@ export function initialPlan(idleMs: number): SessionPlan {
   return planFor(idleMs - TOUCH_SLACK_MS, warnBeforeMs(idleMs));
 }
 
-/** The visible countdown: "4分05秒", "38秒". */
-export function countdownText(ms: number): string {
-  const seconds = Math.max(0, Math.ceil(ms / 1000));
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  return m > 0 ? `${m}分${String(s).padStart(2, "0")}秒` : `${s}秒`;
+/**
+ * The visible countdown's parts, whole seconds rounded up (never 0 while time is left): 4 and
+ * "05", or 0 and "38" — the messages say them ("4分05秒", "38秒").
+ */
+export function countdownValues(ms: number): { minutes: number; seconds: string } {
+  const all = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = Math.floor(all / 60);
+  const seconds = all % 60;
+  return { minutes, seconds: minutes > 0 ? String(seconds).padStart(2, "0") : String(seconds) };
 }
 
 /**
  * What a screen reader is told: the same words for a whole minute, so a polite live region
  * speaks about once a minute (then at one minute and at 30 seconds), not every second.
  */
-export function countdownAnnouncement(ms: number): string {
-  if (ms > 60_000) return `登录将在约${Math.ceil(ms / 60_000)}分钟后失效`;
-  if (ms > 30_000) return "登录将在1分钟内失效";
-  return "登录将在30秒内失效";
+export function announcementValues(ms: number): {
+  within: "minutes" | "minute" | "halfMinute";
+  minutes: number;
+} {
+  if (ms > 60_000) return { within: "minutes", minutes: Math.ceil(ms / 60_000) };
+  return { within: ms > 30_000 ? "minute" : "halfMinute", minutes: 1 };
 }

@@ -1,24 +1,16 @@
 import "server-only";
 import { getMessages } from "next-intl/server";
-import { type SourceCatalogue, sourceTextTranslator } from "./source-text";
-
-type Translate = (text: string) => string;
-
-// One translator per locale's catalogue (the same object every request: messages.ts), not one
-// per component that asks — a page of year cards asks once per card.
-const built = new WeakMap<SourceCatalogue, Translate>();
+import { cachedSourceTextTranslator, type SourceCatalogue } from "./source-text";
 
 /**
- * useSourceText() for server components: the domain's Chinese (a state's label, a lock's reason)
- * in the request's language — itself on 简体中文 pages, which carry no "LibSource".
+ * useSourceText() for server components (components/i18n/use-source-text.ts): the reader's
+ * wording of a Chinese text the domain wrote — a state's label, a lock's reason — and the text
+ * itself on 简体中文 pages (they carry no "LibSource") or when nobody listed it.
  */
-export async function getSourceText(): Promise<Translate> {
+export async function getSourceText(): Promise<(text: string) => string> {
   const { Lib, LibSource } = (await getMessages()) as {
-    Lib: SourceCatalogue;
+    Lib?: SourceCatalogue;
     LibSource?: SourceCatalogue;
   };
-  if (!LibSource) return (text) => text;
-  let translate = built.get(Lib);
-  if (!translate) built.set(Lib, (translate = sourceTextTranslator(LibSource, Lib)));
-  return translate;
+  return Lib && LibSource ? cachedSourceTextTranslator(LibSource, Lib) : (text) => text;
 }

@@ -60,3 +60,19 @@ export function sourceTextTranslator(
     return text;
   };
 }
+
+// One translator per catalogue: the fields of a form and the cards of a page each ask, and
+// building one compiles every entry with a value into a pattern. The catalogues are the same
+// objects for a page's life (the browser) and every request (the server: messages.ts); the
+// source is always zh-CN's "Lib".
+const translators = new WeakMap<SourceCatalogue, (text: string) => string>();
+
+/** sourceTextTranslator, built once per reader's catalogue. */
+export function cachedSourceTextTranslator(
+  source: SourceCatalogue,
+  target: SourceCatalogue,
+): (text: string) => string {
+  let translate = translators.get(target);
+  if (!translate) translators.set(target, (translate = sourceTextTranslator(source, target)));
+  return translate;
+}

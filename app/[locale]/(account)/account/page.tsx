@@ -5,7 +5,7 @@ import { localeOf } from "@/i18n/locale-of";
 import { requireSession } from "@/lib/auth/current-session";
 import { type CollectionStatus, collectionStatus } from "@/lib/collection/archive-service";
 import { db } from "@/lib/db/client";
-import { getSourceText } from "@/lib/i18n/get-source-text";
+import { getSourceText } from "@/lib/i18n/server-source-text";
 import { documentTypeLabel, isDocumentTypeCode } from "@/lib/identity/document-types";
 import { maskPhone } from "@/lib/phone/mobile";
 import { regionName } from "@/lib/region/divisions";

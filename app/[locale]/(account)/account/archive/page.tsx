@@ -7,7 +7,7 @@ import { requireSession } from "@/lib/auth/current-session";
 import { ownArchive } from "@/lib/collection/archive-service";
 import { PHOTOS_PENDING, registeredFactRows, summarizeRecord } from "@/lib/collection/summary";
 import { db } from "@/lib/db/client";
-import { getSourceText } from "@/lib/i18n/get-source-text";
+import { getSourceText } from "@/lib/i18n/server-source-text";
 import { regionName } from "@/lib/region/divisions";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { Button } from "@/components/ui/button";

@@ -15,7 +15,7 @@ import { editLocks } from "@/lib/person/locks";
 import { currentArchive } from "@/lib/collection/archive-service";
 import { registeredFactRows, summarizeStep } from "@/lib/collection/summary";
 import { db } from "@/lib/db/client";
-import { getSourceText } from "@/lib/i18n/get-source-text";
+import { getSourceText } from "@/lib/i18n/server-source-text";
 import { regionName } from "@/lib/region/divisions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { DeleteEntryButton } from "./change-entry-buttons";

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireSession } from "@/lib/auth/current-session";
 import { db } from "@/lib/db/client";
-import { getSourceText } from "@/lib/i18n/get-source-text";
+import { getSourceText } from "@/lib/i18n/server-source-text";
 import { configText } from "@/lib/i18n/config-text";
 import { getJurisdiction } from "@/lib/jurisdiction/config";
 import { formatBeijingDateTime } from "@/lib/time/beijing";

@@ -12,7 +12,7 @@ import { changeItem, type ItemRef } from "@/lib/change/items";
 import { ETHNIC_GROUPS } from "@/lib/codes/ethnic-group";
 import { summarizeStep, type SummaryRow } from "@/lib/collection/summary";
 import { db } from "@/lib/db/client";
-import { getSourceText } from "@/lib/i18n/get-source-text";
+import { getSourceText } from "@/lib/i18n/server-source-text";
 import { DOCUMENT_TYPES, isDocumentTypeCode } from "@/lib/identity/document-types";
 import { regionName } from "@/lib/region/divisions";
 import { ChangeForm } from "./change-form";
