@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { CONTACTS_ANCHOR } from "@/lib/help/faq";
 
 /**
@@ -6,12 +7,13 @@ import { CONTACTS_ANCHOR } from "@/lib/help/faq";
  * shows the office of the person's own region first (its phone, address and hours).
  */
 export function MyOfficeLink() {
+  const t = useTranslations("Common");
   return (
     <Link
       href={`/help#${CONTACTS_ANCHOR}`}
       className="inline-flex min-h-11 items-center text-sm text-primary underline"
     >
-      查看所属地区财政部门的联系方式
+      {t("myOffice")}
     </Link>
   );
 }
