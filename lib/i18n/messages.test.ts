@@ -58,6 +58,11 @@ describe("messages", () => {
     expect(messagesFor("zh-Hant")).toBe(hant);
   });
 
+  it("lists each of the domain's texts once (else the last file's English would win)", () => {
+    const texts = MESSAGE_FILES["zh-CN Lib"].flatMap((file) => Object.values(file));
+    expect(texts.filter((text, i) => texts.indexOf(text) !== i)).toEqual([]);
+  });
+
   it.each(Object.entries(MESSAGE_FILES))(
     "no two %s files define the same namespace or text",
     (_, files) => {

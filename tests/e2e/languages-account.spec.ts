@@ -70,7 +70,7 @@ test("个人中心 in English, then 繁體", async ({ page }) => {
   await expect(
     page.getByRole("heading", { name: "Information change (信息变更)", level: 1 }),
   ).toBeVisible();
-  await expect(page.getByRole("link", { name: "Change (Personal information)" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Change (Personal details)" })).toBeVisible();
   await expect(page.getByText("Information that cannot be changed")).toBeVisible();
   await expectNoRawKeys(page);
   await page.getByRole("link", { name: "Change history" }).click();
