@@ -1,4 +1,6 @@
 import * as z from "zod/mini";
+import { type DocumentNumberResult, validateDocumentNumber } from "@/lib/identity/document-number";
+import { isDocumentTypeCode } from "@/lib/identity/document-types";
 import { validatePersonName } from "@/lib/identity/person-name";
 import { ALWAYS, normalizedBy, text } from "@/lib/utils/refinement";
 import { passwordProblems, type PasswordContext } from "./password-policy";
@@ -27,6 +29,26 @@ export const captchaSchema = {
 export const passwordInputSchema = z
   .string({ error: () => "请输入密码" })
   .check(z.minLength(1, "请输入密码"), z.maxLength(128, "密码过长"));
+
+/** 证件号码 as typed: its form depends on 证件类型, checked by refineDocumentNumber. */
+export const idNumberInputSchema = z
+  .string({ error: () => "请输入证件号码" })
+  .check(z.maxLength(40, "证件号码过长"));
+
+/**
+ * The 证件号码 check for its 证件类型 (lib/identity/document-number.ts), at the number's field,
+ * in an object schema's refinement. Returns the check (its normalized number when valid), or
+ * null when the type is not one of ours (the type's own field says so).
+ */
+export function refineDocumentNumber(
+  value: { idType: string; idNumber: string },
+  ctx: z.core.$RefinementCtx,
+): DocumentNumberResult | null {
+  if (!isDocumentTypeCode(value.idType)) return null;
+  const doc = validateDocumentNumber(value.idType, text(value.idNumber), new Date());
+  if (!doc.ok) ctx.addIssue({ code: "custom", message: doc.message, path: ["idNumber"] });
+  return doc;
+}
 
 /** Adds the password rules and the 确认密码 check to an object schema's refinement. */
 export function refinePasswordPair(

@@ -1,13 +1,14 @@
 import * as z from "zod/mini";
 import {
   captchaSchema,
+  idNumberInputSchema,
   personNameSchema,
+  refineDocumentNumber,
   refinePasswordPair,
   smsCodeSchema,
 } from "@/lib/account/field-schemas";
 import { ALWAYS, text } from "@/lib/utils/refinement";
-import { validateDocumentNumber } from "@/lib/identity/document-number";
-import { documentTypeSchema, isDocumentTypeCode } from "@/lib/identity/document-types";
+import { documentTypeSchema } from "@/lib/identity/document-types";
 import { mobileSchema, normalizeMobile } from "@/lib/phone/mobile";
 
 // 省外调入 (用户操作手册 4.2), a public page: 第一步 填写验证信息 — 姓名, 证件号码, 手机号 with its SMS
@@ -21,20 +22,12 @@ export const transferInVerifySchema = z
   .object({
     name: personNameSchema,
     idType: documentTypeSchema,
-    idNumber: z.string({ error: () => "请输入证件号码" }).check(z.maxLength(40, "证件号码过长")),
+    idNumber: idNumberInputSchema,
     phone: mobileSchema,
     smsCode: smsCodeSchema,
     regionCode: z.string().check(z.regex(/^\d{6}$/, "请选择调入地，须选到区县")),
   })
-  .check(
-    z.superRefine((v, ctx) => {
-      const doc = isDocumentTypeCode(v.idType)
-        ? validateDocumentNumber(v.idType, text(v.idNumber), new Date())
-        : null;
-      if (doc && !doc.ok)
-        ctx.addIssue({ code: "custom", message: doc.message, path: ["idNumber"] });
-    }, ALWAYS),
-  );
+  .check(z.superRefine((v, ctx) => void refineDocumentNumber(v, ctx), ALWAYS));
 export type TransferInVerifyValues = z.input<typeof transferInVerifySchema>;
 
 /**

@@ -1,10 +1,15 @@
 import * as z from "zod/mini";
-import { captchaSchema, personNameSchema, smsCodeSchema } from "@/lib/account/field-schemas";
+import {
+  captchaSchema,
+  idNumberInputSchema,
+  personNameSchema,
+  refineDocumentNumber,
+  smsCodeSchema,
+} from "@/lib/account/field-schemas";
 import { APPEAL_NUMBER_PATTERN, normalizeAppealNumber } from "@/lib/appeal/appeal-rules";
-import { validateDocumentNumber } from "@/lib/identity/document-number";
-import { documentTypeSchema, isDocumentTypeCode } from "@/lib/identity/document-types";
+import { documentTypeSchema } from "@/lib/identity/document-types";
 import { mobileSchema } from "@/lib/phone/mobile";
-import { ALWAYS, text } from "@/lib/utils/refinement";
+import { ALWAYS } from "@/lib/utils/refinement";
 
 // Shared by the 账号申诉 forms and their server actions: 第一步 (who, the new phone, its code),
 // 提交 (the draft and its secret), and 申诉进度查询.
@@ -15,17 +20,11 @@ export const startAppealSchema = z
   .object({
     name: personNameSchema,
     idType: documentTypeSchema,
-    idNumber: z.string({ error: () => "请输入证件号码" }).check(z.maxLength(40, "证件号码过长")),
+    idNumber: idNumberInputSchema,
     phone: mobileSchema,
     smsCode: smsCodeSchema,
   })
-  .check(
-    z.superRefine((v, ctx) => {
-      if (!isDocumentTypeCode(v.idType)) return;
-      const doc = validateDocumentNumber(v.idType, text(v.idNumber), new Date());
-      if (!doc.ok) ctx.addIssue({ code: "custom", message: doc.message, path: ["idNumber"] });
-    }, ALWAYS),
-  );
+  .check(z.superRefine((v, ctx) => void refineDocumentNumber(v, ctx), ALWAYS));
 export type StartAppealValues = z.input<typeof startAppealSchema>;
 
 export const submitAppealSchema = z.object({

@@ -1,14 +1,15 @@
 import * as z from "zod/mini";
 import {
   captchaSchema,
+  idNumberInputSchema,
   passwordInputSchema,
   personNameSchema,
+  refineDocumentNumber,
   refinePasswordPair,
   smsCodeSchema,
 } from "@/lib/account/field-schemas";
 import { ALWAYS, text } from "@/lib/utils/refinement";
-import { validateDocumentNumber } from "@/lib/identity/document-number";
-import { documentTypeSchema, isDocumentTypeCode } from "@/lib/identity/document-types";
+import { documentTypeSchema } from "@/lib/identity/document-types";
 import { mobileSchema, normalizeMobile } from "@/lib/phone/mobile";
 
 // Shared by the 用户注册 form (field messages as the user types) and its server actions. The
@@ -20,7 +21,7 @@ export const registrationSchema = z
   .object({
     name: personNameSchema,
     idType: documentTypeSchema,
-    idNumber: z.string({ error: () => "请输入证件号码" }).check(z.maxLength(40, "证件号码过长")),
+    idNumber: idNumberInputSchema,
     phone: mobileSchema,
     smsCode: smsCodeSchema,
     password: passwordInputSchema,
@@ -31,11 +32,7 @@ export const registrationSchema = z
   .check(
     z.superRefine((v, ctx) => {
       const idNumber = text(v.idNumber);
-      const doc = isDocumentTypeCode(v.idType)
-        ? validateDocumentNumber(v.idType, idNumber, new Date())
-        : null;
-      if (doc && !doc.ok)
-        ctx.addIssue({ code: "custom", message: doc.message, path: ["idNumber"] });
+      const doc = refineDocumentNumber(v, ctx);
       const phone = text(v.phone);
       refinePasswordPair(
         v,
