@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { fieldRefusal, type Refusal, refusableTransaction } from "@/lib/db/refusal";
 import { lockPersonRow } from "@/lib/person/locks";
-import { maskPhone } from "@/lib/phone/mobile";
+import { maskPhone } from "@/lib/phone/mask";
 import { notifyPhoneChanged } from "./account-notice";
 import { reauthenticate } from "./reauthenticate";
 import { PHONE_TAKEN } from "./register-service";

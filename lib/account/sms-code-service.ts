@@ -3,7 +3,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { hashSecret, secretEquals } from "@/lib/crypto/secret-hash";
 import { fieldRefusal, type Refusal } from "@/lib/db/refusal";
-import { maskPhone } from "@/lib/phone/mobile";
+import { maskPhone } from "@/lib/phone/mask";
 import { getSmsSender } from "@/lib/sms/sender";
 import { smsText } from "@/lib/sms/text";
 import type { SmsPurpose } from "@/lib/sms/types";

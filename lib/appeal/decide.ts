@@ -6,7 +6,7 @@ import { type Refusal, refusableTransaction } from "@/lib/db/refusal";
 import { fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { revokeSessionsOf } from "@/lib/account/session-service";
 import { lockPersonRow } from "@/lib/person/locks";
-import { maskPhone } from "@/lib/phone/mobile";
+import { maskPhone } from "@/lib/phone/mask";
 import { regionWithin } from "@/lib/region/scope";
 import { isUuid } from "@/lib/utils/uuid";
 import { type AppealDecision, appealDecisionSchema } from "./appeal-rules";

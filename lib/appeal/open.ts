@@ -3,7 +3,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { writeAudit, type RequestContext } from "@/lib/audit/audit";
 import { holdsAny, type StaffActor } from "@/lib/codes/staff-roles";
 import { documentTypeLabel, isDocumentTypeCode } from "@/lib/identity/document-types";
-import { maskPhone } from "@/lib/phone/mobile";
+import { maskPhone } from "@/lib/phone/mask";
 import { regionName } from "@/lib/region/divisions";
 import { regionWithin } from "@/lib/region/scope";
 import { isUuid } from "@/lib/utils/uuid";

@@ -8,7 +8,7 @@ import { verifySmsCode } from "@/lib/account/sms-code-service";
 import { validateDocumentNumber } from "@/lib/identity/document-number";
 import type { DocumentTypeCode } from "@/lib/identity/document-types";
 import { maskIdNumber } from "@/lib/identity/mask";
-import { maskPhone } from "@/lib/phone/mobile";
+import { maskPhone } from "@/lib/phone/mask";
 import { DRAFT_MINUTES, newDraftToken } from "./draft";
 import type { BudgetAnswer } from "@/lib/limits/budget";
 import { APPEALS_TOO_FREQUENT, takeStartAddressBudget, takeStartNumberBudget } from "./limits";

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { defineCodeTable } from "@/lib/codes/code-table";
 import { attachmentId, requiredText } from "@/lib/collection/schemas/fields";
+import { codeTableSchema } from "@/lib/codes/code-table-schema";
 
 // The ways continuing-education credits arise (学分来源), their credit equivalences and the claim
 // forms an accountant fills in for the ones that need evidence. Client-safe: the claim form and
@@ -296,7 +297,7 @@ export function paperClaimSchema(ctx: CeClaimContext) {
         z.minLength(1, "请填写国内统一刊号"),
         z.regex(CN_SERIAL, "国内统一刊号格式应如 CN 11-1234/F"),
       ),
-    authorship: PAPER_AUTHORSHIPS.schema,
+    authorship: codeTableSchema(PAPER_AUTHORSHIPS),
     attachmentId: evidence,
   });
 }
@@ -341,7 +342,7 @@ export function courseEntrySchema(ctx: CeClaimContext) {
     year: claimYearField("学习年度", ctx),
     courseName: requiredText("课程名称", 100),
     provider: requiredText("培训机构", 100),
-    category: CE_CATEGORIES.schema,
+    category: codeTableSchema(CE_CATEGORIES),
     credits: z.pipe(
       z.union([z.number(), z.string()], { error: () => "请填写学分" }),
       z.transform((raw: number | string, issue) => {

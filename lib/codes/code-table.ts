@@ -1,7 +1,7 @@
-import * as z from "zod/mini";
-
 // One shape for every code table of the collection: stable ASCII/numeric codes (they are stored,
-// never rename one), Chinese labels, a zod schema with a Chinese message, and <select> options.
+// never rename one), Chinese labels, the Chinese message for a value outside the table, and
+// <select> options. The zod schema is built apart (code-table-schema.ts): a page that only shows
+// or offers a table's labels does not load zod with it.
 
 export interface CodeEntry<C extends string = string> {
   code: C;
@@ -11,8 +11,8 @@ export interface CodeEntry<C extends string = string> {
 export interface CodeTable<C extends string> {
   entries: readonly CodeEntry<C>[];
   codes: readonly [C, ...C[]];
-  /** Rejects anything outside the table with `message` (e.g. "请选择民族"). */
-  schema: z.ZodMiniEnum<{ [K in C]: K }>;
+  /** What a value outside the table is told (e.g. "请选择民族"). */
+  message: string;
   options: readonly { value: C; label: string }[];
   is(value: unknown): value is C;
   /** The label of a code, or undefined for an unknown one (e.g. a code retired from the table). */
@@ -30,9 +30,7 @@ export function defineCodeTable<const C extends string>(
   return {
     entries,
     codes,
-    schema: z.enum(codes as unknown as [C, ...C[]], { error: () => message }) as z.ZodMiniEnum<{
-      [K in C]: K;
-    }>,
+    message,
     options: entries.map((e) => ({ value: e.code, label: e.label })),
     is: (value: unknown): value is C => typeof value === "string" && labels.has(value),
     label: (code) => (code == null ? undefined : labels.get(code)),

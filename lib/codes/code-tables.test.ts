@@ -19,6 +19,7 @@ import {
   QUALIFICATION_METHODS,
   QUALIFICATION_TYPES,
 } from "./professional-qualification";
+import { codeTableSchema } from "./code-table-schema";
 
 const labels = (t: { entries: readonly { label: string }[] }) => t.entries.map((e) => e.label);
 
@@ -32,11 +33,11 @@ describe("defineCodeTable", () => {
   );
 
   it("accepts its codes and refuses others with the table's Chinese message", () => {
-    expect(t.schema.parse("A")).toBe("A");
-    const r = t.schema.safeParse("C");
+    expect(codeTableSchema(t).parse("A")).toBe("A");
+    const r = codeTableSchema(t).safeParse("C");
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.message).toBe("请选择");
-    expect(t.schema.safeParse(undefined).error?.issues[0]?.message).toBe("请选择");
+    expect(codeTableSchema(t).safeParse(undefined).error?.issues[0]?.message).toBe("请选择");
   });
 
   it("looks labels up and answers undefined for unknown codes", () => {
@@ -79,8 +80,10 @@ describe("民族 GB/T 3304", () => {
   });
 
   it("refuses codes outside the table", () => {
-    expect(ETHNIC_GROUPS.schema.safeParse("57").error?.issues[0]?.message).toBe("请选择民族");
-    expect(ETHNIC_GROUPS.schema.safeParse("1").success).toBe(false);
+    expect(codeTableSchema(ETHNIC_GROUPS).safeParse("57").error?.issues[0]?.message).toBe(
+      "请选择民族",
+    );
+    expect(codeTableSchema(ETHNIC_GROUPS).safeParse("1").success).toBe(false);
   });
 });
 

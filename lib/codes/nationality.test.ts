@@ -1,6 +1,7 @@
 import codes from "i18n-iso-countries/codes.json";
 import { describe, expect, it } from "vitest";
 import { NATIONALITIES, nationalityFromDocument } from "./nationality";
+import { codeTableSchema } from "./code-table-schema";
 
 describe("国籍/地区 (GB/T 2659)", () => {
   it("has every ISO 3166-1 country with Chinese names, China first", () => {
@@ -9,7 +10,9 @@ describe("国籍/地区 (GB/T 2659)", () => {
     expect(NATIONALITIES.label("USA")).toBe("美国");
     expect(NATIONALITIES.label("HKG")).toBe("中国香港");
     expect(NATIONALITIES.label("TWN")).toBe("中国台湾");
-    expect(NATIONALITIES.schema.safeParse("XXX").error?.issues[0]?.message).toBe("请选择国籍/地区");
+    expect(codeTableSchema(NATIONALITIES).safeParse("XXX").error?.issues[0]?.message).toBe(
+      "请选择国籍/地区",
+    );
   });
 
   it("has exactly the library's alpha-3 codes", () => {

@@ -14,6 +14,7 @@ import { lockTransfer, partyOf } from "./hub-transfer-row";
 import { firstDelivery } from "./inbox";
 import type { EventAnswer, TransferEvent } from "./messages";
 import { enqueue } from "./outbox";
+import { codeTableSchema } from "@/lib/codes/code-table-schema";
 
 // POST transfers/{id}/events: withdraw (the origin), receive or reject (the destination).
 // The transfer's row is locked first, so the events of one transfer are decided one at a time and
@@ -73,7 +74,7 @@ export async function applyTransferEvent(
       await record("refused", row.state, WRONG_SENDER);
       return wrongSender(input.event);
     }
-    const state = HUB_TRANSFER_STATES.schema.parse(row.state);
+    const state = codeTableSchema(HUB_TRANSFER_STATES).parse(row.state);
     const move = hubTransition(state, input.event);
     if (!move.ok) {
       await record("refused", state, move.reason);
@@ -137,7 +138,7 @@ function answerOf(first: HubTransferEvent): HubResult<EventAnswer> {
   if (first.outcome === "refused" && first.reason === WRONG_SENDER) {
     return wrongSender(first.event as TransferEvent["event"]);
   }
-  const state = HUB_TRANSFER_STATES.schema.parse(first.state);
+  const state = codeTableSchema(HUB_TRANSFER_STATES).parse(first.state);
   if (first.outcome === "refused") {
     // The refusal depends only on the state and the event, so it reads as the first time.
     const refusal = hubTransition(state, first.event as TransferEvent["event"]);

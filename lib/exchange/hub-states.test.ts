@@ -10,6 +10,7 @@ import {
   type HubEvent,
   type HubTransferState,
 } from "./hub-states";
+import { codeTableSchema } from "@/lib/codes/code-table-schema";
 
 // The whole machine as a matrix, written out by hand: "→x" moves to x, "=" acknowledges a
 // repeated message without change, anything else is the refusal's reason.
@@ -50,7 +51,7 @@ describe("hub transfer state machine", () => {
   it("labels the states with 全国平台处理状态", () => {
     expect(HUB_TRANSFER_STATES.label("submitted")).toBe("待调入地接收");
     expect(HUB_TRANSFER_STATES.label("received")).toBe("已接收");
-    expect(HUB_TRANSFER_STATES.schema.safeParse("lost").success).toBe(false);
+    expect(codeTableSchema(HUB_TRANSFER_STATES).safeParse("lost").success).toBe(false);
   });
 
   it("knows which party sends each event and which states are final", () => {

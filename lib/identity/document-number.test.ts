@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  documentInputSchema,
-  normalizeDocumentNumber,
-  validateDocumentNumber,
-} from "@/lib/identity/document-number";
+import { normalizeDocumentNumber, validateDocumentNumber } from "@/lib/identity/document-number";
 
 const NOW = new Date("2025-06-15T04:00:00Z");
 
@@ -309,32 +305,5 @@ describe("护照", () => {
     for (const n of ["EI1234567", "EO1234567", "E1234567", "G1234567", "P12345678", "123456789"]) {
       expect(validateDocumentNumber("PASSPORT", n, NOW, cn).ok).toBe(false);
     }
-  });
-});
-
-describe("documentInputSchema", () => {
-  const schema = documentInputSchema(() => NOW);
-
-  it("outputs the normalised number and what it encodes", () => {
-    expect(schema.parse({ type: "RESIDENT_ID", number: "11010519491231002x" })).toEqual({
-      type: "RESIDENT_ID",
-      number: "11010519491231002X",
-      gender: "2",
-      birthDate: "1949-12-31",
-    });
-  });
-
-  it("puts the Chinese message on the number field", () => {
-    const result = schema.safeParse({ type: "RESIDENT_ID", number: "110105194912310021" });
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]).toMatchObject({
-      path: ["number"],
-      message: "校验码错误，请核对证件号码",
-    });
-  });
-
-  it("rejects an unknown type with a Chinese message", () => {
-    const result = schema.safeParse({ type: "DRIVING_LICENCE", number: "x" });
-    expect(result.error?.issues[0]?.message).toBe("请选择证件类型");
   });
 });

@@ -1,5 +1,4 @@
-import * as z from "zod/mini";
-import { type DocumentTypeCode, documentTypeSchema } from "@/lib/identity/document-types";
+import type { DocumentTypeCode } from "@/lib/identity/document-types";
 import {
   type GenderCode,
   HMT_RESIDENCE_AREA_CODES,
@@ -151,32 +150,4 @@ function checkDateAndCheckChar(n: string, now: Date): DocumentNumberResult {
     // (every public implementation reads it so; the official table was not at hand).
     gender: gb11643Gender(n),
   };
-}
-
-/**
- * zod schema for a `{ type, number }` pair: outputs the normalised number and what it encodes;
- * the Chinese message lands on `number`. `now` is a function so a long-lived schema stays current.
- */
-export function documentInputSchema(now: () => Date = () => new Date()) {
-  return z.pipe(
-    z.object({ type: documentTypeSchema, number: z.string({ error: () => "请输入证件号码" }) }),
-    z.transform((value: { type: DocumentTypeCode; number: string }, ctx) => {
-      const result = validateDocumentNumber(value.type, value.number, now());
-      if (!result.ok) {
-        ctx.issues.push({
-          code: "custom",
-          message: result.message,
-          path: ["number"],
-          input: value,
-        });
-        return z.NEVER;
-      }
-      return {
-        type: value.type,
-        number: result.normalized,
-        gender: result.gender,
-        birthDate: result.birthDate,
-      };
-    }),
-  );
 }

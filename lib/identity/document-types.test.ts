@@ -4,9 +4,9 @@ import {
   DOCUMENT_TYPE_OPTIONS,
   DOCUMENT_TYPES,
   documentTypeLabel,
-  documentTypeSchema,
   isDocumentTypeCode,
 } from "@/lib/identity/document-types";
+import { documentTypeSchema } from "@/lib/identity/document-type-schema";
 
 describe("document types", () => {
   it("has six types whose codes fit Person.idType (VARCHAR 20)", () => {

@@ -1,5 +1,3 @@
-import * as z from "zod/mini";
-
 // 证件类型 code table. Codes are stored in Person.idType (VARCHAR(20)): never rename one.
 export const DOCUMENT_TYPE_CODES = [
   "RESIDENT_ID",
@@ -106,7 +104,3 @@ export function documentTypeLabel(code: DocumentTypeCode): string {
 /** Options for a <select>, in display order. */
 export const DOCUMENT_TYPE_OPTIONS: readonly { value: DocumentTypeCode; label: string }[] =
   DOCUMENT_TYPE_CODES.map((code) => ({ value: code, label: DOCUMENT_TYPES[code].label }));
-
-export const documentTypeSchema = z.enum(DOCUMENT_TYPE_CODES, {
-  error: () => "请选择证件类型",
-});

@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import { cnMetadata } from "@/lib/phone/cn-metadata";
 import cnData from "@/lib/phone/metadata.cn.json";
 import {
-  maskPhone,
   type MobileResult,
   mobileSchema,
   normalizeMobile,
@@ -66,17 +65,6 @@ describe("normalizeMobile and mobileSchema", () => {
     expect(normalizeMobile("123")).toBeNull();
     expect(mobileSchema.parse("138-1234-5678")).toBe("13812345678");
     expect(mobileSchema.safeParse("123").error?.issues[0]?.message).toBe("手机号码应为11位数字");
-  });
-});
-
-describe("maskPhone", () => {
-  it("shows the first 3 and last 4 digits", () => {
-    expect(maskPhone("13812341234")).toBe("138****1234");
-  });
-
-  it("hides unexpected input except the last 2", () => {
-    expect(maskPhone("12345")).toBe("***45");
-    expect(maskPhone("1")).toBe("*");
   });
 });
 

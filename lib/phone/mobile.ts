@@ -62,14 +62,6 @@ export function normalizeMobile(raw: string): string | null {
   return result.ok ? result.normalized : null;
 }
 
-/** 138****1234. Anything that is not 11 digits is masked whole except the last 2. */
-export function maskPhone(phone: string): string {
-  if (/^\d{11}$/.test(phone)) return `${phone.slice(0, 3)}****${phone.slice(7)}`;
-  return phone.length <= 2
-    ? "*".repeat(phone.length)
-    : "*".repeat(phone.length - 2) + phone.slice(-2);
-}
-
 /** zod: string in, 11-digit mainland mobile number out, Chinese message on failure. */
 export const mobileSchema = normalizedBy(
   z.string({ error: () => "请输入手机号码" }),

@@ -12,6 +12,7 @@ import { STAFF_ROLES } from "@/lib/codes/staff-roles";
 import { usernameSchema } from "./username-schema";
 import { endSignInsOf } from "./sign-in-store";
 import { staffThrottleKey } from "./staff-login-service";
+import { codeTableSchema } from "@/lib/codes/code-table-schema";
 
 // Finance staff accounts. The first administrator comes from the operator's shell (`npm run staff`,
 // scripts/staff.ts; the embedded default seeds demo staff); after that a 管理员 manages the accounts
@@ -36,7 +37,7 @@ const newStaffSchema = z.object({
   regionCode: z
     .string()
     .refine((c) => isInJurisdiction(c), "所属财政部门的行政区划不在本平台管辖范围内"),
-  roles: z.array(STAFF_ROLES.schema).min(1, "请至少选择一项权限"),
+  roles: z.array(codeTableSchema(STAFF_ROLES)).min(1, "请至少选择一项权限"),
   password: z.string().superRefine((p, ctx) => {
     const problem = passwordProblems(p);
     if (problem) ctx.addIssue({ code: "custom", message: problem });

@@ -11,6 +11,7 @@ import {
   type OutEvent,
   type OutTransferState,
 } from "./out-states";
+import { codeTableSchema } from "@/lib/codes/code-table-schema";
 
 // The whole 调出申请 machine, written out by hand: "→x" moves to x, "=" acknowledges a repeated
 // event without change, anything else is the refusal's reason.
@@ -105,7 +106,7 @@ describe("调出申请 state machine", () => {
     expect(OUT_TRANSFER_STATES.label("approved")).toBe("审核通过");
     expect(OUT_TRANSFER_STATES.label("rejected")).toBe("审核不通过");
     expect(OUT_TRANSFER_STATES.label("transferred")).toBe("已调出");
-    expect(OUT_TRANSFER_STATES.schema.safeParse("gone").error?.issues[0]?.message).toBe(
+    expect(codeTableSchema(OUT_TRANSFER_STATES).safeParse("gone").error?.issues[0]?.message).toBe(
       "调出申请状态无效",
     );
   });

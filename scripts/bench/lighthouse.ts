@@ -6,8 +6,10 @@
 //
 // Lighthouse's default configuration is the mobile one (a mid-range phone's screen, 4× CPU
 // slowdown, slow 4G, simulated). Scores move from run to run, the more so on a busy machine:
-// each page runs LIGHTHOUSE_RUNS times (default 3) and the median run is reported, with the
-// audits that cost it points. Chromium is CHROME_PATH, else /usr/bin/chromium.
+// the simulation multiplies the CPU time it observed, so a loaded machine reads as a slow page.
+// Each page runs LIGHTHOUSE_RUNS times (default 3) and the median run is reported, with the
+// audits that cost it points and Lighthouse's benchmark index of the machine during that run
+// (lower is busier). Chromium is CHROME_PATH, else /usr/bin/chromium.
 import { existsSync } from "node:fs";
 import { encode } from "next-auth/jwt";
 import { createSession } from "@/lib/account/session-service";
@@ -65,6 +67,8 @@ interface Lhr {
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
   audits: Record<string, Audit>;
   runWarnings: string[];
+  runtimeError?: { code: string; message?: string };
+  environment: { benchmarkIndex: number };
 }
 
 const score = (lhr: Lhr, c: Category) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
@@ -152,8 +156,16 @@ export async function lighthouseFigures(): Promise<Figure[]> {
         if (!result) throw new Error(`lighthouse gave no result for ${path}`);
         const lhr = result.lhr as unknown as Lhr;
         if (lhr.runWarnings.length > 0) console.log(`  ${path}: ${lhr.runWarnings.join("; ")}`);
+        // A run Lighthouse could not finish (e.g. NO_FCP on a stalled machine) scores 0: it
+        // measured nothing, so it is named and left out of the median rather than counted.
+        if (lhr.runtimeError) {
+          const { code, message } = lhr.runtimeError;
+          console.log(`  ${path}: run ${i + 1} failed, not counted: ${code} ${message ?? ""}`);
+          continue;
+        }
         results.push(lhr);
       }
+      if (results.length === 0) throw new Error(`every Lighthouse run of ${path} failed`);
       results.sort((a, b) => score(a, "performance") - score(b, "performance"));
       const median = results[Math.floor(results.length / 2)]!;
       for (const c of CATEGORIES) {
@@ -167,13 +179,19 @@ export async function lighthouseFigures(): Promise<Figure[]> {
           digits: 0,
         });
       }
+      figures.push({
+        label: `${path} machine benchmark index`,
+        unit: "index",
+        value: median.environment.benchmarkIndex,
+        digits: 0,
+      });
       for (const [id, name, unit] of METRICS) {
         const value = median.audits[id]?.numericValue ?? NaN;
         figures.push({ label: `${path} ${name}`, unit, value, digits: unit ? 0 : 3 });
       }
       const lost = failing(median);
       console.log(
-        `  ${path}: performance ${results.map((r) => score(r, "performance")).join(" / ")} over ${runs} runs` +
+        `  ${path}: performance ${results.map((r) => score(r, "performance")).join(" / ")} over ${results.length} runs` +
           (lost.length
             ? `; audits that cost points (median run):\n    ${lost.slice(0, FAILING_SHOWN).join("\n    ")}`
             : "; no audit lost points"),

@@ -4,6 +4,7 @@ import { DEGREES } from "@/lib/codes/degree";
 import { EDUCATION_LEVELS, isLevelWithOutcomes } from "@/lib/codes/education-level";
 import type { CollectionContext } from "../rules";
 import { monthField, parseMonth, requiredText } from "./fields";
+import { codeTableSchema } from "@/lib/codes/code-table-schema";
 
 // 学历信息: 全日制教育 (at least one entry) and 非全日制教育 (optional: the manual says those who never
 // studied part-time leave it empty). One entry schema serves both lists and 信息变更.
@@ -15,8 +16,8 @@ export function educationEntrySchema(ctx: CollectionContext) {
   const birthMonth = ctx.birthDate?.slice(0, 7);
   return z
     .object({
-      level: EDUCATION_LEVELS.schema,
-      degree: DEGREES.schema,
+      level: codeTableSchema(EDUCATION_LEVELS),
+      degree: codeTableSchema(DEGREES),
       school: requiredText("毕业院校", 100),
       major: requiredText("所学专业", 100),
       enrolledOn: monthField("入学时间"),

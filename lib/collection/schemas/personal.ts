@@ -7,6 +7,7 @@ import { type GenderCode, parseBirthDate } from "@/lib/identity/gb11643";
 import { beijingDayStart } from "@/lib/time/beijing";
 import { type CollectionContext, asksGenderAndBirthDate } from "../rules";
 import { attachmentId } from "./fields";
+import { codeTableSchema } from "@/lib/codes/code-table-schema";
 
 // 个人信息: 民族, 政治面貌, 电子邮箱 and the attachments (本人免冠证件照, the document's pages, and a
 // 学生证 — required for 在校生, a rule checked across steps). 姓名/证件 come from registration;
@@ -49,7 +50,7 @@ export function personalSchema(ctx: CollectionContext) {
   const fields = z
     .object({
       ethnicGroup: ethnicGroupSchema,
-      politicalStatus: POLITICAL_STATUSES.schema,
+      politicalStatus: codeTableSchema(POLITICAL_STATUSES),
       email: emailSchema,
       nationality: z.optional(z.string()),
       gender: z.optional(z.string()),

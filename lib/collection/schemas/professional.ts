@@ -9,6 +9,7 @@ import {
 } from "@/lib/codes/professional-qualification";
 import type { CollectionContext } from "../rules";
 import { optionalYearInput, readYear, requiredText, yearField } from "./fields";
+import { codeTableSchema } from "@/lib/codes/code-table-schema";
 
 // 专业技术信息 (用户操作手册 2.3 第六步): (一) 专业技术认证, (二) 专业技术资格 entries, (三) 高端会计人才
 // entries (optional). Every year follows the year rules (not in the future, not before birth + 16).
@@ -18,9 +19,9 @@ export const MAX_TALENT_ENTRIES = 10;
 
 export function qualificationEntrySchema(ctx: CollectionContext) {
   return z.object({
-    type: QUALIFICATION_TYPES.schema,
-    level: QUALIFICATION_LEVELS.schema,
-    method: QUALIFICATION_METHODS.schema,
+    type: codeTableSchema(QUALIFICATION_TYPES),
+    level: codeTableSchema(QUALIFICATION_LEVELS),
+    method: codeTableSchema(QUALIFICATION_METHODS),
     year: yearField("取得年份", ctx),
     certificateNo: requiredText("证书编号", 50),
   });
@@ -29,9 +30,9 @@ export function qualificationEntrySchema(ctx: CollectionContext) {
 export function talentEntrySchema(ctx: CollectionContext) {
   const fields = z
     .object({
-      type: TALENT_TYPES.schema,
+      type: codeTableSchema(TALENT_TYPES),
       selectedYear: yearField("入选年度", ctx),
-      status: TALENT_STATUSES.schema,
+      status: codeTableSchema(TALENT_STATUSES),
       /** 毕业年度: required when 已毕业, dropped otherwise. */
       graduatedYear: optionalYearInput,
     })
@@ -63,7 +64,7 @@ export function professionalSchema(ctx: CollectionContext) {
     isCpa: yesNo("注册会计师"),
     isTaxAdvisor: yesNo("税务师"),
     isAssetAppraiser: yesNo("资产评估师"),
-    abacusLevel: ABACUS_LEVELS.schema,
+    abacusLevel: codeTableSchema(ABACUS_LEVELS),
     qualifications: z._default(
       z
         .array(qualificationEntrySchema(ctx))

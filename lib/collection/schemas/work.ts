@@ -9,6 +9,7 @@ import {
 import { validateCreditCode } from "../credit-code";
 import { type CollectionContext, regionProblem } from "../rules";
 import { optionalYearInput, readYear } from "./fields";
+import { codeTableSchema } from "@/lib/codes/code-table-schema";
 
 // 工作信息: 在岗状态 decides which fields apply. 所属行政区划 always (its meaning follows the status:
 // regionRuleText); with a post 工作单位名称 and 统一社会信用代码; with 会计工作岗位 also the post kind
@@ -29,7 +30,7 @@ const NAME_MAX = 100;
 
 export function workSchema(ctx: CollectionContext) {
   const fields = z.object({
-    status: EMPLOYMENT_STATUSES.schema,
+    status: codeTableSchema(EMPLOYMENT_STATUSES),
     // Missing reads as "": the transform then reports it with every other field's problem.
     regionCode: z._default(z.string().check(z.trim()), ""),
     employerName: z.optional(z.string().check(z.trim())),

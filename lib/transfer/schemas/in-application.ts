@@ -8,7 +8,7 @@ import {
   smsCodeSchema,
 } from "@/lib/account/field-schemas";
 import { ALWAYS, text } from "@/lib/utils/refinement";
-import { documentTypeSchema } from "@/lib/identity/document-types";
+import { documentTypeSchema } from "@/lib/identity/document-type-schema";
 import { mobileSchema, normalizeMobile } from "@/lib/phone/mobile";
 
 // 省外调入 (用户操作手册 4.2), a public page: 第一步 填写验证信息 — 姓名, 证件号码, 手机号 with its SMS

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineCodeTable } from "@/lib/codes/code-table";
 import { beijingDayStart } from "@/lib/time/beijing";
 import { isWeekday } from "../working-days";
+import { codeTableSchema } from "@/lib/codes/code-table-schema";
 
 // 节假日设置 (issue 10, "Working days"): one day of the holiday table as province staff enter it
 // when the State Council publishes a new year — the form's schema, run in the browser and again
@@ -43,7 +44,7 @@ export const holidayDaySchema = z
   .object({
     date: dateSchema,
     // Typed as any string on the way in: the form holds "" until a radio is chosen.
-    kind: z.string().pipe(HOLIDAY_KINDS.schema),
+    kind: z.string().pipe(codeTableSchema(HOLIDAY_KINDS)),
     name: z
       .string()
       .trim()

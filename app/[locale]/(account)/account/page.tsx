@@ -7,7 +7,7 @@ import { type CollectionStatus, collectionStatus } from "@/lib/collection/archiv
 import { db } from "@/lib/db/client";
 import { getSourceText } from "@/lib/i18n/server-source-text";
 import { documentTypeLabel, isDocumentTypeCode } from "@/lib/identity/document-types";
-import { maskPhone } from "@/lib/phone/mobile";
+import { maskPhone } from "@/lib/phone/mask";
 import { regionName } from "@/lib/region/divisions";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { transferInList } from "@/lib/transfer/in-view";

@@ -11,7 +11,7 @@ import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
 import { DocumentTypeField } from "@/components/identity/document-type-field";
 import { DOCUMENT_TYPES, type DocumentTypeCode } from "@/lib/identity/document-types";
-import { maskPhone } from "@/lib/phone/mobile";
+import { maskPhone } from "@/lib/phone/mask";
 import { sendAppealCode, startAppealAction } from "./actions";
 import { startAppealSchema, type StartAppealValues } from "./appeal.validation";
 import type { Draft } from "./appeal-wizard";

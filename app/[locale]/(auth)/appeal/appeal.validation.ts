@@ -7,7 +7,7 @@ import {
   smsCodeSchema,
 } from "@/lib/account/field-schemas";
 import { APPEAL_NUMBER_PATTERN, normalizeAppealNumber } from "@/lib/appeal/appeal-rules";
-import { documentTypeSchema } from "@/lib/identity/document-types";
+import { documentTypeSchema } from "@/lib/identity/document-type-schema";
 import { mobileSchema } from "@/lib/phone/mobile";
 import { ALWAYS } from "@/lib/utils/refinement";
 

@@ -9,7 +9,7 @@ import {
   smsCodeSchema,
 } from "@/lib/account/field-schemas";
 import { ALWAYS, text } from "@/lib/utils/refinement";
-import { documentTypeSchema } from "@/lib/identity/document-types";
+import { documentTypeSchema } from "@/lib/identity/document-type-schema";
 import { mobileSchema, normalizeMobile } from "@/lib/phone/mobile";
 
 // Shared by the 用户注册 form (field messages as the user types) and its server actions. The

@@ -16,7 +16,7 @@ import { useFormSubmit } from "@/components/form/use-form-submit";
 import { DocumentTypeField } from "@/components/identity/document-type-field";
 import { validateDocumentNumber } from "@/lib/identity/document-number";
 import { DOCUMENT_TYPES, type DocumentTypeCode } from "@/lib/identity/document-types";
-import { maskPhone } from "@/lib/phone/mobile";
+import { maskPhone } from "@/lib/phone/mask";
 import { register, sendRegisterCode } from "./actions";
 import { registrationSchema, type RegistrationValues } from "./register.validation";
 

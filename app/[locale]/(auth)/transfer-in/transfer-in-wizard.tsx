@@ -16,7 +16,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import type { DocumentTypeCode } from "@/lib/identity/document-types";
-import { maskPhone } from "@/lib/phone/mobile";
+import { maskPhone } from "@/lib/phone/mask";
 import type { JurisdictionRegions } from "@/lib/region/jurisdiction-regions";
 import {
   transferInVerifySchema,

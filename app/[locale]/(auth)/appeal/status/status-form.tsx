@@ -12,7 +12,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import type { AppealStatus } from "@/lib/appeal/status";
-import { maskPhone } from "@/lib/phone/mobile";
+import { maskPhone } from "@/lib/phone/mask";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { appealStatusAction, sendAppealCode } from "../actions";
 import { appealStatusSchema, type AppealStatusValues } from "../appeal.validation";

@@ -8,7 +8,7 @@ import { FormError } from "@/components/form/form-error";
 import { TextField } from "@/components/form/text-field";
 import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
-import { maskPhone } from "@/lib/phone/mobile";
+import { maskPhone } from "@/lib/phone/mask";
 import { changePhoneAction, sendChangePhoneCode } from "./actions";
 import { changePhoneSchema } from "./change-phone.validation";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { localeOf } from "@/i18n/locale-of";
 import { requireSession } from "@/lib/auth/current-session";
-import { maskPhone } from "@/lib/phone/mobile";
+import { maskPhone } from "@/lib/phone/mask";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { ChangePhoneForm } from "./change-phone-form";
 

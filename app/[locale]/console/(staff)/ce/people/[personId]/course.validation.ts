@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { defineCodeTable } from "@/lib/codes/code-table";
 import { COURSE_STATUSES, type CourseStatus, courseStatusLabel } from "@/lib/ce/course-sheet";
 import { type CeClaimContext, courseEntrySchema } from "@/lib/ce/credit-kinds";
+import { codeTableSchema } from "@/lib/codes/code-table-schema";
 
 // 登记课程学分: a provider course as courseEntrySchema (lib/ce) has it, plus whether the person has
 // finished it (已学完 counts at once; 学习中 is 在途未完成数据 until marked finished).
@@ -21,7 +22,7 @@ export const COURSE_STATUS = defineCodeTable(
 
 /** The form's schema; the year's bounds need the person's obligation start (context). */
 export function courseFormSchema(context: CeClaimContext) {
-  return z.extend(courseEntrySchema(context), { status: COURSE_STATUS.schema });
+  return z.extend(courseEntrySchema(context), { status: codeTableSchema(COURSE_STATUS) });
 }
 
 /**
@@ -30,5 +31,5 @@ export function courseFormSchema(context: CeClaimContext) {
  */
 export const courseActionInput = z.looseObject({
   personId: z.string().check(z.maxLength(64)),
-  status: COURSE_STATUS.schema,
+  status: codeTableSchema(COURSE_STATUS),
 });
