@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type ReactNode, useRef, useState, useTransition } from "react";
-import type { core } from "zod/mini";
+import type { FormSchema } from "@/components/form/form-schema";
 import { useTranslations } from "next-intl";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { FormError } from "@/components/form/form-error";
@@ -43,7 +43,7 @@ export function CredentialsLoginForm<N extends string>({
 }: {
   /** Checks the credentials itself; without it, next-auth's "credentials" provider does. */
   submit?: (fields: Record<string, string>) => Promise<CredentialsOutcome>;
-  schema: core.$ZodType<unknown, LoginValues<N>>;
+  schema: FormSchema<LoginValues<N>>;
   nameField: { name: N; label: string; preset?: "id-number" };
   next: string;
   notice?: string;

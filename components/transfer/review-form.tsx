@@ -2,7 +2,8 @@
 
 import { DecisionForm } from "@/components/console/decision-form";
 import type { ActionResult } from "@/lib/http/action-result";
-import { MAX_REASON_LENGTH, reviewSchema } from "@/lib/transfer/schemas/out-application";
+import { reviewSchema } from "@/lib/transfer/schemas/out-application";
+import { MAX_REASON_LENGTH } from "@/lib/transfer/schemas/out-limits";
 
 type Decision = "approve" | "reject";
 

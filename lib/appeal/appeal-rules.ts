@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import { defineCodeTable } from "@/lib/codes/code-table";
 
 // 账号申诉's states, photos and decision rule. Client-safe: the wizard, the status page and the
@@ -54,29 +53,6 @@ export type AppealDecision = (typeof APPEAL_DECISIONS)[number];
 
 export const MAX_DECISION_REASON = 200;
 export const REJECT_REASON_REQUIRED = "请填写不通过的理由（将以短信告知申诉人）";
-
-/** 改绑 or 不通过: a rejection says why (sent to the appellant by SMS, so kept short). */
-export const appealDecisionSchema = z
-  .object({
-    decision: z.enum(APPEAL_DECISIONS, { error: () => "请选择通过或不通过" }),
-    reason: z._default(
-      z
-        .string()
-        .check(
-          z.trim(),
-          z.maxLength(MAX_DECISION_REASON, `理由不能超过${MAX_DECISION_REASON}个字`),
-        ),
-      "",
-    ),
-  })
-  .check(
-    z.superRefine((v, ctx) => {
-      if (v.decision === "reject" && v.reason === "") {
-        ctx.addIssue({ code: "custom", path: ["reason"], message: REJECT_REASON_REQUIRED });
-      }
-    }),
-  );
-export type AppealDecisionInput = z.output<typeof appealDecisionSchema>;
 
 /** 申诉编号: SS, the Beijing date, six digits — e.g. SS20261204042317. */
 export const APPEAL_NUMBER_PATTERN = /^SS\d{14}$/;

@@ -9,7 +9,8 @@ import { lockPersonRow } from "@/lib/person/locks";
 import { maskPhone } from "@/lib/phone/mask";
 import { regionWithin } from "@/lib/region/scope";
 import { isUuid } from "@/lib/utils/uuid";
-import { type AppealDecision, appealDecisionSchema } from "./appeal-rules";
+import type { AppealDecision } from "./appeal-rules";
+import { appealDecisionSchema } from "./decision-schema";
 import { appealTexts, sendAppealNotice } from "./notify";
 
 // 账号申诉 审核: 通过 moves the account to the appellant's verified phone — the password is void

@@ -1,13 +1,10 @@
 import * as z from "zod/mini";
+import { MAX_REASON_LENGTH, MAX_TRANSFER_ATTACHMENTS } from "./out-limits";
 
 // 申请调出 (用户操作手册 4.1): the form's schema, run in the browser and again in the action.
 // Whether the destination is a concrete county of the chosen member, and not this platform's
 // own jurisdiction, needs the national division table: the service checks that
 // (lib/exchange/members.ts destinationRegionProblem) and answers at the same fields.
-
-/** 调转附件: the manual asks for the work proof or the destination's documents; a few pages. */
-export const MAX_TRANSFER_ATTACHMENTS = 5;
-export const MAX_REASON_LENGTH = 500;
 
 export const outApplicationSchema = z.object({
   destMember: z.string().check(z.regex(/^\d{6}$/, "请选择调入省份")),

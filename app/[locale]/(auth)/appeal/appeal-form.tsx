@@ -7,14 +7,17 @@ import { Card, CardContent } from "@/components/ui/card";
 import { SmsCodeFields } from "@/components/auth/sms-code-fields";
 import { FormError } from "@/components/form/form-error";
 import { TextField } from "@/components/form/text-field";
+import { lazySchema } from "@/components/form/form-schema";
 import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
 import { DocumentTypeField } from "@/components/identity/document-type-field";
 import { DOCUMENT_TYPES, type DocumentTypeCode } from "@/lib/identity/document-types";
 import { maskPhone } from "@/lib/phone/mask";
 import { sendAppealCode, startAppealAction } from "./actions";
-import { startAppealSchema, type StartAppealValues } from "./appeal.validation";
+import type { StartAppealValues } from "./appeal.validation";
 import type { Draft } from "./appeal-wizard";
+
+const SCHEMA = lazySchema(() => import("./appeal.validation").then((m) => m.startAppealSchema));
 
 const EMPTY: StartAppealValues = {
   name: "",
@@ -35,7 +38,7 @@ export function AppealForm({
   const t = useTranslations("Appeal");
   const auth = useTranslations("Auth");
   const sourceText = useSourceText();
-  const form = useForm(startAppealSchema, EMPTY, {
+  const form = useForm(SCHEMA, EMPTY, {
     storageKey: "kuaiji.appeal",
     persist: ["name", "idType", "phone"],
   });

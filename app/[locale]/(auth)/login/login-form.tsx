@@ -3,10 +3,13 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { CredentialsLoginForm } from "@/components/auth/credentials-login-form";
+import { lazySchema } from "@/components/form/form-schema";
 import { SendHomeIfLoggedIn } from "@/components/auth/send-home-if-logged-in";
 import { useHydratedSearchParams } from "@/components/shell/use-hydrated-search-params";
 import { askLoginCaptcha } from "./ask-captcha";
-import { loginSchema, safeNextPath } from "./login.validation";
+import { safeNextPath } from "./safe-next-path";
+
+const SCHEMA = lazySchema(() => import("./login.validation").then((m) => m.loginSchema));
 
 /**
  * 登录 of an accountant: 证件号码 + 密码, with 找回密码 and 用户注册 at hand. `?next=` is where to
@@ -20,7 +23,7 @@ export function LoginForm() {
   return (
     <SendHomeIfLoggedIn personTo={safeNextPath(next)}>
       <CredentialsLoginForm
-        schema={loginSchema}
+        schema={SCHEMA}
         nameField={{ name: "idNumber", label: auth("idNumber"), preset: "id-number" }}
         next={safeNextPath(next)}
         askCaptcha={askLoginCaptcha}

@@ -12,18 +12,3 @@ export type LoginValues = z.input<typeof loginSchema>;
 
 /** What the captcha question takes: the 证件号码 alone, checked as the login checks it. */
 export const loginNameSchema = z.pick(loginSchema, { idNumber: true });
-
-/**
- * Only same-site paths are followed after login (no open redirect). Parsed as a URL, because
- * browsers drop tabs and newlines: "/\t/evil.example" would become "//evil.example".
- */
-export function safeNextPath(next: string | null | undefined, fallback = "/account"): string {
-  if (!next || !next.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
-  try {
-    const base = "http://kuaiji.invalid";
-    const url = new URL(next, base);
-    return url.origin === base ? url.pathname + url.search + url.hash : fallback;
-  } catch {
-    return fallback;
-  }
-}

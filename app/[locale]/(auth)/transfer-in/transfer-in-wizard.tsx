@@ -7,6 +7,7 @@ import type { Preview } from "./preview";
 import { SmsCodeFields } from "@/components/auth/sms-code-fields";
 import { FormError } from "@/components/form/form-error";
 import { TextField } from "@/components/form/text-field";
+import { lazySchema } from "@/components/form/form-schema";
 import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
 import { useSourceText } from "@/components/i18n/use-source-text";
@@ -18,11 +19,12 @@ import { Card, CardContent } from "@/components/ui/card";
 import type { DocumentTypeCode } from "@/lib/identity/document-types";
 import { maskPhone } from "@/lib/phone/mask";
 import type { JurisdictionRegions } from "@/lib/region/jurisdiction-regions";
-import {
-  transferInVerifySchema,
-  type TransferInVerifyValues,
-} from "@/lib/transfer/schemas/in-application";
+import type { TransferInVerifyValues } from "@/lib/transfer/schemas/in-application";
 import { sendTransferInCode, verifyTransferInAction } from "./actions";
+
+const SCHEMA = lazySchema(() =>
+  import("@/lib/transfer/schemas/in-application").then((m) => m.transferInVerifySchema),
+);
 
 // 第二步 (the password rules and their checklist) loads when 第一步 has succeeded.
 const loadConfirm = () => import("./confirm-step");
@@ -84,7 +86,7 @@ function VerifyStep({
   const t = useTranslations("TransferIn");
   const auth = useTranslations("Auth");
   const sourceText = useSourceText();
-  const form = useForm(transferInVerifySchema, EMPTY, {
+  const form = useForm(SCHEMA, EMPTY, {
     storageKey: "kuaiji.transfer-in",
     persist: ["name", "idType", "phone", "regionCode"],
   });

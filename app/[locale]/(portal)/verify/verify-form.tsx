@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { CaptchaField, type CaptchaValue } from "@/components/auth/captcha-field";
 import { FormError } from "@/components/form/form-error";
 import { TextField } from "@/components/form/text-field";
+import { lazySchema } from "@/components/form/form-schema";
 import { useForm } from "@/components/form/use-form";
 import { useSourceText } from "@/components/i18n/use-source-text";
 import { Badge } from "@/components/ui/badge";
@@ -14,7 +15,8 @@ import { groupCode, normaliseCode } from "@/lib/verification/code-format";
 import type { VerificationView } from "@/lib/verification/view";
 import { verifyDocumentAction } from "./actions";
 import { issuedOnIso } from "./issued-on";
-import { verifySchema } from "./verify.validation";
+
+const SCHEMA = lazySchema(() => import("./verify.validation").then((m) => m.verifySchema));
 
 /**
  * 档案核验: type the 核验码, or arrive from the PDF's QR code with it in the address's fragment
@@ -24,7 +26,7 @@ import { verifySchema } from "./verify.validation";
 export function VerifyForm() {
   const t = useTranslations("Verify");
   const sourceText = useSourceText();
-  const form = useForm(verifySchema, { code: "" });
+  const form = useForm(SCHEMA, { code: "" });
   const { values, setValue, bindForm } = form;
   const [needCaptcha, setNeedCaptcha] = useState(false);
   const [captcha, setCaptcha] = useState<CaptchaValue>({ captchaId: "", captchaAnswer: "" });

@@ -1,6 +1,6 @@
 import { PageContainer } from "@/components/shell/page-container";
 import { Card, CardContent } from "@/components/ui/card";
-import { safeConsolePath } from "./staff-login.validation";
+import { safeConsolePath } from "./safe-console-path";
 
 /** The frame of every step after the password: where the staff member is, and why. */
 export function SignInStep({

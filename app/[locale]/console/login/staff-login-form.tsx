@@ -7,11 +7,14 @@ import {
   CredentialsLoginForm,
 } from "@/components/auth/credentials-login-form";
 import { useVisitor } from "@/components/auth/use-visitor";
+import { lazySchema } from "@/components/form/form-schema";
 import { useHydratedSearchParams } from "@/components/shell/use-hydrated-search-params";
 import type { LoginFailureCode } from "@/lib/account/password-login";
 import { signInStepPath } from "@/lib/staff/sign-in-steps";
 import { staffCaptchaAction, staffPasswordAction } from "./actions";
-import { safeConsolePath, staffLoginSchema } from "./staff-login.validation";
+import { safeConsolePath } from "./safe-console-path";
+
+const SCHEMA = lazySchema(() => import("./staff-login.validation").then((m) => m.staffLoginSchema));
 
 /** Will the password step with this 登录名 want the captcha? Unsure is no: the step will say. */
 async function askCaptcha(username: string): Promise<boolean> {
@@ -52,7 +55,7 @@ export function StaffLoginForm() {
   return (
     <CredentialsLoginForm
       submit={submit}
-      schema={staffLoginSchema}
+      schema={SCHEMA}
       nameField={{ name: "username", label: "登录名" }}
       next={next}
       notice={notice}

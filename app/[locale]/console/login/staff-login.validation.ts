@@ -1,5 +1,4 @@
 import * as z from "zod/mini";
-import { safeNextPath } from "@/app/[locale]/(auth)/login/login.validation";
 
 // The staff login form's own checks; the server (lib/staff/staff-login-service.ts) decides the rest.
 export const staffLoginSchema = z.object({
@@ -17,13 +16,3 @@ export const staffPasswordStepSchema = z.extend(staffLoginSchema, {
   captchaId: z.optional(z.string().check(z.maxLength(64))),
   captchaAnswer: z.optional(z.string().check(z.maxLength(16))),
 });
-
-/**
- * After login, only console paths are followed: the accountants' same-site check
- * (safeNextPath), then no detour to 个人中心 and no loop back to the login.
- */
-export function safeConsolePath(next: string | null | undefined): string {
-  const path = safeNextPath(next, "/console");
-  const inConsole = path === "/console" || /^\/console[/?#]/.test(path);
-  return inConsole && !path.startsWith("/console/login") ? path : "/console";
-}

@@ -6,6 +6,7 @@ import { useSourceText } from "@/components/i18n/use-source-text";
 import { SmsCodeFields } from "@/components/auth/sms-code-fields";
 import { FormError } from "@/components/form/form-error";
 import { TextField } from "@/components/form/text-field";
+import { lazySchema } from "@/components/form/form-schema";
 import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -15,7 +16,9 @@ import type { AppealStatus } from "@/lib/appeal/status";
 import { maskPhone } from "@/lib/phone/mask";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { appealStatusAction, sendAppealCode } from "../actions";
-import { appealStatusSchema, type AppealStatusValues } from "../appeal.validation";
+import type { AppealStatusValues } from "../appeal.validation";
+
+const SCHEMA = lazySchema(() => import("../appeal.validation").then((m) => m.appealStatusSchema));
 
 const EMPTY: AppealStatusValues = { appealNumber: "", phone: "", smsCode: "" };
 
@@ -23,7 +26,7 @@ const EMPTY: AppealStatusValues = { appealNumber: "", phone: "", smsCode: "" };
 export function StatusForm() {
   const t = useTranslations("AppealStatus");
   const sourceText = useSourceText();
-  const form = useForm(appealStatusSchema, EMPTY);
+  const form = useForm(SCHEMA, EMPTY);
   const { values } = form;
   const [status, setStatus] = useState<AppealStatus | null>(null);
   const { pending, onSubmit } = useFormSubmit(form, appealStatusAction, setStatus);

@@ -6,16 +6,20 @@ import { Button } from "@/components/ui/button";
 import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { FormError } from "@/components/form/form-error";
 import { TextField } from "@/components/form/text-field";
+import { lazySchema } from "@/components/form/form-schema";
 import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
 import type { PasswordContext } from "@/lib/account/password-policy";
 import { changePasswordAction } from "./actions";
-import { changePasswordSchema } from "./change-password.validation";
+
+const SCHEMA = lazySchema(() =>
+  import("./change-password.validation").then((m) => m.changePasswordSchema),
+);
 
 export function ChangePasswordForm({ context }: { context: PasswordContext }) {
   const t = useTranslations("AccountSecurity");
   const router = useRouter();
-  const form = useForm(changePasswordSchema, {
+  const form = useForm(SCHEMA, {
     currentPassword: "",
     newPassword: "",
     confirmPassword: "",

@@ -6,16 +6,23 @@ import { Button } from "@/components/ui/button";
 import { SmsCodeFields } from "@/components/auth/sms-code-fields";
 import { FormError } from "@/components/form/form-error";
 import { TextField } from "@/components/form/text-field";
+import { lazySchema } from "@/components/form/form-schema";
 import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
 import { maskPhone } from "@/lib/phone/mask";
 import { changePhoneAction, sendChangePhoneCode } from "./actions";
-import { changePhoneSchema } from "./change-phone.validation";
+import type { ChangePhoneValues } from "./change-phone.validation";
+
+const SCHEMA = lazySchema(() =>
+  import("./change-phone.validation").then((m) => m.changePhoneSchema),
+);
+
+const EMPTY: ChangePhoneValues = { password: "", newPhone: "", smsCode: "" };
 
 export function ChangePhoneForm() {
   const t = useTranslations("AccountSecurity");
   const router = useRouter();
-  const form = useForm(changePhoneSchema, { password: "", newPhone: "", smsCode: "" });
+  const form = useForm(SCHEMA, EMPTY);
   const { pending, onSubmit } = useFormSubmit(form, changePhoneAction, () => {
     router.push("/account/security?done=phone");
     router.refresh();

@@ -5,6 +5,7 @@ import { useEffect, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { AttachmentField } from "@/components/collection/attachment-field";
 import { CountyPicker } from "@/components/transfer/county-picker";
+import { lazySchema } from "@/components/form/form-schema";
 import { useNestedForm } from "@/components/form/use-nested-form";
 import { useSourceText } from "@/components/i18n/use-source-text";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -14,11 +15,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Spinner } from "@/components/ui/spinner";
 import { Textarea } from "@/components/ui/textarea";
 import type { JurisdictionRegions } from "@/lib/region/jurisdiction-regions";
-import {
-  MAX_REASON_LENGTH,
-  MAX_TRANSFER_ATTACHMENTS,
-  outApplicationSchema,
-} from "@/lib/transfer/schemas/out-application";
+import { MAX_REASON_LENGTH, MAX_TRANSFER_ATTACHMENTS } from "@/lib/transfer/schemas/out-limits";
 import { applyOutAction, destinationRegionsAction } from "../actions";
 
 interface Values extends Record<string, unknown> {
@@ -27,6 +24,10 @@ interface Values extends Record<string, unknown> {
   reason: string;
   attachmentIds: string[];
 }
+
+const SCHEMA = lazySchema(() =>
+  import("@/lib/transfer/schemas/out-application").then((m) => m.outApplicationSchema),
+);
 
 const EMPTY: Values = { destMember: "", destRegionCode: "", reason: "", attachmentIds: [] };
 
@@ -39,7 +40,7 @@ export function OutForm({
 }) {
   const t = useTranslations("AccountTransfer");
   const router = useRouter();
-  const form = useNestedForm(outApplicationSchema, EMPTY, { storageKey });
+  const form = useNestedForm(SCHEMA, EMPTY, { storageKey });
   // useNestedForm keeps the domain's Chinese: shown here in the reader's language.
   const sourceText = useSourceText();
   const error = (path: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeNextPath } from "./login.validation";
+import { safeNextPath } from "./safe-next-path";
 
 describe("safeNextPath", () => {
   it("follows same-site paths only", () => {
