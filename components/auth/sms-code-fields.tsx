@@ -5,36 +5,44 @@ import { useTranslations } from "next-intl";
 import { useSourceText } from "@/components/i18n/use-source-text";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { TextField } from "@/components/form/text-field";
 import type { FormApi, FormValues } from "@/components/form/use-form";
 import { type ActionResult, FORM_ERROR_KEY } from "@/lib/http/action-result";
+import { maskPhone } from "@/lib/phone/mask";
 import { CaptchaField, type CaptchaValue } from "./captcha-field";
 import { SmsCodeButton } from "./sms-code-button";
 
 type SendResult = ActionResult<{ resendAfterSeconds: number }>;
 
 /**
- * 图形验证码 + 短信验证码 with 获取短信验证码: the captcha is asked before every send (each
- * picture allows one try, so a fresh one loads after each), the fields named in `checkFirst`
- * are validated before a send, and the send's field errors land at those fields. The button is
- * disabled while it sends, so focus moves on by itself: to the code field once the code is on its
- * way, else to the first field that stopped the send.
+ * 手机号码, 图形验证码 and 短信验证码 with 获取短信验证码: the captcha is asked before every send
+ * (each picture allows one try, so a fresh one loads after each), the phone and the fields named
+ * in `checkFirst` are validated before a send, and the send's field errors land at those fields.
+ * The button is disabled while it sends, so focus moves on by itself: to the code field once the
+ * code is on its way, else to the first field that stopped the send. Once sent, the hint names
+ * the masked number (`sentHint` instead, where saying so would disclose it: 找回密码).
  */
 export function SmsCodeFields<V extends FormValues>({
   form,
+  phone,
   codeField,
-  checkFirst,
+  checkFirst = [],
   send,
   sentHint,
   idleHint,
 }: {
   form: FormApi<V>;
+  /** The number's field: its name, label and (optionally) hint. */
+  phone: { field: keyof V & string; label: string; hint?: ReactNode };
   codeField: keyof V & string;
-  checkFirst: (keyof V & string)[];
+  /** Fields checked before a send besides the phone (e.g. the 证件号码 it must match). */
+  checkFirst?: (keyof V & string)[];
   send: (captcha: CaptchaValue) => Promise<SendResult>;
-  sentHint: ReactNode;
+  sentHint?: ReactNode;
   idleHint?: ReactNode;
 }) {
   const t = useTranslations("Auth");
+  const checked = [...checkFirst, phone.field];
   const sourceText = useSourceText();
   const [captcha, setCaptcha] = useState<CaptchaValue>({ captchaId: "", captchaAnswer: "" });
   const [captchaError, setCaptchaError] = useState<string>();
@@ -49,7 +57,7 @@ export function SmsCodeFields<V extends FormValues>({
 
   async function requestCode(): Promise<number | null> {
     setCaptchaError(undefined);
-    if (!form.validateAll(checkFirst)) return null;
+    if (!form.validateAll(checked)) return null;
     const r = await send(captcha);
     setCaptchaKey((k) => k + 1);
     if (!r.ok) {
@@ -60,7 +68,7 @@ export function SmsCodeFields<V extends FormValues>({
           ...e,
           [FORM_ERROR_KEY]: r.formError ?? r.fieldErrors[FORM_ERROR_KEY],
         };
-        for (const f of checkFirst) if (r.fieldErrors[f]) next[f] = r.fieldErrors[f];
+        for (const f of checked) if (r.fieldErrors[f]) next[f] = r.fieldErrors[f];
         return next as typeof e;
       });
       form.refuse();
@@ -72,6 +80,13 @@ export function SmsCodeFields<V extends FormValues>({
 
   return (
     <>
+      <TextField
+        form={form}
+        name={phone.field}
+        label={phone.label}
+        preset="phone"
+        hint={phone.hint}
+      />
       <CaptchaField
         value={captcha}
         onChange={setCaptcha}
@@ -83,7 +98,11 @@ export function SmsCodeFields<V extends FormValues>({
         label={t("smsCode")}
         required
         error={error}
-        hint={sent > 0 ? sentHint : (idleHint ?? t("smsIdleHint"))}
+        hint={
+          sent > 0
+            ? (sentHint ?? t("smsSent", { phone: maskPhone(String(form.values[phone.field])) }))
+            : (idleHint ?? t("smsIdleHint"))
+        }
       >
         <div className="flex gap-3">
           <Input

@@ -46,11 +46,11 @@ export function ForgotPasswordForm() {
       <CardContent className="pt-6">
         <form noValidate onSubmit={onSubmit} className="space-y-5">
           <TextField form={form} name="idNumber" label={auth("idNumber")} preset="id-number" />
-          <TextField form={form} name="phone" label={t("phone")} preset="phone" />
           <SmsCodeFields
             form={form}
+            phone={{ field: "phone", label: t("phone") }}
             codeField="smsCode"
-            checkFirst={["idNumber", "phone"]}
+            checkFirst={["idNumber"]}
             send={(captcha) =>
               sendResetCode({ idNumber: values.idNumber, phone: values.phone, ...captcha })
             }

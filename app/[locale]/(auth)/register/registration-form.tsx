@@ -3,20 +3,17 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { useSourceText } from "@/components/i18n/use-source-text";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { SmsCodeFields } from "@/components/auth/sms-code-fields";
 import { FormError } from "@/components/form/form-error";
-import { TextField } from "@/components/form/text-field";
 import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
-import { DocumentTypeField } from "@/components/identity/document-type-field";
+import { IdentityFields } from "@/components/identity/identity-fields";
 import { validateDocumentNumber } from "@/lib/identity/document-number";
-import { DOCUMENT_TYPES, type DocumentTypeCode } from "@/lib/identity/document-types";
-import { maskPhone } from "@/lib/phone/mask";
+import type { DocumentTypeCode } from "@/lib/identity/document-types";
 import { register, sendRegisterCode } from "./actions";
 import { registrationSchema, type RegistrationValues } from "./register.validation";
 
@@ -41,8 +38,6 @@ export function RegistrationForm({
   onDone: () => void;
 }) {
   const t = useTranslations("Register");
-  const auth = useTranslations("Auth");
-  const sourceText = useSourceText();
   const form = useForm(registrationSchema, EMPTY, {
     storageKey: "kuaiji.register",
     persist: ["name", "idType", "phone"],
@@ -78,21 +73,11 @@ export function RegistrationForm({
     <Card>
       <CardContent className="pt-6">
         <form ref={bindForm} noValidate onSubmit={onSubmit} className="space-y-5">
-          <TextField
+          <IdentityFields
             form={form}
-            name="name"
-            label={t("name")}
-            autoComplete="name"
-            hint={t("nameHint")}
-          />
-          <DocumentTypeField form={form} documentTypes={documentTypes} />
-          <TextField
-            form={form}
-            name="idNumber"
-            label={auth("idNumber")}
-            preset="id-number"
-            autoComplete="off"
-            hint={derived ?? sourceText(DOCUMENT_TYPES[idType]?.numberHint ?? "")}
+            documentTypes={documentTypes}
+            nameHint={t("nameHint")}
+            idHint={derived}
           />
           {idRegistered && (
             <Alert variant="destructive">
@@ -110,19 +95,11 @@ export function RegistrationForm({
               </AlertDescription>
             </Alert>
           )}
-          <TextField
-            form={form}
-            name="phone"
-            label={t("phone")}
-            preset="phone"
-            hint={t("phoneHint")}
-          />
           <SmsCodeFields
             form={form}
+            phone={{ field: "phone", label: t("phone"), hint: t("phoneHint") }}
             codeField="smsCode"
-            checkFirst={["phone"]}
             send={(captcha) => sendRegisterCode({ phone: values.phone, ...captcha })}
-            sentHint={t("smsSent", { phone: maskPhone(values.phone) })}
           />
           <NewPasswordFields
             form={form}

@@ -6,18 +6,16 @@ import { useTranslations } from "next-intl";
 import type { Preview } from "./preview";
 import { SmsCodeFields } from "@/components/auth/sms-code-fields";
 import { FormError } from "@/components/form/form-error";
-import { TextField } from "@/components/form/text-field";
 import { lazySchema } from "@/components/form/form-schema";
 import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
 import { useSourceText } from "@/components/i18n/use-source-text";
-import { DocumentTypeField } from "@/components/identity/document-type-field";
+import { IdentityFields } from "@/components/identity/identity-fields";
 import { CountyPicker } from "@/components/transfer/county-picker";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import type { DocumentTypeCode } from "@/lib/identity/document-types";
-import { maskPhone } from "@/lib/phone/mask";
 import type { JurisdictionRegions } from "@/lib/region/jurisdiction-regions";
 import type { TransferInVerifyValues } from "@/lib/transfer/schemas/in-application";
 import { sendTransferInCode, verifyTransferInAction } from "./actions";
@@ -84,7 +82,6 @@ function VerifyStep({
   onVerified: (preview: Preview, facts: { idNumber: string; phone: string }) => void;
 }) {
   const t = useTranslations("TransferIn");
-  const auth = useTranslations("Auth");
   const sourceText = useSourceText();
   const form = useForm(SCHEMA, EMPTY, {
     storageKey: "kuaiji.transfer-in",
@@ -113,34 +110,12 @@ function VerifyStep({
       <CardContent className="pt-6">
         <form noValidate onSubmit={onSubmit} className="space-y-5">
           <h2 className="text-lg font-medium">{t("verifyHeading")}</h2>
-          <TextField
-            form={form}
-            name="name"
-            label={t("name")}
-            autoComplete="name"
-            hint={t("nameHint")}
-          />
-          <DocumentTypeField form={form} documentTypes={documentTypes} />
-          <TextField
-            form={form}
-            name="idNumber"
-            label={auth("idNumber")}
-            preset="id-number"
-            autoComplete="off"
-          />
-          <TextField
-            form={form}
-            name="phone"
-            label={t("phone")}
-            preset="phone"
-            hint={t("phoneHint")}
-          />
+          <IdentityFields form={form} documentTypes={documentTypes} nameHint={t("nameHint")} />
           <SmsCodeFields
             form={form}
+            phone={{ field: "phone", label: t("phone"), hint: t("phoneHint") }}
             codeField="smsCode"
-            checkFirst={["phone"]}
             send={(captcha) => sendTransferInCode({ phone: values.phone, ...captcha })}
-            sentHint={t("smsSent", { phone: maskPhone(values.phone) })}
           />
           <CountyPicker
             id="regionCode"

@@ -13,7 +13,6 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import type { AppealStatus } from "@/lib/appeal/status";
-import { maskPhone } from "@/lib/phone/mask";
 import { formatBeijingDateTime } from "@/lib/time/beijing";
 import { appealStatusAction, sendAppealCode } from "../actions";
 import type { AppealStatusValues } from "../appeal.validation";
@@ -41,13 +40,12 @@ export function StatusForm() {
               label={t("appealNumber")}
               autoComplete="off"
             />
-            <TextField form={form} name="phone" label={t("phone")} preset="phone" />
             <SmsCodeFields
               form={form}
+              phone={{ field: "phone", label: t("phone") }}
               codeField="smsCode"
-              checkFirst={["appealNumber", "phone"]}
+              checkFirst={["appealNumber"]}
               send={(captcha) => sendAppealCode({ phone: values.phone, ...captcha })}
-              sentHint={t("smsSent", { phone: maskPhone(values.phone) })}
             />
             <FormError message={form.formError} />
             <Button type="submit" disabled={pending}>

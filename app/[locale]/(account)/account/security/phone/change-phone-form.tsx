@@ -9,7 +9,6 @@ import { TextField } from "@/components/form/text-field";
 import { lazySchema } from "@/components/form/form-schema";
 import { useForm } from "@/components/form/use-form";
 import { useFormSubmit } from "@/components/form/use-form-submit";
-import { maskPhone } from "@/lib/phone/mask";
 import { changePhoneAction, sendChangePhoneCode } from "./actions";
 import type { ChangePhoneValues } from "./change-phone.validation";
 
@@ -37,13 +36,11 @@ export function ChangePhoneForm() {
         password
         autoComplete="current-password"
       />
-      <TextField form={form} name="newPhone" label={t("newPhone")} preset="phone" />
       <SmsCodeFields
         form={form}
+        phone={{ field: "newPhone", label: t("newPhone") }}
         codeField="smsCode"
-        checkFirst={["newPhone"]}
         send={(captcha) => sendChangePhoneCode({ newPhone: form.values.newPhone, ...captcha })}
-        sentHint={t("smsSent", { phone: maskPhone(form.values.newPhone) })}
       />
       <FormError message={form.formError} />
       <Button type="submit" disabled={pending}>
