@@ -1,30 +1,23 @@
 import * as z from "zod/mini";
 import {
-  captchaSchema,
-  idNumberInputSchema,
-  personNameSchema,
+  identityWithPhoneFields,
+  sendPhoneCodeSchema,
   refineDocumentNumber,
   refinePasswordPair,
-  smsCodeSchema,
 } from "@/lib/account/field-schemas";
 import { ALWAYS, text } from "@/lib/utils/refinement";
-import { documentTypeSchema } from "@/lib/identity/document-type-schema";
-import { mobileSchema, normalizeMobile } from "@/lib/phone/mobile";
+import { normalizeMobile } from "@/lib/phone/mobile";
 
 // 省外调入 (用户操作手册 4.2), a public page: 第一步 填写验证信息 — 姓名, 证件号码, 手机号 with its SMS
 // code (a graphic captcha before the code is sent, as in registration) and 调入地, which must
 // equal the county the sending side named; 第二步 确认调入 — with 设置密码 when the person has no
 // account here yet. Run in the browser and again in the actions.
 
-export const sendTransferInCodeSchema = z.object({ phone: mobileSchema, ...captchaSchema });
+export const sendTransferInCodeSchema = sendPhoneCodeSchema;
 
 export const transferInVerifySchema = z
   .object({
-    name: personNameSchema,
-    idType: documentTypeSchema,
-    idNumber: idNumberInputSchema,
-    phone: mobileSchema,
-    smsCode: smsCodeSchema,
+    ...identityWithPhoneFields,
     regionCode: z.string().check(z.regex(/^\d{6}$/, "请选择调入地，须选到区县")),
   })
   .check(z.superRefine((v, ctx) => void refineDocumentNumber(v, ctx), ALWAYS));

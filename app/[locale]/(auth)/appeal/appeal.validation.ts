@@ -1,28 +1,22 @@
 import * as z from "zod/mini";
 import {
-  captchaSchema,
-  idNumberInputSchema,
-  personNameSchema,
+  identityWithPhoneFields,
+  sendPhoneCodeSchema,
   refineDocumentNumber,
   smsCodeSchema,
 } from "@/lib/account/field-schemas";
 import { APPEAL_NUMBER_PATTERN, normalizeAppealNumber } from "@/lib/appeal/appeal-rules";
-import { documentTypeSchema } from "@/lib/identity/document-type-schema";
 import { mobileSchema } from "@/lib/phone/mobile";
 import { ALWAYS } from "@/lib/utils/refinement";
 
 // Shared by the 账号申诉 forms and their server actions: 第一步 (who, the new phone, its code),
 // 提交 (the draft and its secret), and 申诉进度查询.
 
-export const sendAppealCodeSchema = z.object({ phone: mobileSchema, ...captchaSchema });
+export const sendAppealCodeSchema = sendPhoneCodeSchema;
 
 export const startAppealSchema = z
   .object({
-    name: personNameSchema,
-    idType: documentTypeSchema,
-    idNumber: idNumberInputSchema,
-    phone: mobileSchema,
-    smsCode: smsCodeSchema,
+    ...identityWithPhoneFields,
   })
   .check(z.superRefine((v, ctx) => void refineDocumentNumber(v, ctx), ALWAYS));
 export type StartAppealValues = z.input<typeof startAppealSchema>;
