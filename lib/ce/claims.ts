@@ -9,15 +9,8 @@ import { refusableTransaction } from "@/lib/db/refusal";
 import { fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { isAttachmentId } from "@/lib/upload/attachment-service";
 import { refreshCeYearTotal } from "@/lib/search/ce-year-total";
-import {
-  type AnyClaimInput,
-  anyClaimSchema,
-  CHOOSE_KIND,
-  CLAIM_KINDS,
-  categoryFor,
-  claimCredits,
-  isClaimKind,
-} from "./credit-kinds";
+import { CHOOSE_KIND, CLAIM_KINDS, categoryFor, isClaimKind } from "./credit-kinds";
+import { type AnyClaimInput, anyClaimSchema, claimCredits } from "./credit-schemas";
 import {
   auditCredit,
   type CeResult,

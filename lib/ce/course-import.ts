@@ -18,7 +18,8 @@ import {
   courseStatusLabel,
   statusFromCell,
 } from "./course-sheet";
-import { CE_CATEGORIES, type CourseEntryInput, courseEntrySchema } from "./credit-kinds";
+import { CE_CATEGORIES } from "./credit-kinds";
+import { type CourseEntryInput, courseEntrySchema } from "./credit-schemas";
 
 // 课程学分导入: finance staff import a provider's course list from Excel. Every row is checked
 // the way one entry is (the person is in the staff member's region and collected, not

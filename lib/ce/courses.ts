@@ -6,7 +6,8 @@ import { fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { regionWithin, type StaffScope } from "@/lib/region/scope";
 import { type StaffActor, holdsAny, ROLE_REFUSAL } from "@/lib/codes/staff-roles";
 import { isUuid } from "@/lib/utils/uuid";
-import { categoryFor, courseEntrySchema, type CourseEntryInput } from "./credit-kinds";
+import { categoryFor } from "./credit-kinds";
+import { courseEntrySchema, type CourseEntryInput } from "./credit-schemas";
 import { refreshCeYearTotal, refreshCeYearTotals } from "@/lib/search/ce-year-total";
 import {
   auditCredit,

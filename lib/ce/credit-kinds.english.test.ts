@@ -12,7 +12,6 @@ import { TRANSFER_LOCKED, TRANSFERRED_OUT } from "@/lib/person/locks";
 import { NO_CERTIFICATE, PDF_LIMITED } from "@/lib/verification/issue-service";
 import { CLAIM_INVALID, DUPLICATE_CLAIM, NOT_WITHDRAWABLE } from "./claims";
 import {
-  anyClaimSchema,
   CE_CATEGORIES,
   CHOOSE_KIND,
   CREDIT_KIND_RULES,
@@ -20,6 +19,7 @@ import {
   NO_OBLIGATION,
   PAPER_AUTHORSHIPS,
 } from "./credit-kinds";
+import { anyClaimSchema } from "./credit-schemas";
 import { CE_YEAR_STATES } from "./year-status";
 
 // 继续教育 in English (README "Languages"): the claim form's field errors and the labels, states

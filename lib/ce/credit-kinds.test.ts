@@ -4,14 +4,11 @@ import {
   CREDIT_KINDS,
   CREDIT_KIND_RULES,
   type CeClaimContext,
-  anyClaimSchema,
   categoryFor,
-  claimCredits,
-  claimSchema,
-  courseEntrySchema,
   creditsFor,
   PERSON_NO_OBLIGATION,
 } from "./credit-kinds";
+import { anyClaimSchema, claimCredits, claimSchema, courseEntrySchema } from "./credit-schemas";
 
 const ctx: CeClaimContext = { today: "2026-11-27", obligationStartYear: 2021 };
 const messages = (r: { error?: { issues: { message: string; path: PropertyKey[] }[] } }) =>

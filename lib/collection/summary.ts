@@ -15,9 +15,10 @@ import {
   QUALIFICATION_TYPES,
 } from "@/lib/codes/professional-qualification";
 import { DOCUMENT_TYPES, isDocumentTypeCode } from "@/lib/identity/document-types";
+import { GENDER_OPTIONS } from "./gender-options";
 import type { AwardsData } from "./schemas/awards";
 import type { EducationData, EducationEntry } from "./schemas/education";
-import { GENDER_OPTIONS, type PersonalData } from "./schemas/personal";
+import type { PersonalData } from "./schemas/personal";
 import type { ProfessionalData } from "./schemas/professional";
 import type { WorkData } from "./schemas/work";
 import { DATA_STEP_IDS, type DataStepId, stepLabel } from "./steps";

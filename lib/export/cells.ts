@@ -1,7 +1,7 @@
 import { EDUCATION_LEVELS } from "@/lib/codes/education-level";
 import { EMPLOYMENT_STATUSES } from "@/lib/codes/employment-status";
 import { QUALIFICATION_LEVELS, QUALIFICATION_TYPES } from "@/lib/codes/professional-qualification";
-import { GENDER_OPTIONS } from "@/lib/collection/schemas/personal";
+import { GENDER_OPTIONS } from "@/lib/collection/gender-options";
 import { DOCUMENT_TYPES, isDocumentTypeCode } from "@/lib/identity/document-types";
 import { COLLECTION_STATUSES, TRANSFER_FILTERS } from "@/lib/search/search-filter";
 import { formatBeijingDateTime } from "@/lib/time/beijing";

@@ -9,7 +9,7 @@ import type { NestedForm } from "@/components/form/use-nested-form";
 import type { UploadKind } from "@/lib/upload/kinds";
 import { POLITICAL_STATUSES } from "@/lib/codes/political-status";
 import { asksGenderAndBirthDate, type CollectionContext } from "@/lib/collection/rules";
-import { GENDER_OPTIONS } from "@/lib/collection/schemas/personal";
+import { GENDER_OPTIONS } from "@/lib/collection/gender-options";
 
 type Option = { value: string; label: string };
 

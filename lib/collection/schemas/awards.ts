@@ -1,12 +1,11 @@
 import * as z from "zod/mini";
 import { AWARD_LEVELS } from "@/lib/codes/award-level";
+import { MAX_AWARDS } from "../entry-limits";
 import type { CollectionContext } from "../rules";
 import { requiredText, yearField } from "./fields";
 import { codeTableSchema } from "@/lib/codes/code-table-schema";
 
 // 奖励信息 (用户操作手册 2.3 第七步): optional entries, each 奖励名称, 奖励级别 and 获奖年份.
-
-export const MAX_AWARDS = 30;
 
 export function awardEntrySchema(ctx: CollectionContext) {
   return z.object({

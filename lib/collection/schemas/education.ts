@@ -2,14 +2,13 @@ import * as z from "zod/mini";
 import { ALWAYS } from "@/lib/utils/refinement";
 import { DEGREES } from "@/lib/codes/degree";
 import { EDUCATION_LEVELS, isLevelWithOutcomes } from "@/lib/codes/education-level";
+import { MAX_EDUCATION_ENTRIES } from "../entry-limits";
 import type { CollectionContext } from "../rules";
 import { monthField, parseMonth, requiredText } from "./fields";
 import { codeTableSchema } from "@/lib/codes/code-table-schema";
 
 // 学历信息: 全日制教育 (at least one entry) and 非全日制教育 (optional: the manual says those who never
 // studied part-time leave it empty). One entry schema serves both lists and 信息变更.
-
-export const MAX_EDUCATION_ENTRIES = 10;
 
 export function educationEntrySchema(ctx: CollectionContext) {
   const thisMonth = ctx.today.slice(0, 7);

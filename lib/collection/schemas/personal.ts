@@ -5,6 +5,7 @@ import { POLITICAL_STATUSES } from "@/lib/codes/political-status";
 import { DOCUMENT_TYPES } from "@/lib/identity/document-types";
 import { type GenderCode, parseBirthDate } from "@/lib/identity/gb11643";
 import { beijingDayStart } from "@/lib/time/beijing";
+import { GENDER_OPTIONS } from "../gender-options";
 import { type CollectionContext, asksGenderAndBirthDate } from "../rules";
 import { attachmentId } from "./fields";
 import { codeTableSchema } from "@/lib/codes/code-table-schema";
@@ -13,11 +14,6 @@ import { codeTableSchema } from "@/lib/codes/code-table-schema";
 // 学生证 — required for 在校生, a rule checked across steps). 姓名/证件 come from registration;
 // 性别 and 出生日期 are asked only when the document number does not carry them, 国籍/地区 only when
 // the document does not settle it (护照, 外国人永久居留身份证).
-
-export const GENDER_OPTIONS: readonly { value: GenderCode; label: string }[] = [
-  { value: "1", label: "男" },
-  { value: "2", label: "女" },
-];
 
 const emailSchema = z.pipe(
   z

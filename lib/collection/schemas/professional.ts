@@ -7,15 +7,13 @@ import {
   QUALIFICATION_METHODS,
   QUALIFICATION_TYPES,
 } from "@/lib/codes/professional-qualification";
+import { MAX_QUALIFICATIONS, MAX_TALENT_ENTRIES } from "../entry-limits";
 import type { CollectionContext } from "../rules";
 import { optionalYearInput, readYear, requiredText, yearField } from "./fields";
 import { codeTableSchema } from "@/lib/codes/code-table-schema";
 
 // 专业技术信息 (用户操作手册 2.3 第六步): (一) 专业技术认证, (二) 专业技术资格 entries, (三) 高端会计人才
 // entries (optional). Every year follows the year rules (not in the future, not before birth + 16).
-
-export const MAX_QUALIFICATIONS = 20;
-export const MAX_TALENT_ENTRIES = 10;
 
 export function qualificationEntrySchema(ctx: CollectionContext) {
   return z.object({

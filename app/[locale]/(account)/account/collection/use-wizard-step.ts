@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import type * as z from "zod/mini";
+import { lazySchema } from "@/components/form/form-schema";
 import { type NestedForm, useNestedForm } from "@/components/form/use-nested-form";
 import { requestLogin } from "@/components/session/session-events";
 import { isSessionEnded } from "@/lib/auth/session-ended";
@@ -120,13 +121,22 @@ export interface StepFormProps {
   context: CollectionContext;
 }
 
+/**
+ * Fetches a step's schema builder: `() => import("@/lib/collection/schemas/x").then((m) =>
+ * m.xSchema)`, so zod is not part of the step's first load (components/form/form-schema.ts).
+ */
+export type StepSchemaLoader = () => Promise<(context: CollectionContext) => z.ZodMiniType>;
+
 /** A data step's form state, built from the step's own schema for this person, and its buttons. */
 export function useStepForm(
   step: DataStepId,
-  makeSchema: (context: CollectionContext) => z.ZodMiniType,
+  loadSchema: StepSchemaLoader,
   { initial, revision, storageKey, revisionKey, context }: StepFormProps,
 ) {
-  const schema = useMemo(() => makeSchema(context), [makeSchema, context]);
+  const schema = useMemo(
+    () => lazySchema(() => loadSchema().then((make) => make(context))),
+    [loadSchema, context],
+  );
   const form = useNestedForm(schema, initial, { storageKey, revision });
   const wizard = useWizardStep(step, form, revision, revisionKey);
   return { form, wizard };

@@ -3,12 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import * as z from "zod/mini";
 import { AttachmentField } from "@/components/collection/attachment-field";
 import { NestedRadios, NestedText, NestedYear } from "@/components/form/nested-fields";
 import { FormError } from "@/components/form/form-error";
 import type { Path } from "@/components/form/paths";
 import { useSourceText } from "@/components/i18n/use-source-text";
+import { lazySchema } from "@/components/form/form-schema";
 import { type NestedForm, useNestedForm } from "@/components/form/use-nested-form";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
@@ -16,7 +16,6 @@ import { Label } from "@/components/ui/label";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { Spinner } from "@/components/ui/spinner";
 import {
-  anyClaimSchema,
   type CeClaimContext,
   CE_CATEGORIES,
   CLAIM_KINDS,
@@ -25,36 +24,14 @@ import {
   CREDIT_KINDS,
   creditsFor,
   type CreditInputs,
-  CHOOSE_KIND,
   isClaimKind,
   MAX_CONFERENCE_DAYS,
   PAPER_AUTHORSHIPS,
 } from "@/lib/ce/credit-kinds";
 import { submitClaimAction } from "../actions";
 
-/**
- * The claim's schema as the server runs it (anyClaimSchema, after the same "which kind" check as
- * submitClaim), wrapped so that one stable schema serves whichever kind is chosen: its issues keep
- * their paths ("year", "attachmentId"), exactly as the action reports them.
- */
-function formSchema(context: CeClaimContext) {
-  const claim = anyClaimSchema(context);
-  return z.unknown().check(
-    z.superRefine((values, issue) => {
-      const kind = (values as { kind?: unknown } | null)?.kind;
-      if (!isClaimKind(kind)) {
-        issue.addIssue({ code: "custom", path: ["kind"], message: CHOOSE_KIND });
-        return;
-      }
-      const r = claim.safeParse(values);
-      if (!r.success) {
-        for (const i of r.error.issues) {
-          issue.addIssue({ code: "custom", path: i.path, message: i.message });
-        }
-      }
-    }),
-  );
-}
+// Fetched once the form shows: zod is not part of the page's first load (form-schema.ts).
+const loadSchema = () => import("./claim.validation").then((m) => m.claimFormSchema);
 
 const EVIDENCE_HINT = {
   EXAM: "evidenceExam",
@@ -89,7 +66,10 @@ export function ClaimForm({
   const t = useTranslations("CeClaim");
   const sourceText = useSourceText();
   const router = useRouter();
-  const schema = useMemo(() => formSchema(context), [context]);
+  const schema = useMemo(
+    () => lazySchema(() => loadSchema().then((make) => make(context))),
+    [context],
+  );
   const nested = useNestedForm(
     schema,
     { kind: "", year: context.today.slice(0, 4) },

@@ -16,6 +16,7 @@ import { WorkFields } from "@/components/collection/fields/work-fields";
 import { SummaryRows } from "@/components/collection/summary-view";
 import { RestoreNotice } from "@/components/form/restore-notice";
 import { FormError } from "@/components/form/form-error";
+import { lazySchema } from "@/components/form/form-schema";
 import { type NestedForm, useNestedForm } from "@/components/form/use-nested-form";
 import { useSourceText } from "@/components/i18n/use-source-text";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -23,15 +24,6 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import type { ItemRef } from "@/lib/change/items";
 import type { CollectionContext } from "@/lib/collection/rules";
-import { awardEntrySchema } from "@/lib/collection/schemas/awards";
-import { educationEntrySchema } from "@/lib/collection/schemas/education";
-import { personalSchema } from "@/lib/collection/schemas/personal";
-import {
-  professionalSchema,
-  qualificationEntrySchema,
-  talentEntrySchema,
-} from "@/lib/collection/schemas/professional";
-import { workSchema } from "@/lib/collection/schemas/work";
 import type { SummaryRow } from "@/lib/collection/summary";
 import { changeItemAction, type StaleDetail } from "../actions";
 
@@ -58,13 +50,24 @@ interface FieldsProps {
   regionLocked: string | null;
 }
 
+/**
+ * Fetches the builder of an item's schema once the form shows: zod is not part of the page's
+ * first load (components/form/form-schema.ts).
+ */
+type SchemaLoader = () => Promise<(ctx: CollectionContext) => z.ZodMiniType>;
+
+const education: SchemaLoader = () =>
+  import("@/lib/collection/schemas/education").then((m) => m.educationEntrySchema);
+
+interface ItemForm {
+  schema: SchemaLoader;
+  Fields: (p: FieldsProps) => React.ReactNode;
+}
+
 /** The form of each item: the collection's own schema and field set, never a copy. */
-const FORMS: Record<
-  string,
-  { schema: (ctx: CollectionContext) => z.ZodMiniType; Fields: (p: FieldsProps) => React.ReactNode }
-> = {
+const FORMS: Record<string, ItemForm> = {
   personal: {
-    schema: personalSchema,
+    schema: () => import("@/lib/collection/schemas/personal").then((m) => m.personalSchema),
     Fields: ({ form, context, pages, ethnicGroups }) => (
       <PersonalFields
         form={form}
@@ -76,33 +79,34 @@ const FORMS: Record<
     ),
   },
   work: {
-    schema: workSchema,
+    schema: () => import("@/lib/collection/schemas/work").then((m) => m.workSchema),
     Fields: ({ form, context, regionLocked }) => (
       <WorkFields form={form} regions={context.regions} regionLocked={regionLocked} />
     ),
   },
   professional: {
-    schema: professionalSchema,
+    schema: () => import("@/lib/collection/schemas/professional").then((m) => m.professionalSchema),
     Fields: ({ form }) => <CertificationFields form={form} />,
   },
   "education.fullTime": {
-    schema: educationEntrySchema,
+    schema: education,
     Fields: ({ form }) => <EducationEntryFields form={form} path="" />,
   },
   "education.partTime": {
-    schema: educationEntrySchema,
+    schema: education,
     Fields: ({ form }) => <EducationEntryFields form={form} path="" />,
   },
   "professional.qualifications": {
-    schema: qualificationEntrySchema,
+    schema: () =>
+      import("@/lib/collection/schemas/professional").then((m) => m.qualificationEntrySchema),
     Fields: ({ form }) => <QualificationEntryFields form={form} path="" />,
   },
   "professional.talents": {
-    schema: talentEntrySchema,
+    schema: () => import("@/lib/collection/schemas/professional").then((m) => m.talentEntrySchema),
     Fields: ({ form }) => <TalentEntryFields form={form} path="" />,
   },
   "awards.awards": {
-    schema: awardEntrySchema,
+    schema: () => import("@/lib/collection/schemas/awards").then((m) => m.awardEntrySchema),
     Fields: ({ form }) => <AwardEntryFields form={form} path="" />,
   },
 };
@@ -138,7 +142,10 @@ export function ChangeForm({
   const sourceText = useSourceText();
   const router = useRouter();
   const entry = FORMS[itemRef.list ? `${itemRef.step}.${itemRef.list}` : itemRef.step]!;
-  const schema = useMemo(() => entry.schema(context), [entry, context]);
+  const schema = useMemo(
+    () => lazySchema(() => entry.schema().then((make) => make(context))),
+    [entry, context],
+  );
   const form = useNestedForm(schema, initial, { storageKey, revision: baseVersion });
   const { bindForm } = form;
   // Where the next save goes: the item and the version it rests on (both move after a refusal).

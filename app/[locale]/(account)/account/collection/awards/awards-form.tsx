@@ -3,13 +3,16 @@
 import { useTranslations } from "next-intl";
 import { AwardEntryFields } from "@/components/collection/fields/awards-fields";
 import { EntryList } from "@/components/form/entry-list";
-import { awardsSchema, MAX_AWARDS } from "@/lib/collection/schemas/awards";
+import { MAX_AWARDS } from "@/lib/collection/entry-limits";
 import { StepForm } from "../step-form";
-import { type StepFormProps, useStepForm } from "../use-wizard-step";
+import { type StepFormProps, type StepSchemaLoader, useStepForm } from "../use-wizard-step";
+
+const loadSchema: StepSchemaLoader = () =>
+  import("@/lib/collection/schemas/awards").then((m) => m.awardsSchema);
 
 export function AwardsForm(props: StepFormProps) {
   const t = useTranslations("CollectionWizard");
-  const { form, wizard } = useStepForm("awards", awardsSchema, props);
+  const { form, wizard } = useStepForm("awards", loadSchema, props);
   return (
     <StepForm
       title={t("step.awards")}

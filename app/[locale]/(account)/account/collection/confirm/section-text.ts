@@ -1,4 +1,4 @@
-import { GENDER_OPTIONS } from "@/lib/collection/schemas/personal";
+import { GENDER_OPTIONS } from "@/lib/collection/gender-options";
 import {
   NOT_FILLED,
   PHOTOS_PENDING,

@@ -3,13 +3,16 @@
 import { useTranslations } from "next-intl";
 import { EducationEntryFields } from "@/components/collection/fields/education-fields";
 import { EntryList } from "@/components/form/entry-list";
-import { educationSchema, MAX_EDUCATION_ENTRIES } from "@/lib/collection/schemas/education";
+import { MAX_EDUCATION_ENTRIES } from "@/lib/collection/entry-limits";
 import { StepForm } from "../step-form";
-import { type StepFormProps, useStepForm } from "../use-wizard-step";
+import { type StepFormProps, type StepSchemaLoader, useStepForm } from "../use-wizard-step";
+
+const loadSchema: StepSchemaLoader = () =>
+  import("@/lib/collection/schemas/education").then((m) => m.educationSchema);
 
 export function EducationForm(props: StepFormProps) {
   const t = useTranslations("CollectionWizard");
-  const { form, wizard } = useStepForm("education", educationSchema, props);
+  const { form, wizard } = useStepForm("education", loadSchema, props);
   return (
     <StepForm
       title={t("step.education")}

@@ -3,15 +3,16 @@
 import { useTranslations } from "next-intl";
 import { NestedCheckbox } from "@/components/form/nested-fields";
 import type { ContentText } from "@/lib/content/content-blocks";
-import { noticeSchema } from "@/lib/collection/schemas/notice";
 import { StepForm } from "../step-form";
-import { type StepFormProps, useStepForm } from "../use-wizard-step";
+import { type StepFormProps, type StepSchemaLoader, useStepForm } from "../use-wizard-step";
 
-const schema = () => noticeSchema;
+// The pledge is the same for everyone: the builder ignores the context.
+const loadSchema: StepSchemaLoader = () =>
+  import("@/lib/collection/schemas/notice").then((m) => () => m.noticeSchema);
 
 export function NoticeForm({ notice, ...props }: StepFormProps & { notice: ContentText }) {
   const t = useTranslations("CollectionWizard");
-  const { form, wizard } = useStepForm("notice", schema, props);
+  const { form, wizard } = useStepForm("notice", loadSchema, props);
   return (
     <StepForm title={t("step.notice")} form={form} wizard={wizard}>
       {/* configured content, in 简体中文 whatever the page's language */}

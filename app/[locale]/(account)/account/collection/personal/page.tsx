@@ -3,7 +3,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { localeOf } from "@/i18n/locale-of";
 import { ETHNIC_GROUPS } from "@/lib/codes/ethnic-group";
 import { NATIONALITIES } from "@/lib/codes/nationality";
-import { GENDER_OPTIONS } from "@/lib/collection/schemas/personal";
+import { GENDER_OPTIONS } from "@/lib/collection/gender-options";
 import { DOCUMENT_TYPES, isDocumentTypeCode } from "@/lib/identity/document-types";
 import { openDataStep } from "../open-step";
 import { getSourceText } from "../source-text";

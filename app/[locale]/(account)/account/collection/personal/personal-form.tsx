@@ -1,10 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { personalSchema } from "@/lib/collection/schemas/personal";
 import { PersonalFields } from "@/components/collection/fields/personal-fields";
 import { StepForm } from "../step-form";
-import { type StepFormProps, useStepForm } from "../use-wizard-step";
+import { type StepFormProps, type StepSchemaLoader, useStepForm } from "../use-wizard-step";
+
+const loadSchema: StepSchemaLoader = () =>
+  import("@/lib/collection/schemas/personal").then((m) => m.personalSchema);
 
 export function PersonalForm({
   registered,
@@ -19,7 +21,7 @@ export function PersonalForm({
   nationalities: readonly { value: string; label: string }[];
 }) {
   const t = useTranslations("CollectionWizard");
-  const { form, wizard } = useStepForm("personal", personalSchema, props);
+  const { form, wizard } = useStepForm("personal", loadSchema, props);
   return (
     <StepForm
       title={t("step.personal")}

@@ -7,17 +7,16 @@ import {
   TalentEntryFields,
 } from "@/components/collection/fields/professional-fields";
 import { EntryList } from "@/components/form/entry-list";
-import {
-  MAX_QUALIFICATIONS,
-  MAX_TALENT_ENTRIES,
-  professionalSchema,
-} from "@/lib/collection/schemas/professional";
+import { MAX_QUALIFICATIONS, MAX_TALENT_ENTRIES } from "@/lib/collection/entry-limits";
 import { StepForm } from "../step-form";
-import { type StepFormProps, useStepForm } from "../use-wizard-step";
+import { type StepFormProps, type StepSchemaLoader, useStepForm } from "../use-wizard-step";
+
+const loadSchema: StepSchemaLoader = () =>
+  import("@/lib/collection/schemas/professional").then((m) => m.professionalSchema);
 
 export function ProfessionalForm(props: StepFormProps) {
   const t = useTranslations("CollectionWizard");
-  const { form, wizard } = useStepForm("professional", professionalSchema, props);
+  const { form, wizard } = useStepForm("professional", loadSchema, props);
   return (
     <StepForm title={t("step.professional")} form={form} wizard={wizard}>
       <CertificationFields form={form} />

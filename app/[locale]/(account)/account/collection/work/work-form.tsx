@@ -4,9 +4,11 @@ import { useTranslations } from "next-intl";
 import { WorkFields } from "@/components/collection/fields/work-fields";
 import Link from "next/link";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { workSchema } from "@/lib/collection/schemas/work";
 import { StepForm } from "../step-form";
-import { type StepFormProps, useStepForm } from "../use-wizard-step";
+import { type StepFormProps, type StepSchemaLoader, useStepForm } from "../use-wizard-step";
+
+const loadSchema: StepSchemaLoader = () =>
+  import("@/lib/collection/schemas/work").then((m) => m.workSchema);
 
 export function WorkForm({
   hasStudentCard,
@@ -15,7 +17,7 @@ export function WorkForm({
   hasStudentCard: boolean;
 }) {
   const t = useTranslations("CollectionWizard");
-  const { form, wizard } = useStepForm("work", workSchema, props);
+  const { form, wizard } = useStepForm("work", loadSchema, props);
   return (
     <StepForm title={t("step.work")} form={form} wizard={wizard}>
       <WorkFields

@@ -1,7 +1,8 @@
 import * as z from "zod/mini";
 import { defineCodeTable } from "@/lib/codes/code-table";
 import { COURSE_STATUSES, type CourseStatus, courseStatusLabel } from "@/lib/ce/course-sheet";
-import { type CeClaimContext, courseEntrySchema } from "@/lib/ce/credit-kinds";
+import type { CeClaimContext } from "@/lib/ce/credit-kinds";
+import { courseEntrySchema } from "@/lib/ce/credit-schemas";
 import { codeTableSchema } from "@/lib/codes/code-table-schema";
 
 // 登记课程学分: a provider course as courseEntrySchema (lib/ce) has it, plus whether the person has
