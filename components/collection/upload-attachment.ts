@@ -1,6 +1,8 @@
+import { pageOwner } from "@/components/session/session-events";
 import type { UploadKind } from "@/lib/upload/kinds";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "@/lib/upload/limits";
 import { sniffImageFormat, UNSUPPORTED_FORMAT_MESSAGE } from "@/lib/upload/sniff";
+import { UPLOAD_OWNER_HEADER } from "@/lib/upload/upload-owner";
 
 /**
  * The browser side of POST /api/attachments. XMLHttpRequest rather than fetch: fetch reports no
@@ -57,7 +59,10 @@ export function resultFromResponse(status: number, text: string): UploadAttachme
   return { ok: false, message: UNEXPECTED_ANSWER_MESSAGE };
 }
 
-/** Sends `body` as the raw request body; `onProgress` gets 0…1 as the bytes go out. */
+/**
+ * Sends `body` as the raw request body; `onProgress` gets 0…1 as the bytes go out. It names the
+ * page's owner: the cookie sent is whoever is logged in now, perhaps another person since.
+ */
 export function uploadAttachment(
   body: Blob,
   kind: UploadKind,
@@ -87,6 +92,8 @@ export function uploadAttachment(
     signal?.addEventListener("abort", onAbortSignal, { once: true });
     // The route reads the raw body; the type is a hint only (the server sniffs the bytes).
     xhr.setRequestHeader("Content-Type", body.type || "application/octet-stream");
+    const owner = pageOwner();
+    if (owner) xhr.setRequestHeader(UPLOAD_OWNER_HEADER, owner);
     xhr.send(body);
   });
 }

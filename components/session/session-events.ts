@@ -11,6 +11,8 @@ import { useEffect } from "react";
 type Host = () => void;
 
 let host: Host | null = null;
+/** The tag of the person the page was rendered for (the layout's), while a host is mounted. */
+let hostOwner: string | null = null;
 let waiting: ((loggedIn: boolean) => void)[] = [];
 
 const RENEWED = "kuaiji:session-renewed";
@@ -33,13 +35,28 @@ export function offerLogin(): void {
   void requestLogin();
 }
 
-/** For session-watch.tsx: it opens the login when asked. Returns the unregister. */
-export function hostLogin(open: Host): () => void {
+/**
+ * For session-watch.tsx: it opens the login when asked, for the page of `owner`. Returns the
+ * unregister.
+ */
+export function hostLogin(open: Host, owner: string): () => void {
   host = open;
+  hostOwner = owner;
   return () => {
-    if (host === open) host = null;
+    if (host === open) {
+      host = null;
+      hostOwner = null;
+    }
     settleLogin(false);
   };
+}
+
+/**
+ * Whose page this is (an opaque tag), for requests the cookie alone must not decide: another tab
+ * may have logged in as someone else meanwhile. Null on a page without the login in place.
+ */
+export function pageOwner(): string | null {
+  return hostOwner;
 }
 
 /** For session-watch.tsx: the login in place succeeded (true) or was closed (false). */

@@ -135,7 +135,7 @@ export function SessionWatch({
     const unhost = hostLogin(() => {
       asked.current = true;
       run();
-    });
+    }, owner);
     return () => {
       clearTimeout(timer.current);
       document.removeEventListener("visibilitychange", onVisible);
@@ -143,7 +143,7 @@ export function SessionWatch({
       channel.current = null;
       unhost();
     };
-  }, [check, idleMs, askLater]);
+  }, [check, idleMs, askLater, owner]);
 
   async function keepAlive() {
     setBusy(true);

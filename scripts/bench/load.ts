@@ -18,6 +18,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { sessionOwnerTag } from "@/lib/account/session-clock";
 import { createDb } from "@/lib/db/client";
 import { LocalDiskStorage } from "@/lib/storage/local-disk";
 import { localStorageDir } from "@/lib/storage/local-disk";
@@ -181,7 +182,13 @@ function requests(people: LoadPerson[], headshot: Buffer) {
         expectOk(
           await fetch(`${base}/api/attachments?kind=headshot`, {
             method: "POST",
-            headers: { "Content-Type": "image/jpeg", Origin: base, Cookie: p.cookie },
+            headers: {
+              "Content-Type": "image/jpeg",
+              Origin: base,
+              Cookie: p.cookie,
+              // as the upload field names its page's owner (lib/upload/upload-owner.ts)
+              "x-kuaiji-owner": sessionOwnerTag({ personId: p.personId }),
+            },
             body: new Uint8Array(headshot),
             signal,
           }),

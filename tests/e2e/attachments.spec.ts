@@ -6,11 +6,13 @@ import {
   oversizeJpeg,
   renamedExecutable,
 } from "../fixtures/images/make";
-import { createPerson, loginThroughUi } from "./support/accounts";
+import { createPerson, loginThroughUi, type PersonMade } from "./support/accounts";
+import { platformSql } from "./support/collection";
 
 // Uploads at the API level (issue 3): only the owner sees a file, a stranger cannot tell a
 // file from no file, the logged-out get nothing, cross-site posts are refused, and refused
-// files are never stored. The wizard's own upload through the page is tested with the wizard.
+// files are never stored, nor stored for anyone but the person whose page sent them. The
+// wizard's own upload through the page is tested with the wizard.
 
 const CHINESE = /[\u4e00-\u9fff]/;
 const NO_SUCH_ATTACHMENT = "00000000-0000-4000-8000-000000000000";
@@ -19,27 +21,53 @@ let contextA: BrowserContext;
 let contextB: BrowserContext;
 let pageA: Page;
 let pageB: Page;
+let personB: PersonMade;
 
 async function newPerson(browser: Browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const { idNumber, password } = await createPerson(page);
-  await loginThroughUi(page, idNumber, password);
-  return { context, page };
+  const person = await createPerson(page);
+  await loginThroughUi(page, person.idNumber, person.password);
+  return { context, page, person };
 }
 
-/** Posts raw bytes as the wizard's XHR does, from our own origin unless told otherwise. */
-function upload(
+/** The tag of the person logged in on `page`, as the pages behind login know it. */
+async function ownerOf(page: Page): Promise<string> {
+  const clock = (await (await page.request.get("/api/session/idle")).json()) as { owner?: string };
+  expect(clock.owner).toBeTruthy();
+  return clock.owner!;
+}
+
+/**
+ * Posts raw bytes as the wizard's XHR does, from our own origin unless told otherwise, naming
+ * the page's owner as the logged-in person unless told otherwise (null: no owner named).
+ */
+async function upload(
   page: Page,
   kind: string,
   data: Buffer,
   origin: string | undefined,
+  owner?: string | null,
 ): Promise<APIResponse> {
+  const named = owner === undefined ? await ownerOf(page) : owner;
   return page.request.post(`/api/attachments?kind=${kind}`, {
     data,
-    headers: { "content-type": "image/jpeg", ...(origin ? { origin } : {}) },
+    headers: {
+      "content-type": "image/jpeg",
+      ...(origin ? { origin } : {}),
+      ...(named === null ? {} : { "x-kuaiji-owner": named }),
+    },
     failOnStatusCode: false,
   });
+}
+
+async function attachmentsOf(person: PersonMade): Promise<number> {
+  const [row] = await platformSql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "Attachment" a JOIN "Person" p ON p.id = a."personId"
+     WHERE p.phone = $1`,
+    [person.phone],
+  );
+  return row!.n;
 }
 
 async function expectRefused(response: APIResponse) {
@@ -58,7 +86,7 @@ test.describe.serial("附件上传与查看（API）", () => {
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(180_000);
     ({ context: contextA, page: pageA } = await newPerson(browser));
-    ({ context: contextB, page: pageB } = await newPerson(browser));
+    ({ context: contextB, page: pageB, person: personB } = await newPerson(browser));
   });
 
   test.afterAll(async () => {
@@ -124,6 +152,26 @@ test.describe.serial("附件上传与查看（API）", () => {
     await expectRefused(foreign);
     // the same session and file from our own origin is accepted: the Origin made the difference
     expect((await upload(pageB, "document-page", page, baseURL)).status()).toBe(200);
+  });
+
+  test("a post from a page of another person than the one logged in, or of nobody, is refused", async ({
+    baseURL,
+  }) => {
+    const page = await documentPagePng();
+    const before = await attachmentsOf(personB);
+    // A's page, sent with B's cookie (B logged in meanwhile in another tab)
+    const foreignPage = await upload(pageB, "document-page", page, baseURL, await ownerOf(pageA));
+    expect(foreignPage.status()).toBe(409);
+    expect((await expectRefused(foreignPage)).message).toBe(
+      "当前登录的账号已变更，请刷新页面后重新上传",
+    );
+    const noPage = await upload(pageB, "document-page", page, baseURL, null);
+    expect(noPage.status()).toBe(428);
+    expect((await expectRefused(noPage)).message).toContain("请刷新页面");
+    expect(await attachmentsOf(personB)).toBe(before);
+    // the same session and file naming B's own page is accepted: the owner made the difference
+    expect((await upload(pageB, "document-page", page, baseURL)).status()).toBe(200);
+    expect(await attachmentsOf(personB)).toBe(before + 1);
   });
 
   test("a renamed executable, a 6 MB photo and a damaged JPEG are refused and not stored", async ({

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
+import { loginThroughUi } from "./support/accounts";
 import { imageFiles, platformSql, startCollection, upload } from "./support/collection";
 import { STAFF, staffLogin } from "./support/staff";
 
@@ -193,6 +194,41 @@ test(
     expect(draft?.personal ?? null).toBeNull();
   },
 );
+
+test("a page whose person's login ended never uploads for another person logged in in another tab", async ({
+  page,
+  context,
+  browser,
+}) => {
+  const second = await browser.newContext();
+  const them = await startCollection(await second.newPage());
+  await second.close();
+  const files = await imageFiles();
+
+  const me = await startCollection(page);
+  await idleFor(me.phone, 31);
+  // Another tab of this browser: the other person logs in there, and the cookie is theirs now.
+  const other = await context.newPage();
+  await loginThroughUi(other, them.idNumber, them.password);
+
+  // The first person's page, still open, sends a photo: it is refused, not stored as theirs.
+  await page.getByLabel(/^身份证人像面\*?$/).setInputFiles(files.documentPage);
+  await expect(
+    page.getByRole("alert").filter({ hasText: "当前登录的账号已变更，请刷新页面后重新上传" }),
+  ).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByRole("img", { name: "身份证人像面" })).toHaveCount(0);
+  for (const person of [them, me]) {
+    const [row] = await platformSql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Attachment" a JOIN "Person" p ON p.id = a."personId"
+         WHERE p.phone = $1`,
+      [person.phone],
+    );
+    expect(row?.n, person.phone).toBe(0);
+  }
+  await other.close();
+});
 
 test("the console warns its staff too, and 继续办理 keeps their session", async ({ page }) => {
   await page.clock.install();

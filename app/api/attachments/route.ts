@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { sessionOwnerTag } from "@/lib/account/session-clock";
 import { currentSession } from "@/lib/auth/current-session";
 import { UPLOAD_KIND_UNKNOWN } from "@/lib/upload/attachment-service";
 import { receiveUpload } from "@/lib/upload/receive-upload";
@@ -10,6 +11,7 @@ import { sameOrigin } from "@/lib/http/same-origin";
 import { childLogger } from "@/lib/log/logger";
 import { getStorage } from "@/lib/storage/storage";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "@/lib/upload/limits";
+import { UPLOAD_OWNER_HEADER, uploadOwnerRefusal } from "@/lib/upload/upload-owner";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +27,8 @@ function answer(status: number, body: object, requestId: string): Response {
 
 /**
  * One image (信息采集, 信息变更, 继续教育 evidence). Query `?kind=headshot|document-page|student-card|ce-evidence`, body the
- * raw file bytes (not multipart). Answers `{ ok: true, attachmentId, width, height }` or
+ * raw file bytes (not multipart), header `x-kuaiji-owner` the tag of the person whose page sent
+ * it (lib/upload/upload-owner.ts). Answers `{ ok: true, attachmentId, width, height }` or
  * `{ ok: false, message }` with a Chinese message for the field.
  */
 export async function POST(request: NextRequest) {
@@ -36,6 +39,12 @@ export async function POST(request: NextRequest) {
 
   const session = await currentSession();
   if (!session) return reply(401, { ok: false, message: LOGIN_EXPIRED });
+  // before the body: the file goes only to the person whose page sent it
+  const notOwner = uploadOwnerRefusal(
+    request.headers.get(UPLOAD_OWNER_HEADER),
+    sessionOwnerTag({ personId: session.personId }),
+  );
+  if (notOwner) return reply(notOwner.status, { ok: false, message: notOwner.message });
 
   // before the body: a request for an unknown kind need not be read at all
   const kind = request.nextUrl.searchParams.get("kind");
