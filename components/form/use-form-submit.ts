@@ -1,6 +1,7 @@
 "use client";
 
 import { useTransition } from "react";
+import { withPageOwner } from "@/components/session/session-events";
 import type { ActionResult } from "@/lib/http/action-result";
 import type { FormApi, FormValues } from "./use-form";
 
@@ -20,7 +21,7 @@ export function useFormSubmit<V extends FormValues, T>(
     e.preventDefault();
     if (!form.validateAll()) return;
     startTransition(async () => {
-      const r = await action(form.values);
+      const r = await action(withPageOwner(form.values));
       if (r.ok) onSuccess(r.data);
       else if (onFailure?.(r) !== true) form.setServerErrors(r.fieldErrors, r.formError);
     });

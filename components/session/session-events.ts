@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { PAGE_OWNER_FIELD } from "@/lib/auth/page-owner";
 
 // Between the pages' forms and the login in place (session-watch.tsx, mounted by the layouts of
 // pages behind login): a form whose request was refused because the login ended asks for the
@@ -57,6 +58,14 @@ export function hostLogin(open: Host, owner: string): () => void {
  */
 export function pageOwner(): string | null {
   return hostOwner;
+}
+
+/**
+ * An action's input naming this page's owner (lib/auth/page-owner.ts), so that the action is
+ * refused rather than done for someone else who logged in meanwhile; as it was without a watcher.
+ */
+export function withPageOwner<I extends object>(input: I): I {
+  return hostOwner ? { ...input, [PAGE_OWNER_FIELD]: hostOwner } : input;
 }
 
 /** For session-watch.tsx: the login in place succeeded (true) or was closed (false). */

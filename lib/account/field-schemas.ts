@@ -1,9 +1,7 @@
 import * as z from "zod/mini";
 import { type DocumentNumberResult, validateDocumentNumber } from "@/lib/identity/document-number";
-import { documentTypeSchema } from "@/lib/identity/document-type-schema";
 import { isDocumentTypeCode } from "@/lib/identity/document-types";
 import { validatePersonName } from "@/lib/identity/person-name";
-import { mobileSchema } from "@/lib/phone/mobile";
 import { ALWAYS, normalizedBy, text } from "@/lib/utils/refinement";
 import { passwordProblems, type PasswordContext } from "./password-policy";
 
@@ -36,21 +34,6 @@ export const passwordInputSchema = z
 export const idNumberInputSchema = z
   .string({ error: () => "请输入证件号码" })
   .check(z.maxLength(40, "证件号码过长"));
-
-/**
- * Who a person is and the phone they prove with its code, as 注册, 账号申诉 and 省外调入 ask it
- * (IdentityFields and SmsCodeFields); the object's refinement adds refineDocumentNumber.
- */
-export const identityWithPhoneFields = {
-  name: personNameSchema,
-  idType: documentTypeSchema,
-  idNumber: idNumberInputSchema,
-  phone: mobileSchema,
-  smsCode: smsCodeSchema,
-};
-
-/** 获取短信验证码 for a number typed on the page, behind the captcha. */
-export const sendPhoneCodeSchema = z.object({ phone: mobileSchema, ...captchaSchema });
 
 /**
  * The 证件号码 check for its 证件类型 (lib/identity/document-number.ts), at the number's field,

@@ -49,6 +49,8 @@ const {
   STAFF_SESSION_ENDED,
 } = await import("./action-client");
 const { ROLE_DENIED } = await import("@/lib/codes/staff-roles");
+const { sessionOwnerTag } = await import("@/lib/account/session-clock");
+const { PAGE_OWNER_CHANGED, PAGE_OWNER_FIELD } = await import("./page-owner");
 
 const ID_NUMBER = "44010619900307001X";
 const schema = z.object({ idNumber: z.string().check(z.length(18, "请输入18位证件号码")) });
@@ -175,5 +177,31 @@ describe("staffSignInAction and publicAction", () => {
       fieldErrors: { idNumber: "请输入18位证件号码" },
     });
     expect(handler).not.toHaveBeenCalled();
+  });
+});
+
+describe("an action from another person's page", () => {
+  it("is refused before parsing when the page names another owner; its own and none pass", async () => {
+    const handler = vi.fn(async () => ({ ok: true as const, data: null }));
+    state.person = ACCOUNTANT;
+    state.staff = REVIEWER;
+    const cases = [
+      [personAction("t", schema, handler), { personId: "p1" }, { personId: "p2" }],
+      [staffAction("t", "ce-review", schema, handler), { staffId: "t1" }, { staffId: "t2" }],
+    ] as const;
+    for (const [action, own, other] of cases) {
+      const named = (owner: typeof own | typeof other) =>
+        ({ idNumber: ID_NUMBER, [PAGE_OWNER_FIELD]: sessionOwnerTag(owner) }) as never;
+      expect(await action(named(other))).toMatchObject({
+        ok: false,
+        formError: PAGE_OWNER_CHANGED,
+      });
+      expect(handler).not.toHaveBeenCalled();
+      expect((await action(named(own))).ok).toBe(true);
+      expect((await action({ idNumber: ID_NUMBER })).ok).toBe(true);
+      // the handler gets the parsed input: the owner's key is not part of it
+      expect(handler).toHaveBeenLastCalledWith({ idNumber: ID_NUMBER }, expect.anything());
+      handler.mockClear();
+    }
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import * as z from "zod/mini";
 import type { RequestContext } from "@/lib/audit/audit";
+import { sessionOwnerTag } from "@/lib/account/session-clock";
 import type { SessionPerson } from "@/lib/account/session-service";
 import { type ActionResult, fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { clientInfoFromHeaders } from "@/lib/http/client-info";
@@ -12,6 +13,7 @@ import { hasRole, ROLE_DENIED, type StaffRole } from "@/lib/codes/staff-roles";
 import { SIGN_IN_EXPIRED } from "@/lib/staff/second-factor-service";
 import type { SessionStaff } from "@/lib/staff/staff-session";
 import { currentSession } from "./current-session";
+import { ownerChanged, PAGE_OWNER_CHANGED } from "./page-owner";
 import { currentStaff } from "./current-staff";
 import { SESSION_ENDED, STAFF_SESSION_ENDED } from "./session-ended";
 import { staffSignInToken } from "./staff-sign-in";
@@ -117,6 +119,9 @@ export function personAction<S extends z.core.$ZodType, T>(
     return guarded(name, request.requestId, async () => {
       const session = await currentSession();
       if (!session) return formError(SESSION_ENDED);
+      if (ownerChanged(raw, sessionOwnerTag({ personId: session.personId }))) {
+        return formError(PAGE_OWNER_CHANGED);
+      }
       const parsed = z.safeParse(schema, raw);
       if (!parsed.success) return invalid(parsed.error);
       return handler(parsed.data, { request, session, locale: request.locale });
@@ -142,6 +147,9 @@ export function staffAction<S extends z.core.$ZodType, T>(
     return guarded(name, request.requestId, async () => {
       const staff = await currentStaff();
       if (!staff) return formError(STAFF_SESSION_ENDED);
+      if (ownerChanged(raw, sessionOwnerTag({ staffId: staff.staffId }))) {
+        return formError(PAGE_OWNER_CHANGED);
+      }
       if (!hasRole(staff, role)) return formError(ROLE_DENIED);
       const parsed = z.safeParse(schema, raw);
       if (!parsed.success) return invalid(parsed.error);

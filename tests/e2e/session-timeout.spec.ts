@@ -195,7 +195,7 @@ test(
   },
 );
 
-test("a page whose person's login ended never uploads for another person logged in in another tab", async ({
+test("a page whose person's login ended never uploads or saves for another person logged in in another tab", async ({
   page,
   context,
   browser,
@@ -227,6 +227,20 @@ test("a page whose person's login ended never uploads for another person logged 
     );
     expect(row?.n, person.phone).toBe(0);
   }
+
+  // 保存草稿 too: refused, not written into the other person's file; what was typed stays.
+  await page.getByRole("textbox", { name: "电子邮箱" }).fill("not.theirs@example.com");
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByText("当前登录的账号已变更，请刷新页面后再办理")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "电子邮箱" })).toHaveValue(
+    "not.theirs@example.com",
+  );
+  const drafts = await platformSql<{ email: string | null }>(
+    `SELECT d.steps->'personal'->>'email' AS email
+     FROM "CollectionDraft" d JOIN "Person" p ON p.id = d."personId" WHERE p.phone = ANY($1)`,
+    [[them.phone, me.phone]],
+  );
+  expect(drafts.map((d) => d.email)).not.toContain("not.theirs@example.com");
   await other.close();
 });
 

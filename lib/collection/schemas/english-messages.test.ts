@@ -4,6 +4,8 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { sourceTextTranslator } from "@/lib/i18n/source-text";
 import { DOCUMENT_TYPES, type DocumentTypeCode } from "@/lib/identity/document-types";
 import { UPLOAD_MESSAGES } from "@/lib/upload/limits";
+import { UPLOAD_OWNER_CHANGED, UPLOAD_OWNER_MISSING } from "@/lib/upload/upload-owner";
+import { PAGE_OWNER_CHANGED } from "@/lib/auth/page-owner";
 import { UNSUPPORTED_FORMAT_MESSAGE } from "@/lib/upload/sniff";
 import { validateCreditCode } from "../credit-code";
 import { regionRuleText } from "../rules";
@@ -171,6 +173,9 @@ describe("信息采集's messages in English", () => {
       UPLOAD_MESSAGES.tooLarge,
       UPLOAD_MESSAGES.corrupt,
       UPLOAD_MESSAGES.tooManyPixels,
+      UPLOAD_OWNER_CHANGED,
+      UPLOAD_OWNER_MISSING,
+      PAGE_OWNER_CHANGED,
     ];
     expect(whole.ok).toBe(false);
     expectEnglish(texts);

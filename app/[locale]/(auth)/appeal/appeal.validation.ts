@@ -1,10 +1,6 @@
 import * as z from "zod/mini";
-import {
-  identityWithPhoneFields,
-  sendPhoneCodeSchema,
-  refineDocumentNumber,
-  smsCodeSchema,
-} from "@/lib/account/field-schemas";
+import { refineDocumentNumber, smsCodeSchema } from "@/lib/account/field-schemas";
+import { identityWithPhoneFields, sendPhoneCodeSchema } from "@/lib/account/identity-phone-schemas";
 import { APPEAL_NUMBER_PATTERN, normalizeAppealNumber } from "@/lib/appeal/appeal-rules";
 import { mobileSchema } from "@/lib/phone/mobile";
 import { ALWAYS } from "@/lib/utils/refinement";

@@ -1,11 +1,10 @@
 import * as z from "zod/mini";
 import {
-  identityWithPhoneFields,
-  sendPhoneCodeSchema,
   passwordInputSchema,
   refineDocumentNumber,
   refinePasswordPair,
 } from "@/lib/account/field-schemas";
+import { identityWithPhoneFields, sendPhoneCodeSchema } from "@/lib/account/identity-phone-schemas";
 import { ALWAYS, text } from "@/lib/utils/refinement";
 import { normalizeMobile } from "@/lib/phone/mobile";
 

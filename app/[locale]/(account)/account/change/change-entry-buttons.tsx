@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useTranslatedAction } from "@/components/account/use-translated-action";
 import { ConfirmActionButton } from "@/components/form/confirm-action-button";
 import { changeItemAction } from "./actions";
+import { withPageOwner } from "@/components/session/session-events";
 
 /** 删除 for one list entry: saved as a change like any other (a new archive version). */
 export function DeleteEntryButton({
@@ -21,7 +22,7 @@ export function DeleteEntryButton({
 }) {
   const t = useTranslations("AccountChange");
   const run = useTranslatedAction(() =>
-    changeItemAction({ ref: { step, list, index }, data: null, baseVersion }),
+    changeItemAction(withPageOwner({ ref: { step, list, index }, data: null, baseVersion })),
   );
   return (
     <ConfirmActionButton

@@ -11,6 +11,7 @@ import type { CollectionContext } from "@/lib/collection/rules";
 import { type DataStepId, nextStep, previousStep } from "@/lib/collection/steps";
 import { saveCollectionStepAction } from "./actions";
 import { rememberRevision, useFreshDraft } from "./fresh-draft";
+import { withPageOwner } from "@/components/session/session-events";
 
 export const SAVE_NETWORK_FAILURE = "网络异常，保存未完成，请重试（已填写的内容仍保留在本页）";
 
@@ -43,12 +44,9 @@ export function useWizardStep(
   ) {
     startTransition(async () => {
       // A lost connection rejects the call: say so above the form, which keeps every value.
-      const r = await saveCollectionStepAction({
-        step,
-        data: form.values,
-        revision: over,
-        mode,
-      }).catch(() => null);
+      const r = await saveCollectionStepAction(
+        withPageOwner({ step, data: form.values, revision: over, mode }),
+      ).catch(() => null);
       if (r === null) {
         form.setFormError(SAVE_NETWORK_FAILURE);
         return;

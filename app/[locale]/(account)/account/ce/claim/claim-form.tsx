@@ -29,6 +29,7 @@ import {
   PAPER_AUTHORSHIPS,
 } from "@/lib/ce/credit-kinds";
 import { submitClaimAction } from "../actions";
+import { withPageOwner } from "@/components/session/session-events";
 
 // Fetched once the form shows: zod is not part of the page's first load (form-schema.ts).
 const loadSchema = () => import("./claim.validation").then((m) => m.claimFormSchema);
@@ -94,7 +95,7 @@ export function ClaimForm({
     e.preventDefault();
     if (!form.validateAll()) return;
     start(async () => {
-      const r = await submitClaimAction(form.values);
+      const r = await submitClaimAction(withPageOwner(form.values));
       if (r.ok) {
         form.markSaved(0);
         router.push("/account/ce?submitted=1");

@@ -26,6 +26,7 @@ import type { ItemRef } from "@/lib/change/items";
 import type { CollectionContext } from "@/lib/collection/rules";
 import type { SummaryRow } from "@/lib/collection/summary";
 import { changeItemAction, type StaleDetail } from "../actions";
+import { withPageOwner } from "@/components/session/session-events";
 
 /** Equal as data, whatever the key order (the database does not keep it). */
 function sameValues(a: unknown, b: unknown): boolean {
@@ -155,12 +156,16 @@ export function ChangeForm({
 
   function submit(ref: ItemRef, version: number) {
     start(async () => {
-      let r = await changeItemAction({ ref, data: form.values, baseVersion: version });
+      let r = await changeItemAction(
+        withPageOwner({ ref, data: form.values, baseVersion: version }),
+      );
       if (!r.ok && r.code === "stale") {
         const d = r.detail as StaleDetail;
         // Another item was saved meanwhile and this one is as it was: nothing to decide.
         if (d.current !== null && sameValues(d.current, initial)) {
-          r = await changeItemAction({ ref, data: form.values, baseVersion: d.version });
+          r = await changeItemAction(
+            withPageOwner({ ref, data: form.values, baseVersion: d.version }),
+          );
         }
       }
       if (r.ok) {

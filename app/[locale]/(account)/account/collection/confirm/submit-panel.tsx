@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { submitCollectionAction } from "../actions";
 import { useFreshDraft } from "../fresh-draft";
+import { withPageOwner } from "@/components/session/session-events";
 
 const SUBMIT_NETWORK_FAILURE = "网络异常，提交未完成，请稍后重试";
 
@@ -41,7 +42,7 @@ export function SubmitPanel({ revision, revisionKey }: { revision: number; revis
     setRefusal(null);
     startTransition(async () => {
       // A lost connection rejects the call: say so here instead of replacing the page.
-      const r = await submitCollectionAction({}).catch(() => null);
+      const r = await submitCollectionAction(withPageOwner({})).catch(() => null);
       if (r === null) {
         setRefusal({ formError: SUBMIT_NETWORK_FAILURE, problems: [] });
         return;

@@ -17,6 +17,7 @@ import { Textarea } from "@/components/ui/textarea";
 import type { JurisdictionRegions } from "@/lib/region/jurisdiction-regions";
 import { MAX_REASON_LENGTH, MAX_TRANSFER_ATTACHMENTS } from "@/lib/transfer/schemas/out-limits";
 import { applyOutAction, destinationRegionsAction } from "../actions";
+import { withPageOwner } from "@/components/session/session-events";
 
 interface Values extends Record<string, unknown> {
   destMember: string;
@@ -55,7 +56,7 @@ export function OutForm({
     e.preventDefault();
     if (!form.validateAll()) return;
     start(async () => {
-      const r = await applyOutAction(values);
+      const r = await applyOutAction(withPageOwner(values));
       if (r.ok) {
         form.markSaved(0);
         router.push("/account/transfer?applied=1");
