@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import {
   initialPlan,
+  loginOnAnswer,
   planFor,
   type SessionPhase,
   warnBeforeMs,
@@ -97,12 +98,9 @@ export function SessionWatch({
       phaseRef.current = plan.phase;
       setPhase(plan.phase);
       setEndsAt(Date.now() + (remaining ?? 0));
-      if (plan.phase === "ended") {
-        if (was !== "ended" || asked.current) setLoginOpen(true);
-      } else {
-        setLoginOpen(false);
-        if (was === "ended" || asked.current) settleLogin(true);
-      }
+      const login = loginOnAnswer(was, plan.phase, asked.current);
+      if (login.open !== undefined) setLoginOpen(login.open);
+      if (login.resume) settleLogin(true);
       asked.current = false;
       askLater(plan.checkInMs);
     },

@@ -3,6 +3,7 @@ import {
   announcementValues,
   countdownValues,
   initialPlan,
+  loginOnAnswer,
   planFor,
   RECHECK_WHILE_WARNING_MS,
   sessionRemainingMs,
@@ -79,5 +80,33 @@ describe("the countdown", () => {
       { within: "minute", minutes: 1 },
       { within: "halfMinute", minutes: 1 },
     ]);
+  });
+});
+
+describe("the login in place, as answers come", () => {
+  it("opens at the end of the session, from the warning or from quiet (a laptop asleep)", () => {
+    expect(loginOnAnswer("warning", "ended", false)).toEqual({ open: true, resume: false });
+    expect(loginOnAnswer("quiet", "ended", false)).toEqual({ open: true, resume: false });
+  });
+
+  it("stays as the person left it while the session stays ended, unless a form asks", () => {
+    expect(loginOnAnswer("ended", "ended", false)).toEqual({ resume: false });
+    expect(loginOnAnswer("ended", "ended", true)).toEqual({ open: true, resume: false });
+  });
+
+  it("closes once the session is live again, and lets a waiting form go on", () => {
+    expect(loginOnAnswer("ended", "quiet", false)).toEqual({ open: false, resume: true });
+    expect(loginOnAnswer("quiet", "quiet", true)).toEqual({ open: false, resume: true });
+    // 继续办理 in another tab: the warning goes, nobody was waiting
+    expect(loginOnAnswer("warning", "quiet", false)).toEqual({ open: false, resume: false });
+    expect(loginOnAnswer("warning", "warning", false)).toEqual({ open: false, resume: false });
+  });
+
+  it("follows the server's end to the millisecond: alive at exactly 30 minutes, ended just after", () => {
+    const row = { lastSeenAt: T0, expiresAt: at(12 * 60 * MIN) };
+    const warn = warnBeforeMs(30 * MIN);
+    const phaseAt = (ms: number) => planFor(sessionRemainingMs(row, 30, at(ms)), warn).phase;
+    expect(loginOnAnswer("warning", phaseAt(30 * MIN), false).open).toBe(false);
+    expect(loginOnAnswer("warning", phaseAt(30 * MIN + 1), false).open).toBe(true);
   });
 });

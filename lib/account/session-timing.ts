@@ -52,6 +52,24 @@ export function planFor(remainingMs: number | null, warnMs: number): SessionPlan
   };
 }
 
+/**
+ * What an answer from the server does to the login in place, from the phase the page was in, the
+ * phase it is in now and whether a form asked for the login (its request was refused): open it
+ * when the session has just ended or a form asks (`open: true`); leave it as the person left it
+ * while the session stays ended (`open` undefined: closed is closed until something asks); close
+ * it once the session is live, and then let a waiting form go on (`resume`) if the session had
+ * ended or a form was waiting.
+ */
+export function loginOnAnswer(
+  was: SessionPhase,
+  now: SessionPhase,
+  asked: boolean,
+): { open?: boolean; resume: boolean } {
+  if (now === "ended")
+    return was !== "ended" || asked ? { open: true, resume: false } : { resume: false };
+  return { open: false, resume: was === "ended" || asked };
+}
+
 /** The plan of a page just rendered behind login: its session was touched at most a minute ago. */
 export function initialPlan(idleMs: number): SessionPlan {
   return planFor(idleMs - TOUCH_SLACK_MS, warnBeforeMs(idleMs));
