@@ -9,6 +9,7 @@ import { TextField } from "@/components/form/text-field";
 import type { FormApi, FormValues } from "@/components/form/use-form";
 import { type ActionResult, FORM_ERROR_KEY } from "@/lib/http/action-result";
 import { maskPhone } from "@/lib/phone/mask";
+import { withPageOwner } from "@/components/session/session-events";
 import { CaptchaField, type CaptchaValue } from "./captcha-field";
 import { SmsCodeButton } from "./sms-code-button";
 
@@ -58,7 +59,8 @@ export function SmsCodeFields<V extends FormValues>({
   async function requestCode(): Promise<number | null> {
     setCaptchaError(undefined);
     if (!form.validateAll(checked)) return null;
-    const r = await send(captcha);
+    // On a page behind login the captcha carries the page's owner into the send's input.
+    const r = await send(withPageOwner(captcha));
     setCaptchaKey((k) => k + 1);
     if (!r.ok) {
       const captchaProblem = r.fieldErrors.captchaAnswer ?? r.fieldErrors.captchaId;

@@ -50,7 +50,7 @@ async function askServer(method: "GET" | "POST"): Promise<Clock | undefined> {
  */
 export function SessionWatch({
   kind,
-  owner,
+  owner: renderedFor,
   idleMs,
 }: {
   kind: "person" | "staff";
@@ -58,6 +58,13 @@ export function SessionWatch({
   idleMs: number;
 }) {
   const t = useTranslations("SessionDialogs");
+  // The page belongs to whom it was first rendered for. A later render of the layout (a refresh)
+  // under another person's cookie keeps what this page holds: the page reloads instead of
+  // letting the new owner inherit it.
+  const [owner] = React.useState(renderedFor);
+  React.useEffect(() => {
+    if (renderedFor !== owner) window.location.reload();
+  }, [renderedFor, owner]);
   const warnMs = warnBeforeMs(idleMs);
   const [phase, setPhase] = React.useState<SessionPhase>("quiet");
   const [endsAt, setEndsAt] = React.useState(0);

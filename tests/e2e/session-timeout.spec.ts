@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { loginThroughUi } from "./support/accounts";
 import { imageFiles, platformSql, startCollection, upload } from "./support/collection";
+import { followRequests } from "./support/quiet";
 import { STAFF, staffLogin } from "./support/staff";
 
 // Issue 13, item 7: timeouts that lose nothing. The idle timeout is the platform's real one (30
@@ -48,10 +49,11 @@ test(
     const me = await startCollection(page);
     await page.getByRole("textbox", { name: "电子邮箱" }).fill("lin.xf@example.com");
     const other = await context.newPage();
+    const requests = followRequests(other);
     await other.goto("/account");
     // Hydrated, its links prefetched (requests that keep the session alive, as any page load does):
     // only then is its timer running, and the session left alone.
-    await other.waitForLoadState("networkidle");
+    await requests.settled();
 
     // Asking the server when the warning may be due does not keep the session alive.
     await idleFor(me.phone, 26);

@@ -23,7 +23,8 @@ interface Found {
   targets: string[];
 }
 
-async function scan(page: Page, label: string): Promise<Found[]> {
+/** The violations, or null when the scan was dropped (the page moved on while it ran). */
+async function scan(page: Page, label: string): Promise<Found[] | null> {
   const url = page.url();
   if (!url.startsWith("http")) return [];
   // A client-side navigation swaps the page before its <title> (Next.js streams metadata): a
@@ -35,7 +36,7 @@ async function scan(page: Page, label: string): Promise<Found[]> {
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   // A client-side navigation during the scan (a redirect) mixed two pages: dropped, like a scan
   // a load interrupted. The page arrived at is scanned by the test's next a11y() or at its end.
-  if (page.url() !== url) return [];
+  if (page.url() !== url) return null;
   return result.violations.map((v) => ({
     url,
     label,
@@ -74,17 +75,19 @@ const loadsScanned = new Set<string>();
 export const test = base.extend<{ a11y: A11y; a11yAuto: void }>({
   a11y: async ({}, provide, testInfo) => {
     const found: Found[] = [];
-    const pending = new Set<Promise<void>>();
+    const pending = new Set<Promise<boolean>>();
     const seen = new Set<string>();
     const failures: unknown[] = [];
     // One scan at a time per page: each injects its own axe as window.axe, and two at once
     // would run on one of them ("Axe is already running").
-    const last = new WeakMap<Page, Promise<void>>();
-    const record = (page: Page, label: string) => {
+    const last = new WeakMap<Page, Promise<boolean>>();
+    /** Scans the page; true once a scan was made and kept (false: dropped, the page moved on). */
+    const record = (page: Page, label: string): Promise<boolean> => {
       const url = page.url();
-      const run = (last.get(page) ?? Promise.resolve())
+      const run: Promise<boolean> = (last.get(page) ?? Promise.resolve(true))
         .then(() => scan(page, label))
         .then((list) => {
+          if (list === null) return false;
           for (const f of list) {
             // The same rule on the same elements of the same page is one finding.
             const key = `${f.url}|${f.rule}|${f.targets.join(",")}`;
@@ -93,10 +96,12 @@ export const test = base.extend<{ a11y: A11y; a11yAuto: void }>({
               found.push(f);
             }
           }
+          return true;
         })
         // Kept for the end, not thrown: a load scan's promise has nobody waiting on it yet.
         .catch((e: unknown) => {
           if (!goneAway(e, page, url)) failures.push(e);
+          return false;
         })
         .finally(() => pending.delete(run));
       pending.add(run);
@@ -114,8 +119,9 @@ export const test = base.extend<{ a11y: A11y; a11yAuto: void }>({
   a11yAuto: [
     // On `page`, so that the test's page is torn down only after its final state was scanned.
     async ({ context, page, a11y }, provide, testInfo) => {
-      const record = (testInfo as unknown as { _kuaijiA11y: (p: Page, l: string) => Promise<void> })
-        ._kuaijiA11y;
+      const record = (
+        testInfo as unknown as { _kuaijiA11y: (p: Page, l: string) => Promise<boolean> }
+      )._kuaijiA11y;
       // A page as it loads is the same page in every test that opens it (/login in most of
       // them): scanned on its first load in this worker and project, not on each — a scan takes
       // seconds on two busy cores. States a test brings about are a11y() and "end" scans.
@@ -124,7 +130,8 @@ export const test = base.extend<{ a11y: A11y; a11yAuto: void }>({
           const key = `${testInfo.project.name} ${new URL(page.url()).pathname}`;
           if (loadsScanned.has(key)) return;
           loadsScanned.add(key);
-          void record(page, "load");
+          // A scan the page moved away from scanned nothing: the path's next load is scanned.
+          void record(page, "load").then((kept) => kept || loadsScanned.delete(key));
         });
       watch(page);
       context.on("page", watch);
