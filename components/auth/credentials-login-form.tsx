@@ -83,6 +83,11 @@ export function CredentialsLoginForm<N extends string>({
   function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const formElement = e.currentTarget;
+    // Checked once the rules are there (they may still be on their way just after the page shows).
+    void form.ready().then(() => signIn(formElement));
+  }
+
+  function signIn(formElement: HTMLFormElement) {
     const valid = form.validateAll();
     if (needCaptcha && !captcha.captchaAnswer.trim()) {
       setCaptchaError(sourceText("请输入图形验证码"));

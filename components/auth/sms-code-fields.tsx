@@ -58,6 +58,7 @@ export function SmsCodeFields<V extends FormValues>({
 
   async function requestCode(): Promise<number | null> {
     setCaptchaError(undefined);
+    await form.ready();
     if (!form.validateAll(checked)) return null;
     // On a page behind login the captcha carries the page's owner into the send's input.
     const r = await send(withPageOwner(captcha));

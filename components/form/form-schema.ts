@@ -8,8 +8,9 @@ type Schema<V> = core.$ZodType<unknown, V>;
  * A form's schema fetched after the page has shown: `lazySchema(() => import("./x.validation")
  * .then((m) => m.xSchema))` in the form's file keeps the validation library (zod, ~25 kB gzip:
  * the bundler cannot drop its unused parts) out of the page's first load (CONTRIBUTING,
- * first-load JavaScript). It arrives a moment after the page is interactive; until then a field
- * is not checked in the browser, and a submit goes to the action, which checks everything anyway.
+ * first-load JavaScript). It arrives a moment after the page is interactive: a field left before
+ * then is checked when it does (checkWhenArrived), and a submit waits for it (the hooks'
+ * whenValid / ready). Should it never arrive (offline, a redeploy), the action checks everything.
  */
 export interface LazySchema<V> {
   readonly current: () => Schema<V> | undefined;
@@ -70,4 +71,17 @@ export function checkWhenArrived<V>(schema: FormSchema<V>, again: () => void): b
     // not arrived at all: the action's checks answer the submit
   });
   return true;
+}
+
+/**
+ * Resolves once the schema can check (at once for a plain one; for a lazy one when it has
+ * arrived, or failed to: the action's checks answer then). A submit waits for it, so that a
+ * press in the moment after the page shows is checked in the browser like any other.
+ */
+export function schemaReady<V>(schema: FormSchema<V>): Promise<void> {
+  if (!isLazySchema(schema) || schema.current()) return Promise.resolve();
+  return schema.load().then(
+    () => undefined,
+    () => undefined,
+  );
 }

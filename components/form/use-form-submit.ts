@@ -19,12 +19,13 @@ export function useFormSubmit<V extends FormValues, T>(
   const [pending, startTransition] = useTransition();
   function onSubmit(e: React.FormEvent) {
     e.preventDefault();
-    if (!form.validateAll()) return;
-    startTransition(async () => {
-      const r = await action(withPageOwner(form.values));
-      if (r.ok) onSuccess(r.data);
-      else if (onFailure?.(r) !== true) form.setServerErrors(r.fieldErrors, r.formError);
-    });
+    form.whenValid(() =>
+      startTransition(async () => {
+        const r = await action(withPageOwner(form.values));
+        if (r.ok) onSuccess(r.data);
+        else if (onFailure?.(r) !== true) form.setServerErrors(r.fieldErrors, r.formError);
+      }),
+    );
   }
   return { pending, onSubmit };
 }

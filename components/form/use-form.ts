@@ -10,6 +10,7 @@ import {
   checkWhenArrived,
   type FormSchema,
   isLazySchema,
+  schemaReady,
   issuesOf,
   usePreloadedSchema,
 } from "./form-schema";
@@ -118,6 +119,20 @@ export function useForm<V extends Values>(
     [errorsOf, values, refuse],
   );
 
+  /**
+   * A submit's check: once the rules are there (a lazy schema may still be on its way, fetched
+   * since the form showed), the whole form is validated and `then` runs if it is valid — so a
+   * press in the moment after the page shows is checked like any other.
+   */
+  const whenValid = useCallback(
+    (then: () => void) => {
+      void schemaReady(schema).then(() => {
+        if (validateAll()) then();
+      });
+    },
+    [schema, validateAll],
+  );
+
   const setServerErrors = useCallback(
     (fieldErrors: Record<string, string>, formError?: string) => {
       const whole = formError ?? fieldErrors[FORM_ERROR_KEY];
@@ -151,6 +166,9 @@ export function useForm<V extends Values>(
     formError: shown[FORM_ERROR_KEY],
     setValue,
     blur,
+    /** Resolves when the rules can check (see whenValid); for checks of some fields only. */
+    ready: () => schemaReady(schema),
+    whenValid,
     validateAll,
     setServerErrors,
     setErrors,

@@ -10,6 +10,7 @@ import {
   checkWhenArrived,
   type FormSchema,
   isLazySchema,
+  schemaReady,
   issuesOf,
   usePreloadedSchema,
 } from "./form-schema";
@@ -155,6 +156,20 @@ export function useNestedForm<V extends NestedValues>(
     return valid;
   }, [schema, values, refuse]);
 
+  /**
+   * A submit's check: once the rules are there (a lazy schema may still be on its way, fetched
+   * since the form showed), the whole form is validated and `then` runs if it is valid — so a
+   * press in the moment after the page shows is checked like any other.
+   */
+  const whenValid = useCallback(
+    (then: () => void) => {
+      void schemaReady(schema).then(() => {
+        if (validateAll()) then();
+      });
+    },
+    [schema, validateAll],
+  );
+
   const setServerErrors = useCallback(
     (fieldErrors: Record<Path, string>, message?: string) => {
       const [fields, whole] = splitFormError(fieldErrors);
@@ -221,6 +236,9 @@ export function useNestedForm<V extends NestedValues>(
     set,
     blur,
     error: (path: Path): string | undefined => shown[path],
+    /** Resolves when the rules can check (see whenValid); for checks of some fields only. */
+    ready: () => schemaReady(schema),
+    whenValid,
     validateAll,
     setServerErrors,
     setFormError,

@@ -76,13 +76,14 @@ export function VerifyForm() {
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (!form.validateAll()) return;
-    if (needCaptcha && !captcha.captchaAnswer.trim()) {
-      setCaptchaError("请输入图形验证码");
-      form.refuse();
-      return;
-    }
-    check(values.code);
+    form.whenValid(() => {
+      if (needCaptcha && !captcha.captchaAnswer.trim()) {
+        setCaptchaError("请输入图形验证码");
+        form.refuse();
+        return;
+      }
+      check(values.code);
+    });
   }
 
   return (

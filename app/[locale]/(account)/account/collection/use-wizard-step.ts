@@ -89,10 +89,13 @@ export function useWizardStep(
       window.location.reload();
     },
     next() {
-      if (!form.validateAll()) return;
       // Onward to the first step still to do: the next one, or — when the later steps are
       // complete already (a 修改 from 确认信息) — straight back to 确认信息.
-      save("next", (resumeAt) => router.push(`/account/collection/${resumeAt ?? nextStep(step)}`));
+      form.whenValid(() =>
+        save("next", (resumeAt) =>
+          router.push(`/account/collection/${resumeAt ?? nextStep(step)}`),
+        ),
+      );
     },
     saveDraft() {
       form.setFormError(undefined);

@@ -93,16 +93,17 @@ export function ClaimForm({
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (!form.validateAll()) return;
-    start(async () => {
-      const r = await submitClaimAction(withPageOwner(form.values));
-      if (r.ok) {
-        form.markSaved(0);
-        router.push("/account/ce?submitted=1");
-        return;
-      }
-      form.setServerErrors(r.fieldErrors, r.formError);
-    });
+    form.whenValid(() =>
+      start(async () => {
+        const r = await submitClaimAction(withPageOwner(form.values));
+        if (r.ok) {
+          form.markSaved(0);
+          router.push("/account/ce?submitted=1");
+          return;
+        }
+        form.setServerErrors(r.fieldErrors, r.formError);
+      }),
+    );
   }
 
   return (

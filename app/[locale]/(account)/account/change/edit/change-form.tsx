@@ -199,7 +199,7 @@ export function ChangeForm({
 
   function save(e: React.FormEvent) {
     e.preventDefault();
-    if (form.validateAll()) submit(target.ref, target.version);
+    form.whenValid(() => submit(target.ref, target.version));
   }
 
   return (
@@ -223,7 +223,7 @@ export function ChangeForm({
               disabled={pending}
               onClick={() => {
                 const added = { step: itemRef.step, list: itemRef.list };
-                if (form.validateAll()) submit(added, target.version);
+                form.whenValid(() => submit(added, target.version));
               }}
             >
               {t("saveAsNew")}

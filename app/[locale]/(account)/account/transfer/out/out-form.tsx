@@ -54,16 +54,17 @@ export function OutForm({
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (!form.validateAll()) return;
-    start(async () => {
-      const r = await applyOutAction(withPageOwner(values));
-      if (r.ok) {
-        form.markSaved(0);
-        router.push("/account/transfer?applied=1");
-        return;
-      }
-      form.setServerErrors(r.fieldErrors, r.formError);
-    });
+    form.whenValid(() =>
+      start(async () => {
+        const r = await applyOutAction(withPageOwner(values));
+        if (r.ok) {
+          form.markSaved(0);
+          router.push("/account/transfer?applied=1");
+          return;
+        }
+        form.setServerErrors(r.fieldErrors, r.formError);
+      }),
+    );
   }
 
   return (
