@@ -2,7 +2,7 @@ import { pageOwner } from "@/components/session/session-events";
 import type { UploadKind } from "@/lib/upload/kinds";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "@/lib/upload/limits";
 import { sniffImageFormat, UNSUPPORTED_FORMAT_MESSAGE } from "@/lib/upload/sniff";
-import { UPLOAD_OWNER_HEADER } from "@/lib/upload/upload-owner";
+import { UPLOAD_OWNER_HEADER } from "@/lib/auth/page-owner";
 
 /**
  * The browser side of POST /api/attachments. XMLHttpRequest rather than fetch: fetch reports no

@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useCallback, useEffect } from "react";
 import type { core } from "zod/mini";
 import type { IssueLike } from "@/lib/http/action-result";
 
@@ -74,14 +74,29 @@ export function checkWhenArrived<V>(schema: FormSchema<V>, again: () => void): b
 }
 
 /**
- * Resolves once the schema can check (at once for a plain one; for a lazy one when it has
- * arrived, or failed to: the action's checks answer then). A submit waits for it, so that a
- * press in the moment after the page shows is checked in the browser like any other.
+ * A submit's check, for both form hooks: `ready()` resolves once the rules can check (at once
+ * for a plain schema; for a lazy one when it has arrived, or failed to: the action's checks
+ * answer then), and `whenValid(then)` validates the whole form at that moment and runs `then` if
+ * it is valid — so a press in the moment after the page shows is checked like any other.
  */
-export function schemaReady<V>(schema: FormSchema<V>): Promise<void> {
-  if (!isLazySchema(schema) || schema.current()) return Promise.resolve();
-  return schema.load().then(
-    () => undefined,
-    () => undefined,
+export function useSubmitCheck<V>(schema: FormSchema<V>, validateAll: () => boolean) {
+  const ready = useCallback(
+    (): Promise<void> =>
+      isLazySchema(schema) && !schema.current()
+        ? schema.load().then(
+            () => undefined,
+            () => undefined,
+          )
+        : Promise.resolve(),
+    [schema],
   );
+  const whenValid = useCallback(
+    (then: () => void) => {
+      void ready().then(() => {
+        if (validateAll()) then();
+      });
+    },
+    [ready, validateAll],
+  );
+  return { ready, whenValid };
 }

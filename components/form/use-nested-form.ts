@@ -10,9 +10,9 @@ import {
   checkWhenArrived,
   type FormSchema,
   isLazySchema,
-  schemaReady,
   issuesOf,
   usePreloadedSchema,
+  useSubmitCheck,
 } from "./form-schema";
 import { fieldCount, useRefusals } from "./focus-invalid";
 import { getAt, isUnder, type Path, setAt, shiftErrorsAfterRemoval } from "./paths";
@@ -156,19 +156,7 @@ export function useNestedForm<V extends NestedValues>(
     return valid;
   }, [schema, values, refuse]);
 
-  /**
-   * A submit's check: once the rules are there (a lazy schema may still be on its way, fetched
-   * since the form showed), the whole form is validated and `then` runs if it is valid — so a
-   * press in the moment after the page shows is checked like any other.
-   */
-  const whenValid = useCallback(
-    (then: () => void) => {
-      void schemaReady(schema).then(() => {
-        if (validateAll()) then();
-      });
-    },
-    [schema, validateAll],
-  );
+  const { ready, whenValid } = useSubmitCheck(schema, validateAll);
 
   const setServerErrors = useCallback(
     (fieldErrors: Record<Path, string>, message?: string) => {
@@ -236,8 +224,8 @@ export function useNestedForm<V extends NestedValues>(
     set,
     blur,
     error: (path: Path): string | undefined => shown[path],
-    /** Resolves when the rules can check (see whenValid); for checks of some fields only. */
-    ready: () => schemaReady(schema),
+    /** A submit checks through whenValid; ready() before checking some fields only. */
+    ready,
     whenValid,
     validateAll,
     setServerErrors,

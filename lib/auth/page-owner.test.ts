@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { claimedPageOwner, ownerChanged, PAGE_OWNER_FIELD } from "./page-owner";
+import { messagesFor } from "@/lib/i18n/messages";
+import { sourceTextTranslator } from "@/lib/i18n/source-text";
+import {
+  claimedPageOwner,
+  ownerChanged,
+  PAGE_OWNER_FIELD,
+  UPLOAD_OWNER_CHANGED,
+  UPLOAD_OWNER_MISSING,
+  uploadOwnerRefusal,
+} from "./page-owner";
 
 describe("the page owner an action names", () => {
   it("is read from an object input, and only as a non-empty string", () => {
@@ -15,5 +24,35 @@ describe("the page owner an action names", () => {
     expect(ownerChanged({ [PAGE_OWNER_FIELD]: "a" }, "b")).toBe(true);
     expect(ownerChanged({ [PAGE_OWNER_FIELD]: "a" }, "a")).toBe(false);
     expect(ownerChanged({ id: "1" }, "a")).toBe(false);
+  });
+});
+
+describe("uploadOwnerRefusal", () => {
+  it("lets the page's owner store the file", () => {
+    expect(uploadOwnerRefusal("owner-a", "owner-a")).toBeNull();
+  });
+
+  it("refuses a page of another person than the one logged in now", () => {
+    expect(uploadOwnerRefusal("owner-a", "owner-b")).toEqual({
+      status: 409,
+      message: UPLOAD_OWNER_CHANGED,
+    });
+  });
+
+  it("refuses an upload that names no page owner", () => {
+    for (const claimed of [null, undefined, ""]) {
+      expect(uploadOwnerRefusal(claimed, "owner-a")).toEqual({
+        status: 428,
+        message: UPLOAD_OWNER_MISSING,
+      });
+    }
+  });
+
+  it("says its refusals in English too (the upload field shows them in the reader's language)", () => {
+    const zhCN = messagesFor("zh-CN");
+    const toEnglish = sourceTextTranslator(zhCN.Lib, messagesFor("en").Lib);
+    for (const message of [UPLOAD_OWNER_CHANGED, UPLOAD_OWNER_MISSING]) {
+      expect(toEnglish(message), message).not.toMatch(/\p{Script=Han}/u);
+    }
   });
 });

@@ -186,7 +186,7 @@ function requests(people: LoadPerson[], headshot: Buffer) {
               "Content-Type": "image/jpeg",
               Origin: base,
               Cookie: p.cookie,
-              // as the upload field names its page's owner (lib/upload/upload-owner.ts)
+              // as the upload field names its page's owner (lib/auth/page-owner.ts)
               "x-kuaiji-owner": sessionOwnerTag({ personId: p.personId }),
             },
             body: new Uint8Array(headshot),

@@ -11,7 +11,7 @@ import { sameOrigin } from "@/lib/http/same-origin";
 import { childLogger } from "@/lib/log/logger";
 import { getStorage } from "@/lib/storage/storage";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "@/lib/upload/limits";
-import { UPLOAD_OWNER_HEADER, uploadOwnerRefusal } from "@/lib/upload/upload-owner";
+import { UPLOAD_OWNER_HEADER, uploadOwnerRefusal } from "@/lib/auth/page-owner";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +28,7 @@ function answer(status: number, body: object, requestId: string): Response {
 /**
  * One image (信息采集, 信息变更, 继续教育 evidence). Query `?kind=headshot|document-page|student-card|ce-evidence`, body the
  * raw file bytes (not multipart), header `x-kuaiji-owner` the tag of the person whose page sent
- * it (lib/upload/upload-owner.ts). Answers `{ ok: true, attachmentId, width, height }` or
+ * it (lib/auth/page-owner.ts). Answers `{ ok: true, attachmentId, width, height }` or
  * `{ ok: false, message }` with a Chinese message for the field.
  */
 export async function POST(request: NextRequest) {

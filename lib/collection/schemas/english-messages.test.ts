@@ -4,7 +4,7 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { sourceTextTranslator } from "@/lib/i18n/source-text";
 import { DOCUMENT_TYPES, type DocumentTypeCode } from "@/lib/identity/document-types";
 import { UPLOAD_MESSAGES } from "@/lib/upload/limits";
-import { UPLOAD_OWNER_CHANGED, UPLOAD_OWNER_MISSING } from "@/lib/upload/upload-owner";
+import { UPLOAD_OWNER_CHANGED, UPLOAD_OWNER_MISSING } from "@/lib/auth/page-owner";
 import { PAGE_OWNER_CHANGED } from "@/lib/auth/page-owner";
 import { UNSUPPORTED_FORMAT_MESSAGE } from "@/lib/upload/sniff";
 import { validateCreditCode } from "../credit-code";

@@ -4,7 +4,7 @@ import type { SessionPerson } from "@/lib/account/session-service";
 import { sessionOwnerTag } from "@/lib/account/session-clock";
 import { db } from "@/lib/db/client";
 import type { ObjectStorage } from "@/lib/storage/types";
-import { UPLOAD_OWNER_CHANGED, UPLOAD_OWNER_MISSING } from "@/lib/upload/upload-owner";
+import { UPLOAD_OWNER_CHANGED, UPLOAD_OWNER_MISSING } from "@/lib/auth/page-owner";
 import { headshotJpeg } from "../../fixtures/images/make";
 import { freshClient } from "../../support/accounts";
 import { personWithSession, tempStorageForFile } from "../../support/collection";
